@@ -1,0 +1,89 @@
+# vanban - Vietnamese official documents (Nghị định 30/2020) from data.
+#
+#   make            build bin/vb-* and render every sample of input/ to output/
+#   make test       build and run every test (closing line "N passed, M failed")
+#   make bench      speed and size figures
+#   make install PREFIX=/usr/local DESTDIR=
+#
+# Local overrides go in Makefile.local (not tracked).
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+PKGS	 = libcmark yaml-0.1 libutf8proc harfbuzz harfbuzz-subset
+WARN	 = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wpedantic -Wmissing-prototypes \
+	   -Wstrict-prototypes -Wwrite-strings
+ifneq ($(CI),)
+WARN	+= -Werror
+endif
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS)) \
+	   -DVB_FONT_DIR='"$(FONT_DIR)"' -MMD -MP
+LIBS	 = $(shell pkg-config --libs $(PKGS)) -lhpdf -lcsv -lm
+PREFIX	?= /usr/local
+FONT_DIR ?= $(CURDIR)/fonts
+
+-include Makefile.local
+
+LIB_SRC	:= $(filter-out gen/main_%.c,$(wildcard gen/*.c))
+LIB_OBJ	:= $(LIB_SRC:gen/%.c=build/%.o)
+TOOLS	:= $(patsubst gen/main_%.c,bin/vb-%,$(wildcard gen/main_*.c))
+UNIT	:= $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_*.c))
+
+# Samples: input/NAME.md -> output/NAME.pdf, input/DIR/NAME.md -> output/NAME-DIR.pdf
+SAMPLES_TOP := $(patsubst input/%.md,output/%.pdf,$(wildcard input/*.md))
+SAMPLES_SUB := $(foreach f,$(wildcard input/*/*.md),output/$(basename $(notdir $(f)))-$(notdir $(patsubst %/,%,$(dir $(f)))).pdf)
+
+all: tools samples
+
+tools: $(TOOLS)
+
+samples: $(SAMPLES_TOP) $(SAMPLES_SUB)
+
+build/%.o: gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/libvanban.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+bin/vb-%: build/main_%.o build/libvanban.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< build/libvanban.a $(LIBS)
+
+build/tests/%: tests/unit/%.c build/libvanban.a tests/unit/check.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ $< build/libvanban.a $(LIBS)
+
+output/%.pdf: input/%.md bin/vb-render
+	@mkdir -p $(@D)
+	bin/vb-render -o $@ $<
+
+define sub_sample
+output/$(basename $(notdir $(1)))-$(notdir $(patsubst %/,%,$(dir $(1)))).pdf: $(1) bin/vb-render $(wildcard $(dir $(1))*.csv)
+	@mkdir -p output
+	bin/vb-render -o $$@ $(1)
+endef
+$(foreach f,$(wildcard input/*/*.md),$(eval $(call sub_sample,$(f))))
+
+test: tools $(UNIT) samples
+	@sh tests/run.sh
+
+bench: tools
+	@sh tests/bench.sh
+
+install: tools
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vanban/fonts \
+		$(DESTDIR)$(PREFIX)/share/vanban/templates
+	cp $(TOOLS) $(DESTDIR)$(PREFIX)/bin/
+	cp fonts/*.ttf fonts/OFL.txt $(DESTDIR)$(PREFIX)/share/vanban/fonts/
+	cp -R templates/. $(DESTDIR)$(PREFIX)/share/vanban/templates/
+
+clean:
+	rm -rf build bin output
+
+.PHONY: all tools samples test bench install clean
+.DELETE_ON_ERROR:
+
+# Tool-specific sample rules (generators) live in mk/*.mk.
+-include mk/*.mk
+-include $(LIB_OBJ:.o=.d) $(wildcard build/main_*.d)

@@ -1,0 +1,188 @@
+/*
+ * vanban.h - the one public header of libvanban, the core of the vanban
+ * tools (vb-norm, vb-render, vb-khenthuong, vb-baocao, vb-sotien).
+ *
+ * Data flows one way:
+ *   sources -> text_/csvt_ (any encoding to NFC UTF-8, CSV)
+ *           -> doc_ (front matter + CommonMark into the document model)
+ *           -> layout_ (line breaking, blocks, tables, pages)
+ *           -> dlist (display list: positioned text runs, rules, boxes)
+ *           -> pdf_ (libharu).
+ *
+ * Library code never prints and never exits: it returns an exit-code-like
+ * status (enum vb_status) and collects messages in a struct diag that the
+ * tool's main() prints.  Every length carries its unit in its name (_pt,
+ * _mm).  Strings are UTF-8 in NFC unless a comment says otherwise.
+ */
+#ifndef VANBAN_H
+#define VANBAN_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define VB_VERSION "0.1.0"
+
+/* Exit codes shared by every tool (interface.md). */
+enum vb_status {
+	VB_OK = 0,     /* done */
+	VB_EINPUT = 1, /* bad input: nothing written */
+	VB_EUSAGE = 2, /* bad usage */
+	VB_ESYS = 3    /* system or I/O error */
+};
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics: file:line:col: error|warning: message                  */
+/* ------------------------------------------------------------------ */
+
+enum diag_level {
+	DIAG_WARNING,
+	DIAG_ERROR
+};
+
+struct diag;
+
+/* A new, empty collector; NULL only when out of memory. */
+struct diag	*diag_new(void);
+void		 diag_free(struct diag *);   /* NULL is a no-op */
+
+/*
+ * Record one message.  file may be NULL (message about no file), line and
+ * col are 1-based; 0 leaves them out of the printed position.  The message
+ * is printf-formatted and copied.
+ */
+void		 diag_add(struct diag *, enum diag_level, const char *file,
+		    int line, int col, const char *fmt, ...)
+		    __attribute__((format(printf, 6, 7)));
+int		 diag_errors(const struct diag *);    /* errors so far */
+int		 diag_warnings(const struct diag *);  /* warnings so far */
+/* Number of messages and the i-th one, formatted as printed
+ * ("file:line:col: error: message"), owned by the collector. */
+size_t		 diag_count(const struct diag *);
+const char	*diag_get(const struct diag *, size_t i);
+/* Print every message (one a line), then "N error(s), M warning(s)"
+ * when there were any, to fp.  Called by tools' main() only. */
+void		 diag_print(const struct diag *, FILE *fp, const char *prog);
+
+/* ------------------------------------------------------------------ */
+/* Text input: any encoding in, NFC UTF-8 with LF line ends out         */
+/* ------------------------------------------------------------------ */
+
+enum text_enc {
+	TEXT_ENC_AUTO,    /* BOM, then UTF-8, then CP1258/TCVN3 by content */
+	TEXT_ENC_UTF8,
+	TEXT_ENC_UTF16,   /* byte order from the BOM (LE without one) */
+	TEXT_ENC_UTF16LE,
+	TEXT_ENC_UTF16BE,
+	TEXT_ENC_CP1258,
+	TEXT_ENC_TCVN3
+};
+
+/* Parse an encoding name as given to -f or `encoding:` ("utf-8",
+ * "utf8", "utf-16", "cp1258", "windows-1258", "tcvn3", ...).
+ * Returns 0 and sets *out, or -1 for an unknown name. */
+int		 text_enc_parse(const char *name, enum text_enc *out);
+const char	*text_enc_name(enum text_enc);
+
+/*
+ * Read the file at path ("-" = stdin) and return its text as NFC UTF-8
+ * with LF line ends and no BOM in *out (malloc'd, NUL-terminated, caller
+ * frees) and its length in *len.  Problems go to d under the name `path`.
+ * Returns VB_OK, VB_EINPUT (bad bytes: position and a hint such as
+ * "-f cp1258?") or VB_ESYS (cannot open or read).
+ */
+int		 text_read_file(const char *path, enum text_enc enc,
+		    struct diag *d, char **out, size_t *len);
+/* The same for bytes already in memory; name is used in messages. */
+int		 text_read_mem(const char *name, const char *buf, size_t n,
+		    enum text_enc enc, struct diag *d, char **out, size_t *len);
+/* NFC-normalise n bytes of valid UTF-8; malloc'd result or NULL. */
+char		*text_nfc(const char *s, size_t n, size_t *outlen);
+
+/*
+ * Write an output file atomically: the bytes go to a temporary file in
+ * the same directory, which is flushed, closed and renamed over path only
+ * when complete.  path "-" writes to stdout.  Returns VB_OK or VB_ESYS
+ * with a message in d.
+ */
+int		 text_write_file(const char *path, const void *buf, size_t n,
+		    struct diag *d);
+
+/* ------------------------------------------------------------------ */
+/* CSV tables (libcsv)                                                  */
+/* ------------------------------------------------------------------ */
+
+struct csvt_row {
+	size_t		  nfields;  /* fields in this row */
+	char		**fields;   /* NUL-terminated, trimmed UTF-8 */
+	int		  line;     /* source line where the row starts, 1-based */
+};
+
+struct csvt {
+	char		 *name;     /* file name used in messages */
+	size_t		  nrows;    /* rows, header included */
+	struct csvt_row	 *rows;     /* rows[0] is the header */
+	char		  sep;      /* separator used: ',', ';' or '\t' */
+};
+
+/*
+ * Parse CSV text (already NFC UTF-8, see text_read_*).  sep 0 detects the
+ * separator from the first line (tab, ';' or ','); line0 is added to every
+ * line number (for CSV inside a fenced block of a larger file).  Empty
+ * trailing fields beyond the header's width are dropped; a row with more
+ * or fewer fields than the header is an error with its line.  Blank lines
+ * are skipped.  Returns VB_OK with *out (caller frees with csvt_free) or
+ * VB_EINPUT with messages in d.
+ */
+int		 csvt_parse(const char *name, const char *text, size_t len,
+		    char sep, int line0, struct diag *d, struct csvt **out);
+void		 csvt_free(struct csvt *);   /* NULL is a no-op */
+
+/* Fold a heading for matching: lower case, no accents, đ -> d, no spaces,
+ * underscores or punctuation ("Họ và tên" -> "hovaten").  Malloc'd. */
+char		*csvt_fold(const char *s);
+/* Index of the header column matching any of the NULL-terminated names
+ * (keys or Vietnamese headings, compared folded), or -1. */
+int		 csvt_column(const struct csvt *, const char *const *names);
+
+/* ------------------------------------------------------------------ */
+/* Amounts: figures and words (vb-sotien, decisions)                    */
+/* ------------------------------------------------------------------ */
+
+struct sotien_opt {
+	int	le;          /* "lẻ" instead of "linh" */
+	int	bon;         /* "bốn" instead of "tư" */
+	int	khong_dong;  /* omit the final " đồng" */
+};
+
+#define SOTIEN_MAX 999999999999999999ULL /* 10^18 - 1: "chín trăm chín mươi chín triệu tỷ ..." */
+
+/* The amount in words, first letter capitalised, "đồng" appended unless
+ * opt->khong_dong: 1490000 -> "Một triệu bốn trăm chín mươi nghìn đồng".
+ * opt may be NULL.  Malloc'd; NULL if amount > SOTIEN_MAX. */
+char		*sotien_words(unsigned long long amount,
+		    const struct sotien_opt *opt);
+/* Figures grouped with '.': 1490000 -> "1.490.000".  Malloc'd. */
+char		*sotien_figures(unsigned long long amount);
+
+/* ------------------------------------------------------------------ */
+/* Rendering a document source to PDF                                   */
+/* ------------------------------------------------------------------ */
+
+struct render_opt {
+	const char	*font_dir;     /* folder with the Liberation Serif TTFs */
+	int		 dump_layout;  /* write the display list as text, no PDF */
+	long long	 epoch;        /* creation time (SOURCE_DATE_EPOCH), -1: now */
+};
+
+/*
+ * Render the document source `text` (NFC UTF-8, as read by text_read_*;
+ * `name` is its path, used in messages and to resolve `file=` CSV tables)
+ * to out_path ("-" = stdout).  With opt->dump_layout the display list is
+ * written as text instead of a PDF.  The output appears only when
+ * complete.  Returns VB_OK, VB_EINPUT (messages in d) or VB_ESYS.
+ */
+int		 render_source(const char *name, const char *text, size_t len,
+		    const char *out_path, const struct render_opt *opt,
+		    struct diag *d);
+
+#endif /* VANBAN_H */
