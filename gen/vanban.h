@@ -185,4 +185,13 @@ int		 render_source(const char *name, const char *text, size_t len,
 		    const char *out_path, const struct render_opt *opt,
 		    struct diag *d);
 
+/* ------------------------------------------------------------------ */
+/* Additions (issue 5: vb-khenthuong, vb-sotien)                        */
+/* ------------------------------------------------------------------ */
+
+/* Parse an amount written "1490000", "1.490.000" or "1 490 000" (one
+ * separator kind, groups of three).  Returns 0 and sets *out, or -1 when
+ * s is not such an amount or exceeds SOTIEN_MAX. */
+int		 sotien_parse(const char *s, unsigned long long *out);
+
 #endif /* VANBAN_H */

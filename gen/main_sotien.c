@@ -1,0 +1,153 @@
+/*
+ * vb-sotien - amounts in VND written in words.
+ *
+ *   vb-sotien [--le] [--bon] [--khong-dong] [-o FILE] [AMOUNT...]
+ *
+ * Each AMOUNT ("1490000", "1.490.000", "1 490 000") becomes one line of
+ * words; without arguments the amounts are read one a line from stdin
+ * (blank lines skipped).  Every bad amount is reported; when there is
+ * one, nothing is written and the exit code is 1.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vanban.h"
+
+static const char *prog = "vb-sotien";
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: %s [--le] [--bon] [--khong-dong] [-o FILE] [AMOUNT...]\n"
+	    "Write each amount (1490000, 1.490.000 or 1 490 000; one a line\n"
+	    "on stdin without arguments) in Vietnamese words.\n"
+	    "  --le          \"lẻ\" instead of \"linh\" (101: một trăm lẻ một)\n"
+	    "  --bon         \"bốn\" instead of \"tư\" (24: hai mươi bốn)\n"
+	    "  --khong-dong  leave out the final \"đồng\"\n"
+	    "  -o FILE       write to FILE (atomically) instead of stdout\n"
+	    "  -h, --help    this help;  --version  the version\n"
+	    "Exit: 0 done, 1 bad amount (nothing written), 2 usage, 3 I/O.\n",
+	    prog);
+}
+
+/* Output collected in memory, written only when every amount is good. */
+struct out {
+	char	*s;
+	size_t	 len, cap;
+	int	 bad;   /* out of memory */
+};
+
+static void
+out_line(struct out *o, const char *line)
+{
+	size_t	 n = strlen(line);
+	char	*p;
+
+	if (o->bad)
+		return;
+	if (o->len + n + 2 > o->cap) {
+		size_t cap = o->cap ? o->cap : 4096;
+
+		while (cap < o->len + n + 2)
+			cap *= 2;
+		if ((p = realloc(o->s, cap)) == NULL) {
+			o->bad = 1;
+			return;
+		}
+		o->s = p;
+		o->cap = cap;
+	}
+	memcpy(o->s + o->len, line, n);
+	o->len += n;
+	o->s[o->len++] = '\n';
+}
+
+/* Convert one amount; problems go to d under file/line. */
+static void
+convert(const char *text, const char *file, int line,
+    const struct sotien_opt *opt, struct diag *d, struct out *o)
+{
+	unsigned long long	 v;
+	char			*w;
+
+	if (sotien_parse(text, &v) != 0) {
+		diag_add(d, DIAG_ERROR, file, line, 0,
+		    "\"%s\" is not an amount in đồng from 0 to "
+		    "999.999.999.999.999.999 (write 1490000, 1.490.000 "
+		    "or 1 490 000)", text);
+		return;
+	}
+	if ((w = sotien_words(v, opt)) == NULL) {
+		o->bad = 1;
+		return;
+	}
+	out_line(o, w);
+	free(w);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "le", no_argument, NULL, 'l' },
+		{ "bon", no_argument, NULL, 'b' },
+		{ "khong-dong", no_argument, NULL, 'k' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct sotien_opt	 opt = { 0, 0, 0 };
+	struct out		 o = { NULL, 0, 0, 0 };
+	struct diag		*d;
+	const char		*outpath = "-";
+	char			*text = NULL, *line, *nl;
+	size_t			 len, i;
+	int			 c, lineno, rc = VB_OK;
+
+	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l': opt.le = 1; break;
+		case 'b': opt.bon = 1; break;
+		case 'k': opt.khong_dong = 1; break;
+		case 'o': outpath = optarg; break;
+		case 'h': usage(stdout); return VB_OK;
+		case 'V': printf("%s %s\n", prog, VB_VERSION); return VB_OK;
+		default: usage(stderr); return VB_EUSAGE;
+		}
+	}
+	if ((d = diag_new()) == NULL) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return VB_ESYS;
+	}
+	if (optind < argc) {
+		for (c = optind; c < argc; c++)
+			convert(argv[c], NULL, 0, &opt, d, &o);
+	} else {
+		rc = text_read_file("-", TEXT_ENC_AUTO, d, &text, &len);
+		for (line = text, lineno = 1; rc == VB_OK && line != NULL &&
+		    *line != '\0'; line = nl, lineno++) {
+			if ((nl = strchr(line, '\n')) != NULL)
+				*nl++ = '\0';
+			if (line[strspn(line, " \t")] != '\0')
+				convert(line, "<stdin>", lineno, &opt, d, &o);
+		}
+		free(text);
+	}
+	if (rc == VB_OK && o.bad) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+		rc = VB_ESYS;
+	}
+	if (rc == VB_OK && diag_errors(d) > 0)
+		rc = VB_EINPUT;
+	if (rc == VB_OK && text_write_file(outpath, o.s ? o.s : "", o.len,
+	    d) != VB_OK)
+		rc = VB_ESYS;
+	for (i = 0; i < diag_count(d); i++)
+		fprintf(stderr, "%s: %s\n", prog, diag_get(d, i));
+	diag_free(d);
+	free(o.s);
+	return rc;
+}
