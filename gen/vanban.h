@@ -194,4 +194,22 @@ int		 render_source(const char *name, const char *text, size_t len,
  * s is not such an amount or exceeds SOTIEN_MAX. */
 int		 sotien_parse(const char *s, unsigned long long *out);
 
+/* ------------------------------------------------------------------ */
+/* Added for issue 4 (encodings): streaming conversion, syllables       */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Convert the file at in_path ("-" = stdin) as text_read_file does, but
+ * streaming, in constant memory, to out_path ("-" = stdout).  A file
+ * output appears only when complete (temporary file + rename); on error
+ * nothing is written there.  Output to stdout is written as it goes, so a
+ * late error leaves the text before it.  Returns VB_OK, VB_EINPUT or
+ * VB_ESYS with messages in d.
+ */
+int		 text_convert_stream(const char *in_path, const char *out_path,
+		    enum text_enc enc, struct diag *d);
+/* 1 if the n bytes of UTF-8 at s are one Vietnamese syllable (onset,
+ * rhyme, at most one tone; any case), else 0. */
+int		 text_vn_syllable(const char *s, size_t n);
+
 #endif /* VANBAN_H */
