@@ -1,0 +1,395 @@
+/*
+ * csvt.c - CSV tables: text (NFC UTF-8, from text_read_*) -> rows of
+ * trimmed fields, each with its source line, with libcsv.
+ *
+ * libcsv gives no positions, so the text is fed one line at a time and
+ * a row's line is the line being fed when its first byte goes in; blank
+ * lines between rows are never fed.  It also delivers the last row only
+ * at csv_fini and does not strip a UTF-8 BOM: both are handled here.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+#include <utf8proc.h>
+
+#include "vanban.h"
+
+/* State of one parse, shared with the libcsv callbacks. */
+struct csvt_p {
+	struct csvt	*t;         /* the table being built */
+	struct diag	*d;         /* where errors go */
+	char		**f;        /* fields of the current row */
+	size_t		 nf;        /* fields in f */
+	size_t		 capf;      /* allocated */
+	size_t		 width;     /* header fields; 0 before the header */
+	int		 row_line;  /* line where the current row starts */
+	int		 at_start;  /* between rows: the next byte starts one */
+	int		 oom;       /* out of memory */
+	int		 dropping;  /* ignore rows (after an unclosed quote) */
+};
+
+/* Where quotes open and close, followed beside libcsv (whose csv_fini
+ * does not tell of a quote left open unless in its strict mode, which
+ * also rejects 12" in an unquoted field). */
+struct csvt_q {
+	int	inq;        /* inside a quoted field */
+	int	after_q;    /* inside one, just after a quote */
+	int	fstart;     /* at the start of a field */
+	int	open_line;  /* line of the quote that opened it */
+};
+
+static int
+csvt_space(unsigned char c)
+{
+	return c == ' ';
+}
+
+static int
+csvt_blank(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
+	    c == '\f' || c == '\v';
+}
+
+/* libcsv field callback: keep a trimmed copy of the field. */
+static void
+csvt_cb_field(void *s, size_t len, void *arg)
+{
+	struct csvt_p		*p = arg;
+	const unsigned char	*b = s;
+	char			*f, **nf;
+
+	if (p->oom)
+		return;
+	while (len > 0 && csvt_blank(b[0])) {
+		b++;
+		len--;
+	}
+	while (len > 0 && csvt_blank(b[len - 1]))
+		len--;
+	if (p->nf == p->capf) {
+		size_t cap = p->capf ? p->capf * 2 : 16;
+
+		if ((nf = realloc(p->f, cap * sizeof(*nf))) == NULL) {
+			p->oom = 1;
+			return;
+		}
+		p->f = nf;
+		p->capf = cap;
+	}
+	if ((f = malloc(len + 1)) == NULL) {
+		p->oom = 1;
+		return;
+	}
+	memcpy(f, b, len);
+	f[len] = '\0';
+	p->f[p->nf++] = f;
+}
+
+static void
+csvt_drop_fields(struct csvt_p *p)
+{
+	while (p->nf > 0)
+		free(p->f[--p->nf]);
+}
+
+/* libcsv row callback: check the row's width and keep it. */
+static void
+csvt_cb_row(int c, void *arg)
+{
+	struct csvt_p	*p = arg;
+	struct csvt	*t = p->t;
+	struct csvt_row	*r;
+	size_t		 i;
+
+	(void)c;
+	p->at_start = 1;
+	if (p->oom || p->dropping) {
+		csvt_drop_fields(p);
+		return;
+	}
+	/* Excel leaves empty cells to the right of the table. */
+	while (p->nf > 0 && p->nf > p->width && p->f[p->nf - 1][0] == '\0')
+		free(p->f[--p->nf]);
+	for (i = 0; i < p->nf; i++)
+		if (p->f[i][0] != '\0')
+			break;
+	if (i == p->nf) {		/* a row of empty cells is blank */
+		csvt_drop_fields(p);
+		return;
+	}
+	if (p->width == 0)
+		p->width = p->nf;
+	else if (p->nf != p->width) {
+		diag_add(p->d, DIAG_ERROR, t->name, p->row_line, 1,
+		    "row has %zu field%s, the header has %zu", p->nf,
+		    p->nf == 1 ? "" : "s", p->width);
+		csvt_drop_fields(p);
+		return;
+	}
+	if ((r = realloc(t->rows, (t->nrows + 1) * sizeof(*r))) == NULL) {
+		p->oom = 1;
+		csvt_drop_fields(p);
+		return;
+	}
+	t->rows = r;
+	r += t->nrows++;
+	r->nfields = p->nf;
+	r->line = p->row_line;
+	if ((r->fields = malloc((p->nf ? p->nf : 1) * sizeof(char *))) == NULL) {
+		t->nrows--;
+		p->oom = 1;
+		csvt_drop_fields(p);
+		return;
+	}
+	memcpy(r->fields, p->f, p->nf * sizeof(char *));
+	p->nf = 0;
+}
+
+/* The separator of the first non-blank line: the most frequent of tab,
+ * ';' and ',' outside quotes (ties in that order); ',' if none. */
+static char
+csvt_sniff(const char *s, size_t n)
+{
+	size_t	i, tab = 0, semi = 0, comma = 0;
+	int	q = 0;
+
+	while (n > 0 && csvt_blank((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	for (i = 0; i < n && (q || s[i] != '\n'); i++) {
+		if (s[i] == '"')
+			q = !q;
+		else if (q)
+			continue;
+		else if (s[i] == '\t')
+			tab++;
+		else if (s[i] == ';')
+			semi++;
+		else if (s[i] == ',')
+			comma++;
+	}
+	if (tab > 0 && tab >= semi && tab >= comma)
+		return '\t';
+	if (semi > 0 && semi >= comma)
+		return ';';
+	return ',';
+}
+
+/* Follow the quotes of the n bytes at s, on line `line`. */
+static void
+csvt_quotes(struct csvt_q *q, const char *s, size_t n, char sep, int line)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char ch = s[i];
+
+		if (q->inq) {
+			if (!q->after_q) {
+				q->after_q = ch == '"';
+				continue;
+			}
+			q->after_q = 0;
+			if (ch == '"')		/* "" inside quotes */
+				continue;
+			q->inq = 0;
+		}
+		if (ch == sep || ch == '\n' || ch == '\r')
+			q->fstart = 1;
+		else if (q->fstart && ch == '"') {
+			q->inq = 1;
+			q->fstart = 0;
+			q->open_line = line;
+		} else if (ch != ' ')
+			q->fstart = 0;
+	}
+}
+
+int
+csvt_parse(const char *name, const char *text, size_t len, char sep,
+    int line0, struct diag *d, struct csvt **out)
+{
+	struct csv_parser	 cp;
+	struct csvt_p		 p;
+	struct csvt_q		 q = { 0, 0, 1, 0 };
+	struct csvt		*t;
+	size_t			 i, e;
+	int			 line, errors = diag_errors(d), rc;
+
+	*out = NULL;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	if ((t = calloc(1, sizeof(*t))) == NULL ||
+	    (t->name = strdup(name)) == NULL ||
+	    csv_init(&cp, CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		free(t);
+		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory");
+		return VB_ESYS;
+	}
+	t->sep = sep ? sep : csvt_sniff(text, len);
+	csv_set_delim(&cp, (unsigned char)t->sep);
+	csv_set_space_func(&cp, csvt_space);
+	memset(&p, 0, sizeof(p));
+	p.t = t;
+	p.d = d;
+	p.at_start = 1;
+	for (i = 0, line = line0 + 1; i < len && !p.oom; i = e, line++) {
+		for (e = i; e < len && text[e] != '\n'; e++)
+			;
+		if (e < len)
+			e++;
+		if (p.at_start) {
+			size_t k;
+
+			for (k = i; k < e && csvt_blank((unsigned char)text[k]);
+			    k++)
+				;
+			if (k == e)
+				continue;	/* blank line */
+			p.row_line = line;
+			p.at_start = 0;
+		}
+		csvt_quotes(&q, text + i, e - i, t->sep, line);
+		if (csv_parse(&cp, text + i, e - i, csvt_cb_field, csvt_cb_row,
+		    &p) != e - i) {
+			if (csv_error(&cp) == CSV_ENOMEM) {
+				p.oom = 1;
+				break;
+			}
+			diag_add(d, DIAG_ERROR, name, line, 0,
+			    "bad quoting: a field in quotes must end with "
+			    "its quote (write a quote inside one as \"\")");
+			/* Start afresh on the next line. */
+			csv_free(&cp);
+			csv_init(&cp, CSV_STRICT_FINI |
+			    CSV_APPEND_NULL);
+			csv_set_delim(&cp, (unsigned char)t->sep);
+			csv_set_space_func(&cp, csvt_space);
+			csvt_drop_fields(&p);
+			p.at_start = 1;
+			memset(&q, 0, sizeof(q));
+			q.fstart = 1;
+		}
+	}
+	if (q.inq && !q.after_q) {
+		diag_add(d, DIAG_ERROR, name, q.open_line, 0,
+		    "a quoted field opened on this line is never closed "
+		    "(a \" is missing)");
+		p.dropping = 1;
+	}
+	if (!p.oom && csv_fini(&cp, csvt_cb_field, csvt_cb_row, &p) != 0 &&
+	    csv_error(&cp) == CSV_ENOMEM)
+		p.oom = 1;
+	csv_free(&cp);
+	csvt_drop_fields(&p);
+	free(p.f);
+	rc = VB_OK;
+	if (p.oom) {
+		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory");
+		rc = VB_ESYS;
+	} else if (diag_errors(d) > errors)
+		rc = VB_EINPUT;
+	else if (t->nrows == 0) {
+		diag_add(d, DIAG_ERROR, name, line0 + 1, 0,
+		    "empty table: the first row must be the header");
+		rc = VB_EINPUT;
+	}
+	if (rc != VB_OK) {
+		csvt_free(t);
+		return rc;
+	}
+	*out = t;
+	return VB_OK;
+}
+
+void
+csvt_free(struct csvt *t)
+{
+	size_t i, j;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->nrows; i++) {
+		for (j = 0; j < t->rows[i].nfields; j++)
+			free(t->rows[i].fields[j]);
+		free(t->rows[i].fields);
+	}
+	free(t->rows);
+	free(t->name);
+	free(t);
+}
+
+char *
+csvt_fold(const char *s)
+{
+	utf8proc_uint8_t	*dec = NULL;
+	utf8proc_ssize_t	 n, i, k;
+	utf8proc_int32_t	 cp;
+	size_t			 o = 0;
+	char			*r;
+
+	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &dec,
+	    UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
+	    UTF8PROC_STRIPMARK);
+	if (n < 0)
+		return strdup("");
+	if ((r = malloc((size_t)n + 1)) == NULL) {
+		free(dec);
+		return NULL;
+	}
+	for (i = 0; i < n; i += k) {
+		if ((k = utf8proc_iterate(dec + i, n - i, &cp)) <= 0)
+			break;
+		if (cp == 0x111)	/* đ (Đ is folded to it) */
+			cp = 'd';
+		switch (utf8proc_category(cp)) {
+		case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+		case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+		case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+		case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+			o += (size_t)utf8proc_encode_char(cp,
+			    (utf8proc_uint8_t *)r + o);
+			break;
+		default:
+			break;
+		}
+	}
+	r[o] = '\0';
+	free(dec);
+	return r;
+}
+
+int
+csvt_column(const struct csvt *t, const char *const *names)
+{
+	char	**fh;
+	char	 *fn;
+	size_t	  i, n;
+	int	  col = -1;
+
+	if (t == NULL || t->nrows == 0 || names == NULL)
+		return -1;
+	n = t->rows[0].nfields;
+	if ((fh = calloc(n ? n : 1, sizeof(*fh))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		fh[i] = csvt_fold(t->rows[0].fields[i]);
+	for (; *names != NULL && col < 0; names++) {
+		if ((fn = csvt_fold(*names)) == NULL)
+			continue;
+		for (i = 0; i < n && col < 0; i++)
+			if (fn[0] != '\0' && fh[i] != NULL &&
+			    strcmp(fh[i], fn) == 0)
+				col = (int)i;
+		free(fn);
+	}
+	for (i = 0; i < n; i++)
+		free(fh[i]);
+	free(fh);
+	return col;
+}
