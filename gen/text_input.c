@@ -62,22 +62,22 @@ static const struct {
  * Checked against glibc's TCVN5712-1 table and a public TCVN3 converter.
  */
 static const uint16_t tcvn_high[128] = {
-	/* 0x80 */ 0x00C0, 0x1EA2, 0x00C3, 0x00C1, 0x1EA0, 0x1EB6, 0x1EAC, 0x00C8,
-	/* 0x88 */ 0x1EBA, 0x1EBC, 0x00C9, 0x1EB8, 0x1EC6, 0x00CC, 0x1EC8, 0x0128,
-	/* 0x90 */ 0x00CD, 0x1ECA, 0x00D2, 0x1ECE, 0x00D5, 0x00D3, 0x1ECC, 0x1ED8,
-	/* 0x98 */ 0x1EDC, 0x1EDE, 0x1EE0, 0x1EDA, 0x1EE2, 0x00D9, 0x1EE6, 0x0168,
-	/* 0xA0 */ 0x00A0, 0x0102, 0x00C2, 0x00CA, 0x00D4, 0x01A0, 0x01AF, 0x0110,
-	/* 0xA8 */ 0x0103, 0x00E2, 0x00EA, 0x00F4, 0x01A1, 0x01B0, 0x0111, 0x1EB0,
-	/* 0xB0 */ 0x0300, 0x0309, 0x0303, 0x0301, 0x0323, 0x00E0, 0x1EA3, 0x00E3,
-	/* 0xB8 */ 0x00E1, 0x1EA1, 0x1EB2, 0x1EB1, 0x1EB3, 0x1EB5, 0x1EAF, 0x1EB4,
-	/* 0xC0 */ 0x1EAE, 0x1EA6, 0x1EA8, 0x1EAA, 0x1EA4, 0x1EC0, 0x1EB7, 0x1EA7,
-	/* 0xC8 */ 0x1EA9, 0x1EAB, 0x1EA5, 0x1EAD, 0x00E8, 0x1EC2, 0x1EBB, 0x1EBD,
-	/* 0xD0 */ 0x00E9, 0x1EB9, 0x1EC1, 0x1EC3, 0x1EC5, 0x1EBF, 0x1EC7, 0x00EC,
-	/* 0xD8 */ 0x1EC9, 0x1EC4, 0x1EBE, 0x1ED2, 0x0129, 0x00ED, 0x1ECB, 0x00F2,
-	/* 0xE0 */ 0x1ED4, 0x1ECF, 0x00F5, 0x00F3, 0x1ECD, 0x1ED3, 0x1ED5, 0x1ED7,
-	/* 0xE8 */ 0x1ED1, 0x1ED9, 0x1EDD, 0x1EDF, 0x1EE1, 0x1EDB, 0x1EE3, 0x00F9,
-	/* 0xF0 */ 0x1ED6, 0x1EE7, 0x0169, 0x00FA, 0x1EE5, 0x1EEB, 0x1EED, 0x1EEF,
-	/* 0xF8 */ 0x1EE9, 0x1EF1, 0x1EF3, 0x1EF7, 0x1EF9, 0x00FD, 0x1EF5, 0x1ED0,
+	/* 80 */ 0x00C0, 0x1EA2, 0x00C3, 0x00C1, 0x1EA0, 0x1EB6, 0x1EAC, 0x00C8,
+	/* 88 */ 0x1EBA, 0x1EBC, 0x00C9, 0x1EB8, 0x1EC6, 0x00CC, 0x1EC8, 0x0128,
+	/* 90 */ 0x00CD, 0x1ECA, 0x00D2, 0x1ECE, 0x00D5, 0x00D3, 0x1ECC, 0x1ED8,
+	/* 98 */ 0x1EDC, 0x1EDE, 0x1EE0, 0x1EDA, 0x1EE2, 0x00D9, 0x1EE6, 0x0168,
+	/* A0 */ 0x00A0, 0x0102, 0x00C2, 0x00CA, 0x00D4, 0x01A0, 0x01AF, 0x0110,
+	/* A8 */ 0x0103, 0x00E2, 0x00EA, 0x00F4, 0x01A1, 0x01B0, 0x0111, 0x1EB0,
+	/* B0 */ 0x0300, 0x0309, 0x0303, 0x0301, 0x0323, 0x00E0, 0x1EA3, 0x00E3,
+	/* B8 */ 0x00E1, 0x1EA1, 0x1EB2, 0x1EB1, 0x1EB3, 0x1EB5, 0x1EAF, 0x1EB4,
+	/* C0 */ 0x1EAE, 0x1EA6, 0x1EA8, 0x1EAA, 0x1EA4, 0x1EC0, 0x1EB7, 0x1EA7,
+	/* C8 */ 0x1EA9, 0x1EAB, 0x1EA5, 0x1EAD, 0x00E8, 0x1EC2, 0x1EBB, 0x1EBD,
+	/* D0 */ 0x00E9, 0x1EB9, 0x1EC1, 0x1EC3, 0x1EC5, 0x1EBF, 0x1EC7, 0x00EC,
+	/* D8 */ 0x1EC9, 0x1EC4, 0x1EBE, 0x1ED2, 0x0129, 0x00ED, 0x1ECB, 0x00F2,
+	/* E0 */ 0x1ED4, 0x1ECF, 0x00F5, 0x00F3, 0x1ECD, 0x1ED3, 0x1ED5, 0x1ED7,
+	/* E8 */ 0x1ED1, 0x1ED9, 0x1EDD, 0x1EDF, 0x1EE1, 0x1EDB, 0x1EE3, 0x00F9,
+	/* F0 */ 0x1ED6, 0x1EE7, 0x0169, 0x00FA, 0x1EE5, 0x1EEB, 0x1EED, 0x1EEF,
+	/* F8 */ 0x1EE9, 0x1EF1, 0x1EF3, 0x1EF7, 0x1EF9, 0x00FD, 0x1EF5, 0x1ED0,
 };
 
 /* TCVN 5712 also puts twelve capitals in the C0 control range. */
@@ -833,6 +833,15 @@ sniff_byte(unsigned char b)
 	return b >= 0x80 || tcvn_low(b) != b;
 }
 
+/* Remove the first n bytes of the input buffer. */
+static void
+conv_consume(struct conv *c, size_t n)
+{
+	memmove(c->in, c->in + n, c->nin - n);
+	c->nin -= n;
+	c->in_off += n;
+}
+
 /* Decode the n bytes at p as CP1258 (all of them, or -1) into NFC. */
 static char *
 decode_cp1258(const unsigned char *p, size_t n, size_t *outlen)
@@ -891,16 +900,28 @@ static void
 conv_guess(struct conv *c, int final)
 {
 	const unsigned char	*p = c->in;
-	size_t			 n = c->nin, i, ln;
-	int			 k = 1, s1258 = -1, stcvn = -1;
+	size_t			 n = c->nin, i, ln, bad = n, good = 0, nbad = 0;
+	int			 k, s1258 = -1, stcvn = -1;
 	char			*t;
 
-	for (i = 0; i < n; i += (size_t)k)
-		if (p[i] == 0 || (k = utf8_len(p + i, n - i)) <= 0)
-			break;
-	/* Valid, but perhaps for a character cut by the end of the sample
-	 * (or of the file: dec_utf8 tells then). */
-	if (i == n || (p[i] != 0 && k == 0 && (i > 0 || !final))) {
+	/* Multi-byte UTF-8 sequences against bytes that are not UTF-8:
+	 * one bad byte in a UTF-8 file is an error at that byte, not a
+	 * reason to read the file in another encoding. */
+	for (i = 0; i < n; i += k > 0 ? (size_t)k : 1) {
+		if (p[i] == 0)
+			k = -1;
+		else if ((k = utf8_len(p + i, n - i)) == 0 &&
+		    (!final || good > 0))
+			break;		/* cut by the end of the sample */
+		if (k > 1)
+			good++;
+		else if (k <= 0) {
+			nbad++;
+			if (bad == n)
+				bad = i;
+		}
+	}
+	if (good > nbad || nbad == 0) {
 		c->enc = TEXT_ENC_UTF8;
 		c->ph = PH_RUN;
 		return;
@@ -920,14 +941,19 @@ conv_guess(struct conv *c, int final)
 	else if (stcvn >= TEXT_VN_MIN)
 		c->enc = TEXT_ENC_TCVN3;
 	else {
-		if (p[i] == 0)
-			conv_nul(c, c->in_off + i);
+		/* Name the first bad byte: decode the good ones before it. */
+		c->enc = TEXT_ENC_UTF8;
+		conv_consume(c, dec_utf8(c, p, bad, 0));
+		if (c->rc != VB_OK)
+			return;
+		if (c->in[0] == 0)
+			conv_nul(c, c->in_off);
 		else
 			conv_fail(c, "not UTF-8 (byte 0x%02X at offset %llu), "
 			    "and neither Windows-1258 (%d%% Vietnamese words) "
 			    "nor TCVN3 (%d%%) reads as Vietnamese text; give "
 			    "-f with the file's encoding (cp1258, tcvn3, "
-			    "utf-16le, ...)", p[i], c->in_off + i,
+			    "utf-16le, ...)", c->in[0], c->in_off,
 			    s1258 < 0 ? 0 : s1258, stcvn < 0 ? 0 : stcvn);
 		return;
 	}
@@ -938,15 +964,6 @@ conv_guess(struct conv *c, int final)
 	    c->enc == TEXT_ENC_CP1258 ? "cp1258" : "tcvn3");
 	c->ph = PH_RUN;
 	conv_open_iconv(c);
-}
-
-/* Remove the first n bytes of the input buffer. */
-static void
-conv_consume(struct conv *c, size_t n)
-{
-	memmove(c->in, c->in + n, c->nin - n);
-	c->nin -= n;
-	c->in_off += n;
 }
 
 /* Run the phases on the buffered input; final: no more input comes. */
