@@ -1,0 +1,636 @@
+/*
+ * layout_break.c - total-fit line breaking (after Knuth and Plass,
+ * "Breaking paragraphs into lines", 1981) over boxes (words), glue
+ * (interword spaces) and penalties.  The paragraph is broken as a whole:
+ * the chosen breaks minimise the sum of the lines' demerits, so no line is
+ * stretched far more than its neighbours.  Vietnamese is written in
+ * syllables separated by spaces and is not hyphenated, so the only breaks
+ * are spaces, hard line breaks and, for a word wider than a line, the
+ * boundaries between its characters.
+ */
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vanban.h"
+#include "render.h"
+
+#define LB_INF_PENALTY 10000   /* a penalty this high forbids the break */
+#define LB_FILL 1e6            /* stretch of the glue that ends a paragraph */
+#define LB_LINE_PENALTY 10
+#define LB_ADJ_DEMERITS 3000   /* neighbouring lines of distant fitness */
+#define LB_SUP_SCALE 0.6       /* superscript size / body size */
+
+enum lb_type { LB_BOX, LB_GLUE, LB_PENALTY };
+
+struct lb_seg {
+	const char	*t;     /* text, inside the inline's runs */
+	size_t		 n;     /* bytes */
+	int		 face;
+	int		 sup;
+	double		 w_pt;  /* width */
+};
+
+struct lb_item {
+	enum lb_type	 type;
+	double		 w_pt;        /* width (glue: natural) */
+	double		 stretch_pt;  /* glue */
+	double		 shrink_pt;   /* glue */
+	int		 penalty;     /* penalty; -LB_INF_PENALTY forces */
+	size_t		 s0, s1;      /* box: its segments [s0, s1) */
+};
+
+struct lb_node {
+	size_t	 pos;       /* item index of the break */
+	int	 fit;       /* fitness class of the line ending here */
+	double	 totw;      /* sums of the items up to the next line's start */
+	double	 totst;
+	double	 totsh;
+	double	 dem;       /* total demerits up to here */
+	int	 prev;      /* previous node, -1 for the start */
+	double	 ratio;     /* adjustment ratio of the line ending here */
+	int	 active;
+};
+
+struct lb_ctx {
+	const struct layout_font *lf;
+	double		 size_pt;
+	struct lb_seg	*segs;
+	size_t		 nsegs, capsegs;
+	struct lb_item	*items;
+	size_t		 nitems, capitems;
+	double		*sw, *sst, *ssh;  /* prefix sums of widths, stretch, shrink */
+};
+
+static int
+lb_push_seg(struct lb_ctx *c, const char *t, size_t n, int face, int sup)
+{
+	struct lb_seg *s;
+
+	if (c->nsegs == c->capsegs) {
+		size_t cap = c->capsegs ? 2 * c->capsegs : 64;
+
+		if ((s = realloc(c->segs, cap * sizeof(*s))) == NULL)
+			return -1;
+		c->segs = s;
+		c->capsegs = cap;
+	}
+	s = &c->segs[c->nsegs++];
+	s->t = t;
+	s->n = n;
+	s->face = face;
+	s->sup = sup;
+	s->w_pt = layout_width(c->lf, face,
+	    sup ? c->size_pt * LB_SUP_SCALE : c->size_pt, t, n);
+	return 0;
+}
+
+static struct lb_item *
+lb_push_item(struct lb_ctx *c, enum lb_type type)
+{
+	struct lb_item *it;
+
+	if (c->nitems == c->capitems) {
+		size_t cap = c->capitems ? 2 * c->capitems : 64;
+
+		if ((it = realloc(c->items, cap * sizeof(*it))) == NULL)
+			return NULL;
+		c->items = it;
+		c->capitems = cap;
+	}
+	it = &c->items[c->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->type = type;
+	return it;
+}
+
+/* Length of the UTF-8 sequence starting with byte b. */
+static size_t
+lb_u8len(unsigned char b)
+{
+	return b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ?
+	    3 : 4;
+}
+
+/*
+ * Close the box of segments [s0, nsegs).  A box wider than maxw_pt is cut
+ * between characters into boxes that fit, with free breaks between them.
+ */
+static int
+lb_close_box(struct lb_ctx *c, size_t s0, double maxw_pt)
+{
+	struct lb_item	*it;
+	double		 w = 0;
+	size_t		 i, s1 = c->nsegs;
+
+	if (s0 == s1)
+		return 0;
+	for (i = s0; i < s1; i++)
+		w += c->segs[i].w_pt;
+	if (w <= maxw_pt) {
+		if ((it = lb_push_item(c, LB_BOX)) == NULL)
+			return -1;
+		it->w_pt = w;
+		it->s0 = s0;
+		it->s1 = s1;
+		return 0;
+	}
+	/* Re-emit the segments character by character into pieces. */
+	{
+		size_t	 nold = s1 - s0, k;
+		struct lb_seg *old = malloc(nold * sizeof(*old));
+		size_t	 p0;
+		double	 pw = 0;
+
+		if (old == NULL)
+			return -1;
+		memcpy(old, c->segs + s0, nold * sizeof(*old));
+		c->nsegs = s0;
+		p0 = s0;
+		for (k = 0; k < nold; k++) {
+			size_t j = 0;
+
+			while (j < old[k].n) {
+				size_t	 cl = lb_u8len((unsigned char)old[k].t[j]);
+				double	 cw;
+
+				if (j + cl > old[k].n)
+					cl = old[k].n - j;
+				cw = layout_width(c->lf, old[k].face,
+				    old[k].sup ? c->size_pt * LB_SUP_SCALE :
+				    c->size_pt, old[k].t + j, cl);
+				if (pw + cw > maxw_pt && pw > 0) {
+					if ((it = lb_push_item(c, LB_BOX)) == NULL)
+						goto oom;
+					it->w_pt = pw;
+					it->s0 = p0;
+					it->s1 = c->nsegs;
+					if ((it = lb_push_item(c, LB_PENALTY)) == NULL)
+						goto oom;
+					it->penalty = 50;
+					p0 = c->nsegs;
+					pw = 0;
+				}
+				/* Extend the last segment when it continues
+				 * the same run, else start a new one. */
+				if (c->nsegs > p0 &&
+				    c->segs[c->nsegs - 1].t +
+				    c->segs[c->nsegs - 1].n == old[k].t + j &&
+				    c->segs[c->nsegs - 1].face == old[k].face) {
+					c->segs[c->nsegs - 1].n += cl;
+					c->segs[c->nsegs - 1].w_pt += cw;
+				} else if (lb_push_seg(c, old[k].t + j, cl,
+				    old[k].face, old[k].sup) == -1)
+					goto oom;
+				pw += cw;
+				j += cl;
+			}
+		}
+		free(old);
+		if (c->nsegs > p0) {
+			if ((it = lb_push_item(c, LB_BOX)) == NULL)
+				return -1;
+			it->w_pt = pw;
+			it->s0 = p0;
+			it->s1 = c->nsegs;
+		}
+		return 0;
+oom:
+		free(old);
+		return -1;
+	}
+}
+
+/* Interword glue after a word set in face. */
+static int
+lb_push_glue(struct lb_ctx *c, int face)
+{
+	struct lb_item	*it;
+	double		 sp = layout_width(c->lf, face, c->size_pt, " ", 1);
+
+	if (c->nitems == 0 || c->items[c->nitems - 1].type != LB_BOX)
+		return 0;   /* no glue at a line start or twice */
+	if ((it = lb_push_item(c, LB_GLUE)) == NULL)
+		return -1;
+	it->w_pt = sp;
+	it->stretch_pt = sp * 0.6;
+	it->shrink_pt = sp * 0.3;
+	return 0;
+}
+
+/* Paragraph end or hard break: fill glue, then a forced break. */
+static int
+lb_push_end(struct lb_ctx *c)
+{
+	struct lb_item *it;
+
+	if (c->nitems > 0 && c->items[c->nitems - 1].type == LB_GLUE)
+		c->nitems--;   /* drop trailing space */
+	if ((it = lb_push_item(c, LB_GLUE)) == NULL)
+		return -1;
+	it->stretch_pt = LB_FILL;
+	if ((it = lb_push_item(c, LB_PENALTY)) == NULL)
+		return -1;
+	it->penalty = -LB_INF_PENALTY;
+	return 0;
+}
+
+/* Turn runs into boxes, glue and penalties. */
+static int
+lb_items(struct lb_ctx *c, const struct doc_inline *in, double width_pt,
+    double indent_pt)
+{
+	struct lb_item	*it;
+	size_t		 r, s0;
+	double		 maxw = width_pt - (indent_pt > 0 ? indent_pt : 0);
+
+	if ((it = lb_push_item(c, LB_BOX)) == NULL)   /* the indent */
+		return -1;
+	it->w_pt = indent_pt;
+	it->s0 = it->s1 = 0;
+	s0 = c->nsegs;
+	for (r = 0; r < in->n; r++) {
+		const struct doc_run	*run = &in->runs[r];
+		const char		*p = run->text, *q;
+
+		if (strcmp(p, "\n") == 0) {
+			if (lb_close_box(c, s0, maxw) == -1 ||
+			    lb_push_end(c) == -1)
+				return -1;
+			s0 = c->nsegs;
+			continue;
+		}
+		while (*p != '\0') {
+			if (*p == ' ' || *p == '\n' || *p == '\t') {
+				if (lb_close_box(c, s0, maxw) == -1 ||
+				    lb_push_glue(c, run->face) == -1)
+					return -1;
+				s0 = c->nsegs;
+				while (*p == ' ' || *p == '\n' || *p == '\t')
+					p++;
+				continue;
+			}
+			for (q = p; *q != '\0' && *q != ' ' && *q != '\n' &&
+			    *q != '\t'; q++)
+				;
+			if (lb_push_seg(c, p, (size_t)(q - p), run->face,
+			    run->sup) == -1)
+				return -1;
+			p = q;
+		}
+	}
+	if (lb_close_box(c, s0, maxw) == -1)
+		return -1;
+	return lb_push_end(c);
+}
+
+static int
+lb_fitness(double r)
+{
+	if (r < -0.5)
+		return 0;
+	if (r <= 0.5)
+		return 1;
+	if (r <= 1)
+		return 2;
+	return 3;
+}
+
+/* Sums after a break at b: skip the glue and penalties that vanish. */
+static void
+lb_after(const struct lb_ctx *c, size_t b, double *w, double *st, double *sh)
+{
+	size_t i;
+
+	*w = c->sw[b];
+	*st = c->sst[b];
+	*sh = c->ssh[b];
+	for (i = b; i < c->nitems; i++) {
+		const struct lb_item *it = &c->items[i];
+
+		if (it->type == LB_BOX)
+			break;
+		if (it->type == LB_GLUE) {
+			*w += it->w_pt;
+			*st += it->stretch_pt;
+			*sh += it->shrink_pt;
+		} else if (it->penalty == -LB_INF_PENALTY && i > b)
+			break;
+	}
+}
+
+/*
+ * One pass of the algorithm with tolerance tol (largest stretch ratio
+ * accepted; tol < 0 accepts any).  Returns the best final node index in
+ * *nodes, or -1 when no feasible breaks exist at this tolerance.
+ */
+static int
+lb_pass(struct lb_ctx *c, double width_pt, double tol, struct lb_node **pn,
+    size_t *pnn)
+{
+	struct lb_node	*nodes = NULL;
+	size_t		 nn = 0, cap = 0, b, a;
+	int		 best_final = -1;
+
+#define PUSH_NODE(N) do {						\
+	if (nn == cap) {						\
+		size_t nc = cap ? cap * 2 : 64;				\
+		struct lb_node *np = realloc(nodes, nc * sizeof(*np));	\
+		if (np == NULL) { free(nodes); return -2; }		\
+		nodes = np; cap = nc;					\
+	}								\
+	nodes[nn++] = (N);						\
+} while (0)
+
+	{
+		struct lb_node start;
+
+		memset(&start, 0, sizeof(start));
+		start.pos = 0;
+		start.fit = 1;
+		start.prev = -1;
+		start.active = 1;
+		lb_after(c, 0, &start.totw, &start.totst, &start.totsh);
+		/* The indent box is content: count it. */
+		start.totw = 0;
+		start.totst = 0;
+		start.totsh = 0;
+		PUSH_NODE(start);
+	}
+	for (b = 1; b < c->nitems; b++) {
+		const struct lb_item	*it = &c->items[b];
+		double			 pw = 0;
+		int			 legal, forced, pen = 0;
+		struct lb_node		 cand[4];
+		int			 have[4] = { 0, 0, 0, 0 };
+		int			 any_active = 0;
+
+		if (it->type == LB_GLUE)
+			legal = c->items[b - 1].type == LB_BOX;
+		else if (it->type == LB_PENALTY)
+			legal = it->penalty < LB_INF_PENALTY;
+		else
+			legal = 0;
+		if (!legal)
+			continue;
+		forced = it->type == LB_PENALTY &&
+		    it->penalty <= -LB_INF_PENALTY;
+		if (it->type == LB_PENALTY) {
+			pw = it->w_pt;
+			pen = it->penalty;
+		}
+		for (a = 0; a < nn; a++) {
+			struct lb_node	*na = &nodes[a];
+			double		 L, r, bad, dem;
+			int		 fit;
+
+			if (!na->active)
+				continue;
+			L = c->sw[b] - na->totw + pw;
+			if (L < width_pt) {
+				double st = c->sst[b] - na->totst;
+
+				r = st > 0 ? (width_pt - L) / st : DBL_MAX;
+			} else if (L > width_pt) {
+				double sh = c->ssh[b] - na->totsh;
+
+				r = sh > 0 ? (width_pt - L) / sh : -DBL_MAX;
+			} else
+				r = 0;
+			if (r < -1 || forced)
+				na->active = 0;
+			if (r < -1) {
+				/* Too long even when shrunk.  Accept it only
+				 * when nothing else can end here at the final
+				 * tolerance (a single box: it fits by
+				 * construction, so this is rounding). */
+				if (!(tol < 0 && L - width_pt < 0.01))
+					continue;
+				r = -1;
+			}
+			if (r > tol && tol >= 0)
+				continue;
+			if (r == DBL_MAX)
+				bad = 10000;
+			else {
+				bad = 100 * fabs(r) * fabs(r) * fabs(r);
+				if (bad > 10000)
+					bad = 10000;
+			}
+			dem = (LB_LINE_PENALTY + bad) * (LB_LINE_PENALTY + bad);
+			if (pen > 0)
+				dem += (double)pen * pen;
+			else if (pen < 0 && !forced)
+				dem -= (double)pen * pen;
+			fit = lb_fitness(r == DBL_MAX ? 2 : r);
+			if (abs(fit - na->fit) > 1)
+				dem += LB_ADJ_DEMERITS;
+			dem += na->dem;
+			if (!have[fit] || dem < cand[fit].dem) {
+				memset(&cand[fit], 0, sizeof(cand[fit]));
+				cand[fit].pos = b;
+				cand[fit].fit = fit;
+				cand[fit].dem = dem;
+				cand[fit].prev = (int)a;
+				cand[fit].ratio = r == DBL_MAX ? 0 : r;
+				cand[fit].active = 1;
+				have[fit] = 1;
+			}
+		}
+		for (int f = 0; f < 4; f++) {
+			if (!have[f])
+				continue;
+			lb_after(c, b, &cand[f].totw, &cand[f].totst,
+			    &cand[f].totsh);
+			PUSH_NODE(cand[f]);
+		}
+		for (a = 0; a < nn; a++)
+			if (nodes[a].active)
+				any_active = 1;
+		if (!any_active && b + 1 < c->nitems) {
+			free(nodes);
+			return -1;
+		}
+	}
+	for (a = 0; a < nn; a++)
+		if (nodes[a].pos == c->nitems - 1 &&
+		    (best_final < 0 || nodes[a].dem < nodes[best_final].dem))
+			best_final = (int)a;
+	if (best_final < 0) {
+		free(nodes);
+		return -1;
+	}
+	*pn = nodes;
+	*pnn = nn;
+	return best_final;
+#undef PUSH_NODE
+}
+
+static int
+lb_add_piece(struct lb_line *ln, size_t *cap, double x, const struct lb_seg *s)
+{
+	struct lb_piece *p;
+
+	if (ln->n == *cap) {
+		size_t nc = *cap ? *cap * 2 : 16;
+
+		if ((p = realloc(ln->p, nc * sizeof(*p))) == NULL)
+			return -1;
+		ln->p = p;
+		*cap = nc;
+	}
+	p = &ln->p[ln->n++];
+	p->x_pt = x;
+	p->face = s->face;
+	p->sup = s->sup;
+	p->text = s->t;
+	p->n = s->n;
+	return 0;
+}
+
+/* Lay out the items of one line, from after break `from` to break `to`. */
+static int
+lb_make_line(struct lb_ctx *c, size_t from, size_t to, double ratio,
+    int justify, struct lb_line *ln)
+{
+	size_t	 i, cap = 0, k;
+	double	 x = 0, r;
+	int	 natural_gap = 0;   /* previous glue was set at natural width */
+	int	 at_start = 1;
+
+	/* Lines that end by a forced break (paragraph end, hard break) keep
+	 * natural spacing; so do all lines of unjustified text, except that
+	 * they may shrink. */
+	r = ratio;
+	if (!justify || (c->items[to].type == LB_PENALTY &&
+	    c->items[to].penalty <= -LB_INF_PENALTY))
+		r = ratio < 0 ? ratio : 0;
+	memset(ln, 0, sizeof(*ln));
+	ln->ratio = r;
+	for (i = from; i < to; i++) {
+		const struct lb_item *it = &c->items[i];
+
+		if (at_start && it->type != LB_BOX && i > 0)
+			continue;   /* discarded after a break */
+		if (it->type == LB_GLUE) {
+			if (it->stretch_pt >= LB_FILL)
+				continue;
+			x += it->w_pt + (r >= 0 ? r * it->stretch_pt :
+			    r * it->shrink_pt);
+			natural_gap = r == 0;
+			continue;
+		}
+		if (it->type == LB_PENALTY)
+			continue;
+		for (k = it->s0; k < it->s1; k++) {
+			const struct lb_seg	*s = &c->segs[k];
+			struct lb_piece		*last = ln->n ?
+			    &ln->p[ln->n - 1] : NULL;
+
+			/* Merge with the previous piece when the space
+			 * between them is natural and both sit in the same
+			 * run: fewer, longer text runs in the PDF. */
+			if (last != NULL && last->face == s->face &&
+			    last->sup == s->sup && last->text + last->n + 1 ==
+			    s->t && last->text[last->n] == ' ' &&
+			    natural_gap && k == it->s0)
+				last->n += 1 + s->n;
+			else if (last != NULL && k > it->s0 &&
+			    last->face == s->face && last->sup == s->sup &&
+			    last->text + last->n == s->t)
+				last->n += s->n;
+			else if (lb_add_piece(ln, &cap, x, s) == -1)
+				return -1;
+			x += s->w_pt;
+		}
+		if (it->s0 == it->s1)
+			x += it->w_pt;   /* the indent */
+		natural_gap = 0;
+		at_start = 0;
+	}
+	ln->width_pt = x;
+	return 0;
+}
+
+int
+lb_break(const struct layout_font *lf, const struct doc_inline *in,
+    double size_pt, double width_pt, double indent_pt, int justify,
+    struct lb_result *out)
+{
+	static const double	 tols[] = { 1.0, 2.5, 10.0, -1 };
+	struct lb_ctx		 c;
+	struct lb_node		*nodes = NULL;
+	size_t			 nn = 0, i, nlines;
+	int			 best = -1, rc = -1;
+	unsigned		 t;
+
+	memset(&c, 0, sizeof(c));
+	memset(out, 0, sizeof(*out));
+	c.lf = lf;
+	c.size_pt = size_pt;
+	if (lb_items(&c, in, width_pt, indent_pt) == -1)
+		goto done;
+	if ((c.sw = calloc(c.nitems + 1, sizeof(double))) == NULL ||
+	    (c.sst = calloc(c.nitems + 1, sizeof(double))) == NULL ||
+	    (c.ssh = calloc(c.nitems + 1, sizeof(double))) == NULL)
+		goto done;
+	for (i = 0; i < c.nitems; i++) {
+		const struct lb_item *it = &c.items[i];
+
+		c.sw[i + 1] = c.sw[i] + (it->type == LB_PENALTY ? 0 : it->w_pt);
+		c.sst[i + 1] = c.sst[i] +
+		    (it->type == LB_GLUE ? it->stretch_pt : 0);
+		c.ssh[i + 1] = c.ssh[i] +
+		    (it->type == LB_GLUE ? it->shrink_pt : 0);
+	}
+	for (t = 0; t < sizeof(tols) / sizeof(tols[0]); t++) {
+		best = lb_pass(&c, width_pt, tols[t], &nodes, &nn);
+		if (best == -2)
+			goto done;
+		if (best >= 0)
+			break;
+	}
+	if (best < 0)
+		goto done;
+	for (nlines = 0, i = (size_t)best; nodes[i].prev >= 0;
+	    i = (size_t)nodes[i].prev)
+		nlines++;
+	if ((out->lines = calloc(nlines ? nlines : 1,
+	    sizeof(struct lb_line))) == NULL)
+		goto done;
+	out->n = nlines;
+	for (i = (size_t)best; nodes[i].prev >= 0; i = (size_t)nodes[i].prev) {
+		const struct lb_node *prev = &nodes[nodes[i].prev];
+
+		if (lb_make_line(&c, prev->pos, nodes[i].pos, nodes[i].ratio,
+		    justify, &out->lines[--nlines]) == -1)
+			goto done;
+	}
+	/* Drop empty lines (a paragraph that was only spaces). */
+	rc = 0;
+done:
+	free(nodes);
+	free(c.segs);
+	free(c.items);
+	free(c.sw);
+	free(c.sst);
+	free(c.ssh);
+	if (rc != 0)
+		lb_result_free(out);
+	return rc;
+}
+
+void
+lb_result_free(struct lb_result *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->n; i++)
+		free(r->lines[i].p);
+	free(r->lines);
+	r->lines = NULL;
+	r->n = 0;
+}

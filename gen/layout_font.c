@@ -1,0 +1,201 @@
+/*
+ * layout_font.c - font metrics for layout, and subsetting for the PDF
+ * writer, from the TTF files through HarfBuzz.  Advances are given in
+ * 1/1000 em truncated exactly as libharu writes the PDF /W array, so the
+ * positions layout computes are the ones a viewer draws.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hb.h>
+#include <hb-subset.h>
+
+#include "vanban.h"
+#include "render.h"
+
+static const char *const face_files[DOC_NFACES] = {
+	"LiberationSerif-Regular.ttf",
+	"LiberationSerif-Bold.ttf",
+	"LiberationSerif-Italic.ttf",
+	"LiberationSerif-BoldItalic.ttf",
+};
+
+#define CACHE_CPS 0x2000  /* advances cached for U+0000..U+1FFF */
+
+struct font_set {
+	char		*path[DOC_NFACES];   /* TTF paths */
+	hb_face_t	*face[DOC_NFACES];
+	hb_font_t	*font[DOC_NFACES];   /* scale = units per em */
+	unsigned	 upem[DOC_NFACES];   /* units per em */
+	short		*cache[DOC_NFACES];  /* advance+1 (1/1000 em), 0 unknown */
+};
+
+struct font_set *
+font_set_new(const char *font_dir, struct diag *d)
+{
+	struct font_set	*fs;
+	int		 i;
+
+	if ((fs = calloc(1, sizeof(*fs))) == NULL)
+		return NULL;
+	for (i = 0; i < DOC_NFACES; i++) {
+		hb_blob_t	*blob;
+		size_t		 n = strlen(font_dir) + strlen(face_files[i]) + 2;
+		FILE		*fp;
+
+		if ((fs->path[i] = malloc(n)) == NULL)
+			goto fail;
+		snprintf(fs->path[i], n, "%s/%s", font_dir, face_files[i]);
+		if ((fp = fopen(fs->path[i], "rb")) == NULL) {
+			diag_add(d, DIAG_ERROR, fs->path[i], 0, 0,
+			    "cannot open font (set VB_FONT_DIR?)");
+			goto fail;
+		}
+		fclose(fp);
+		blob = hb_blob_create_from_file(fs->path[i]);
+		fs->face[i] = hb_face_create(blob, 0);
+		hb_blob_destroy(blob);
+		fs->upem[i] = hb_face_get_upem(fs->face[i]);
+		if (hb_face_get_glyph_count(fs->face[i]) == 0 ||
+		    fs->upem[i] == 0) {
+			diag_add(d, DIAG_ERROR, fs->path[i], 0, 0,
+			    "not a usable TrueType font");
+			goto fail;
+		}
+		fs->font[i] = hb_font_create(fs->face[i]);
+		hb_font_set_scale(fs->font[i], (int)fs->upem[i],
+		    (int)fs->upem[i]);
+		fs->cache[i] = calloc(CACHE_CPS, sizeof(short));
+		if (fs->cache[i] == NULL)
+			goto fail;
+	}
+	return fs;
+fail:
+	font_set_free(fs);
+	return NULL;
+}
+
+void
+font_set_free(struct font_set *fs)
+{
+	int i;
+
+	if (fs == NULL)
+		return;
+	for (i = 0; i < DOC_NFACES; i++) {
+		free(fs->path[i]);
+		if (fs->font[i])
+			hb_font_destroy(fs->font[i]);
+		if (fs->face[i])
+			hb_face_destroy(fs->face[i]);
+		free(fs->cache[i]);
+	}
+	free(fs);
+}
+
+static int
+font_advance(void *ctx, int face, uint32_t cp)
+{
+	struct font_set	*fs = ctx;
+	hb_codepoint_t	 gid;
+	int		 adv;
+
+	if (face < 0 || face >= DOC_NFACES)
+		face = DOC_REGULAR;
+	if (cp < CACHE_CPS && fs->cache[face][cp] != 0)
+		return fs->cache[face][cp] - 1;
+	if (!hb_font_get_nominal_glyph(fs->font[face], cp, &gid))
+		adv = -1;
+	else
+		adv = (int)((long)hb_font_get_glyph_h_advance(fs->font[face],
+		    gid) * 1000 / (long)fs->upem[face]);
+	if (cp < CACHE_CPS)
+		fs->cache[face][cp] = (short)(adv + 1);
+	return adv;
+}
+
+struct layout_font
+font_set_metrics(struct font_set *fs)
+{
+	struct layout_font lf;
+
+	lf.ctx = fs;
+	lf.advance = font_advance;
+	return lf;
+}
+
+const char *
+font_set_path(const struct font_set *fs, int face)
+{
+	return fs->path[face];
+}
+
+int
+font_set_subset(struct font_set *fs, int face, const uint32_t *cps, size_t n,
+    char **out, size_t *outlen)
+{
+	hb_subset_input_t	*in;
+	hb_face_t		*sub;
+	hb_blob_t		*blob;
+	const char		*data;
+	unsigned		 len;
+	size_t			 i;
+
+	if ((in = hb_subset_input_create_or_fail()) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		hb_set_add(hb_subset_input_unicode_set(in), cps[i]);
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+	sub = hb_subset_or_fail(fs->face[face], in);
+	hb_subset_input_destroy(in);
+	if (sub == NULL)
+		return -1;
+	blob = hb_face_reference_blob(sub);
+	data = hb_blob_get_data(blob, &len);
+	*out = NULL;
+	if (len > 0 && (*out = malloc(len)) != NULL) {
+		memcpy(*out, data, len);
+		*outlen = len;
+	}
+	hb_blob_destroy(blob);
+	hb_face_destroy(sub);
+	return *out ? 0 : -1;
+}
+
+double
+layout_width(const struct layout_font *lf, int face, double size_pt,
+    const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	long			 units = 0;
+	size_t			 i = 0;
+
+	while (i < n) {
+		uint32_t	cp;
+		int		k, a;
+
+		/* Input is valid UTF-8 (text_read_*), so decode plainly. */
+		if (p[i] < 0x80) {
+			cp = p[i];
+			k = 1;
+		} else if ((p[i] & 0xE0) == 0xC0) {
+			cp = p[i] & 0x1F;
+			k = 2;
+		} else if ((p[i] & 0xF0) == 0xE0) {
+			cp = p[i] & 0x0F;
+			k = 3;
+		} else {
+			cp = p[i] & 0x07;
+			k = 4;
+		}
+		for (int j = 1; j < k && i + (size_t)j < n; j++)
+			cp = (cp << 6) | (p[i + (size_t)j] & 0x3F);
+		i += (size_t)k;
+		a = lf->advance(lf->ctx, face, cp);
+		if (a < 0)
+			a = lf->advance(lf->ctx, face, 0xFFFD);
+		units += a > 0 ? a : 0;
+	}
+	return (double)units * size_pt / 1000.0;
+}

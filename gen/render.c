@@ -1,0 +1,168 @@
+/*
+ * render.c - render_source: the whole pipeline for one document source,
+ * parse -> check glyphs -> layout -> PDF (or layout dump) -> atomic write.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <utf8proc.h>
+
+#include "vanban.h"
+#include "render.h"
+
+/* Report every character of s that face cannot draw, located from line. */
+static void
+check_text(const struct doc *doc, const struct layout_font *lf, const char *s,
+    int face, int line, struct diag *d)
+{
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t	 cp;
+	utf8proc_ssize_t	 k;
+
+	while (*p != '\0') {
+		int l = line, c = 0;
+
+		k = utf8proc_iterate(p, -1, &cp);
+		if (k <= 0)
+			return;
+		p += k;
+		if (cp == '\n' || cp == '\t')
+			continue;
+		if (lf->advance(lf->ctx, face, (uint32_t)cp) >= 0 && cp >= 0x20)
+			continue;
+		doc_locate(doc->text, line, (uint32_t)cp, &l, &c);
+		if (cp < 0x20 || cp == 0x7F)
+			diag_add(d, DIAG_ERROR, doc->name, l, c, "control "
+			    "character U+%04X in the text", (unsigned)cp);
+		else {
+			char ch[8] = { 0 };
+
+			utf8proc_encode_char(cp, (utf8proc_uint8_t *)ch);
+			diag_add(d, DIAG_ERROR, doc->name, l, c, "character "
+			    "U+%04X '%s' is in no font face (Liberation Serif "
+			    "has Vietnamese, Latin, Greek and Cyrillic; no "
+			    "emoji or CJK): remove or replace it",
+			    (unsigned)cp, ch);
+		}
+	}
+}
+
+static void
+check_inline(const struct doc *doc, const struct layout_font *lf,
+    const struct doc_inline *in, int line, struct diag *d)
+{
+	size_t i;
+
+	for (i = 0; i < in->n; i++)
+		check_text(doc, lf, in->runs[i].text, in->runs[i].face, line, d);
+}
+
+/* Every character of the document must be in its face. */
+static void
+check_glyphs(const struct doc *doc, const struct layout_font *lf,
+    struct diag *d)
+{
+	const struct doc_meta	*m = &doc->meta;
+	const char		*one[] = { m->loai, m->co_quan_chu_quan, m->so,
+	    m->ky_hieu, m->dia_danh, m->trich_yeu, m->luu, m->nguoi_soan,
+	    m->du_thao, m->do_khan };
+	const struct doc_list	*lists[] = { &m->co_quan, &m->kinh_gui,
+	    &m->noi_nhan };
+	size_t			 i, k;
+
+	for (i = 0; i < sizeof(one) / sizeof(one[0]); i++)
+		if (one[i] != NULL)
+			check_text(doc, lf, one[i], DOC_BOLD, 1, d);
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		for (k = 0; k < lists[i]->n; k++)
+			check_text(doc, lf, lists[i]->v[k], DOC_BOLD, 1, d);
+	for (i = 0; i < m->nky; i++) {
+		if (m->ky[i].tham_quyen)
+			check_text(doc, lf, m->ky[i].tham_quyen, DOC_BOLD, 1, d);
+		check_text(doc, lf, m->ky[i].chuc_vu, DOC_BOLD, 1, d);
+		check_text(doc, lf, m->ky[i].ho_ten, DOC_BOLD, 1, d);
+	}
+	for (i = 0; i < doc->nblocks; i++) {
+		const struct doc_block *b = &doc->blocks[i];
+
+		check_inline(doc, lf, &b->in, b->line, d);
+		if (b->table == NULL)
+			continue;
+		for (k = 0; k < b->table->nrows * b->table->ncols; k++) {
+			int line = b->table->row_line[k / b->table->ncols];
+			struct diag *dd = d;
+
+			/* Cells of a file= table are located in the .md
+			 * only approximately: name the CSV's line. */
+			if (strcmp(b->table->file, doc->name) != 0) {
+				size_t r;
+				const struct doc_inline *in =
+				    &b->table->cells[k];
+
+				for (r = 0; r < in->n; r++) {
+					struct diag *tmp = diag_new();
+
+					check_text(doc, lf, in->runs[r].text,
+					    in->runs[r].face, 1 << 30, tmp);
+					if (diag_errors(tmp) > 0)
+						diag_add(dd, DIAG_ERROR,
+						    b->table->file, line, 0,
+						    "%s", strstr(diag_get(tmp,
+						    0), "character"));
+					diag_free(tmp);
+				}
+				continue;
+			}
+			check_inline(doc, lf, &b->table->cells[k], line, d);
+		}
+	}
+}
+
+int
+render_source(const char *name, const char *text, size_t len,
+    const char *out_path, const struct render_opt *opt, struct diag *d)
+{
+	struct font_set		*fs = NULL;
+	struct layout_font	 lf;
+	struct doc		*doc = NULL;
+	struct dl		*dl = NULL;
+	char			*buf = NULL;
+	size_t			 blen = 0;
+	int			 rc = VB_EINPUT;
+
+	if ((fs = font_set_new(opt->font_dir, d)) == NULL)
+		return VB_ESYS;
+	lf = font_set_metrics(fs);
+	if ((doc = doc_parse(name, text, len, d)) == NULL)
+		goto done;
+	if (doc->meta.day == 0 && doc->meta.year == 0) {
+		time_t		t = opt->epoch >= 0 ? (time_t)opt->epoch :
+		    time(NULL);
+		struct tm	tm;
+
+		gmtime_r(&t, &tm);
+		doc->meta.year = tm.tm_year + 1900;
+	}
+	check_glyphs(doc, &lf, d);
+	if (diag_errors(d) > 0)
+		goto done;
+	if ((dl = layout_run(doc, &lf, d)) == NULL)
+		goto done;
+	if (opt->dump_layout) {
+		if ((buf = dl_dump(dl, &blen)) == NULL) {
+			rc = VB_ESYS;
+			goto done;
+		}
+	} else if ((rc = pdf_write(dl, fs, opt->epoch, &buf, &blen, d)) !=
+	    VB_OK)
+		goto done;
+	rc = text_write_file(out_path, buf, blen, d);
+done:
+	free(buf);
+	dl_free(dl);
+	doc_free(doc);
+	font_set_free(fs);
+	return rc;
+}
