@@ -1,0 +1,251 @@
+/*
+ * kt.h - internal header of the khen thưởng (commendation) generator:
+ * the data tables of templates/khen-thuong/, the nominee list, the tiny
+ * template language of the decision skeletons, and the decision itself.
+ *
+ *   templates/khen-thuong/hinh-thuc.csv   award forms and coefficients
+ *   templates/khen-thuong/luong-co-so.csv base salary by date
+ *   templates/khen-thuong/can-cu.csv      căn cứ lines by date
+ *   templates/khen-thuong/mac-dinh.yaml   front-matter defaults (config)
+ *   templates/khen-thuong/mau/NAME.md      one decision skeleton per form
+ *
+ * Library code: nothing here prints or exits; problems go to a struct
+ * diag and functions return an enum vb_status.
+ */
+#ifndef KT_H
+#define KT_H
+
+#include <stddef.h>
+
+#include "vanban.h"
+
+/* ------------------------------------------------------------------ */
+/* A growing string                                                     */
+/* ------------------------------------------------------------------ */
+
+/* Appends after an allocation failure are ignored and set `bad`, so a
+ * caller checks once at the end. */
+struct kt_buf {
+	char	*s;     /* NUL-terminated (NULL while empty) */
+	size_t	 len;   /* bytes, NUL excluded */
+	size_t	 cap;   /* bytes allocated */
+	int	 bad;   /* out of memory */
+};
+
+void	 kt_buf_putn(struct kt_buf *, const char *, size_t);
+void	 kt_buf_puts(struct kt_buf *, const char *);
+void	 kt_buf_printf(struct kt_buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Hand over the string (never NULL unless bad: "" when empty). */
+char	*kt_buf_take(struct kt_buf *);
+
+/* ------------------------------------------------------------------ */
+/* Dates                                                                */
+/* ------------------------------------------------------------------ */
+
+/* A calendar date as yyyymmdd (20200110), so dates compare as ints. */
+typedef long kt_date;
+
+/* Parse "2020-01-10" or "10/01/2020"; 0 and *out, or -1. */
+int	 kt_date_parse(const char *s, kt_date *out);
+
+/* ------------------------------------------------------------------ */
+/* Template variables and expansion                                     */
+/* ------------------------------------------------------------------ */
+
+struct kt_vars;
+
+struct kt_vars	*kt_vars_new(void);
+void		 kt_vars_free(struct kt_vars *);
+/* A deep copy (NULL on OOM). */
+struct kt_vars	*kt_vars_dup(const struct kt_vars *);
+/* Set key to a copy of value (a string variable); 0, or -1 on OOM. */
+int		 kt_vars_set(struct kt_vars *, const char *key,
+		    const char *value);
+/* Items of a list (a string counts 1, unset 0) / the i-th one. */
+size_t		 kt_vars_count(const struct kt_vars *, const char *key);
+const char	*kt_vars_item(const struct kt_vars *, const char *key,
+		    size_t i);
+/* Make key a list (emptied if it was one) / append a copy of item. */
+int		 kt_vars_list(struct kt_vars *, const char *key);
+int		 kt_vars_push(struct kt_vars *, const char *key,
+		    const char *item);
+/* The string value of key (a list's first item), or NULL if unset. */
+const char	*kt_vars_get(const struct kt_vars *, const char *key);
+
+/*
+ * Expand a skeleton: {{key}} the value as is, {{key|yaml}} a YAML scalar
+ * (a list: an indented block sequence on the following lines),
+ * {{key|md}} Markdown-escaped; {{#key}}…{{/key}} kept when key is set,
+ * not empty and not "0"; {{^key}}…{{/key}} the opposite.  A line holding
+ * only a section tag disappears entirely.  An unknown key or a broken
+ * tag is an error at name:line.  *out is malloc'd (caller frees).
+ * Returns VB_OK, VB_EINPUT or VB_ESYS.
+ */
+int	 kt_tmpl_expand(const char *name, const char *tmpl,
+	    const struct kt_vars *, struct diag *, char **out);
+
+/* A YAML scalar for s: plain when safe, otherwise double-quoted.
+ * Malloc'd, NULL on OOM. */
+char	*kt_yaml_scalar(const char *s);
+
+/* ------------------------------------------------------------------ */
+/* Data tables                                                          */
+/* ------------------------------------------------------------------ */
+
+enum kt_kind {
+	KT_CA_NHAN,   /* individual */
+	KT_TAP_THE    /* collective */
+};
+
+enum kt_round {
+	KT_ROUND_UP,      /* up to the next unit (the decree) */
+	KT_ROUND_NEAREST  /* to the nearest unit, halves up */
+};
+
+struct kt_form {
+	char	 *ma;         /* code, also the output file name: bang-khen */
+	char	 *ten;        /* name: Bằng khen của Chủ tịch UBND tỉnh */
+	char	**alias;      /* other accepted names and codes */
+	size_t	  nalias;
+	long	  he_so[2];   /* coefficient in thousandths per enum
+			       * kt_kind; -1: not given to that kind */
+	char	 *trich_yeu;  /* "Về việc tặng Bằng khen …" */
+	char	 *dieu_1;     /* Điều 1's verb phrase: "Tặng Bằng khen …" */
+	char	 *danh_sach;  /* annex subtitle after "Tập thể và cá nhân" */
+	char	 *mau;        /* skeleton file, relative to the data dir */
+	int	  line;       /* line in hinh-thuc.csv */
+};
+
+struct kt_salary {
+	kt_date			 from;    /* in force from this date */
+	unsigned long long	 amount;  /* VND per month */
+};
+
+struct kt_basis {
+	kt_date	 from;    /* first day the line applies, 0: always */
+	kt_date	 until;   /* last day, 0: still in force */
+	char	*text;    /* "Căn cứ Luật …" without the final ; or . */
+};
+
+struct kt_data {
+	char			*dir;       /* templates/khen-thuong */
+	struct kt_form		*forms;     /* in table order */
+	size_t			 nforms;
+	struct kt_salary	*salary;    /* sorted by date */
+	size_t			 nsalary;
+	struct kt_basis		*basis;     /* in table order */
+	size_t			 nbasis;
+	struct kt_vars		*config;    /* mac-dinh.yaml + --config */
+};
+
+/*
+ * Find the templates folder: opt (--data) if given, then $VB_TEMPLATES,
+ * then ../templates and ../share/vanban/templates beside the executable,
+ * then ./templates.  The first that holds khen-thuong/hinh-thuc.csv
+ * wins.  Malloc'd path of the templates folder, or NULL.
+ */
+char	*kt_find_templates(const char *opt);
+
+/* Load the tables and defaults of templates_dir/khen-thuong.  Every
+ * problem is reported with its file and line.  *out: free with
+ * kt_data_free.  VB_OK, VB_EINPUT or VB_ESYS. */
+int	 kt_data_load(const char *templates_dir, struct diag *,
+	    struct kt_data **out);
+void	 kt_data_free(struct kt_data *);
+
+/* Overlay a YAML config file (same keys as mac-dinh.yaml) on vars. */
+int	 kt_config_load(const char *path, struct kt_vars *, struct diag *);
+
+/* The form whose code, name or alias matches s (folded), or -1. */
+int	 kt_form_find(const struct kt_data *, const char *s);
+
+/* The base salary in force on date, or 0 when the table starts later. */
+unsigned long long kt_salary_on(const struct kt_data *, kt_date);
+
+/*
+ * The award amount: coefficient (thousandths) × base, rounded to a
+ * multiple of unit (đồng, > 0) by mode.  Integer arithmetic throughout.
+ */
+unsigned long long kt_amount(long coef_milli, unsigned long long base,
+	    unsigned long long unit, enum kt_round mode);
+
+/* Parse a coefficient "1.5", "0,15", "3" into thousandths; -1 if bad. */
+long	 kt_coef_parse(const char *s);
+
+/* ------------------------------------------------------------------ */
+/* The nominee list                                                     */
+/* ------------------------------------------------------------------ */
+
+struct kt_nominee {
+	enum kt_kind	 kind;        /* cá nhân or tập thể */
+	char		*ho_ten;      /* person or collective */
+	char		*chuc_vu;     /* position, may be "" */
+	char		*don_vi;      /* unit */
+	char		*thanh_tich;  /* achievement, may be "" */
+	int		 form;        /* index into kt_data.forms */
+	int		 line;        /* CSV line */
+	size_t		 order;       /* position in the input */
+};
+
+struct kt_list {
+	char			*name;       /* file name for messages */
+	struct kt_nominee	*rows;
+	size_t			 n;
+	int			 has_thanh_tich;  /* the column exists */
+};
+
+/*
+ * Parse and validate a nominee list (NFC UTF-8 text, as read by
+ * text_read_file).  Every problem is reported with name:line:col; on
+ * any error the result is VB_EINPUT and *out is NULL.  Duplicates are
+ * warnings.  *out: free with kt_list_free.
+ */
+int	 kt_list_parse(const char *name, const char *text, size_t len,
+	    const struct kt_data *, struct diag *, struct kt_list **out);
+void	 kt_list_free(struct kt_list *);
+
+/* ------------------------------------------------------------------ */
+/* The decision                                                         */
+/* ------------------------------------------------------------------ */
+
+enum kt_sort {
+	KT_SORT_INPUT,    /* as listed */
+	KT_SORT_NAME,     /* Vietnamese order of the given name, then family */
+	KT_SORT_UNIT      /* by unit, then as listed */
+};
+
+struct kt_opt {
+	kt_date			 ngay;        /* decision date (always set) */
+	int			 ngay_given;  /* print it (not a draft) */
+	const char		*so;          /* number, NULL: blank */
+	const char		*du_thao;     /* NULL, "true" or a mark text */
+	unsigned long long	 luong;       /* base salary, 0: the table's */
+	int			 round;       /* enum kt_round, -1: config */
+	const char		*phong_trao;  /* NULL: config or default */
+	int			 sort;        /* enum kt_sort, -1: config */
+	const char		*skeleton;    /* --template file, NULL: table */
+};
+
+/* Parse a --sap-xep / --lam-tron value; 0 and *out, or -1. */
+int	 kt_sort_parse(const char *s, int *out);
+int	 kt_round_parse(const char *s, int *out);
+
+/* Compare two names in Vietnamese alphabetical order (a < ă < â, d < đ,
+ * tones after letters); by the last word first when by_given. */
+int	 kt_name_cmp(const char *a, const char *b, int by_given);
+
+/*
+ * The decision source (Markdown + YAML) for form index `form` of the
+ * list: counts, amounts, căn cứ lines, annex.  *out malloc'd.
+ * VB_OK, VB_EINPUT (a template or data problem, in d) or VB_ESYS.
+ */
+int	 kt_decision(const struct kt_data *, const struct kt_list *, int form,
+	    const struct kt_opt *, struct diag *, char **out);
+
+/* Forms present in the list, in table order: fills idx (nforms slots)
+ * and returns how many. */
+size_t	 kt_forms_used(const struct kt_data *, const struct kt_list *,
+	    int *idx);
+
+#endif /* KT_H */

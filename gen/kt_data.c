@@ -1,0 +1,715 @@
+/*
+ * kt_data.c - the editable data of the commendation generator: award
+ * forms, base salaries, căn cứ lines (CSV) and front-matter defaults
+ * (YAML), all under templates/khen-thuong/ so a province updates them
+ * without a rebuild.  No amount, rate or date lives in this file.
+ */
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <yaml.h>
+
+#include "kt.h"
+
+#define KT_DIR "khen-thuong"
+
+/* ------------------------------------------------------------------ */
+/* Small parsers                                                        */
+/* ------------------------------------------------------------------ */
+
+/* Days in month m of year y. */
+static int
+kt_mdays(long y, long m)
+{
+	static const int days[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+int
+kt_date_parse(const char *s, kt_date *out)
+{
+	long	 y, m, dd;
+	int	 n = 0;
+
+	if (sscanf(s, "%4ld-%2ld-%2ld%n", &y, &m, &dd, &n) == 3 &&
+	    s[n] == '\0' && n == 10)
+		;
+	else if (n = 0, sscanf(s, "%2ld/%2ld/%4ld%n", &dd, &m, &y, &n) == 3 &&
+	    s[n] == '\0')
+		;
+	else
+		return -1;
+	if (y < 1900 || y > 9999 || m < 1 || m > 12 || dd < 1 ||
+	    dd > kt_mdays(y, m))
+		return -1;
+	*out = y * 10000 + m * 100 + dd;
+	return 0;
+}
+
+long
+kt_coef_parse(const char *s)
+{
+	long	 whole = 0, frac = 0, scale = 100;
+	int	 digits = 0;
+
+	while (*s == ' ')
+		s++;
+	for (; isdigit((unsigned char)*s); s++, digits++) {
+		if (whole > 1000000)
+			return -1;
+		whole = whole * 10 + (*s - '0');
+	}
+	if (*s == '.' || *s == ',') {
+		for (s++; isdigit((unsigned char)*s); s++, digits++) {
+			if (scale == 0 && *s != '0')
+				return -1;	/* finer than 0.001 */
+			frac += (*s - '0') * scale;
+			scale /= 10;
+		}
+	}
+	while (*s == ' ')
+		s++;
+	if (*s != '\0' || digits == 0)
+		return -1;
+	return whole * 1000 + frac;
+}
+
+unsigned long long
+kt_amount(long coef_milli, unsigned long long base, unsigned long long unit,
+    enum kt_round mode)
+{
+	unsigned long long milli, step;
+
+	/* Work in thousandths of a đồng: exact for any coefficient. */
+	milli = (unsigned long long)coef_milli * base;
+	step = unit * 1000;
+	if (mode == KT_ROUND_NEAREST)
+		return (milli + step / 2) / step * unit;
+	return (milli + step - 1) / step * unit;
+}
+
+/* ------------------------------------------------------------------ */
+/* Finding the templates                                                */
+/* ------------------------------------------------------------------ */
+
+static int
+kt_has_tables(const char *dir)
+{
+	char path[PATH_MAX];
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/" KT_DIR "/hinh-thuc.csv",
+	    dir) >= sizeof(path))
+		return 0;
+	return access(path, R_OK) == 0;
+}
+
+char *
+kt_find_templates(const char *opt)
+{
+	static const char *const rel[] = {
+		"../templates", "../share/vanban/templates", NULL
+	};
+	char		 exe[PATH_MAX], cand[PATH_MAX], *slash;
+	const char	*env;
+	ssize_t		 n;
+	int		 i;
+
+	if (opt != NULL)
+		return strdup(opt);
+	if ((env = getenv("VB_TEMPLATES")) != NULL && *env != '\0')
+		return strdup(env);
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		for (i = 0; rel[i] != NULL; i++) {
+			if ((size_t)snprintf(cand, sizeof(cand), "%s/%s", exe,
+			    rel[i]) < sizeof(cand) && kt_has_tables(cand))
+				return strdup(cand);
+		}
+	}
+	return strdup("templates");
+}
+
+/* ------------------------------------------------------------------ */
+/* CSV tables                                                           */
+/* ------------------------------------------------------------------ */
+
+/* Read and parse one CSV table of the data folder. */
+static int
+kt_read_table(const char *path, struct diag *d, struct csvt **out)
+{
+	char	*text;
+	size_t	 len;
+	int	 rc;
+
+	*out = NULL;
+	if ((rc = text_read_file(path, TEXT_ENC_AUTO, d, &text, &len)) != VB_OK)
+		return rc;
+	rc = csvt_parse(path, text, len, 0, 0, d, out);
+	free(text);
+	return rc;
+}
+
+/* Column `key` of t, or an error naming it; -1 when missing. */
+static int
+kt_need_col(const struct csvt *t, const char *key, struct diag *d)
+{
+	const char *const names[] = { key, NULL };
+	int c = csvt_column(t, names);
+
+	if (c < 0)
+		diag_add(d, DIAG_ERROR, t->name, t->nrows ? t->rows[0].line : 1,
+		    0, "missing column \"%s\"", key);
+	return c;
+}
+
+/* Field c of row r ("" when the row is short or c < 0). */
+static const char *
+kt_field(const struct csvt_row *r, int c)
+{
+	return (c >= 0 && (size_t)c < r->nfields) ? r->fields[c] : "";
+}
+
+static char *
+kt_dup(const char *s, int *oom)
+{
+	char *p = strdup(s);
+
+	if (p == NULL)
+		*oom = 1;
+	return p;
+}
+
+/* Split "a; b;c" into trimmed non-empty items. */
+static int
+kt_split_aliases(const char *s, char ***out, size_t *n)
+{
+	const char	*p = s, *e;
+	char		**v = NULL, **nv;
+
+	*n = 0;
+	while (*p != '\0') {
+		while (*p == ' ' || *p == ';')
+			p++;
+		if (*p == '\0')
+			break;
+		for (e = p; *e != '\0' && *e != ';'; e++)
+			continue;
+		while (e > p && e[-1] == ' ')
+			e--;
+		if ((nv = realloc(v, (*n + 1) * sizeof(*v))) == NULL ||
+		    (nv[*n] = strndup(p, (size_t)(e - p))) == NULL) {
+			*out = nv ? nv : v;
+			return -1;
+		}
+		v = nv;
+		(*n)++;
+		for (p = e; *p != '\0' && *p != ';'; p++)
+			continue;
+	}
+	*out = v;
+	return 0;
+}
+
+/* A coefficient cell: "" or a dash means "not given to that kind". */
+static long
+kt_coef_cell(const struct csvt *t, const struct csvt_row *r, int c,
+    struct diag *d)
+{
+	const char	*s = kt_field(r, c);
+	long		 v;
+
+	if (*s == '\0' || strcmp(s, "-") == 0 || strcmp(s, "—") == 0 ||
+	    strcmp(s, "–") == 0)
+		return -1;
+	if ((v = kt_coef_parse(s)) < 0)
+		diag_add(d, DIAG_ERROR, t->name, r->line, c + 1,
+		    "bad coefficient \"%s\" (write 1.5 or 0,15; a dash "
+		    "when the form is not given to this kind)", s);
+	return v;
+}
+
+static int
+kt_load_forms(struct kt_data *kd, const char *dir, struct diag *d)
+{
+	struct csvt	*t;
+	char		 path[PATH_MAX];
+	int		 c[9], rc, oom = 0, i;
+	size_t		 r;
+	static const char *const keys[9] = {
+		"ma", "ten", "bi_danh", "he_so_ca_nhan", "he_so_tap_the",
+		"trich_yeu", "dieu_1", "danh_sach", "mau"
+	};
+
+	snprintf(path, sizeof(path), "%s/hinh-thuc.csv", dir);
+	if ((rc = kt_read_table(path, d, &t)) != VB_OK)
+		return rc;
+	for (i = 0; i < 9; i++)
+		if ((c[i] = kt_need_col(t, keys[i], d)) < 0)
+			rc = VB_EINPUT;
+	if (rc != VB_OK || t->nrows < 2) {
+		if (rc == VB_OK)
+			diag_add(d, DIAG_ERROR, path, 0, 0, "no award forms");
+		csvt_free(t);
+		return VB_EINPUT;
+	}
+	if ((kd->forms = calloc(t->nrows, sizeof(*kd->forms))) == NULL) {
+		csvt_free(t);
+		return VB_ESYS;
+	}
+	for (r = 1; r < t->nrows; r++) {
+		const struct csvt_row	*row = &t->rows[r];
+		struct kt_form		*f = &kd->forms[kd->nforms++];
+
+		f->line = row->line;
+		f->ma = kt_dup(kt_field(row, c[0]), &oom);
+		f->ten = kt_dup(kt_field(row, c[1]), &oom);
+		if (kt_split_aliases(kt_field(row, c[2]), &f->alias,
+		    &f->nalias) != 0)
+			oom = 1;
+		f->he_so[KT_CA_NHAN] = kt_coef_cell(t, row, c[3], d);
+		f->he_so[KT_TAP_THE] = kt_coef_cell(t, row, c[4], d);
+		f->trich_yeu = kt_dup(kt_field(row, c[5]), &oom);
+		f->dieu_1 = kt_dup(kt_field(row, c[6]), &oom);
+		f->danh_sach = kt_dup(kt_field(row, c[7]), &oom);
+		f->mau = kt_dup(kt_field(row, c[8]), &oom);
+		if (oom)
+			break;
+		for (i = 0; i < 9; i++)
+			if (i != 2 && i != 3 && i != 4 &&
+			    *kt_field(row, c[i]) == '\0')
+				diag_add(d, DIAG_ERROR, path, row->line,
+				    c[i] + 1, "empty \"%s\"", keys[i]);
+		if (f->he_so[0] < 0 && f->he_so[1] < 0 &&
+		    *kt_field(row, c[3]) == '\0' && *kt_field(row, c[4]) == '\0')
+			diag_add(d, DIAG_ERROR, path, row->line, c[3] + 1,
+			    "form \"%s\" has no coefficient for either kind",
+			    f->ma);
+	}
+	csvt_free(t);
+	return oom ? VB_ESYS : VB_OK;
+}
+
+static int
+kt_salary_cmp(const void *a, const void *b)
+{
+	const struct kt_salary *x = a, *y = b;
+
+	return (x->from > y->from) - (x->from < y->from);
+}
+
+static int
+kt_load_salary(struct kt_data *kd, const char *dir, struct diag *d)
+{
+	struct csvt	*t;
+	char		 path[PATH_MAX];
+	int		 cf, ca, rc;
+	size_t		 r;
+
+	snprintf(path, sizeof(path), "%s/luong-co-so.csv", dir);
+	if ((rc = kt_read_table(path, d, &t)) != VB_OK)
+		return rc;
+	cf = kt_need_col(t, "tu_ngay", d);
+	ca = kt_need_col(t, "muc", d);
+	if (cf < 0 || ca < 0) {
+		csvt_free(t);
+		return VB_EINPUT;
+	}
+	if ((kd->salary = calloc(t->nrows, sizeof(*kd->salary))) == NULL) {
+		csvt_free(t);
+		return VB_ESYS;
+	}
+	for (r = 1; r < t->nrows; r++) {
+		const struct csvt_row	*row = &t->rows[r];
+		struct kt_salary	*s = &kd->salary[kd->nsalary];
+
+		if (kt_date_parse(kt_field(row, cf), &s->from) != 0)
+			diag_add(d, DIAG_ERROR, path, row->line, cf + 1,
+			    "bad date \"%s\" (write 2019-07-01)",
+			    kt_field(row, cf));
+		else if (sotien_parse(kt_field(row, ca), &s->amount) != 0 ||
+		    s->amount == 0)
+			diag_add(d, DIAG_ERROR, path, row->line, ca + 1,
+			    "bad amount \"%s\" (write 1490000 or 1.490.000)",
+			    kt_field(row, ca));
+		else
+			kd->nsalary++;
+	}
+	qsort(kd->salary, kd->nsalary, sizeof(*kd->salary), kt_salary_cmp);
+	csvt_free(t);
+	return VB_OK;
+}
+
+static int
+kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
+{
+	struct csvt	*t;
+	char		 path[PATH_MAX];
+	int		 cf, cu, ct, rc, oom = 0;
+	size_t		 r;
+
+	snprintf(path, sizeof(path), "%s/can-cu.csv", dir);
+	if ((rc = kt_read_table(path, d, &t)) != VB_OK)
+		return rc;
+	cf = kt_need_col(t, "tu_ngay", d);
+	cu = kt_need_col(t, "den_ngay", d);
+	ct = kt_need_col(t, "noi_dung", d);
+	if (cf < 0 || cu < 0 || ct < 0) {
+		csvt_free(t);
+		return VB_EINPUT;
+	}
+	if ((kd->basis = calloc(t->nrows, sizeof(*kd->basis))) == NULL) {
+		csvt_free(t);
+		return VB_ESYS;
+	}
+	for (r = 1; r < t->nrows && !oom; r++) {
+		const struct csvt_row	*row = &t->rows[r];
+		struct kt_basis		*b = &kd->basis[kd->nbasis];
+		const char		*f = kt_field(row, cf),
+					*u = kt_field(row, cu);
+
+		if (*f != '\0' && kt_date_parse(f, &b->from) != 0) {
+			diag_add(d, DIAG_ERROR, path, row->line, cf + 1,
+			    "bad date \"%s\" (write 2024-01-01)", f);
+			continue;
+		}
+		if (*u != '\0' && kt_date_parse(u, &b->until) != 0) {
+			diag_add(d, DIAG_ERROR, path, row->line, cu + 1,
+			    "bad date \"%s\" (write 2023-12-31)", u);
+			continue;
+		}
+		if (*kt_field(row, ct) == '\0') {
+			diag_add(d, DIAG_ERROR, path, row->line, ct + 1,
+			    "empty căn cứ line");
+			continue;
+		}
+		b->text = kt_dup(kt_field(row, ct), &oom);
+		kd->nbasis++;
+	}
+	csvt_free(t);
+	return oom ? VB_ESYS : VB_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* YAML config                                                          */
+/* ------------------------------------------------------------------ */
+
+/* The keys a config may set: 's' a string, 'l' a list, 'm' the ky
+ * mapping.  Keys starting "x_" are free for a province's own skeletons. */
+static const struct {
+	const char	*key;
+	char		 type;
+} kt_config_keys[] = {
+	{ "co_quan_chu_quan", 's' }, { "co_quan", 's' }, { "ky_hieu", 's' },
+	{ "dia_danh", 's' }, { "tham_quyen_dong", 's' }, { "ky", 'm' },
+	{ "noi_nhan", 'l' }, { "luu", 's' }, { "nguoi_soan", 's' },
+	{ "can_cu_them", 'l' }, { "xet_de_nghi", 's' }, { "quy", 's' },
+	{ "thi_hanh", 's' }, { "phong_trao", 's' }, { "lam_tron", 's' },
+	{ "lam_tron_den", 's' }, { "sap_xep", 's' },
+	{ "nguoi_ky_danh_sach", 's' },
+};
+
+static const char *const kt_ky_keys[] = {
+	"tham_quyen", "chuc_vu", "ho_ten", NULL
+};
+
+/* Declare every config key empty, so that a skeleton's placeholder for
+ * a key the config leaves out expands to nothing instead of failing. */
+static int
+kt_config_defaults(struct kt_vars *vars)
+{
+	char	 full[64];
+	size_t	 i;
+
+	for (i = 0; i < sizeof(kt_config_keys) / sizeof(kt_config_keys[0]);
+	    i++) {
+		if (kt_config_keys[i].type == 'l') {
+			if (kt_vars_list(vars, kt_config_keys[i].key) != 0)
+				return -1;
+		} else if (kt_config_keys[i].type == 's' &&
+		    kt_vars_set(vars, kt_config_keys[i].key, "") != 0)
+			return -1;
+	}
+	for (i = 0; kt_ky_keys[i] != NULL; i++) {
+		snprintf(full, sizeof(full), "ky_%s", kt_ky_keys[i]);
+		if (kt_vars_set(vars, full, "") != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The text of a scalar node ("" for a null value). */
+static const char *
+kt_yscalar(yaml_node_t *n)
+{
+	return (const char *)n->data.scalar.value;
+}
+
+/* Load one mapping pair of the config into vars. */
+static int
+kt_config_pair(const char *path, yaml_document_t *doc, yaml_node_t *k,
+    yaml_node_t *v, struct kt_vars *vars, struct diag *d)
+{
+	const char	*key;
+	char		 type = 0, full[128];
+	size_t		 i;
+	yaml_node_item_t *it;
+	yaml_node_pair_t *pp;
+	int		 line = (int)k->start_mark.line + 1;
+
+	if (k->type != YAML_SCALAR_NODE) {
+		diag_add(d, DIAG_ERROR, path, line, 0, "a key must be text");
+		return 0;
+	}
+	key = kt_yscalar(k);
+	for (i = 0; i < sizeof(kt_config_keys) / sizeof(kt_config_keys[0]);
+	    i++)
+		if (strcmp(key, kt_config_keys[i].key) == 0)
+			type = kt_config_keys[i].type;
+	if (type == 0 && strncmp(key, "x_", 2) == 0)
+		type = v->type == YAML_SEQUENCE_NODE ? 'l' : 's';
+	if (type == 0) {
+		diag_add(d, DIAG_ERROR, path, line, (int)k->start_mark.column + 1,
+		    "unknown key \"%s\"", key);
+		return 0;
+	}
+	if (type == 's' && v->type == YAML_SCALAR_NODE)
+		return kt_vars_set(vars, key, kt_yscalar(v));
+	if (type == 'l' && (v->type == YAML_SCALAR_NODE ||
+	    v->type == YAML_SEQUENCE_NODE)) {
+		if (kt_vars_list(vars, key) != 0)
+			return -1;
+		if (v->type == YAML_SCALAR_NODE)
+			return *kt_yscalar(v) ? kt_vars_push(vars, key,
+			    kt_yscalar(v)) : 0;
+		for (it = v->data.sequence.items.start;
+		    it < v->data.sequence.items.top; it++) {
+			yaml_node_t *e = yaml_document_get_node(doc, *it);
+
+			if (e == NULL || e->type != YAML_SCALAR_NODE) {
+				diag_add(d, DIAG_ERROR, path,
+				    e ? (int)e->start_mark.line + 1 : line, 0,
+				    "\"%s\": each entry must be one line of "
+				    "text", key);
+				continue;
+			}
+			if (kt_vars_push(vars, key, kt_yscalar(e)) != 0)
+				return -1;
+		}
+		return 0;
+	}
+	if (type == 'm' && v->type == YAML_MAPPING_NODE) {
+		for (pp = v->data.mapping.pairs.start;
+		    pp < v->data.mapping.pairs.top; pp++) {
+			yaml_node_t *sk = yaml_document_get_node(doc, pp->key);
+			yaml_node_t *sv = yaml_document_get_node(doc, pp->value);
+			int j, ok = 0;
+
+			if (sk == NULL || sv == NULL ||
+			    sk->type != YAML_SCALAR_NODE)
+				continue;
+			for (j = 0; kt_ky_keys[j] != NULL; j++)
+				if (strcmp(kt_yscalar(sk), kt_ky_keys[j]) == 0)
+					ok = 1;
+			if (!ok || sv->type != YAML_SCALAR_NODE) {
+				diag_add(d, DIAG_ERROR, path,
+				    (int)sk->start_mark.line + 1,
+				    (int)sk->start_mark.column + 1,
+				    ok ? "\"%s\" must be one line of text" :
+				    "unknown key \"%s\" in ky (tham_quyen, "
+				    "chuc_vu, ho_ten)", kt_yscalar(sk));
+				continue;
+			}
+			snprintf(full, sizeof(full), "ky_%s", kt_yscalar(sk));
+			if (kt_vars_set(vars, full, kt_yscalar(sv)) != 0)
+				return -1;
+		}
+		return 0;
+	}
+	diag_add(d, DIAG_ERROR, path, (int)v->start_mark.line + 1,
+	    (int)v->start_mark.column + 1, "\"%s\" must be %s", key,
+	    type == 's' ? "one line of text" : type == 'l' ?
+	    "a list of lines" : "a mapping (tham_quyen, chuc_vu, ho_ten)");
+	return 0;
+}
+
+int
+kt_config_load(const char *path, struct kt_vars *vars, struct diag *d)
+{
+	yaml_parser_t	 parser;
+	yaml_document_t	 doc;
+	yaml_node_t	*root;
+	yaml_node_pair_t *pp;
+	char		*text;
+	size_t		 len;
+	int		 rc, errs = diag_errors(d);
+
+	if ((rc = text_read_file(path, TEXT_ENC_AUTO, d, &text, &len)) != VB_OK)
+		return rc;
+	if (!yaml_parser_initialize(&parser)) {
+		free(text);
+		return VB_ESYS;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text,
+	    len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		diag_add(d, DIAG_ERROR, path, (int)parser.problem_mark.line + 1,
+		    (int)parser.problem_mark.column + 1, "YAML: %s",
+		    parser.problem ? parser.problem : "syntax error");
+		yaml_parser_delete(&parser);
+		free(text);
+		return VB_EINPUT;
+	}
+	rc = VB_OK;
+	root = yaml_document_get_root_node(&doc);
+	if (root != NULL && root->type != YAML_MAPPING_NODE) {
+		diag_add(d, DIAG_ERROR, path, (int)root->start_mark.line + 1, 0,
+		    "expected key: value lines");
+		rc = VB_EINPUT;
+	} else if (root != NULL) {
+		for (pp = root->data.mapping.pairs.start;
+		    pp < root->data.mapping.pairs.top; pp++) {
+			yaml_node_t *k = yaml_document_get_node(&doc, pp->key);
+			yaml_node_t *v = yaml_document_get_node(&doc, pp->value);
+
+			if (k == NULL || v == NULL)
+				continue;
+			if (kt_config_pair(path, &doc, k, v, vars, d) != 0) {
+				rc = VB_ESYS;
+				break;
+			}
+		}
+	}
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	free(text);
+	if (rc == VB_OK && diag_errors(d) > errs)
+		rc = VB_EINPUT;
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The whole data set                                                   */
+/* ------------------------------------------------------------------ */
+
+int
+kt_data_load(const char *templates_dir, struct diag *d, struct kt_data **out)
+{
+	struct kt_data	*kd;
+	char		 path[PATH_MAX];
+	int		 rc, errs = diag_errors(d);
+
+	*out = NULL;
+	if ((kd = calloc(1, sizeof(*kd))) == NULL)
+		return VB_ESYS;
+	if (asprintf(&kd->dir, "%s/" KT_DIR, templates_dir) < 0) {
+		kd->dir = NULL;
+		kt_data_free(kd);
+		return VB_ESYS;
+	}
+	if ((kd->config = kt_vars_new()) == NULL ||
+	    kt_config_defaults(kd->config) != 0) {
+		kt_data_free(kd);
+		return VB_ESYS;
+	}
+	if ((rc = kt_load_forms(kd, kd->dir, d)) == VB_OK &&
+	    (rc = kt_load_salary(kd, kd->dir, d)) == VB_OK &&
+	    (rc = kt_load_basis(kd, kd->dir, d)) == VB_OK) {
+		snprintf(path, sizeof(path), "%s/mac-dinh.yaml", kd->dir);
+		rc = kt_config_load(path, kd->config, d);
+	}
+	if (rc == VB_OK && diag_errors(d) > errs)
+		rc = VB_EINPUT;
+	if (rc != VB_OK) {
+		kt_data_free(kd);
+		return rc;
+	}
+	*out = kd;
+	return VB_OK;
+}
+
+void
+kt_data_free(struct kt_data *kd)
+{
+	size_t i, j;
+
+	if (kd == NULL)
+		return;
+	for (i = 0; i < kd->nforms; i++) {
+		struct kt_form *f = &kd->forms[i];
+
+		free(f->ma);
+		free(f->ten);
+		for (j = 0; j < f->nalias; j++)
+			free(f->alias[j]);
+		free(f->alias);
+		free(f->trich_yeu);
+		free(f->dieu_1);
+		free(f->danh_sach);
+		free(f->mau);
+	}
+	free(kd->forms);
+	free(kd->salary);
+	for (i = 0; i < kd->nbasis; i++)
+		free(kd->basis[i].text);
+	free(kd->basis);
+	kt_vars_free(kd->config);
+	free(kd->dir);
+	free(kd);
+}
+
+/* Whether folded a equals the fold of b. */
+static int
+kt_fold_eq(const char *fa, const char *b)
+{
+	char	*fb = csvt_fold(b);
+	int	 eq = fb != NULL && strcmp(fa, fb) == 0;
+
+	free(fb);
+	return eq;
+}
+
+int
+kt_form_find(const struct kt_data *kd, const char *s)
+{
+	char	*f = csvt_fold(s);
+	size_t	 i, j;
+	int	 hit = -1;
+
+	if (f == NULL || *f == '\0') {
+		free(f);
+		return -1;
+	}
+	for (i = 0; i < kd->nforms && hit < 0; i++) {
+		if (kt_fold_eq(f, kd->forms[i].ma) ||
+		    kt_fold_eq(f, kd->forms[i].ten))
+			hit = (int)i;
+		for (j = 0; j < kd->forms[i].nalias && hit < 0; j++)
+			if (kt_fold_eq(f, kd->forms[i].alias[j]))
+				hit = (int)i;
+	}
+	free(f);
+	return hit;
+}
+
+unsigned long long
+kt_salary_on(const struct kt_data *kd, kt_date date)
+{
+	unsigned long long	 v = 0;
+	size_t			 i;
+
+	for (i = 0; i < kd->nsalary && kd->salary[i].from <= date; i++)
+		v = kd->salary[i].amount;
+	return v;
+}

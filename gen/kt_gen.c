@@ -1,0 +1,569 @@
+/*
+ * kt_gen.c - one decision source (Markdown + YAML) per award form: the
+ * template variables of a decision (counts, amounts in figures and
+ * words, căn cứ lines in force on its date, the annex rows) expanded
+ * into the form's skeleton.  The wording lives in the skeletons and the
+ * tables of templates/khen-thuong/; this file only computes.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "kt.h"
+
+/* Blanks of a draft: no-break spaces, which the renderer keeps. */
+#define KT_NBSP		"\xC2\xA0"
+#define KT_BLANK_SO	KT_NBSP KT_NBSP KT_NBSP KT_NBSP KT_NBSP KT_NBSP
+#define KT_BLANK_DAY	KT_NBSP KT_NBSP KT_NBSP KT_NBSP
+
+/* ------------------------------------------------------------------ */
+/* Options                                                              */
+/* ------------------------------------------------------------------ */
+
+int
+kt_sort_parse(const char *s, int *out)
+{
+	if (strcmp(s, "nhap") == 0 || strcmp(s, "") == 0)
+		*out = KT_SORT_INPUT;
+	else if (strcmp(s, "ten") == 0)
+		*out = KT_SORT_NAME;
+	else if (strcmp(s, "don-vi") == 0 || strcmp(s, "don_vi") == 0)
+		*out = KT_SORT_UNIT;
+	else
+		return -1;
+	return 0;
+}
+
+int
+kt_round_parse(const char *s, int *out)
+{
+	if (strcmp(s, "len") == 0 || strcmp(s, "") == 0)
+		*out = KT_ROUND_UP;
+	else if (strcmp(s, "gan") == 0)
+		*out = KT_ROUND_NEAREST;
+	else
+		return -1;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Vietnamese alphabetical order                                        */
+/* ------------------------------------------------------------------ */
+
+/* Collation weights of a string: primary (letters, with ă â ê ô ơ ư đ
+ * as letters of their own) and secondary (tones).  Malloc'd arrays. */
+struct kt_coll {
+	utf8proc_int32_t	*pri;
+	utf8proc_int32_t	*sec;
+	size_t			 n;
+};
+
+static int
+kt_coll_make(const char *s, struct kt_coll *c)
+{
+	utf8proc_int32_t	 cp, dec[8];
+	utf8proc_ssize_t	 k, nd, i;
+	size_t			 len = strlen(s), pos = 0;
+
+	c->n = 0;
+	c->pri = malloc((len + 1) * sizeof(*c->pri));
+	c->sec = malloc((len + 1) * sizeof(*c->sec));
+	if (c->pri == NULL || c->sec == NULL)
+		return -1;
+	while (pos < len) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + pos,
+		    (utf8proc_ssize_t)(len - pos), &cp);
+		if (k <= 0)
+			break;
+		pos += (size_t)k;
+		cp = utf8proc_tolower(cp);
+		nd = utf8proc_decompose_char(cp, dec, 8, UTF8PROC_DECOMPOSE,
+		    NULL);
+		if (nd <= 0)
+			continue;
+		utf8proc_int32_t base = dec[0], var = 0, tone = 0;
+
+		for (i = 1; i < nd; i++) {
+			switch (dec[i]) {
+			case 0x0306: var = 1; break;	/* ă */
+			case 0x0302: var = 2; break;	/* â ê ô */
+			case 0x031B: var = 3; break;	/* ơ ư */
+			case 0x0300: tone = 1; break;	/* huyền */
+			case 0x0309: tone = 2; break;	/* hỏi */
+			case 0x0303: tone = 3; break;	/* ngã */
+			case 0x0301: tone = 4; break;	/* sắc */
+			case 0x0323: tone = 5; break;	/* nặng */
+			default: break;
+			}
+		}
+		if (base == 0x0111) {		/* đ after d */
+			base = 'd';
+			var = 1;
+		}
+		if (base >= 'a' && base <= 'z')
+			c->pri[c->n] = 0x10000 + (base - 'a') * 4 + var;
+		else if (base == ' ')
+			c->pri[c->n] = 1;
+		else
+			c->pri[c->n] = base < 0x10000 ? base : 0xFFFF;
+		c->sec[c->n] = tone;
+		c->n++;
+	}
+	return 0;
+}
+
+static int
+kt_weights_cmp(const utf8proc_int32_t *a, size_t na,
+    const utf8proc_int32_t *b, size_t nb)
+{
+	size_t i;
+
+	for (i = 0; i < na && i < nb; i++)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
+	return (na > nb) - (na < nb);
+}
+
+/* Compare two strings: letters first, tones to break ties. */
+static int
+kt_coll_cmp(const char *a, const char *b)
+{
+	struct kt_coll	 x, y;
+	int		 c;
+
+	if (kt_coll_make(a, &x) != 0 || kt_coll_make(b, &y) != 0)
+		c = strcmp(a, b);
+	else if ((c = kt_weights_cmp(x.pri, x.n, y.pri, y.n)) == 0 &&
+	    (c = kt_weights_cmp(x.sec, x.n, y.sec, y.n)) == 0)
+		c = strcmp(a, b);
+	free(x.pri);
+	free(x.sec);
+	free(y.pri);
+	free(y.sec);
+	return c;
+}
+
+int
+kt_name_cmp(const char *a, const char *b, int by_given)
+{
+	const char	*ga, *gb;
+	int		 c;
+
+	if (by_given) {
+		ga = strrchr(a, ' ');
+		gb = strrchr(b, ' ');
+		ga = ga ? ga + 1 : a;
+		gb = gb ? gb + 1 : b;
+		if ((c = kt_coll_cmp(ga, gb)) != 0)
+			return c;
+	}
+	return kt_coll_cmp(a, b);
+}
+
+/* qsort context: the sort asked for (qsort has no user pointer). */
+static int kt_sort_mode;
+
+static int
+kt_nominee_cmp(const void *pa, const void *pb)
+{
+	const struct kt_nominee	*a = *(const struct kt_nominee *const *)pa;
+	const struct kt_nominee	*b = *(const struct kt_nominee *const *)pb;
+	int			 c = 0;
+
+	if (kt_sort_mode == KT_SORT_NAME)
+		c = kt_name_cmp(a->ho_ten, b->ho_ten, a->kind == KT_CA_NHAN);
+	else if (kt_sort_mode == KT_SORT_UNIT)
+		c = kt_coll_cmp(a->don_vi, b->don_vi);
+	if (c != 0)
+		return c;
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+/* ------------------------------------------------------------------ */
+/* Pieces of the decision                                               */
+/* ------------------------------------------------------------------ */
+
+size_t
+kt_forms_used(const struct kt_data *kd, const struct kt_list *l, int *idx)
+{
+	size_t	 i, j, n = 0;
+
+	for (i = 0; i < kd->nforms; i++)
+		for (j = 0; j < l->n; j++)
+			if (l->rows[j].form == (int)i) {
+				idx[n++] = (int)i;
+				break;
+			}
+	return n;
+}
+
+/* "1.490.000 đồng (Một triệu bốn trăm chín mươi nghìn đồng)". */
+static char *
+kt_money(unsigned long long v)
+{
+	char	*fig = sotien_figures(v), *w = sotien_words(v, NULL), *s;
+
+	if (fig == NULL || w == NULL || asprintf(&s, "%s đồng (%s)", fig,
+	    w) < 0)
+		s = NULL;
+	free(fig);
+	free(w);
+	return s;
+}
+
+/* A coefficient as Vietnamese write it: 1500 -> "1,5", 3000 -> "3,0". */
+static void
+kt_coef_text(long milli, char *buf, size_t n)
+{
+	long frac = milli % 1000;
+
+	if (frac == 0)
+		snprintf(buf, n, "%ld,0", milli / 1000);
+	else if (frac % 100 == 0)
+		snprintf(buf, n, "%ld,%ld", milli / 1000, frac / 100);
+	else if (frac % 10 == 0)
+		snprintf(buf, n, "%ld,%02ld", milli / 1000, frac / 10);
+	else
+		snprintf(buf, n, "%ld,%03ld", milli / 1000, frac);
+}
+
+/* Append one CSV field, quoted when it must be. */
+static void
+kt_csv_field(struct kt_buf *b, const char *s, int first)
+{
+	const char *p;
+
+	if (!first)
+		kt_buf_puts(b, ",");
+	if (strpbrk(s, ",\"\n;\t") == NULL) {
+		kt_buf_puts(b, s);
+		return;
+	}
+	kt_buf_puts(b, "\"");
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			kt_buf_puts(b, "\"");
+		kt_buf_putn(b, p, 1);
+	}
+	kt_buf_puts(b, "\"");
+}
+
+/* The annex rows of one kind: "STT,name,position and unit,achievement"
+ * lines, no header (the skeleton has it). */
+static void
+kt_rows(struct kt_buf *b, struct kt_nominee **v, size_t n, int has_tt)
+{
+	size_t	 i;
+	char	 stt[24];
+
+	for (i = 0; i < n; i++) {
+		const struct kt_nominee *r = v[i];
+
+		snprintf(stt, sizeof(stt), "%zu", i + 1);
+		kt_csv_field(b, stt, 1);
+		kt_csv_field(b, r->ho_ten, 0);
+		if (r->kind == KT_CA_NHAN && *r->chuc_vu != '\0') {
+			char *cv;
+
+			if (asprintf(&cv, "%s, %s", r->chuc_vu, r->don_vi) < 0) {
+				b->bad = 1;
+				return;
+			}
+			kt_csv_field(b, cv, 0);
+			free(cv);
+		} else
+			kt_csv_field(b, r->don_vi, 0);
+		kt_csv_field(b, has_tt ? r->thanh_tich : "", 0);
+		if (i + 1 < n)
+			kt_buf_puts(b, "\n");
+	}
+}
+
+/* Append "*text;*": text Markdown-escaped, without its own final
+ * ";" or ".", then end. */
+static void
+kt_italic_line(struct kt_buf *b, const char *text, const char *end)
+{
+	size_t n = strlen(text), i;
+
+	while (n > 0 && (text[n - 1] == ';' || text[n - 1] == '.' ||
+	    text[n - 1] == ' '))
+		n--;
+	kt_buf_puts(b, "*");
+	for (i = 0; i < n; i++) {
+		if (strchr("\\*_`[]<>", text[i]) != NULL)
+			kt_buf_puts(b, "\\");
+		kt_buf_putn(b, text + i, 1);
+	}
+	kt_buf_printf(b, "%s*", end);
+}
+
+/* The căn cứ block: the table's lines in force on date, the config's
+ * own (can_cu_them), then its xet_de_nghi line; each an italic
+ * paragraph ending ";", the last ".".  Malloc'd. */
+static char *
+kt_basis_block(const struct kt_data *kd, const struct kt_vars *vars,
+    kt_date date)
+{
+	struct kt_buf	 b = { NULL, 0, 0, 0 };
+	const char	**lines, *s;
+	size_t		 n = 0, i, nthem = kt_vars_count(vars, "can_cu_them");
+
+	if ((lines = calloc(kd->nbasis + nthem + 2, sizeof(*lines))) == NULL)
+		return NULL;
+	for (i = 0; i < kd->nbasis; i++)
+		if ((kd->basis[i].from == 0 || kd->basis[i].from <= date) &&
+		    (kd->basis[i].until == 0 || date <= kd->basis[i].until))
+			lines[n++] = kd->basis[i].text;
+	for (i = 0; i < nthem; i++)
+		if (*(s = kt_vars_item(vars, "can_cu_them", i)) != '\0')
+			lines[n++] = s;
+	if ((s = kt_vars_get(vars, "xet_de_nghi")) != NULL && *s != '\0')
+		lines[n++] = s;
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			kt_buf_puts(&b, "\n\n");
+		kt_italic_line(&b, lines[i], i + 1 < n ? ";" : ".");
+	}
+	free(lines);
+	return kt_buf_take(&b);
+}
+
+/* ------------------------------------------------------------------ */
+/* The decision                                                         */
+/* ------------------------------------------------------------------ */
+
+/* Read the skeleton file; VB_OK or VB_ESYS with a message. */
+static int
+kt_read_skeleton(const char *path, struct diag *d, char **out)
+{
+	size_t len;
+
+	return text_read_file(path, TEXT_ENC_AUTO, d, out, &len);
+}
+
+/* Set a variable from a printf format; -1 on OOM. */
+static int
+kt_setf(struct kt_vars *v, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+kt_setf(struct kt_vars *v, const char *key, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+	int	 n, rc;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return -1;
+	rc = kt_vars_set(v, key, s);
+	free(s);
+	return rc;
+}
+
+/* Set key to s and free s; -1 when s is NULL (OOM) or on OOM. */
+static int
+kt_set_take(struct kt_vars *v, const char *key, char *s)
+{
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	rc = kt_vars_set(v, key, s);
+	free(s);
+	return rc;
+}
+
+/* "03 tập thể và 12 cá nhân": counts under 10 take a leading 0, as the
+ * province writes them. */
+static char *
+kt_counts(size_t ntt, size_t ncn)
+{
+	char *s;
+
+	if (ntt > 0 && ncn > 0)
+		return asprintf(&s, "%02zu tập thể và %02zu cá nhân", ntt,
+		    ncn) < 0 ? NULL : s;
+	if (ntt > 0)
+		return asprintf(&s, "%02zu tập thể", ntt) < 0 ? NULL : s;
+	return asprintf(&s, "%02zu cá nhân", ncn) < 0 ? NULL : s;
+}
+
+/* The number as it reads in "Quyết định số 05/QĐ-UBND": a number under
+ * 10 takes a leading 0; none: a blank to fill by hand. */
+static char *
+kt_so_ky_hieu(const char *so, const char *ky_hieu)
+{
+	char *s;
+
+	if (so == NULL || *so == '\0')
+		return asprintf(&s, "%s/%s", KT_BLANK_SO, ky_hieu) < 0 ?
+		    NULL : s;
+	if (so[0] >= '1' && so[0] <= '9' && so[1] == '\0')
+		return asprintf(&s, "0%s/%s", so, ky_hieu) < 0 ? NULL : s;
+	return asprintf(&s, "%s/%s", so, ky_hieu) < 0 ? NULL : s;
+}
+
+int
+kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
+    const struct kt_opt *opt, struct diag *d, char **out)
+{
+	const struct kt_form	 *f = &kd->forms[form];
+	struct kt_nominee	**by[2] = { NULL, NULL };
+	size_t			  cnt[2] = { 0, 0 }, i;
+	struct kt_vars		 *v = NULL;
+	struct kt_buf		  rows = { NULL, 0, 0, 0 };
+	unsigned long long	  base, unit = 0, amount[2] = { 0, 0 }, total;
+	const char		 *s, *ky_hieu;
+	char			 *skel = NULL, path[4096], coef[32];
+	int			  round, sort, k, oom = 0, rc;
+	long			  y = opt->ngay / 10000, m = opt->ngay / 100 % 100,
+				  dd = opt->ngay % 100;
+	int			  draft = opt->du_thao != NULL;
+
+	*out = NULL;
+	/* Rates and modes: options over the config. */
+	base = opt->luong ? opt->luong : kt_salary_on(kd, opt->ngay);
+	if (base == 0) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "no base salary (mức lương "
+		    "cơ sở) in force on %04ld-%02ld-%02ld in %s/luong-co-so.csv; "
+		    "give --luong-co-so", y, m, dd, kd->dir);
+		return VB_EINPUT;
+	}
+	s = kt_vars_get(kd->config, "lam_tron_den");
+	if (s == NULL || sotien_parse(s, &unit) != 0 || unit == 0) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "lam_tron_den: \"%s\" is "
+		    "not a rounding unit in đồng (%s/mac-dinh.yaml or "
+		    "--config)", s ? s : "", kd->dir);
+		return VB_EINPUT;
+	}
+	round = opt->round;
+	if (round < 0 && kt_round_parse((s = kt_vars_get(kd->config,
+	    "lam_tron")) ? s : "", &round) != 0) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "lam_tron: \"%s\" must be "
+		    "len or gan", s);
+		return VB_EINPUT;
+	}
+	sort = opt->sort;
+	if (sort < 0 && kt_sort_parse((s = kt_vars_get(kd->config,
+	    "sap_xep")) ? s : "", &sort) != 0) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "sap_xep: \"%s\" must be "
+		    "nhap, ten or don-vi", s);
+		return VB_EINPUT;
+	}
+
+	/* The nominees of this form, by kind, in the order asked for. */
+	for (k = 0; k < 2; k++) {
+		if ((by[k] = calloc(l->n + 1, sizeof(*by[k]))) == NULL) {
+			oom = 1;
+			goto done;
+		}
+		for (i = 0; i < l->n; i++)
+			if (l->rows[i].form == form &&
+			    (int)l->rows[i].kind == k)
+				by[k][cnt[k]++] = &l->rows[i];
+		kt_sort_mode = sort;
+		if (sort != KT_SORT_INPUT)
+			qsort(by[k], cnt[k], sizeof(*by[k]), kt_nominee_cmp);
+		if (cnt[k] > 0)
+			amount[k] = kt_amount(f->he_so[k], base, unit,
+			    (enum kt_round)round);
+	}
+	total = amount[KT_CA_NHAN] * cnt[KT_CA_NHAN] +
+	    amount[KT_TAP_THE] * cnt[KT_TAP_THE];
+	if (total > SOTIEN_MAX) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "total amount too large");
+		rc = VB_EINPUT;
+		goto fail;
+	}
+
+	if ((v = kt_vars_dup(kd->config)) == NULL) {
+		oom = 1;
+		goto done;
+	}
+	ky_hieu = (s = kt_vars_get(v, "ky_hieu")) ? s : "";
+	if (opt->phong_trao != NULL)
+		oom |= kt_vars_set(v, "phong_trao", opt->phong_trao);
+	/* Number, date and the draft mark. */
+	oom |= kt_vars_set(v, "so", !draft && opt->so ? opt->so : "");
+	oom |= kt_setf(v, "ngay", !draft && opt->ngay_given ?
+	    "%04ld-%02ld-%02ld" : "", y, m, dd);
+	oom |= kt_vars_set(v, "du_thao", !draft ? "" :
+	    strcmp(opt->du_thao, "true") == 0 ? "true" : opt->du_thao);
+	if (draft && strcmp(opt->du_thao, "true") != 0)
+		oom |= kt_set_take(v, "du_thao", kt_yaml_scalar(opt->du_thao));
+	oom |= kt_setf(v, "nam", "%04ld", y);
+	oom |= kt_set_take(v, "so_ky_hieu", kt_so_ky_hieu(draft ? NULL :
+	    opt->so, ky_hieu));
+	if (!draft && opt->ngay_given)
+		oom |= kt_setf(v, "ngay_chu", "ngày %02ld tháng %02ld năm %04ld",
+		    dd, m, y);
+	else
+		oom |= kt_setf(v, "ngay_chu", "ngày %s tháng %s năm %04ld",
+		    KT_BLANK_DAY, KT_BLANK_DAY, y);
+	/* The form's words. */
+	oom |= kt_vars_set(v, "ma", f->ma);
+	oom |= kt_vars_set(v, "hinh_thuc", f->ten);
+	oom |= kt_vars_set(v, "trich_yeu", f->trich_yeu);
+	oom |= kt_vars_set(v, "dieu_1", f->dieu_1);
+	oom |= kt_vars_set(v, "danh_sach", f->danh_sach);
+	/* Counts and amounts. */
+	oom |= kt_setf(v, "n_tap_the", "%zu", cnt[KT_TAP_THE]);
+	oom |= kt_setf(v, "n_ca_nhan", "%zu", cnt[KT_CA_NHAN]);
+	oom |= kt_set_take(v, "doi_tuong_dem", kt_counts(cnt[KT_TAP_THE],
+	    cnt[KT_CA_NHAN]));
+	oom |= kt_vars_set(v, "muc_ca_nhan", cnt[KT_TAP_THE] ? "II" : "I");
+	oom |= kt_set_take(v, "luong_co_so", sotien_figures(base));
+	for (k = 0; k < 2; k++) {
+		const char *kn = k == KT_CA_NHAN ? "ca_nhan" : "tap_the";
+		char key[32];
+
+		coef[0] = '\0';
+		if (f->he_so[k] >= 0)
+			kt_coef_text(f->he_so[k], coef, sizeof(coef));
+		snprintf(key, sizeof(key), "he_so_%s", kn);
+		oom |= kt_vars_set(v, key, coef);
+		snprintf(key, sizeof(key), "tien_%s", kn);
+		oom |= cnt[k] && amount[k] ? kt_set_take(v, key,
+		    kt_money(amount[k])) : kt_vars_set(v, key, "");
+	}
+	oom |= total ? kt_set_take(v, "tong_tien", kt_money(total)) :
+	    kt_vars_set(v, "tong_tien", "");
+	oom |= kt_set_take(v, "can_cu", kt_basis_block(kd, v, opt->ngay));
+	oom |= kt_vars_set(v, "co_thanh_tich", l->has_thanh_tich ? "1" : "");
+	for (k = 0; k < 2; k++) {
+		kt_rows(&rows, by[k], cnt[k], l->has_thanh_tich);
+		oom |= kt_set_take(v, k == KT_CA_NHAN ? "dong_ca_nhan" :
+		    "dong_tap_the", kt_buf_take(&rows));
+	}
+	if (oom)
+		goto done;
+
+	/* The skeleton: --template, else the form's own. */
+	if (opt->skeleton != NULL)
+		snprintf(path, sizeof(path), "%s", opt->skeleton);
+	else
+		snprintf(path, sizeof(path), "%s/%s", kd->dir, f->mau);
+	if ((rc = kt_read_skeleton(path, d, &skel)) != VB_OK)
+		goto fail;
+	rc = kt_tmpl_expand(path, skel, v, d, out);
+	goto fail;
+done:
+	rc = VB_OK;
+	if (oom) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+		rc = VB_ESYS;
+	}
+fail:
+	free(skel);
+	kt_vars_free(v);
+	free(by[0]);
+	free(by[1]);
+	return rc;
+}

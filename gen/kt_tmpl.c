@@ -1,0 +1,542 @@
+/*
+ * kt_tmpl.c - the template language of the decision skeletons (a small
+ * subset of Mustache), its variables, and the string helpers the
+ * generator shares: a growing buffer, YAML scalars, Markdown escapes.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "kt.h"
+
+/* ------------------------------------------------------------------ */
+/* Buffer                                                               */
+/* ------------------------------------------------------------------ */
+
+void
+kt_buf_putn(struct kt_buf *b, const char *s, size_t n)
+{
+	char *p;
+
+	if (b->bad)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if ((p = realloc(b->s, cap)) == NULL) {
+			b->bad = 1;
+			return;
+		}
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+kt_buf_puts(struct kt_buf *b, const char *s)
+{
+	kt_buf_putn(b, s, strlen(s));
+}
+
+void
+kt_buf_printf(struct kt_buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->bad = 1;
+		return;
+	}
+	kt_buf_putn(b, s, (size_t)n);
+	free(s);
+}
+
+char *
+kt_buf_take(struct kt_buf *b)
+{
+	char *s;
+
+	if (b->bad) {
+		free(b->s);
+		memset(b, 0, sizeof(*b));
+		return NULL;
+	}
+	s = b->s ? b->s : strdup("");
+	memset(b, 0, sizeof(*b));
+	return s;
+}
+
+/* ------------------------------------------------------------------ */
+/* Variables                                                            */
+/* ------------------------------------------------------------------ */
+
+struct kt_var {
+	char	 *key;
+	char	**items;   /* a string variable has exactly one */
+	size_t	  n;
+	int	  list;    /* declared a list */
+};
+
+struct kt_vars {
+	struct kt_var	*v;
+	size_t		 n, cap;
+};
+
+struct kt_vars *
+kt_vars_new(void)
+{
+	return calloc(1, sizeof(struct kt_vars));
+}
+
+static void
+kt_var_clear(struct kt_var *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++)
+		free(v->items[i]);
+	free(v->items);
+	v->items = NULL;
+	v->n = 0;
+}
+
+void
+kt_vars_free(struct kt_vars *vs)
+{
+	size_t i;
+
+	if (vs == NULL)
+		return;
+	for (i = 0; i < vs->n; i++) {
+		kt_var_clear(&vs->v[i]);
+		free(vs->v[i].key);
+	}
+	free(vs->v);
+	free(vs);
+}
+
+static struct kt_var *
+kt_vars_find(const struct kt_vars *vs, const char *key, size_t keylen)
+{
+	size_t i;
+
+	for (i = 0; i < vs->n; i++)
+		if (strlen(vs->v[i].key) == keylen &&
+		    memcmp(vs->v[i].key, key, keylen) == 0)
+			return &vs->v[i];
+	return NULL;
+}
+
+/* The variable named key, created empty when absent; NULL on OOM. */
+static struct kt_var *
+kt_vars_slot(struct kt_vars *vs, const char *key)
+{
+	struct kt_var *v;
+
+	if ((v = kt_vars_find(vs, key, strlen(key))) != NULL)
+		return v;
+	if (vs->n == vs->cap) {
+		size_t cap = vs->cap ? vs->cap * 2 : 32;
+
+		if ((v = realloc(vs->v, cap * sizeof(*v))) == NULL)
+			return NULL;
+		vs->v = v;
+		vs->cap = cap;
+	}
+	v = &vs->v[vs->n];
+	memset(v, 0, sizeof(*v));
+	if ((v->key = strdup(key)) == NULL)
+		return NULL;
+	vs->n++;
+	return v;
+}
+
+static int
+kt_var_append(struct kt_var *v, const char *s)
+{
+	char **p;
+
+	if ((p = realloc(v->items, (v->n + 1) * sizeof(*p))) == NULL)
+		return -1;
+	v->items = p;
+	if ((v->items[v->n] = strdup(s)) == NULL)
+		return -1;
+	v->n++;
+	return 0;
+}
+
+int
+kt_vars_set(struct kt_vars *vs, const char *key, const char *value)
+{
+	struct kt_var *v;
+
+	if ((v = kt_vars_slot(vs, key)) == NULL)
+		return -1;
+	kt_var_clear(v);
+	v->list = 0;
+	return kt_var_append(v, value);
+}
+
+int
+kt_vars_list(struct kt_vars *vs, const char *key)
+{
+	struct kt_var *v;
+
+	if ((v = kt_vars_slot(vs, key)) == NULL)
+		return -1;
+	kt_var_clear(v);
+	v->list = 1;
+	return 0;
+}
+
+int
+kt_vars_push(struct kt_vars *vs, const char *key, const char *item)
+{
+	struct kt_var *v;
+
+	if ((v = kt_vars_slot(vs, key)) == NULL)
+		return -1;
+	v->list = 1;
+	return kt_var_append(v, item);
+}
+
+struct kt_vars *
+kt_vars_dup(const struct kt_vars *vs)
+{
+	struct kt_vars	*c;
+	size_t		 i, j;
+	int		 bad = 0;
+
+	if ((c = kt_vars_new()) == NULL)
+		return NULL;
+	for (i = 0; i < vs->n && !bad; i++) {
+		const struct kt_var *v = &vs->v[i];
+
+		if (v->list) {
+			bad = kt_vars_list(c, v->key) != 0;
+			for (j = 0; j < v->n && !bad; j++)
+				bad = kt_vars_push(c, v->key, v->items[j]) != 0;
+		} else
+			bad = kt_vars_set(c, v->key, v->n ? v->items[0] : "")
+			    != 0;
+	}
+	if (bad) {
+		kt_vars_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+size_t
+kt_vars_count(const struct kt_vars *vs, const char *key)
+{
+	const struct kt_var *v = kt_vars_find(vs, key, strlen(key));
+
+	return v ? v->n : 0;
+}
+
+const char *
+kt_vars_item(const struct kt_vars *vs, const char *key, size_t i)
+{
+	const struct kt_var *v = kt_vars_find(vs, key, strlen(key));
+
+	return (v != NULL && i < v->n) ? v->items[i] : NULL;
+}
+
+const char *
+kt_vars_get(const struct kt_vars *vs, const char *key)
+{
+	const struct kt_var *v = kt_vars_find(vs, key, strlen(key));
+
+	return (v != NULL && v->n > 0) ? v->items[0] : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Escapes                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Whether s would read back as the same string when written plain. */
+static int
+kt_yaml_plain_ok(const char *s)
+{
+	static const char *const special[] = {
+		"true", "false", "yes", "no", "on", "off", "null", "~", NULL
+	};
+	size_t	 i, n = strlen(s);
+	int	 numeric = 1;
+
+	if (n == 0 || strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) != NULL)
+		return 0;
+	if (s[n - 1] == ' ' || s[n - 1] == ':')
+		return 0;
+	if (strstr(s, ": ") || strstr(s, " #") || strpbrk(s, "\n\t\\"))
+		return 0;
+	for (i = 0; special[i] != NULL; i++)
+		if (strcasecmp(s, special[i]) == 0)
+			return 0;
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]) && !strchr(".,+-eE_", s[i]))
+			numeric = 0;
+	return !numeric;
+}
+
+char *
+kt_yaml_scalar(const char *s)
+{
+	struct kt_buf	 b = { NULL, 0, 0, 0 };
+	const char	*p;
+
+	if (kt_yaml_plain_ok(s))
+		return strdup(s);
+	kt_buf_puts(&b, "\"");
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			kt_buf_printf(&b, "\\%c", *p);
+		else if (*p == '\n')
+			kt_buf_puts(&b, "\\n");
+		else if (*p == '\t')
+			kt_buf_puts(&b, "\\t");
+		else
+			kt_buf_putn(&b, p, 1);
+	}
+	kt_buf_puts(&b, "\"");
+	return kt_buf_take(&b);
+}
+
+/* Append s with the characters CommonMark would read as markup
+ * backslash-escaped. */
+static void
+kt_md_escape(struct kt_buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (strchr("\\*_`[]<>", *s) != NULL)
+			kt_buf_putn(b, "\\", 1);
+		kt_buf_putn(b, s, 1);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Expansion                                                            */
+/* ------------------------------------------------------------------ */
+
+#define KT_TMPL_DEPTH 16
+
+struct kt_section {
+	char	 key[64];   /* the key that opened it */
+	int	 line;      /* where */
+	int	 active;    /* emitting inside */
+};
+
+/* Whether a variable makes a section true. */
+static int
+kt_var_truthy(const struct kt_var *v)
+{
+	if (v == NULL || v->n == 0)
+		return 0;
+	if (v->list)
+		return 1;
+	return v->items[0][0] != '\0' && strcmp(v->items[0], "0") != 0;
+}
+
+/* Emit one variable through its filter. */
+static void
+kt_emit_var(struct kt_buf *b, const struct kt_var *v, const char *filter)
+{
+	size_t i;
+
+	if (strcmp(filter, "yaml") == 0 && v->list) {
+		/* A block sequence on the following lines. */
+		while (b->len > 0 && b->s[b->len - 1] == ' ')
+			b->s[--b->len] = '\0';
+		for (i = 0; i < v->n; i++) {
+			char *y = kt_yaml_scalar(v->items[i]);
+
+			if (y == NULL) {
+				b->bad = 1;
+				return;
+			}
+			kt_buf_printf(b, "\n  - %s", y);
+			free(y);
+		}
+		if (v->n == 0)
+			kt_buf_puts(b, " []");
+		return;
+	}
+	for (i = 0; i < v->n; i++) {
+		if (i > 0)
+			kt_buf_puts(b, v->list ? "\n" : "");
+		if (strcmp(filter, "yaml") == 0) {
+			char *y = kt_yaml_scalar(v->items[i]);
+
+			if (y == NULL) {
+				b->bad = 1;
+				return;
+			}
+			kt_buf_puts(b, y);
+			free(y);
+		} else if (strcmp(filter, "md") == 0)
+			kt_md_escape(b, v->items[i]);
+		else
+			kt_buf_puts(b, v->items[i]);
+	}
+}
+
+int
+kt_tmpl_expand(const char *name, const char *tmpl, const struct kt_vars *vs,
+    struct diag *d, char **out)
+{
+	struct kt_buf		 b = { NULL, 0, 0, 0 };
+	struct kt_section	 st[KT_TMPL_DEPTH];
+	const char		*p = tmpl, *tag, *end, *bar, *ls, *le;
+	int			 depth = 0, line = 1, errs = 0, active = 1;
+	size_t			 linestart_out = 0;
+
+	*out = NULL;
+	while (*p != '\0') {
+		if (p[0] != '{' || p[1] != '{') {
+			if (active)
+				kt_buf_putn(&b, p, 1);
+			if (*p == '\n') {
+				line++;
+				linestart_out = b.len;
+			}
+			p++;
+			continue;
+		}
+		tag = p + 2;
+		if ((end = strstr(tag, "}}")) == NULL ||
+		    memchr(tag, '\n', (size_t)(end - tag)) != NULL) {
+			diag_add(d, DIAG_ERROR, name, line, 0,
+			    "unclosed placeholder \"{{\"");
+			errs++;
+			break;
+		}
+		if (*tag == '#' || *tag == '^' || *tag == '/') {
+			char		 op = *tag, key[64];
+			size_t		 kl = (size_t)(end - tag - 1);
+			const struct kt_var *v;
+			int		 standalone;
+
+			if (kl == 0 || kl >= sizeof(key)) {
+				diag_add(d, DIAG_ERROR, name, line, 0,
+				    "bad section tag");
+				errs++;
+				p = end + 2;
+				continue;
+			}
+			memcpy(key, tag + 1, kl);
+			key[kl] = '\0';
+			/* A line holding only this tag vanishes. */
+			for (ls = p; ls > tmpl && (ls[-1] == ' ' ||
+			    ls[-1] == '\t'); ls--)
+				continue;
+			for (le = end + 2; *le == ' ' || *le == '\t'; le++)
+				continue;
+			standalone = (ls == tmpl || ls[-1] == '\n') &&
+			    (*le == '\n' || *le == '\0');
+			if (op == '/') {
+				if (depth == 0 || strcmp(st[depth - 1].key,
+				    key) != 0) {
+					diag_add(d, DIAG_ERROR, name, line, 0,
+					    "\"{{/%s}}\" closes no open "
+					    "section", key);
+					errs++;
+				} else
+					depth--;
+			} else if (depth == KT_TMPL_DEPTH) {
+				diag_add(d, DIAG_ERROR, name, line, 0,
+				    "sections nested too deep");
+				errs++;
+			} else {
+				v = kt_vars_find(vs, key, kl);
+				if (v == NULL) {
+					diag_add(d, DIAG_ERROR, name, line, 0,
+					    "unknown placeholder \"%s\"", key);
+					errs++;
+				}
+				memcpy(st[depth].key, key, kl + 1);
+				st[depth].line = line;
+				st[depth].active = active &&
+				    (op == '#') == kt_var_truthy(v);
+				depth++;
+			}
+			if (standalone && active && !b.bad) {
+				b.len = linestart_out;
+				if (b.s != NULL)
+					b.s[b.len] = '\0';
+			}
+			active = depth == 0 || st[depth - 1].active;
+			if (standalone) {
+				p = *le == '\n' ? le + 1 : le;
+				if (*le == '\n')
+					line++;
+				linestart_out = b.len;
+			} else
+				p = end + 2;
+			continue;
+		} else {
+			char		 key[64], filter[16] = "";
+			size_t		 kl;
+			const struct kt_var *v;
+
+			bar = memchr(tag, '|', (size_t)(end - tag));
+			kl = (size_t)((bar ? bar : end) - tag);
+			if (kl == 0 || kl >= sizeof(key) || (bar &&
+			    (size_t)(end - bar - 1) >= sizeof(filter))) {
+				diag_add(d, DIAG_ERROR, name, line, 0,
+				    "bad placeholder");
+				errs++;
+				p = end + 2;
+				continue;
+			}
+			memcpy(key, tag, kl);
+			key[kl] = '\0';
+			if (bar) {
+				memcpy(filter, bar + 1, (size_t)(end - bar - 1));
+				filter[end - bar - 1] = '\0';
+			}
+			if (filter[0] != '\0' && strcmp(filter, "yaml") != 0 &&
+			    strcmp(filter, "md") != 0) {
+				diag_add(d, DIAG_ERROR, name, line, 0,
+				    "unknown filter \"|%s\" (yaml, md)",
+				    filter);
+				errs++;
+			} else if ((v = kt_vars_find(vs, key, kl)) == NULL) {
+				diag_add(d, DIAG_ERROR, name, line, 0,
+				    "unknown placeholder \"%s\"", key);
+				errs++;
+			} else if (active)
+				kt_emit_var(&b, v, filter);
+			p = end + 2;
+		}
+	}
+	if (depth > 0) {
+		diag_add(d, DIAG_ERROR, name, st[depth - 1].line, 0,
+		    "section \"{{#%s}}\" is never closed", st[depth - 1].key);
+		errs++;
+	}
+	if (b.bad) {
+		free(b.s);
+		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory");
+		return VB_ESYS;
+	}
+	if (errs > 0) {
+		free(b.s);
+		return VB_EINPUT;
+	}
+	*out = kt_buf_take(&b);
+	return *out ? VB_OK : VB_ESYS;
+}
