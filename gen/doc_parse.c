@@ -1037,6 +1037,9 @@ body_blocks(struct pctx *c, cmark_node *parent, int depth)
 			if (b->level > 3)
 				b->level = 3;
 			body_inlines(n, &b->in);
+			for (size_t i = 0; i < b->in.n; i++)
+				b->in.runs[i].face |= b->level == 3 ?
+				    DOC_BOLDITALIC : DOC_BOLD;
 			if (b->level == 1) {
 				size_t i;
 

@@ -20,7 +20,7 @@
 #define NOI_NHAN_ENTRY_PT 11.0
 #define NOI_NHAN_LEAD_PT 12.8
 #define SIGN_SPACE_PT MM_PT(27)   /* 7c: room for the hand signature */
-#define LEFT_COL 0.42             /* share of the text width, letterhead */
+#define LEFT_COL 0.38             /* share of the text width, letterhead */
 #define NN_COL 0.45               /* share of the text width, Nơi nhận */
 
 /* ------------------------------------------------------------------ */
@@ -337,9 +337,9 @@ lay_letterhead(struct lctx *L)
 	char			 buf[1024];
 
 	qhw = layout_width(L->lf, DOC_BOLD, HEAD_PT, qh, strlen(qh));
-	rcx = X + lcw + (W - lcw) / 2;
-	if (rcx + qhw / 2 > X + W)
-		rcx = X + W - qhw / 2;
+	/* The Quốc hiệu is the widest line of the right column: set it
+	 * flush with the right margin and centre the rest under it. */
+	rcx = X + W - qhw / 2;
 	if (m->du_thao != NULL) {
 		/* DỰ THẢO mark, boxed, top right above the header. */
 		double dw = layout_width(L->lf, DOC_BOLD, 14, m->du_thao,

@@ -13,6 +13,7 @@
 #include <sys/mman.h>
 
 #include <hpdf.h>
+#include <zlib.h>
 
 #include "vanban.h"
 #include "render.h"
@@ -175,6 +176,67 @@ pdf_load_face(HPDF_Doc pdf, struct font_set *fs, int face, struct cpset *cs,
 	return HPDF_LoadTTFontFromFile(pdf, font_set_path(fs, face), HPDF_TRUE);
 }
 
+/*
+ * libharu 2.3.0 writes each font's ToUnicode CMap with a "cidrange" (an
+ * operator of CID CMaps, not of ToUnicode ones): viewers warn, and some
+ * may not map the text back to Unicode.  Its codes are Unicode values
+ * (the UTF-8 encoder), so the right map is the identity "bfrange".  Each
+ * such stream is inflated, patched and deflated again in place; the new
+ * data is never longer (the patch removes bytes), and the rest of the
+ * stream's length is filled with bytes after the end of the zlib data,
+ * which decoders do not read, so no offset in the file moves.
+ */
+static void
+pdf_fix_tounicode(char *pdf, size_t len)
+{
+	static const char from[] = "1 beginnotdefrange";
+	static const char to[] = "endcidrange";
+	static const char fix[] = "1 beginbfrange\n<0000> <FFFF> <0000>\n"
+	    "endbfrange";
+	char	*p = pdf, *end = pdf + len;
+
+	while ((p = memmem(p, (size_t)(end - p), "/ToUnicode ", 11)) != NULL) {
+		char		 objhdr[32], *o, *s, *e;
+		long		 num;
+		unsigned char	 plain[16384], packed[16384];
+		uLongf		 pn = sizeof(plain), cn = sizeof(packed);
+		size_t		 slen;
+		char		*a, *b;
+
+		p += 11;
+		num = strtol(p, NULL, 10);
+		if (num <= 0)
+			continue;
+		snprintf(objhdr, sizeof(objhdr), "\n%ld 0 obj", num);
+		if ((o = memmem(pdf, len, objhdr, strlen(objhdr))) == NULL ||
+		    (s = memmem(o, (size_t)(end - o), "stream\r\n", 8)) ==
+		    NULL ||
+		    (e = memmem(s, (size_t)(end - s), "endstream", 9)) == NULL)
+			continue;
+		s += 8;
+		while (e > s && (e[-1] == '\n' || e[-1] == '\r'))
+			e--;
+		slen = (size_t)(e - s);
+		if (uncompress(plain, &pn, (unsigned char *)s, slen) != Z_OK ||
+		    pn >= sizeof(plain))
+			continue;
+		plain[pn] = '\0';
+		if ((a = strstr((char *)plain, from)) == NULL ||
+		    (b = strstr(a, to)) == NULL)
+			continue;
+		b += strlen(to);
+		if ((size_t)(b - a) < strlen(fix))
+			continue;
+		memmove(a + strlen(fix), b, pn - (size_t)(b - (char *)plain) + 1);
+		memcpy(a, fix, strlen(fix));
+		pn -= (size_t)(b - a) - strlen(fix);
+		if (compress2(packed, &cn, plain, pn, 9) != Z_OK || cn > slen)
+			continue;
+		memcpy(s, packed, cn);
+		memset(s + cn, '\n', slen - cn);
+	}
+}
+
 static void
 pdf_date(HPDF_Date *hd, long long epoch)
 {
@@ -247,7 +309,8 @@ pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
 		}
 		switch (it->kind) {
 		case DL_PAGE:
-			page = HPDF_AddPage(pdf);
+			if ((page = HPDF_AddPage(pdf)) == NULL)
+				goto done;
 			HPDF_Page_SetWidth(page, (HPDF_REAL)it->x2_pt);
 			HPDF_Page_SetHeight(page, (HPDF_REAL)it->y2_pt);
 			ph = it->y2_pt;
@@ -301,8 +364,10 @@ pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
 			o = HPDF_CreateOutline(pdf, lv > 1 ? parent[lv - 1] :
 			    NULL, it->text, utf8);
 			dst = HPDF_Page_CreateDestination(page);
-			HPDF_Destination_SetXYZ(dst, 0,
-			    (HPDF_REAL)(ph - it->y_pt + 20), 0);
+			/* libharu rejects XYZ with a null zoom: fit the
+			 * page's width at the heading instead. */
+			HPDF_Destination_SetFitH(dst,
+			    (HPDF_REAL)(ph - it->y_pt + 20));
 			HPDF_Outline_SetDestination(o, dst);
 			HPDF_Outline_SetOpened(o, HPDF_FALSE);
 			parent[lv] = o;
@@ -342,6 +407,7 @@ pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
 		*out = NULL;
 		goto done;
 	}
+	pdf_fix_tounicode(*out, *len);
 	rc = VB_OK;
 done:
 	if (rc != VB_OK && diag_errors(d) == 0)
