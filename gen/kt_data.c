@@ -510,6 +510,12 @@ kt_config_pair(const char *path, yaml_document_t *doc, yaml_node_t *k,
 		return 0;
 	}
 	if (type == 'm' && v->type == YAML_MAPPING_NODE) {
+		/* A new signature replaces the whole old one. */
+		for (i = 0; kt_ky_keys[i] != NULL; i++) {
+			snprintf(full, sizeof(full), "ky_%s", kt_ky_keys[i]);
+			if (kt_vars_set(vars, full, "") != 0)
+				return -1;
+		}
 		for (pp = v->data.mapping.pairs.start;
 		    pp < v->data.mapping.pairs.top; pp++) {
 			yaml_node_t *sk = yaml_document_get_node(doc, pp->key);
