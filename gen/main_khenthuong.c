@@ -262,6 +262,9 @@ main(int argc, char **argv)
 	if (rc != VB_OK)
 		goto out;
 
+	if ((e = kt_vars_get(kd->config, "ky_ho_ten")) == NULL || *e == '\0')
+		diag_add(d, DIAG_WARNING, a.config, 0, 0, "no signer's name "
+		    "(ky: ho_ten:); the decisions leave it blank");
 	if ((used = calloc(kd->nforms, sizeof(*used))) == NULL ||
 	    (md = calloc(kd->nforms, sizeof(*md))) == NULL ||
 	    (paths = calloc(kd->nforms, sizeof(*paths))) == NULL) {
