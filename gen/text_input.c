@@ -837,7 +837,8 @@ sniff_byte(unsigned char b)
 static void
 conv_consume(struct conv *c, size_t n)
 {
-	memmove(c->in, c->in + n, c->nin - n);
+	if (n < c->nin)
+		memmove(c->in, c->in + n, c->nin - n);
 	c->nin -= n;
 	c->in_off += n;
 }
