@@ -502,8 +502,10 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 	oom |= kt_set_take(v, "so_ky_hieu", kt_so_ky_hieu(draft ? NULL :
 	    opt->so, ky_hieu));
 	if (!draft && opt->ngay_given)
-		oom |= kt_setf(v, "ngay_chu", "ngày %02ld tháng %02ld năm %04ld",
-		    dd, m, y);
+		/* Nghị định 30: a leading 0 for days under 10 and for
+		 * months 1 and 2 only. */
+		oom |= kt_setf(v, "ngay_chu", "ngày %02ld tháng %0*ld năm %04ld",
+		    dd, m < 3 ? 2 : 1, m, y);
 	else
 		oom |= kt_setf(v, "ngay_chu", "ngày %s tháng %s năm %04ld",
 		    KT_BLANK_DAY, KT_BLANK_DAY, y);
