@@ -349,6 +349,7 @@ fm_signer(struct pctx *c, yaml_document_t *y, const yaml_node_t *n,
     struct doc_signer *s)
 {
 	yaml_node_pair_t *p;
+	char		 *u;
 
 	memset(s, 0, sizeof(*s));
 	if (n->type != YAML_MAPPING_NODE) {
@@ -391,6 +392,15 @@ fm_signer(struct pctx *c, yaml_document_t *y, const yaml_node_t *n,
 	if (s->tham_quyen != NULL && *s->tham_quyen == '\0') {
 		free(s->tham_quyen);
 		s->tham_quyen = NULL;
+	}
+	/* 7a is set in capitals whatever the source says. */
+	if (s->tham_quyen != NULL && (u = doc_upper(s->tham_quyen)) != NULL) {
+		free(s->tham_quyen);
+		s->tham_quyen = u;
+	}
+	if ((u = doc_upper(s->chuc_vu)) != NULL) {
+		free(s->chuc_vu);
+		s->chuc_vu = u;
 	}
 	return 0;
 }
@@ -886,7 +896,10 @@ body_table(struct pctx *c, cmark_node *n, int line, int col)
 		fl = strlen(c->dir) + strlen(file) + 2;
 		if ((fname = malloc(fl)) == NULL)
 			goto done;
-		snprintf(fname, fl, "%s/%s", c->dir, file);
+		if (strcmp(c->dir, ".") == 0)
+			snprintf(fname, fl, "%s", file);
+		else
+			snprintf(fname, fl, "%s/%s", c->dir, file);
 		if (text_read_file(fname, TEXT_ENC_AUTO, c->d, &text, &tlen) !=
 		    VB_OK)
 			goto done;

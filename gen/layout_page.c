@@ -503,22 +503,26 @@ lay_noi_nhan(struct lctx *L, double x, double width, double y)
 	return y;
 }
 
-/* One signer centred on cx from baseline y; returns the name's baseline. */
+/* The authority lines (7a) of one signer centred on cx from baseline y;
+ * returns the last one's baseline. */
 static double
-lay_signer(struct lctx *L, const struct doc_signer *s, double cx,
+lay_authority(struct lctx *L, const struct doc_signer *s, double cx,
     double width, double y)
 {
-	double first = y;
-
 	if (s->tham_quyen != NULL) {
 		y = put_center_wrap(L, s->tham_quyen, DOC_BOLD, BODY_PT,
 		    BODY_LEAD_PT, cx, width, y, NULL);
 		y += BODY_LEAD_PT;
 	}
-	y = put_center_wrap(L, s->chuc_vu, DOC_BOLD, BODY_PT, BODY_LEAD_PT,
+	return put_center_wrap(L, s->chuc_vu, DOC_BOLD, BODY_PT, BODY_LEAD_PT,
 	    cx, width, y, NULL);
-	(void)first;
-	y += SIGN_SPACE_PT;
+}
+
+/* The signer's name (7b) at baseline y; returns its last baseline. */
+static double
+lay_name(struct lctx *L, const struct doc_signer *s, double cx,
+    double width, double y)
+{
 	return put_center_wrap(L, s->ho_ten, DOC_BOLD, BODY_PT, BODY_LEAD_PT,
 	    cx, width, y, NULL);
 }
@@ -538,16 +542,21 @@ lay_signature(struct lctx *L)
 	struct vrow		*r;
 
 	if (m->nky >= 2) {
-		yl = lay_signer(L, &m->ky[0], X + W / 4, W / 2 - 6, y);
-		yr = lay_signer(L, &m->ky[1], X + 3 * W / 4, W / 2 - 6, y);
+		/* Joint document: the two signers side by side, names on
+		 * one baseline; the Nơi nhận under them. */
+		yl = lay_authority(L, &m->ky[0], X + W / 4, W / 2 - 6, y);
+		yr = lay_authority(L, &m->ky[1], X + 3 * W / 4, W / 2 - 6, y);
+		y = (yl > yr ? yl : yr) + SIGN_SPACE_PT;
+		yl = lay_name(L, &m->ky[0], X + W / 4, W / 2 - 6, y);
+		yr = lay_name(L, &m->ky[1], X + 3 * W / 4, W / 2 - 6, y);
 		y = (yl > yr ? yl : yr) + 28;
 		yl = lay_noi_nhan(L, X, W * NN_COL, y);
 		yr = yl;
 	} else {
-		double nnw = W * NN_COL;
+		double nnw = W * NN_COL, cx = X + nnw + (W - nnw) / 2;
 
-		yr = lay_signer(L, &m->ky[0], X + nnw + (W - nnw) / 2,
-		    W - nnw, y);
+		yr = lay_authority(L, &m->ky[0], cx, W - nnw, y);
+		yr = lay_name(L, &m->ky[0], cx, W - nnw, yr + SIGN_SPACE_PT);
 		yl = lay_noi_nhan(L, X, nnw - 6, y);
 	}
 	y = (yl > yr ? yl : yr) + 6;
