@@ -31,7 +31,10 @@ def seed_words(text):
     `**`/`*` (bold, italic), `<i>`/`</i>` (italic in the table; the spaces
     the HTML export put between a quote mark and the tag are artefacts, so
     “ <i>Đẩy … Minh</i> ” reads “Đẩy … Minh”), and `X^(HĐĐ)` (raised drafter
-    initials) becomes `X HĐĐ`."""
+    initials) becomes `X HĐĐ`.  The seed's "Số: 88 /KH-UBND" (a number
+    typed into a form's blank) is printed "Số: 88/KH-UBND" (see the
+    reference page 1), so that space goes too."""
+    text = re.sub(r'(Số:[ \t]*\d+)[ \t]+/', r'\1/', text)
     text = re.sub(r'([“"])[ \t]*<i>', r'\1', text)
     text = re.sub(r'</i>[ \t]*([”"])', r'\1', text)
     text = text.replace('<i>', '').replace('</i>', '')
@@ -157,6 +160,17 @@ def check_words(seed, words):
         print(f'  not found: seed word {k + 1} "{seed[k]}" (after "… {ctx}")')
     if len(missing) > SHOW_MISSING:
         print(f'  … and {len(missing) - SHOW_MISSING} more')
+    # where the losses are: the task table (between "II." and "III.")?
+    try:
+        t0 = seed.index('II.')
+        t1 = seed.index('III.', t0)
+        in_table = sum(1 for k in missing if t0 < k < t1)
+        if in_table:
+            print(f'  {in_table} of the {len(missing)} missing words are in '
+                  f'the task table (cells drawn line by line across a row '
+                  f'come out interleaved: draw each cell whole)')
+    except ValueError:
+        pass
     # compare on the printed figure, as the message says
     if round(share, 1) >= THRESHOLD:
         print('PASS plan_text_words')
