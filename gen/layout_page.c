@@ -555,9 +555,11 @@ lay_signature(struct lctx *L)
 	} else {
 		double nnw = W * NN_COL, cx = X + nnw + (W - nnw) / 2;
 
+		/* Nơi nhận first: the text then reads in the order a
+		 * clerk types it (and pdftotext gives it back). */
+		yl = lay_noi_nhan(L, X, nnw - 6, y);
 		yr = lay_authority(L, &m->ky[0], cx, W - nnw, y);
 		yr = lay_name(L, &m->ky[0], cx, W - nnw, yr + SIGN_SPACE_PT);
-		yl = lay_noi_nhan(L, X, nnw - 6, y);
 	}
 	y = (yl > yr ? yl : yr) + 6;
 	if (L->nrows > 0)
@@ -657,35 +659,88 @@ header_h(const struct lctx *L, int t)
 	return h;
 }
 
-/* Copy row r's items to the page at y; draw its table grid. */
+/* Copy the items of row r whose x is in [xlo, xhi) to the page at y. */
 static void
-emit_row(struct lctx *L, size_t r, double y, int first_in_table,
-    int last_in_table)
+emit_items(struct lctx *L, size_t r, double y, double xlo, double xhi)
 {
 	const struct vrow	*v = &L->rows[r];
 	size_t			 i;
 
 	for (i = v->i0; i < v->i1; i++) {
-		const struct dl_item	*it = &L->tmp->v[i];
+		const struct dl_item *it = &L->tmp->v[i];
 
+		if (it->x_pt < xlo || it->x_pt >= xhi)
+			continue;
 		dl_add(L->out, it->kind, it->x_pt, it->y_pt + y, it->x2_pt,
 		    it->kind == DL_RULE ? it->y2_pt + y : it->y2_pt,
 		    it->size_pt, it->face, it->text,
 		    it->text ? strlen(it->text) : 0);
 	}
-	if (v->table) {
-		const struct ltable *tb = &L->tables[v->table - 1];
+}
 
-		for (i = 0; i < v->nvx; i++)
-			dl_add(L->out, DL_RULE, L->vx[v->vx0 + i], y,
-			    L->vx[v->vx0 + i], y + v->h_pt, RULE_PT, 0, NULL,
-			    0);
-		if (v->top_rule || first_in_table)
-			dl_add(L->out, DL_RULE, tb->x0_pt, y, tb->x1_pt, y,
-			    RULE_PT, 0, NULL, 0);
-		if (last_in_table)
-			dl_add(L->out, DL_RULE, tb->x0_pt, y + v->h_pt,
-			    tb->x1_pt, y + v->h_pt, RULE_PT, 0, NULL, 0);
+/* The grid of table slice r at y: its vertical lines, a rule on top
+ * when a row starts there (or the page does), one at the bottom when the
+ * table stops there (or the page does). */
+static void
+emit_grid(struct lctx *L, size_t r, double y, int first, int last)
+{
+	const struct vrow	*v = &L->rows[r];
+	const struct ltable	*tb = &L->tables[v->table - 1];
+	size_t			 i;
+
+	for (i = 0; i < v->nvx; i++)
+		dl_add(L->out, DL_RULE, L->vx[v->vx0 + i], y, L->vx[v->vx0 + i],
+		    y + v->h_pt, RULE_PT, 0, NULL, 0);
+	if (v->top_rule || first)
+		dl_add(L->out, DL_RULE, tb->x0_pt, y, tb->x1_pt, y, RULE_PT, 0,
+		    NULL, 0);
+	if (last)
+		dl_add(L->out, DL_RULE, tb->x0_pt, y + v->h_pt, tb->x1_pt,
+		    y + v->h_pt, RULE_PT, 0, NULL, 0);
+}
+
+/* A row placed on the page. */
+struct placed {
+	size_t	 r;   /* index in L->rows */
+	double	 y;   /* its top on the page, pt */
+};
+
+/*
+ * Emit placed rows p[0..n).  The slices of one table row are emitted cell
+ * by cell, so a PDF's text comes out in reading order (each cell whole,
+ * then the next), not line by line across the cells.
+ */
+static void
+emit_placed(struct lctx *L, const struct placed *p, size_t n)
+{
+	size_t i = 0, j, k, c;
+
+	while (i < n) {
+		const struct vrow *v = &L->rows[p[i].r];
+
+		if (!v->table) {
+			emit_items(L, p[i].r, p[i].y, -1e9, 1e9);
+			i++;
+			continue;
+		}
+		/* The slices of this table row on this page: [i, j). */
+		for (j = i + 1; j < n && L->rows[p[j].r].table == v->table &&
+		    !L->rows[p[j].r].top_rule &&
+		    L->rows[p[j].r].header == v->header; j++)
+			;
+		for (c = 0; c + 1 < v->nvx; c++)
+			for (k = i; k < j; k++)
+				emit_items(L, p[k].r, p[k].y,
+				    L->vx[v->vx0 + c], L->vx[v->vx0 + c + 1]);
+		for (k = i; k < j; k++) {
+			int first = k == 0 || L->rows[p[k - 1].r].table !=
+			    v->table;
+			int last = k + 1 == n || L->rows[p[k + 1].r].table !=
+			    v->table;
+
+			emit_grid(L, p[k].r, p[k].y, first, last);
+		}
+		i = j;
 	}
 }
 
@@ -693,9 +748,10 @@ emit_row(struct lctx *L, size_t r, double y, int first_in_table,
 static void
 emit_page(struct lctx *L, size_t s, size_t e, int number)
 {
-	double	 y = L->top_pt;
-	size_t	 r;
-	char	 num[16];
+	struct placed	*p;
+	size_t		 n = 0, r, cap;
+	double		 y = L->top_pt;
+	char		 num[16];
 
 	dl_add(L->out, DL_PAGE, 0, 0, L->pw_pt, L->ph_pt, 0, 0, NULL, 0);
 	if (number > 0) {
@@ -707,29 +763,32 @@ emit_page(struct lctx *L, size_t s, size_t e, int number)
 		    L->top_pt - 20, 0, 0, BODY_PT, DOC_REGULAR, num,
 		    strlen(num));
 	}
+	cap = e - s;
+	if (s < e && L->rows[s].table)
+		cap += L->tables[L->rows[s].table - 1].hdr1 -
+		    L->tables[L->rows[s].table - 1].hdr0;
+	if ((p = calloc(cap ? cap : 1, sizeof(*p))) == NULL)
+		return;
 	/* A table continued from the previous page: its header again. */
 	if (s < e && L->rows[s].table && !L->rows[s].header && s > 0 &&
 	    L->rows[s - 1].table == L->rows[s].table) {
 		const struct ltable *tb = &L->tables[L->rows[s].table - 1];
 
 		for (r = tb->hdr0; r < tb->hdr1; r++) {
-			emit_row(L, r, y, r == tb->hdr0, 0);
+			p[n].r = r;
+			p[n++].y = y;
 			y += L->rows[r].h_pt;
 		}
 	}
 	for (r = s; r < e; r++) {
-		const struct vrow *v = &L->rows[r];
-		int first, last;
-
 		if (r > s)
-			y += v->before_pt;
-		first = v->table && (r == s || L->rows[r - 1].table !=
-		    v->table);
-		last = v->table && (r + 1 == e || L->rows[r + 1].table !=
-		    v->table);
-		emit_row(L, r, y, first, last);
-		y += v->h_pt;
+			y += L->rows[r].before_pt;
+		p[n].r = r;
+		p[n++].y = y;
+		y += L->rows[r].h_pt;
 	}
+	emit_placed(L, p, n);
+	free(p);
 }
 
 /*
