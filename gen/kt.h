@@ -20,26 +20,6 @@
 #include "vanban.h"
 
 /* ------------------------------------------------------------------ */
-/* A growing string                                                     */
-/* ------------------------------------------------------------------ */
-
-/* Appends after an allocation failure are ignored and set `bad`, so a
- * caller checks once at the end. */
-struct kt_buf {
-	char	*s;     /* NUL-terminated (NULL while empty) */
-	size_t	 len;   /* bytes, NUL excluded */
-	size_t	 cap;   /* bytes allocated */
-	int	 bad;   /* out of memory */
-};
-
-void	 kt_buf_putn(struct kt_buf *, const char *, size_t);
-void	 kt_buf_puts(struct kt_buf *, const char *);
-void	 kt_buf_printf(struct kt_buf *, const char *, ...)
-	    __attribute__((format(printf, 2, 3)));
-/* Hand over the string (never NULL unless bad: "" when empty). */
-char	*kt_buf_take(struct kt_buf *);
-
-/* ------------------------------------------------------------------ */
 /* Dates                                                                */
 /* ------------------------------------------------------------------ */
 

@@ -232,29 +232,29 @@ kt_coef_text(long milli, char *buf, size_t n)
 
 /* Append one CSV field, quoted when it must be. */
 static void
-kt_csv_field(struct kt_buf *b, const char *s, int first)
+kt_csv_field(struct vbuf *b, const char *s, int first)
 {
 	const char *p;
 
 	if (!first)
-		kt_buf_puts(b, ",");
+		vbuf_puts(b, ",");
 	if (strpbrk(s, ",\"\n;\t") == NULL) {
-		kt_buf_puts(b, s);
+		vbuf_puts(b, s);
 		return;
 	}
-	kt_buf_puts(b, "\"");
+	vbuf_puts(b, "\"");
 	for (p = s; *p != '\0'; p++) {
 		if (*p == '"')
-			kt_buf_puts(b, "\"");
-		kt_buf_putn(b, p, 1);
+			vbuf_puts(b, "\"");
+		vbuf_putn(b, p, 1);
 	}
-	kt_buf_puts(b, "\"");
+	vbuf_puts(b, "\"");
 }
 
 /* The annex rows of one kind: "STT,name,position and unit,achievement"
  * lines, no header (the skeleton has it). */
 static void
-kt_rows(struct kt_buf *b, struct kt_nominee **v, size_t n, int has_tt)
+kt_rows(struct vbuf *b, struct kt_nominee **v, size_t n, int has_tt)
 {
 	size_t	 i;
 	char	 stt[24];
@@ -278,27 +278,27 @@ kt_rows(struct kt_buf *b, struct kt_nominee **v, size_t n, int has_tt)
 			kt_csv_field(b, r->don_vi, 0);
 		kt_csv_field(b, has_tt ? r->thanh_tich : "", 0);
 		if (i + 1 < n)
-			kt_buf_puts(b, "\n");
+			vbuf_puts(b, "\n");
 	}
 }
 
 /* Append "*text;*": text Markdown-escaped, without its own final
  * ";" or ".", then end. */
 static void
-kt_italic_line(struct kt_buf *b, const char *text, const char *end)
+kt_italic_line(struct vbuf *b, const char *text, const char *end)
 {
 	size_t n = strlen(text), i;
 
 	while (n > 0 && (text[n - 1] == ';' || text[n - 1] == '.' ||
 	    text[n - 1] == ' '))
 		n--;
-	kt_buf_puts(b, "*");
+	vbuf_puts(b, "*");
 	for (i = 0; i < n; i++) {
 		if (strchr("\\*_`[]<>", text[i]) != NULL)
-			kt_buf_puts(b, "\\");
-		kt_buf_putn(b, text + i, 1);
+			vbuf_puts(b, "\\");
+		vbuf_putn(b, text + i, 1);
 	}
-	kt_buf_printf(b, "%s*", end);
+	vbuf_printf(b, "%s*", end);
 }
 
 /* The căn cứ block: the table's lines in force on date, the config's
@@ -308,7 +308,7 @@ static char *
 kt_basis_block(const struct kt_data *kd, const struct kt_vars *vars,
     kt_date date)
 {
-	struct kt_buf	 b = { NULL, 0, 0, 0 };
+	struct vbuf	 b = { NULL, 0, 0, 0 };
 	const char	**lines, *s;
 	size_t		 n = 0, i, nthem = kt_vars_count(vars, "can_cu_them");
 
@@ -325,11 +325,11 @@ kt_basis_block(const struct kt_data *kd, const struct kt_vars *vars,
 		lines[n++] = s;
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			kt_buf_puts(&b, "\n\n");
+			vbuf_puts(&b, "\n\n");
 		kt_italic_line(&b, lines[i], i + 1 < n ? ";" : ".");
 	}
 	free(lines);
-	return kt_buf_take(&b);
+	return vbuf_take(&b);
 }
 
 /* ------------------------------------------------------------------ */
@@ -418,7 +418,7 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 	struct kt_nominee	**by[2] = { NULL, NULL };
 	size_t			  cnt[2] = { 0, 0 }, i;
 	struct kt_vars		 *v = NULL;
-	struct kt_buf		  rows = { NULL, 0, 0, 0 };
+	struct vbuf		  rows = { NULL, 0, 0, 0 };
 	unsigned long long	  base, unit = 0, amount[2] = { 0, 0 }, total;
 	const char		 *s, *ky_hieu;
 	char			 *skel = NULL, path[4096], coef[32];
@@ -542,7 +542,7 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 	for (k = 0; k < 2; k++) {
 		kt_rows(&rows, by[k], cnt[k], l->has_thanh_tich);
 		oom |= kt_set_take(v, k == KT_CA_NHAN ? "dong_ca_nhan" :
-		    "dong_tap_the", kt_buf_take(&rows));
+		    "dong_tap_the", vbuf_take(&rows));
 	}
 	if (oom)
 		goto done;

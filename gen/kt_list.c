@@ -84,12 +84,12 @@ static void
 kt_unknown_form(const struct kt_data *kd, const char *file,
     const struct csvt_row *r, int col, const char *value, struct diag *d)
 {
-	struct kt_buf	 known = { NULL, 0, 0, 0 };
+	struct vbuf	 known = { NULL, 0, 0, 0 };
 	char		*f = csvt_fold(value);
 	size_t		 i, best = (size_t)-1, dist, bi = 0;
 
 	for (i = 0; i < kd->nforms; i++) {
-		kt_buf_printf(&known, "%s%s (%s)", i ? ", " : "",
+		vbuf_printf(&known, "%s%s (%s)", i ? ", " : "",
 		    kd->forms[i].ten, kd->forms[i].ma);
 		if (f != NULL &&
 		    (dist = kt_form_distance(&kd->forms[i], f)) < best) {

@@ -13,73 +13,6 @@
 #include "kt.h"
 
 /* ------------------------------------------------------------------ */
-/* Buffer                                                               */
-/* ------------------------------------------------------------------ */
-
-void
-kt_buf_putn(struct kt_buf *b, const char *s, size_t n)
-{
-	char *p;
-
-	if (b->bad)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if ((p = realloc(b->s, cap)) == NULL) {
-			b->bad = 1;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-void
-kt_buf_puts(struct kt_buf *b, const char *s)
-{
-	kt_buf_putn(b, s, strlen(s));
-}
-
-void
-kt_buf_printf(struct kt_buf *b, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*s;
-	int	 n;
-
-	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		b->bad = 1;
-		return;
-	}
-	kt_buf_putn(b, s, (size_t)n);
-	free(s);
-}
-
-char *
-kt_buf_take(struct kt_buf *b)
-{
-	char *s;
-
-	if (b->bad) {
-		free(b->s);
-		memset(b, 0, sizeof(*b));
-		return NULL;
-	}
-	s = b->s ? b->s : strdup("");
-	memset(b, 0, sizeof(*b));
-	return s;
-}
-
-/* ------------------------------------------------------------------ */
 /* Variables                                                            */
 /* ------------------------------------------------------------------ */
 
@@ -296,35 +229,35 @@ kt_yaml_plain_ok(const char *s)
 char *
 kt_yaml_scalar(const char *s)
 {
-	struct kt_buf	 b = { NULL, 0, 0, 0 };
+	struct vbuf	 b = { NULL, 0, 0, 0 };
 	const char	*p;
 
 	if (kt_yaml_plain_ok(s))
 		return strdup(s);
-	kt_buf_puts(&b, "\"");
+	vbuf_puts(&b, "\"");
 	for (p = s; *p != '\0'; p++) {
 		if (*p == '"' || *p == '\\')
-			kt_buf_printf(&b, "\\%c", *p);
+			vbuf_printf(&b, "\\%c", *p);
 		else if (*p == '\n')
-			kt_buf_puts(&b, "\\n");
+			vbuf_puts(&b, "\\n");
 		else if (*p == '\t')
-			kt_buf_puts(&b, "\\t");
+			vbuf_puts(&b, "\\t");
 		else
-			kt_buf_putn(&b, p, 1);
+			vbuf_putn(&b, p, 1);
 	}
-	kt_buf_puts(&b, "\"");
-	return kt_buf_take(&b);
+	vbuf_puts(&b, "\"");
+	return vbuf_take(&b);
 }
 
 /* Append s with the characters CommonMark would read as markup
  * backslash-escaped. */
 static void
-kt_md_escape(struct kt_buf *b, const char *s)
+kt_md_escape(struct vbuf *b, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		if (strchr("\\*_`[]<>", *s) != NULL)
-			kt_buf_putn(b, "\\", 1);
-		kt_buf_putn(b, s, 1);
+			vbuf_putn(b, "\\", 1);
+		vbuf_putn(b, s, 1);
 	}
 }
 
@@ -353,7 +286,7 @@ kt_var_truthy(const struct kt_var *v)
 
 /* Emit one variable through its filter. */
 static void
-kt_emit_var(struct kt_buf *b, const struct kt_var *v, const char *filter)
+kt_emit_var(struct vbuf *b, const struct kt_var *v, const char *filter)
 {
 	size_t i;
 
@@ -368,16 +301,16 @@ kt_emit_var(struct kt_buf *b, const struct kt_var *v, const char *filter)
 				b->bad = 1;
 				return;
 			}
-			kt_buf_printf(b, "\n  - %s", y);
+			vbuf_printf(b, "\n  - %s", y);
 			free(y);
 		}
 		if (v->n == 0)
-			kt_buf_puts(b, " []");
+			vbuf_puts(b, " []");
 		return;
 	}
 	for (i = 0; i < v->n; i++) {
 		if (i > 0)
-			kt_buf_puts(b, v->list ? "\n" : "");
+			vbuf_puts(b, v->list ? "\n" : "");
 		if (strcmp(filter, "yaml") == 0) {
 			char *y = kt_yaml_scalar(v->items[i]);
 
@@ -385,12 +318,12 @@ kt_emit_var(struct kt_buf *b, const struct kt_var *v, const char *filter)
 				b->bad = 1;
 				return;
 			}
-			kt_buf_puts(b, y);
+			vbuf_puts(b, y);
 			free(y);
 		} else if (strcmp(filter, "md") == 0)
 			kt_md_escape(b, v->items[i]);
 		else
-			kt_buf_puts(b, v->items[i]);
+			vbuf_puts(b, v->items[i]);
 	}
 }
 
@@ -398,7 +331,7 @@ int
 kt_tmpl_expand(const char *name, const char *tmpl, const struct kt_vars *vs,
     struct diag *d, char **out)
 {
-	struct kt_buf		 b = { NULL, 0, 0, 0 };
+	struct vbuf		 b = { NULL, 0, 0, 0 };
 	struct kt_section	 st[KT_TMPL_DEPTH];
 	const char		*p = tmpl, *tag, *end, *bar, *ls, *le;
 	int			 depth = 0, line = 1, errs = 0, active = 1;
@@ -408,7 +341,7 @@ kt_tmpl_expand(const char *name, const char *tmpl, const struct kt_vars *vs,
 	while (*p != '\0') {
 		if (p[0] != '{' || p[1] != '{') {
 			if (active)
-				kt_buf_putn(&b, p, 1);
+				vbuf_putn(&b, p, 1);
 			if (*p == '\n') {
 				line++;
 				linestart_out = b.len;
@@ -537,6 +470,6 @@ kt_tmpl_expand(const char *name, const char *tmpl, const struct kt_vars *vs,
 		free(b.s);
 		return VB_EINPUT;
 	}
-	*out = kt_buf_take(&b);
+	*out = vbuf_take(&b);
 	return *out ? VB_OK : VB_ESYS;
 }

@@ -3,7 +3,6 @@
  * The PDF writer only draws it; dl_dump prints it as text for the golden
  * tests (positions in pt, y from the top of the page).
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,94 +65,47 @@ dl_add(struct dl *dl, enum dl_kind kind, double x, double y, double x2,
 	return it;
 }
 
-/* A growing string for the dump. */
-struct sbuf {
-	char	*s;
-	size_t	 n, cap;
-	int	 oom;
-};
-
-static void
-sb_printf(struct sbuf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-sb_printf(struct sbuf *b, const char *fmt, ...)
-{
-	va_list	 ap;
-	int	 k;
-
-	for (;;) {
-		va_start(ap, fmt);
-		k = vsnprintf(b->s ? b->s + b->n : NULL, b->cap - b->n, fmt, ap);
-		va_end(ap);
-		if (k < 0) {
-			b->oom = 1;
-			return;
-		}
-		if (b->n + (size_t)k < b->cap) {
-			b->n += (size_t)k;
-			return;
-		}
-		{
-			size_t	 cap = (b->cap + (size_t)k + 1) * 2;
-			char	*p = realloc(b->s, cap);
-
-			if (p == NULL) {
-				b->oom = 1;
-				return;
-			}
-			b->s = p;
-			b->cap = cap;
-		}
-	}
-}
-
 static const char *const face_names[DOC_NFACES] = { "R", "B", "I", "BI" };
 
 char *
 dl_dump(const struct dl *dl, size_t *len)
 {
-	struct sbuf	 b = { NULL, 0, 0, 0 };
+	struct vbuf	 b = { NULL, 0, 0, 0 };
 	size_t		 i;
 	int		 page = 0;
 
-	sb_printf(&b, "info title \"%s\"\n", dl->title ? dl->title : "");
-	sb_printf(&b, "info author \"%s\"\n", dl->author ? dl->author : "");
-	sb_printf(&b, "info subject \"%s\"\n", dl->subject ? dl->subject : "");
+	vbuf_printf(&b, "info title \"%s\"\n", dl->title ? dl->title : "");
+	vbuf_printf(&b, "info author \"%s\"\n", dl->author ? dl->author : "");
+	vbuf_printf(&b, "info subject \"%s\"\n", dl->subject ? dl->subject : "");
 	for (i = 0; i < dl->n; i++) {
 		const struct dl_item *it = &dl->v[i];
 
 		switch (it->kind) {
 		case DL_PAGE:
-			sb_printf(&b, "page %d %.2fx%.2f\n", ++page, it->x2_pt,
+			vbuf_printf(&b, "page %d %.2fx%.2f\n", ++page, it->x2_pt,
 			    it->y2_pt);
 			break;
 		case DL_TEXT:
-			sb_printf(&b, "text %.2f %.2f %s %.1f \"%s\"\n",
+			vbuf_printf(&b, "text %.2f %.2f %s %.1f \"%s\"\n",
 			    it->x_pt, it->y_pt, face_names[it->face & 3],
 			    it->size_pt, it->text);
 			break;
 		case DL_RULE:
-			sb_printf(&b, "rule %.2f %.2f %.2f %.2f w%.2f\n",
+			vbuf_printf(&b, "rule %.2f %.2f %.2f %.2f w%.2f\n",
 			    it->x_pt, it->y_pt, it->x2_pt, it->y2_pt,
 			    it->size_pt);
 			break;
 		case DL_BOX:
-			sb_printf(&b, "box %.2f %.2f %.2fx%.2f w%.2f\n",
+			vbuf_printf(&b, "box %.2f %.2f %.2fx%.2f w%.2f\n",
 			    it->x_pt, it->y_pt, it->x2_pt, it->y2_pt,
 			    it->size_pt);
 			break;
 		case DL_MARK:
-			sb_printf(&b, "mark %d %.2f \"%s\"\n", it->face,
+			vbuf_printf(&b, "mark %d %.2f \"%s\"\n", it->face,
 			    it->y_pt, it->text);
 			break;
 		}
 	}
-	if (b.oom) {
-		free(b.s);
-		return NULL;
-	}
-	*len = b.n;
-	return b.s;
+	*len = b.len;
+	return vbuf_take(&b);
 }

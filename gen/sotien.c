@@ -20,40 +20,13 @@ static const char *const sotien_digit[10] = {
 	"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"
 };
 
-/* A growing string; on allocation failure `bad` is set and appends are
- * ignored, so callers check once at the end. */
-struct sotien_buf {
-	char	*s;      /* NUL-terminated text */
-	size_t	 len;    /* bytes used, NUL excluded */
-	size_t	 cap;    /* bytes allocated */
-	int	 bad;    /* out of memory */
-};
-
+/* Append word w, a space before it unless it is the first. */
 static void
-sotien_put(struct sotien_buf *b, const char *w)
+sotien_put(struct vbuf *b, const char *w)
 {
-	size_t	 n = strlen(w), need;
-	char	*p;
-
-	if (b->bad)
-		return;
-	need = b->len + n + 2;
-	if (need > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-
-		while (cap < need)
-			cap *= 2;
-		if ((p = realloc(b->s, cap)) == NULL) {
-			b->bad = 1;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
 	if (b->len > 0)
-		b->s[b->len++] = ' ';
-	memcpy(b->s + b->len, w, n + 1);
-	b->len += n;
+		vbuf_putn(b, " ", 1);
+	vbuf_puts(b, w);
 }
 
 /*
@@ -62,7 +35,7 @@ sotien_put(struct sotien_buf *b, const char *w)
  * unit takes "linh".
  */
 static void
-sotien_group(struct sotien_buf *b, unsigned g, int full,
+sotien_group(struct vbuf *b, unsigned g, int full,
     const struct sotien_opt *opt)
 {
 	unsigned h = g / 100, t = g / 10 % 10, u = g % 10;
@@ -99,7 +72,7 @@ sotien_group(struct sotien_buf *b, unsigned g, int full,
 
 /* Append n (0 < n < 10^9) as groups with nghìn and triệu. */
 static void
-sotien_below_billion(struct sotien_buf *b, unsigned long long n, int full,
+sotien_below_billion(struct vbuf *b, unsigned long long n, int full,
     const struct sotien_opt *opt)
 {
 	static const char *const unit[3] = { NULL, "nghìn", "triệu" };
@@ -121,7 +94,7 @@ sotien_below_billion(struct sotien_buf *b, unsigned long long n, int full,
 
 /* Append n > 0 of any size: A tỷ B with A said recursively. */
 static void
-sotien_number(struct sotien_buf *b, unsigned long long n, int full,
+sotien_number(struct vbuf *b, unsigned long long n, int full,
     const struct sotien_opt *opt)
 {
 	unsigned long long hi = n / SOTIEN_BILLION, lo = n % SOTIEN_BILLION;
@@ -138,7 +111,8 @@ sotien_number(struct sotien_buf *b, unsigned long long n, int full,
 char *
 sotien_words(unsigned long long amount, const struct sotien_opt *opt)
 {
-	struct sotien_buf b = { NULL, 0, 0, 0 };
+	struct vbuf	 b = { NULL, 0, 0, 0 };
+	char		*w;
 
 	if (amount > SOTIEN_MAX)
 		return NULL;
@@ -148,15 +122,13 @@ sotien_words(unsigned long long amount, const struct sotien_opt *opt)
 		sotien_number(&b, amount, 0, opt);
 	if (opt == NULL || !opt->khong_dong)
 		sotien_put(&b, "đồng");
-	if (b.bad) {
-		free(b.s);
+	if ((w = vbuf_take(&b)) == NULL)
 		return NULL;
-	}
 	/* Every first word starts with an ASCII letter (m, h, b, n, s, t,
 	 * c, k): capitalising one byte is enough. */
-	if (b.s[0] >= 'a' && b.s[0] <= 'z')
-		b.s[0] = (char)(b.s[0] - 'a' + 'A');
-	return b.s;
+	if (w[0] >= 'a' && w[0] <= 'z')
+		w[0] = (char)(w[0] - 'a' + 'A');
+	return w;
 }
 
 char *

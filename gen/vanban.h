@@ -108,6 +108,27 @@ int		 text_write_file(const char *path, const void *buf, size_t n,
 		    struct diag *d);
 
 /* ------------------------------------------------------------------ */
+/* Growing strings                                                      */
+/* ------------------------------------------------------------------ */
+
+/* Appends after an allocation failure are ignored and set `bad`, so a
+ * caller checks once at the end.  Start from { NULL, 0, 0, 0 }. */
+struct vbuf {
+	char	*s;     /* NUL-terminated (NULL while empty) */
+	size_t	 len;   /* bytes, NUL excluded */
+	size_t	 cap;   /* bytes allocated */
+	int	 bad;   /* out of memory */
+};
+
+void	 vbuf_putn(struct vbuf *, const char *, size_t);
+void	 vbuf_puts(struct vbuf *, const char *);
+void	 vbuf_printf(struct vbuf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Hand over the string (caller frees; "" when empty, NULL if bad) and
+ * reset the buffer. */
+char	*vbuf_take(struct vbuf *);
+
+/* ------------------------------------------------------------------ */
 /* CSV tables (libcsv)                                                  */
 /* ------------------------------------------------------------------ */
 
