@@ -3,6 +3,8 @@
 #   make            build bin/vb-* and render every sample of input/ to output/
 #   make test       build and run every test (closing line "N passed, M failed")
 #   make bench      speed and size figures
+#   make asan       build in build-asan/ and bin-asan/ with AddressSanitizer
+#                   and UBSan, then run the whole suite with those tools
 #   make install PREFIX=/usr/local DESTDIR=
 #
 # Local overrides go in Makefile.local (not tracked).
@@ -23,10 +25,12 @@ FONT_DIR ?= $(CURDIR)/fonts
 
 -include Makefile.local
 
+B	?= build
+BIN	?= bin
 LIB_SRC	:= $(filter-out gen/main_%.c,$(wildcard gen/*.c))
-LIB_OBJ	:= $(LIB_SRC:gen/%.c=build/%.o)
-TOOLS	:= $(patsubst gen/main_%.c,bin/vb-%,$(wildcard gen/main_*.c))
-UNIT	:= $(patsubst tests/unit/%.c,build/tests/%,$(wildcard tests/unit/test_*.c))
+LIB_OBJ	:= $(LIB_SRC:gen/%.c=$(B)/%.o)
+TOOLS	:= $(patsubst gen/main_%.c,$(BIN)/vb-%,$(wildcard gen/main_*.c))
+UNIT	:= $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
 # Samples: input/NAME.md -> output/NAME.pdf, input/DIR/NAME.md -> output/NAME-DIR.pdf
 SAMPLES_TOP := $(patsubst input/%.md,output/%.pdf,$(wildcard input/*.md))
@@ -38,21 +42,21 @@ tools: $(TOOLS)
 
 samples: $(SAMPLES_TOP) $(SAMPLES_SUB)
 
-build/%.o: gen/%.c
+$(B)/%.o: gen/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-build/libvanban.a: $(LIB_OBJ)
+$(B)/libvanban.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-bin/vb-%: build/main_%.o build/libvanban.a
+$(BIN)/vb-%: $(B)/main_%.o $(B)/libvanban.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $< build/libvanban.a $(LIBS)
+	$(CC) $(CFLAGS) -o $@ $< $(B)/libvanban.a $(LIBS)
 
-build/tests/%: tests/unit/%.c build/libvanban.a tests/unit/check.h
+$(B)/tests/%: tests/unit/%.c $(B)/libvanban.a tests/unit/check.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Igen -o $@ $< build/libvanban.a $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Igen -o $@ $< $(B)/libvanban.a $(LIBS)
 
 output/%.pdf: input/%.md bin/vb-render
 	@mkdir -p $(@D)
@@ -66,7 +70,14 @@ endef
 $(foreach f,$(wildcard input/*/*.md),$(eval $(call sub_sample,$(f))))
 
 test: tools $(UNIT) samples
-	@sh tests/run.sh
+	@BUILD=$(B) BIN=$(CURDIR)/$(BIN) sh tests/run.sh
+
+# The whole suite again with AddressSanitizer and UBSan (any report fails
+# the run: halt_on_error, and UBSan made fatal).
+asan:
+	$(MAKE) B=build-asan BIN=bin-asan CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" tools $(patsubst tests/unit/%.c,build-asan/tests/%,$(wildcard tests/unit/test_*.c))
+	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		VB_SANITIZED=1 BUILD=build-asan BIN=$(CURDIR)/bin-asan sh tests/run.sh
 
 bench: tools
 	@sh tests/bench.sh
@@ -79,11 +90,11 @@ install: tools
 	cp -R templates/. $(DESTDIR)$(PREFIX)/share/vanban/templates/
 
 clean:
-	rm -rf build bin output
+	rm -rf build bin build-asan bin-asan output
 
-.PHONY: all tools samples test bench install clean
+.PHONY: all tools samples test bench asan install clean
 .DELETE_ON_ERROR:
 
 # Tool-specific sample rules (generators) live in mk/*.mk.
 -include mk/*.mk
--include $(LIB_OBJ:.o=.d) $(wildcard build/main_*.d)
+-include $(LIB_OBJ:.o=.d) $(wildcard $(B)/main_*.d)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every test of vanban and prints "N passed, M failed" last.
 #
-#  - tests/unit/test_*.c, built to build/tests/test_*: each prints lines
+#  - tests/unit/test_*.c, built to $BUILD/tests/test_* (build/ unless
+#    BUILD says otherwise; BIN likewise names the tools): each prints lines
 #    "PASS name" / "FAIL name: detail"; every line counts.
 #  - tests/golden/<case>/: `cmd` is a shell command run in that folder with
 #    $BIN (the tools), $ROOT (the repository) and $SHARED (../shared) set;
@@ -11,7 +12,8 @@
 #    UPDATE=1 rewrites the expected files from what the command gives.
 #  - tests/e2e/*.sh: scripts printing "PASS name" / "FAIL name: detail".
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BIN=$ROOT/bin
+BIN=${BIN:-$ROOT/bin}
+BUILD=${BUILD:-build}
 SHARED=${SHARED:-$ROOT/../shared}
 export ROOT BIN SHARED
 pass=0
@@ -27,7 +29,7 @@ count() {	# count PASS/FAIL lines of a file, echo the FAIL ones
 	fail=$((fail + f))
 }
 
-for t in "$ROOT"/build/tests/test_*; do
+for t in "$ROOT/$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
 	"$t" >"$tmp/unit" 2>&1
 	rc=$?
