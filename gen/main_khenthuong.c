@@ -19,9 +19,6 @@
 #include "vanban.h"
 #include "kt.h"
 
-#ifndef VB_FONT_DIR
-#define VB_FONT_DIR "fonts"
-#endif
 
 static const char *prog = "vb-khenthuong";
 
@@ -322,8 +319,7 @@ main(int argc, char **argv)
 	for (i = 0; i < nused && rc == VB_OK; i++)
 		rc = text_write_file(paths[i], md[i], strlen(md[i]), d);
 	memset(&ropt, 0, sizeof(ropt));
-	ropt.font_dir = a.font_dir ? a.font_dir :
-	    (e = getenv("VB_FONT_DIR")) && *e ? e : VB_FONT_DIR;
+	ropt.font_dir = a.font_dir ? a.font_dir : render_font_dir();
 	ropt.epoch = (e = getenv("SOURCE_DATE_EPOCH")) && *e ? atoll(e) : -1;
 	for (i = 0; i < nused && rc == VB_OK && a.pdf; i++) {
 		char *pdf = with_ext(paths[i], ".pdf");

@@ -9,9 +9,6 @@
 
 #include "vanban.h"
 
-#ifndef VB_FONT_DIR
-#define VB_FONT_DIR "fonts"
-#endif
 
 static void
 usage(FILE *fp)
@@ -45,7 +42,7 @@ main(int argc, char *argv[])
 	int			 ch, rc;
 
 	memset(&opt, 0, sizeof(opt));
-	opt.font_dir = (e = getenv("VB_FONT_DIR")) && *e ? e : VB_FONT_DIR;
+	opt.font_dir = render_font_dir();
 	opt.epoch = (e = getenv("SOURCE_DATE_EPOCH")) && *e ? atoll(e) : -1;
 	while ((ch = getopt_long(argc, argv, "f:ho:", longopts, NULL)) != -1) {
 		switch (ch) {

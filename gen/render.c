@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <utf8proc.h>
 
@@ -165,4 +166,47 @@ done:
 	doc_free(doc);
 	font_set_free(fs);
 	return rc;
+}
+
+#ifndef VB_FONT_DIR
+#define VB_FONT_DIR "fonts"
+#endif
+
+/* Does dir hold the regular face? */
+static int
+render_has_fonts(const char *dir)
+{
+	char p[4096];
+
+	snprintf(p, sizeof(p), "%s/LiberationSerif-Regular.ttf", dir);
+	return access(p, R_OK) == 0;
+}
+
+const char *
+render_font_dir(void)
+{
+	static char	 buf[4096];
+	const char	*e = getenv("VB_FONT_DIR");
+	static const char *const rel[] = { "../share/vanban/fonts", "../fonts" };
+	ssize_t		 n;
+	size_t		 i;
+	char		*slash;
+
+	if (e != NULL && *e != '\0')
+		return e;
+	if (render_has_fonts(VB_FONT_DIR))
+		return VB_FONT_DIR;
+	/* An installed program: fonts beside it. */
+	n = readlink("/proc/self/exe", buf, sizeof(buf) - 64);
+	if (n > 0) {
+		buf[n] = '\0';
+		if ((slash = strrchr(buf, '/')) != NULL)
+			for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+				snprintf(slash + 1, sizeof(buf) -
+				    (size_t)(slash + 1 - buf), "%s", rel[i]);
+				if (render_has_fonts(buf))
+					return buf;
+			}
+	}
+	return VB_FONT_DIR;
 }

@@ -202,6 +202,11 @@ struct render_opt {
  * written as text instead of a PDF.  The output appears only when
  * complete.  Returns VB_OK, VB_EINPUT (messages in d) or VB_ESYS.
  */
+/* The default font folder: $VB_FONT_DIR, else the build's fonts/, else
+ * share/vanban/fonts or fonts beside the program (an installed copy).
+ * The string is static. */
+const char	*render_font_dir(void);
+
 int		 render_source(const char *name, const char *text, size_t len,
 		    const char *out_path, const struct render_opt *opt,
 		    struct diag *d);
