@@ -826,6 +826,7 @@ body_table(struct pctx *c, cmark_node *n, int line, int col)
 	struct doc_block	*b;
 	double			*w = NULL;
 	int			 nw = 0, wmm = 0;
+	enum text_enc		 fenc = TEXT_ENC_AUTO;
 
 	if (opts == NULL || t == NULL)
 		goto done;
@@ -863,6 +864,11 @@ body_table(struct pctx *c, cmark_node *n, int line, int col)
 				    "14 pt", tok);
 			else
 				t->size_pt = s;
+		} else if (strncmp(tok, "encoding=", 9) == 0) {
+			if (text_enc_parse(tok + 9, &fenc) == -1)
+				diag_add(c->d, DIAG_ERROR, c->doc->name, line,
+				    col, "table option '%s': the encoding is "
+				    "utf-8, utf-16, cp1258 or tcvn3", tok);
 		} else if (strncmp(tok, "align=", 6) == 0) {
 			const char *a = tok + 6;
 
@@ -882,7 +888,7 @@ body_table(struct pctx *c, cmark_node *n, int line, int col)
 		} else
 			diag_add(c->d, DIAG_ERROR, c->doc->name, line, col,
 			    "unknown table option '%s' (known: file=, widths=, "
-			    "header=, size=, align=)", tok);
+			    "header=, size=, align=, encoding=)", tok);
 	}
 	if (file != NULL) {
 		size_t fl;
@@ -900,7 +906,7 @@ body_table(struct pctx *c, cmark_node *n, int line, int col)
 			snprintf(fname, fl, "%s", file);
 		else
 			snprintf(fname, fl, "%s/%s", c->dir, file);
-		if (text_read_file(fname, TEXT_ENC_AUTO, c->d, &text, &tlen) !=
+		if (text_read_file(fname, fenc, c->d, &text, &tlen) !=
 		    VB_OK)
 			goto done;
 		csvname = fname;

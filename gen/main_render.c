@@ -94,7 +94,7 @@ main(int argc, char *argv[])
 	}
 	if ((d = diag_new()) == NULL)
 		return VB_ESYS;
-	rc = text_read_file(src, enc, d, &text, &len);
+	rc = text_read_source(src, enc, d, &text, &len);
 	if (rc == VB_OK)
 		rc = render_source(src, text, len, out, &opt, d);
 	if (rc == VB_OK && diag_errors(d) > 0)

@@ -1317,3 +1317,73 @@ text_convert_stream(const char *in_path, const char *out_path,
 	}
 	return text_tmp_close(out, tmp, out_path, 1, d);
 }
+
+/*
+ * The encoding a document source declares in its front matter
+ * ("encoding: cp1258" between the first two "---" lines), read from the
+ * raw bytes: the key and the names are ASCII, which every supported
+ * single-byte encoding and UTF-8 keep as they are.  Returns 1 and sets
+ * *out when a known name is declared, 0 when none is, -1 for an unknown
+ * name (its line in *line).
+ */
+static int
+text_enc_declared(const char *buf, size_t n, enum text_enc *out, int *line)
+{
+	size_t	 i = 0;
+	int	 ln = 1;
+
+	if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	if (n - i < 4 || memcmp(buf + i, "---", 3) != 0)
+		return 0;
+	while (i < n) {
+		const char	*l = buf + i, *e = memchr(l, '\n', n - i);
+		size_t		 ll = e ? (size_t)(e - l) : n - i;
+
+		if (ln > 1 && ll >= 3 && memcmp(l, "---", 3) == 0)
+			break;
+		if (ll > 9 && memcmp(l, "encoding:", 9) == 0) {
+			char	 name[32];
+			size_t	 a = 9, k = 0;
+
+			while (a < ll && (l[a] == ' ' || l[a] == '\t' ||
+			    l[a] == '"' || l[a] == '\''))
+				a++;
+			while (a < ll && k + 1 < sizeof(name) && l[a] != ' ' &&
+			    l[a] != '"' && l[a] != '\'' && l[a] != '\r' &&
+			    l[a] != '#')
+				name[k++] = l[a++];
+			name[k] = '\0';
+			*line = ln;
+			return text_enc_parse(name, out) == 0 ? 1 : -1;
+		}
+		if (e == NULL)
+			break;
+		i += ll + 1;
+		ln++;
+	}
+	return 0;
+}
+
+int
+text_read_source(const char *path, enum text_enc enc, struct diag *d,
+    char **out, size_t *len)
+{
+	char	 head[4096];
+	size_t	 n;
+	FILE	*fp;
+	int	 line = 0, k;
+
+	if (enc != TEXT_ENC_AUTO || strcmp(path, "-") == 0 ||
+	    (fp = fopen(path, "rb")) == NULL)
+		return text_read_file(path, enc, d, out, len);
+	n = fread(head, 1, sizeof(head), fp);
+	fclose(fp);
+	k = text_enc_declared(head, n, &enc, &line);
+	if (k < 0) {
+		diag_add(d, DIAG_ERROR, path, line, 1, "unknown encoding; "
+		    "write utf-8, utf-16, cp1258 or tcvn3");
+		return VB_EINPUT;
+	}
+	return text_read_file(path, enc, d, out, len);
+}

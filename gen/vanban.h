@@ -92,6 +92,10 @@ const char	*text_enc_name(enum text_enc);
  */
 int		 text_read_file(const char *path, enum text_enc enc,
 		    struct diag *d, char **out, size_t *len);
+/* The same for a document source: without a forced encoding, the one
+ * its front matter declares ("encoding: cp1258") is used. */
+int		 text_read_source(const char *path, enum text_enc enc,
+		    struct diag *d, char **out, size_t *len);
 /* The same for bytes already in memory; name is used in messages. */
 int		 text_read_mem(const char *name, const char *buf, size_t n,
 		    enum text_enc enc, struct diag *d, char **out, size_t *len);
