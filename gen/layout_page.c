@@ -155,12 +155,12 @@ put_center(struct lctx *L, const char *s, int face, double size, double cx,
 }
 
 /*
- * Lines of s broken to width and centred on cx from baseline y, pitch
- * lead, into the current row.  Returns the last baseline; *maxw the
- * widest line.
+ * One logical line s broken to width, balanced, and centred on cx from
+ * baseline y, pitch lead, into the current row.  Returns the last
+ * baseline; *maxw the widest line.
  */
 static double
-put_center_wrap(struct lctx *L, const char *s, int face, double size,
+put_center_one(struct lctx *L, const char *s, int face, double size,
     double lead, double cx, double width, double y, double *maxw)
 {
 	struct doc_inline	 in = { NULL, 0 };
@@ -210,6 +210,33 @@ put_center_wrap(struct lctx *L, const char *s, int face, double size,
 	}
 	lb_result_free(&res);
 	doc_inline_free(&in);
+	return last;
+}
+
+/*
+ * Lines of s centred on cx from baseline y: each line of s ("\n" in the
+ * source, e.g. a YAML block) starts a new line, and each is broken to
+ * width and balanced.  Returns the last baseline; *maxw the widest line.
+ */
+static double
+put_center_wrap(struct lctx *L, const char *s, int face, double size,
+    double lead, double cx, double width, double y, double *maxw)
+{
+	double	 w, last = y - lead;
+	char	*copy = strdup(s), *line, *save;
+
+	if (maxw)
+		*maxw = 0;
+	if (copy == NULL)
+		return y;
+	for (line = strtok_r(copy, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		last = put_center_one(L, line, face, size, lead, cx, width,
+		    last + lead, &w);
+		if (maxw && w > *maxw)
+			*maxw = w;
+	}
+	free(copy);
 	return last;
 }
 
@@ -871,7 +898,10 @@ layout_run(const struct doc *doc, const struct layout_font *lf,
 	paginate(&L);
 	if (diag_errors(d) > errs)
 		goto fail;
-	L.out->title = strdup(doc->meta.trich_yeu);
+	if ((L.out->title = strdup(doc->meta.trich_yeu)) != NULL)
+		for (char *q = L.out->title; *q != '\0'; q++)
+			if (*q == '\n')
+				*q = ' ';   /* a line break of the trích yếu */
 	{
 		size_t	 n = 0, k;
 		char	*a;
