@@ -1,0 +1,65 @@
+# libFuzzer harnesses of tests/fuzz/ (style.md: fuzz every parser entry
+# point).  Included by the Makefile (-include mk/*.mk).
+#
+#   make fuzz                 the library built with clang into build-fuzz/
+#                             (ASan + UBSan + fuzzer coverage), each
+#                             harness linked to build-fuzz/fuzz/NAME
+#   make fuzz-run             run every harness FUZZ_SECONDS (default 60),
+#                             one after the other, one process each
+#   make fuzz-run FUZZERS="fuzz_csv" FUZZ_SECONDS=600
+#
+# Seeds are read from tests/fuzz/corpus/NAME/ (never written); what the
+# fuzzer learns goes to build-fuzz/corpus/NAME/, crashes and hangs to
+# build-fuzz/artifacts/.  See tests/fuzz/README.md.
+
+FUZZ_CC		?= clang
+FUZZ_B		 = build-fuzz
+FUZZ_SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS	 = -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
+FUZZ_NAMES	 = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZERS		?= $(FUZZ_NAMES)
+FUZZ_SECONDS	?= 60
+# -max_len per harness (bytes).
+FUZZ_LEN_fuzz_text	= 4096
+FUZZ_LEN_fuzz_csv	= 4096
+FUZZ_LEN_fuzz_source	= 8192
+FUZZ_LEN_fuzz_sotien	= 64
+FUZZ_DICT_fuzz_source	= -dict=tests/fuzz/source.dict
+FUZZ_DICT_fuzz_csv	= -dict=tests/fuzz/csv.dict
+
+fuzz:
+	$(MAKE) B=$(FUZZ_B) BIN=bin-fuzz CC=$(FUZZ_CC) \
+		CFLAGS="$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link" \
+		$(FUZZ_NAMES:%=$(FUZZ_B)/fuzz/%)
+
+# Built only from the recursive make above (B = build-fuzz, CC = clang).
+$(FUZZ_B)/fuzz/%: tests/fuzz/%.c $(FUZZ_B)/libvanban.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Igen -fsanitize=fuzzer -o $@ $< \
+		$(FUZZ_B)/libvanban.a $(LIBS)
+
+fuzz-run: fuzz
+	@fail=0; for f in $(FUZZERS); do \
+		mkdir -p $(FUZZ_B)/corpus/$$f $(FUZZ_B)/artifacts; \
+		case $$f in \
+		fuzz_text) len=$(FUZZ_LEN_fuzz_text); dict= ;; \
+		fuzz_csv) len=$(FUZZ_LEN_fuzz_csv); dict="$(FUZZ_DICT_fuzz_csv)" ;; \
+		fuzz_source) len=$(FUZZ_LEN_fuzz_source); dict="$(FUZZ_DICT_fuzz_source)" ;; \
+		*) len=$(FUZZ_LEN_fuzz_sotien); dict= ;; \
+		esac; \
+		echo "== $$f: $(FUZZ_SECONDS) s, -max_len=$$len"; \
+		VB_FUZZ_SRCDIR=$(CURDIR)/input/2020 \
+		ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		$(FUZZ_B)/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) \
+			-max_len=$$len -timeout=20 -rss_limit_mb=2048 \
+			-print_final_stats=1 $$dict \
+			-artifact_prefix=$(FUZZ_B)/artifacts/$$f- \
+			$(FUZZ_B)/corpus/$$f tests/fuzz/corpus/$$f || fail=1; \
+	done; \
+	ls -l $(FUZZ_B)/artifacts; exit $$fail
+
+fuzz-clean:
+	rm -rf $(FUZZ_B) bin-fuzz
+
+.PHONY: fuzz fuzz-run fuzz-clean

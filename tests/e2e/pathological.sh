@@ -1,0 +1,196 @@
+#!/bin/sh
+# Pathological inputs to vb-render (style.md: cap nesting depth, time the
+# pathological inputs): each must finish within a time limit with exit 0
+# (rendered) or 1 (bad input, messages) and never crash: a signal (exit
+# >= 128) or the timeout (124, a hang) is a FAIL.  The limit is 20 s
+# (60 s when VB_SANITIZED is set, as by `make asan`; VB_PATH_TIMEOUT
+# overrides); there is no other timing threshold: each case's time is
+# printed as an "info" line.
+# Files are made at test time with awk in a temporary folder.
+# Prints "PASS name" / "FAIL name: detail".  Environment: ROOT, BIN.
+here=$(cd "$(dirname "$0")" && pwd)
+ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
+BIN=${BIN:-$ROOT/bin}
+render=$BIN/vb-render
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+if [ -n "$VB_PATH_TIMEOUT" ]; then
+	limit=$VB_PATH_TIMEOUT
+elif [ -n "$VB_SANITIZED" ]; then
+	limit=60
+else
+	limit=20
+fi
+
+if [ ! -x "$render" ] || ! command -v timeout >/dev/null 2>&1; then
+	echo "FAIL pathological: $render not built or timeout(1) missing"
+	exit 0
+fi
+
+# A valid front matter; the body follows.
+fm() {
+	cat <<'FM'
+---
+loai: KẾ HOẠCH
+co_quan: ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN
+so: "1"
+ky_hieu: KH-UBND
+dia_danh: Điện Biên
+ngay: 2020-02-03
+trich_yeu: Thử đầu vào bệnh lý
+ky: {tham_quyen: TM. ỦY BAN NHÂN DÂN, chuc_vu: CHỦ TỊCH, ho_ten: Mùa A Sơn}
+noi_nhan: [Như trên]
+luu: VT
+---
+
+FM
+}
+
+# rep N STRING: STRING N times (awk; no newline added).
+rep() {
+	awk -v n="$1" -v s="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", s }'
+}
+
+now() { date +%s.%N 2>/dev/null || date +%s; }
+
+# check NAME FILE [vb-render options]: run, judge, time.
+check() {
+	name=pathological_$1
+	f=$2
+	shift 2
+	t0=$(now)
+	timeout "$limit" "$render" "$@" -o "$tmp/out.pdf" "$f" \
+	    >"$tmp/stdout" 2>"$tmp/stderr"
+	rc=$?
+	t1=$(now)
+	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+	size=$(wc -c <"$f" | tr -d ' ')
+	nerr=$(grep -c ': error: ' "$tmp/stderr")
+	echo "info $name: ${secs} s, exit $rc, input $size bytes, $nerr error line(s)"
+	[ "$rc" = 1 ] && echo "info $name: $(head -1 "$tmp/stderr" | cut -c1-160)"
+	case $rc in
+	0|1)	echo "PASS $name" ;;
+	124)	echo "FAIL $name: no result within ${limit} s (hang?)" ;;
+	*)	if [ "$rc" -ge 128 ]; then
+			echo "FAIL $name: killed by signal $((rc - 128))"
+		else
+			echo "FAIL $name: exit $rc"
+		fi
+		head -5 "$tmp/stderr" ;;
+	esac
+	rm -f "$tmp/out.pdf"
+}
+
+# ---- Nesting
+{ fm; rep 10000 '- '; echo 'mục'; } >"$tmp/list.md"
+check nested_lists_10000 "$tmp/list.md"
+{ fm; rep 10000 '1. '; echo 'mục'; } >"$tmp/olist.md"
+check nested_ordered_lists_10000 "$tmp/olist.md"
+{ fm; rep 10000 '> '; echo 'trích'; } >"$tmp/quote.md"
+check nested_quotes_10000 "$tmp/quote.md"
+{ fm; rep 5000 '> - '; echo 'trộn'; } >"$tmp/mixed.md"
+check nested_quote_list_5000 "$tmp/mixed.md"
+{ fm; awk 'BEGIN { for (i = 0; i < 2000; i++) {
+	for (k = 0; k < i; k++) printf "  "; print "- mục " i } }'; } >"$tmp/indent.md"
+check indented_list_2000 "$tmp/indent.md"
+
+# ---- Emphasis
+{ fm; rep 50000 '*'; echo 'chữ'; } >"$tmp/stars.md"
+check star_run_50000 "$tmp/stars.md"
+{ fm; rep 50000 '*a '; echo; } >"$tmp/openers.md"
+check emphasis_openers_50000 "$tmp/openers.md"
+{ fm; rep 25000 '**a *b '; echo; } >"$tmp/openers2.md"
+check strong_em_openers_50000 "$tmp/openers2.md"
+{ fm; rep 25000 '*'; echo 'chữ'; rep 25000 '*'; echo; } >"$tmp/balanced.md"
+check emphasis_nested_25000 "$tmp/balanced.md"
+
+# ---- Size
+{ fm; rep 90000 'việc làm '; echo; } >"$tmp/para.md"
+check paragraph_1MB "$tmp/para.md"
+{ fm; rep 1000000 'a'; echo; } >"$tmp/word.md"
+check word_1MB "$tmp/word.md"
+{ fm; rep 333333 'ệ'; echo; } >"$tmp/word-vn.md"
+check word_vietnamese_1MB "$tmp/word-vn.md"
+{ fm; rep 100000 'dòng \\\n'; echo x; } >"$tmp/breaks.md"
+check hard_breaks_100000 "$tmp/breaks.md"
+{ fm; awk 'BEGIN { for (i = 1; i <= 5000; i++) print "# " i ". MỤC\n" }'; } >"$tmp/heads.md"
+check headings_5000 "$tmp/heads.md"
+{ fm; awk 'BEGIN { for (i = 1; i <= 5000; i++) print "## " i "\n\n### a)\n" }'; } >"$tmp/heads2.md"
+check headings_only_10000 "$tmp/heads2.md"
+{ fm; rep 10000 '<!-- pagebreak -->\n\n'; } >"$tmp/pb.md"
+check pagebreaks_10000 "$tmp/pb.md"
+{ fm; rep 2000 '<!-- annex landscape -->\n\nx\n\n'; } >"$tmp/annex.md"
+check annexes_2000 "$tmp/annex.md"
+{ fm; rep 20000 '-> **a** <-\n\n'; } >"$tmp/center.md"
+check centred_20000 "$tmp/center.md"
+
+# ---- Tables
+{ fm; echo '```csv'
+  awk 'BEGIN { for (i = 1; i <= 2000; i++) printf "%s%d", (i > 1 ? "," : ""), i
+	print ""; for (i = 1; i <= 2000; i++) printf "%sx", (i > 1 ? "," : "")
+	print "" }'
+  echo '```'; } >"$tmp/cols.md"
+check table_2000_columns "$tmp/cols.md"
+{ fm; echo '```csv widths=1,1'; echo 'a,b'
+  printf '"'; rep 50000 '""'; printf '",x\n'; echo '```'; } >"$tmp/quotes.md"
+check csv_field_100000_quotes "$tmp/quotes.md"
+{ fm; echo '```csv'; echo 'a,b'
+  rep 100000 '"'; printf ',x\n'; echo '```'; } >"$tmp/quotes-odd.md"
+check csv_100000_bare_quotes "$tmp/quotes-odd.md"
+{ fm; echo '```csv'; echo 'STT,Nội dung'
+  awk 'BEGIN { for (i = 1; i <= 20000; i++) print i ",việc " i }'
+  echo '```'; } >"$tmp/rows.md"
+check table_20000_rows "$tmp/rows.md"
+{ fm; echo '```csv header=1'; echo 'a,b'
+  printf 'x,'; rep 50000 'chữ '; echo; echo '```'; } >"$tmp/cell.md"
+check table_cell_250KB "$tmp/cell.md"
+{ fm; echo '```csv'; echo 'a,b'
+  printf 'x,'; rep 100000 '*'; echo 'y'; echo '```'; } >"$tmp/cellstars.md"
+check table_cell_100000_stars "$tmp/cellstars.md"
+
+# ---- Front matter
+{ echo '---'; awk 'BEGIN { for (i = 0; i < 10000; i++) print "k" i ": v" }'
+  echo '---'; echo x; } >"$tmp/keys.md"
+check front_matter_10000_unknown_keys "$tmp/keys.md"
+{ fm | sed '$d' | sed '$d'; awk 'BEGIN { for (i = 0; i < 10000; i++) print "luu: VT" i }'
+  echo '---'; echo x; } >"$tmp/dupkeys.md"
+check front_matter_10000_repeated_keys "$tmp/dupkeys.md"
+{ fm | sed '/^noi_nhan/d' | sed '$d' | sed '$d'; printf 'noi_nhan: '; rep 10000 '['
+  rep 10000 ']'; echo; echo '---'; echo x; } >"$tmp/flow.md"
+check yaml_flow_sequences_10000 "$tmp/flow.md"
+{ fm | sed '/^ky:/d' | sed '$d' | sed '$d'; printf 'ky: '; rep 10000 '{a: '
+  rep 10000 '}'; echo; echo '---'; echo x; } >"$tmp/flowmap.md"
+check yaml_flow_mappings_10000 "$tmp/flowmap.md"
+{ fm | sed '/^noi_nhan/d' | sed '$d' | sed '$d'; echo 'noi_nhan:'
+  awk 'BEGIN { for (i = 0; i < 3000; i++) { for (k = 0; k < i; k++) printf " "; print "- " } }'
+  echo '---'; echo x; } >"$tmp/blockseq.md"
+check yaml_block_sequences_3000 "$tmp/blockseq.md"
+{ fm | sed '/^noi_nhan/d' | sed '$d' | sed '$d'; printf 'noi_nhan: ['
+  rep 100000 'x, '; echo 'y]'; echo '---'; echo x; } >"$tmp/bigseq.md"
+check yaml_noi_nhan_100000 "$tmp/bigseq.md"
+{ fm | sed '$d' | sed '$d'; echo 'a: &a [x, x, x, x, x, x, x, x, x]'
+  for k in b c d e f g h i; do p=$(printf %s "$k" | tr 'b-i' 'a-h')
+	echo "$k: &$k [*$p, *$p, *$p, *$p, *$p, *$p, *$p, *$p, *$p]"; done
+  echo 'noi_nhan: *i'; echo '---'; echo x; } >"$tmp/billion.md"
+check yaml_alias_expansion "$tmp/billion.md"
+
+# ---- Bytes
+head -c 1000000 /dev/zero >"$tmp/nul.md"
+check nul_bytes_1MB "$tmp/nul.md"
+: >"$tmp/empty.md"
+check empty_file "$tmp/empty.md"
+{ fm; head -c 100000 /dev/zero; } >"$tmp/nulbody.md"
+check nul_bytes_in_body "$tmp/nulbody.md"
+if command -v iconv >/dev/null 2>&1; then
+	{ printf '\377\376'; { fm; rep 200000 'x '; echo; } |
+	    iconv -f utf-8 -t utf-16le; } >"$tmp/u16.md"
+	check utf16_paragraph_800KB "$tmp/u16.md"
+fi
+{ fm; rep 100000 '&#1;&#x10FFFF;&amp;'; echo; } >"$tmp/entities.md"
+check entities_100000 "$tmp/entities.md"
+{ fm; rep 200000 'a\314\201'; echo; } >"$tmp/nfd.md"
+check combining_marks_200000 "$tmp/nfd.md"
+
+# The same front matter through the layout dump.
+check dump_paragraph_1MB "$tmp/para.md" --dump-layout
+exit 0
