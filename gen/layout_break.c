@@ -38,6 +38,8 @@ struct lb_item {
 	double		 stretch_pt;  /* glue */
 	double		 shrink_pt;   /* glue */
 	int		 penalty;     /* penalty; -LB_INF_PENALTY forces */
+	int		 charbreak;   /* penalty between two characters of a
+				       * word too wide for a line */
 	size_t		 s0, s1;      /* box: its segments [s0, s1) */
 };
 
@@ -61,6 +63,7 @@ struct lb_ctx {
 	struct lb_item	*items;
 	size_t		 nitems, capitems;
 	double		*sw, *sst, *ssh;  /* prefix sums of widths, stretch, shrink */
+	size_t		*sb;              /* prefix count of words (boxes but the indent) */
 };
 
 static int
@@ -136,7 +139,9 @@ lb_close_box(struct lb_ctx *c, size_t s0, double maxw_pt)
 		it->s1 = s1;
 		return 0;
 	}
-	/* Re-emit the segments character by character into pieces. */
+	/* Too wide for any line: one box per character, with a free break
+	 * between any two, so the word starts where the line has room and
+	 * continues on the next lines. */
 	{
 		size_t	 nold = s1 - s0, k;
 		struct lb_seg *old = malloc(nold * sizeof(*old));
@@ -160,7 +165,7 @@ lb_close_box(struct lb_ctx *c, size_t s0, double maxw_pt)
 				cw = layout_width(c->lf, old[k].face,
 				    old[k].sup ? c->size_pt * LB_SUP_SCALE :
 				    c->size_pt, old[k].t + j, cl);
-				if (pw + cw > maxw_pt && pw > 0) {
+				if (pw > 0) {
 					if ((it = lb_push_item(c, LB_BOX)) == NULL)
 						goto oom;
 					it->w_pt = pw;
@@ -169,6 +174,7 @@ lb_close_box(struct lb_ctx *c, size_t s0, double maxw_pt)
 					if ((it = lb_push_item(c, LB_PENALTY)) == NULL)
 						goto oom;
 					it->penalty = 50;
+					it->charbreak = 1;
 					p0 = c->nsegs;
 					pw = 0;
 				}
@@ -243,7 +249,9 @@ lb_items(struct lb_ctx *c, const struct doc_inline *in, double width_pt,
 {
 	struct lb_item	*it;
 	size_t		 r, s0;
-	double		 maxw = width_pt - (indent_pt > 0 ? indent_pt : 0);
+	/* The widest a box may be: the first word shares line 1 with the
+	 * indent, any later word can have a whole line. */
+#define MAXW (c->nitems == 1 ? width_pt - indent_pt : width_pt)
 
 	if ((it = lb_push_item(c, LB_BOX)) == NULL)   /* the indent */
 		return -1;
@@ -255,7 +263,7 @@ lb_items(struct lb_ctx *c, const struct doc_inline *in, double width_pt,
 		const char		*p = run->text, *q;
 
 		if (strcmp(p, "\n") == 0) {
-			if (lb_close_box(c, s0, maxw) == -1 ||
+			if (lb_close_box(c, s0, MAXW) == -1 ||
 			    lb_push_end(c) == -1)
 				return -1;
 			s0 = c->nsegs;
@@ -263,7 +271,7 @@ lb_items(struct lb_ctx *c, const struct doc_inline *in, double width_pt,
 		}
 		while (*p != '\0') {
 			if (*p == ' ' || *p == '\n' || *p == '\t') {
-				if (lb_close_box(c, s0, maxw) == -1 ||
+				if (lb_close_box(c, s0, MAXW) == -1 ||
 				    lb_push_glue(c, run->face) == -1)
 					return -1;
 				s0 = c->nsegs;
@@ -280,9 +288,10 @@ lb_items(struct lb_ctx *c, const struct doc_inline *in, double width_pt,
 			p = q;
 		}
 	}
-	if (lb_close_box(c, s0, maxw) == -1)
+	if (lb_close_box(c, s0, MAXW) == -1)
 		return -1;
 	return lb_push_end(c);
+#undef MAXW
 }
 
 static int
@@ -330,6 +339,8 @@ lb_pass(struct lb_ctx *c, double width_pt, double tol, struct lb_node **pn,
     size_t *pnn)
 {
 	struct lb_node	*nodes = NULL;
+	size_t		*act = NULL;         /* indices of the active nodes */
+	size_t		 nact = 0, capact = 0, k;
 	size_t		 nn = 0, cap = 0, b, a;
 	int		 best_final = -1;
 
@@ -337,9 +348,16 @@ lb_pass(struct lb_ctx *c, double width_pt, double tol, struct lb_node **pn,
 	if (nn == cap) {						\
 		size_t nc = cap ? cap * 2 : 64;				\
 		struct lb_node *np = realloc(nodes, nc * sizeof(*np));	\
-		if (np == NULL) { free(nodes); return -2; }		\
+		if (np == NULL) { free(nodes); free(act); return -2; }	\
 		nodes = np; cap = nc;					\
 	}								\
+	if (nact == capact) {						\
+		size_t nc = capact ? capact * 2 : 64;			\
+		size_t *ap = realloc(act, nc * sizeof(*ap));		\
+		if (ap == NULL) { free(nodes); free(act); return -2; }	\
+		act = ap; capact = nc;					\
+	}								\
+	act[nact++] = nn;						\
 	nodes[nn++] = (N);						\
 } while (0)
 
@@ -364,7 +382,6 @@ lb_pass(struct lb_ctx *c, double width_pt, double tol, struct lb_node **pn,
 		int			 legal, forced, pen = 0;
 		struct lb_node		 cand[4];
 		int			 have[4] = { 0, 0, 0, 0 };
-		int			 any_active = 0;
 
 		if (it->type == LB_GLUE)
 			legal = c->items[b - 1].type == LB_BOX;
@@ -380,18 +397,25 @@ lb_pass(struct lb_ctx *c, double width_pt, double tol, struct lb_node **pn,
 			pw = it->w_pt;
 			pen = it->penalty;
 		}
-		for (a = 0; a < nn; a++) {
-			struct lb_node	*na = &nodes[a];
+		for (k = 0; k < nact; k++) {
+			struct lb_node	*na = &nodes[act[k]];
 			double		 L, r, bad, dem;
 			int		 fit;
 
+			a = act[k];
 			if (!na->active)
 				continue;
 			L = c->sw[b] - na->totw + pw;
 			if (L < width_pt) {
 				double st = c->sst[b] - na->totst;
 
-				r = st > 0 ? (width_pt - L) / st : DBL_MAX;
+				/* A line of characters of a cut word cannot
+				 * stretch: count its shortfall in ems, so a
+				 * line short by less than a character is
+				 * good and a half-empty one is not. */
+				r = st > 0 ? (width_pt - L) / st :
+				    it->charbreak ? (width_pt - L) / c->size_pt :
+				    DBL_MAX;
 			} else if (L > width_pt) {
 				double sh = c->ssh[b] - na->totsh;
 
@@ -401,11 +425,13 @@ lb_pass(struct lb_ctx *c, double width_pt, double tol, struct lb_node **pn,
 			if (r < -1 || forced)
 				na->active = 0;
 			if (r < -1) {
-				/* Too long even when shrunk.  Accept it only
-				 * when nothing else can end here at the final
-				 * tolerance (a single box: it fits by
-				 * construction, so this is rounding). */
-				if (!(tol < 0 && L - width_pt < 0.01))
+				/* Too long even when shrunk.  At the final
+				 * tolerance a line of a single word (or
+				 * character) is accepted anyway: the measure
+				 * is narrower than that, and the overflow
+				 * cannot be helped. */
+				if (!(tol < 0 && (L - width_pt < 0.01 ||
+				    c->sb[b] - c->sb[na->pos] <= 1)))
 					continue;
 				r = -1;
 			}
@@ -438,6 +464,11 @@ lb_pass(struct lb_ctx *c, double width_pt, double tol, struct lb_node **pn,
 				have[fit] = 1;
 			}
 		}
+		/* Forget the nodes that died here, then add the new ones. */
+		for (a = k = 0; k < nact; k++)
+			if (nodes[act[k]].active)
+				act[a++] = act[k];
+		nact = a;
 		for (int f = 0; f < 4; f++) {
 			if (!have[f])
 				continue;
@@ -445,14 +476,13 @@ lb_pass(struct lb_ctx *c, double width_pt, double tol, struct lb_node **pn,
 			    &cand[f].totsh);
 			PUSH_NODE(cand[f]);
 		}
-		for (a = 0; a < nn; a++)
-			if (nodes[a].active)
-				any_active = 1;
-		if (!any_active && b + 1 < c->nitems) {
+		if (nact == 0 && b + 1 < c->nitems) {
 			free(nodes);
+			free(act);
 			return -1;
 		}
 	}
+	free(act);
 	for (a = 0; a < nn; a++)
 		if (nodes[a].pos == c->nitems - 1 &&
 		    (best_final < 0 || nodes[a].dem < nodes[best_final].dem))
@@ -497,6 +527,7 @@ lb_make_line(struct lb_ctx *c, size_t from, size_t to, double ratio,
 	size_t	 i, cap = 0, k;
 	double	 x = 0, r;
 	int	 natural_gap = 0;   /* previous glue was set at natural width */
+	int	 prev_box = 0;      /* the previous item was a box: no gap */
 	int	 at_start = 1;
 
 	/* Lines that end by a forced break (paragraph end, hard break) keep
@@ -519,6 +550,7 @@ lb_make_line(struct lb_ctx *c, size_t from, size_t to, double ratio,
 			x += it->w_pt + (r >= 0 ? r * it->stretch_pt :
 			    r * it->shrink_pt);
 			natural_gap = r == 0;
+			prev_box = 0;
 			continue;
 		}
 		if (it->type == LB_PENALTY)
@@ -536,7 +568,7 @@ lb_make_line(struct lb_ctx *c, size_t from, size_t to, double ratio,
 			    s->t && last->text[last->n] == ' ' &&
 			    natural_gap && k == it->s0)
 				last->n += 1 + s->n;
-			else if (last != NULL && k > it->s0 &&
+			else if (last != NULL && (k > it->s0 || prev_box) &&
 			    last->face == s->face && last->sup == s->sup &&
 			    last->text + last->n == s->t)
 				last->n += s->n;
@@ -547,6 +579,7 @@ lb_make_line(struct lb_ctx *c, size_t from, size_t to, double ratio,
 		if (it->s0 == it->s1)
 			x += it->w_pt;   /* the indent */
 		natural_gap = 0;
+		prev_box = it->s0 != it->s1;
 		at_start = 0;
 	}
 	ln->width_pt = x;
@@ -573,7 +606,8 @@ lb_break(const struct layout_font *lf, const struct doc_inline *in,
 		goto done;
 	if ((c.sw = calloc(c.nitems + 1, sizeof(double))) == NULL ||
 	    (c.sst = calloc(c.nitems + 1, sizeof(double))) == NULL ||
-	    (c.ssh = calloc(c.nitems + 1, sizeof(double))) == NULL)
+	    (c.ssh = calloc(c.nitems + 1, sizeof(double))) == NULL ||
+	    (c.sb = calloc(c.nitems + 1, sizeof(size_t))) == NULL)
 		goto done;
 	for (i = 0; i < c.nitems; i++) {
 		const struct lb_item *it = &c.items[i];
@@ -583,6 +617,7 @@ lb_break(const struct layout_font *lf, const struct doc_inline *in,
 		    (it->type == LB_GLUE ? it->stretch_pt : 0);
 		c.ssh[i + 1] = c.ssh[i] +
 		    (it->type == LB_GLUE ? it->shrink_pt : 0);
+		c.sb[i + 1] = c.sb[i] + (it->type == LB_BOX && i > 0);
 	}
 	for (t = 0; t < sizeof(tols) / sizeof(tols[0]); t++) {
 		best = lb_pass(&c, width_pt, tols[t], &nodes, &nn);
@@ -616,6 +651,7 @@ done:
 	free(c.sw);
 	free(c.sst);
 	free(c.ssh);
+	free(c.sb);
 	if (rc != 0)
 		lb_result_free(out);
 	return rc;

@@ -98,7 +98,7 @@ enum lalign { LA_JUSTIFY, LA_LEFT, LA_CENTER, LA_RIGHT };
 
 /*
  * Lay out an inline sequence as one row per line at x..x+width:
- * first-line indent (negative: a hanging indent), alignment, leading.
+ * first-line indent, alignment, leading.
  * Widow and orphan control: the first two and the last two lines stay
  * together.  mark > 0 adds a bookmark of that level on the first line.
  * Returns the number of rows, -1 on failure.
@@ -112,13 +112,13 @@ lay_inline(struct lctx *L, const struct doc_inline *in, double size,
 	size_t			 i;
 	double			 base = lead - size * 0.25;
 
-	if (lb_break(L->lf, in, size, indent < 0 ? width - indent : width,
-	    indent, al == LA_JUSTIFY, &res) == -1)
+	if (lb_break(L->lf, in, size, width, indent, al == LA_JUSTIFY,
+	    &res) == -1)
 		return -1;
 	for (i = 0; i < res.n; i++) {
 		const struct lb_line	*ln = &res.lines[i];
 		size_t			 i0 = lrow_begin(L);
-		double			 lx = x + (indent < 0 ? -indent : 0);
+		double			 lx = x;
 		int			 keep;
 
 		if (al == LA_CENTER)
@@ -925,6 +925,9 @@ layout_run(const struct doc *doc, const struct layout_font *lf,
 	free(L.tables);
 	return L.out;
 fail:
+	if (diag_errors(d) == errs)   /* nothing said why: memory */
+		diag_add(d, DIAG_ERROR, doc->name, 0, 0, "out of memory "
+		    "while laying out the document");
 	dl_free(L.tmp);
 	dl_free(L.out);
 	free(L.rows);

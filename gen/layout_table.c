@@ -202,6 +202,14 @@ layout_table(struct lctx *L, const struct doc_block *b)
 		goto done;
 	if ((total = table_widths(L, b, w)) < 0)
 		goto done;
+	for (c = 0; c < nc; c++)
+		if (w[c] < MM_PT(5)) {
+			diag_add(L->d, DIAG_ERROR, L->doc->name, b->line,
+			    b->col, "column %zu of the table is %.1f mm wide; "
+			    "a column needs at least 5 mm", c + 1,
+			    w[c] * 25.4 / 72);
+			goto done;
+		}
 	x[0] = L->left_pt + (L->width_pt - total) / 2;
 	for (c = 0; c < nc; c++)
 		x[c + 1] = x[c] + w[c];

@@ -13,14 +13,32 @@
 #include "vanban.h"
 #include "render.h"
 
-/* Report every character of s that face cannot draw, located from line. */
+#define GLYPH_REPORTS_MAX 50   /* then one line says there are more */
+
+/* State of the glyph check. */
+struct gcheck {
+	const struct doc		*doc;
+	const struct layout_font	*lf;
+	struct diag			*d;
+	int				 reported;  /* messages so far */
+	int				 more;      /* characters not reported */
+	const char			*file;      /* where the text is */
+	const char			*text;      /* its source, NULL: none */
+};
+
+/*
+ * Report the characters of s that face cannot draw (and control
+ * characters), located from line on: each character once per text, and
+ * at most GLYPH_REPORTS_MAX messages in all, so a file full of them is
+ * answered quickly.
+ */
 static void
-check_text(const struct doc *doc, const struct layout_font *lf, const char *s,
-    int face, int line, struct diag *d)
+check_text(struct gcheck *g, const char *s, int face, int line)
 {
 	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)s;
-	utf8proc_int32_t	 cp;
+	utf8proc_int32_t	 cp, seen[16];
 	utf8proc_ssize_t	 k;
+	size_t			 nseen = 0, i;
 
 	while (*p != '\0') {
 		int l = line, c = 0;
@@ -31,33 +49,45 @@ check_text(const struct doc *doc, const struct layout_font *lf, const char *s,
 		p += k;
 		if (cp == '\n' || cp == '\t')
 			continue;
-		if (lf->advance(lf->ctx, face, (uint32_t)cp) >= 0 && cp >= 0x20)
+		if (g->lf->advance(g->lf->ctx, face, (uint32_t)cp) >= 0 &&
+		    cp >= 0x20)
 			continue;
-		doc_locate(doc->text, line, (uint32_t)cp, &l, &c);
+		for (i = 0; i < nseen && seen[i] != cp; i++)
+			;
+		if (i < nseen)
+			continue;
+		if (nseen < sizeof(seen) / sizeof(seen[0]))
+			seen[nseen++] = cp;
+		if (g->reported >= GLYPH_REPORTS_MAX) {
+			g->more++;
+			continue;
+		}
+		g->reported++;
+		if (g->text != NULL)
+			doc_locate(g->text, line, (uint32_t)cp, &l, &c);
 		if (cp < 0x20 || cp == 0x7F)
-			diag_add(d, DIAG_ERROR, doc->name, l, c, "control "
+			diag_add(g->d, DIAG_ERROR, g->file, l, c, "control "
 			    "character U+%04X in the text", (unsigned)cp);
 		else {
 			char ch[8] = { 0 };
 
 			utf8proc_encode_char(cp, (utf8proc_uint8_t *)ch);
-			diag_add(d, DIAG_ERROR, doc->name, l, c, "character "
-			    "U+%04X '%s' is in no font face (Liberation Serif "
-			    "has Vietnamese, Latin, Greek and Cyrillic; no "
-			    "emoji or CJK): remove or replace it",
+			diag_add(g->d, DIAG_ERROR, g->file, l, c,
+			    "character U+%04X '%s' is in no font face "
+			    "(Liberation Serif has Vietnamese, Latin, Greek and "
+			    "Cyrillic; no emoji or CJK): remove or replace it",
 			    (unsigned)cp, ch);
 		}
 	}
 }
 
 static void
-check_inline(const struct doc *doc, const struct layout_font *lf,
-    const struct doc_inline *in, int line, struct diag *d)
+check_inline(struct gcheck *g, const struct doc_inline *in, int line)
 {
 	size_t i;
 
 	for (i = 0; i < in->n; i++)
-		check_text(doc, lf, in->runs[i].text, in->runs[i].face, line, d);
+		check_text(g, in->runs[i].text, in->runs[i].face, line);
 }
 
 /* Every character of the document must be in its face. */
@@ -71,54 +101,43 @@ check_glyphs(const struct doc *doc, const struct layout_font *lf,
 	    m->du_thao, m->do_khan };
 	const struct doc_list	*lists[] = { &m->co_quan, &m->kinh_gui,
 	    &m->noi_nhan };
+	struct gcheck		 g = { doc, lf, d, 0, 0, doc->name, doc->text };
 	size_t			 i, k;
 
 	for (i = 0; i < sizeof(one) / sizeof(one[0]); i++)
 		if (one[i] != NULL)
-			check_text(doc, lf, one[i], DOC_BOLD, 1, d);
+			check_text(&g, one[i], DOC_BOLD, 1);
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		for (k = 0; k < lists[i]->n; k++)
-			check_text(doc, lf, lists[i]->v[k], DOC_BOLD, 1, d);
+			check_text(&g, lists[i]->v[k], DOC_BOLD, 1);
 	for (i = 0; i < m->nky; i++) {
 		if (m->ky[i].tham_quyen)
-			check_text(doc, lf, m->ky[i].tham_quyen, DOC_BOLD, 1, d);
-		check_text(doc, lf, m->ky[i].chuc_vu, DOC_BOLD, 1, d);
-		check_text(doc, lf, m->ky[i].ho_ten, DOC_BOLD, 1, d);
+			check_text(&g, m->ky[i].tham_quyen, DOC_BOLD, 1);
+		check_text(&g, m->ky[i].chuc_vu, DOC_BOLD, 1);
+		check_text(&g, m->ky[i].ho_ten, DOC_BOLD, 1);
 	}
 	for (i = 0; i < doc->nblocks; i++) {
 		const struct doc_block *b = &doc->blocks[i];
 
-		check_inline(doc, lf, &b->in, b->line, d);
+		check_inline(&g, &b->in, b->line);
 		if (b->table == NULL)
 			continue;
-		for (k = 0; k < b->table->nrows * b->table->ncols; k++) {
-			int line = b->table->row_line[k / b->table->ncols];
-			struct diag *dd = d;
-
-			/* Cells of a file= table are located in the .md
-			 * only approximately: name the CSV's line. */
-			if (strcmp(b->table->file, doc->name) != 0) {
-				size_t r;
-				const struct doc_inline *in =
-				    &b->table->cells[k];
-
-				for (r = 0; r < in->n; r++) {
-					struct diag *tmp = diag_new();
-
-					check_text(doc, lf, in->runs[r].text,
-					    in->runs[r].face, 1 << 30, tmp);
-					if (diag_errors(tmp) > 0)
-						diag_add(dd, DIAG_ERROR,
-						    b->table->file, line, 0,
-						    "%s", strstr(diag_get(tmp,
-						    0), "character"));
-					diag_free(tmp);
-				}
-				continue;
-			}
-			check_inline(doc, lf, &b->table->cells[k], line, d);
+		/* The cells of a file= table are named by the CSV's row
+		 * line (its text is not kept). */
+		if (strcmp(b->table->file, doc->name) != 0) {
+			g.file = b->table->file;
+			g.text = NULL;
 		}
+		for (k = 0; k < b->table->nrows * b->table->ncols; k++)
+			check_inline(&g, &b->table->cells[k],
+			    b->table->row_line[k / b->table->ncols]);
+		g.file = doc->name;
+		g.text = doc->text;
 	}
+	if (g.more > 0)
+		diag_add(d, DIAG_ERROR, doc->name, 0, 0, "%d more character%s "
+		    "that no font face has (not listed)", g.more,
+		    g.more == 1 ? "" : "s");
 }
 
 int
