@@ -19,6 +19,10 @@ FUZZ_CFLAGS	 = -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_NAMES	 = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZERS		?= $(FUZZ_NAMES)
 FUZZ_SECONDS	?= 60
+# Override to go on past a known finding, e.g. FUZZ_ASAN=detect_leaks=0;
+# FUZZ_FLAGS adds libFuzzer flags (-dict=..., -seed=...).
+FUZZ_ASAN	?= detect_leaks=1:allocator_may_return_null=1
+FUZZ_FLAGS	?=
 # -max_len per harness (bytes).
 FUZZ_LEN_fuzz_text	= 4096
 FUZZ_LEN_fuzz_csv	= 4096
@@ -49,11 +53,11 @@ fuzz-run: fuzz
 		esac; \
 		echo "== $$f: $(FUZZ_SECONDS) s, -max_len=$$len"; \
 		VB_FUZZ_SRCDIR=$(CURDIR)/input/2020 \
-		ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+		ASAN_OPTIONS=$(FUZZ_ASAN) \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		$(FUZZ_B)/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) \
 			-max_len=$$len -timeout=20 -rss_limit_mb=2048 \
-			-print_final_stats=1 $$dict \
+			-print_final_stats=1 $$dict $(FUZZ_FLAGS) \
 			-artifact_prefix=$(FUZZ_B)/artifacts/$$f- \
 			$(FUZZ_B)/corpus/$$f tests/fuzz/corpus/$$f || fail=1; \
 	done; \

@@ -165,6 +165,10 @@ check yaml_flow_mappings_10000 "$tmp/flowmap.md"
   awk 'BEGIN { for (i = 0; i < 3000; i++) { for (k = 0; k < i; k++) printf " "; print "- " } }'
   echo '---'; echo x; } >"$tmp/blockseq.md"
 check yaml_block_sequences_3000 "$tmp/blockseq.md"
+{ fm | sed '$d' | sed '$d'; fm | sed '1d' | sed '$d' | sed '$d'
+  echo 'ky: [{chuc_vu: A, ho_ten: B}, {chuc_vu: C, ho_ten: D}]'
+  echo 'ky: [{chuc_vu: A, ho_ten: B}, {chuc_vu: C, ho_ten: D}]'; echo '---'; echo x; } >"$tmp/twice.md"
+check front_matter_every_key_twice "$tmp/twice.md"
 { fm | sed '/^noi_nhan/d' | sed '$d' | sed '$d'; printf 'noi_nhan: ['
   rep 100000 'x, '; echo 'y]'; echo '---'; echo x; } >"$tmp/bigseq.md"
 check yaml_noi_nhan_100000 "$tmp/bigseq.md"
