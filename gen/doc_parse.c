@@ -555,7 +555,10 @@ fm_parse(struct pctx *c, const char *text, size_t len, const char **body)
 	yaml_node_t	*root;
 	const char	*end, *q;
 	int		 line = 2, rc = -1;
+	int		 seen[sizeof(fm_keys) / sizeof(fm_keys[0])];
 	yaml_node_pair_t *pair;
+
+	memset(seen, 0, sizeof(seen));
 
 	if (len < 4 || strncmp(text, "---\n", 4) != 0) {
 		diag_add(c->d, DIAG_ERROR, c->doc->name, 1, 1, "no front "
@@ -616,6 +619,14 @@ fm_parse(struct pctx *c, const char *text, size_t len, const char **body)
 		for (i = 0; fm_keys[i] != NULL; i++)
 			if (strcmp(key, fm_keys[i]) == 0)
 				break;
+		if (fm_keys[i] != NULL && seen[i] != 0) {
+			diag_add(c->d, DIAG_ERROR, c->doc->name, fm_line(c, k),
+			    fm_col(k), "key '%s' given twice (first on line "
+			    "%d)", key, seen[i]);
+			continue;
+		}
+		if (fm_keys[i] != NULL)
+			seen[i] = fm_line(c, k);
 		if (fm_keys[i] == NULL) {
 			diag_add(c->d, DIAG_ERROR, c->doc->name, fm_line(c, k),
 			    fm_col(k), "unknown key '%s' (known: loai, "
