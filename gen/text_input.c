@@ -1062,6 +1062,27 @@ mem_sink(void *arg, const char *s, size_t n)
 	return 0;
 }
 
+/* End a conversion into memory that ended with rc: on success hand the
+ * NUL-terminated text to the caller, else free it. */
+static int
+mem_take(struct membuf *m, int rc, const char *name, struct diag *d,
+    char **out, size_t *len)
+{
+	if (rc == VB_OK && mem_sink(m, "", 0) == -1) {
+		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory");
+		rc = VB_ESYS;
+	}
+	if (rc != VB_OK) {
+		free(m->p);
+		return rc;
+	}
+	m->p[m->n] = '\0';
+	*out = m->p;
+	if (len)
+		*len = m->n;
+	return VB_OK;
+}
+
 static int
 file_sink(void *arg, const char *s, size_t n)
 {
@@ -1084,19 +1105,7 @@ text_read_mem(const char *name, const char *buf, size_t n, enum text_enc enc,
 	}
 	rc = conv_finish(&c);
 	conv_free(&c);
-	if (rc == VB_OK && mem_sink(&m, "", 0) == -1) {
-		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory");
-		rc = VB_ESYS;
-	}
-	if (rc != VB_OK) {
-		free(m.p);
-		return rc;
-	}
-	m.p[m.n] = '\0';
-	*out = m.p;
-	if (len)
-		*len = m.n;
-	return VB_OK;
+	return mem_take(&m, rc, name, d, out, len);
 }
 
 /* Open path for reading ("-" is stdin); NULL with a message in d. */
@@ -1146,19 +1155,7 @@ text_read_file(const char *path, enum text_enc enc, struct diag *d,
 	free(buf);
 	if (fp != stdin)
 		fclose(fp);
-	if (rc == VB_OK && mem_sink(&m, "", 0) == -1) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "out of memory");
-		rc = VB_ESYS;
-	}
-	if (rc != VB_OK) {
-		free(m.p);
-		return rc;
-	}
-	m.p[m.n] = '\0';
-	*out = m.p;
-	if (len)
-		*len = m.n;
-	return VB_OK;
+	return mem_take(&m, rc, path, d, out, len);
 }
 
 /* ------------------------------------------------------------------ */

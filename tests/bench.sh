@@ -82,19 +82,8 @@ open(os.path.join(tmp, 'large.md'), 'w', encoding='utf-8').write(
 
 # 20 MB of Windows-1258: the samples again and again, written as
 # Vietnamese keyboards do (letters the code page lacks as base + tone).
-TONES = '\u0300\u0301\u0303\u0309\u0323'
-def cp1258(s):
-    b = bytearray()
-    for ch in s:
-        try:
-            b += ch.encode('cp1258'); continue
-        except UnicodeEncodeError:
-            pass
-        d = unicodedata.normalize('NFD', ch)
-        t = ''.join(c for c in d if c in TONES)
-        base = unicodedata.normalize('NFC', ''.join(c for c in d if c not in TONES))
-        b += base.encode('cp1258', 'replace') + t.encode('cp1258')
-    return bytes(b)
+sys.path.insert(0, os.path.join(root, 'tests', 'lib'))
+from vnenc import cp1258
 text = ''
 for f in sorted(os.listdir(os.path.join(root, 'input'))):
     if f.endswith('.md'):

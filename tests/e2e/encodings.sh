@@ -25,50 +25,11 @@ fi
 python3 - "$tmp" "$ROOT" "$SHARED" <<'PY' || echo "FAIL encodings_make: python failed"
 import glob, os, sys, unicodedata
 tmp, root, shared = sys.argv[1:4]
-TONES = '\u0300\u0301\u0303\u0309\u0323'
 
-# TCVN 5712 (VN1; VN3 is its subset): bytes 0x80-0xFF and the C0 capitals.
-HIGH = [
- 0x00C0,0x1EA2,0x00C3,0x00C1,0x1EA0,0x1EB6,0x1EAC,0x00C8,0x1EBA,0x1EBC,0x00C9,0x1EB8,0x1EC6,0x00CC,0x1EC8,0x0128,
- 0x00CD,0x1ECA,0x00D2,0x1ECE,0x00D5,0x00D3,0x1ECC,0x1ED8,0x1EDC,0x1EDE,0x1EE0,0x1EDA,0x1EE2,0x00D9,0x1EE6,0x0168,
- 0x00A0,0x0102,0x00C2,0x00CA,0x00D4,0x01A0,0x01AF,0x0110,0x0103,0x00E2,0x00EA,0x00F4,0x01A1,0x01B0,0x0111,0x1EB0,
- 0x0300,0x0309,0x0303,0x0301,0x0323,0x00E0,0x1EA3,0x00E3,0x00E1,0x1EA1,0x1EB2,0x1EB1,0x1EB3,0x1EB5,0x1EAF,0x1EB4,
- 0x1EAE,0x1EA6,0x1EA8,0x1EAA,0x1EA4,0x1EC0,0x1EB7,0x1EA7,0x1EA9,0x1EAB,0x1EA5,0x1EAD,0x00E8,0x1EC2,0x1EBB,0x1EBD,
- 0x00E9,0x1EB9,0x1EC1,0x1EC3,0x1EC5,0x1EBF,0x1EC7,0x00EC,0x1EC9,0x1EC4,0x1EBE,0x1ED2,0x0129,0x00ED,0x1ECB,0x00F2,
- 0x1ED4,0x1ECF,0x00F5,0x00F3,0x1ECD,0x1ED3,0x1ED5,0x1ED7,0x1ED1,0x1ED9,0x1EDD,0x1EDF,0x1EE1,0x1EDB,0x1EE3,0x00F9,
- 0x1ED6,0x1EE7,0x0169,0x00FA,0x1EE5,0x1EEB,0x1EED,0x1EEF,0x1EE9,0x1EF1,0x1EF3,0x1EF7,0x1EF9,0x00FD,0x1EF5,0x1ED0]
-LOW = {0x01:0xDA,0x02:0x1EE4,0x04:0x1EEA,0x05:0x1EEC,0x06:0x1EEE,0x11:0x1EE8,
-       0x12:0x1EF0,0x13:0x1EF2,0x14:0x1EF6,0x15:0x1EF8,0x16:0xDD,0x17:0x1EF4}
-TCVN = {chr(u): bytes([0x80 + i]) for i, u in enumerate(HIGH) if u != 0xA0 and not 0x300 <= u < 0x370}
-TCVN.update({chr(u): bytes([b]) for b, u in LOW.items()})
+sys.path.insert(0, os.path.join(root, 'tests', 'lib'))
+from vnenc import HIGH, LOW, TCVN, TONES, tcvn3, cp1258
 open(os.path.join(tmp, 'tcvn-all.bin'), 'wb').write(
     b''.join(b'|' + bytes([b]) + b'\n' for b in list(LOW) + list(range(0x80, 0x100))))
-
-def tcvn3(s):
-    out = bytearray()
-    for ch in s:
-        if ch in TCVN: out += TCVN[ch]
-        elif ord(ch) < 0x80 and ord(ch) not in LOW: out += ch.encode()
-        else: out += b'?'
-    return bytes(out)
-
-def cp1258(s):
-    """Windows-1258 as Vietnamese keyboards write it: a letter the code page
-    lacks is a base letter plus a combining tone mark."""
-    out = bytearray()
-    for ch in s:
-        try:
-            out += ch.encode('cp1258'); continue
-        except UnicodeEncodeError:
-            pass
-        d = unicodedata.normalize('NFD', ch)
-        tones = ''.join(c for c in d if c in TONES)
-        base = unicodedata.normalize('NFC', ''.join(c for c in d if c not in TONES))
-        try:
-            out += base.encode('cp1258') + tones.encode('cp1258')
-        except UnicodeEncodeError:
-            out += b'?'
-    return bytes(out)
 
 def fit(s, enc):
     """s with every character the encoding lacks replaced by '?'."""
@@ -209,20 +170,14 @@ expect norm_o_ok 0 '' -o "$tmp/o.txt" "$tmp/bommid"
     echo "PASS norm_o_written" || echo "FAIL norm_o_written: $(cat "$tmp/o.txt")"
 
 # ---- 100 MB of Windows-1258 with CRLF and combining tone marks, streamed.
-python3 - "$tmp" <<'PY'
-import os, sys, unicodedata
+python3 - "$tmp" "$ROOT" <<'PY'
+import os, sys
 tmp = sys.argv[1]
-TONES = '\u0300\u0301\u0303\u0309\u0323'
+sys.path.insert(0, os.path.join(sys.argv[2], 'tests', 'lib'))
+from vnenc import cp1258
 line = ('Kế hoạch triển khai, thực hiện nhiệm vụ công tác Thi đua, khen thưởng '
         'trên địa bàn tỉnh Điện Biên năm 2020; Ủy ban nhân dân tỉnh Điện Biên.')
-enc = bytearray()
-for ch in line:
-    try:
-        enc += ch.encode('cp1258')
-    except UnicodeEncodeError:
-        d = unicodedata.normalize('NFD', ch)
-        t = ''.join(c for c in d if c in TONES)
-        enc += unicodedata.normalize('NFC', ''.join(c for c in d if c not in TONES)).encode('cp1258') + t.encode('cp1258')
+enc = cp1258(line)
 unit = (bytes(enc) + b'\r\n') * 64
 wunit = ((line + '\n') * 64).encode('utf-8')
 n = 100 * 1024 * 1024 // len(unit) + 1

@@ -303,22 +303,11 @@ done <"$tmp/samples"
 enc=$tmp/enc
 mkdir "$enc"
 cp "$ROOT"/input/2020/*.csv "$enc"/ 2>/dev/null
-python3 - "$plan" "$enc" <<'PY' || fail render_enc_make "python failed"
+python3 - "$plan" "$enc" "$ROOT" <<'PY' || fail render_enc_make "python failed"
 import os, sys, unicodedata
 src, out = sys.argv[1:3]
-TONES = '\u0300\u0301\u0303\u0309\u0323'
-def cp1258(s):
-    b = bytearray()
-    for ch in s:
-        try:
-            b += ch.encode('cp1258'); continue
-        except UnicodeEncodeError:
-            pass
-        d = unicodedata.normalize('NFD', ch)
-        tones = ''.join(c for c in d if c in TONES)
-        base = unicodedata.normalize('NFC', ''.join(c for c in d if c not in TONES))
-        b += base.encode('cp1258') + tones.encode('cp1258')
-    return bytes(b)
+sys.path.insert(0, os.path.join(sys.argv[3], 'tests', 'lib'))
+from vnenc import cp1258
 s = open(src, encoding='utf-8').read()
 w = lambda name, data: open(os.path.join(out, name), 'wb').write(data)
 w('utf8.md', s.encode('utf-8'))
