@@ -10,12 +10,18 @@
 
 #include "vanban.h"
 
+/* Messages kept for printing; past this they are only counted, so an
+ * input with an error on each of a million lines is answered quickly and
+ * the first messages (the ones to fix first) stay readable. */
+#define DIAG_KEEP_MAX 200
+
 struct diag {
 	char	**msgs;      /* formatted messages, in order */
-	size_t	  n;         /* messages */
+	size_t	  n;         /* messages kept */
 	size_t	  cap;       /* allocated slots */
-	int	  errors;    /* of which errors */
-	int	  warnings;  /* of which warnings */
+	int	  errors;    /* errors, kept or not */
+	int	  warnings;  /* warnings, kept or not */
+	int	  dropped;   /* messages not kept */
 };
 
 struct diag *
@@ -53,6 +59,10 @@ diag_add(struct diag *d, enum diag_level lvl, const char *file, int line,
 		d->errors++;
 	else
 		d->warnings++;
+	if (d->n >= DIAG_KEEP_MAX) {
+		d->dropped++;
+		return;
+	}
 	pos[0] = '\0';
 	if (file != NULL && line > 0 && col > 0)
 		snprintf(pos, sizeof(pos), "%s:%d:%d: ", file, line, col);
@@ -115,6 +125,9 @@ diag_print(const struct diag *d, FILE *fp, const char *prog)
 		return;
 	for (i = 0; i < d->n; i++)
 		fprintf(fp, "%s\n", d->msgs[i]);
+	if (d->dropped > 0)
+		fprintf(fp, "%s: %d more message%s not shown\n", prog,
+		    d->dropped, d->dropped == 1 ? "" : "s");
 	if (d->errors || d->warnings)
 		fprintf(fp, "%s: %d error%s, %d warning%s\n", prog,
 		    d->errors, d->errors == 1 ? "" : "s",

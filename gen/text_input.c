@@ -679,7 +679,8 @@ dec_utf8(struct conv *c, const unsigned char *p, size_t n, int final)
 			    "give -f cp1258 or -f tcvn3", p[i], c->in_off + i);
 		return i;
 	}
-	conv_put(c, (const char *)p + run, n - run);
+	if (n > run)   /* p is NULL when nothing was read */
+		conv_put(c, (const char *)p + run, n - run);
 	return n;
 }
 
