@@ -382,12 +382,12 @@ fm_signer(struct pctx *c, yaml_document_t *y, const yaml_node_t *n,
 		}
 		free(*dst);
 		if ((*dst = fm_scalar(c, v, key)) == NULL)
-			return -1;
+			goto fail;
 	}
 	if (s->chuc_vu == NULL || s->ho_ten == NULL) {
 		diag_add(c->d, DIAG_ERROR, c->doc->name, fm_line(c, n),
 		    fm_col(n), "'ky' needs chuc_vu and ho_ten");
-		return -1;
+		goto fail;
 	}
 	if (s->tham_quyen != NULL && *s->tham_quyen == '\0') {
 		free(s->tham_quyen);
@@ -403,6 +403,13 @@ fm_signer(struct pctx *c, yaml_document_t *y, const yaml_node_t *n,
 		s->chuc_vu = u;
 	}
 	return 0;
+fail:
+	/* Not counted in nky: doc_free would not see these. */
+	free(s->tham_quyen);
+	free(s->chuc_vu);
+	free(s->ho_ten);
+	memset(s, 0, sizeof(*s));
+	return -1;
 }
 
 static const char *const fm_keys[] = {
