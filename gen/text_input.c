@@ -1109,6 +1109,24 @@ text_read_mem(const char *name, const char *buf, size_t n, enum text_enc enc,
 	return mem_take(&m, rc, name, d, out, len);
 }
 
+/* Feed the converter all of fp through buf (TEXT_CHUNK bytes) and finish
+ * it; returns its status, or VB_ESYS when fp cannot be read. */
+static int
+conv_pump(struct conv *c, FILE *fp, const char *path, char *buf,
+    struct diag *d)
+{
+	size_t k;
+
+	while (c->ph != PH_DONE && (k = fread(buf, 1, TEXT_CHUNK, fp)) > 0)
+		conv_feed(c, buf, k);
+	if (ferror(fp)) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		return VB_ESYS;
+	}
+	return conv_finish(c);
+}
+
 /* Open path for reading ("-" is stdin); NULL with a message in d. */
 static FILE *
 text_open_in(const char *path, struct diag *d)
@@ -1131,7 +1149,6 @@ text_read_file(const char *path, enum text_enc enc, struct diag *d,
 	struct membuf	 m = { NULL, 0, 0 };
 	FILE		*fp;
 	char		*buf;
-	size_t		 k;
 	int		 rc;
 
 	if ((fp = text_open_in(path, d)) == NULL)
@@ -1144,14 +1161,7 @@ text_read_file(const char *path, enum text_enc enc, struct diag *d,
 	}
 	conv_init(&c, strcmp(path, "-") == 0 ? "<stdin>" : path, enc, d,
 	    mem_sink, &m);
-	while (c.ph != PH_DONE && (k = fread(buf, 1, TEXT_CHUNK, fp)) > 0)
-		conv_feed(&c, buf, k);
-	if (ferror(fp)) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s",
-		    strerror(errno));
-		rc = VB_ESYS;
-	} else
-		rc = conv_finish(&c);
+	rc = conv_pump(&c, fp, path, buf, d);
 	conv_free(&c);
 	free(buf);
 	if (fp != stdin)
@@ -1268,7 +1278,6 @@ text_convert_stream(const char *in_path, const char *out_path,
 	struct conv	 c;
 	FILE		*in, *out;
 	char		*buf, *tmp = NULL;
-	size_t		 k;
 	int		 rc, tostdout = strcmp(out_path, "-") == 0;
 
 	if ((in = text_open_in(in_path, d)) == NULL)
@@ -1289,14 +1298,7 @@ text_convert_stream(const char *in_path, const char *out_path,
 	}
 	conv_init(&c, strcmp(in_path, "-") == 0 ? "<stdin>" : in_path, enc,
 	    d, file_sink, out);
-	while (c.ph != PH_DONE && (k = fread(buf, 1, TEXT_CHUNK, in)) > 0)
-		conv_feed(&c, buf, k);
-	if (ferror(in)) {
-		diag_add(d, DIAG_ERROR, in_path, 0, 0, "cannot read: %s",
-		    strerror(errno));
-		rc = VB_ESYS;
-	} else
-		rc = conv_finish(&c);
+	rc = conv_pump(&c, in, in_path, buf, d);
 	conv_free(&c);
 	free(buf);
 	if (in != stdin)
