@@ -125,14 +125,13 @@ doc_inline_free(struct doc_inline *in)
 int
 doc_inline_parse(const char *md, struct doc_inline *out)
 {
-	size_t	 n = strlen(md), i = 0, start = 0;
+	size_t	 n = strlen(md), i = 0;
 	int	 bold = 0, ital = 0;
 	char	*buf = malloc(n + 1);
 	size_t	 bn = 0;
 
 	if (buf == NULL)
 		return -1;
-	(void)start;
 	while (i < n) {
 		char c = md[i];
 
@@ -420,8 +419,8 @@ static const char *const fm_keys[] = {
 
 /* One key of the front matter. */
 static void
-fm_key(struct pctx *c, yaml_document_t *y, const yaml_node_t *k,
-    const yaml_node_t *v, const char *key)
+fm_key(struct pctx *c, yaml_document_t *y, const yaml_node_t *v,
+    const char *key)
 {
 	struct doc_meta	*m = &c->doc->meta;
 	char		*s = NULL;
@@ -547,7 +546,6 @@ fm_key(struct pctx *c, yaml_document_t *y, const yaml_node_t *k,
 		m->do_khan = u;
 	} else
 		free(s);   /* encoding: used when reading */
-	(void)k;
 }
 
 /*
@@ -642,7 +640,7 @@ fm_parse(struct pctx *c, const char *text, size_t len, const char **body)
 			    "nguoi_soan, du_thao, do_khan, encoding)", key);
 			continue;
 		}
-		fm_key(c, &y, k, v, key);
+		fm_key(c, &y, v, key);
 	}
 	rc = 0;
 done:
@@ -1104,10 +1102,9 @@ body_blocks(struct pctx *c, cmark_node *parent, int depth)
 				break;
 			}
 			/* Other code: its lines as they are. */
-			if ((b = doc_add_block(c->doc, DOC_CENTER, line,
+			if ((b = doc_add_block(c->doc, DOC_PARA, line,
 			    col)) == NULL)
 				return;
-			b->type = DOC_PARA;
 			b->level = -1;   /* left aligned, no indent */
 			lit = cmark_node_get_literal(n);
 			while (lit != NULL && *lit != '\0') {

@@ -96,7 +96,8 @@ main(int argc, char *argv[])
 		return VB_ESYS;
 	rc = text_read_source(src, enc, d, &text, &len);
 	if (rc == VB_OK)
-		rc = render_source(src, text, len, out, &opt, d);
+		rc = render_source(strcmp(src, "-") == 0 ? "<stdin>" : src,
+		    text, len, out, &opt, d);
 	if (rc == VB_OK && diag_errors(d) > 0)
 		rc = VB_EINPUT;
 	diag_print(d, stderr, "vb-render");
