@@ -16,19 +16,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* VB_FUZZ_SKIP_EMPTY=1: no empty text to text_read_mem (known finding
- * crashes/fuzz_text-empty-null-offset), so a run can go on past it. */
-static int
-skip_empty(void)
-{
-	static int v = -1;
-	const char *e;
-
-	if (v == -1)
-		v = (e = getenv("VB_FUZZ_SKIP_EMPTY")) != NULL && *e == '1';
-	return v;
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -41,8 +28,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t			 len = 0, r, k;
 	int			 rc, col;
 
-	if ((size < 2) && skip_empty())
-		return 0;
 	if (size < 1)
 		return 0;
 	if ((d = diag_new()) == NULL)

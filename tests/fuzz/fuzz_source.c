@@ -28,19 +28,6 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* VB_FUZZ_SKIP_EMPTY=1: no empty text to text_read_mem (known finding
- * crashes/fuzz_text-empty-null-offset), so a run can go on past it. */
-static int
-skip_empty(void)
-{
-	static int v = -1;
-	const char *e;
-
-	if (v == -1)
-		v = (e = getenv("VB_FUZZ_SKIP_EMPTY")) != NULL && *e == '1';
-	return v;
-}
-
 static struct font_set		*fs;
 static struct layout_font	 lf;
 static char			 name[4096] = "fuzz.md";
@@ -149,8 +136,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char		*text = NULL, *dump = NULL, *pdf = NULL;
 	size_t		 len = 0, dlen = 0, plen = 0;
 
-	if ((size == 0) && skip_empty())
-		return 0;
 	if ((d = diag_new()) == NULL)
 		return 0;
 	if (text_read_mem(name, (const char *)data, size, TEXT_ENC_AUTO, d,
