@@ -10,6 +10,7 @@
 
 #include <hb.h>
 #include <hb-subset.h>
+#include <utf8proc.h>
 
 #include "vanban.h"
 #include "render.h"
@@ -167,32 +168,24 @@ double
 layout_width(const struct layout_font *lf, int face, double size_pt,
     const char *s, size_t n)
 {
-	const unsigned char	*p = (const unsigned char *)s;
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)s;
 	long			 units = 0;
 	size_t			 i = 0;
 
 	while (i < n) {
-		uint32_t	cp;
-		int		k, a;
+		utf8proc_int32_t	cp;
+		utf8proc_ssize_t	k;
+		int			a;
 
-		/* Input is valid UTF-8 (text_read_*), so decode plainly. */
-		if (p[i] < 0x80) {
-			cp = p[i];
+		/* Input is valid UTF-8 (text_read_*); a bad byte counts as
+		 * one replacement character. */
+		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0) {
 			k = 1;
-		} else if ((p[i] & 0xE0) == 0xC0) {
-			cp = p[i] & 0x1F;
-			k = 2;
-		} else if ((p[i] & 0xF0) == 0xE0) {
-			cp = p[i] & 0x0F;
-			k = 3;
-		} else {
-			cp = p[i] & 0x07;
-			k = 4;
+			cp = 0xFFFD;
 		}
-		for (int j = 1; j < k && i + (size_t)j < n; j++)
-			cp = (cp << 6) | (p[i + (size_t)j] & 0x3F);
 		i += (size_t)k;
-		a = lf->advance(lf->ctx, face, cp);
+		a = lf->advance(lf->ctx, face, (uint32_t)cp);
 		if (a < 0)
 			a = lf->advance(lf->ctx, face, 0xFFFD);
 		units += a > 0 ? a : 0;

@@ -14,6 +14,7 @@
 
 #include <hpdf.h>
 #include <zlib.h>
+#include <utf8proc.h>
 
 #include "vanban.h"
 #include "render.h"
@@ -51,28 +52,16 @@ cp_cmp(const void *a, const void *b)
 static int
 cpset_add_text(struct cpset *s, const char *t)
 {
-	const unsigned char *p = (const unsigned char *)t;
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)t;
+	utf8proc_int32_t	 cp;
+	utf8proc_ssize_t	 k;
 
 	while (*p != '\0') {
-		uint32_t	cp;
-		int		k, j;
-
-		if (*p < 0x80) {
-			cp = *p;
+		if ((k = utf8proc_iterate(p, -1, &cp)) <= 0) {
 			k = 1;
-		} else if ((*p & 0xE0) == 0xC0) {
-			cp = *p & 0x1F;
-			k = 2;
-		} else if ((*p & 0xF0) == 0xE0) {
-			cp = *p & 0x0F;
-			k = 3;
-		} else {
-			cp = *p & 0x07;
-			k = 4;
+			cp = 0xFFFD;
 		}
-		for (j = 1; j < k && p[j] != '\0'; j++)
-			cp = (cp << 6) | (p[j] & 0x3F);
-		p += j;
+		p += k;
 		if (s->n == s->cap) {
 			size_t	 cap = s->cap ? s->cap * 2 : 256;
 			uint32_t *v = realloc(s->v, cap * sizeof(*v));
@@ -82,7 +71,7 @@ cpset_add_text(struct cpset *s, const char *t)
 			s->v = v;
 			s->cap = cap;
 		}
-		s->v[s->n++] = cp;
+		s->v[s->n++] = (uint32_t)cp;
 	}
 	return 0;
 }
