@@ -314,31 +314,20 @@ fm_list(struct pctx *c, yaml_document_t *y, const yaml_node_t *n,
 	return 0;
 }
 
-static int
-fm_is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-/* "YYYY-MM-DD" into y, m, d; 0 if it is a real date. */
+/* "YYYY-MM-DD" into y, m, d; 0 if it is a real date of the Republic's
+ * documents (1945-2999). */
 static int
 fm_date(const char *s, int *y, int *m, int *d)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int i;
+	size_t i;
 
+	/* ISO only in the front matter: digits and dashes, 10 of them. */
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return -1;
 	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
 			return -1;
-	*y = atoi(s);
-	*m = atoi(s + 5);
-	*d = atoi(s + 8);
-	if (*y < 1945 || *y > 2999 || *m < 1 || *m > 12 || *d < 1)
-		return -1;
-	if (*d > mdays[*m - 1] + (*m == 2 && fm_is_leap(*y)))
+	if (text_date_parse(s, y, m, d) == -1 || *y < 1945 || *y > 2999)
 		return -1;
 	return 0;
 }

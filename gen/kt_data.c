@@ -21,37 +21,14 @@
 /* Small parsers                                                        */
 /* ------------------------------------------------------------------ */
 
-/* Days in month m of year y. */
-static int
-kt_mdays(long y, long m)
-{
-	static const int days[12] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return days[m - 1];
-}
-
 int
 kt_date_parse(const char *s, kt_date *out)
 {
-	long	 y, m, dd;
-	int	 n = 0;
+	int y, m, d;
 
-	if (sscanf(s, "%4ld-%2ld-%2ld%n", &y, &m, &dd, &n) == 3 &&
-	    s[n] == '\0' && n == 10)
-		;
-	else if (n = 0, sscanf(s, "%2ld/%2ld/%4ld%n", &dd, &m, &y, &n) == 3 &&
-	    s[n] == '\0')
-		;
-	else
+	if (text_date_parse(s, &y, &m, &d) == -1 || y < 1900 || y > 9999)
 		return -1;
-	if (y < 1900 || y > 9999 || m < 1 || m > 12 || dd < 1 ||
-	    dd > kt_mdays(y, m))
-		return -1;
-	*out = y * 10000 + m * 100 + dd;
+	*out = (kt_date)y * 10000 + m * 100 + d;
 	return 0;
 }
 

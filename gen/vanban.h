@@ -99,6 +99,10 @@ int		 text_read_source(const char *path, enum text_enc enc,
 /* The same for bytes already in memory; name is used in messages. */
 int		 text_read_mem(const char *name, const char *buf, size_t n,
 		    enum text_enc enc, struct diag *d, char **out, size_t *len);
+/* A day written YYYY-MM-DD or DD/MM/YYYY (leading zeros optional in the
+ * second form) into *y, *m, *d.  Returns 0 for a real calendar day, -1
+ * otherwise (30/02, 2020-13-01, trailing text ...). */
+int		 text_date_parse(const char *s, int *y, int *m, int *d);
 /* NFC-normalise n bytes of valid UTF-8; malloc'd result or NULL. */
 char		*text_nfc(const char *s, size_t n, size_t *outlen);
 

@@ -299,6 +299,24 @@ test_stream(void)
 	rmdir(dir);
 }
 
+/* text_date_parse: both forms, real calendar days only. */
+static void
+test_dates(void)
+{
+	int y = 0, m = 0, dd = 0;
+
+	CHECK("date_iso", text_date_parse("2020-01-10", &y, &m, &dd) == 0 &&
+	    y == 2020 && m == 1 && dd == 10);
+	CHECK("date_vn", text_date_parse("9/2/2024", &y, &m, &dd) == 0 &&
+	    y == 2024 && m == 2 && dd == 9);
+	CHECK("date_leap_day", text_date_parse("29/02/2024", &y, &m, &dd) == 0);
+	CHECK("date_no_leap_day", text_date_parse("2023-02-29", &y, &m, &dd) == -1);
+	CHECK("date_month_13", text_date_parse("2020-13-01", &y, &m, &dd) == -1);
+	CHECK("date_day_31_april", text_date_parse("31/04/2020", &y, &m, &dd) == -1);
+	CHECK("date_trailing", text_date_parse("2020-01-10x", &y, &m, &dd) == -1);
+	CHECK("date_short_iso", text_date_parse("2020-1-10", &y, &m, &dd) == -1);
+}
+
 int
 main(void)
 {
@@ -309,6 +327,7 @@ main(void)
 	test_cp1258_tcvn3();
 	test_long();
 	test_stream();
+	test_dates();
 	diag_free(d);
 	return check_failed != 0;
 }
