@@ -26,18 +26,6 @@ struct pctx {
 	char		*dir;          /* the source's folder, for file= tables */
 };
 
-static char *
-xstrndup(const char *s, size_t n)
-{
-	char *p = malloc(n + 1);
-
-	if (p != NULL) {
-		memcpy(p, s, n);
-		p[n] = '\0';
-	}
-	return p;
-}
-
 /* Upper-case a UTF-8 string (Vietnamese letters included); malloc'd. */
 static char *
 doc_upper(const char *s)
@@ -94,7 +82,7 @@ doc_inline_add(struct doc_inline *in, const char *text, size_t n, int face,
 		return -1;
 	in->runs = r;
 	r = &in->runs[in->n];
-	if ((r->text = xstrndup(text, n)) == NULL)
+	if ((r->text = strndup(text, n)) == NULL)
 		return -1;
 	r->face = face;
 	r->sup = sup;
@@ -264,7 +252,7 @@ fm_scalar(struct pctx *c, const yaml_node_t *n, const char *key)
 	}
 	while (len > 0 && isspace((unsigned char)s[len - 1]))
 		len--;
-	return xstrndup(s, len);
+	return strndup(s, len);
 }
 
 /* A scalar or a sequence of scalars into l. */
@@ -1204,7 +1192,7 @@ doc_parse(const char *name, const char *text, size_t len, struct diag *d)
 	c.doc->name = strdup(name);
 	c.doc->text = text;
 	slash = strrchr(name, '/');
-	c.dir = slash ? xstrndup(name, (size_t)(slash - name)) : strdup(".");
+	c.dir = slash ? strndup(name, (size_t)(slash - name)) : strdup(".");
 	if (c.doc->name == NULL || c.dir == NULL)
 		goto fail;
 	if (fm_parse(&c, text, len, &body) == -1)
