@@ -18,7 +18,7 @@ ifneq ($(CI),)
 WARN	+= -Werror
 endif
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS)) \
-	   -DVB_FONT_DIR='"$(FONT_DIR)"' -MMD -MP
+	   -Igen -DVB_FONT_DIR='"$(FONT_DIR)"' -MMD -MP
 LIBS	 = $(shell pkg-config --libs $(PKGS)) -lhpdf -lcsv -lm
 PREFIX	?= /usr/local
 FONT_DIR ?= $(CURDIR)/fonts
@@ -27,9 +27,12 @@ FONT_DIR ?= $(CURDIR)/fonts
 
 B	?= build
 BIN	?= bin
-LIB_SRC	:= $(filter-out gen/main_%.c,$(wildcard gen/*.c))
+# The library: every stage folder of gen/ (README.md, "Architecture");
+# the tools: one gen/tools/vb-NAME.c each.
+STAGES	 = base input doc layout out render kt
+LIB_SRC	:= $(foreach s,$(STAGES),$(wildcard gen/$(s)/*.c))
 LIB_OBJ	:= $(LIB_SRC:gen/%.c=$(B)/%.o)
-TOOLS	:= $(patsubst gen/main_%.c,$(BIN)/vb-%,$(wildcard gen/main_*.c))
+TOOLS	:= $(patsubst gen/tools/vb-%.c,$(BIN)/vb-%,$(wildcard gen/tools/vb-*.c))
 UNIT	:= $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
 # Samples: input/NAME.md -> output/NAME.pdf, input/DIR/NAME.md -> output/NAME-DIR.pdf
@@ -50,13 +53,13 @@ $(B)/libvanban.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-$(BIN)/vb-%: $(B)/main_%.o $(B)/libvanban.a
+$(BIN)/vb-%: $(B)/tools/vb-%.o $(B)/libvanban.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libvanban.a $(LIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libvanban.a tests/unit/check.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Igen -o $@ $< $(B)/libvanban.a $(LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libvanban.a $(LIBS)
 
 output/%.pdf: input/%.md bin/vb-render
 	@mkdir -p $(@D)
@@ -97,4 +100,4 @@ clean:
 
 # Tool-specific sample rules (generators) live in mk/*.mk.
 -include mk/*.mk
--include $(LIB_OBJ:.o=.d) $(wildcard $(B)/main_*.d)
+-include $(LIB_OBJ:.o=.d) $(wildcard $(B)/tools/*.d)

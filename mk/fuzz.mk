@@ -39,7 +39,7 @@ fuzz:
 # Built only from the recursive make above (B = build-fuzz, CC = clang).
 $(FUZZ_B)/fuzz/%: tests/fuzz/%.c $(FUZZ_B)/libvanban.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Igen -fsanitize=fuzzer -o $@ $< \
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< \
 		$(FUZZ_B)/libvanban.a $(LIBS)
 
 fuzz-run: fuzz

@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "vanban.h"
-#include "render.h"
+#include "doc/doc.h"
+#include "layout/layout.h"
+#include "out/out.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

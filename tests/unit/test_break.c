@@ -19,7 +19,9 @@
 #include <string.h>
 
 #include "vanban.h"
-#include "render.h"
+#include "doc/doc.h"
+#include "layout/layout.h"
+#include "out/out.h"
 #include "check.h"
 
 #define SIZE_PT	10.0

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kt.h"
+#include "kt/kt.h"
 #include "check.h"
 
 /* Base salaries of the spec, in table order. */

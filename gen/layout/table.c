@@ -9,8 +9,9 @@
 #include <string.h>
 
 #include "vanban.h"
-#include "render.h"
-#include "layout.h"
+#include "doc/doc.h"
+#include "layout/layout.h"
+#include "layout/layout_int.h"
 
 #define CELL_PADX_PT 4.0
 #define CELL_PADT_PT 2.0

@@ -12,7 +12,7 @@
 
 #include <utf8proc.h>
 
-#include "kt.h"
+#include "kt/kt.h"
 
 /* Blanks of a draft: no-break spaces, which the renderer keeps. */
 #define KT_NBSP		"\xC2\xA0"

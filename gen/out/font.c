@@ -13,7 +13,9 @@
 #include <utf8proc.h>
 
 #include "vanban.h"
-#include "render.h"
+#include "doc/doc.h"
+#include "layout/layout.h"
+#include "out/out.h"
 
 static const char *const face_files[DOC_NFACES] = {
 	"LiberationSerif-Regular.ttf",

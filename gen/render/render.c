@@ -11,7 +11,9 @@
 #include <utf8proc.h>
 
 #include "vanban.h"
-#include "render.h"
+#include "doc/doc.h"
+#include "layout/layout.h"
+#include "out/out.h"
 
 #define GLYPH_REPORTS_MAX 50   /* then one line says there are more */
 

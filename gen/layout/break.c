@@ -14,7 +14,8 @@
 #include <string.h>
 
 #include "vanban.h"
-#include "render.h"
+#include "doc/doc.h"
+#include "layout/layout.h"
 
 #define LB_INF_PENALTY 10000   /* a penalty this high forbids the break */
 #define LB_FILL 1e6            /* stretch of the glue that ends a paragraph */

@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 
 #include "vanban.h"
-#include "kt.h"
+#include "kt/kt.h"
 
 
 static const char *prog = "vb-khenthuong";

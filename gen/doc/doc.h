@@ -1,14 +1,14 @@
 /*
- * render.h - internal header of the renderer: the document model (doc_),
- * the font metrics interface, the line breaker and the layout (layout_),
- * the display list (dl_) and the PDF writer (pdf_).  Not installed.
+ * doc.h - the document model shared by every stage after parsing (blocks,
+ * inline runs, tables, front matter, each with its source position) and
+ * the parser that builds it from a source (libyaml front matter, cmark
+ * body, CSV tables).  Internal: included by gen/doc/, gen/layout/,
+ * gen/render/ (see the include rule in README.md, "Architecture").
  *
- * Include order: vanban.h, then this.  Layout code includes no cmark,
- * libyaml or libharu header: it sees the document model and measures text
- * through struct layout_font only.
+ * Include order: vanban.h, then this.
  */
-#ifndef RENDER_H
-#define RENDER_H
+#ifndef DOC_H
+#define DOC_H
 
 #include <stdint.h>
 
@@ -141,119 +141,4 @@ int		 doc_locate(const char *text, int line, uint32_t cp, int *oline,
 /* Is s a Roman numeral I..XXXIX (a group row's first cell)? */
 int		 doc_is_roman(const char *s);
 
-/* ------------------------------------------------------------------ */
-/* Font metrics (layout measures through this only)                     */
-/* ------------------------------------------------------------------ */
-
-struct layout_font {
-	void	*ctx;
-	/* Advance of cp in face, in 1/1000 em; -1 if the face lacks it. */
-	int	(*advance)(void *ctx, int face, uint32_t cp);
-};
-
-/* Real metrics from the TTF files in font_dir (HarfBuzz); NULL and a
- * message in d if a face cannot be loaded.  Faces are also used by the
- * PDF writer for subsetting (font_face_path). */
-struct font_set	*font_set_new(const char *font_dir, struct diag *d);
-void		 font_set_free(struct font_set *);
-struct layout_font font_set_metrics(struct font_set *);
-const char	*font_set_path(const struct font_set *, int face);
-/* Subset face to the codepoints in cps (n of them); returns a malloc'd
- * TTF in *out and its size in *outlen, or -1. */
-int		 font_set_subset(struct font_set *, int face, const uint32_t *cps,
-		    size_t n, char **out, size_t *outlen);
-
-/* Width in pt of n bytes of UTF-8 s in face at size_pt. */
-double		 layout_width(const struct layout_font *, int face, double size_pt,
-		    const char *s, size_t n);
-
-/* ------------------------------------------------------------------ */
-/* Display list                                                         */
-/* ------------------------------------------------------------------ */
-
-enum dl_kind {
-	DL_PAGE,   /* a new page: w_pt x h_pt */
-	DL_TEXT,   /* text with baseline at (x_pt, y_pt) */
-	DL_RULE,   /* line from (x_pt, y_pt) to (x2_pt, y2_pt), width lw_pt */
-	DL_BOX,    /* rectangle (x_pt, y_pt) top-left, size x2_pt by y2_pt, stroked */
-	DL_MARK    /* bookmark: level, text, at y_pt of the current page */
-};
-
-/* y grows downwards from the top of the page in every item. */
-struct dl_item {
-	enum dl_kind	 kind;
-	double		 x_pt, y_pt;    /* position, pt */
-	double		 x2_pt, y2_pt;  /* RULE end; BOX/PAGE: width, height, pt */
-	double		 size_pt;       /* TEXT: font size; RULE/BOX: line width */
-	int		 face;          /* TEXT: enum doc_face; MARK: level */
-	char		*text;          /* TEXT, MARK: UTF-8 */
-};
-
-struct dl {
-	struct dl_item	*v;
-	size_t		 n, cap;
-	char		*title;     /* document info */
-	char		*author;
-	char		*subject;
-};
-
-struct dl	*dl_new(void);
-void		 dl_free(struct dl *);
-/* Append an item (text copied when not NULL); returns it or NULL. */
-struct dl_item	*dl_add(struct dl *, enum dl_kind, double x_pt, double y_pt,
-		    double x2_pt, double y2_pt, double size_pt, int face,
-		    const char *text, size_t n);
-/* Write the display list as text (golden tests); malloc'd string. */
-char		*dl_dump(const struct dl *, size_t *len);
-
-/* ------------------------------------------------------------------ */
-/* Line breaking                                                        */
-/* ------------------------------------------------------------------ */
-
-/* One positioned piece of a broken line. */
-struct lb_piece {
-	double		 x_pt;      /* from the line's left edge */
-	int		 face;
-	int		 sup;
-	const char	*text;      /* points into the inline's runs */
-	size_t		 n;         /* bytes */
-};
-
-struct lb_line {
-	struct lb_piece	*p;         /* pieces */
-	size_t		 n;
-	double		 width_pt;  /* natural width of the content */
-	double		 ratio;     /* adjustment ratio used (0 = natural) */
-};
-
-struct lb_result {
-	struct lb_line	*lines;
-	size_t		 n;
-};
-
-/*
- * Break an inline sequence into lines of width_pt (the first line
- * narrowed by indent_pt) with total-fit (Knuth-Plass) breaking.  justify:
- * 1 stretch interword spaces so every line but the last (and lines ended
- * by a hard break) reaches width_pt; 0 natural spacing.  A word wider
- * than a line is broken between characters.  Returns 0, or -1 (memory).
- */
-int		 lb_break(const struct layout_font *, const struct doc_inline *,
-		    double size_pt, double width_pt, double indent_pt,
-		    int justify, struct lb_result *out);
-void		 lb_result_free(struct lb_result *);
-
-/* ------------------------------------------------------------------ */
-/* Layout and output                                                    */
-/* ------------------------------------------------------------------ */
-
-/* Lay the document out into a new display list; NULL and messages in d on
- * error (a table too wide, ...). */
-struct dl	*layout_run(const struct doc *, const struct layout_font *,
-		    struct diag *d);
-
-/* Write the display list as a PDF into a malloc'd buffer. */
-int		 pdf_write(const struct dl *, struct font_set *, long long epoch,
-		    char **out, size_t *len, struct diag *d);
-
-#endif /* RENDER_H */
+#endif /* DOC_H */

@@ -14,7 +14,7 @@
 #include <yaml.h>
 
 #include "vanban.h"
-#include "render.h"
+#include "doc/doc.h"
 
 #define DOC_MAX_DEPTH 16   /* nested lists / quotes beyond this are flattened */
 

@@ -8,7 +8,8 @@
 #include <string.h>
 
 #include "vanban.h"
-#include "render.h"
+#include "doc/doc.h"
+#include "layout/layout.h"
 
 struct dl *
 dl_new(void)

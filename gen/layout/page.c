@@ -10,8 +10,9 @@
 #include <string.h>
 
 #include "vanban.h"
-#include "render.h"
-#include "layout.h"
+#include "doc/doc.h"
+#include "layout/layout.h"
+#include "layout/layout_int.h"
 
 #define HEAD_PT 13.0        /* agency, Quốc hiệu, Số */
 #define HEAD_LEAD_PT 15.0

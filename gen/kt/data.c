@@ -13,7 +13,7 @@
 
 #include <yaml.h>
 
-#include "kt.h"
+#include "kt/kt.h"
 
 #define KT_DIR "khen-thuong"
 

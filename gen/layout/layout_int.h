@@ -1,11 +1,11 @@
 /*
- * layout.h - state shared by the layout files (layout_page.c,
+ * layout_int.h - state shared by the layout files (layout_page.c,
  * layout_table.c).  Layout builds a vertical list of rows (a line of text,
  * a table slice, the letterhead, the signature block), each with its
  * display items relative to the row's top, then cuts the list into pages.
  */
-#ifndef LAYOUT_H
-#define LAYOUT_H
+#ifndef LAYOUT_INT_H
+#define LAYOUT_INT_H
 
 #define MM_PT(mm) ((mm) * 72.0 / 25.4)
 
@@ -75,4 +75,4 @@ int		 lrow_line(struct lctx *, const struct lb_line *, double x_pt,
 /* Lay out a table block as rows. */
 int		 layout_table(struct lctx *, const struct doc_block *);
 
-#endif /* LAYOUT_H */
+#endif /* LAYOUT_INT_H */

@@ -17,7 +17,9 @@
 #include <utf8proc.h>
 
 #include "vanban.h"
-#include "render.h"
+#include "doc/doc.h"
+#include "layout/layout.h"
+#include "out/out.h"
 
 struct pdf_err {
 	HPDF_STATUS	 code;     /* first libharu error, 0 if none */

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kt.h"
+#include "kt/kt.h"
 
 enum {
 	COL_DOI_TUONG, COL_HO_TEN, COL_CHUC_VU, COL_DON_VI, COL_HINH_THUC,

@@ -1,0 +1,115 @@
+/*
+ * layout.h - the layout stage: it measures text through struct
+ * layout_font (metrics only, implemented over the TTFs by gen/out/font.c
+ * or by a fake font in tests), breaks lines (lb_), places blocks on pages
+ * and produces the display list (dl_): what to draw where, which the
+ * output stage only draws.  Layout includes no cmark, libyaml, libharu or
+ * HarfBuzz header.
+ *
+ * Include order: vanban.h, doc/doc.h, then this.
+ */
+#ifndef LAYOUT_H
+#define LAYOUT_H
+
+#include <stdint.h>
+
+/* ------------------------------------------------------------------ */
+/* Font metrics (layout measures through this only)                     */
+/* ------------------------------------------------------------------ */
+
+struct layout_font {
+	void	*ctx;
+	/* Advance of cp in face, in 1/1000 em; -1 if the face lacks it. */
+	int	(*advance)(void *ctx, int face, uint32_t cp);
+};
+
+/* Width in pt of n bytes of UTF-8 s in face at size_pt. */
+double		 layout_width(const struct layout_font *, int face, double size_pt,
+		    const char *s, size_t n);
+
+/* ------------------------------------------------------------------ */
+/* Display list                                                         */
+/* ------------------------------------------------------------------ */
+
+enum dl_kind {
+	DL_PAGE,   /* a new page: w_pt x h_pt */
+	DL_TEXT,   /* text with baseline at (x_pt, y_pt) */
+	DL_RULE,   /* line from (x_pt, y_pt) to (x2_pt, y2_pt), width lw_pt */
+	DL_BOX,    /* rectangle (x_pt, y_pt) top-left, size x2_pt by y2_pt, stroked */
+	DL_MARK    /* bookmark: level, text, at y_pt of the current page */
+};
+
+/* y grows downwards from the top of the page in every item. */
+struct dl_item {
+	enum dl_kind	 kind;
+	double		 x_pt, y_pt;    /* position, pt */
+	double		 x2_pt, y2_pt;  /* RULE end; BOX/PAGE: width, height, pt */
+	double		 size_pt;       /* TEXT: font size; RULE/BOX: line width */
+	int		 face;          /* TEXT: enum doc_face; MARK: level */
+	char		*text;          /* TEXT, MARK: UTF-8 */
+};
+
+struct dl {
+	struct dl_item	*v;
+	size_t		 n, cap;
+	char		*title;     /* document info */
+	char		*author;
+	char		*subject;
+};
+
+struct dl	*dl_new(void);
+void		 dl_free(struct dl *);
+/* Append an item (text copied when not NULL); returns it or NULL. */
+struct dl_item	*dl_add(struct dl *, enum dl_kind, double x_pt, double y_pt,
+		    double x2_pt, double y2_pt, double size_pt, int face,
+		    const char *text, size_t n);
+/* Write the display list as text (golden tests); malloc'd string. */
+char		*dl_dump(const struct dl *, size_t *len);
+
+/* ------------------------------------------------------------------ */
+/* Line breaking                                                        */
+/* ------------------------------------------------------------------ */
+
+/* One positioned piece of a broken line. */
+struct lb_piece {
+	double		 x_pt;      /* from the line's left edge */
+	int		 face;
+	int		 sup;
+	const char	*text;      /* points into the inline's runs */
+	size_t		 n;         /* bytes */
+};
+
+struct lb_line {
+	struct lb_piece	*p;         /* pieces */
+	size_t		 n;
+	double		 width_pt;  /* natural width of the content */
+	double		 ratio;     /* adjustment ratio used (0 = natural) */
+};
+
+struct lb_result {
+	struct lb_line	*lines;
+	size_t		 n;
+};
+
+/*
+ * Break an inline sequence into lines of width_pt (the first line
+ * narrowed by indent_pt) with total-fit (Knuth-Plass) breaking.  justify:
+ * 1 stretch interword spaces so every line but the last (and lines ended
+ * by a hard break) reaches width_pt; 0 natural spacing.  A word wider
+ * than a line is broken between characters.  Returns 0, or -1 (memory).
+ */
+int		 lb_break(const struct layout_font *, const struct doc_inline *,
+		    double size_pt, double width_pt, double indent_pt,
+		    int justify, struct lb_result *out);
+void		 lb_result_free(struct lb_result *);
+
+/* ------------------------------------------------------------------ */
+/* Layout and output                                                    */
+/* ------------------------------------------------------------------ */
+
+/* Lay the document out into a new display list; NULL and messages in d on
+ * error (a table too wide, ...). */
+struct dl	*layout_run(const struct doc *, const struct layout_font *,
+		    struct diag *d);
+
+#endif /* LAYOUT_H */
