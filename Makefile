@@ -18,10 +18,12 @@ ifneq ($(CI),)
 WARN	+= -Werror
 endif
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS)) \
-	   -Igen -DVB_FONT_DIR='"$(FONT_DIR)"' -MMD -MP
+	   -Igen -DVB_FONT_DIR='"$(FONT_DIR)"' \
+	   -DVB_TEMPLATES_DIR='"$(TEMPLATES_DIR)"' -MMD -MP
 LIBS	 = $(shell pkg-config --libs $(PKGS)) -lhpdf -lcsv -lm
 PREFIX	?= /usr/local
 FONT_DIR ?= $(CURDIR)/fonts
+TEMPLATES_DIR ?= $(CURDIR)/templates
 
 -include Makefile.local
 

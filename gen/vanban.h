@@ -174,6 +174,102 @@ char		*csvt_fold(const char *s);
 int		 csvt_column(const struct csvt *, const char *const *names);
 
 /* ------------------------------------------------------------------ */
+/* Dates                                                                */
+/* ------------------------------------------------------------------ */
+
+/* A calendar date as yyyymmdd (20200110), so dates compare as ints. */
+typedef long vb_date;
+
+/* Parse "2020-01-10" or "10/01/2020" (years 1900-9999); 0 and *out,
+ * or -1. */
+int	 vb_date_parse(const char *s, vb_date *out);
+
+/* ------------------------------------------------------------------ */
+/* Template variables and expansion                                     */
+/* ------------------------------------------------------------------ */
+
+struct tmpl_vars;
+
+struct tmpl_vars	*tmpl_vars_new(void);
+void		 tmpl_vars_free(struct tmpl_vars *);
+/* A deep copy (NULL on OOM). */
+struct tmpl_vars	*tmpl_vars_dup(const struct tmpl_vars *);
+/* Set key to a copy of value (a string variable); 0, or -1 on OOM. */
+int		 tmpl_vars_set(struct tmpl_vars *, const char *key,
+		    const char *value);
+/* Items of a list (a string counts 1, unset 0) / the i-th one. */
+size_t		 tmpl_vars_count(const struct tmpl_vars *, const char *key);
+const char	*tmpl_vars_item(const struct tmpl_vars *, const char *key,
+		    size_t i);
+/* Make key a list (emptied if it was one) / append a copy of item. */
+int		 tmpl_vars_list(struct tmpl_vars *, const char *key);
+int		 tmpl_vars_push(struct tmpl_vars *, const char *key,
+		    const char *item);
+/* The string value of key (a list's first item), or NULL if unset. */
+const char	*tmpl_vars_get(const struct tmpl_vars *, const char *key);
+
+/*
+ * Expand a skeleton: {{key}} the value as is, {{key|yaml}} a YAML scalar
+ * (a list: an indented block sequence on the following lines),
+ * {{key|md}} Markdown-escaped; {{#key}}…{{/key}} kept when key is set,
+ * not empty and not "0"; {{^key}}…{{/key}} the opposite.  A line holding
+ * only a section tag disappears entirely.  An unknown key or a broken
+ * tag is an error at name:line.  *out is malloc'd (caller frees).
+ * Returns VB_OK, VB_EINPUT or VB_ESYS.
+ */
+int	 tmpl_expand(const char *name, const char *tmpl,
+	    const struct tmpl_vars *, struct diag *, char **out);
+
+/* A YAML scalar for s: plain when safe, otherwise double-quoted.
+ * Malloc'd, NULL on OOM. */
+char	*tmpl_yaml_scalar(const char *s);
+
+/* ------------------------------------------------------------------ */
+/* Configuration files (YAML key: value) over template variables        */
+/* ------------------------------------------------------------------ */
+
+/* One key a config file may set: type 's' one line of text, 'l' a list
+ * of lines, 'm' a mapping whose keys `sub` names, stored as
+ * "<key>_<sub>" variables (ky: {ho_ten: …} -> ky_ho_ten).  A key starting
+ * "x_" is always accepted (text or list).  A table ends with key NULL. */
+struct config_key {
+	const char		 *key;   /* name in the file */
+	char			  type;  /* 's', 'l' or 'm' */
+	const char *const	 *sub;   /* 'm': its keys, NULL-terminated */
+};
+
+/* Declare every key of `keys` empty ("" or an empty list; each sub-key of
+ * a mapping ""), so that a template's placeholder for a key that no file
+ * sets expands to nothing.  0, or -1 on OOM. */
+int		 config_defaults(const struct config_key *keys,
+		    struct tmpl_vars *);
+/* Overlay the YAML file at path on vars: every key checked against keys
+ * (an unknown key, a wrong type: an error at its line).  A mapping
+ * replaces all its sub-keys.  VB_OK, VB_EINPUT or VB_ESYS. */
+int		 config_load(const char *path, const struct config_key *keys,
+		    struct tmpl_vars *, struct diag *);
+
+/* ------------------------------------------------------------------ */
+/* Finding installed data (fonts, templates)                            */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The folder of a data set, in this order: opt (an option) when not
+ * NULL; the environment variable env when set and not empty; beside the
+ * program, each of the NULL-terminated paths rel relative to the
+ * program's own folder (/proc/self/exe) that holds the file `probe`;
+ * then builtin (compiled in).  Malloc'd; NULL on OOM.
+ */
+char		*vb_find_dir(const char *opt, const char *env,
+		    const char *const *rel, const char *probe,
+		    const char *builtin);
+
+/* The time a reproducible build asks for: SOURCE_DATE_EPOCH (decimal
+ * seconds, 0 to 253402300799) in *out, or -1 when it is not set.
+ * Returns 0, or -1 when it is set but not such a number (message in d). */
+int		 vb_source_epoch(long long *out, struct diag *d);
+
+/* ------------------------------------------------------------------ */
 /* Amounts: figures and words (vb-sotien, decisions)                    */
 /* ------------------------------------------------------------------ */
 
@@ -210,10 +306,10 @@ struct render_opt {
  * written as text instead of a PDF.  The output appears only when
  * complete.  Returns VB_OK, VB_EINPUT (messages in d) or VB_ESYS.
  */
-/* The default font folder: $VB_FONT_DIR, else the build's fonts/, else
- * share/vanban/fonts or fonts beside the program (an installed copy).
- * The string is static. */
-const char	*render_font_dir(void);
+/* The font folder: opt (--fonts) when not NULL, else $VB_FONT_DIR,
+ * else share/vanban/fonts or fonts beside the program (installed, or the
+ * build tree), else the build tree's fonts/ compiled in.  Malloc'd. */
+char		*render_find_fonts(const char *opt);
 
 int		 render_source(const char *name, const char *text, size_t len,
 		    const char *out_path, const struct render_opt *opt,

@@ -1387,25 +1387,3 @@ text_read_source(const char *path, enum text_enc enc, struct diag *d,
 	}
 	return text_read_file(path, enc, d, out, len);
 }
-
-int
-text_date_parse(const char *s, int *y, int *m, int *d)
-{
-	static const int mdays[12] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-	int	 n = 0, leap;
-
-	if (sscanf(s, "%4d-%2d-%2d%n", y, m, d, &n) == 3 && n == 10 &&
-	    s[n] == '\0')
-		;
-	else if (n = 0, sscanf(s, "%2d/%2d/%4d%n", d, m, y, &n) == 3 &&
-	    s[n] == '\0')
-		;
-	else
-		return -1;
-	if (*m < 1 || *m > 12 || *d < 1)
-		return -1;
-	leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
-	return *d > mdays[*m - 1] + (*m == 2 && leap) ? -1 : 0;
-}

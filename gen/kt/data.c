@@ -11,7 +11,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <yaml.h>
 
 #include "kt/kt.h"
 
@@ -21,16 +20,6 @@
 /* Small parsers                                                        */
 /* ------------------------------------------------------------------ */
 
-int
-kt_date_parse(const char *s, kt_date *out)
-{
-	int y, m, d;
-
-	if (text_date_parse(s, &y, &m, &d) == -1 || y < 1900 || y > 9999)
-		return -1;
-	*out = (kt_date)y * 10000 + m * 100 + d;
-	return 0;
-}
 
 long
 kt_coef_parse(const char *s)
@@ -78,44 +67,19 @@ kt_amount(long coef_milli, unsigned long long base, unsigned long long unit,
 /* Finding the templates                                                */
 /* ------------------------------------------------------------------ */
 
-static int
-kt_has_tables(const char *dir)
-{
-	char path[PATH_MAX];
-
-	if ((size_t)snprintf(path, sizeof(path), "%s/" KT_DIR "/hinh-thuc.csv",
-	    dir) >= sizeof(path))
-		return 0;
-	return access(path, R_OK) == 0;
-}
+#ifndef VB_TEMPLATES_DIR
+#define VB_TEMPLATES_DIR "templates"
+#endif
 
 char *
 kt_find_templates(const char *opt)
 {
 	static const char *const rel[] = {
-		"../templates", "../share/vanban/templates", NULL
+		"../share/vanban/templates", "../templates", NULL
 	};
-	char		 exe[PATH_MAX], cand[PATH_MAX], *slash;
-	const char	*env;
-	ssize_t		 n;
-	int		 i;
 
-	if (opt != NULL)
-		return strdup(opt);
-	if ((env = getenv("VB_TEMPLATES")) != NULL && *env != '\0')
-		return strdup(env);
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL)
-			*slash = '\0';
-		for (i = 0; rel[i] != NULL; i++) {
-			if ((size_t)snprintf(cand, sizeof(cand), "%s/%s", exe,
-			    rel[i]) < sizeof(cand) && kt_has_tables(cand))
-				return strdup(cand);
-		}
-	}
-	return strdup("templates");
+	return vb_find_dir(opt, "VB_TEMPLATES", rel, KT_DIR "/hinh-thuc.csv",
+	    VB_TEMPLATES_DIR);
 }
 
 /* ------------------------------------------------------------------ */
@@ -311,7 +275,7 @@ kt_load_salary(struct kt_data *kd, const char *dir, struct diag *d)
 		const struct csvt_row	*row = &t->rows[r];
 		struct kt_salary	*s = &kd->salary[kd->nsalary];
 
-		if (kt_date_parse(kt_field(row, cf), &s->from) != 0)
+		if (vb_date_parse(kt_field(row, cf), &s->from) != 0)
 			diag_add(d, DIAG_ERROR, path, row->line, cf + 1,
 			    "bad date \"%s\" (write 2019-07-01)",
 			    kt_field(row, cf));
@@ -356,12 +320,12 @@ kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 		const char		*f = kt_field(row, cf),
 					*u = kt_field(row, cu);
 
-		if (*f != '\0' && kt_date_parse(f, &b->from) != 0) {
+		if (*f != '\0' && vb_date_parse(f, &b->from) != 0) {
 			diag_add(d, DIAG_ERROR, path, row->line, cf + 1,
 			    "bad date \"%s\" (write 2024-01-01)", f);
 			continue;
 		}
-		if (*u != '\0' && kt_date_parse(u, &b->until) != 0) {
+		if (*u != '\0' && vb_date_parse(u, &b->until) != 0) {
 			diag_add(d, DIAG_ERROR, path, row->line, cu + 1,
 			    "bad date \"%s\" (write 2023-12-31)", u);
 			continue;
@@ -377,209 +341,33 @@ kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 	csvt_free(t);
 	return oom ? VB_ESYS : VB_OK;
 }
-
 /* ------------------------------------------------------------------ */
 /* YAML config                                                          */
 /* ------------------------------------------------------------------ */
-
-/* The keys a config may set: 's' a string, 'l' a list, 'm' the ky
- * mapping.  Keys starting "x_" are free for a province's own skeletons. */
-static const struct {
-	const char	*key;
-	char		 type;
-} kt_config_keys[] = {
-	{ "co_quan_chu_quan", 's' }, { "co_quan", 's' }, { "ky_hieu", 's' },
-	{ "dia_danh", 's' }, { "tham_quyen_dong", 's' }, { "ky", 'm' },
-	{ "noi_nhan", 'l' }, { "luu", 's' }, { "nguoi_soan", 's' },
-	{ "can_cu_them", 'l' }, { "xet_de_nghi", 's' }, { "quy", 's' },
-	{ "thi_hanh", 's' }, { "phong_trao", 's' }, { "lam_tron", 's' },
-	{ "lam_tron_den", 's' }, { "sap_xep", 's' },
-	{ "nguoi_ky_danh_sach", 's' },
-};
 
 static const char *const kt_ky_keys[] = {
 	"tham_quyen", "chuc_vu", "ho_ten", NULL
 };
 
-/* Declare every config key empty, so that a skeleton's placeholder for
- * a key the config leaves out expands to nothing instead of failing. */
-static int
-kt_config_defaults(struct kt_vars *vars)
-{
-	char	 full[64];
-	size_t	 i;
-
-	for (i = 0; i < sizeof(kt_config_keys) / sizeof(kt_config_keys[0]);
-	    i++) {
-		if (kt_config_keys[i].type == 'l') {
-			if (kt_vars_list(vars, kt_config_keys[i].key) != 0)
-				return -1;
-		} else if (kt_config_keys[i].type == 's' &&
-		    kt_vars_set(vars, kt_config_keys[i].key, "") != 0)
-			return -1;
-	}
-	for (i = 0; kt_ky_keys[i] != NULL; i++) {
-		snprintf(full, sizeof(full), "ky_%s", kt_ky_keys[i]);
-		if (kt_vars_set(vars, full, "") != 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* The text of a scalar node ("" for a null value). */
-static const char *
-kt_yscalar(yaml_node_t *n)
-{
-	return (const char *)n->data.scalar.value;
-}
-
-/* Load one mapping pair of the config into vars. */
-static int
-kt_config_pair(const char *path, yaml_document_t *doc, yaml_node_t *k,
-    yaml_node_t *v, struct kt_vars *vars, struct diag *d)
-{
-	const char	*key;
-	char		 type = 0, full[128];
-	size_t		 i;
-	yaml_node_item_t *it;
-	yaml_node_pair_t *pp;
-	int		 line = (int)k->start_mark.line + 1;
-
-	if (k->type != YAML_SCALAR_NODE) {
-		diag_add(d, DIAG_ERROR, path, line, 0, "a key must be text");
-		return 0;
-	}
-	key = kt_yscalar(k);
-	for (i = 0; i < sizeof(kt_config_keys) / sizeof(kt_config_keys[0]);
-	    i++)
-		if (strcmp(key, kt_config_keys[i].key) == 0)
-			type = kt_config_keys[i].type;
-	if (type == 0 && strncmp(key, "x_", 2) == 0)
-		type = v->type == YAML_SEQUENCE_NODE ? 'l' : 's';
-	if (type == 0) {
-		diag_add(d, DIAG_ERROR, path, line, (int)k->start_mark.column + 1,
-		    "unknown key \"%s\"", key);
-		return 0;
-	}
-	if (type == 's' && v->type == YAML_SCALAR_NODE)
-		return kt_vars_set(vars, key, kt_yscalar(v));
-	if (type == 'l' && (v->type == YAML_SCALAR_NODE ||
-	    v->type == YAML_SEQUENCE_NODE)) {
-		if (kt_vars_list(vars, key) != 0)
-			return -1;
-		if (v->type == YAML_SCALAR_NODE)
-			return *kt_yscalar(v) ? kt_vars_push(vars, key,
-			    kt_yscalar(v)) : 0;
-		for (it = v->data.sequence.items.start;
-		    it < v->data.sequence.items.top; it++) {
-			yaml_node_t *e = yaml_document_get_node(doc, *it);
-
-			if (e == NULL || e->type != YAML_SCALAR_NODE) {
-				diag_add(d, DIAG_ERROR, path,
-				    e ? (int)e->start_mark.line + 1 : line, 0,
-				    "\"%s\": each entry must be one line of "
-				    "text", key);
-				continue;
-			}
-			if (kt_vars_push(vars, key, kt_yscalar(e)) != 0)
-				return -1;
-		}
-		return 0;
-	}
-	if (type == 'm' && v->type == YAML_MAPPING_NODE) {
-		/* A new signature replaces the whole old one. */
-		for (i = 0; kt_ky_keys[i] != NULL; i++) {
-			snprintf(full, sizeof(full), "ky_%s", kt_ky_keys[i]);
-			if (kt_vars_set(vars, full, "") != 0)
-				return -1;
-		}
-		for (pp = v->data.mapping.pairs.start;
-		    pp < v->data.mapping.pairs.top; pp++) {
-			yaml_node_t *sk = yaml_document_get_node(doc, pp->key);
-			yaml_node_t *sv = yaml_document_get_node(doc, pp->value);
-			int j, ok = 0;
-
-			if (sk == NULL || sv == NULL ||
-			    sk->type != YAML_SCALAR_NODE)
-				continue;
-			for (j = 0; kt_ky_keys[j] != NULL; j++)
-				if (strcmp(kt_yscalar(sk), kt_ky_keys[j]) == 0)
-					ok = 1;
-			if (!ok || sv->type != YAML_SCALAR_NODE) {
-				diag_add(d, DIAG_ERROR, path,
-				    (int)sk->start_mark.line + 1,
-				    (int)sk->start_mark.column + 1,
-				    ok ? "\"%s\" must be one line of text" :
-				    "unknown key \"%s\" in ky (tham_quyen, "
-				    "chuc_vu, ho_ten)", kt_yscalar(sk));
-				continue;
-			}
-			snprintf(full, sizeof(full), "ky_%s", kt_yscalar(sk));
-			if (kt_vars_set(vars, full, kt_yscalar(sv)) != 0)
-				return -1;
-		}
-		return 0;
-	}
-	diag_add(d, DIAG_ERROR, path, (int)v->start_mark.line + 1,
-	    (int)v->start_mark.column + 1, "\"%s\" must be %s", key,
-	    type == 's' ? "one line of text" : type == 'l' ?
-	    "a list of lines" : "a mapping (tham_quyen, chuc_vu, ho_ten)");
-	return 0;
-}
+/* The keys a config may set: 's' a string, 'l' a list, 'm' the ky
+ * mapping.  Keys starting "x_" are free for a province's own skeletons. */
+static const struct config_key kt_config_keys[] = {
+	{ "co_quan_chu_quan", 's', NULL }, { "co_quan", 's', NULL },
+	{ "ky_hieu", 's', NULL }, { "dia_danh", 's', NULL },
+	{ "tham_quyen_dong", 's', NULL }, { "ky", 'm', kt_ky_keys },
+	{ "noi_nhan", 'l', NULL }, { "luu", 's', NULL },
+	{ "nguoi_soan", 's', NULL }, { "can_cu_them", 'l', NULL },
+	{ "xet_de_nghi", 's', NULL }, { "quy", 's', NULL },
+	{ "thi_hanh", 's', NULL }, { "phong_trao", 's', NULL },
+	{ "lam_tron", 's', NULL }, { "lam_tron_den", 's', NULL },
+	{ "sap_xep", 's', NULL }, { "nguoi_ky_danh_sach", 's', NULL },
+	{ NULL, 0, NULL }
+};
 
 int
-kt_config_load(const char *path, struct kt_vars *vars, struct diag *d)
+kt_config_load(const char *path, struct tmpl_vars *vars, struct diag *d)
 {
-	yaml_parser_t	 parser;
-	yaml_document_t	 doc;
-	yaml_node_t	*root;
-	yaml_node_pair_t *pp;
-	char		*text;
-	size_t		 len;
-	int		 rc, errs = diag_errors(d);
-
-	if ((rc = text_read_file(path, TEXT_ENC_AUTO, d, &text, &len)) != VB_OK)
-		return rc;
-	if (!yaml_parser_initialize(&parser)) {
-		free(text);
-		return VB_ESYS;
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text,
-	    len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		diag_add(d, DIAG_ERROR, path, (int)parser.problem_mark.line + 1,
-		    (int)parser.problem_mark.column + 1, "YAML: %s",
-		    parser.problem ? parser.problem : "syntax error");
-		yaml_parser_delete(&parser);
-		free(text);
-		return VB_EINPUT;
-	}
-	rc = VB_OK;
-	root = yaml_document_get_root_node(&doc);
-	if (root != NULL && root->type != YAML_MAPPING_NODE) {
-		diag_add(d, DIAG_ERROR, path, (int)root->start_mark.line + 1, 0,
-		    "expected key: value lines");
-		rc = VB_EINPUT;
-	} else if (root != NULL) {
-		for (pp = root->data.mapping.pairs.start;
-		    pp < root->data.mapping.pairs.top; pp++) {
-			yaml_node_t *k = yaml_document_get_node(&doc, pp->key);
-			yaml_node_t *v = yaml_document_get_node(&doc, pp->value);
-
-			if (k == NULL || v == NULL)
-				continue;
-			if (kt_config_pair(path, &doc, k, v, vars, d) != 0) {
-				rc = VB_ESYS;
-				break;
-			}
-		}
-	}
-	yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
-	free(text);
-	if (rc == VB_OK && diag_errors(d) > errs)
-		rc = VB_EINPUT;
-	return rc;
+	return config_load(path, kt_config_keys, vars, d);
 }
 
 /* ------------------------------------------------------------------ */
@@ -601,8 +389,8 @@ kt_data_load(const char *templates_dir, struct diag *d, struct kt_data **out)
 		kt_data_free(kd);
 		return VB_ESYS;
 	}
-	if ((kd->config = kt_vars_new()) == NULL ||
-	    kt_config_defaults(kd->config) != 0) {
+	if ((kd->config = tmpl_vars_new()) == NULL ||
+	    config_defaults(kt_config_keys, kd->config) != 0) {
 		kt_data_free(kd);
 		return VB_ESYS;
 	}
@@ -647,7 +435,7 @@ kt_data_free(struct kt_data *kd)
 	for (i = 0; i < kd->nbasis; i++)
 		free(kd->basis[i].text);
 	free(kd->basis);
-	kt_vars_free(kd->config);
+	tmpl_vars_free(kd->config);
 	free(kd->dir);
 	free(kd);
 }
@@ -687,7 +475,7 @@ kt_form_find(const struct kt_data *kd, const char *s)
 }
 
 unsigned long long
-kt_salary_on(const struct kt_data *kd, kt_date date)
+kt_salary_on(const struct kt_data *kd, vb_date date)
 {
 	unsigned long long	 v = 0;
 	size_t			 i;

@@ -305,12 +305,12 @@ kt_italic_line(struct vbuf *b, const char *text, const char *end)
  * own (can_cu_them), then its xet_de_nghi line; each an italic
  * paragraph ending ";", the last ".".  Malloc'd. */
 static char *
-kt_basis_block(const struct kt_data *kd, const struct kt_vars *vars,
-    kt_date date)
+kt_basis_block(const struct kt_data *kd, const struct tmpl_vars *vars,
+    vb_date date)
 {
 	struct vbuf	 b = { NULL, 0, 0, 0 };
 	const char	**lines, *s;
-	size_t		 n = 0, i, nthem = kt_vars_count(vars, "can_cu_them");
+	size_t		 n = 0, i, nthem = tmpl_vars_count(vars, "can_cu_them");
 
 	if ((lines = calloc(kd->nbasis + nthem + 2, sizeof(*lines))) == NULL)
 		return NULL;
@@ -319,9 +319,9 @@ kt_basis_block(const struct kt_data *kd, const struct kt_vars *vars,
 		    (kd->basis[i].until == 0 || date <= kd->basis[i].until))
 			lines[n++] = kd->basis[i].text;
 	for (i = 0; i < nthem; i++)
-		if (*(s = kt_vars_item(vars, "can_cu_them", i)) != '\0')
+		if (*(s = tmpl_vars_item(vars, "can_cu_them", i)) != '\0')
 			lines[n++] = s;
-	if ((s = kt_vars_get(vars, "xet_de_nghi")) != NULL && *s != '\0')
+	if ((s = tmpl_vars_get(vars, "xet_de_nghi")) != NULL && *s != '\0')
 		lines[n++] = s;
 	for (i = 0; i < n; i++) {
 		if (i > 0)
@@ -347,11 +347,11 @@ kt_read_skeleton(const char *path, struct diag *d, char **out)
 
 /* Set a variable from a printf format; -1 on OOM. */
 static int
-kt_setf(struct kt_vars *v, const char *key, const char *fmt, ...)
+kt_setf(struct tmpl_vars *v, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static int
-kt_setf(struct kt_vars *v, const char *key, const char *fmt, ...)
+kt_setf(struct tmpl_vars *v, const char *key, const char *fmt, ...)
 {
 	va_list	 ap;
 	char	*s;
@@ -362,20 +362,20 @@ kt_setf(struct kt_vars *v, const char *key, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return -1;
-	rc = kt_vars_set(v, key, s);
+	rc = tmpl_vars_set(v, key, s);
 	free(s);
 	return rc;
 }
 
 /* Set key to s and free s; -1 when s is NULL (OOM) or on OOM. */
 static int
-kt_set_take(struct kt_vars *v, const char *key, char *s)
+kt_set_take(struct tmpl_vars *v, const char *key, char *s)
 {
 	int rc;
 
 	if (s == NULL)
 		return -1;
-	rc = kt_vars_set(v, key, s);
+	rc = tmpl_vars_set(v, key, s);
 	free(s);
 	return rc;
 }
@@ -417,7 +417,7 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 	const struct kt_form	 *f = &kd->forms[form];
 	struct kt_nominee	**by[2] = { NULL, NULL };
 	size_t			  cnt[2] = { 0, 0 }, i;
-	struct kt_vars		 *v = NULL;
+	struct tmpl_vars		 *v = NULL;
 	struct vbuf		  rows = { NULL, 0, 0, 0 };
 	unsigned long long	  base, unit = 0, amount[2] = { 0, 0 }, total;
 	const char		 *s, *ky_hieu;
@@ -436,7 +436,7 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 		    "give --luong-co-so", y, m, dd, kd->dir);
 		return VB_EINPUT;
 	}
-	s = kt_vars_get(kd->config, "lam_tron_den");
+	s = tmpl_vars_get(kd->config, "lam_tron_den");
 	if (s == NULL || sotien_parse(s, &unit) != 0 || unit == 0) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "lam_tron_den: \"%s\" is "
 		    "not a rounding unit in đồng (%s/mac-dinh.yaml or "
@@ -444,14 +444,14 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 		return VB_EINPUT;
 	}
 	round = opt->round;
-	if (round < 0 && kt_round_parse((s = kt_vars_get(kd->config,
+	if (round < 0 && kt_round_parse((s = tmpl_vars_get(kd->config,
 	    "lam_tron")) ? s : "", &round) != 0) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "lam_tron: \"%s\" must be "
 		    "len or gan", s);
 		return VB_EINPUT;
 	}
 	sort = opt->sort;
-	if (sort < 0 && kt_sort_parse((s = kt_vars_get(kd->config,
+	if (sort < 0 && kt_sort_parse((s = tmpl_vars_get(kd->config,
 	    "sap_xep")) ? s : "", &sort) != 0) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "sap_xep: \"%s\" must be "
 		    "nhap, ten or don-vi", s);
@@ -483,21 +483,21 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 		goto fail;
 	}
 
-	if ((v = kt_vars_dup(kd->config)) == NULL) {
+	if ((v = tmpl_vars_dup(kd->config)) == NULL) {
 		oom = 1;
 		goto done;
 	}
-	ky_hieu = (s = kt_vars_get(v, "ky_hieu")) ? s : "";
+	ky_hieu = (s = tmpl_vars_get(v, "ky_hieu")) ? s : "";
 	if (opt->phong_trao != NULL)
-		oom |= kt_vars_set(v, "phong_trao", opt->phong_trao);
+		oom |= tmpl_vars_set(v, "phong_trao", opt->phong_trao);
 	/* Number, date and the draft mark. */
-	oom |= kt_vars_set(v, "so", !draft && opt->so ? opt->so : "");
+	oom |= tmpl_vars_set(v, "so", !draft && opt->so ? opt->so : "");
 	oom |= kt_setf(v, "ngay", !draft && opt->ngay_given ?
 	    "%04ld-%02ld-%02ld" : "", y, m, dd);
-	oom |= kt_vars_set(v, "du_thao", !draft ? "" :
+	oom |= tmpl_vars_set(v, "du_thao", !draft ? "" :
 	    strcmp(opt->du_thao, "true") == 0 ? "true" : opt->du_thao);
 	if (draft && strcmp(opt->du_thao, "true") != 0)
-		oom |= kt_set_take(v, "du_thao", kt_yaml_scalar(opt->du_thao));
+		oom |= kt_set_take(v, "du_thao", tmpl_yaml_scalar(opt->du_thao));
 	oom |= kt_setf(v, "nam", "%04ld", y);
 	oom |= kt_set_take(v, "so_ky_hieu", kt_so_ky_hieu(draft ? NULL :
 	    opt->so, ky_hieu));
@@ -510,17 +510,17 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 		oom |= kt_setf(v, "ngay_chu", "ngày %s tháng %s năm %04ld",
 		    KT_BLANK_DAY, KT_BLANK_DAY, y);
 	/* The form's words. */
-	oom |= kt_vars_set(v, "ma", f->ma);
-	oom |= kt_vars_set(v, "hinh_thuc", f->ten);
-	oom |= kt_vars_set(v, "trich_yeu", f->trich_yeu);
-	oom |= kt_vars_set(v, "dieu_1", f->dieu_1);
-	oom |= kt_vars_set(v, "danh_sach", f->danh_sach);
+	oom |= tmpl_vars_set(v, "ma", f->ma);
+	oom |= tmpl_vars_set(v, "hinh_thuc", f->ten);
+	oom |= tmpl_vars_set(v, "trich_yeu", f->trich_yeu);
+	oom |= tmpl_vars_set(v, "dieu_1", f->dieu_1);
+	oom |= tmpl_vars_set(v, "danh_sach", f->danh_sach);
 	/* Counts and amounts. */
 	oom |= kt_setf(v, "n_tap_the", "%zu", cnt[KT_TAP_THE]);
 	oom |= kt_setf(v, "n_ca_nhan", "%zu", cnt[KT_CA_NHAN]);
 	oom |= kt_set_take(v, "doi_tuong_dem", kt_counts(cnt[KT_TAP_THE],
 	    cnt[KT_CA_NHAN]));
-	oom |= kt_vars_set(v, "muc_ca_nhan", cnt[KT_TAP_THE] ? "II" : "I");
+	oom |= tmpl_vars_set(v, "muc_ca_nhan", cnt[KT_TAP_THE] ? "II" : "I");
 	oom |= kt_set_take(v, "luong_co_so", sotien_figures(base));
 	for (k = 0; k < 2; k++) {
 		const char *kn = k == KT_CA_NHAN ? "ca_nhan" : "tap_the";
@@ -530,15 +530,15 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 		if (f->he_so[k] >= 0)
 			kt_coef_text(f->he_so[k], coef, sizeof(coef));
 		snprintf(key, sizeof(key), "he_so_%s", kn);
-		oom |= kt_vars_set(v, key, coef);
+		oom |= tmpl_vars_set(v, key, coef);
 		snprintf(key, sizeof(key), "tien_%s", kn);
 		oom |= cnt[k] && amount[k] ? kt_set_take(v, key,
-		    kt_money(amount[k])) : kt_vars_set(v, key, "");
+		    kt_money(amount[k])) : tmpl_vars_set(v, key, "");
 	}
 	oom |= total ? kt_set_take(v, "tong_tien", kt_money(total)) :
-	    kt_vars_set(v, "tong_tien", "");
+	    tmpl_vars_set(v, "tong_tien", "");
 	oom |= kt_set_take(v, "can_cu", kt_basis_block(kd, v, opt->ngay));
-	oom |= kt_vars_set(v, "co_thanh_tich", l->has_thanh_tich ? "1" : "");
+	oom |= tmpl_vars_set(v, "co_thanh_tich", l->has_thanh_tich ? "1" : "");
 	for (k = 0; k < 2; k++) {
 		kt_rows(&rows, by[k], cnt[k], l->has_thanh_tich);
 		oom |= kt_set_take(v, k == KT_CA_NHAN ? "dong_ca_nhan" :
@@ -554,7 +554,7 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 		snprintf(path, sizeof(path), "%s/%s", kd->dir, f->mau);
 	if ((rc = kt_read_skeleton(path, d, &skel)) != VB_OK)
 		goto fail;
-	rc = kt_tmpl_expand(path, skel, v, d, out);
+	rc = tmpl_expand(path, skel, v, d, out);
 	goto fail;
 done:
 	rc = VB_OK;
@@ -564,7 +564,7 @@ done:
 	}
 fail:
 	free(skel);
-	kt_vars_free(v);
+	tmpl_vars_free(v);
 	free(by[0]);
 	free(by[1]);
 	return rc;

@@ -20,56 +20,6 @@
 #include "vanban.h"
 
 /* ------------------------------------------------------------------ */
-/* Dates                                                                */
-/* ------------------------------------------------------------------ */
-
-/* A calendar date as yyyymmdd (20200110), so dates compare as ints. */
-typedef long kt_date;
-
-/* Parse "2020-01-10" or "10/01/2020"; 0 and *out, or -1. */
-int	 kt_date_parse(const char *s, kt_date *out);
-
-/* ------------------------------------------------------------------ */
-/* Template variables and expansion                                     */
-/* ------------------------------------------------------------------ */
-
-struct kt_vars;
-
-struct kt_vars	*kt_vars_new(void);
-void		 kt_vars_free(struct kt_vars *);
-/* A deep copy (NULL on OOM). */
-struct kt_vars	*kt_vars_dup(const struct kt_vars *);
-/* Set key to a copy of value (a string variable); 0, or -1 on OOM. */
-int		 kt_vars_set(struct kt_vars *, const char *key,
-		    const char *value);
-/* Items of a list (a string counts 1, unset 0) / the i-th one. */
-size_t		 kt_vars_count(const struct kt_vars *, const char *key);
-const char	*kt_vars_item(const struct kt_vars *, const char *key,
-		    size_t i);
-/* Make key a list (emptied if it was one) / append a copy of item. */
-int		 kt_vars_list(struct kt_vars *, const char *key);
-int		 kt_vars_push(struct kt_vars *, const char *key,
-		    const char *item);
-/* The string value of key (a list's first item), or NULL if unset. */
-const char	*kt_vars_get(const struct kt_vars *, const char *key);
-
-/*
- * Expand a skeleton: {{key}} the value as is, {{key|yaml}} a YAML scalar
- * (a list: an indented block sequence on the following lines),
- * {{key|md}} Markdown-escaped; {{#key}}…{{/key}} kept when key is set,
- * not empty and not "0"; {{^key}}…{{/key}} the opposite.  A line holding
- * only a section tag disappears entirely.  An unknown key or a broken
- * tag is an error at name:line.  *out is malloc'd (caller frees).
- * Returns VB_OK, VB_EINPUT or VB_ESYS.
- */
-int	 kt_tmpl_expand(const char *name, const char *tmpl,
-	    const struct kt_vars *, struct diag *, char **out);
-
-/* A YAML scalar for s: plain when safe, otherwise double-quoted.
- * Malloc'd, NULL on OOM. */
-char	*kt_yaml_scalar(const char *s);
-
-/* ------------------------------------------------------------------ */
 /* Data tables                                                          */
 /* ------------------------------------------------------------------ */
 
@@ -98,13 +48,13 @@ struct kt_form {
 };
 
 struct kt_salary {
-	kt_date			 from;    /* in force from this date */
+	vb_date			 from;    /* in force from this date */
 	unsigned long long	 amount;  /* VND per month */
 };
 
 struct kt_basis {
-	kt_date	 from;    /* first day the line applies, 0: always */
-	kt_date	 until;   /* last day, 0: still in force */
+	vb_date	 from;    /* first day the line applies, 0: always */
+	vb_date	 until;   /* last day, 0: still in force */
 	char	*text;    /* "Căn cứ Luật …" without the final ; or . */
 };
 
@@ -116,14 +66,14 @@ struct kt_data {
 	size_t			 nsalary;
 	struct kt_basis		*basis;     /* in table order */
 	size_t			 nbasis;
-	struct kt_vars		*config;    /* mac-dinh.yaml + --config */
+	struct tmpl_vars		*config;    /* mac-dinh.yaml + --config */
 };
 
 /*
- * Find the templates folder: opt (--data) if given, then $VB_TEMPLATES,
- * then ../templates and ../share/vanban/templates beside the executable,
- * then ./templates.  The first that holds khen-thuong/hinh-thuc.csv
- * wins.  Malloc'd path of the templates folder, or NULL.
+ * Find the templates folder (vb_find_dir): opt (--templates) if given,
+ * then $VB_TEMPLATES, then ../share/vanban/templates and ../templates
+ * beside the executable when they hold khen-thuong/hinh-thuc.csv, then
+ * the build tree's templates/.  Malloc'd, or NULL on OOM.
  */
 char	*kt_find_templates(const char *opt);
 
@@ -135,13 +85,13 @@ int	 kt_data_load(const char *templates_dir, struct diag *,
 void	 kt_data_free(struct kt_data *);
 
 /* Overlay a YAML config file (same keys as mac-dinh.yaml) on vars. */
-int	 kt_config_load(const char *path, struct kt_vars *, struct diag *);
+int	 kt_config_load(const char *path, struct tmpl_vars *, struct diag *);
 
 /* The form whose code, name or alias matches s (folded), or -1. */
 int	 kt_form_find(const struct kt_data *, const char *s);
 
 /* The base salary in force on date, or 0 when the table starts later. */
-unsigned long long kt_salary_on(const struct kt_data *, kt_date);
+unsigned long long kt_salary_on(const struct kt_data *, vb_date);
 
 /*
  * The award amount: coefficient (thousandths) × base, rounded to a
@@ -196,7 +146,7 @@ enum kt_sort {
 };
 
 struct kt_opt {
-	kt_date			 ngay;        /* decision date (always set) */
+	vb_date			 ngay;        /* decision date (always set) */
 	int			 ngay_given;  /* print it (not a draft) */
 	const char		*so;          /* number, NULL: blank */
 	const char		*du_thao;     /* NULL, "true" or a mark text */

@@ -193,41 +193,13 @@ done:
 #define VB_FONT_DIR "fonts"
 #endif
 
-/* Does dir hold the regular face? */
-static int
-render_has_fonts(const char *dir)
+char *
+render_find_fonts(const char *opt)
 {
-	char p[4096];
+	static const char *const rel[] = {
+		"../share/vanban/fonts", "../fonts", NULL
+	};
 
-	snprintf(p, sizeof(p), "%s/LiberationSerif-Regular.ttf", dir);
-	return access(p, R_OK) == 0;
-}
-
-const char *
-render_font_dir(void)
-{
-	static char	 buf[4096];
-	const char	*e = getenv("VB_FONT_DIR");
-	static const char *const rel[] = { "../share/vanban/fonts", "../fonts" };
-	ssize_t		 n;
-	size_t		 i;
-	char		*slash;
-
-	if (e != NULL && *e != '\0')
-		return e;
-	if (render_has_fonts(VB_FONT_DIR))
-		return VB_FONT_DIR;
-	/* An installed program: fonts beside it. */
-	n = readlink("/proc/self/exe", buf, sizeof(buf) - 64);
-	if (n > 0) {
-		buf[n] = '\0';
-		if ((slash = strrchr(buf, '/')) != NULL)
-			for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
-				snprintf(slash + 1, sizeof(buf) -
-				    (size_t)(slash + 1 - buf), "%s", rel[i]);
-				if (render_has_fonts(buf))
-					return buf;
-			}
-	}
-	return VB_FONT_DIR;
+	return vb_find_dir(opt, "VB_FONT_DIR", rel,
+	    "LiberationSerif-Regular.ttf", VB_FONT_DIR);
 }

@@ -81,7 +81,7 @@ number_for(const struct args *a, const struct kt_form *f)
 }
 
 /* Today as yyyymmdd (local time). */
-static kt_date
+static vb_date
 today(void)
 {
 	time_t		 t = time(NULL);
@@ -152,6 +152,7 @@ main(int argc, char **argv)
 	int			*used = NULL, c, rc = VB_OK;
 	size_t			 nused = 0, i, len;
 	const char		*e;
+	char			*fonts = NULL;
 	unsigned long long	 amount;
 
 	memset(&a, 0, sizeof(a));
@@ -171,7 +172,7 @@ main(int argc, char **argv)
 			break;
 		case O_PDF: a.pdf = 1; break;
 		case O_NGAY:
-			if (kt_date_parse(optarg, &opt.ngay) != 0) {
+			if (vb_date_parse(optarg, &opt.ngay) != 0) {
 				fprintf(stderr, "%s: --ngay: \"%s\" is not a "
 				    "date (write 2020-12-28)\n", prog, optarg);
 				return VB_EUSAGE;
@@ -259,7 +260,7 @@ main(int argc, char **argv)
 	if (rc != VB_OK)
 		goto out;
 
-	if ((e = kt_vars_get(kd->config, "ky_ho_ten")) == NULL || *e == '\0')
+	if ((e = tmpl_vars_get(kd->config, "ky_ho_ten")) == NULL || *e == '\0')
 		diag_add(d, DIAG_WARNING, a.config, 0, 0, "no signer's name "
 		    "(ky: ho_ten:); the decisions leave it blank");
 	if ((used = calloc(kd->nforms, sizeof(*used))) == NULL ||
@@ -319,7 +320,7 @@ main(int argc, char **argv)
 	for (i = 0; i < nused && rc == VB_OK; i++)
 		rc = text_write_file(paths[i], md[i], strlen(md[i]), d);
 	memset(&ropt, 0, sizeof(ropt));
-	ropt.font_dir = a.font_dir ? a.font_dir : render_font_dir();
+	ropt.font_dir = fonts = render_find_fonts(a.font_dir);
 	ropt.epoch = (e = getenv("SOURCE_DATE_EPOCH")) && *e ? atoll(e) : -1;
 	for (i = 0; i < nused && rc == VB_OK && a.pdf; i++) {
 		char *pdf = with_ext(paths[i], ".pdf");
@@ -342,6 +343,7 @@ out:
 	free(md);
 	free(paths);
 	free(used);
+	free(fonts);
 	kt_list_free(list);
 	kt_data_free(kd);
 	return finish(d, rc);

@@ -37,12 +37,12 @@ main(int argc, char *argv[])
 	struct diag		*d;
 	enum text_enc		 enc = TEXT_ENC_AUTO;
 	const char		*out = NULL, *src, *e;
-	char			*text = NULL, *def = NULL;
+	char			*text = NULL, *def = NULL, *fonts = NULL;
+	const char		*fonts_opt = NULL;
 	size_t			 len;
 	int			 ch, rc;
 
 	memset(&opt, 0, sizeof(opt));
-	opt.font_dir = render_font_dir();
 	opt.epoch = (e = getenv("SOURCE_DATE_EPOCH")) && *e ? atoll(e) : -1;
 	while ((ch = getopt_long(argc, argv, "f:ho:", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -61,7 +61,7 @@ main(int argc, char *argv[])
 			opt.dump_layout = 1;
 			break;
 		case 'F':
-			opt.font_dir = optarg;
+			fonts_opt = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -92,8 +92,10 @@ main(int argc, char *argv[])
 			out = def;
 		}
 	}
-	if ((d = diag_new()) == NULL)
+	if ((d = diag_new()) == NULL ||
+	    (fonts = render_find_fonts(fonts_opt)) == NULL)
 		return VB_ESYS;
+	opt.font_dir = fonts;
 	rc = text_read_source(src, enc, d, &text, &len);
 	if (rc == VB_OK)
 		rc = render_source(strcmp(src, "-") == 0 ? "<stdin>" : src,
@@ -104,5 +106,6 @@ main(int argc, char *argv[])
 	diag_free(d);
 	free(text);
 	free(def);
+	free(fonts);
 	return rc;
 }

@@ -5,7 +5,7 @@
  * CommonMark body, csv tables), the glyph check render_source makes
  * (repeated here: it is static there, and layout assumes it passed),
  * layout_run and dl_dump.  The fonts are loaded once, in
- * LLVMFuzzerInitialize, from render_font_dir() ($VB_FONT_DIR or the
+ * LLVMFuzzerInitialize, from render_find_fonts(NULL) ($VB_FONT_DIR or the
  * build's fonts/).
  *
  * The source is named $VB_FUZZ_SRCDIR/fuzz.md (default: fuzz.md in the
@@ -46,11 +46,11 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (dir != NULL && *dir != '\0')
 		snprintf(name, sizeof(name), "%s/fuzz.md", dir);
 	with_pdf = (e = getenv("VB_FUZZ_PDF")) != NULL && *e == '1';
-	if (d == NULL || (fs = font_set_new(render_font_dir(), d)) == NULL) {
+	if (d == NULL || (fs = font_set_new(render_find_fonts(NULL), d)) == NULL) {
 		if (d != NULL)
 			diag_print(d, stderr, "fuzz_source");
 		fprintf(stderr, "fuzz_source: cannot load the fonts of %s "
-		    "(set VB_FONT_DIR)\n", render_font_dir());
+		    "(set VB_FONT_DIR)\n", render_find_fonts(NULL));
 		exit(1);
 	}
 	diag_free(d);

@@ -15,7 +15,7 @@
 static const unsigned long long salaries[5] = {
 	1390000, 1490000, 1800000, 2340000, 2530000
 };
-static const kt_date salary_dates[5] = {
+static const vb_date salary_dates[5] = {
 	20180701, 20190701, 20230701, 20240701, 20260701
 };
 
@@ -141,7 +141,7 @@ test_amounts(void)
 static void
 test_parsers(void)
 {
-	kt_date	 dt = 0;
+	vb_date	 dt = 0;
 	int	 v;
 
 	CHECK("coef 3.0", kt_coef_parse("3.0") == 3000);
@@ -151,14 +151,14 @@ test_parsers(void)
 	CHECK("coef 0.1234 too fine", kt_coef_parse("0.1234") == -1);
 	CHECK("coef x bad", kt_coef_parse("x") == -1);
 	CHECK("coef empty bad", kt_coef_parse("") == -1);
-	CHECK("date iso", kt_date_parse("2020-12-28", &dt) == 0 &&
+	CHECK("date iso", vb_date_parse("2020-12-28", &dt) == 0 &&
 	    dt == 20201228);
-	CHECK("date dd/mm/yyyy", kt_date_parse("01/07/2019", &dt) == 0 &&
+	CHECK("date dd/mm/yyyy", vb_date_parse("01/07/2019", &dt) == 0 &&
 	    dt == 20190701);
-	CHECK("date 29 Feb leap", kt_date_parse("2024-02-29", &dt) == 0);
-	CHECK("date 29 Feb not leap", kt_date_parse("2023-02-29", &dt) != 0);
-	CHECK("date month 13", kt_date_parse("2020-13-01", &dt) != 0);
-	CHECK("date junk", kt_date_parse("2020-12-28x", &dt) != 0);
+	CHECK("date 29 Feb leap", vb_date_parse("2024-02-29", &dt) == 0);
+	CHECK("date 29 Feb not leap", vb_date_parse("2023-02-29", &dt) != 0);
+	CHECK("date month 13", vb_date_parse("2020-13-01", &dt) != 0);
+	CHECK("date junk", vb_date_parse("2020-12-28x", &dt) != 0);
 	CHECK("sort ten", kt_sort_parse("ten", &v) == 0 && v == KT_SORT_NAME);
 	CHECK("sort bad", kt_sort_parse("abc", &v) != 0);
 	CHECK("round gan", kt_round_parse("gan", &v) == 0 &&
@@ -167,12 +167,12 @@ test_parsers(void)
 }
 
 static void
-expand(const char *name, const char *tmpl, const struct kt_vars *vs,
+expand(const char *name, const char *tmpl, const struct tmpl_vars *vs,
     const char *want)
 {
 	struct diag	*d = diag_new();
 	char		*out = NULL;
-	int		 rc = kt_tmpl_expand("t.md", tmpl, vs, d, &out);
+	int		 rc = tmpl_expand("t.md", tmpl, vs, d, &out);
 
 	if (want == NULL)
 		CHECK(name, rc == VB_EINPUT && diag_errors(d) > 0);
@@ -185,17 +185,17 @@ expand(const char *name, const char *tmpl, const struct kt_vars *vs,
 static void
 test_template(void)
 {
-	struct kt_vars	*vs = kt_vars_new();
+	struct tmpl_vars	*vs = tmpl_vars_new();
 	char		*y;
 
-	kt_vars_set(vs, "a", "Bằng khen");
-	kt_vars_set(vs, "empty", "");
-	kt_vars_set(vs, "zero", "0");
-	kt_vars_set(vs, "star", "a*b_c");
-	kt_vars_set(vs, "colon", "Số: 12");
-	kt_vars_list(vs, "list");
-	kt_vars_push(vs, "list", "Như Điều 3");
-	kt_vars_push(vs, "list", "Lưu: VT");
+	tmpl_vars_set(vs, "a", "Bằng khen");
+	tmpl_vars_set(vs, "empty", "");
+	tmpl_vars_set(vs, "zero", "0");
+	tmpl_vars_set(vs, "star", "a*b_c");
+	tmpl_vars_set(vs, "colon", "Số: 12");
+	tmpl_vars_list(vs, "list");
+	tmpl_vars_push(vs, "list", "Như Điều 3");
+	tmpl_vars_push(vs, "list", "Lưu: VT");
 	expand("tmpl plain", "x {{a}} y", vs, "x Bằng khen y");
 	expand("tmpl md escape", "{{star|md}}", vs, "a\\*b\\_c");
 	expand("tmpl yaml plain", "k: {{a|yaml}}", vs, "k: Bằng khen");
@@ -217,18 +217,18 @@ test_template(void)
 	expand("tmpl mismatched close", "{{#a}}x{{/empty}}", vs, NULL);
 	expand("tmpl unclosed tag", "{{a", vs, NULL);
 	expand("tmpl bad filter", "{{a|html}}", vs, NULL);
-	kt_vars_free(vs);
+	tmpl_vars_free(vs);
 
-	y = kt_yaml_scalar("88");
+	y = tmpl_yaml_scalar("88");
 	CHECK_STR("yaml digits quoted", y, "\"88\"");
 	free(y);
-	y = kt_yaml_scalar("true");
+	y = tmpl_yaml_scalar("true");
 	CHECK_STR("yaml true quoted", y, "\"true\"");
 	free(y);
-	y = kt_yaml_scalar("- a \"b\"");
+	y = tmpl_yaml_scalar("- a \"b\"");
 	CHECK_STR("yaml dash quoted and escaped", y, "\"- a \\\"b\\\"\"");
 	free(y);
-	y = kt_yaml_scalar("VT, NC");
+	y = tmpl_yaml_scalar("VT, NC");
 	CHECK_STR("yaml comma plain", y, "VT, NC");
 	free(y);
 }

@@ -16,26 +16,26 @@
 /* Variables                                                            */
 /* ------------------------------------------------------------------ */
 
-struct kt_var {
+struct tmpl_var {
 	char	 *key;
 	char	**items;   /* a string variable has exactly one */
 	size_t	  n;
 	int	  list;    /* declared a list */
 };
 
-struct kt_vars {
-	struct kt_var	*v;
+struct tmpl_vars {
+	struct tmpl_var	*v;
 	size_t		 n, cap;
 };
 
-struct kt_vars *
-kt_vars_new(void)
+struct tmpl_vars *
+tmpl_vars_new(void)
 {
-	return calloc(1, sizeof(struct kt_vars));
+	return calloc(1, sizeof(struct tmpl_vars));
 }
 
 static void
-kt_var_clear(struct kt_var *v)
+tmpl_var_clear(struct tmpl_var *v)
 {
 	size_t i;
 
@@ -47,22 +47,22 @@ kt_var_clear(struct kt_var *v)
 }
 
 void
-kt_vars_free(struct kt_vars *vs)
+tmpl_vars_free(struct tmpl_vars *vs)
 {
 	size_t i;
 
 	if (vs == NULL)
 		return;
 	for (i = 0; i < vs->n; i++) {
-		kt_var_clear(&vs->v[i]);
+		tmpl_var_clear(&vs->v[i]);
 		free(vs->v[i].key);
 	}
 	free(vs->v);
 	free(vs);
 }
 
-static struct kt_var *
-kt_vars_find(const struct kt_vars *vs, const char *key, size_t keylen)
+static struct tmpl_var *
+tmpl_vars_find(const struct tmpl_vars *vs, const char *key, size_t keylen)
 {
 	size_t i;
 
@@ -74,12 +74,12 @@ kt_vars_find(const struct kt_vars *vs, const char *key, size_t keylen)
 }
 
 /* The variable named key, created empty when absent; NULL on OOM. */
-static struct kt_var *
-kt_vars_slot(struct kt_vars *vs, const char *key)
+static struct tmpl_var *
+tmpl_vars_slot(struct tmpl_vars *vs, const char *key)
 {
-	struct kt_var *v;
+	struct tmpl_var *v;
 
-	if ((v = kt_vars_find(vs, key, strlen(key))) != NULL)
+	if ((v = tmpl_vars_find(vs, key, strlen(key))) != NULL)
 		return v;
 	if (vs->n == vs->cap) {
 		size_t cap = vs->cap ? vs->cap * 2 : 32;
@@ -98,7 +98,7 @@ kt_vars_slot(struct kt_vars *vs, const char *key)
 }
 
 static int
-kt_var_append(struct kt_var *v, const char *s)
+tmpl_var_append(struct tmpl_var *v, const char *s)
 {
 	char **p;
 
@@ -112,87 +112,87 @@ kt_var_append(struct kt_var *v, const char *s)
 }
 
 int
-kt_vars_set(struct kt_vars *vs, const char *key, const char *value)
+tmpl_vars_set(struct tmpl_vars *vs, const char *key, const char *value)
 {
-	struct kt_var *v;
+	struct tmpl_var *v;
 
-	if ((v = kt_vars_slot(vs, key)) == NULL)
+	if ((v = tmpl_vars_slot(vs, key)) == NULL)
 		return -1;
-	kt_var_clear(v);
+	tmpl_var_clear(v);
 	v->list = 0;
-	return kt_var_append(v, value);
+	return tmpl_var_append(v, value);
 }
 
 int
-kt_vars_list(struct kt_vars *vs, const char *key)
+tmpl_vars_list(struct tmpl_vars *vs, const char *key)
 {
-	struct kt_var *v;
+	struct tmpl_var *v;
 
-	if ((v = kt_vars_slot(vs, key)) == NULL)
+	if ((v = tmpl_vars_slot(vs, key)) == NULL)
 		return -1;
-	kt_var_clear(v);
+	tmpl_var_clear(v);
 	v->list = 1;
 	return 0;
 }
 
 int
-kt_vars_push(struct kt_vars *vs, const char *key, const char *item)
+tmpl_vars_push(struct tmpl_vars *vs, const char *key, const char *item)
 {
-	struct kt_var *v;
+	struct tmpl_var *v;
 
-	if ((v = kt_vars_slot(vs, key)) == NULL)
+	if ((v = tmpl_vars_slot(vs, key)) == NULL)
 		return -1;
 	v->list = 1;
-	return kt_var_append(v, item);
+	return tmpl_var_append(v, item);
 }
 
-struct kt_vars *
-kt_vars_dup(const struct kt_vars *vs)
+struct tmpl_vars *
+tmpl_vars_dup(const struct tmpl_vars *vs)
 {
-	struct kt_vars	*c;
+	struct tmpl_vars	*c;
 	size_t		 i, j;
 	int		 bad = 0;
 
-	if ((c = kt_vars_new()) == NULL)
+	if ((c = tmpl_vars_new()) == NULL)
 		return NULL;
 	for (i = 0; i < vs->n && !bad; i++) {
-		const struct kt_var *v = &vs->v[i];
+		const struct tmpl_var *v = &vs->v[i];
 
 		if (v->list) {
-			bad = kt_vars_list(c, v->key) != 0;
+			bad = tmpl_vars_list(c, v->key) != 0;
 			for (j = 0; j < v->n && !bad; j++)
-				bad = kt_vars_push(c, v->key, v->items[j]) != 0;
+				bad = tmpl_vars_push(c, v->key, v->items[j]) != 0;
 		} else
-			bad = kt_vars_set(c, v->key, v->n ? v->items[0] : "")
+			bad = tmpl_vars_set(c, v->key, v->n ? v->items[0] : "")
 			    != 0;
 	}
 	if (bad) {
-		kt_vars_free(c);
+		tmpl_vars_free(c);
 		return NULL;
 	}
 	return c;
 }
 
 size_t
-kt_vars_count(const struct kt_vars *vs, const char *key)
+tmpl_vars_count(const struct tmpl_vars *vs, const char *key)
 {
-	const struct kt_var *v = kt_vars_find(vs, key, strlen(key));
+	const struct tmpl_var *v = tmpl_vars_find(vs, key, strlen(key));
 
 	return v ? v->n : 0;
 }
 
 const char *
-kt_vars_item(const struct kt_vars *vs, const char *key, size_t i)
+tmpl_vars_item(const struct tmpl_vars *vs, const char *key, size_t i)
 {
-	const struct kt_var *v = kt_vars_find(vs, key, strlen(key));
+	const struct tmpl_var *v = tmpl_vars_find(vs, key, strlen(key));
 
 	return (v != NULL && i < v->n) ? v->items[i] : NULL;
 }
 
 const char *
-kt_vars_get(const struct kt_vars *vs, const char *key)
+tmpl_vars_get(const struct tmpl_vars *vs, const char *key)
 {
-	const struct kt_var *v = kt_vars_find(vs, key, strlen(key));
+	const struct tmpl_var *v = tmpl_vars_find(vs, key, strlen(key));
 
 	return (v != NULL && v->n > 0) ? v->items[0] : NULL;
 }
@@ -203,7 +203,7 @@ kt_vars_get(const struct kt_vars *vs, const char *key)
 
 /* Whether s would read back as the same string when written plain. */
 static int
-kt_yaml_plain_ok(const char *s)
+tmpl_yaml_plain_ok(const char *s)
 {
 	static const char *const special[] = {
 		"true", "false", "yes", "no", "on", "off", "null", "~", NULL
@@ -227,12 +227,12 @@ kt_yaml_plain_ok(const char *s)
 }
 
 char *
-kt_yaml_scalar(const char *s)
+tmpl_yaml_scalar(const char *s)
 {
 	struct vbuf	 b = { NULL, 0, 0, 0 };
 	const char	*p;
 
-	if (kt_yaml_plain_ok(s))
+	if (tmpl_yaml_plain_ok(s))
 		return strdup(s);
 	vbuf_puts(&b, "\"");
 	for (p = s; *p != '\0'; p++) {
@@ -252,7 +252,7 @@ kt_yaml_scalar(const char *s)
 /* Append s with the characters CommonMark would read as markup
  * backslash-escaped. */
 static void
-kt_md_escape(struct vbuf *b, const char *s)
+tmpl_md_escape(struct vbuf *b, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		if (strchr("\\*_`[]<>", *s) != NULL)
@@ -275,7 +275,7 @@ struct kt_section {
 
 /* Whether a variable makes a section true. */
 static int
-kt_var_truthy(const struct kt_var *v)
+tmpl_var_truthy(const struct tmpl_var *v)
 {
 	if (v == NULL || v->n == 0)
 		return 0;
@@ -286,7 +286,7 @@ kt_var_truthy(const struct kt_var *v)
 
 /* Emit one variable through its filter. */
 static void
-kt_emit_var(struct vbuf *b, const struct kt_var *v, const char *filter)
+tmpl_emit_var(struct vbuf *b, const struct tmpl_var *v, const char *filter)
 {
 	size_t i;
 
@@ -295,7 +295,7 @@ kt_emit_var(struct vbuf *b, const struct kt_var *v, const char *filter)
 		while (b->len > 0 && b->s[b->len - 1] == ' ')
 			b->s[--b->len] = '\0';
 		for (i = 0; i < v->n; i++) {
-			char *y = kt_yaml_scalar(v->items[i]);
+			char *y = tmpl_yaml_scalar(v->items[i]);
 
 			if (y == NULL) {
 				b->bad = 1;
@@ -312,7 +312,7 @@ kt_emit_var(struct vbuf *b, const struct kt_var *v, const char *filter)
 		if (i > 0)
 			vbuf_puts(b, v->list ? "\n" : "");
 		if (strcmp(filter, "yaml") == 0) {
-			char *y = kt_yaml_scalar(v->items[i]);
+			char *y = tmpl_yaml_scalar(v->items[i]);
 
 			if (y == NULL) {
 				b->bad = 1;
@@ -321,14 +321,14 @@ kt_emit_var(struct vbuf *b, const struct kt_var *v, const char *filter)
 			vbuf_puts(b, y);
 			free(y);
 		} else if (strcmp(filter, "md") == 0)
-			kt_md_escape(b, v->items[i]);
+			tmpl_md_escape(b, v->items[i]);
 		else
 			vbuf_puts(b, v->items[i]);
 	}
 }
 
 int
-kt_tmpl_expand(const char *name, const char *tmpl, const struct kt_vars *vs,
+tmpl_expand(const char *name, const char *tmpl, const struct tmpl_vars *vs,
     struct diag *d, char **out)
 {
 	struct vbuf		 b = { NULL, 0, 0, 0 };
@@ -360,7 +360,7 @@ kt_tmpl_expand(const char *name, const char *tmpl, const struct kt_vars *vs,
 		if (*tag == '#' || *tag == '^' || *tag == '/') {
 			char		 op = *tag, key[64];
 			size_t		 kl = (size_t)(end - tag - 1);
-			const struct kt_var *v;
+			const struct tmpl_var *v;
 			int		 standalone;
 
 			if (kl == 0 || kl >= sizeof(key)) {
@@ -394,7 +394,7 @@ kt_tmpl_expand(const char *name, const char *tmpl, const struct kt_vars *vs,
 				    "sections nested too deep");
 				errs++;
 			} else {
-				v = kt_vars_find(vs, key, kl);
+				v = tmpl_vars_find(vs, key, kl);
 				if (v == NULL) {
 					diag_add(d, DIAG_ERROR, name, line, 0,
 					    "unknown placeholder \"%s\"", key);
@@ -403,7 +403,7 @@ kt_tmpl_expand(const char *name, const char *tmpl, const struct kt_vars *vs,
 				memcpy(st[depth].key, key, kl + 1);
 				st[depth].line = line;
 				st[depth].active = active &&
-				    (op == '#') == kt_var_truthy(v);
+				    (op == '#') == tmpl_var_truthy(v);
 				depth++;
 			}
 			if (standalone && active && !b.bad) {
@@ -423,7 +423,7 @@ kt_tmpl_expand(const char *name, const char *tmpl, const struct kt_vars *vs,
 		} else {
 			char		 key[64], filter[16] = "";
 			size_t		 kl;
-			const struct kt_var *v;
+			const struct tmpl_var *v;
 
 			bar = memchr(tag, '|', (size_t)(end - tag));
 			kl = (size_t)((bar ? bar : end) - tag);
@@ -447,12 +447,12 @@ kt_tmpl_expand(const char *name, const char *tmpl, const struct kt_vars *vs,
 				    "unknown filter \"|%s\" (yaml, md)",
 				    filter);
 				errs++;
-			} else if ((v = kt_vars_find(vs, key, kl)) == NULL) {
+			} else if ((v = tmpl_vars_find(vs, key, kl)) == NULL) {
 				diag_add(d, DIAG_ERROR, name, line, 0,
 				    "unknown placeholder \"%s\"", key);
 				errs++;
 			} else if (active)
-				kt_emit_var(&b, v, filter);
+				tmpl_emit_var(&b, v, filter);
 			p = end + 2;
 		}
 	}

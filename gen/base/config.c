@@ -1,0 +1,244 @@
+/*
+ * config.c - YAML configuration files (key: value) loaded over template
+ * variables, checked against a table of the keys a generator accepts.
+ * The one libyaml user outside gen/doc/ (README.md, "Architecture").
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "vanban.h"
+
+/* Set "<key>_<sub>" to value for one sub-key of a mapping. */
+static int
+config_set_sub(struct tmpl_vars *vars, const char *key, const char *sub,
+    const char *value)
+{
+	char full[128];
+
+	snprintf(full, sizeof(full), "%s_%s", key, sub);
+	return tmpl_vars_set(vars, full, value);
+}
+
+int
+config_defaults(const struct config_key *keys, struct tmpl_vars *vars)
+{
+	size_t i, j;
+
+	for (i = 0; keys[i].key != NULL; i++) {
+		if (keys[i].type == 'l') {
+			if (tmpl_vars_list(vars, keys[i].key) != 0)
+				return -1;
+		} else if (keys[i].type == 's') {
+			if (tmpl_vars_set(vars, keys[i].key, "") != 0)
+				return -1;
+		} else
+			for (j = 0; keys[i].sub[j] != NULL; j++)
+				if (config_set_sub(vars, keys[i].key,
+				    keys[i].sub[j], "") != 0)
+					return -1;
+	}
+	return 0;
+}
+
+/* The text of a scalar node ("" for a null value). */
+static const char *
+config_scalar(const yaml_node_t *n)
+{
+	return (const char *)n->data.scalar.value;
+}
+
+/* The sub-keys of a mapping key as "a, b, c" into buf. */
+static const char *
+config_subs(const struct config_key *k, char *buf, size_t n)
+{
+	size_t j, used = 0;
+
+	buf[0] = '\0';
+	for (j = 0; k->sub[j] != NULL && used < n; j++)
+		used += (size_t)snprintf(buf + used, n - used, "%s%s",
+		    j ? ", " : "", k->sub[j]);
+	return buf;
+}
+
+/* Load a list value (one line, or a sequence of lines) of key. */
+static int
+config_list(const char *path, yaml_document_t *doc, const char *key,
+    yaml_node_t *v, int line, struct tmpl_vars *vars, struct diag *d)
+{
+	yaml_node_item_t *it;
+
+	if (tmpl_vars_list(vars, key) != 0)
+		return -1;
+	if (v->type == YAML_SCALAR_NODE)
+		return *config_scalar(v) ? tmpl_vars_push(vars, key,
+		    config_scalar(v)) : 0;
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++) {
+		yaml_node_t *e = yaml_document_get_node(doc, *it);
+
+		if (e == NULL || e->type != YAML_SCALAR_NODE) {
+			diag_add(d, DIAG_ERROR, path,
+			    e ? (int)e->start_mark.line + 1 : line, 0,
+			    "\"%s\": each entry must be one line of text", key);
+			continue;
+		}
+		if (tmpl_vars_push(vars, key, config_scalar(e)) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Load a mapping value of key k: every sub-key replaced. */
+static int
+config_map(const char *path, yaml_document_t *doc,
+    const struct config_key *k, yaml_node_t *v, struct tmpl_vars *vars,
+    struct diag *d)
+{
+	yaml_node_pair_t *pp;
+	char		  subs[256];
+	size_t		  j;
+
+	for (j = 0; k->sub[j] != NULL; j++)
+		if (config_set_sub(vars, k->key, k->sub[j], "") != 0)
+			return -1;
+	for (pp = v->data.mapping.pairs.start; pp < v->data.mapping.pairs.top;
+	    pp++) {
+		yaml_node_t *sk = yaml_document_get_node(doc, pp->key);
+		yaml_node_t *sv = yaml_document_get_node(doc, pp->value);
+		int ok = 0;
+
+		if (sk == NULL || sv == NULL || sk->type != YAML_SCALAR_NODE)
+			continue;
+		for (j = 0; k->sub[j] != NULL; j++)
+			if (strcmp(config_scalar(sk), k->sub[j]) == 0)
+				ok = 1;
+		if (!ok || sv->type != YAML_SCALAR_NODE) {
+			if (ok)
+				diag_add(d, DIAG_ERROR, path,
+				    (int)sk->start_mark.line + 1,
+				    (int)sk->start_mark.column + 1,
+				    "\"%s\" must be one line of text",
+				    config_scalar(sk));
+			else
+				diag_add(d, DIAG_ERROR, path,
+				    (int)sk->start_mark.line + 1,
+				    (int)sk->start_mark.column + 1,
+				    "unknown key \"%s\" in %s (%s)",
+				    config_scalar(sk), k->key,
+				    config_subs(k, subs, sizeof(subs)));
+			continue;
+		}
+		if (config_set_sub(vars, k->key, config_scalar(sk),
+		    config_scalar(sv)) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Load one mapping pair of the file into vars; -1 only on OOM. */
+static int
+config_pair(const char *path, yaml_document_t *doc,
+    const struct config_key *keys, yaml_node_t *k, yaml_node_t *v,
+    struct tmpl_vars *vars, struct diag *d)
+{
+	const struct config_key	*ck = NULL;
+	struct config_key	 x = { NULL, 0, NULL };
+	const char		*key;
+	char			 subs[256];
+	size_t			 i;
+	int			 line = (int)k->start_mark.line + 1;
+
+	if (k->type != YAML_SCALAR_NODE) {
+		diag_add(d, DIAG_ERROR, path, line, 0, "a key must be text");
+		return 0;
+	}
+	key = config_scalar(k);
+	for (i = 0; keys[i].key != NULL; i++)
+		if (strcmp(key, keys[i].key) == 0)
+			ck = &keys[i];
+	if (ck == NULL && strncmp(key, "x_", 2) == 0) {
+		x.key = key;
+		x.type = v->type == YAML_SEQUENCE_NODE ? 'l' : 's';
+		ck = &x;
+	}
+	if (ck == NULL) {
+		diag_add(d, DIAG_ERROR, path, line, (int)k->start_mark.column + 1,
+		    "unknown key \"%s\"", key);
+		return 0;
+	}
+	if (ck->type == 's' && v->type == YAML_SCALAR_NODE)
+		return tmpl_vars_set(vars, key, config_scalar(v));
+	if (ck->type == 'l' && (v->type == YAML_SCALAR_NODE ||
+	    v->type == YAML_SEQUENCE_NODE))
+		return config_list(path, doc, key, v, line, vars, d);
+	if (ck->type == 'm' && v->type == YAML_MAPPING_NODE)
+		return config_map(path, doc, ck, v, vars, d);
+	if (ck->type == 'm')
+		diag_add(d, DIAG_ERROR, path, (int)v->start_mark.line + 1,
+		    (int)v->start_mark.column + 1, "\"%s\" must be a mapping "
+		    "(%s)", key, config_subs(ck, subs, sizeof(subs)));
+	else
+		diag_add(d, DIAG_ERROR, path, (int)v->start_mark.line + 1,
+		    (int)v->start_mark.column + 1, "\"%s\" must be %s", key,
+		    ck->type == 's' ? "one line of text" : "a list of lines");
+	return 0;
+}
+
+int
+config_load(const char *path, const struct config_key *keys,
+    struct tmpl_vars *vars, struct diag *d)
+{
+	yaml_parser_t	 parser;
+	yaml_document_t	 doc;
+	yaml_node_t	*root;
+	yaml_node_pair_t *pp;
+	char		*text;
+	size_t		 len;
+	int		 rc, errs = diag_errors(d);
+
+	if ((rc = text_read_file(path, TEXT_ENC_AUTO, d, &text, &len)) != VB_OK)
+		return rc;
+	if (!yaml_parser_initialize(&parser)) {
+		free(text);
+		return VB_ESYS;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text,
+	    len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		diag_add(d, DIAG_ERROR, path, (int)parser.problem_mark.line + 1,
+		    (int)parser.problem_mark.column + 1, "YAML: %s",
+		    parser.problem ? parser.problem : "syntax error");
+		yaml_parser_delete(&parser);
+		free(text);
+		return VB_EINPUT;
+	}
+	rc = VB_OK;
+	root = yaml_document_get_root_node(&doc);
+	if (root != NULL && root->type != YAML_MAPPING_NODE) {
+		diag_add(d, DIAG_ERROR, path, (int)root->start_mark.line + 1, 0,
+		    "expected key: value lines");
+		rc = VB_EINPUT;
+	} else if (root != NULL) {
+		for (pp = root->data.mapping.pairs.start;
+		    pp < root->data.mapping.pairs.top; pp++) {
+			yaml_node_t *k = yaml_document_get_node(&doc, pp->key);
+			yaml_node_t *v = yaml_document_get_node(&doc, pp->value);
+
+			if (k == NULL || v == NULL)
+				continue;
+			if (config_pair(path, &doc, keys, k, v, vars, d) != 0) {
+				rc = VB_ESYS;
+				break;
+			}
+		}
+	}
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	free(text);
+	if (rc == VB_OK && diag_errors(d) > errs)
+		rc = VB_EINPUT;
+	return rc;
+}
