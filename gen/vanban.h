@@ -55,10 +55,23 @@ void		 diag_add(struct diag *, enum diag_level, const char *file,
 		    __attribute__((format(printf, 6, 7)));
 int		 diag_errors(const struct diag *);    /* errors so far */
 int		 diag_warnings(const struct diag *);  /* warnings so far */
-/* Number of messages and the i-th one, formatted as printed
- * ("file:line:col: error: message"), owned by the collector. */
+/* One message as a record. */
+struct diag_msg {
+	enum diag_level	 level;      /* error or warning */
+	char		*file;       /* NULL: about no file */
+	int		 line, col;  /* 1-based; 0: not known */
+	char		*text;       /* the message itself */
+	char		*formatted;  /* as printed: "file:line:col: error: text" */
+};
+
+/* Number of messages kept; the i-th one formatted as printed, or as a
+ * record; owned by the collector. */
 size_t		 diag_count(const struct diag *);
 const char	*diag_get(const struct diag *, size_t i);
+const struct diag_msg *diag_item(const struct diag *, size_t i);
+/* Did an error name this line of this file? */
+int		 diag_line_failed(const struct diag *, const char *file,
+		    int line);
 /* Print every message (one a line), then "N error(s), M warning(s)"
  * when there were any, to fp.  Called by tools' main() only. */
 void		 diag_print(const struct diag *, FILE *fp, const char *prog);
@@ -116,7 +129,7 @@ int		 text_write_file(const char *path, const void *buf, size_t n,
 		    struct diag *d);
 
 /* ------------------------------------------------------------------ */
-/* Growing strings                                                      */
+/* Growing arrays and strings                                                      */
 /* ------------------------------------------------------------------ */
 
 /* Appends after an allocation failure are ignored and set `bad`, so a
@@ -127,6 +140,11 @@ struct vbuf {
 	size_t	 cap;   /* bytes allocated */
 	int	 bad;   /* out of memory */
 };
+
+/* The one way arrays grow: make room for `need` elements of `size`
+ * bytes in *p, whose capacity *cap is counted in elements (doubling, at
+ * least 16).  0, or -1 on OOM or overflow (*p unchanged then). */
+int	 vb_grow(void **p, size_t *cap, size_t need, size_t size);
 
 void	 vbuf_putn(struct vbuf *, const char *, size_t);
 void	 vbuf_puts(struct vbuf *, const char *);
@@ -163,6 +181,12 @@ struct csvt {
  * VB_EINPUT with messages in d.
  */
 int		 csvt_parse(const char *name, const char *text, size_t len,
+		    char sep, int line0, struct diag *d, struct csvt **out);
+/* The same, but on VB_EINPUT *out still holds the rows that could be
+ * read (a ragged or badly quoted row left out; NULL when there are none),
+ * so a caller checks the good rows in the same run; the caller frees it
+ * either way. */
+int		 csvt_parse_all(const char *name, const char *text, size_t len,
 		    char sep, int line0, struct diag *d, struct csvt **out);
 void		 csvt_free(struct csvt *);   /* NULL is a no-op */
 

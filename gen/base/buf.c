@@ -1,34 +1,45 @@
 /*
- * text_buf.c - the growing string every generator and dump writes into
- * (struct vbuf in vanban.h).
+ * buf.c - the one way arrays grow (vb_grow) and the growing string every
+ * generator and dump writes into (struct vbuf in vanban.h).
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "vanban.h"
 
-/* ------------------------------------------------------------------ */
+
+int
+vb_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t	 n = *cap ? *cap : 16;
+	void	*q;
+
+	if (need <= *cap)
+		return 0;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			return -1;
+		n *= 2;
+	}
+	if (n > SIZE_MAX / size || (q = realloc(*p, n * size)) == NULL)
+		return -1;
+	*p = q;
+	*cap = n;
+	return 0;
+}
 
 void
 vbuf_putn(struct vbuf *b, const char *s, size_t n)
 {
-	char *p;
-
 	if (b->bad)
 		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if ((p = realloc(b->s, cap)) == NULL) {
-			b->bad = 1;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
+	if (n > SIZE_MAX - b->len - 1 ||
+	    vb_grow((void **)&b->s, &b->cap, b->len + n + 1, 1) != 0) {
+		b->bad = 1;
+		return;
 	}
 	memcpy(b->s + b->len, s, n);
 	b->len += n;

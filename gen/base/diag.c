@@ -16,7 +16,7 @@
 #define DIAG_KEEP_MAX 200
 
 struct diag {
-	char	**msgs;      /* formatted messages, in order */
+	struct diag_msg *msgs;  /* messages, in order */
 	size_t	  n;         /* messages kept */
 	size_t	  cap;       /* allocated slots */
 	int	  errors;    /* errors, kept or not */
@@ -37,21 +37,47 @@ diag_free(struct diag *d)
 
 	if (d == NULL)
 		return;
-	for (i = 0; i < d->n; i++)
-		free(d->msgs[i]);
+	for (i = 0; i < d->n; i++) {
+		free(d->msgs[i].file);
+		free(d->msgs[i].text);
+		free(d->msgs[i].formatted);
+	}
 	free(d->msgs);
 	free(d);
 }
 
-/* Formats the position prefix and message; on allocation failure the
- * message is lost but still counted, so the exit code stays right. */
+/* The message as printed: "file:line:col: error: text".  Malloc'd. */
+static char *
+diag_format(const struct diag_msg *m)
+{
+	char	*out;
+	int	 n;
+
+	if (m->file != NULL && m->line > 0 && m->col > 0)
+		n = asprintf(&out, "%s:%d:%d: %s: %s", m->file, m->line,
+		    m->col, m->level == DIAG_ERROR ? "error" : "warning",
+		    m->text);
+	else if (m->file != NULL && m->line > 0)
+		n = asprintf(&out, "%s:%d: %s: %s", m->file, m->line,
+		    m->level == DIAG_ERROR ? "error" : "warning", m->text);
+	else if (m->file != NULL)
+		n = asprintf(&out, "%s: %s: %s", m->file,
+		    m->level == DIAG_ERROR ? "error" : "warning", m->text);
+	else
+		n = asprintf(&out, "%s: %s",
+		    m->level == DIAG_ERROR ? "error" : "warning", m->text);
+	return n < 0 ? NULL : out;
+}
+
+/* Keeps a record of the message; on allocation failure the message is
+ * lost but still counted, so the exit code stays right. */
 void
 diag_add(struct diag *d, enum diag_level lvl, const char *file, int line,
     int col, const char *fmt, ...)
 {
-	char	 pos[512], body[2048], *m;
-	va_list	 ap;
-	size_t	 n;
+	struct diag_msg	 m;
+	char		 body[2048];
+	va_list		 ap;
 
 	if (d == NULL)
 		return;
@@ -63,31 +89,23 @@ diag_add(struct diag *d, enum diag_level lvl, const char *file, int line,
 		d->dropped++;
 		return;
 	}
-	pos[0] = '\0';
-	if (file != NULL && line > 0 && col > 0)
-		snprintf(pos, sizeof(pos), "%s:%d:%d: ", file, line, col);
-	else if (file != NULL && line > 0)
-		snprintf(pos, sizeof(pos), "%s:%d: ", file, line);
-	else if (file != NULL)
-		snprintf(pos, sizeof(pos), "%s: ", file);
 	va_start(ap, fmt);
 	vsnprintf(body, sizeof(body), fmt, ap);
 	va_end(ap);
-	n = strlen(pos) + strlen(body) + 16;
-	if ((m = malloc(n)) == NULL)
+	m.level = lvl;
+	m.line = line;
+	m.col = col;
+	m.file = file ? strdup(file) : NULL;
+	m.text = strdup(body);
+	m.formatted = NULL;
+	if ((file != NULL && m.file == NULL) || m.text == NULL ||
+	    (m.formatted = diag_format(&m)) == NULL ||
+	    vb_grow((void **)&d->msgs, &d->cap, d->n + 1,
+	    sizeof(*d->msgs)) != 0) {
+		free(m.file);
+		free(m.text);
+		free(m.formatted);
 		return;
-	snprintf(m, n, "%s%s: %s", pos,
-	    lvl == DIAG_ERROR ? "error" : "warning", body);
-	if (d->n == d->cap) {
-		size_t	 cap = d->cap ? d->cap * 2 : 16;
-		char	**p = realloc(d->msgs, cap * sizeof(*p));
-
-		if (p == NULL) {
-			free(m);
-			return;
-		}
-		d->msgs = p;
-		d->cap = cap;
 	}
 	d->msgs[d->n++] = m;
 }
@@ -113,7 +131,25 @@ diag_count(const struct diag *d)
 const char *
 diag_get(const struct diag *d, size_t i)
 {
-	return (d && i < d->n) ? d->msgs[i] : NULL;
+	return (d && i < d->n) ? d->msgs[i].formatted : NULL;
+}
+
+const struct diag_msg *
+diag_item(const struct diag *d, size_t i)
+{
+	return (d && i < d->n) ? &d->msgs[i] : NULL;
+}
+
+int
+diag_line_failed(const struct diag *d, const char *file, int line)
+{
+	size_t i;
+
+	for (i = 0; d != NULL && i < d->n; i++)
+		if (d->msgs[i].level == DIAG_ERROR && d->msgs[i].line == line &&
+		    d->msgs[i].file != NULL && strcmp(d->msgs[i].file, file) == 0)
+			return 1;
+	return 0;
 }
 
 void
@@ -124,7 +160,7 @@ diag_print(const struct diag *d, FILE *fp, const char *prog)
 	if (d == NULL)
 		return;
 	for (i = 0; i < d->n; i++)
-		fprintf(fp, "%s\n", d->msgs[i]);
+		fprintf(fp, "%s\n", d->msgs[i].formatted);
 	if (d->dropped > 0)
 		fprintf(fp, "%s: %d more message%s not shown\n", prog,
 		    d->dropped, d->dropped == 1 ? "" : "s");

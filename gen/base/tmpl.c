@@ -20,6 +20,7 @@ struct tmpl_var {
 	char	 *key;
 	char	**items;   /* a string variable has exactly one */
 	size_t	  n;
+	size_t	  cap;     /* items allocated */
 	int	  list;    /* declared a list */
 };
 
@@ -43,7 +44,7 @@ tmpl_var_clear(struct tmpl_var *v)
 		free(v->items[i]);
 	free(v->items);
 	v->items = NULL;
-	v->n = 0;
+	v->n = v->cap = 0;
 }
 
 void
@@ -81,14 +82,8 @@ tmpl_vars_slot(struct tmpl_vars *vs, const char *key)
 
 	if ((v = tmpl_vars_find(vs, key, strlen(key))) != NULL)
 		return v;
-	if (vs->n == vs->cap) {
-		size_t cap = vs->cap ? vs->cap * 2 : 32;
-
-		if ((v = realloc(vs->v, cap * sizeof(*v))) == NULL)
-			return NULL;
-		vs->v = v;
-		vs->cap = cap;
-	}
+	if (vb_grow((void **)&vs->v, &vs->cap, vs->n + 1, sizeof(*vs->v)) != 0)
+		return NULL;
 	v = &vs->v[vs->n];
 	memset(v, 0, sizeof(*v));
 	if ((v->key = strdup(key)) == NULL)
@@ -100,11 +95,9 @@ tmpl_vars_slot(struct tmpl_vars *vs, const char *key)
 static int
 tmpl_var_append(struct tmpl_var *v, const char *s)
 {
-	char **p;
-
-	if ((p = realloc(v->items, (v->n + 1) * sizeof(*p))) == NULL)
+	if (vb_grow((void **)&v->items, &v->cap, v->n + 1,
+	    sizeof(*v->items)) != 0)
 		return -1;
-	v->items = p;
 	if ((v->items[v->n] = strdup(s)) == NULL)
 		return -1;
 	v->n++;

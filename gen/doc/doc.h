@@ -28,6 +28,8 @@ enum doc_face {
 /* A run of inline text in one face. */
 struct doc_run {
 	char	*text;   /* NFC UTF-8; "\n" alone = a hard line break */
+	size_t	 len;    /* bytes of text */
+	size_t	 cap;    /* bytes allocated for text */
 	int	 face;   /* enum doc_face */
 	int	 sup;    /* 1: superscript (small, raised) */
 };
@@ -36,6 +38,7 @@ struct doc_run {
 struct doc_inline {
 	struct doc_run	*runs;   /* runs, in order */
 	size_t		 n;      /* number of runs */
+	size_t		 cap;    /* runs allocated */
 };
 
 enum doc_btype {
@@ -89,6 +92,7 @@ struct doc_signer {
 struct doc_list {
 	char	**v;   /* strings */
 	size_t	  n;   /* count */
+	size_t	  cap; /* allocated */
 };
 
 struct doc_meta {

@@ -67,23 +67,24 @@ doc_inline_add(struct doc_inline *in, const char *text, size_t n, int face,
 	    in->runs[in->n - 1].sup == sup &&
 	    strcmp(in->runs[in->n - 1].text, "\n") != 0 &&
 	    !(n == 1 && text[0] == '\n')) {
-		struct doc_run	*last = &in->runs[in->n - 1];
-		size_t		 ln = strlen(last->text);
-		char		*t = realloc(last->text, ln + n + 1);
+		struct doc_run *last = &in->runs[in->n - 1];
 
-		if (t == NULL)
+		if (n > SIZE_MAX - last->len - 1 || vb_grow((void **)&last->text,
+		    &last->cap, last->len + n + 1, 1) != 0)
 			return -1;
-		memcpy(t + ln, text, n);
-		t[ln + n] = '\0';
-		last->text = t;
+		memcpy(last->text + last->len, text, n);
+		last->len += n;
+		last->text[last->len] = '\0';
 		return 0;
 	}
-	if ((r = realloc(in->runs, (in->n + 1) * sizeof(*r))) == NULL)
+	if (vb_grow((void **)&in->runs, &in->cap, in->n + 1,
+	    sizeof(*in->runs)) != 0)
 		return -1;
-	in->runs = r;
 	r = &in->runs[in->n];
 	if ((r->text = strndup(text, n)) == NULL)
 		return -1;
+	r->len = n;
+	r->cap = n + 1;
 	r->face = face;
 	r->sup = sup;
 	in->n++;
@@ -288,15 +289,15 @@ fm_list(struct pctx *c, yaml_document_t *y, const yaml_node_t *n,
 	for (it = n->data.sequence.items.start;
 	    it < n->data.sequence.items.top; it++) {
 		yaml_node_t	*e = yaml_document_get_node(y, *it);
-		char		*s, **v;
+		char		*s;
 
 		if (e == NULL || (s = fm_scalar(c, e, key)) == NULL)
 			return -1;
-		if ((v = realloc(l->v, (l->n + 1) * sizeof(char *))) == NULL) {
+		if (vb_grow((void **)&l->v, &l->cap, l->n + 1,
+		    sizeof(*l->v)) != 0) {
 			free(s);
 			return -1;
 		}
-		l->v = v;
 		l->v[l->n++] = s;
 	}
 	return 0;
@@ -635,14 +636,9 @@ doc_add_block(struct doc *doc, enum doc_btype type, int line, int col)
 {
 	struct doc_block *b;
 
-	if (doc->nblocks == doc->cap) {
-		size_t cap = doc->cap ? doc->cap * 2 : 32;
-
-		if ((b = realloc(doc->blocks, cap * sizeof(*b))) == NULL)
-			return NULL;
-		doc->blocks = b;
-		doc->cap = cap;
-	}
+	if (vb_grow((void **)&doc->blocks, &doc->cap, doc->nblocks + 1,
+	    sizeof(*doc->blocks)) != 0)
+		return NULL;
 	b = &doc->blocks[doc->nblocks++];
 	memset(b, 0, sizeof(*b));
 	b->type = type;
@@ -745,6 +741,8 @@ body_center(struct doc_inline *in)
 	n = strlen(l->text);
 	while (n > 0 && l->text[n - 1] == ' ')
 		l->text[--n] = '\0';
+	l->len = n;
+	f->len = strlen(f->text);
 	return 1;
 }
 
@@ -770,13 +768,13 @@ static int
 body_numbers(const char *s, double **out, int *mm)
 {
 	double	*v = NULL;
+	size_t	 cap = 0;
 	int	 n = 0;
 	char	*e;
 
 	*mm = 0;
 	while (*s != '\0') {
 		double x = strtod(s, &e);
-		double *nv;
 
 		if (e == s || x <= 0)
 			goto bad;
@@ -784,9 +782,8 @@ body_numbers(const char *s, double **out, int *mm)
 			*mm = 1;
 			e += 2;
 		}
-		if ((nv = realloc(v, (size_t)(n + 1) * sizeof(double))) == NULL)
+		if (vb_grow((void **)&v, &cap, (size_t)n + 1, sizeof(*v)) != 0)
 			goto bad;
-		v = nv;
 		v[n++] = x;
 		if (*e == ',')
 			e++;

@@ -22,6 +22,7 @@ struct csvt_p {
 	char		**f;        /* fields of the current row */
 	size_t		 nf;        /* fields in f */
 	size_t		 capf;      /* allocated */
+	size_t		 caprows;   /* rows allocated in t->rows */
 	size_t		 width;     /* header fields; 0 before the header */
 	int		 row_line;  /* line where the current row starts */
 	int		 at_start;  /* between rows: the next byte starts one */
@@ -58,7 +59,7 @@ csvt_cb_field(void *s, size_t len, void *arg)
 {
 	struct csvt_p		*p = arg;
 	const unsigned char	*b = s;
-	char			*f, **nf;
+	char			*f;
 
 	if (p->oom)
 		return;
@@ -68,15 +69,9 @@ csvt_cb_field(void *s, size_t len, void *arg)
 	}
 	while (len > 0 && csvt_blank(b[len - 1]))
 		len--;
-	if (p->nf == p->capf) {
-		size_t cap = p->capf ? p->capf * 2 : 16;
-
-		if ((nf = realloc(p->f, cap * sizeof(*nf))) == NULL) {
-			p->oom = 1;
-			return;
-		}
-		p->f = nf;
-		p->capf = cap;
+	if (vb_grow((void **)&p->f, &p->capf, p->nf + 1, sizeof(*p->f)) != 0) {
+		p->oom = 1;
+		return;
 	}
 	if ((f = malloc(len + 1)) == NULL) {
 		p->oom = 1;
@@ -128,13 +123,13 @@ csvt_cb_row(int c, void *arg)
 		csvt_drop_fields(p);
 		return;
 	}
-	if ((r = realloc(t->rows, (t->nrows + 1) * sizeof(*r))) == NULL) {
+	if (vb_grow((void **)&t->rows, &p->caprows, t->nrows + 1,
+	    sizeof(*t->rows)) != 0) {
 		p->oom = 1;
 		csvt_drop_fields(p);
 		return;
 	}
-	t->rows = r;
-	r += t->nrows++;
+	r = &t->rows[t->nrows++];
 	r->nfields = p->nf;
 	r->line = p->row_line;
 	if ((r->fields = malloc((p->nf ? p->nf : 1) * sizeof(char *))) == NULL) {
@@ -210,6 +205,19 @@ csvt_quotes(struct csvt_q *q, const char *s, size_t n, char sep, int line)
 
 int
 csvt_parse(const char *name, const char *text, size_t len, char sep,
+    int line0, struct diag *d, struct csvt **out)
+{
+	int rc = csvt_parse_all(name, text, len, sep, line0, d, out);
+
+	if (rc != VB_OK) {
+		csvt_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+int
+csvt_parse_all(const char *name, const char *text, size_t len, char sep,
     int line0, struct diag *d, struct csvt **out)
 {
 	struct csv_parser	 cp;
@@ -299,12 +307,12 @@ csvt_parse(const char *name, const char *text, size_t len, char sep,
 		    "empty table: the first row must be the header");
 		rc = VB_EINPUT;
 	}
-	if (rc != VB_OK) {
+	if (rc == VB_ESYS || t->nrows == 0) {
 		csvt_free(t);
 		return rc;
 	}
 	*out = t;
-	return VB_OK;
+	return rc;
 }
 
 void

@@ -465,19 +465,9 @@ conv_fail(struct conv *c, const char *fmt, ...)
 static int
 grow(char **buf, size_t *cap, size_t used, size_t n)
 {
-	size_t	 ncap;
-	char	*p;
-
-	if (used + n <= *cap)
-		return 0;
-	ncap = *cap ? *cap : 4096;
-	while (ncap < used + n)
-		ncap *= 2;
-	if ((p = realloc(*buf, ncap)) == NULL)
+	if (n > SIZE_MAX - used)
 		return -1;
-	*buf = p;
-	*cap = ncap;
-	return 0;
+	return vb_grow((void **)buf, cap, used + n, 1);
 }
 
 /* Normalise the first n pending bytes (whole combining sequences) and

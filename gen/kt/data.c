@@ -137,7 +137,8 @@ static int
 kt_split_aliases(const char *s, char ***out, size_t *n)
 {
 	const char	*p = s, *e;
-	char		**v = NULL, **nv;
+	char		**v = NULL;
+	size_t		  cap = 0;
 
 	*n = 0;
 	while (*p != '\0') {
@@ -149,12 +150,11 @@ kt_split_aliases(const char *s, char ***out, size_t *n)
 			continue;
 		while (e > p && e[-1] == ' ')
 			e--;
-		if ((nv = realloc(v, (*n + 1) * sizeof(*v))) == NULL ||
-		    (nv[*n] = strndup(p, (size_t)(e - p))) == NULL) {
-			*out = nv ? nv : v;
+		if (vb_grow((void **)&v, &cap, *n + 1, sizeof(*v)) != 0 ||
+		    (v[*n] = strndup(p, (size_t)(e - p))) == NULL) {
+			*out = v;
 			return -1;
 		}
-		v = nv;
 		(*n)++;
 		for (p = e; *p != '\0' && *p != ';'; p++)
 			continue;

@@ -283,99 +283,20 @@ kt_list_row(const struct kt_data *kd, const struct csvt *t,
 	return VB_OK;
 }
 
-/* Split a formatted message "NAME:L:C: error: body" of file name back
- * into its parts (line and col 0 when absent); -1 if it is not one. */
-static int
-kt_msg_split(const char *m, const char *name, int *line, int *col,
-    enum diag_level *lvl, const char **body)
-{
-	size_t		 nl = strlen(name);
-	const char	*p;
-	char		*e;
-
-	*line = *col = 0;
-	if (strncmp(m, name, nl) != 0 || m[nl] != ':')
-		return -1;
-	p = m + nl + 1;
-	if (*p >= '0' && *p <= '9') {
-		*line = (int)strtol(p, &e, 10);
-		p = e;
-		if (*p == ':' && p[1] >= '0' && p[1] <= '9') {
-			*col = (int)strtol(p + 1, &e, 10);
-			p = e;
-		}
-		if (*p != ':')
-			return -1;
-		p++;
-	}
-	if (strncmp(p, " error: ", 8) == 0) {
-		*lvl = DIAG_ERROR;
-		*body = p + 8;
-	} else if (strncmp(p, " warning: ", 10) == 0) {
-		*lvl = DIAG_WARNING;
-		*body = p + 10;
-	} else
-		return -1;
-	return 0;
-}
-
 /*
- * Parse the CSV.  A ragged row or bad quoting makes csvt_parse fail
- * without a table; so that the other rows are still checked in the same
- * run, the lines it reported are blanked (keeping the line count) and
- * the text parsed again.  Its messages go to d either way; *bad is set
- * when the table *out lacks rows (the result is then VB_EINPUT).
+ * Parse the CSV.  A ragged row or bad quoting is reported with its line
+ * and left out, and the other rows are still checked in the same run:
+ * *bad is set when the table *out lacks rows (the result is then
+ * VB_EINPUT).
  */
 static int
 kt_list_csv(const char *name, const char *text, size_t len, struct diag *d,
     struct csvt **out, int *bad)
 {
-	struct diag	*scratch, *again;
-	char		*copy;
-	const char	*body;
-	size_t		 i, k;
-	int		 rc, line, col, cur, blanked = 0;
-	enum diag_level	 lvl;
+	int rc = csvt_parse_all(name, text, len, 0, 0, d, out);
 
-	*bad = 0;
-	*out = NULL;
-	if ((scratch = diag_new()) == NULL)
-		return VB_ESYS;
-	rc = csvt_parse(name, text, len, 0, 0, scratch, out);
-	if (rc == VB_EINPUT && (copy = malloc(len + 1)) != NULL) {
-		memcpy(copy, text, len);
-		copy[len] = '\0';
-		for (i = 0; i < diag_count(scratch); i++) {
-			if (kt_msg_split(diag_get(scratch, i), name, &line,
-			    &col, &lvl, &body) != 0 || line <= 1)
-				continue;
-			for (k = 0, cur = 1; k < len && cur < line; k++)
-				if (copy[k] == '\n')
-					cur++;
-			for (; k < len && copy[k] != '\n'; k++)
-				copy[k] = ' ';
-			blanked++;
-		}
-		if (blanked > 0 && (again = diag_new()) != NULL) {
-			if (csvt_parse(name, copy, len, 0, 0, again, out) ==
-			    VB_OK)
-				*bad = 1;
-			diag_free(again);
-		}
-		free(copy);
-	}
-	for (i = 0; i < diag_count(scratch); i++) {
-		const char *m = diag_get(scratch, i);
-
-		if (kt_msg_split(m, name, &line, &col, &lvl, &body) == 0)
-			diag_add(d, lvl, name, line, col, "%s", body);
-		else
-			diag_add(d, DIAG_ERROR, NULL, 0, 0, "%s", m);
-	}
-	diag_free(scratch);
-	if (*bad)
-		return VB_OK;
-	return rc;
+	*bad = rc == VB_EINPUT && *out != NULL;
+	return *bad ? VB_OK : rc;
 }
 
 int

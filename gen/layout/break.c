@@ -72,14 +72,9 @@ lb_push_seg(struct lb_ctx *c, const char *t, size_t n, int face, int sup)
 {
 	struct lb_seg *s;
 
-	if (c->nsegs == c->capsegs) {
-		size_t cap = c->capsegs ? 2 * c->capsegs : 64;
-
-		if ((s = realloc(c->segs, cap * sizeof(*s))) == NULL)
-			return -1;
-		c->segs = s;
-		c->capsegs = cap;
-	}
+	if (vb_grow((void **)&c->segs, &c->capsegs, c->nsegs + 1,
+	    sizeof(*c->segs)) != 0)
+		return -1;
 	s = &c->segs[c->nsegs++];
 	s->t = t;
 	s->n = n;
@@ -95,14 +90,9 @@ lb_push_item(struct lb_ctx *c, enum lb_type type)
 {
 	struct lb_item *it;
 
-	if (c->nitems == c->capitems) {
-		size_t cap = c->capitems ? 2 * c->capitems : 64;
-
-		if ((it = realloc(c->items, cap * sizeof(*it))) == NULL)
-			return NULL;
-		c->items = it;
-		c->capitems = cap;
-	}
+	if (vb_grow((void **)&c->items, &c->capitems, c->nitems + 1,
+	    sizeof(*c->items)) != 0)
+		return NULL;
 	it = &c->items[c->nitems++];
 	memset(it, 0, sizeof(*it));
 	it->type = type;
@@ -346,17 +336,9 @@ lb_pass(struct lb_ctx *c, double width_pt, double tol, struct lb_node **pn,
 	int		 best_final = -1;
 
 #define PUSH_NODE(N) do {						\
-	if (nn == cap) {						\
-		size_t nc = cap ? cap * 2 : 64;				\
-		struct lb_node *np = realloc(nodes, nc * sizeof(*np));	\
-		if (np == NULL) { free(nodes); free(act); return -2; }	\
-		nodes = np; cap = nc;					\
-	}								\
-	if (nact == capact) {						\
-		size_t nc = capact ? capact * 2 : 64;			\
-		size_t *ap = realloc(act, nc * sizeof(*ap));		\
-		if (ap == NULL) { free(nodes); free(act); return -2; }	\
-		act = ap; capact = nc;					\
+	if (vb_grow((void **)&nodes, &cap, nn + 1, sizeof(*nodes)) ||	\
+	    vb_grow((void **)&act, &capact, nact + 1, sizeof(*act))) {	\
+		free(nodes); free(act); return -2;			\
 	}								\
 	act[nact++] = nn;						\
 	nodes[nn++] = (N);						\
@@ -503,14 +485,8 @@ lb_add_piece(struct lb_line *ln, size_t *cap, double x, const struct lb_seg *s)
 {
 	struct lb_piece *p;
 
-	if (ln->n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 16;
-
-		if ((p = realloc(ln->p, nc * sizeof(*p))) == NULL)
-			return -1;
-		ln->p = p;
-		*cap = nc;
-	}
+	if (vb_grow((void **)&ln->p, cap, ln->n + 1, sizeof(*ln->p)) != 0)
+		return -1;
 	p = &ln->p[ln->n++];
 	p->x_pt = x;
 	p->face = s->face;

@@ -39,14 +39,8 @@ dl_add(struct dl *dl, enum dl_kind kind, double x, double y, double x2,
 {
 	struct dl_item *it;
 
-	if (dl->n == dl->cap) {
-		size_t cap = dl->cap ? dl->cap * 2 : 256;
-
-		if ((it = realloc(dl->v, cap * sizeof(*it))) == NULL)
-			return NULL;
-		dl->v = it;
-		dl->cap = cap;
-	}
+	if (vb_grow((void **)&dl->v, &dl->cap, dl->n + 1, sizeof(*dl->v)) != 0)
+		return NULL;
 	it = &dl->v[dl->n];
 	memset(it, 0, sizeof(*it));
 	it->kind = kind;

@@ -52,6 +52,7 @@ struct lctx {
 	size_t			  nvx, capvx;
 	struct ltable		 *tables;   /* tables of the current section */
 	size_t			  ntables;
+	size_t			  captables;
 	struct dl		 *out;      /* the display list being built */
 	double			  pw_pt, ph_pt;  /* page size */
 	double			  left_pt;  /* text area */

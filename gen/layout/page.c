@@ -39,14 +39,9 @@ lrow_end(struct lctx *L, size_t i0, double h, double before, int keep)
 {
 	struct vrow *r;
 
-	if (L->nrows == L->caprows) {
-		size_t cap = L->caprows ? L->caprows * 2 : 128;
-
-		if ((r = realloc(L->rows, cap * sizeof(*r))) == NULL)
-			return NULL;
-		L->rows = r;
-		L->caprows = cap;
-	}
+	if (vb_grow((void **)&L->rows, &L->caprows, L->nrows + 1,
+	    sizeof(*L->rows)) != 0)
+		return NULL;
 	r = &L->rows[L->nrows++];
 	memset(r, 0, sizeof(*r));
 	r->h_pt = h;
@@ -164,7 +159,7 @@ static double
 put_center_one(struct lctx *L, const char *s, int face, double size,
     double lead, double cx, double width, double y, double *maxw)
 {
-	struct doc_inline	 in = { NULL, 0 };
+	struct doc_inline	 in = { NULL, 0, 0 };
 	struct lb_result	 res;
 	size_t			 i;
 	double			 last = y - lead;
@@ -325,7 +320,7 @@ lay_kinh_gui(struct lctx *L, double y)
 	dl_add(L->tmp, DL_TEXT, x0, y, 0, 0, BODY_PT, DOC_REGULAR, label,
 	    strlen(label) - 1);
 	for (i = 0; i < kg->n; i++) {
-		struct doc_inline	in = { NULL, 0 };
+		struct doc_inline	in = { NULL, 0, 0 };
 		struct lb_result	res;
 		size_t			k;
 
@@ -502,7 +497,7 @@ lay_noi_nhan(struct lctx *L, double x, double width, double y)
 	    strstr(m->noi_nhan.v[0], "Như trên") == NULL))
 		nhu_tren = 1;
 	for (i = 0; i < n + (size_t)nhu_tren; i++) {
-		struct doc_inline	in = { NULL, 0 };
+		struct doc_inline	in = { NULL, 0, 0 };
 		const char		*e = nhu_tren ? (i == 0 ? "Như trên" :
 		    m->noi_nhan.v[i - 1]) : m->noi_nhan.v[i];
 		int			last = i + 1 == n + (size_t)nhu_tren &&
@@ -515,7 +510,7 @@ lay_noi_nhan(struct lctx *L, double x, double width, double y)
 		doc_inline_free(&in);
 	}
 	if (m->luu != NULL) {
-		struct doc_inline in = { NULL, 0 };
+		struct doc_inline in = { NULL, 0, 0 };
 
 		snprintf(buf, sizeof(buf), "- Lưu: %s", m->luu);
 		while (buf[strlen(buf) - 1] == '.')
@@ -605,7 +600,7 @@ static int
 lay_block(struct lctx *L, const struct doc_block *b)
 {
 	double			 X = L->left_pt, W = L->width_pt;
-	struct doc_inline	 in = { NULL, 0 };
+	struct doc_inline	 in = { NULL, 0, 0 };
 	int			 n;
 
 	switch (b->type) {

@@ -164,15 +164,9 @@ table_widths(struct lctx *L, const struct doc_block *b, double *w)
 static int
 push_vx(struct lctx *L, double x)
 {
-	if (L->nvx == L->capvx) {
-		size_t	 cap = L->capvx ? L->capvx * 2 : 256;
-		double	*v = realloc(L->vx, cap * sizeof(double));
-
-		if (v == NULL)
-			return -1;
-		L->vx = v;
-		L->capvx = cap;
-	}
+	if (vb_grow((void **)&L->vx, &L->capvx, L->nvx + 1,
+	    sizeof(*L->vx)) != 0)
+		return -1;
 	L->vx[L->nvx++] = x;
 	return 0;
 }
@@ -214,10 +208,9 @@ layout_table(struct lctx *L, const struct doc_block *b)
 	x[0] = L->left_pt + (L->width_pt - total) / 2;
 	for (c = 0; c < nc; c++)
 		x[c + 1] = x[c] + w[c];
-	tb = realloc(L->tables, (L->ntables + 1) * sizeof(*tb));
-	if (tb == NULL)
+	if (vb_grow((void **)&L->tables, &L->captables, L->ntables + 1,
+	    sizeof(*L->tables)) != 0)
 		goto done;
-	L->tables = tb;
 	tb = &L->tables[L->ntables++];
 	tid = (int)L->ntables;
 	tb->x0_pt = x[0];

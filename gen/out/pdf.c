@@ -64,15 +64,9 @@ cpset_add_text(struct cpset *s, const char *t)
 			cp = 0xFFFD;
 		}
 		p += k;
-		if (s->n == s->cap) {
-			size_t	 cap = s->cap ? s->cap * 2 : 256;
-			uint32_t *v = realloc(s->v, cap * sizeof(*v));
-
-			if (v == NULL)
-				return -1;
-			s->v = v;
-			s->cap = cap;
-		}
+		if (vb_grow((void **)&s->v, &s->cap, s->n + 1,
+		    sizeof(*s->v)) != 0)
+			return -1;
 		s->v[s->n++] = (uint32_t)cp;
 	}
 	return 0;

@@ -50,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (r > 0 && t->rows[r].nfields > t->rows[0].nfields)
 			abort();	/* documented: same width as header */
 		for (k = 0; k < t->rows[r].nfields; k++) {
-			struct doc_inline in = { NULL, 0 };
+			struct doc_inline in = { NULL, 0, 0 };
 
 			if ((f = csvt_fold(t->rows[r].fields[k])) != NULL)
 				free(f);
