@@ -35,38 +35,43 @@ _vanban_words()
 	fi
 }
 
+# Appends the lines a command prints to COMPREPLY (no word splitting nor
+# globbing of file names).
+_vanban_add()
+{
+	mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <("$@")
+}
+
 # Adds the words of $1 that start with $cur.
 _vanban_list()
 {
-	local IFS=$' \t\n'
-	COMPREPLY+=($(compgen -W "$1" -- "$cur"))
+	_vanban_add compgen -W "$1" -- "$cur"
 }
 
 # Adds file names ending in one of the extensions of $1 (in either case)
 # and folders; any file when $1 is empty or no file name matches.
 _vanban_files()
 {
-	local IFS=$'\n' e n exts
+	local e n exts
 	compopt -o filenames 2>/dev/null
 	n=${#COMPREPLY[@]}
 	IFS=' ' read -r -a exts <<<"$1"
 	for e in "${exts[@]}"; do
-		COMPREPLY+=($(compgen -f -X "!*.$e" -- "$cur"))
-		COMPREPLY+=($(compgen -f -X "!*.${e^^}" -- "$cur"))
+		_vanban_add compgen -f -X "!*.$e" -- "$cur"
+		_vanban_add compgen -f -X "!*.${e^^}" -- "$cur"
 	done
 	if [ ${#COMPREPLY[@]} -gt "$n" ]; then
-		COMPREPLY+=($(compgen -d -- "$cur"))
+		_vanban_add compgen -d -- "$cur"
 	else
-		COMPREPLY+=($(compgen -f -- "$cur"))
+		_vanban_add compgen -f -- "$cur"
 	fi
 }
 
 # Adds folders.
 _vanban_dirs()
 {
-	local IFS=$'\n'
 	compopt -o filenames 2>/dev/null
-	COMPREPLY+=($(compgen -d -- "$cur"))
+	_vanban_add compgen -d -- "$cur"
 }
 
 # Completes the value of option $1 (values shared by the tools); returns
