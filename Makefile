@@ -55,9 +55,9 @@ $(B)/libvanban.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-$(BIN)/vb-%: $(B)/tools/vb-%.o $(B)/libvanban.a
+$(BIN)/vb-%: $(B)/tools/vb-%.o $(B)/tools/cli.o $(B)/libvanban.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $< $(B)/libvanban.a $(LIBS)
+	$(CC) $(CFLAGS) -o $@ $< $(B)/tools/cli.o $(B)/libvanban.a $(LIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libvanban.a tests/unit/check.h
 	@mkdir -p $(@D)

@@ -18,6 +18,7 @@
 #define VANBAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define VB_VERSION "0.1.0"
@@ -127,6 +128,17 @@ char		*text_nfc(const char *s, size_t n, size_t *outlen);
  */
 int		 text_write_file(const char *path, const void *buf, size_t n,
 		    struct diag *d);
+/* The same as a stream: outfile_open gives the FILE to write (NULL and a
+ * message in d on failure); outfile_close(of, ok) puts the file in place
+ * when ok, else discards it, and frees of.  A symlink is followed (its
+ * target replaced), an existing device or FIFO written through, an
+ * existing file's permission bits kept.  VB_OK or VB_ESYS. */
+struct outfile;
+FILE		*outfile_open(const char *path, struct outfile **of,
+		    struct diag *d);
+int		 outfile_close(struct outfile *of, int ok, struct diag *d);
+/* Do paths a and b name the same existing file? ("-" never does.) */
+int		 text_same_file(const char *a, const char *b);
 
 /* ------------------------------------------------------------------ */
 /* Growing arrays and strings                                                      */
@@ -323,18 +335,53 @@ struct render_opt {
 	long long	 epoch;        /* creation time (SOURCE_DATE_EPOCH), -1: now */
 };
 
-/*
- * Render the document source `text` (NFC UTF-8, as read by text_read_*;
- * `name` is its path, used in messages and to resolve `file=` CSV tables)
- * to out_path ("-" = stdout).  With opt->dump_layout the display list is
- * written as text instead of a PDF.  The output appears only when
- * complete.  Returns VB_OK, VB_EINPUT (messages in d) or VB_ESYS.
- */
 /* The font folder: opt (--fonts) when not NULL, else $VB_FONT_DIR,
  * else share/vanban/fonts or fonts beside the program (installed, or the
  * build tree), else the build tree's fonts/ compiled in.  Malloc'd. */
 char		*render_find_fonts(const char *opt);
 
+/* A renderer: the fonts of opt->font_dir loaded once for any number of
+ * documents.  NULL with a message in d when a face cannot be loaded. */
+struct render;
+struct render	*render_new(const struct render_opt *opt, struct diag *d);
+void		 render_free(struct render *);   /* NULL is a no-op */
+/*
+ * Render the document source `text` (NFC UTF-8, as read by text_read_*;
+ * `name` is its path, used in messages and to resolve `file=` tables)
+ * into memory: the PDF, or the display list as text when the options say
+ * dump_layout.  *out malloc'd (caller frees).  VB_OK, VB_EINPUT
+ * (messages in d) or VB_ESYS.
+ */
+int		 render_mem(struct render *, const char *name, const char *text,
+		    size_t len, char **out, size_t *outlen, struct diag *d);
+/* The first character of s (NFC UTF-8) that face (0 regular, 1 bold,
+ * 2 italic, 3 bold italic) cannot draw, or a control character; 0 when
+ * every one can.  For generators that check their data before writing. */
+uint32_t	 render_missing_glyph(struct render *, const char *s, int face);
+
+/* One document of a batch: its source in, its PDF out. */
+struct render_job {
+	const char	*name;    /* source path (messages, file= tables) */
+	const char	*text;    /* source text, NUL-terminated */
+	char		*out;     /* the rendered PDF (malloc'd) or NULL */
+	size_t		 outlen;  /* its length */
+	int		 rc;      /* VB_OK, VB_EINPUT or VB_ESYS */
+};
+
+/*
+ * Render n documents into memory, with `jobs` worker processes when
+ * jobs > 1 (each renders every jobs-th document with its own renderer;
+ * results and messages come back through temporary files), else in this
+ * process.  progress, when not NULL, is called after each document with
+ * the number done.  Messages of every document go to d in order.
+ * Returns the worst rc (VB_ESYS before VB_EINPUT before VB_OK).
+ */
+int		 render_batch(const struct render_opt *, struct render_job *,
+		    size_t n, int jobs, void (*progress)(void *, size_t, size_t),
+		    void *arg, struct diag *d);
+
+/* Render one source to out_path ("-" = stdout), written only when
+ * complete: render_new + render_mem + text_write_file. */
 int		 render_source(const char *name, const char *text, size_t len,
 		    const char *out_path, const struct render_opt *opt,
 		    struct diag *d);

@@ -201,6 +201,8 @@ sotien_parse(const char *s, unsigned long long *out)
 		if (sep != 0 && s[i] != sep)
 			return -1;
 		sep = s[i++];
+		if (i == end)		/* "5." or "1.490.": a group is missing */
+			return -1;
 	}
 	*out = acc;
 	return 0;

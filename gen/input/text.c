@@ -1159,116 +1159,15 @@ text_read_file(const char *path, enum text_enc enc, struct diag *d,
 	return mem_take(&m, rc, path, d, out, len);
 }
 
-/* ------------------------------------------------------------------ */
-/* Writers: a temporary file beside the output, renamed when complete   */
-/* ------------------------------------------------------------------ */
-
-/* The process's umask, which mkstemp ignores (it creates 0600). */
-static mode_t
-text_umask(void)
-{
-	mode_t m = umask(022);
-
-	umask(m);
-	return m;
-}
-
-/* Create a temporary file beside path; *tmp receives its name
- * (malloc'd).  NULL with a message in d. */
-static FILE *
-text_tmp_open(const char *path, char **tmp, struct diag *d)
-{
-	FILE	*fp = NULL;
-	int	 fd;
-	size_t	 plen = strlen(path);
-
-	if ((*tmp = malloc(plen + 16)) == NULL) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "out of memory");
-		return NULL;
-	}
-	snprintf(*tmp, plen + 16, "%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(*tmp)) == -1 ||
-	    fchmod(fd, 0666 & ~text_umask()) != 0 ||
-	    (fp = fdopen(fd, "wb")) == NULL) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot create: %s",
-		    strerror(errno));
-		if (fd != -1) {
-			close(fd);
-			unlink(*tmp);
-		}
-		free(*tmp);
-		*tmp = NULL;
-		return NULL;
-	}
-	return fp;
-}
-
-/* Close the temporary file; when ok, flush it to disk and rename it
- * over path.  Returns VB_OK or VB_ESYS (message in d); on failure or
- * when !ok the temporary file is removed.  Frees tmp. */
-static int
-text_tmp_close(FILE *fp, char *tmp, const char *path, int ok,
-    struct diag *d)
-{
-	int rc = VB_OK;
-
-	if (ok && (fflush(fp) != 0 || fsync(fileno(fp)) != 0)) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		rc = VB_ESYS;
-		ok = 0;
-	}
-	if (fclose(fp) != 0 && ok) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		rc = VB_ESYS;
-		ok = 0;
-	}
-	if (ok && rename(tmp, path) != 0) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		rc = VB_ESYS;
-		ok = 0;
-	}
-	if (!ok)
-		unlink(tmp);
-	free(tmp);
-	return rc;
-}
-
-int
-text_write_file(const char *path, const void *buf, size_t n, struct diag *d)
-{
-	char	*tmp;
-	FILE	*fp;
-
-	if (strcmp(path, "-") == 0) {
-		if (fwrite(buf, 1, n, stdout) != n || fflush(stdout) != 0) {
-			diag_add(d, DIAG_ERROR, "<stdout>", 0, 0,
-			    "cannot write: %s", strerror(errno));
-			return VB_ESYS;
-		}
-		return VB_OK;
-	}
-	if ((fp = text_tmp_open(path, &tmp, d)) == NULL)
-		return VB_ESYS;
-	if (fwrite(buf, 1, n, fp) != n) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		text_tmp_close(fp, tmp, path, 0, d);
-		return VB_ESYS;
-	}
-	return text_tmp_close(fp, tmp, path, 1, d);
-}
-
 int
 text_convert_stream(const char *in_path, const char *out_path,
     enum text_enc enc, struct diag *d)
 {
 	struct conv	 c;
+	struct outfile	*of;
 	FILE		*in, *out;
-	char		*buf, *tmp = NULL;
-	int		 rc, tostdout = strcmp(out_path, "-") == 0;
+	char		*buf;
+	int		 rc;
 
 	if ((in = text_open_in(in_path, d)) == NULL)
 		return VB_ESYS;
@@ -1278,9 +1177,7 @@ text_convert_stream(const char *in_path, const char *out_path,
 			fclose(in);
 		return VB_ESYS;
 	}
-	if (tostdout)
-		out = stdout;
-	else if ((out = text_tmp_open(out_path, &tmp, d)) == NULL) {
+	if ((out = outfile_open(out_path, &of, d)) == NULL) {
 		free(buf);
 		if (in != stdin)
 			fclose(in);
@@ -1293,19 +1190,12 @@ text_convert_stream(const char *in_path, const char *out_path,
 	free(buf);
 	if (in != stdin)
 		fclose(in);
-	if (tostdout) {
-		if (fflush(stdout) != 0 && rc == VB_OK) {
-			diag_add(d, DIAG_ERROR, "<stdout>", 0, 0,
-			    "cannot write: %s", strerror(errno));
-			rc = VB_ESYS;
-		}
-		return rc;
-	}
+	/* Standard output keeps what was written before an error. */
 	if (rc != VB_OK) {
-		text_tmp_close(out, tmp, out_path, 0, d);
+		outfile_close(of, strcmp(out_path, "-") == 0, d);
 		return rc;
 	}
-	return text_tmp_close(out, tmp, out_path, 1, d);
+	return outfile_close(of, 1, d);
 }
 
 /*

@@ -178,4 +178,33 @@ int	 kt_decision(const struct kt_data *, const struct kt_list *, int form,
 size_t	 kt_forms_used(const struct kt_data *, const struct kt_list *,
 	    int *idx);
 
+/* ------------------------------------------------------------------ */
+/* A whole run of vb-khenthuong                                         */
+/* ------------------------------------------------------------------ */
+
+struct kt_batch {
+	const char		*list;       /* the nominee list */
+	enum text_enc		 enc;        /* its encoding (-f) */
+	const char		*outfile;    /* -o, or NULL */
+	const char		*outdir;     /* -d, or NULL */
+	int			 pdf;        /* --pdf */
+	int			 jobs;       /* PDFs rendered in parallel (-j) */
+	const char		*config;     /* --config, or NULL */
+	const char		*templates;  /* --templates, or NULL */
+	const char		*so[64];     /* --so values, as given */
+	int			 nso;
+	struct kt_opt		 opt;        /* the decisions' options */
+	struct render_opt	 ropt;       /* fonts, SOURCE_DATE_EPOCH */
+	void			(*progress)(void *, size_t, size_t);
+	void			*progress_arg;
+};
+
+/*
+ * Load, check, generate and (with pdf) render every decision of the
+ * list, then write them: DIR/<code>.md (and .pdf) or the one decision to
+ * outfile.  Nothing is written unless everything succeeded.  VB_OK,
+ * VB_EINPUT, VB_EUSAGE or VB_ESYS, with messages in d.
+ */
+int	 kt_batch_run(const struct kt_batch *, struct diag *);
+
 #endif /* KT_H */

@@ -1,6 +1,7 @@
 /*
- * render.c - render_source: the whole pipeline for one document source,
- * parse -> check glyphs -> layout -> PDF (or layout dump) -> atomic write.
+ * render.c - the whole pipeline for a document source: parse -> check
+ * glyphs -> layout -> PDF (or layout dump), with the fonts loaded once per
+ * renderer however many documents it renders.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,184 +9,104 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <utf8proc.h>
-
 #include "vanban.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
 #include "out/out.h"
+#include "render/render_int.h"
 
-#define GLYPH_REPORTS_MAX 50   /* then one line says there are more */
-
-/* State of the glyph check. */
-struct gcheck {
-	const struct doc		*doc;
-	const struct layout_font	*lf;
-	struct diag			*d;
-	int				 reported;  /* messages so far */
-	int				 more;      /* characters not reported */
-	const char			*file;      /* where the text is */
-	const char			*text;      /* its source, NULL: none */
+struct render {
+	struct render_opt	 opt;    /* as given (font_dir copied) */
+	char			*fonts;  /* font folder */
+	struct font_set		*fs;     /* the four faces, loaded once */
+	struct layout_font	 lf;     /* their metrics */
 };
 
-/*
- * Report the characters of s that face cannot draw (and control
- * characters), located from line on: each character once per text, and
- * at most GLYPH_REPORTS_MAX messages in all, so a file full of them is
- * answered quickly.
- */
-static void
-check_text(struct gcheck *g, const char *s, int face, int line)
+struct render *
+render_new(const struct render_opt *opt, struct diag *d)
 {
-	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)s;
-	utf8proc_int32_t	 cp, seen[16];
-	utf8proc_ssize_t	 k;
-	size_t			 nseen = 0, i;
+	struct render *r;
 
-	while (*p != '\0') {
-		int l = line, c = 0;
-
-		k = utf8proc_iterate(p, -1, &cp);
-		if (k <= 0)
-			return;
-		p += k;
-		if (cp == '\n' || cp == '\t')
-			continue;
-		if (g->lf->advance(g->lf->ctx, face, (uint32_t)cp) >= 0 &&
-		    cp >= 0x20)
-			continue;
-		for (i = 0; i < nseen && seen[i] != cp; i++)
-			;
-		if (i < nseen)
-			continue;
-		if (nseen < sizeof(seen) / sizeof(seen[0]))
-			seen[nseen++] = cp;
-		if (g->reported >= GLYPH_REPORTS_MAX) {
-			g->more++;
-			continue;
-		}
-		g->reported++;
-		if (g->text != NULL)
-			doc_locate(g->text, line, (uint32_t)cp, &l, &c);
-		if (cp < 0x20 || cp == 0x7F)
-			diag_add(g->d, DIAG_ERROR, g->file, l, c, "control "
-			    "character U+%04X in the text", (unsigned)cp);
-		else {
-			char ch[8] = { 0 };
-
-			utf8proc_encode_char(cp, (utf8proc_uint8_t *)ch);
-			diag_add(g->d, DIAG_ERROR, g->file, l, c,
-			    "character U+%04X '%s' is in no font face "
-			    "(Liberation Serif has Vietnamese, Latin, Greek and "
-			    "Cyrillic; no emoji or CJK): remove or replace it",
-			    (unsigned)cp, ch);
-		}
+	if ((r = calloc(1, sizeof(*r))) == NULL)
+		return NULL;
+	r->opt = *opt;
+	if ((r->fonts = strdup(opt->font_dir)) == NULL ||
+	    (r->fs = font_set_new(r->fonts, d)) == NULL) {
+		render_free(r);
+		return NULL;
 	}
+	r->opt.font_dir = r->fonts;
+	r->lf = font_set_metrics(r->fs);
+	return r;
 }
 
-static void
-check_inline(struct gcheck *g, const struct doc_inline *in, int line)
+void
+render_free(struct render *r)
 {
-	size_t i;
-
-	for (i = 0; i < in->n; i++)
-		check_text(g, in->runs[i].text, in->runs[i].face, line);
+	if (r == NULL)
+		return;
+	font_set_free(r->fs);
+	free(r->fonts);
+	free(r);
 }
 
-/* Every character of the document must be in its face. */
-static void
-check_glyphs(const struct doc *doc, const struct layout_font *lf,
-    struct diag *d)
+const struct layout_font *
+render_metrics(struct render *r)
 {
-	const struct doc_meta	*m = &doc->meta;
-	const char		*one[] = { m->loai, m->co_quan_chu_quan, m->so,
-	    m->ky_hieu, m->dia_danh, m->trich_yeu, m->luu, m->nguoi_soan,
-	    m->du_thao, m->do_khan };
-	const struct doc_list	*lists[] = { &m->co_quan, &m->kinh_gui,
-	    &m->noi_nhan };
-	struct gcheck		 g = { doc, lf, d, 0, 0, doc->name, doc->text };
-	size_t			 i, k;
-
-	for (i = 0; i < sizeof(one) / sizeof(one[0]); i++)
-		if (one[i] != NULL)
-			check_text(&g, one[i], DOC_BOLD, 1);
-	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
-		for (k = 0; k < lists[i]->n; k++)
-			check_text(&g, lists[i]->v[k], DOC_BOLD, 1);
-	for (i = 0; i < m->nky; i++) {
-		if (m->ky[i].tham_quyen)
-			check_text(&g, m->ky[i].tham_quyen, DOC_BOLD, 1);
-		check_text(&g, m->ky[i].chuc_vu, DOC_BOLD, 1);
-		check_text(&g, m->ky[i].ho_ten, DOC_BOLD, 1);
-	}
-	for (i = 0; i < doc->nblocks; i++) {
-		const struct doc_block *b = &doc->blocks[i];
-
-		check_inline(&g, &b->in, b->line);
-		if (b->table == NULL)
-			continue;
-		/* The cells of a file= table are named by the CSV's row
-		 * line (its text is not kept). */
-		if (strcmp(b->table->file, doc->name) != 0) {
-			g.file = b->table->file;
-			g.text = NULL;
-		}
-		for (k = 0; k < b->table->nrows * b->table->ncols; k++)
-			check_inline(&g, &b->table->cells[k],
-			    b->table->row_line[k / b->table->ncols]);
-		g.file = doc->name;
-		g.text = doc->text;
-	}
-	if (g.more > 0)
-		diag_add(d, DIAG_ERROR, doc->name, 0, 0, "%d more character%s "
-		    "that no font face has (not listed)", g.more,
-		    g.more == 1 ? "" : "s");
+	return &r->lf;
 }
 
 int
-render_source(const char *name, const char *text, size_t len,
-    const char *out_path, const struct render_opt *opt, struct diag *d)
+render_mem(struct render *r, const char *name, const char *text, size_t len,
+    char **out, size_t *outlen, struct diag *d)
 {
-	struct font_set		*fs = NULL;
-	struct layout_font	 lf;
-	struct doc		*doc = NULL;
-	struct dl		*dl = NULL;
-	char			*buf = NULL;
-	size_t			 blen = 0;
-	int			 rc = VB_EINPUT;
+	struct doc	*doc = NULL;
+	struct dl	*dl = NULL;
+	int		 rc = VB_EINPUT;
 
-	if ((fs = font_set_new(opt->font_dir, d)) == NULL)
-		return VB_ESYS;
-	lf = font_set_metrics(fs);
+	*out = NULL;
+	*outlen = 0;
 	if ((doc = doc_parse(name, text, len, d)) == NULL)
 		goto done;
 	if (doc->meta.day == 0 && doc->meta.year == 0) {
-		time_t		t = opt->epoch >= 0 ? (time_t)opt->epoch :
+		time_t		t = r->opt.epoch >= 0 ? (time_t)r->opt.epoch :
 		    time(NULL);
 		struct tm	tm;
 
 		gmtime_r(&t, &tm);
 		doc->meta.year = tm.tm_year + 1900;
 	}
-	check_glyphs(doc, &lf, d);
+	render_check_glyphs(doc, &r->lf, d);
 	if (diag_errors(d) > 0)
 		goto done;
-	if ((dl = layout_run(doc, &lf, d)) == NULL)
+	if ((dl = layout_run(doc, &r->lf, d)) == NULL)
 		goto done;
-	if (opt->dump_layout) {
-		if ((buf = dl_dump(dl, &blen)) == NULL) {
-			rc = VB_ESYS;
-			goto done;
-		}
-	} else if ((rc = pdf_write(dl, fs, opt->epoch, &buf, &blen, d)) !=
-	    VB_OK)
-		goto done;
-	rc = text_write_file(out_path, buf, blen, d);
+	if (r->opt.dump_layout)
+		rc = (*out = dl_dump(dl, outlen)) == NULL ? VB_ESYS : VB_OK;
+	else
+		rc = pdf_write(dl, r->fs, r->opt.epoch, out, outlen, d);
 done:
-	free(buf);
 	dl_free(dl);
 	doc_free(doc);
-	font_set_free(fs);
+	return rc;
+}
+
+int
+render_source(const char *name, const char *text, size_t len,
+    const char *out_path, const struct render_opt *opt, struct diag *d)
+{
+	struct render	*r;
+	char		*buf = NULL;
+	size_t		 blen = 0;
+	int		 rc;
+
+	if ((r = render_new(opt, d)) == NULL)
+		return VB_ESYS;
+	rc = render_mem(r, name, text, len, &buf, &blen, d);
+	if (rc == VB_OK)
+		rc = text_write_file(out_path, buf, blen, d);
+	free(buf);
+	render_free(r);
 	return rc;
 }
 

@@ -23,13 +23,14 @@ usage(FILE *fp)
 	    "usage: %s [-f ENC] [-o OUT] [FILE|-]\n"
 	    "Convert a text or CSV file (stdin without FILE or with -) to\n"
 	    "UTF-8 in Unicode NFC with LF line ends, without a BOM.\n"
-	    "  -f ENC       the file's encoding: utf-8, utf-16 (byte order from\n"
-	    "               the BOM), utf-16le, utf-16be, cp1258 (windows-1258),\n"
-	    "               tcvn3 (the .Vn fonts); default: a BOM tells, else\n"
-	    "               UTF-8, else Windows-1258 or TCVN3 by content (with\n"
-	    "               a warning)\n"
-	    "  -o OUT       write to OUT (only when complete) instead of stdout\n"
-	    "  -h, --help   this help;  --version  the version\n"
+	    "  -f, --encoding=ENC  the file's encoding: utf-8, utf-16 (byte\n"
+	    "                      order from the BOM), utf-16le, utf-16be,\n"
+	    "                      cp1258 (windows-1258), tcvn3 (the .Vn fonts);\n"
+	    "                      default: a BOM tells, else UTF-8, else\n"
+	    "                      Windows-1258 or TCVN3 by content (warning)\n"
+	    "  -o, --output=OUT    write to OUT (only when complete), not stdout\n"
+	    "  -h, --help          this help\n"
+	    "  -V, --version       the version\n"
 	    "Exit: 0 done, 1 bad input (nothing written to OUT), 2 usage,\n"
 	    "3 system or I/O error.\n",
 	    prog);
@@ -39,6 +40,8 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "encoding", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -48,7 +51,7 @@ main(int argc, char **argv)
 	enum text_enc	 enc = TEXT_ENC_AUTO;
 	int		 c, rc;
 
-	while ((c = getopt_long(argc, argv, "f:ho:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:ho:V", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (text_enc_parse(optarg, &enc) != 0) {

@@ -1,6 +1,8 @@
 /*
  * vb-render - a document source (YAML front matter + CommonMark) to an
- * official PDF in the format of Nghị định 30/2020/NĐ-CP.
+ * official PDF in the format of Nghị định 30/2020.
+ *
+ *   vb-render [options] SOURCE.md|-
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -8,25 +10,49 @@
 #include <string.h>
 
 #include "vanban.h"
+#include "tools/cli.h"
 
+static const char *prog = "vb-render";
 
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: vb-render [-f ENC] [--dump-layout] [-o OUT.pdf] "
-	    "SOURCE.md|-\n"
-	    "  -o FILE         output (default: SOURCE with .pdf; - = stdout)\n"
-	    "  -f ENC          source encoding: utf-8, utf-16, cp1258, tcvn3\n"
-	    "  --dump-layout   print the display list as text, no PDF\n"
-	    "  --fonts DIR     folder of the Liberation Serif TTFs\n"
+	fprintf(fp,
+	    "usage: %s [-f ENC] [--dump-layout] [-o OUT.pdf] SOURCE.md|-\n"
+	    "  -o, --output=FILE    output (default: SOURCE with .pdf; - = stdout,\n"
+	    "                       refused on a terminal)\n"
+	    "  -f, --encoding=ENC   source encoding: utf-8, utf-16, cp1258, tcvn3\n"
+	    "  --dump-layout        print the display list as text, no PDF\n"
+	    "  --fonts=DIR          folder of the Liberation Serif TTFs\n"
+	    "  -h, --help           this help\n"
+	    "  -V, --version        the version\n"
 	    "Environment: VB_FONT_DIR, SOURCE_DATE_EPOCH (reproducible PDF).\n"
-	    "Exit: 0 done, 1 bad input (nothing written), 2 usage, 3 system.\n");
+	    "Exit: 0 done, 1 bad input (nothing written), 2 usage, 3 system.\n",
+	    prog);
+}
+
+/* SOURCE.md -> SOURCE.pdf; malloc'd. */
+static char *
+default_output(const char *src)
+{
+	size_t	 n = strlen(src);
+	char	*def;
+
+	if ((def = malloc(n + 5)) == NULL)
+		return NULL;
+	memcpy(def, src, n + 1);
+	if (n > 3 && strcmp(def + n - 3, ".md") == 0)
+		def[n - 3] = '\0';
+	strcat(def, ".pdf");
+	return def;
 }
 
 int
-main(int argc, char *argv[])
+main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "encoding", required_argument, NULL, 'f' },
 		{ "dump-layout", no_argument, NULL, 'D' },
 		{ "fonts", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
@@ -36,42 +62,24 @@ main(int argc, char *argv[])
 	struct render_opt	 opt;
 	struct diag		*d;
 	enum text_enc		 enc = TEXT_ENC_AUTO;
-	const char		*out = NULL, *src, *e;
+	const char		*out = NULL, *src, *fonts_opt = NULL;
 	char			*text = NULL, *def = NULL, *fonts = NULL;
-	const char		*fonts_opt = NULL;
 	size_t			 len;
 	int			 ch, rc;
 
 	memset(&opt, 0, sizeof(opt));
-	opt.epoch = (e = getenv("SOURCE_DATE_EPOCH")) && *e ? atoll(e) : -1;
-	while ((ch = getopt_long(argc, argv, "f:ho:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "f:ho:V", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			if (text_enc_parse(optarg, &enc) == -1) {
-				fprintf(stderr, "vb-render: unknown encoding "
-				    "'%s' (utf-8, utf-16, cp1258, tcvn3)\n",
-				    optarg);
+			if (cli_encoding(prog, optarg, &enc) != 0)
 				return VB_EUSAGE;
-			}
 			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'D':
-			opt.dump_layout = 1;
-			break;
-		case 'F':
-			fonts_opt = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return VB_OK;
-		case 'V':
-			puts("vb-render " VB_VERSION);
-			return VB_OK;
-		default:
-			usage(stderr);
-			return VB_EUSAGE;
+		case 'o': out = optarg; break;
+		case 'D': opt.dump_layout = 1; break;
+		case 'F': fonts_opt = optarg; break;
+		case 'h': usage(stdout); return VB_OK;
+		case 'V': puts("vb-render " VB_VERSION); return VB_OK;
+		default: usage(stderr); return VB_EUSAGE;
 		}
 	}
 	if (optind + 1 != argc) {
@@ -79,33 +87,32 @@ main(int argc, char *argv[])
 		return VB_EUSAGE;
 	}
 	src = argv[optind];
-	if (out == NULL) {
-		size_t n = strlen(src);
-
-		if (opt.dump_layout || strcmp(src, "-") == 0)
-			out = "-";
-		else if ((def = malloc(n + 5)) != NULL) {
-			memcpy(def, src, n + 1);
-			if (n > 3 && strcmp(def + n - 3, ".md") == 0)
-				def[n - 3] = '\0';
-			strcat(def, ".pdf");
-			out = def;
-		}
-	}
-	if ((d = diag_new()) == NULL ||
-	    (fonts = render_find_fonts(fonts_opt)) == NULL)
+	if (out == NULL)
+		out = opt.dump_layout || strcmp(src, "-") == 0 ? "-" :
+		    (def = default_output(src));
+	if (out == NULL || (d = diag_new()) == NULL ||
+	    (fonts = render_find_fonts(fonts_opt)) == NULL) {
+		fprintf(stderr, "%s: out of memory\n", prog);
 		return VB_ESYS;
-	opt.font_dir = fonts;
-	rc = text_read_source(src, enc, d, &text, &len);
-	if (rc == VB_OK)
-		rc = render_source(strcmp(src, "-") == 0 ? "<stdin>" : src,
-		    text, len, out, &opt, d);
-	if (rc == VB_OK && diag_errors(d) > 0)
-		rc = VB_EINPUT;
-	diag_print(d, stderr, "vb-render");
-	diag_free(d);
+	}
+	if ((!opt.dump_layout && cli_no_tty(prog, out) != 0) ||
+	    cli_epoch(prog, &opt.epoch) != 0)
+		rc = VB_EUSAGE;
+	else if (text_same_file(src, out)) {
+		diag_add(d, DIAG_ERROR, out, 0, 0, "the output would replace "
+		    "the source: give another -o");
+		rc = VB_EUSAGE;
+	} else {
+		opt.font_dir = fonts;
+		rc = text_read_source(src, enc, d, &text, &len);
+		if (rc == VB_OK)
+			rc = render_source(strcmp(src, "-") == 0 ? "<stdin>" :
+			    src, text, len, out, &opt, d);
+		if (rc == VB_OK && diag_errors(d) > 0)
+			rc = VB_EINPUT;
+	}
 	free(text);
 	free(def);
 	free(fonts);
-	return rc;
+	return cli_finish(prog, d, rc);
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "vanban.h"
+#include "tools/cli.h"
 
 static const char *prog = "vb-sotien";
 
@@ -27,48 +28,17 @@ usage(FILE *fp)
 	    "  --le          \"lẻ\" instead of \"linh\" (101: một trăm lẻ một)\n"
 	    "  --bon         \"bốn\" instead of \"tư\" (24: hai mươi bốn)\n"
 	    "  --khong-dong  leave out the final \"đồng\"\n"
-	    "  -o FILE       write to FILE (atomically) instead of stdout\n"
-	    "  -h, --help    this help;  --version  the version\n"
+	    "  -o, --output=FILE  write to FILE (atomically), not stdout\n"
+	    "  -h, --help    this help\n"
+	    "  -V, --version the version\n"
 	    "Exit: 0 done, 1 bad amount (nothing written), 2 usage, 3 I/O.\n",
 	    prog);
-}
-
-/* Output collected in memory, written only when every amount is good. */
-struct out {
-	char	*s;
-	size_t	 len, cap;
-	int	 bad;   /* out of memory */
-};
-
-static void
-out_line(struct out *o, const char *line)
-{
-	size_t	 n = strlen(line);
-	char	*p;
-
-	if (o->bad)
-		return;
-	if (o->len + n + 2 > o->cap) {
-		size_t cap = o->cap ? o->cap : 4096;
-
-		while (cap < o->len + n + 2)
-			cap *= 2;
-		if ((p = realloc(o->s, cap)) == NULL) {
-			o->bad = 1;
-			return;
-		}
-		o->s = p;
-		o->cap = cap;
-	}
-	memcpy(o->s + o->len, line, n);
-	o->len += n;
-	o->s[o->len++] = '\n';
 }
 
 /* Convert one amount; problems go to d under file/line. */
 static void
 convert(const char *text, const char *file, int line,
-    const struct sotien_opt *opt, struct diag *d, struct out *o)
+    const struct sotien_opt *opt, struct diag *d, struct vbuf *o)
 {
 	unsigned long long	 v;
 	char			*w;
@@ -84,7 +54,8 @@ convert(const char *text, const char *file, int line,
 		o->bad = 1;
 		return;
 	}
-	out_line(o, w);
+	vbuf_puts(o, w);
+	vbuf_puts(o, "\n");
 	free(w);
 }
 
@@ -95,19 +66,20 @@ main(int argc, char **argv)
 		{ "le", no_argument, NULL, 'l' },
 		{ "bon", no_argument, NULL, 'b' },
 		{ "khong-dong", no_argument, NULL, 'k' },
+		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sotien_opt	 opt = { 0, 0, 0 };
-	struct out		 o = { NULL, 0, 0, 0 };
+	struct vbuf		 o = { NULL, 0, 0, 0 };
 	struct diag		*d;
 	const char		*outpath = "-";
 	char			*text = NULL, *line, *nl;
-	size_t			 len, i;
+	size_t			 len;
 	int			 c, lineno, rc = VB_OK;
 
-	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ho:V", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l': opt.le = 1; break;
 		case 'b': opt.bon = 1; break;
@@ -131,7 +103,13 @@ main(int argc, char **argv)
 		    *line != '\0'; line = nl, lineno++) {
 			if ((nl = strchr(line, '\n')) != NULL)
 				*nl++ = '\0';
-			if (line[strspn(line, " \t")] != '\0')
+			/* One line out per line in: an empty line would
+			 * shift every answer after it. */
+			if (line[strspn(line, " \t")] == '\0')
+				diag_add(d, DIAG_ERROR, "<stdin>", lineno, 0,
+				    "empty line: give one amount a line (the "
+				    "answers stay on the lines of the amounts)");
+			else
 				convert(line, "<stdin>", lineno, &opt, d, &o);
 		}
 		free(text);
@@ -145,9 +123,6 @@ main(int argc, char **argv)
 	if (rc == VB_OK && text_write_file(outpath, o.s ? o.s : "", o.len,
 	    d) != VB_OK)
 		rc = VB_ESYS;
-	for (i = 0; i < diag_count(d); i++)
-		fprintf(stderr, "%s: %s\n", prog, diag_get(d, i));
-	diag_free(d);
 	free(o.s);
-	return rc;
+	return cli_finish(prog, d, rc);
 }

@@ -1,0 +1,258 @@
+/*
+ * batch.c - vb-khenthuong's whole run as one library call: the data and
+ * the list are loaded and checked, every decision is generated and (with
+ * --pdf) rendered in memory, and only when all of it succeeded are the
+ * files written.  A bad list, a character no font has, a template error:
+ * nothing is written and no existing file is touched.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "vanban.h"
+#include "kt/kt.h"
+
+/* One decision of the run. */
+struct kt_out {
+	int	 form;   /* index into kt_data.forms */
+	char	*md;     /* its source */
+	char	*path;   /* where the source goes ("-": stdout) */
+	char	*pdf;    /* where its PDF goes, or NULL */
+};
+
+/* The number for form f: "FORM=N" for its code, or a plain "N" when it
+ * is the only number given.  NULL: none. */
+static const char *
+kt_number_for(const struct kt_batch *b, const struct kt_form *f)
+{
+	size_t	 n = strlen(f->ma);
+	int	 i;
+
+	for (i = 0; i < b->nso; i++)
+		if (strncmp(b->so[i], f->ma, n) == 0 && b->so[i][n] == '=')
+			return b->so[i] + n + 1;
+	for (i = 0; i < b->nso; i++)
+		if (strchr(b->so[i], '=') == NULL)
+			return b->so[i];
+	return NULL;
+}
+
+/* Every --so names a form of the list (or is plain with one form). */
+static int
+kt_check_numbers(const struct kt_batch *b, const struct kt_data *kd,
+    const int *used, size_t nused, struct diag *d)
+{
+	const char	*eq;
+	size_t		 i, j, n;
+	int		 rc = VB_OK, hit;
+
+	for (i = 0; i < (size_t)b->nso; i++) {
+		eq = strchr(b->so[i], '=');
+		n = eq ? (size_t)(eq - b->so[i]) : 0;
+		hit = eq == NULL && nused == 1;
+		for (j = 0; eq != NULL && j < nused; j++)
+			if (strlen(kd->forms[used[j]].ma) == n &&
+			    strncmp(b->so[i], kd->forms[used[j]].ma, n) == 0)
+				hit = 1;
+		if (!hit) {
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "--so %s: %s",
+			    b->so[i], eq ? "no such award form in the list" :
+			    "with several forms give FORM=N (form codes of "
+			    "hinh-thuc.csv)");
+			rc = VB_EUSAGE;
+		}
+	}
+	return rc;
+}
+
+/* path with its extension replaced by ext (".pdf"); malloc'd. */
+static char *
+kt_with_ext(const char *path, const char *ext)
+{
+	const char	*dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+	size_t		 n = (dot && (!slash || dot > slash)) ?
+			    (size_t)(dot - path) : strlen(path);
+	char		*s;
+
+	if (asprintf(&s, "%.*s%s", (int)n, path, ext) < 0)
+		return NULL;
+	return s;
+}
+
+/* Load the data, the config and the list: everything checked first. */
+static int
+kt_load(const struct kt_batch *b, struct kt_data **kd, struct kt_list **list,
+    struct diag *d)
+{
+	char	*tdir, *text = NULL;
+	size_t	 len;
+	int	 rc;
+
+	if ((tdir = kt_find_templates(b->templates)) == NULL)
+		return VB_ESYS;
+	rc = kt_data_load(tdir, d, kd);
+	free(tdir);
+	if (rc == VB_OK && b->config != NULL)
+		rc = kt_config_load(b->config, (*kd)->config, d);
+	if (rc == VB_OK)
+		rc = text_read_file(b->list, b->enc, d, &text, &len);
+	if (rc == VB_OK)
+		rc = kt_list_parse(b->list, text, len, *kd, d, list);
+	free(text);
+	return rc;
+}
+
+/* Every character of the list's text must be in the fonts (--pdf):
+ * reported at the list's line, before anything is generated. */
+static int
+kt_check_glyphs(const struct kt_batch *b, const struct kt_list *l,
+    struct diag *d)
+{
+	struct render_opt	 ro = b->ropt;
+	struct render		*r;
+	size_t			 i, k;
+	uint32_t		 cp;
+
+	ro.dump_layout = 0;
+	if ((r = render_new(&ro, d)) == NULL)
+		return VB_ESYS;
+	for (i = 0; i < l->n; i++) {
+		const char *f[] = { l->rows[i].ho_ten, l->rows[i].chuc_vu,
+		    l->rows[i].don_vi, l->rows[i].thanh_tich };
+
+		for (k = 0; k < sizeof(f) / sizeof(f[0]); k++) {
+			if ((cp = render_missing_glyph(r, f[k], 0)) == 0 &&
+			    (cp = render_missing_glyph(r, f[k], 1)) == 0)
+				continue;
+			diag_add(d, DIAG_ERROR, l->name, l->rows[i].line, 0,
+			    "character U+%04X in \"%s\" is in no font face "
+			    "(Liberation Serif has Vietnamese, Latin, Greek and "
+			    "Cyrillic; no emoji or CJK): remove or replace it",
+			    (unsigned)cp, f[k]);
+		}
+	}
+	render_free(r);
+	return diag_errors(d) ? VB_EINPUT : VB_OK;
+}
+
+/* Generate the decision of every form used into o[]. */
+static int
+kt_generate(const struct kt_batch *b, const struct kt_data *kd,
+    const struct kt_list *list, struct kt_out *o, size_t n, struct diag *d)
+{
+	struct kt_opt	 opt = b->opt;
+	size_t		 i;
+	int		 rc = VB_OK;
+
+	for (i = 0; i < n && rc == VB_OK; i++) {
+		const struct kt_form *f = &kd->forms[o[i].form];
+
+		opt.so = kt_number_for(b, f);
+		rc = kt_decision(kd, list, o[i].form, &opt, d, &o[i].md);
+		if (rc != VB_OK)
+			break;
+		if (b->outdir != NULL) {
+			if (asprintf(&o[i].path, "%s/%s.md", b->outdir,
+			    f->ma) < 0) {
+				o[i].path = NULL;
+				rc = VB_ESYS;
+			}
+		} else if ((o[i].path = strdup(b->outfile ? b->outfile :
+		    "-")) == NULL)
+			rc = VB_ESYS;
+		if (rc == VB_OK && b->pdf &&
+		    (o[i].pdf = kt_with_ext(o[i].path, ".pdf")) == NULL)
+			rc = VB_ESYS;
+	}
+	return rc;
+}
+
+/* Render every decision in memory, then write the sources and PDFs. */
+static int
+kt_write(const struct kt_batch *b, struct kt_out *o, size_t n,
+    struct diag *d)
+{
+	struct render_job	*jobs = NULL;
+	size_t			 i;
+	int			 rc = VB_OK;
+
+	if (b->pdf) {
+		if ((jobs = calloc(n, sizeof(*jobs))) == NULL)
+			return VB_ESYS;
+		for (i = 0; i < n; i++) {
+			jobs[i].name = o[i].path;
+			jobs[i].text = o[i].md;
+		}
+		rc = render_batch(&b->ropt, jobs, n, b->jobs, b->progress,
+		    b->progress_arg, d);
+	}
+	if (rc == VB_OK && b->outdir != NULL && mkdir(b->outdir, 0777) != 0 &&
+	    errno != EEXIST) {
+		diag_add(d, DIAG_ERROR, b->outdir, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		rc = VB_ESYS;
+	}
+	for (i = 0; i < n && rc == VB_OK; i++) {
+		rc = text_write_file(o[i].path, o[i].md, strlen(o[i].md), d);
+		if (rc == VB_OK && jobs != NULL)
+			rc = text_write_file(o[i].pdf, jobs[i].out,
+			    jobs[i].outlen, d);
+	}
+	for (i = 0; jobs != NULL && i < n; i++)
+		free(jobs[i].out);
+	free(jobs);
+	return rc;
+}
+
+int
+kt_batch_run(const struct kt_batch *b, struct diag *d)
+{
+	struct kt_data	*kd = NULL;
+	struct kt_list	*list = NULL;
+	struct kt_out	*o = NULL;
+	int		*used = NULL, rc;
+	const char	*e;
+	size_t		 n = 0, i;
+
+	if ((rc = kt_load(b, &kd, &list, d)) != VB_OK)
+		goto out;
+	if ((e = tmpl_vars_get(kd->config, "ky_ho_ten")) == NULL || *e == '\0')
+		diag_add(d, DIAG_WARNING, b->config, 0, 0, "no signer's name "
+		    "(ky: ho_ten:); the decisions leave it blank");
+	if ((used = calloc(kd->nforms, sizeof(*used))) == NULL ||
+	    (o = calloc(kd->nforms, sizeof(*o))) == NULL) {
+		rc = VB_ESYS;
+		goto out;
+	}
+	n = kt_forms_used(kd, list, used);
+	if (n > 1 && b->outdir == NULL) {
+		diag_add(d, DIAG_ERROR, b->list, 0, 0, "the list holds "
+		    "%zu award forms: give -d DIR for one decision each", n);
+		rc = VB_EUSAGE;
+		goto out;
+	}
+	if ((rc = kt_check_numbers(b, kd, used, n, d)) != VB_OK)
+		goto out;
+	if (b->pdf && (rc = kt_check_glyphs(b, list, d)) != VB_OK)
+		goto out;
+	for (i = 0; i < n; i++)
+		o[i].form = used[i];
+	if ((rc = kt_generate(b, kd, list, o, n, d)) == VB_OK)
+		rc = kt_write(b, o, n, d);
+out:
+	if (rc == VB_ESYS && diag_errors(d) == 0)
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+	for (i = 0; o != NULL && i < n; i++) {
+		free(o[i].md);
+		free(o[i].path);
+		free(o[i].pdf);
+	}
+	free(o);
+	free(used);
+	kt_list_free(list);
+	kt_data_free(kd);
+	return rc;
+}

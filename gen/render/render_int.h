@@ -1,0 +1,15 @@
+/*
+ * render_int.h - shared by the files of gen/render/ (the pipeline that
+ * joins the stages: doc -> layout -> out).
+ */
+#ifndef RENDER_INT_H
+#define RENDER_INT_H
+
+/* Report every character of doc that its face cannot draw (and control
+ * characters) at its source position. */
+void	 render_check_glyphs(const struct doc *, const struct layout_font *,
+	    struct diag *);
+/* The metrics of the renderer's fonts. */
+const struct layout_font *render_metrics(struct render *);
+
+#endif /* RENDER_INT_H */

@@ -1,0 +1,106 @@
+/*
+ * cli.c - the parts of main() every tool shares (see cli.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "vanban.h"
+#include "tools/cli.h"
+
+void
+cli_progress_init(struct cli_progress *p, const char *prog, const char *what,
+    int quiet)
+{
+	p->prog = prog;
+	p->what = what;
+	p->on = !quiet && isatty(STDERR_FILENO);
+	p->shown = 0;
+}
+
+void
+cli_progress(void *arg, size_t done, size_t total)
+{
+	struct cli_progress *p = arg;
+
+	if (!p->on)
+		return;
+	fprintf(stderr, "\r%s: %zu/%zu %s", p->prog, done, total, p->what);
+	fflush(stderr);
+	p->shown = 1;
+}
+
+void
+cli_progress_end(struct cli_progress *p)
+{
+	if (p->shown)
+		fputc('\n', stderr);
+	p->shown = 0;
+}
+
+int
+cli_encoding(const char *prog, const char *arg, enum text_enc *out)
+{
+	if (text_enc_parse(arg, out) == 0)
+		return 0;
+	fprintf(stderr, "%s: unknown encoding '%s' (utf-8, utf-16, utf-16le, "
+	    "utf-16be, cp1258, tcvn3)\n", prog, arg);
+	return -1;
+}
+
+int
+cli_cores(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+int
+cli_jobs(const char *prog, const char *arg, int *out)
+{
+	char	*end;
+	long	 n = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || n < 1 || n > 64) {
+		fprintf(stderr, "%s: -j: '%s' is not a number of jobs from 1 "
+		    "to 64\n", prog, arg);
+		return -1;
+	}
+	*out = (int)n;
+	return 0;
+}
+
+int
+cli_epoch(const char *prog, long long *out)
+{
+	struct diag	*d = diag_new();
+	int		 rc;
+
+	if (d == NULL)
+		return -1;
+	rc = vb_source_epoch(out, d);
+	if (rc != 0)
+		diag_print(d, stderr, prog);
+	diag_free(d);
+	return rc;
+}
+
+int
+cli_no_tty(const char *prog, const char *path)
+{
+	if (strcmp(path, "-") != 0 || !isatty(STDOUT_FILENO))
+		return 0;
+	fprintf(stderr, "%s: will not write a PDF to a terminal: give "
+	    "-o FILE.pdf or redirect the output\n", prog);
+	return -1;
+}
+
+int
+cli_finish(const char *prog, struct diag *d, int rc)
+{
+	diag_print(d, stderr, prog);
+	diag_free(d);
+	return rc;
+}
