@@ -10,7 +10,9 @@
 #    `expected.err` and its exit code with `expected.rc` (0 when absent),
 #    for each of those files that exists.  One case = one test.
 #    UPDATE=1 rewrites the expected files from what the command gives.
-#  - tests/e2e/*.sh: scripts printing "PASS name" / "FAIL name: detail".
+#  - tests/e2e/*.sh: scripts printing "PASS name" / "FAIL name: detail" /
+#    "SKIP name: why" (a check that needs something optional, such as
+#    ../shared/tools/nd30-check: counted and shown, never dropped).
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${BIN:-$ROOT/bin}
 BUILD=${BUILD:-build}
@@ -18,15 +20,18 @@ SHARED=${SHARED:-$ROOT/../shared}
 export ROOT BIN SHARED
 pass=0
 fail=0
+skip=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-count() {	# count PASS/FAIL lines of a file, echo the FAIL ones
+count() {	# count PASS/FAIL/SKIP lines of a file, echo FAIL and SKIP ones
 	p=$(grep -c '^PASS' "$1")
 	f=$(grep -c '^FAIL' "$1")
-	grep '^FAIL' "$1"
+	k=$(grep -c '^SKIP' "$1")
+	grep '^FAIL\|^SKIP' "$1"
 	pass=$((pass + p))
 	fail=$((fail + f))
+	skip=$((skip + k))
 }
 
 for t in "$ROOT/$BUILD"/tests/test_*; do
@@ -79,5 +84,5 @@ for s in "$ROOT"/tests/e2e/*.sh; do
 	fi
 done
 
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed, $skip skipped"
 [ $fail -eq 0 ]

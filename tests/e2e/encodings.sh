@@ -49,7 +49,7 @@ every += 'Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do 
 
 srcs = [('every', every)]
 for p in sorted(glob.glob(os.path.join(root, 'input', '**', '*.*'), recursive=True)) + \
-         sorted(glob.glob(os.path.join(shared, 'seeds', '*.txt'))):
+         sorted(glob.glob(os.path.join(root, 'tests', 'data', '*.txt'))):
     if os.path.splitext(p)[1] in ('.md', '.csv', '.txt'):
         s = open(p, encoding='utf-8', newline='').read().lstrip('\ufeff')
         srcs.append((os.path.basename(p).replace('.', '_'), s))

@@ -121,5 +121,7 @@ if [ -x "$SHARED/tools/nd30-check" ]; then
 			fail "nd30-$(basename "$f" .pdf)" "$(grep FAIL "$tmp/nd30" | head -2)"
 		fi
 	done
+else
+	echo "SKIP nd30-decisions: $SHARED/tools/nd30-check not found (the format checker is optional)"
 fi
 exit 0

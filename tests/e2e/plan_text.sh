@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
 SHARED=${SHARED:-$ROOT/../shared}
 pdf=$ROOT/output/ke-hoach-2020.pdf
-seed=$SHARED/seeds/ke-hoach-88-KH-UBND-2020.txt
+seed=$ROOT/tests/data/ke-hoach-88-KH-UBND-2020.txt
 tasks=$ROOT/input/2020/nhiem-vu.csv
 names="plan_text_words plan_text_nfc plan_text_table_rows"
 
@@ -17,7 +17,7 @@ fail_all() {
 	exit 0
 }
 
-[ -f "$seed" ] || fail_all "seed $seed not found (is SHARED set?)"
+[ -f "$seed" ] || fail_all "seed $seed not found"
 [ -f "$tasks" ] || fail_all "$tasks not found"
 [ -f "$pdf" ] || fail_all "output/ke-hoach-2020.pdf not found: run \`make\` (bin/vb-render renders input/2020/ke-hoach.md)"
 [ -s "$pdf" ] || fail_all "output/ke-hoach-2020.pdf is empty"
