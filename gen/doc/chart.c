@@ -224,7 +224,12 @@ chart_rows(struct doc_chart *c, const struct csvt *csv, const char *name,
 			double		*v = &c->values[r * c->nseries + k];
 			int		 n = chart_number(f, v);
 
-			if (n < 0)
+			if (*f == '\0')
+				diag_add(d, DIAG_ERROR, name, row->line, 1,
+				    "the row '%s' has no value in the column "
+				    "'%s' (write 0 if it is zero)", row->fields[0],
+				    c->series[k]);
+			else if (n < 0)
 				diag_add(d, DIAG_ERROR, name, row->line, 1,
 				    "'%s' in the column '%s' is not a number "
 				    "(write 87.5 or 87,5)", f, c->series[k]);
@@ -241,6 +246,28 @@ chart_rows(struct doc_chart *c, const struct csvt *csv, const char *name,
 		}
 	}
 	return 0;
+}
+
+/* After a CSV error: when the columns are separated by commas and a
+ * value is written with a decimal comma (87,5), say how to write it. */
+static void
+chart_comma_hint(const char *body, const char *name, int line, int col,
+    struct diag *d)
+{
+	size_t		 hl = strcspn(body, "\n");
+	const char	*p;
+
+	if (memchr(body, ';', hl) != NULL || memchr(body, '\t', hl) != NULL)
+		return;
+	for (p = body + hl; *p != '\0'; p++)
+		if (*p == ',' && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' &&
+		    p[1] <= '9') {
+			diag_add(d, DIAG_WARNING, name, line, col, "the chart's "
+			    "columns are separated by commas: write a decimal "
+			    "comma in quotes (\"87,5\"), write 87.5, or separate "
+			    "the columns with ';'");
+			return;
+		}
 }
 
 struct doc_chart *
@@ -260,8 +287,10 @@ doc_chart_parse(const char *name, const char *info, const char *body,
 		    "and one row per category");
 		goto fail;
 	}
-	if (csvt_parse(name, body, strlen(body), 0, line, d, &csv) != VB_OK)
+	if (csvt_parse(name, body, strlen(body), 0, line, d, &csv) != VB_OK) {
+		chart_comma_hint(body, name, line, col, d);
 		goto fail;
+	}
 	if (csv->rows[0].nfields < 2) {
 		diag_add(d, DIAG_ERROR, name, csv->rows[0].line, 1, "the "
 		    "chart's header needs a label column and at least one "

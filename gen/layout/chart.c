@@ -709,6 +709,17 @@ ch_column(struct chart *ch, char **lab, int *nl)
 	return h;
 }
 
+/* Characters (code points) of UTF-8 s. */
+static size_t
+ch_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 int
 layout_chart(struct lctx *L, const struct doc_block *b)
 {
@@ -726,7 +737,7 @@ layout_chart(struct lctx *L, const struct doc_block *b)
 	ch.c = c;
 	ch.x0_pt = L->left_pt;
 	ch.w_pt = L->width_pt;
-	ch.unit_ticks = c->unit != NULL && strlen(c->unit) <= 3 &&
+	ch.unit_ticks = c->unit != NULL && ch_chars(c->unit) <= 3 &&
 	    strchr(c->unit, ' ') == NULL;
 	ch_axis(&ch, 10);
 	lab = calloc(c->nrows * 3, sizeof(char *));
