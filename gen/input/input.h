@@ -71,7 +71,8 @@ int text_vn_share(const char *s, size_t n);
 void conv_init(struct conv *c, const char *name, enum text_enc enc,
     struct diag *d, conv_sink sink, void *sinkarg);
 void conv_free(struct conv *c);
-void conv_fail(struct conv *c, const char *fmt, ...);
+void conv_fail(struct conv *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 int conv_grow(char **buf, size_t *cap, size_t used, size_t n);
 void conv_put(struct conv *c, const char *s, size_t n);
 void conv_run(struct conv *c, int final);

@@ -239,147 +239,163 @@ pdf_date(HPDF_Date *hd, long long epoch)
 	hd->ind = 'Z';
 }
 
-int
-pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
-    char **out, size_t *len, struct diag *d)
-{
-	struct pdf_err	 err = { 0, 0 };
+/* What drawing the display list needs across items. */
+struct pdf_draw {
 	HPDF_Doc	 pdf;
-	HPDF_Page	 page = NULL;
-	HPDF_Font	 font[DOC_NFACES] = { NULL, NULL, NULL, NULL };
-	HPDF_Outline	 parent[4] = { NULL, NULL, NULL, NULL };
+	HPDF_Page	 page;              /* current page, NULL before one */
+	HPDF_Font	 font[DOC_NFACES];  /* faces used, else NULL */
+	HPDF_Outline	 parent[4];         /* last bookmark of each level */
 	HPDF_Encoder	 utf8;
-	HPDF_Date	 hd;
-	struct cpset	 cs[DOC_NFACES];
-	int		 fds[DOC_NFACES] = { -1, -1, -1, -1 };
-	int		 rc = VB_ESYS, f, intext = 0;
-	double		 ph = 0, cursize = 0;
-	int		 curface = -1;
-	size_t		 i;
-	HPDF_UINT32	 sz;
+	double		 ph;                /* page height, pt */
+	int		 intext;            /* inside BeginText/EndText */
+	int		 curface;           /* face set, -1: none */
+	double		 cursize;           /* size set, pt */
+};
 
-	memset(cs, 0, sizeof(cs));
-	*out = NULL;
-	if ((pdf = HPDF_New(pdf_on_error, &err)) == NULL) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot start a PDF");
-		return VB_ESYS;
-	}
-	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(pdf);
-	HPDF_SetCurrentEncoder(pdf, "UTF-8");
-	utf8 = HPDF_GetEncoder(pdf, "UTF-8");
+/* Subset and embed every face the text items use. */
+static int
+pdf_fonts(struct pdf_draw *w, const struct dl *dl, struct font_set *fs,
+    struct cpset *cs, int *fds, struct pdf_err *err, struct diag *d)
+{
+	const char	*name;
+	size_t		 i;
+	int		 f;
+
 	for (i = 0; i < dl->n; i++)
 		if (dl->v[i].kind == DL_TEXT &&
 		    cpset_add_text(&cs[dl->v[i].face & 3], dl->v[i].text) == -1)
-			goto done;
+			return -1;
 	for (f = 0; f < DOC_NFACES; f++) {
-		const char *name;
-
 		if (cs[f].n == 0)
 			continue;
-		if ((name = pdf_load_face(pdf, fs, f, &cs[f], &fds[f])) == NULL ||
-		    (font[f] = HPDF_GetFont(pdf, name, "UTF-8")) == NULL) {
+		if ((name = pdf_load_face(w->pdf, fs, f, &cs[f], &fds[f])) ==
+		    NULL || (w->font[f] = HPDF_GetFont(w->pdf, name,
+		    "UTF-8")) == NULL) {
 			diag_add(d, DIAG_ERROR, font_set_path(fs, f), 0, 0,
 			    "cannot embed the font (libharu error 0x%04X)",
-			    (unsigned)err.code);
-			goto done;
+			    (unsigned)err->code);
+			return -1;
 		}
 	}
-	for (i = 0; i < dl->n; i++) {
-		const struct dl_item *it = &dl->v[i];
+	return 0;
+}
 
-		if (it->kind != DL_TEXT && intext) {
-			HPDF_Page_EndText(page);
-			intext = 0;
-		}
-		switch (it->kind) {
-		case DL_PAGE:
-			if ((page = HPDF_AddPage(pdf)) == NULL)
-				goto done;
-			HPDF_Page_SetWidth(page, (HPDF_REAL)it->x2_pt);
-			HPDF_Page_SetHeight(page, (HPDF_REAL)it->y2_pt);
-			ph = it->y2_pt;
-			curface = -1;
-			break;
-		case DL_TEXT:
-			if (page == NULL)
-				break;
-			if (!intext) {
-				HPDF_Page_BeginText(page);
-				intext = 1;
-				curface = -1;
-			}
-			if (curface != (it->face & 3) ||
-			    cursize != it->size_pt) {
-				curface = it->face & 3;
-				cursize = it->size_pt;
-				HPDF_Page_SetFontAndSize(page, font[curface],
-				    (HPDF_REAL)cursize);
-			}
-			HPDF_Page_TextOut(page, (HPDF_REAL)it->x_pt,
-			    (HPDF_REAL)(ph - it->y_pt), it->text);
-			break;
-		case DL_RULE:
-			if (page == NULL)
-				break;
-			HPDF_Page_SetLineWidth(page, (HPDF_REAL)it->size_pt);
-			HPDF_Page_MoveTo(page, (HPDF_REAL)it->x_pt,
-			    (HPDF_REAL)(ph - it->y_pt));
-			HPDF_Page_LineTo(page, (HPDF_REAL)it->x2_pt,
-			    (HPDF_REAL)(ph - it->y2_pt));
-			HPDF_Page_Stroke(page);
-			break;
-		case DL_BOX:
-			if (page == NULL)
-				break;
-			HPDF_Page_SetLineWidth(page, (HPDF_REAL)it->size_pt);
-			HPDF_Page_Rectangle(page, (HPDF_REAL)it->x_pt,
-			    (HPDF_REAL)(ph - it->y_pt - it->y2_pt),
-			    (HPDF_REAL)it->x2_pt, (HPDF_REAL)it->y2_pt);
-			HPDF_Page_Stroke(page);
-			break;
-		case DL_FILL:
-			if (page == NULL)
-				break;
-			HPDF_Page_SetGrayFill(page, (HPDF_REAL)it->grey);
-			if (it->size_pt > 0)
-				HPDF_Page_SetLineWidth(page,
-				    (HPDF_REAL)it->size_pt);
-			HPDF_Page_Rectangle(page, (HPDF_REAL)it->x_pt,
-			    (HPDF_REAL)(ph - it->y_pt - it->y2_pt),
-			    (HPDF_REAL)it->x2_pt, (HPDF_REAL)it->y2_pt);
-			if (it->size_pt > 0)
-				HPDF_Page_FillStroke(page);
-			else
-				HPDF_Page_Fill(page);
-			HPDF_Page_SetGrayFill(page, 0);   /* text is black */
-			break;
-		case DL_MARK: {
-			int		 lv = it->face < 1 ? 1 : it->face > 3 ? 3 :
-			    it->face;
-			HPDF_Outline	 o;
-			HPDF_Destination dst;
+/* A bookmark at the item's height, under the last one of the level
+ * above. */
+static void
+pdf_mark(struct pdf_draw *w, const struct dl_item *it)
+{
+	int		 lv = it->face < 1 ? 1 : it->face > 3 ? 3 : it->face;
+	HPDF_Outline	 o;
+	HPDF_Destination dst;
 
-			if (page == NULL)
-				break;
-			o = HPDF_CreateOutline(pdf, lv > 1 ? parent[lv - 1] :
-			    NULL, it->text, utf8);
-			dst = HPDF_Page_CreateDestination(page);
-			/* libharu rejects XYZ with a null zoom: fit the
-			 * page's width at the heading instead. */
-			HPDF_Destination_SetFitH(dst,
-			    (HPDF_REAL)(ph - it->y_pt + 20));
-			HPDF_Outline_SetDestination(o, dst);
-			HPDF_Outline_SetOpened(o, HPDF_FALSE);
-			parent[lv] = o;
-			if (lv < 3)
-				parent[lv + 1] = NULL;
-			break;
-		}
-		}
+	o = HPDF_CreateOutline(w->pdf, lv > 1 ? w->parent[lv - 1] : NULL,
+	    it->text, w->utf8);
+	dst = HPDF_Page_CreateDestination(w->page);
+	/* libharu rejects XYZ with a null zoom: fit the page's width at the
+	 * heading instead. */
+	HPDF_Destination_SetFitH(dst, (HPDF_REAL)(w->ph - it->y_pt + 20));
+	HPDF_Outline_SetDestination(o, dst);
+	HPDF_Outline_SetOpened(o, HPDF_FALSE);
+	w->parent[lv] = o;
+	if (lv < 3)
+		w->parent[lv + 1] = NULL;
+}
+
+/* A text item: one run at its baseline. */
+static void
+pdf_text(struct pdf_draw *w, const struct dl_item *it)
+{
+	if (!w->intext) {
+		HPDF_Page_BeginText(w->page);
+		w->intext = 1;
+		w->curface = -1;
 	}
-	if (intext)
-		HPDF_Page_EndText(page);
+	if (w->curface != (it->face & 3) || w->cursize != it->size_pt) {
+		w->curface = it->face & 3;
+		w->cursize = it->size_pt;
+		HPDF_Page_SetFontAndSize(w->page, w->font[w->curface],
+		    (HPDF_REAL)w->cursize);
+	}
+	HPDF_Page_TextOut(w->page, (HPDF_REAL)it->x_pt,
+	    (HPDF_REAL)(w->ph - it->y_pt), it->text);
+}
+
+/* A rectangle (BOX stroked, FILL filled in grey, outlined when it has a
+ * line width). */
+static void
+pdf_rect(struct pdf_draw *w, const struct dl_item *it)
+{
+	HPDF_Page pg = w->page;
+
+	if (it->kind == DL_FILL)
+		HPDF_Page_SetGrayFill(pg, (HPDF_REAL)it->grey);
+	if (it->kind == DL_BOX || it->size_pt > 0)
+		HPDF_Page_SetLineWidth(pg, (HPDF_REAL)it->size_pt);
+	HPDF_Page_Rectangle(pg, (HPDF_REAL)it->x_pt,
+	    (HPDF_REAL)(w->ph - it->y_pt - it->y2_pt), (HPDF_REAL)it->x2_pt,
+	    (HPDF_REAL)it->y2_pt);
+	if (it->kind == DL_BOX)
+		HPDF_Page_Stroke(pg);
+	else {
+		if (it->size_pt > 0)
+			HPDF_Page_FillStroke(pg);
+		else
+			HPDF_Page_Fill(pg);
+		HPDF_Page_SetGrayFill(pg, 0);   /* text is black */
+	}
+}
+
+/* Draw one display-list item; -1 when a page cannot be added. */
+static int
+pdf_item(struct pdf_draw *w, const struct dl_item *it)
+{
+	if (it->kind != DL_TEXT && w->intext) {
+		HPDF_Page_EndText(w->page);
+		w->intext = 0;
+	}
+	if (it->kind == DL_PAGE) {
+		if ((w->page = HPDF_AddPage(w->pdf)) == NULL)
+			return -1;
+		HPDF_Page_SetWidth(w->page, (HPDF_REAL)it->x2_pt);
+		HPDF_Page_SetHeight(w->page, (HPDF_REAL)it->y2_pt);
+		w->ph = it->y2_pt;
+		w->curface = -1;
+		return 0;
+	}
+	if (w->page == NULL)
+		return 0;
+	switch (it->kind) {
+	case DL_TEXT:
+		pdf_text(w, it);
+		break;
+	case DL_RULE:
+		HPDF_Page_SetLineWidth(w->page, (HPDF_REAL)it->size_pt);
+		HPDF_Page_MoveTo(w->page, (HPDF_REAL)it->x_pt,
+		    (HPDF_REAL)(w->ph - it->y_pt));
+		HPDF_Page_LineTo(w->page, (HPDF_REAL)it->x2_pt,
+		    (HPDF_REAL)(w->ph - it->y2_pt));
+		HPDF_Page_Stroke(w->page);
+		break;
+	case DL_BOX:
+	case DL_FILL:
+		pdf_rect(w, it);
+		break;
+	case DL_MARK:
+		pdf_mark(w, it);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* Document information: title, author, subject, creator, dates. */
+static void
+pdf_info(HPDF_Doc pdf, const struct dl *dl, long long epoch)
+{
+	HPDF_Date hd;
+
 	if (dl->title)
 		HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, dl->title);
 	if (dl->author)
@@ -390,31 +406,74 @@ pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
 	pdf_date(&hd, epoch);
 	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, hd);
 	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, hd);
-	if (err.code != 0) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "PDF error 0x%04X (detail "
-		    "%u)", (unsigned)err.code, (unsigned)err.detail);
-		goto done;
-	}
+}
+
+/* The finished PDF into a malloc'd buffer, its ToUnicode maps repaired. */
+static int
+pdf_save(HPDF_Doc pdf, char **out, size_t *len)
+{
+	HPDF_UINT32 sz;
+
 	if (HPDF_SaveToStream(pdf) != HPDF_OK)
-		goto done;
+		return -1;
 	sz = HPDF_GetStreamSize(pdf);
 	if ((*out = malloc(sz ? sz : 1)) == NULL)
-		goto done;
+		return -1;
 	HPDF_ResetStream(pdf);
 	*len = sz;
 	if (HPDF_ReadFromStream(pdf, (HPDF_BYTE *)*out, &sz) != HPDF_OK &&
 	    sz != *len) {
 		free(*out);
 		*out = NULL;
-		goto done;
+		return -1;
 	}
 	pdf_fix_tounicode(*out, *len);
-	rc = VB_OK;
+	return 0;
+}
+
+int
+pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
+    char **out, size_t *len, struct diag *d)
+{
+	struct pdf_err	 err = { 0, 0 };
+	struct pdf_draw	 w;
+	struct cpset	 cs[DOC_NFACES];
+	int		 fds[DOC_NFACES] = { -1, -1, -1, -1 };
+	int		 rc = VB_ESYS, f;
+	size_t		 i;
+
+	memset(cs, 0, sizeof(cs));
+	memset(&w, 0, sizeof(w));
+	w.curface = -1;
+	*out = NULL;
+	if ((w.pdf = HPDF_New(pdf_on_error, &err)) == NULL) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot start a PDF");
+		return VB_ESYS;
+	}
+	HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(w.pdf);
+	HPDF_SetCurrentEncoder(w.pdf, "UTF-8");
+	w.utf8 = HPDF_GetEncoder(w.pdf, "UTF-8");
+	if (pdf_fonts(&w, dl, fs, cs, fds, &err, d) != 0)
+		goto done;
+	for (i = 0; i < dl->n; i++)
+		if (pdf_item(&w, &dl->v[i]) != 0)
+			goto done;
+	if (w.intext)
+		HPDF_Page_EndText(w.page);
+	pdf_info(w.pdf, dl, epoch);
+	if (err.code != 0) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "PDF error 0x%04X (detail "
+		    "%u)", (unsigned)err.code, (unsigned)err.detail);
+		goto done;
+	}
+	if (pdf_save(w.pdf, out, len) == 0)
+		rc = VB_OK;
 done:
 	if (rc != VB_OK && diag_errors(d) == 0)
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot write the PDF "
 		    "(libharu error 0x%04X)", (unsigned)err.code);
-	HPDF_Free(pdf);
+	HPDF_Free(w.pdf);
 	for (f = 0; f < DOC_NFACES; f++) {
 		free(cs[f].v);
 		if (fds[f] != -1)
