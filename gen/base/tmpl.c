@@ -1,5 +1,5 @@
 /*
- * kt_tmpl.c - the template language of the decision skeletons (a small
+ * tmpl.c - the template language of the generators' skeletons (a small
  * subset of Mustache), its variables, and the string helpers the
  * generator shares: a growing buffer, YAML scalars, Markdown escapes.
  */
@@ -258,12 +258,27 @@ tmpl_md_escape(struct vbuf *b, const char *s)
 /* Expansion                                                            */
 /* ------------------------------------------------------------------ */
 
-#define KT_TMPL_DEPTH 16
+#define TMPL_DEPTH 16   /* sections open at once */
 
-struct kt_section {
+struct tmpl_section {
 	char	 key[64];   /* the key that opened it */
 	int	 line;      /* where */
 	int	 active;    /* emitting inside */
+};
+
+/* The state of one expansion. */
+struct tmpl_run {
+	const char		*name;   /* skeleton name, for messages */
+	const char		*tmpl;   /* its text */
+	const struct tmpl_vars	*vs;
+	struct diag		*d;
+	struct vbuf		 b;      /* the output */
+	struct tmpl_section	 st[TMPL_DEPTH];
+	int			 depth;  /* sections open */
+	int			 line;   /* current line of the skeleton */
+	int			 errs;   /* errors so far */
+	int			 active; /* emitting here */
+	size_t			 linestart_out;  /* output offset of the line */
 };
 
 /* Whether a variable makes a section true. */
@@ -320,24 +335,120 @@ tmpl_emit_var(struct vbuf *b, const struct tmpl_var *v, const char *filter)
 	}
 }
 
+static void
+tmpl_err(struct tmpl_run *r, const char *msg, const char *key)
+{
+	diag_add(r->d, DIAG_ERROR, r->name, r->line, 0, msg, key);
+	r->errs++;
+}
+
+/* Open or close a section at p ({{#key}}, {{^key}}, {{/key}}, the tag's
+ * text from tag to end); returns where the skeleton goes on. */
+static const char *
+tmpl_section(struct tmpl_run *r, const char *p, const char *tag,
+    const char *end)
+{
+	char			 op = *tag, key[64];
+	size_t			 kl = (size_t)(end - tag - 1);
+	const struct tmpl_var	*v;
+	const char		*ls, *le;
+	int			 standalone;
+
+	if (kl == 0 || kl >= sizeof(key)) {
+		tmpl_err(r, "bad section tag%s", "");
+		return end + 2;
+	}
+	memcpy(key, tag + 1, kl);
+	key[kl] = '\0';
+	/* A line holding only this tag vanishes. */
+	for (ls = p; ls > r->tmpl && (ls[-1] == ' ' || ls[-1] == '\t'); ls--)
+		continue;
+	for (le = end + 2; *le == ' ' || *le == '\t'; le++)
+		continue;
+	standalone = (ls == r->tmpl || ls[-1] == '\n') &&
+	    (*le == '\n' || *le == '\0');
+	if (op == '/') {
+		if (r->depth == 0 || strcmp(r->st[r->depth - 1].key, key) != 0)
+			tmpl_err(r, "\"{{/%s}}\" closes no open section", key);
+		else
+			r->depth--;
+	} else if (r->depth == TMPL_DEPTH)
+		tmpl_err(r, "sections nested too deep%s", "");
+	else {
+		if ((v = tmpl_vars_find(r->vs, key, kl)) == NULL)
+			tmpl_err(r, "unknown placeholder \"%s\"", key);
+		memcpy(r->st[r->depth].key, key, kl + 1);
+		r->st[r->depth].line = r->line;
+		r->st[r->depth].active = r->active &&
+		    (op == '#') == tmpl_var_truthy(v);
+		r->depth++;
+	}
+	if (standalone && r->active && !r->b.bad) {
+		r->b.len = r->linestart_out;
+		if (r->b.s != NULL)
+			r->b.s[r->b.len] = '\0';
+	}
+	r->active = r->depth == 0 || r->st[r->depth - 1].active;
+	if (!standalone)
+		return end + 2;
+	if (*le == '\n')
+		r->line++;
+	r->linestart_out = r->b.len;
+	return *le == '\n' ? le + 1 : le;
+}
+
+/* A placeholder {{key}} or {{key|filter}} (the tag's text from tag to
+ * end): its value when the section is active. */
+static void
+tmpl_placeholder(struct tmpl_run *r, const char *tag, const char *end)
+{
+	char			 key[64], filter[16] = "";
+	const char		*bar = memchr(tag, '|', (size_t)(end - tag));
+	size_t			 kl = (size_t)((bar ? bar : end) - tag);
+	const struct tmpl_var	*v;
+
+	if (kl == 0 || kl >= sizeof(key) || (bar &&
+	    (size_t)(end - bar - 1) >= sizeof(filter))) {
+		tmpl_err(r, "bad placeholder%s", "");
+		return;
+	}
+	memcpy(key, tag, kl);
+	key[kl] = '\0';
+	if (bar) {
+		memcpy(filter, bar + 1, (size_t)(end - bar - 1));
+		filter[end - bar - 1] = '\0';
+	}
+	if (filter[0] != '\0' && strcmp(filter, "yaml") != 0 &&
+	    strcmp(filter, "md") != 0)
+		tmpl_err(r, "unknown filter \"|%s\" (yaml, md)", filter);
+	else if ((v = tmpl_vars_find(r->vs, key, kl)) == NULL)
+		tmpl_err(r, "unknown placeholder \"%s\"", key);
+	else if (r->active)
+		tmpl_emit_var(&r->b, v, filter);
+}
+
 int
 tmpl_expand(const char *name, const char *tmpl, const struct tmpl_vars *vs,
     struct diag *d, char **out)
 {
-	struct vbuf		 b = { NULL, 0, 0, 0 };
-	struct kt_section	 st[KT_TMPL_DEPTH];
-	const char		*p = tmpl, *tag, *end, *bar, *ls, *le;
-	int			 depth = 0, line = 1, errs = 0, active = 1;
-	size_t			 linestart_out = 0;
+	struct tmpl_run	 r;
+	const char	*p = tmpl, *tag, *end;
 
+	memset(&r, 0, sizeof(r));
+	r.name = name;
+	r.tmpl = tmpl;
+	r.vs = vs;
+	r.d = d;
+	r.line = 1;
+	r.active = 1;
 	*out = NULL;
 	while (*p != '\0') {
 		if (p[0] != '{' || p[1] != '{') {
-			if (active)
-				vbuf_putn(&b, p, 1);
+			if (r.active)
+				vbuf_putn(&r.b, p, 1);
 			if (*p == '\n') {
-				line++;
-				linestart_out = b.len;
+				r.line++;
+				r.linestart_out = r.b.len;
 			}
 			p++;
 			continue;
@@ -345,124 +456,31 @@ tmpl_expand(const char *name, const char *tmpl, const struct tmpl_vars *vs,
 		tag = p + 2;
 		if ((end = strstr(tag, "}}")) == NULL ||
 		    memchr(tag, '\n', (size_t)(end - tag)) != NULL) {
-			diag_add(d, DIAG_ERROR, name, line, 0,
-			    "unclosed placeholder \"{{\"");
-			errs++;
+			tmpl_err(&r, "unclosed placeholder \"{{\"%s", "");
 			break;
 		}
-		if (*tag == '#' || *tag == '^' || *tag == '/') {
-			char		 op = *tag, key[64];
-			size_t		 kl = (size_t)(end - tag - 1);
-			const struct tmpl_var *v;
-			int		 standalone;
-
-			if (kl == 0 || kl >= sizeof(key)) {
-				diag_add(d, DIAG_ERROR, name, line, 0,
-				    "bad section tag");
-				errs++;
-				p = end + 2;
-				continue;
-			}
-			memcpy(key, tag + 1, kl);
-			key[kl] = '\0';
-			/* A line holding only this tag vanishes. */
-			for (ls = p; ls > tmpl && (ls[-1] == ' ' ||
-			    ls[-1] == '\t'); ls--)
-				continue;
-			for (le = end + 2; *le == ' ' || *le == '\t'; le++)
-				continue;
-			standalone = (ls == tmpl || ls[-1] == '\n') &&
-			    (*le == '\n' || *le == '\0');
-			if (op == '/') {
-				if (depth == 0 || strcmp(st[depth - 1].key,
-				    key) != 0) {
-					diag_add(d, DIAG_ERROR, name, line, 0,
-					    "\"{{/%s}}\" closes no open "
-					    "section", key);
-					errs++;
-				} else
-					depth--;
-			} else if (depth == KT_TMPL_DEPTH) {
-				diag_add(d, DIAG_ERROR, name, line, 0,
-				    "sections nested too deep");
-				errs++;
-			} else {
-				v = tmpl_vars_find(vs, key, kl);
-				if (v == NULL) {
-					diag_add(d, DIAG_ERROR, name, line, 0,
-					    "unknown placeholder \"%s\"", key);
-					errs++;
-				}
-				memcpy(st[depth].key, key, kl + 1);
-				st[depth].line = line;
-				st[depth].active = active &&
-				    (op == '#') == tmpl_var_truthy(v);
-				depth++;
-			}
-			if (standalone && active && !b.bad) {
-				b.len = linestart_out;
-				if (b.s != NULL)
-					b.s[b.len] = '\0';
-			}
-			active = depth == 0 || st[depth - 1].active;
-			if (standalone) {
-				p = *le == '\n' ? le + 1 : le;
-				if (*le == '\n')
-					line++;
-				linestart_out = b.len;
-			} else
-				p = end + 2;
-			continue;
-		} else {
-			char		 key[64], filter[16] = "";
-			size_t		 kl;
-			const struct tmpl_var *v;
-
-			bar = memchr(tag, '|', (size_t)(end - tag));
-			kl = (size_t)((bar ? bar : end) - tag);
-			if (kl == 0 || kl >= sizeof(key) || (bar &&
-			    (size_t)(end - bar - 1) >= sizeof(filter))) {
-				diag_add(d, DIAG_ERROR, name, line, 0,
-				    "bad placeholder");
-				errs++;
-				p = end + 2;
-				continue;
-			}
-			memcpy(key, tag, kl);
-			key[kl] = '\0';
-			if (bar) {
-				memcpy(filter, bar + 1, (size_t)(end - bar - 1));
-				filter[end - bar - 1] = '\0';
-			}
-			if (filter[0] != '\0' && strcmp(filter, "yaml") != 0 &&
-			    strcmp(filter, "md") != 0) {
-				diag_add(d, DIAG_ERROR, name, line, 0,
-				    "unknown filter \"|%s\" (yaml, md)",
-				    filter);
-				errs++;
-			} else if ((v = tmpl_vars_find(vs, key, kl)) == NULL) {
-				diag_add(d, DIAG_ERROR, name, line, 0,
-				    "unknown placeholder \"%s\"", key);
-				errs++;
-			} else if (active)
-				tmpl_emit_var(&b, v, filter);
+		if (*tag == '#' || *tag == '^' || *tag == '/')
+			p = tmpl_section(&r, p, tag, end);
+		else {
+			tmpl_placeholder(&r, tag, end);
 			p = end + 2;
 		}
 	}
-	if (depth > 0) {
-		diag_add(d, DIAG_ERROR, name, st[depth - 1].line, 0,
-		    "section \"{{#%s}}\" is never closed", st[depth - 1].key);
-		errs++;
+	if (r.depth > 0) {
+		diag_add(d, DIAG_ERROR, name, r.st[r.depth - 1].line, 0,
+		    "section \"{{#%s}}\" is never closed",
+		    r.st[r.depth - 1].key);
+		r.errs++;
 	}
-	if (b.bad) {
-		free(b.s);
+	if (r.b.bad) {
+		free(r.b.s);
 		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory");
 		return VB_ESYS;
 	}
-	if (errs > 0) {
-		free(b.s);
+	if (r.errs > 0) {
+		free(r.b.s);
 		return VB_EINPUT;
 	}
-	*out = vbuf_take(&b);
+	*out = vbuf_take(&r.b);
 	return *out ? VB_OK : VB_ESYS;
 }
