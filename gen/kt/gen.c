@@ -410,87 +410,101 @@ kt_so_ky_hieu(const char *so, const char *ky_hieu)
 	return asprintf(&s, "%s/%s", so, ky_hieu) < 0 ? NULL : s;
 }
 
-int
-kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
-    const struct kt_opt *opt, struct diag *d, char **out)
-{
-	const struct kt_form	 *f = &kd->forms[form];
-	struct kt_nominee	**by[2] = { NULL, NULL };
-	size_t			  cnt[2] = { 0, 0 }, i;
-	struct tmpl_vars		 *v = NULL;
-	struct vbuf		  rows = { NULL, 0, 0, 0 };
-	unsigned long long	  base, unit = 0, amount[2] = { 0, 0 }, total;
-	const char		 *s, *ky_hieu;
-	char			 *skel = NULL, path[4096], coef[32];
-	int			  round, sort, k, oom = 0, rc;
-	long			  y = opt->ngay / 10000, m = opt->ngay / 100 % 100,
-				  dd = opt->ngay % 100;
-	int			  draft = opt->du_thao != NULL;
+/* The rates and modes of one decision: options over the config. */
+struct kt_calc {
+	unsigned long long	 base;   /* base salary, VND */
+	unsigned long long	 unit;   /* rounding unit, VND */
+	int			 round;  /* enum kt_round */
+	int			 sort;   /* enum kt_sort */
+};
 
-	*out = NULL;
-	/* Rates and modes: options over the config. */
-	base = opt->luong ? opt->luong : kt_salary_on(kd, opt->ngay);
-	if (base == 0) {
+static int
+kt_calc_get(const struct kt_data *kd, const struct kt_opt *opt,
+    struct kt_calc *c, struct diag *d)
+{
+	const char *s;
+
+	c->base = opt->luong ? opt->luong : kt_salary_on(kd, opt->ngay);
+	if (c->base == 0) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "no base salary (mức lương "
 		    "cơ sở) in force on %04ld-%02ld-%02ld in %s/luong-co-so.csv; "
-		    "give --luong-co-so", y, m, dd, kd->dir);
+		    "give --luong-co-so", opt->ngay / 10000,
+		    opt->ngay / 100 % 100, opt->ngay % 100, kd->dir);
 		return VB_EINPUT;
 	}
 	s = tmpl_vars_get(kd->config, "lam_tron_den");
-	if (s == NULL || sotien_parse(s, &unit) != 0 || unit == 0) {
+	if (s == NULL || sotien_parse(s, &c->unit) != 0 || c->unit == 0) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "lam_tron_den: \"%s\" is "
 		    "not a rounding unit in đồng (%s/mac-dinh.yaml or "
 		    "--config)", s ? s : "", kd->dir);
 		return VB_EINPUT;
 	}
-	round = opt->round;
-	if (round < 0 && kt_round_parse((s = tmpl_vars_get(kd->config,
-	    "lam_tron")) ? s : "", &round) != 0) {
+	c->round = opt->round;
+	if (c->round < 0 && kt_round_parse((s = tmpl_vars_get(kd->config,
+	    "lam_tron")) ? s : "", &c->round) != 0) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "lam_tron: \"%s\" must be "
 		    "len or gan", s);
 		return VB_EINPUT;
 	}
-	sort = opt->sort;
-	if (sort < 0 && kt_sort_parse((s = tmpl_vars_get(kd->config,
-	    "sap_xep")) ? s : "", &sort) != 0) {
+	c->sort = opt->sort;
+	if (c->sort < 0 && kt_sort_parse((s = tmpl_vars_get(kd->config,
+	    "sap_xep")) ? s : "", &c->sort) != 0) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "sap_xep: \"%s\" must be "
 		    "nhap, ten or don-vi", s);
 		return VB_EINPUT;
 	}
+	return VB_OK;
+}
 
-	/* The nominees of this form, by kind, in the order asked for. */
+/* The nominees of one form by kind, in the order asked for, and what
+ * each kind is paid. */
+struct kt_group {
+	struct kt_nominee	**by[2];      /* per enum kt_kind */
+	size_t			  cnt[2];
+	unsigned long long	  amount[2];  /* per nominee, VND */
+	unsigned long long	  total;      /* VND */
+};
+
+static int
+kt_group_make(const struct kt_list *l, int form, const struct kt_form *f,
+    const struct kt_calc *c, struct kt_group *g)
+{
+	size_t	i;
+	int	k;
+
+	memset(g, 0, sizeof(*g));
 	for (k = 0; k < 2; k++) {
-		if ((by[k] = calloc(l->n + 1, sizeof(*by[k]))) == NULL) {
-			oom = 1;
-			goto done;
-		}
+		if ((g->by[k] = calloc(l->n + 1, sizeof(*g->by[k]))) == NULL)
+			return -1;
 		for (i = 0; i < l->n; i++)
 			if (l->rows[i].form == form &&
 			    (int)l->rows[i].kind == k)
-				by[k][cnt[k]++] = &l->rows[i];
-		kt_sort_mode = sort;
-		if (sort != KT_SORT_INPUT)
-			qsort(by[k], cnt[k], sizeof(*by[k]), kt_nominee_cmp);
-		if (cnt[k] > 0)
-			amount[k] = kt_amount(f->he_so[k], base, unit,
-			    (enum kt_round)round);
+				g->by[k][g->cnt[k]++] = &l->rows[i];
+		kt_sort_mode = c->sort;
+		if (c->sort != KT_SORT_INPUT)
+			qsort(g->by[k], g->cnt[k], sizeof(*g->by[k]),
+			    kt_nominee_cmp);
+		if (g->cnt[k] > 0)
+			g->amount[k] = kt_amount(f->he_so[k], c->base, c->unit,
+			    (enum kt_round)c->round);
 	}
-	total = amount[KT_CA_NHAN] * cnt[KT_CA_NHAN] +
-	    amount[KT_TAP_THE] * cnt[KT_TAP_THE];
-	if (total > SOTIEN_MAX) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "total amount too large");
-		rc = VB_EINPUT;
-		goto fail;
-	}
+	g->total = g->amount[KT_CA_NHAN] * g->cnt[KT_CA_NHAN] +
+	    g->amount[KT_TAP_THE] * g->cnt[KT_TAP_THE];
+	return 0;
+}
 
-	if ((v = tmpl_vars_dup(kd->config)) == NULL) {
-		oom = 1;
-		goto done;
-	}
+/* Number, date and the draft mark; nonzero on OOM. */
+static int
+kt_set_dates(struct tmpl_vars *v, const struct kt_opt *opt)
+{
+	long		 y = opt->ngay / 10000, m = opt->ngay / 100 % 100,
+			 dd = opt->ngay % 100;
+	int		 draft = opt->du_thao != NULL, oom = 0;
+	const char	*s, *ky_hieu;
+
 	ky_hieu = (s = tmpl_vars_get(v, "ky_hieu")) ? s : "";
 	if (opt->phong_trao != NULL)
 		oom |= tmpl_vars_set(v, "phong_trao", opt->phong_trao);
-	/* Number, date and the draft mark. */
 	oom |= tmpl_vars_set(v, "so", !draft && opt->so ? opt->so : "");
 	oom |= kt_setf(v, "ngay", !draft && opt->ngay_given ?
 	    "%04ld-%02ld-%02ld" : "", y, m, dd);
@@ -509,22 +523,33 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 	else
 		oom |= kt_setf(v, "ngay_chu", "ngày %s tháng %s năm %04ld",
 		    KT_BLANK_DAY, KT_BLANK_DAY, y);
-	/* The form's words. */
+	return oom;
+}
+
+/* The form's words, counts, amounts, căn cứ and annex rows; nonzero on
+ * OOM. */
+static int
+kt_set_money(struct tmpl_vars *v, const struct kt_data *kd,
+    const struct kt_list *l, const struct kt_form *f,
+    const struct kt_calc *c, const struct kt_group *g, vb_date ngay)
+{
+	struct vbuf	 rows = { NULL, 0, 0, 0 };
+	char		 coef[32], key[32];
+	int		 k, oom = 0;
+
 	oom |= tmpl_vars_set(v, "ma", f->ma);
 	oom |= tmpl_vars_set(v, "hinh_thuc", f->ten);
 	oom |= tmpl_vars_set(v, "trich_yeu", f->trich_yeu);
 	oom |= tmpl_vars_set(v, "dieu_1", f->dieu_1);
 	oom |= tmpl_vars_set(v, "danh_sach", f->danh_sach);
-	/* Counts and amounts. */
-	oom |= kt_setf(v, "n_tap_the", "%zu", cnt[KT_TAP_THE]);
-	oom |= kt_setf(v, "n_ca_nhan", "%zu", cnt[KT_CA_NHAN]);
-	oom |= kt_set_take(v, "doi_tuong_dem", kt_counts(cnt[KT_TAP_THE],
-	    cnt[KT_CA_NHAN]));
-	oom |= tmpl_vars_set(v, "muc_ca_nhan", cnt[KT_TAP_THE] ? "II" : "I");
-	oom |= kt_set_take(v, "luong_co_so", sotien_figures(base));
+	oom |= kt_setf(v, "n_tap_the", "%zu", g->cnt[KT_TAP_THE]);
+	oom |= kt_setf(v, "n_ca_nhan", "%zu", g->cnt[KT_CA_NHAN]);
+	oom |= kt_set_take(v, "doi_tuong_dem", kt_counts(g->cnt[KT_TAP_THE],
+	    g->cnt[KT_CA_NHAN]));
+	oom |= tmpl_vars_set(v, "muc_ca_nhan", g->cnt[KT_TAP_THE] ? "II" : "I");
+	oom |= kt_set_take(v, "luong_co_so", sotien_figures(c->base));
 	for (k = 0; k < 2; k++) {
 		const char *kn = k == KT_CA_NHAN ? "ca_nhan" : "tap_the";
-		char key[32];
 
 		coef[0] = '\0';
 		if (f->he_so[k] >= 0)
@@ -532,40 +557,60 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 		snprintf(key, sizeof(key), "he_so_%s", kn);
 		oom |= tmpl_vars_set(v, key, coef);
 		snprintf(key, sizeof(key), "tien_%s", kn);
-		oom |= cnt[k] && amount[k] ? kt_set_take(v, key,
-		    kt_money(amount[k])) : tmpl_vars_set(v, key, "");
+		oom |= g->cnt[k] && g->amount[k] ? kt_set_take(v, key,
+		    kt_money(g->amount[k])) : tmpl_vars_set(v, key, "");
 	}
-	oom |= total ? kt_set_take(v, "tong_tien", kt_money(total)) :
+	oom |= g->total ? kt_set_take(v, "tong_tien", kt_money(g->total)) :
 	    tmpl_vars_set(v, "tong_tien", "");
-	oom |= kt_set_take(v, "can_cu", kt_basis_block(kd, v, opt->ngay));
+	oom |= kt_set_take(v, "can_cu", kt_basis_block(kd, v, ngay));
 	oom |= tmpl_vars_set(v, "co_thanh_tich", l->has_thanh_tich ? "1" : "");
 	for (k = 0; k < 2; k++) {
-		kt_rows(&rows, by[k], cnt[k], l->has_thanh_tich);
+		kt_rows(&rows, g->by[k], g->cnt[k], l->has_thanh_tich);
 		oom |= kt_set_take(v, k == KT_CA_NHAN ? "dong_ca_nhan" :
 		    "dong_tap_the", vbuf_take(&rows));
 	}
-	if (oom)
-		goto done;
+	return oom;
+}
 
+int
+kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
+    const struct kt_opt *opt, struct diag *d, char **out)
+{
+	const struct kt_form	*f = &kd->forms[form];
+	struct kt_calc		 c;
+	struct kt_group		 g;
+	struct tmpl_vars	*v = NULL;
+	char			*skel = NULL, path[4096];
+	int			 rc;
+
+	*out = NULL;
+	if ((rc = kt_calc_get(kd, opt, &c, d)) != VB_OK)
+		return rc;
+	rc = VB_ESYS;
+	if (kt_group_make(l, form, f, &c, &g) != 0)
+		goto done;
+	if (g.total > SOTIEN_MAX) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "total amount too large");
+		rc = VB_EINPUT;
+		goto done;
+	}
+	if ((v = tmpl_vars_dup(kd->config)) == NULL ||
+	    kt_set_dates(v, opt) != 0 ||
+	    kt_set_money(v, kd, l, f, &c, &g, opt->ngay) != 0)
+		goto done;
 	/* The skeleton: --template, else the form's own. */
 	if (opt->skeleton != NULL)
 		snprintf(path, sizeof(path), "%s", opt->skeleton);
 	else
 		snprintf(path, sizeof(path), "%s/%s", kd->dir, f->mau);
-	if ((rc = kt_read_skeleton(path, d, &skel)) != VB_OK)
-		goto fail;
-	rc = tmpl_expand(path, skel, v, d, out);
-	goto fail;
+	if ((rc = kt_read_skeleton(path, d, &skel)) == VB_OK)
+		rc = tmpl_expand(path, skel, v, d, out);
 done:
-	rc = VB_OK;
-	if (oom) {
+	if (rc == VB_ESYS && diag_errors(d) == 0)
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
-		rc = VB_ESYS;
-	}
-fail:
 	free(skel);
 	tmpl_vars_free(v);
-	free(by[0]);
-	free(by[1]);
+	free(g.by[0]);
+	free(g.by[1]);
 	return rc;
 }
