@@ -84,6 +84,10 @@ asan:
 	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 		VB_SANITIZED=1 BUILD=build-asan BIN=$(CURDIR)/bin-asan sh tests/run.sh
 
+# The include rule of README.md, "Architecture" (also part of make test).
+check-includes:
+	@sh tests/e2e/includes.sh
+
 bench: tools
 	@sh tests/bench.sh
 
@@ -97,7 +101,7 @@ install: tools
 clean:
 	rm -rf build bin build-asan bin-asan output
 
-.PHONY: all tools samples test bench asan install clean
+.PHONY: all tools samples test bench asan install clean check-includes
 .DELETE_ON_ERROR:
 
 # Tool-specific sample rules (generators) live in mk/*.mk.

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "kt/kt.h"
+#include "vanban.h"
 
 /* ------------------------------------------------------------------ */
 /* Variables                                                            */

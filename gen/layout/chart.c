@@ -480,17 +480,19 @@ ch_cut_warn(struct chart *ch, size_t r)
 	    ", or draw long labels with type=bar" : "");
 }
 
-/* The category labels of a bar chart, at most 2 lines each: into
- * lab[r * 2 + i], their counts into nl[r].  Returns the most lines. */
+/* The category labels, at most maxl lines each at size sz and width w:
+ * into lab[r * stride + i], their counts into nl[r].  Returns the most
+ * lines. */
 static int
-ch_bar_labels(struct chart *ch, double lw, int maxl, char **lab, int *nl)
+ch_labels(struct chart *ch, double sz, double w, int maxl, size_t stride,
+    char **lab, int *nl)
 {
 	size_t	 r;
 	int	 most = 1;
 
 	for (r = 0; r < ch->c->nrows; r++) {
-		nl[r] = ch_wrap(ch, ch->c->cats[r], DOC_REGULAR, CH_CAT_PT, lw,
-		    maxl, &lab[r * 2]);
+		nl[r] = ch_wrap(ch, ch->c->cats[r], DOC_REGULAR, sz, w, maxl,
+		    &lab[r * stride]);
 		ch_cut_warn(ch, r);
 		if (nl[r] < 0) {
 			nl[r] = 0;
@@ -559,7 +561,7 @@ ch_bar(struct chart *ch, char **lab, int *nl)
 		if (maxl > 2)
 			maxl = 2;
 	}
-	most = ch_bar_labels(ch, lw, maxl, lab, nl);
+	most = ch_labels(ch, CH_CAT_PT, lw, maxl, 2, lab, nl);
 	if (c->height_mm <= 0)
 		pitch = fmax(fmax(most * CH_CAT_LEAD_PT + 8,
 		    (double)c->nseries * 13 + 8), 22);
@@ -603,28 +605,6 @@ ch_bar(struct chart *ch, char **lab, int *nl)
 	return h;
 }
 
-/* A column chart's category labels at width cw, size sz: into
- * lab[r * 3 + i].  Returns the most lines. */
-static int
-ch_col_labels(struct chart *ch, double cw, double sz, char **lab, int *nl)
-{
-	size_t	 r;
-	int	 most = 1;
-
-	for (r = 0; r < ch->c->nrows; r++) {
-		nl[r] = ch_wrap(ch, ch->c->cats[r], DOC_REGULAR, sz, cw, 3,
-		    &lab[r * 3]);
-		ch_cut_warn(ch, r);
-		if (nl[r] < 0) {
-			nl[r] = 0;
-			ch->err = 1;
-		}
-		if (nl[r] > most)
-			most = nl[r];
-	}
-	return most;
-}
-
 /* A column chart (vertical columns) from y 0 of the current row. */
 static double
 ch_column(struct chart *ch, char **lab, int *nl)
@@ -654,7 +634,7 @@ ch_column(struct chart *ch, char **lab, int *nl)
 	sz = slot >= 50 ? CH_CAT_PT : slot >= 40 ? CH_CAT_PT - 1 :
 	    CH_CAT_PT - 2;
 	lead = sz * 1.15;
-	most = ch_col_labels(ch, slot - 4, sz, lab, nl);
+	most = ch_labels(ch, sz, slot - 4, 3, 3, lab, nl);
 	gw = fmin(slot * 0.7, (double)c->nseries * 32);
 	cwid = gw / (double)c->nseries;
 	if (c->labels && ch_value_w(ch, vsize) > cwid - 1)

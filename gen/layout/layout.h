@@ -13,9 +13,21 @@
 
 #include <stdint.h>
 
+struct doc;          /* doc/doc.h */
+struct doc_inline;
+
 /* ------------------------------------------------------------------ */
 /* Font metrics (layout measures through this only)                     */
 /* ------------------------------------------------------------------ */
+
+/* The faces a layout_font measures and a display list draws, numbered
+ * as enum doc_face: 0 regular, 1 bold, 2 italic, 3 bold italic.  The
+ * output stage sees these numbers, not the document model. */
+#define LAYOUT_NFACES 4
+#define LAYOUT_REGULAR 0
+#if defined(DOC_NFACES) && DOC_NFACES != LAYOUT_NFACES
+#error "doc.h and layout.h disagree on the number of faces"
+#endif
 
 struct layout_font {
 	void	*ctx;

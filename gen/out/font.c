@@ -13,11 +13,10 @@
 #include <utf8proc.h>
 
 #include "vanban.h"
-#include "doc/doc.h"
 #include "layout/layout.h"
 #include "out/out.h"
 
-static const char *const face_files[DOC_NFACES] = {
+static const char *const face_files[LAYOUT_NFACES] = {
 	"LiberationSerif-Regular.ttf",
 	"LiberationSerif-Bold.ttf",
 	"LiberationSerif-Italic.ttf",
@@ -27,11 +26,11 @@ static const char *const face_files[DOC_NFACES] = {
 #define CACHE_CPS 0x2000  /* advances cached for U+0000..U+1FFF */
 
 struct font_set {
-	char		*path[DOC_NFACES];   /* TTF paths */
-	hb_face_t	*face[DOC_NFACES];
-	hb_font_t	*font[DOC_NFACES];   /* scale = units per em */
-	unsigned	 upem[DOC_NFACES];   /* units per em */
-	short		*cache[DOC_NFACES];  /* advance+1 (1/1000 em), 0 unknown */
+	char		*path[LAYOUT_NFACES];   /* TTF paths */
+	hb_face_t	*face[LAYOUT_NFACES];
+	hb_font_t	*font[LAYOUT_NFACES];   /* scale = units per em */
+	unsigned	 upem[LAYOUT_NFACES];   /* units per em */
+	short		*cache[LAYOUT_NFACES];  /* advance+1 (1/1000 em), 0 unknown */
 };
 
 struct font_set *
@@ -42,7 +41,7 @@ font_set_new(const char *font_dir, struct diag *d)
 
 	if ((fs = calloc(1, sizeof(*fs))) == NULL)
 		return NULL;
-	for (i = 0; i < DOC_NFACES; i++) {
+	for (i = 0; i < LAYOUT_NFACES; i++) {
 		hb_blob_t	*blob;
 		size_t		 n = strlen(font_dir) + strlen(face_files[i]) + 2;
 		FILE		*fp;
@@ -86,7 +85,7 @@ font_set_free(struct font_set *fs)
 
 	if (fs == NULL)
 		return;
-	for (i = 0; i < DOC_NFACES; i++) {
+	for (i = 0; i < LAYOUT_NFACES; i++) {
 		free(fs->path[i]);
 		if (fs->font[i])
 			hb_font_destroy(fs->font[i]);
@@ -104,8 +103,8 @@ font_advance(void *ctx, int face, uint32_t cp)
 	hb_codepoint_t	 gid;
 	int		 adv;
 
-	if (face < 0 || face >= DOC_NFACES)
-		face = DOC_REGULAR;
+	if (face < 0 || face >= LAYOUT_NFACES)
+		face = LAYOUT_REGULAR;
 	if (cp < CACHE_CPS && fs->cache[face][cp] != 0)
 		return fs->cache[face][cp] - 1;
 	if (!hb_font_get_nominal_glyph(fs->font[face], cp, &gid))

@@ -17,7 +17,6 @@
 #include <utf8proc.h>
 
 #include "vanban.h"
-#include "doc/doc.h"
 #include "layout/layout.h"
 #include "out/out.h"
 
@@ -243,7 +242,7 @@ pdf_date(HPDF_Date *hd, long long epoch)
 struct pdf_draw {
 	HPDF_Doc	 pdf;
 	HPDF_Page	 page;              /* current page, NULL before one */
-	HPDF_Font	 font[DOC_NFACES];  /* faces used, else NULL */
+	HPDF_Font	 font[LAYOUT_NFACES];  /* faces used, else NULL */
 	HPDF_Outline	 parent[4];         /* last bookmark of each level */
 	HPDF_Encoder	 utf8;
 	double		 ph;                /* page height, pt */
@@ -265,7 +264,7 @@ pdf_fonts(struct pdf_draw *w, const struct dl *dl, struct font_set *fs,
 		if (dl->v[i].kind == DL_TEXT &&
 		    cpset_add_text(&cs[dl->v[i].face & 3], dl->v[i].text) == -1)
 			return -1;
-	for (f = 0; f < DOC_NFACES; f++) {
+	for (f = 0; f < LAYOUT_NFACES; f++) {
 		if (cs[f].n == 0)
 			continue;
 		if ((name = pdf_load_face(w->pdf, fs, f, &cs[f], &fds[f])) ==
@@ -437,8 +436,8 @@ pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
 {
 	struct pdf_err	 err = { 0, 0 };
 	struct pdf_draw	 w;
-	struct cpset	 cs[DOC_NFACES];
-	int		 fds[DOC_NFACES] = { -1, -1, -1, -1 };
+	struct cpset	 cs[LAYOUT_NFACES];
+	int		 fds[LAYOUT_NFACES] = { -1, -1, -1, -1 };
 	int		 rc = VB_ESYS, f;
 	size_t		 i;
 
@@ -474,7 +473,7 @@ done:
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot write the PDF "
 		    "(libharu error 0x%04X)", (unsigned)err.code);
 	HPDF_Free(w.pdf);
-	for (f = 0; f < DOC_NFACES; f++) {
+	for (f = 0; f < LAYOUT_NFACES; f++) {
 		free(cs[f].v);
 		if (fds[f] != -1)
 			close(fds[f]);
