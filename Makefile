@@ -91,17 +91,45 @@ check-includes:
 bench: tools
 	@sh tests/bench.sh
 
+# Installed: the tools, their data beside them (share/vanban: found by
+# the tools relative to their own folder, so DESTDIR staging and moving
+# the tree both work), the manuals and the bash completion.  `make
+# uninstall` removes exactly these files.
+SHARE	 = $(DESTDIR)$(PREFIX)/share
+MAN1	 = $(wildcard man/*.1)
+MAN7	 = $(wildcard man/*.7)
+TOOL_NAMES = $(notdir $(TOOLS))
+TEMPLATE_FILES = $(shell cd templates && find . -type f | sort)
+
 install: tools
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vanban/fonts \
-		$(DESTDIR)$(PREFIX)/share/vanban/templates
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(SHARE)/vanban/fonts \
+		$(SHARE)/man/man1 $(SHARE)/man/man7 \
+		$(SHARE)/bash-completion/completions
 	cp $(TOOLS) $(DESTDIR)$(PREFIX)/bin/
-	cp fonts/*.ttf fonts/OFL.txt $(DESTDIR)$(PREFIX)/share/vanban/fonts/
-	cp -R templates/. $(DESTDIR)$(PREFIX)/share/vanban/templates/
+	cp fonts/*.ttf fonts/OFL.txt $(SHARE)/vanban/fonts/
+	cd templates && for f in $(TEMPLATE_FILES); do \
+		mkdir -p "$(SHARE)/vanban/templates/$$(dirname $$f)" && \
+		cp "$$f" "$(SHARE)/vanban/templates/$$f" || exit 1; done
+	cp $(MAN1) $(SHARE)/man/man1/
+	cp $(MAN7) $(SHARE)/man/man7/
+	for t in $(TOOL_NAMES); do \
+		cp completion/vanban.bash $(SHARE)/bash-completion/completions/$$t \
+		|| exit 1; done
+
+uninstall:
+	for t in $(TOOL_NAMES); do rm -f $(DESTDIR)$(PREFIX)/bin/$$t \
+		$(SHARE)/bash-completion/completions/$$t; done
+	rm -f $(addprefix $(SHARE)/vanban/fonts/,$(notdir $(wildcard fonts/*.ttf)) OFL.txt)
+	cd templates && for f in $(TEMPLATE_FILES); do \
+		rm -f "$(SHARE)/vanban/templates/$$f"; done
+	rm -f $(addprefix $(SHARE)/man/man1/,$(notdir $(MAN1))) \
+		$(addprefix $(SHARE)/man/man7/,$(notdir $(MAN7)))
+	-find $(SHARE)/vanban -depth -type d -empty -delete 2>/dev/null
 
 clean:
 	rm -rf build bin build-asan bin-asan output
 
-.PHONY: all tools samples test bench asan install clean check-includes
+.PHONY: all tools samples test bench asan install uninstall clean check-includes
 .DELETE_ON_ERROR:
 
 # Tool-specific sample rules (generators) live in mk/*.mk.
