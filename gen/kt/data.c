@@ -181,6 +181,38 @@ kt_coef_cell(const struct csvt *t, const struct csvt_row *r, int c,
 	return v;
 }
 
+/* A form's code names its output files (DIR/<code>.md): lower-case
+ * letters, digits and '-' only, and unique; its skeleton stays inside the
+ * data folder.  Errors at the table's line. */
+static void
+kt_check_form(const struct kt_data *kd, const struct kt_form *f,
+    const char *path, int col_ma, int col_mau, struct diag *d)
+{
+	const char	*p;
+	size_t		 i;
+
+	for (p = f->ma; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    (*p == '-' && p != f->ma)))
+			break;
+	if (*f->ma != '\0' && (*p != '\0' || p - f->ma > 64))
+		diag_add(d, DIAG_ERROR, path, f->line, col_ma, "form code "
+		    "\"%s\" names the decision's files: write it with a-z, "
+		    "0-9 and - only (at most 64)", f->ma);
+	for (i = 0; kd->forms + i < f; i++)
+		if (strcmp(kd->forms[i].ma, f->ma) == 0)
+			diag_add(d, DIAG_ERROR, path, f->line, col_ma, "form "
+			    "code \"%s\" is already used on line %d",
+			    f->ma, kd->forms[i].line);
+	if (f->mau[0] == '/' || strcmp(f->mau, "..") == 0 ||
+	    strncmp(f->mau, "../", 3) == 0 || strstr(f->mau, "/../") ||
+	    (strlen(f->mau) >= 3 && strcmp(f->mau + strlen(f->mau) - 3,
+	    "/..") == 0))
+		diag_add(d, DIAG_ERROR, path, f->line, col_mau, "skeleton "
+		    "\"%s\" must be a file inside the data folder (such as "
+		    "mau/bang-khen.md)", f->mau);
+}
+
 static int
 kt_load_forms(struct kt_data *kd, const char *dir, struct diag *d)
 {
@@ -237,6 +269,7 @@ kt_load_forms(struct kt_data *kd, const char *dir, struct diag *d)
 			diag_add(d, DIAG_ERROR, path, row->line, c[3] + 1,
 			    "form \"%s\" has no coefficient for either kind",
 			    f->ma);
+		kt_check_form(kd, f, path, c[0] + 1, c[8] + 1, d);
 	}
 	csvt_free(t);
 	return oom ? VB_ESYS : VB_OK;
