@@ -13,6 +13,7 @@
 #include <sys/mman.h>
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
 #include <zlib.h>
 #include <utf8proc.h>
 
@@ -449,6 +450,10 @@ pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot start a PDF");
 		return VB_ESYS;
 	}
+	/* PDF 1.4 (the project's spec): libharu has no setter and writes
+	 * the header from this field of its (installed, public) document
+	 * record; nothing vanban draws needs a later version. */
+	w.pdf->pdf_version = HPDF_VER_14;
 	HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(w.pdf);
 	HPDF_SetCurrentEncoder(w.pdf, "UTF-8");

@@ -16,6 +16,14 @@ src=$ROOT/input/quyet-dinh-kiem-tra.md
 cp "$src" "$tmp/doc.md"
 cd "$tmp" || exit 0
 
+# PDF 1.4 or later (the project's spec), whatever libharu defaults to.
+"$BIN/vb-render" -o v.pdf doc.md 2>/dev/null
+v=$(head -c 8 v.pdf)
+case $v in
+%PDF-1.[4-7]) pass output_pdf_version ;;
+*) fail output_pdf_version "header '$v'" ;;
+esac
+
 # A device is written through, never replaced (as root a rename would
 # replace it).  Root gets device nodes of its own in the temporary folder,
 # so that a regression cannot replace the system's /dev/null; others use
