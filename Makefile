@@ -74,8 +74,13 @@ output/$(basename $(notdir $(1)))-$(notdir $(patsubst %/,%,$(dir $(1)))).pdf: $(
 endef
 $(foreach f,$(wildcard input/*/*.md),$(eval $(call sub_sample,$(f))))
 
+# In CI (CI=true) the suite runs twice: as built, then under the
+# sanitizers (make asan), so that a memory error fails the submission.
 test: tools $(UNIT) samples
 	@BUILD=$(B) BIN=$(CURDIR)/$(BIN) sh tests/run.sh
+ifneq ($(CI),)
+	@$(MAKE) --no-print-directory asan
+endif
 
 # The whole suite again with AddressSanitizer and UBSan (any report fails
 # the run: halt_on_error, and UBSan made fatal).
