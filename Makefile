@@ -19,11 +19,12 @@ WARN	+= -Werror
 endif
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS)) \
 	   -Igen -DVB_FONT_DIR='"$(FONT_DIR)"' \
-	   -DVB_TEMPLATES_DIR='"$(TEMPLATES_DIR)"' -MMD -MP
+	   -DVB_TEMPLATES_DIR='"$(TEMPLATES_DIR)"' -DVB_LOCALE_DIR='"$(LOCALE_DIR)"' -MMD -MP
 LIBS	 = $(shell pkg-config --libs $(PKGS)) -lhpdf -lcsv -lm
 PREFIX	?= /usr/local
 FONT_DIR ?= $(CURDIR)/fonts
 TEMPLATES_DIR ?= $(CURDIR)/templates
+LOCALE_DIR ?= $(CURDIR)/$(B)/locale
 
 -include Makefile.local
 
@@ -43,7 +44,20 @@ SAMPLES_SUB := $(foreach f,$(wildcard input/*/*.md),output/$(basename $(notdir $
 
 all: tools samples
 
-tools: $(TOOLS)
+tools: $(TOOLS) $(B)/locale/vi/LC_MESSAGES/vanban.mo
+
+# Messages in Vietnamese (gettext): po/vi.po, compiled for the tools
+# (found as ../build/locale beside bin/, or installed in share/locale).
+# `make pot` extracts the message ids: every diag_add format string.
+$(B)/locale/vi/LC_MESSAGES/vanban.mo: po/vi.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ po/vi.po
+
+XGETTEXT_KEYS = -k -kdiag_add:6 -kvb_tr -kvb_ntr:1,2 -kconv_fail:2 -ktmpl_err:2
+pot:
+	xgettext --from-code=UTF-8 --language=C $(XGETTEXT_KEYS) \
+		--add-comments=TRANSLATORS --package-name=vanban \
+		--msgid-bugs-address=none -o po/vanban.pot $(sort $(wildcard gen/*/*.c))
 
 samples: $(SAMPLES_TOP) $(SAMPLES_SUB)
 
@@ -117,6 +131,8 @@ install: tools
 		cp "$$f" "$(SHARE)/vanban/templates/$$f" || exit 1; done
 	cp $(MAN1) $(SHARE)/man/man1/
 	cp $(MAN7) $(SHARE)/man/man7/
+	mkdir -p $(SHARE)/locale/vi/LC_MESSAGES
+	cp $(B)/locale/vi/LC_MESSAGES/vanban.mo $(SHARE)/locale/vi/LC_MESSAGES/
 	for t in $(TOOL_NAMES); do \
 		cp completion/vanban.bash $(SHARE)/bash-completion/completions/$$t \
 		|| exit 1; done
@@ -127,6 +143,7 @@ uninstall:
 	rm -f $(addprefix $(SHARE)/vanban/fonts/,$(notdir $(wildcard fonts/*.ttf)) OFL.txt)
 	cd templates && for f in $(TEMPLATE_FILES); do \
 		rm -f "$(SHARE)/vanban/templates/$$f"; done
+	rm -f $(SHARE)/locale/vi/LC_MESSAGES/vanban.mo
 	rm -f $(addprefix $(SHARE)/man/man1/,$(notdir $(MAN1))) \
 		$(addprefix $(SHARE)/man/man7/,$(notdir $(MAN7)))
 	-find $(SHARE)/vanban -depth -type d -empty -delete 2>/dev/null
@@ -134,7 +151,7 @@ uninstall:
 clean:
 	rm -rf build bin build-asan bin-asan output
 
-.PHONY: all tools samples test bench asan install uninstall clean check-includes
+.PHONY: all tools samples test bench asan install uninstall clean check-includes pot
 .DELETE_ON_ERROR:
 
 # Tool-specific sample rules (generators) live in mk/*.mk.

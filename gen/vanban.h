@@ -77,6 +77,16 @@ int		 diag_line_failed(const struct diag *, const char *file,
  * when there were any, to fp.  Called by tools' main() only. */
 void		 diag_print(const struct diag *, FILE *fp, const char *prog);
 
+/* Messages in the clerk's language: vb_i18n_init(lang) with "vi" or
+ * "en" (--lang), or NULL to follow the environment (LANGUAGE, LC_ALL,
+ * LC_MESSAGES, LANG starting "vi"); called once by a tool's main before
+ * any message.  vb_tr translates a message id (diag_add does it for its
+ * format), vb_ntr picks the plural.  0, or -1 on OOM. */
+int		 vb_i18n_init(const char *lang);
+const char	*vb_tr(const char *msgid) __attribute__((format_arg(1)));
+const char	*vb_ntr(const char *one, const char *many, unsigned long n)
+		    __attribute__((format_arg(1), format_arg(2)));
+
 /* ------------------------------------------------------------------ */
 /* Text input: any encoding in, NFC UTF-8 with LF line ends out         */
 /* ------------------------------------------------------------------ */

@@ -46,6 +46,13 @@ diag_free(struct diag *d)
 	free(d);
 }
 
+/* "error" or "warning", in the clerk's language. */
+static const char *
+diag_level_word(enum diag_level l)
+{
+	return l == DIAG_ERROR ? vb_tr("error") : vb_tr("warning");
+}
+
 /* The message as printed: "file:line:col: error: text".  Malloc'd. */
 static char *
 diag_format(const struct diag_msg *m)
@@ -55,17 +62,17 @@ diag_format(const struct diag_msg *m)
 
 	if (m->file != NULL && m->line > 0 && m->col > 0)
 		n = asprintf(&out, "%s:%d:%d: %s: %s", m->file, m->line,
-		    m->col, m->level == DIAG_ERROR ? "error" : "warning",
+		    m->col, diag_level_word(m->level),
 		    m->text);
 	else if (m->file != NULL && m->line > 0)
 		n = asprintf(&out, "%s:%d: %s: %s", m->file, m->line,
-		    m->level == DIAG_ERROR ? "error" : "warning", m->text);
+		    diag_level_word(m->level), m->text);
 	else if (m->file != NULL)
 		n = asprintf(&out, "%s: %s: %s", m->file,
-		    m->level == DIAG_ERROR ? "error" : "warning", m->text);
+		    diag_level_word(m->level), m->text);
 	else
 		n = asprintf(&out, "%s: %s",
-		    m->level == DIAG_ERROR ? "error" : "warning", m->text);
+		    diag_level_word(m->level), m->text);
 	return n < 0 ? NULL : out;
 }
 
@@ -90,7 +97,7 @@ diag_add(struct diag *d, enum diag_level lvl, const char *file, int line,
 		return;
 	}
 	va_start(ap, fmt);
-	vsnprintf(body, sizeof(body), fmt, ap);
+	vsnprintf(body, sizeof(body), vb_tr(fmt), ap);
 	va_end(ap);
 	m.level = lvl;
 	m.line = line;
@@ -161,11 +168,20 @@ diag_print(const struct diag *d, FILE *fp, const char *prog)
 		return;
 	for (i = 0; i < d->n; i++)
 		fprintf(fp, "%s\n", d->msgs[i].formatted);
-	if (d->dropped > 0)
-		fprintf(fp, "%s: %d more message%s not shown\n", prog,
-		    d->dropped, d->dropped == 1 ? "" : "s");
-	if (d->errors || d->warnings)
-		fprintf(fp, "%s: %d error%s, %d warning%s\n", prog,
-		    d->errors, d->errors == 1 ? "" : "s",
-		    d->warnings, d->warnings == 1 ? "" : "s");
+	if (d->dropped > 0) {
+		fprintf(fp, "%s: ", prog);
+		fprintf(fp, vb_ntr("%d more message not shown",
+		    "%d more messages not shown", (unsigned long)d->dropped),
+		    d->dropped);
+		fputc('\n', fp);
+	}
+	if (d->errors || d->warnings) {
+		fprintf(fp, "%s: ", prog);
+		fprintf(fp, vb_ntr("%d error", "%d errors",
+		    (unsigned long)d->errors), d->errors);
+		fputs(", ", fp);
+		fprintf(fp, vb_ntr("%d warning", "%d warnings",
+		    (unsigned long)d->warnings), d->warnings);
+		fputc('\n', fp);
+	}
 }

@@ -72,7 +72,7 @@ conv_fail(struct conv *c, const char *fmt, ...)
 	va_list	 ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), vb_tr(fmt), ap);
 	va_end(ap);
 	diag_add(c->d, DIAG_ERROR, c->name, (int)c->line, (int)c->col,
 	    "%s", msg);

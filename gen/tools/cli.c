@@ -104,3 +104,35 @@ cli_finish(const char *prog, struct diag *d, int rc)
 	diag_free(d);
 	return rc;
 }
+
+int
+cli_lang(const char *prog, int *argc, char **argv)
+{
+	const char	*lang = NULL;
+	int		 i, j;
+
+	for (i = 1; i < *argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strncmp(argv[i], "--lang=", 7) == 0)
+			lang = argv[i] + 7, j = 1;
+		else if (strcmp(argv[i], "--lang") == 0 && i + 1 < *argc)
+			lang = argv[i + 1], j = 2;
+		else
+			continue;
+		if (strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0) {
+			fprintf(stderr, "%s: --lang: '%s': use vi or en\n", prog,
+			    lang);
+			return -1;
+		}
+		memmove(argv + i, argv + i + j, (size_t)(*argc - i - j + 1) *
+		    sizeof(*argv));
+		*argc -= j;
+		i--;
+	}
+	if (vb_i18n_init(lang) != 0) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return -1;
+	}
+	return 0;
+}

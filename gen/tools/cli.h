@@ -33,6 +33,10 @@ int	 cli_epoch(const char *prog, long long *out);
 /* Refuse binary output (a PDF) to a terminal: -1 after a message when
  * path is "-" and stdout is a terminal. */
 int	 cli_no_tty(const char *prog, const char *path);
+/* --lang=vi|en (anywhere on the command line, removed from argv) or the
+ * environment chooses the messages' language; call first.  0, or -1
+ * after a message (usage error). */
+int	 cli_lang(const char *prog, int *argc, char **argv);
 /* Print the messages of d (and free it); returns rc. */
 int	 cli_finish(const char *prog, struct diag *d, int rc);
 

@@ -45,6 +45,7 @@ usage(FILE *fp)
 	    "                        beside the program, the build tree)\n"
 	    "  -f, --encoding=ENC    encoding of the list (default: detected)\n"
 	    "  --fonts=DIR           fonts for --pdf (default: $VB_FONT_DIR, ...)\n"
+	    "  --lang=vi|en         messages in Vietnamese or English\n"
 	    "  -h, --help            this help\n"
 	    "  -V, --version         the version\n"
 	    "Environment: VB_TEMPLATES, VB_FONT_DIR, SOURCE_DATE_EPOCH.\n"
@@ -199,6 +200,8 @@ main(int argc, char **argv)
 	char			*fdir = NULL;
 	int			 rc, quiet = 0;
 
+	if (cli_lang(prog, &argc, argv) != 0)
+		return VB_EUSAGE;
 	memset(&b, 0, sizeof(b));
 	b.enc = TEXT_ENC_AUTO;
 	b.jobs = cli_cores();

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vanban.h"
+#include "tools/cli.h"
 
 static const char *prog = "vb-norm";
 
@@ -29,6 +30,7 @@ usage(FILE *fp)
 	    "                      default: a BOM tells, else UTF-8, else\n"
 	    "                      Windows-1258 or TCVN3 by content (warning)\n"
 	    "  -o, --output=OUT    write to OUT (only when complete), not stdout\n"
+	    "  --lang=vi|en         messages in Vietnamese or English\n"
 	    "  -h, --help          this help\n"
 	    "  -V, --version       the version\n"
 	    "Exit: 0 done, 1 bad input (nothing written to OUT), 2 usage,\n"
@@ -51,6 +53,8 @@ main(int argc, char **argv)
 	enum text_enc	 enc = TEXT_ENC_AUTO;
 	int		 c, rc;
 
+	if (cli_lang(prog, &argc, argv) != 0)
+		return VB_EUSAGE;
 	while ((c = getopt_long(argc, argv, "f:ho:V", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':

@@ -24,6 +24,7 @@ usage(FILE *fp)
 	    "  -f, --encoding=ENC   source encoding: utf-8, utf-16, cp1258, tcvn3\n"
 	    "  --dump-layout        print the display list as text, no PDF\n"
 	    "  --fonts=DIR          folder of the Liberation Serif TTFs\n"
+	    "  --lang=vi|en         messages in Vietnamese or English\n"
 	    "  -h, --help           this help\n"
 	    "  -V, --version        the version\n"
 	    "Environment: VB_FONT_DIR, SOURCE_DATE_EPOCH (reproducible PDF).\n"
@@ -67,6 +68,8 @@ main(int argc, char **argv)
 	size_t			 len;
 	int			 ch, rc;
 
+	if (cli_lang(prog, &argc, argv) != 0)
+		return VB_EUSAGE;
 	memset(&opt, 0, sizeof(opt));
 	while ((ch = getopt_long(argc, argv, "f:ho:V", longopts, NULL)) != -1) {
 		switch (ch) {

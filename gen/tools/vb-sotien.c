@@ -29,6 +29,7 @@ usage(FILE *fp)
 	    "  --bon         \"bốn\" instead of \"tư\" (24: hai mươi bốn)\n"
 	    "  --khong-dong  leave out the final \"đồng\"\n"
 	    "  -o, --output=FILE  write to FILE (atomically), not stdout\n"
+	    "  --lang=vi|en         messages in Vietnamese or English\n"
 	    "  -h, --help    this help\n"
 	    "  -V, --version the version\n"
 	    "Exit: 0 done, 1 bad amount (nothing written), 2 usage, 3 I/O.\n",
@@ -79,6 +80,8 @@ main(int argc, char **argv)
 	size_t			 len;
 	int			 c, lineno, rc = VB_OK;
 
+	if (cli_lang(prog, &argc, argv) != 0)
+		return VB_EUSAGE;
 	while ((c = getopt_long(argc, argv, "ho:V", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l': opt.le = 1; break;
