@@ -14,6 +14,7 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
 #include <zlib.h>
 #include <utf8proc.h>
 
@@ -484,4 +485,73 @@ done:
 			close(fds[f]);
 	}
 	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* libharu's glyph lookup, made fast                                    */
+/* ------------------------------------------------------------------ */
+
+/*
+ * libharu 2.3.0's UTF-8 encoder asks HPDF_TTFontDef_GetGlyphid for every
+ * one of the 65,536 BMP code points when a font is added, and that
+ * function walks the cmap's segments from the first: a third of all the
+ * instructions of rendering the 2020 plan.  libharu calls it through its
+ * PLT, so this definition, exported by the program, takes its place in
+ * every process that links this file: the same answers for the same
+ * (format 4, sorted) cmap, found by binary search over the segments'
+ * end codes — or, as libharu asks in increasing order, by moving on from
+ * the segment of the previous question.  Checked against libharu's own
+ * answers for every code point of every face by tests/unit/test_pdf.c.
+ */
+HPDF_UINT16
+HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
+{
+	HPDF_TTFontDefAttr	 attr = (HPDF_TTFontDefAttr)fontdef->attr;
+	const HPDF_TTF_CmapRange *cm = &attr->cmap;
+	HPDF_UINT		 seg = cm->seg_count_x2 / 2, lo = 0, hi, i, idx;
+
+	if (cm->format == 0)
+		return cm->glyph_id_array[unicode & 0xFF];
+	if (seg == 0) {
+		HPDF_SetError(fontdef->error, HPDF_TTF_INVALID_CMAP, 0);
+		return 0;
+	}
+	/* The first segment whose end is >= unicode (seg when none, as the
+	 * linear walk leaves it). */
+	static const HPDF_TTF_CmapRange	*last_cm;
+	static HPDF_UINT		 last_i;
+	static HPDF_UINT16		 last_u;
+
+	/* Moving on from the last answer is right whenever the segment
+	 * before it ends below unicode (ends are sorted), whatever font the
+	 * last answer was for. */
+	if (cm == last_cm && unicode >= last_u && last_i < seg &&
+	    (last_i == 0 || unicode > cm->end_count[last_i - 1])) {
+		lo = last_i;
+		while (lo < seg && unicode > cm->end_count[lo])
+			lo++;
+		hi = lo;
+	} else
+		hi = seg;
+	while (lo < hi) {
+		HPDF_UINT mid = lo + (hi - lo) / 2;
+
+		if (unicode <= cm->end_count[mid])
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	i = lo;
+	last_cm = cm;
+	last_i = i;
+	last_u = unicode;
+	if (i == seg || cm->start_count[i] > unicode)
+		return 0;
+	if (cm->id_range_offset[i] == 0)
+		return (HPDF_UINT16)(unicode + cm->id_delta[i]);
+	idx = cm->id_range_offset[i] / 2 + (unicode - cm->start_count[i]) -
+	    (seg - i);
+	if (idx >= cm->glyph_id_array_count)
+		return 0;
+	return (HPDF_UINT16)(cm->glyph_id_array[idx] + cm->id_delta[i]);
 }
