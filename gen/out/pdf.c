@@ -15,6 +15,7 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_utils.h>
 #include <zlib.h>
 #include <utf8proc.h>
 
@@ -554,4 +555,29 @@ HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 	if (idx >= cm->glyph_id_array_count)
 		return 0;
 	return (HPDF_UINT16)(cm->glyph_id_array[idx] + cm->id_delta[i]);
+}
+
+/*
+ * libharu copies and clears memory a byte at a time in HPDF_MemCpy and
+ * HPDF_MemSet (a sixth of the plan's instructions, mostly the 128 KB
+ * glyph maps of each font); like the glyph lookup these are called
+ * through the PLT, and the C library's functions do the same work.
+ * Like libharu's, each returns the end of what it wrote (out + n), which
+ * libharu's callers go on from.  memmove, not memcpy: libharu's forward
+ * byte loop is also correct for a copy down into an overlapping buffer.
+ */
+HPDF_BYTE *
+HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
+{
+	if (n > 0)
+		memmove(out, in, n);
+	return out + n;
+}
+
+void *
+HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
+{
+	if (n > 0)
+		memset(s, c, n);
+	return (HPDF_BYTE *)s + n;
 }

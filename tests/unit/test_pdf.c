@@ -3,15 +3,18 @@
  * (HPDF_TTFontDef_GetGlyphid, gen/out/pdf.c) gives libharu's own answer
  * (found with dlsym(RTLD_NEXT)) for every BMP code point of every face,
  * asked in increasing order as libharu's encoder asks, then in a
- * scrambled order as text drawing asks, then on a subset font.
+ * scrambled order as text drawing asks; and the replacements of
+ * HPDF_MemCpy and HPDF_MemSet write and return what libharu's do.
  */
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_utils.h>
 
 #include "vanban.h"
 #include "layout/layout.h"
@@ -60,6 +63,43 @@ face(const char *path, const char *name, lookup_fn theirs)
 	HPDF_Free(pdf);
 }
 
+typedef HPDF_BYTE *(*memcpy_fn)(HPDF_BYTE *, const HPDF_BYTE *, HPDF_UINT);
+typedef void *(*memset_fn)(void *, HPDF_BYTE, HPDF_UINT);
+
+static void
+mem(void)
+{
+	memcpy_fn	 cpy = (memcpy_fn)(uintptr_t)dlsym(RTLD_NEXT, "HPDF_MemCpy");
+	memset_fn	 set = (memset_fn)(uintptr_t)dlsym(RTLD_NEXT, "HPDF_MemSet");
+	HPDF_BYTE	 a[64], b[64], src[64];
+	unsigned	 n, i;
+	int		 same = 1;
+
+	CHECK("memcpy_libharu_found", cpy != NULL && set != NULL);
+	if (cpy == NULL || set == NULL)
+		return;
+	for (i = 0; i < sizeof(src); i++)
+		src[i] = (HPDF_BYTE)(i * 7 + 1);
+	for (n = 0; n <= 40; n++) {
+		memset(a, 0, sizeof(a));
+		memset(b, 0, sizeof(b));
+		if (HPDF_MemCpy(a + 3, src, n) - a != cpy(b + 3, src, n) - b ||
+		    memcmp(a, b, sizeof(a)) != 0)
+			same = 0;
+		if ((HPDF_BYTE *)HPDF_MemSet(a + 5, 0xAB, n) - a !=
+		    (HPDF_BYTE *)set(b + 5, 0xAB, n) - b ||
+		    memcmp(a, b, sizeof(a)) != 0)
+			same = 0;
+		/* A copy down into an overlapping buffer. */
+		memcpy(a, src, sizeof(a));
+		memcpy(b, src, sizeof(b));
+		if (HPDF_MemCpy(a, a + 2, n) - a != cpy(b, b + 2, n) - b ||
+		    memcmp(a, b, sizeof(a)) != 0)
+			same = 0;
+	}
+	CHECK("memcpy_memset_as_libharu", same);
+}
+
 int
 main(void)
 {
@@ -81,5 +121,6 @@ main(void)
 		face(path, faces[i], theirs);
 	}
 	free(dir);
+	mem();
 	return check_failed != 0;
 }
