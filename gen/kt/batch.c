@@ -99,8 +99,11 @@ kt_load(const struct kt_batch *b, struct kt_data **kd, struct kt_list **list,
 		rc = kt_config_load(b->config, (*kd)->config, d);
 	if (rc == VB_OK)
 		rc = text_read_file(b->list, b->enc, d, &text, &len);
-	if (rc == VB_OK)
-		rc = kt_list_parse(b->list, text, len, *kd, d, list);
+	if (rc == VB_OK) {
+		struct kt_list_opt lo = { b->opt.ngay, b->cho_trung };
+
+		rc = kt_list_parse(b->list, text, len, *kd, &lo, d, list);
+	}
 	free(text);
 	return rc;
 }

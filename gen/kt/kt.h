@@ -125,14 +125,22 @@ struct kt_list {
 	int			 has_thanh_tich;  /* the column exists */
 };
 
+/* What a list is checked against. */
+struct kt_list_opt {
+	vb_date	 ngay;       /* decision date: forms and names valid then */
+	int	 cho_trung;  /* a nominee twice for one form: warn only */
+};
+
 /*
  * Parse and validate a nominee list (NFC UTF-8 text, as read by
  * text_read_file).  Every problem is reported with name:line:col; on
- * any error the result is VB_EINPUT and *out is NULL.  Duplicates are
- * warnings.  *out: free with kt_list_free.
+ * any error the result is VB_EINPUT and *out is NULL.  The same person
+ * (name and unit, folded) twice for one form is an error unless
+ * lo->cho_trung.  *out: free with kt_list_free.
  */
 int	 kt_list_parse(const char *name, const char *text, size_t len,
-	    const struct kt_data *, struct diag *, struct kt_list **out);
+	    const struct kt_data *, const struct kt_list_opt *lo,
+	    struct diag *, struct kt_list **out);
 void	 kt_list_free(struct kt_list *);
 
 /* ------------------------------------------------------------------ */
@@ -192,6 +200,7 @@ struct kt_batch {
 	const char		*config;     /* --config, or NULL */
 	const char		*templates;  /* --templates, or NULL */
 	const char		*so[64];     /* --so values, as given */
+	int			 cho_trung;  /* --cho-trung: duplicates allowed */
 	int			 nso;
 	struct kt_opt		 opt;        /* the decisions' options */
 	struct render_opt	 ropt;       /* fonts, SOURCE_DATE_EPOCH */

@@ -158,10 +158,11 @@ kt_dupkey_cmp(const void *a, const void *b)
 	return (x->row > y->row) - (x->row < y->row);
 }
 
-/* Warn once for each row that repeats an earlier one. */
+/* Report each row that repeats an earlier one for the same form: an
+ * error naming both lines, or a warning when allowed (--cho-trung). */
 static int
 kt_check_duplicates(const struct kt_data *kd, struct kt_list *l,
-    struct diag *d)
+    int allow, struct diag *d)
 {
 	struct kt_dupkey	*k;
 	size_t			 i, first = 0, *dup_of;
@@ -199,14 +200,27 @@ kt_check_duplicates(const struct kt_data *kd, struct kt_list *l,
 				dup_of[k[i].row] = first + 1;
 		}
 		for (i = 0; i < l->n; i++)
-			if (dup_of[i] != 0)
+			if (dup_of[i] != 0 && allow)
 				diag_add(d, DIAG_WARNING, l->name,
 				    l->rows[i].line, 0,
 				    "\"%s\" (%s) is proposed for \"%s\" "
-				    "twice; first at line %d",
+				    "twice (lines %d and %d); both are kept "
+				    "(--cho-trung)",
 				    l->rows[i].ho_ten, l->rows[i].don_vi,
 				    kd->forms[l->rows[i].form].ten,
-				    l->rows[dup_of[i] - 1].line);
+				    l->rows[dup_of[i] - 1].line,
+				    l->rows[i].line);
+			else if (dup_of[i] != 0)
+				diag_add(d, DIAG_ERROR, l->name,
+				    l->rows[i].line, 0,
+				    "\"%s\" (%s) is proposed for \"%s\" "
+				    "twice, at lines %d and %d, and would be "
+				    "awarded and paid twice: remove one line, "
+				    "or give --cho-trung if both are meant",
+				    l->rows[i].ho_ten, l->rows[i].don_vi,
+				    kd->forms[l->rows[i].form].ten,
+				    l->rows[dup_of[i] - 1].line,
+				    l->rows[i].line);
 	}
 	for (i = 0; i < l->n; i++)
 		free(k[i].key);
@@ -301,7 +315,8 @@ kt_list_csv(const char *name, const char *text, size_t len, struct diag *d,
 
 int
 kt_list_parse(const char *name, const char *text, size_t len,
-    const struct kt_data *kd, struct diag *d, struct kt_list **out)
+    const struct kt_data *kd, const struct kt_list_opt *lo, struct diag *d,
+    struct kt_list **out)
 {
 	struct csvt	*t;
 	struct kt_list	*l;
@@ -338,7 +353,7 @@ kt_list_parse(const char *name, const char *text, size_t len,
 		diag_add(d, DIAG_ERROR, name, 0, 0, "no nominees in the list");
 	csvt_free(t);
 	if (rc == VB_OK)
-		rc = kt_check_duplicates(kd, l, d);
+		rc = kt_check_duplicates(kd, l, lo->cho_trung, d);
 	if (rc == VB_OK && diag_errors(d) > errs)
 		rc = VB_EINPUT;
 	if (rc != VB_OK) {

@@ -39,6 +39,7 @@ usage(FILE *fp)
 	    "  --lam-tron=len|gan    round up (default) or to the nearest unit\n"
 	    "  --phong-trao=TEXT     the movement or year named in Điều 1\n"
 	    "  --sap-xep=nhap|ten|don-vi  order of the annex (default: nhap)\n"
+	    "  --cho-trung           allow one person twice for one form\n"
 	    "  --config=FILE         YAML front-matter defaults (co_quan, ky, ...)\n"
 	    "  --template=FILE       skeleton to use instead of the form's own\n"
 	    "  --templates=DIR       templates folder (default: $VB_TEMPLATES,\n"
@@ -123,6 +124,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		{ "lam-tron", required_argument, NULL, 'R' },
 		{ "phong-trao", required_argument, NULL, 'P' },
 		{ "sap-xep", required_argument, NULL, 'S' },
+		{ "cho-trung", no_argument, NULL, 'D' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "template", required_argument, NULL, 'K' },
 		{ "templates", required_argument, NULL, 't' },
@@ -149,6 +151,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 				return -1;
 			break;
 		case 'q': *quiet = 1; break;
+		case 'D': b->cho_trung = 1; break;
 		case 'p': b->pdf = 1; break;
 		case 's':
 			if (b->nso == (int)(sizeof(b->so) / sizeof(b->so[0]))) {
