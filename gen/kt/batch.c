@@ -82,6 +82,42 @@ kt_with_ext(const char *path, const char *ext)
 	return s;
 }
 
+/*
+ * The movement's year (Điều 1's "phong trào thi đua năm …"): --nam, else
+ * the config's nam, else the decision's year, with a warning in January
+ * to March, when a decision usually rewards the year before.  0 and
+ * *nam, or -1 after an error.
+ */
+static int
+kt_year(const struct kt_batch *b, const struct kt_data *kd, long *nam,
+    struct diag *d)
+{
+	const char	*s = tmpl_vars_get(kd->config, "nam"),
+			*pt = tmpl_vars_get(kd->config, "phong_trao");
+	char		*end;
+	long		 m = b->opt.ngay / 100 % 100;
+
+	*nam = b->opt.nam;
+	if (*nam == 0 && s != NULL && *s != '\0') {
+		*nam = strtol(s, &end, 10);
+		if (*end != '\0' || *nam < 1945 || *nam > 2200) {
+			diag_add(d, DIAG_ERROR, b->config, 0, 0, "nam: \"%s\" "
+			    "is not a year (write 2026)", s);
+			return -1;
+		}
+	}
+	if (*nam == 0 && m <= 3 && b->opt.phong_trao == NULL &&
+	    (pt == NULL || *pt == '\0'))
+		diag_add(d, DIAG_WARNING, NULL, 0, 0, "the decision is dated "
+		    "%04ld-%02ld-%02ld and no year was given: Điều 1 says "
+		    "\"phong trào thi đua năm %ld\"; for the achievements of "
+		    "%ld give --nam %ld (or nam: in the config)",
+		    b->opt.ngay / 10000, m, b->opt.ngay % 100,
+		    b->opt.ngay / 10000, b->opt.ngay / 10000 - 1,
+		    b->opt.ngay / 10000 - 1);
+	return 0;
+}
+
 /* Load the data, the config and the list: everything checked first. */
 static int
 kt_load(const struct kt_batch *b, struct kt_data **kd, struct kt_list **list,
@@ -150,6 +186,8 @@ kt_generate(const struct kt_batch *b, const struct kt_data *kd,
 	size_t		 i;
 	int		 rc = VB_OK;
 
+	if (kt_year(b, kd, &opt.nam, d) != 0)
+		return VB_EINPUT;
 	for (i = 0; i < n && rc == VB_OK; i++) {
 		const struct kt_form *f = &kd->forms[o[i].form];
 
@@ -225,6 +263,9 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 	if ((e = tmpl_vars_get(kd->config, "ky_ho_ten")) == NULL || *e == '\0')
 		diag_add(d, DIAG_WARNING, b->config, 0, 0, "no signer's name "
 		    "(ky: ho_ten:); the decisions leave it blank");
+	if ((rc = kt_config_check(kd, &b->opt, b->config ? b->config :
+	    "mac-dinh.yaml", d)) != VB_OK)
+		goto out;
 	if ((used = calloc(kd->nforms, sizeof(*used))) == NULL ||
 	    (o = calloc(kd->nforms, sizeof(*o))) == NULL) {
 		rc = VB_ESYS;

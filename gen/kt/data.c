@@ -132,6 +132,54 @@ kt_dup(const char *s, int *oom)
 	return p;
 }
 
+/* Columns nguon and xac_nhan of a law table: both optional. */
+struct kt_src_cols {
+	int	nguon;     /* column index, -1: absent */
+	int	xac_nhan;
+};
+
+static void
+kt_src_cols(const struct csvt *t, struct kt_src_cols *sc)
+{
+	const char *const n[] = { "nguon", NULL }, *const x[] = { "xac_nhan",
+	    NULL };
+
+	sc->nguon = csvt_column(t, n);
+	sc->xac_nhan = csvt_column(t, x);
+}
+
+/* The source of one row; a xac_nhan other than co / chua is an error
+ * at its cell.  -1 on OOM. */
+static int
+kt_src_read(const struct csvt *t, const struct csvt_row *r,
+    const struct kt_src_cols *sc, struct kt_source *src, struct diag *d)
+{
+	const char	*x = sc->xac_nhan >= 0 ? (sc->xac_nhan < (int)r->nfields ?
+			    r->fields[sc->xac_nhan] : "") : NULL;
+	char		*f;
+
+	memset(src, 0, sizeof(*src));
+	src->line = r->line;
+	src->confirmed = -1;
+	if (x != NULL) {
+		if ((f = csvt_fold(x)) == NULL)
+			return -1;
+		if (strcmp(f, "co") == 0)
+			src->confirmed = 1;
+		else if (strcmp(f, "chua") == 0 || *f == '\0')
+			src->confirmed = 0;
+		else
+			diag_add(d, DIAG_ERROR, t->name, r->line,
+			    sc->xac_nhan + 1, "xac_nhan \"%s\": write co "
+			    "(confirmed against nguon) or chua", x);
+		free(f);
+	}
+	if (sc->nguon >= 0 && sc->nguon < (int)r->nfields &&
+	    (src->nguon = strdup(r->fields[sc->nguon])) == NULL)
+		return -1;
+	return 0;
+}
+
 /* Split "a; b;c" into trimmed non-empty items. */
 static int
 kt_split_aliases(const char *s, char ***out, size_t *n)
@@ -253,16 +301,18 @@ kt_salary_cmp(const void *a, const void *b)
 static int
 kt_load_salary(struct kt_data *kd, const char *dir, struct diag *d)
 {
-	struct csvt	*t;
-	char		 path[PATH_MAX];
-	int		 cf, ca, rc;
-	size_t		 r;
+	struct csvt		*t;
+	struct kt_src_cols	 sc;
+	char			 path[PATH_MAX];
+	int			 cf, ca, rc, oom = 0;
+	size_t			 r;
 
 	snprintf(path, sizeof(path), "%s/luong-co-so.csv", dir);
 	if ((rc = kt_read_table(path, d, &t)) != VB_OK)
 		return rc;
 	cf = kt_need_col(t, "tu_ngay", d);
 	ca = kt_need_col(t, "muc", d);
+	kt_src_cols(t, &sc);
 	if (cf < 0 || ca < 0) {
 		csvt_free(t);
 		return VB_EINPUT;
@@ -271,10 +321,12 @@ kt_load_salary(struct kt_data *kd, const char *dir, struct diag *d)
 		csvt_free(t);
 		return VB_ESYS;
 	}
-	for (r = 1; r < t->nrows; r++) {
+	for (r = 1; r < t->nrows && !oom; r++) {
 		const struct csvt_row	*row = &t->rows[r];
 		struct kt_salary	*s = &kd->salary[kd->nsalary];
 
+		if (kt_src_read(t, row, &sc, &s->src, d) != 0)
+			oom = 1;
 		if (vb_date_parse(kt_field(row, cf), &s->from) != 0)
 			diag_add(d, DIAG_ERROR, path, row->line, cf + 1,
 			    "bad date \"%s\" (write 2019-07-01)",
@@ -287,18 +339,21 @@ kt_load_salary(struct kt_data *kd, const char *dir, struct diag *d)
 		else
 			kd->nsalary++;
 	}
+	if (kd->nsalary < t->nrows)
+		free(kd->salary[kd->nsalary].src.nguon);
 	qsort(kd->salary, kd->nsalary, sizeof(*kd->salary), kt_salary_cmp);
 	csvt_free(t);
-	return VB_OK;
+	return oom ? VB_ESYS : VB_OK;
 }
 
 static int
 kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 {
-	struct csvt	*t;
-	char		 path[PATH_MAX];
-	int		 cf, cu, ct, rc, oom = 0;
-	size_t		 r;
+	struct csvt		*t;
+	struct kt_src_cols	 sc;
+	char			 path[PATH_MAX];
+	int			 cf, cu, ct, rc, oom = 0;
+	size_t			 r;
 
 	snprintf(path, sizeof(path), "%s/can-cu.csv", dir);
 	if ((rc = kt_read_table(path, d, &t)) != VB_OK)
@@ -306,6 +361,7 @@ kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 	cf = kt_need_col(t, "tu_ngay", d);
 	cu = kt_need_col(t, "den_ngay", d);
 	ct = kt_need_col(t, "noi_dung", d);
+	kt_src_cols(t, &sc);
 	if (cf < 0 || cu < 0 || ct < 0) {
 		csvt_free(t);
 		return VB_EINPUT;
@@ -336,6 +392,8 @@ kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 			continue;
 		}
 		b->text = kt_dup(kt_field(row, ct), &oom);
+		if (kt_src_read(t, row, &sc, &b->src, d) != 0)
+			oom = 1;
 		kd->nbasis++;
 	}
 	csvt_free(t);
@@ -348,26 +406,110 @@ kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 static const char *const kt_ky_keys[] = {
 	"tham_quyen", "chuc_vu", "ho_ten", NULL
 };
+static const char *const kt_quy_che_keys[] = {
+	"ten", "so", "ngay", "co_quan", NULL
+};
+static const char *const kt_to_trinh_keys[] = {
+	"so", "ngay", NULL
+};
 
-/* The keys a config may set: 's' a string, 'l' a list, 'm' the ky
- * mapping.  Keys starting "x_" are free for a province's own skeletons. */
+/* The keys a config may set: 's' a string, 'l' a list, 'm' a mapping.
+ * Keys starting "x_" are free for a province's own skeletons. */
 static const struct config_key kt_config_keys[] = {
 	{ "co_quan_chu_quan", 's', NULL }, { "co_quan", 's', NULL },
 	{ "ky_hieu", 's', NULL }, { "dia_danh", 's', NULL },
 	{ "tham_quyen_dong", 's', NULL }, { "ky", 'm', kt_ky_keys },
 	{ "noi_nhan", 'l', NULL }, { "luu", 's', NULL },
 	{ "nguoi_soan", 's', NULL }, { "can_cu_them", 'l', NULL },
+	{ "quy_che", 'm', kt_quy_che_keys },
+	{ "to_trinh", 'm', kt_to_trinh_keys },
 	{ "xet_de_nghi", 's', NULL }, { "quy", 's', NULL },
 	{ "thi_hanh", 's', NULL }, { "phong_trao", 's', NULL },
+	{ "nam", 's', NULL },
 	{ "lam_tron", 's', NULL }, { "lam_tron_den", 's', NULL },
 	{ "sap_xep", 's', NULL }, { "nguoi_ky_danh_sach", 's', NULL },
 	{ NULL, 0, NULL }
 };
 
+/* A value no YAML file gives: marks a mapping key the file left out. */
+#define KT_UNSET "\x01"
+
+/*
+ * After config_load, which replaces every sub-key of a mapping it
+ * reads, put back the earlier value (saved) of each sub-key the file
+ * left empty or out: a config overrides key by key.  fresh holds the
+ * same file loaded over KT_UNSET markers.  One exception: a signer's
+ * title (ky: chuc_vu) given without tham_quyen takes no KT. line, as
+ * the authority line belongs to the title ("CHỦ TỊCH" signs himself).
+ */
+static int
+kt_config_restore(struct tmpl_vars *vars, const struct tmpl_vars *saved,
+    const struct tmpl_vars *fresh)
+{
+	const struct config_key	*k;
+	char			 full[128];
+	const char		*fv, *cv;
+	size_t			 j;
+	int			 given, title;
+
+	for (k = kt_config_keys; k->key != NULL; k++) {
+		if (k->type != 'm')
+			continue;
+		given = 0;
+		for (j = 0; k->sub[j] != NULL; j++) {
+			snprintf(full, sizeof(full), "%s_%s", k->key, k->sub[j]);
+			fv = tmpl_vars_get(fresh, full);
+			given |= fv != NULL && strcmp(fv, KT_UNSET) != 0;
+		}
+		cv = tmpl_vars_get(fresh, "ky_chuc_vu");
+		title = strcmp(k->key, "ky") == 0 && cv != NULL && *cv != '\0' &&
+		    strcmp(cv, KT_UNSET) != 0;
+		for (j = 0; given && k->sub[j] != NULL; j++) {
+			snprintf(full, sizeof(full), "%s_%s", k->key, k->sub[j]);
+			fv = tmpl_vars_get(fresh, full);
+			if (fv != NULL && *fv != '\0')
+				continue;
+			if (title && strcmp(k->sub[j], "tham_quyen") == 0)
+				continue;
+			if (tmpl_vars_set(vars, full, (fv = tmpl_vars_get(saved,
+			    full)) ? fv : "") != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 int
 kt_config_load(const char *path, struct tmpl_vars *vars, struct diag *d)
 {
-	return config_load(path, kt_config_keys, vars, d);
+	const struct config_key	*k;
+	struct tmpl_vars	*saved = NULL, *fresh = NULL;
+	struct diag		*scratch = NULL;
+	char			 full[128];
+	size_t			 j;
+	int			 rc = VB_ESYS;
+
+	if ((saved = tmpl_vars_dup(vars)) == NULL ||
+	    (fresh = tmpl_vars_new()) == NULL || (scratch = diag_new()) == NULL)
+		goto done;
+	for (k = kt_config_keys; k->key != NULL; k++)
+		for (j = 0; k->type == 'm' && k->sub[j] != NULL; j++) {
+			snprintf(full, sizeof(full), "%s_%s", k->key, k->sub[j]);
+			if (tmpl_vars_set(fresh, full, KT_UNSET) != 0)
+				goto done;
+		}
+	if ((rc = config_load(path, kt_config_keys, vars, d)) != VB_OK)
+		goto done;
+	/* The same file again, to learn which sub-keys it gives; its
+	 * messages were reported by the first load. */
+	if ((rc = config_load(path, kt_config_keys, fresh, scratch)) == VB_OK &&
+	    kt_config_restore(vars, saved, fresh) != 0)
+		rc = VB_ESYS;
+done:
+	diag_free(scratch);
+	tmpl_vars_free(saved);
+	tmpl_vars_free(fresh);
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -431,9 +573,13 @@ kt_data_free(struct kt_data *kd)
 		free(f->mau);
 	}
 	free(kd->forms);
+	for (i = 0; i < kd->nsalary; i++)
+		free(kd->salary[i].src.nguon);
 	free(kd->salary);
-	for (i = 0; i < kd->nbasis; i++)
+	for (i = 0; i < kd->nbasis; i++) {
 		free(kd->basis[i].text);
+		free(kd->basis[i].src.nguon);
+	}
 	free(kd->basis);
 	tmpl_vars_free(kd->config);
 	free(kd->dir);
@@ -474,13 +620,21 @@ kt_form_find(const struct kt_data *kd, const char *s)
 	return hit;
 }
 
-unsigned long long
-kt_salary_on(const struct kt_data *kd, vb_date date)
+struct kt_salary *
+kt_salary_row(const struct kt_data *kd, vb_date date)
 {
-	unsigned long long	 v = 0;
+	struct kt_salary	*v = NULL;
 	size_t			 i;
 
 	for (i = 0; i < kd->nsalary && kd->salary[i].from <= date; i++)
-		v = kd->salary[i].amount;
+		v = &kd->salary[i];
 	return v;
+}
+
+unsigned long long
+kt_salary_on(const struct kt_data *kd, vb_date date)
+{
+	const struct kt_salary *s = kt_salary_row(kd, date);
+
+	return s ? s->amount : 0;
 }

@@ -47,15 +47,25 @@ struct kt_form {
 	int	  line;       /* line in hinh-thuc.csv */
 };
 
+/* Where a row of a law table comes from (columns nguon, xac_nhan). */
+struct kt_source {
+	int	 line;       /* line in its CSV file */
+	int	 confirmed;  /* 1 xac_nhan co, 0 chua or empty, -1 no column */
+	char	*nguon;      /* URLs checked, may be NULL */
+	int	 warned;     /* the unconfirmed warning was given this run */
+};
+
 struct kt_salary {
 	vb_date			 from;    /* in force from this date */
 	unsigned long long	 amount;  /* VND per month */
+	struct kt_source	 src;
 };
 
 struct kt_basis {
-	vb_date	 from;    /* first day the line applies, 0: always */
-	vb_date	 until;   /* last day, 0: still in force */
-	char	*text;    /* "Căn cứ Luật …" without the final ; or . */
+	vb_date			 from;    /* first day the line applies, 0: always */
+	vb_date			 until;   /* last day, 0: still in force */
+	char			*text;    /* "Căn cứ Luật …" without the final ; or . */
+	struct kt_source	 src;
 };
 
 struct kt_data {
@@ -84,11 +94,17 @@ int	 kt_data_load(const char *templates_dir, struct diag *,
 	    struct kt_data **out);
 void	 kt_data_free(struct kt_data *);
 
-/* Overlay a YAML config file (same keys as mac-dinh.yaml) on vars. */
+/* Overlay a YAML config file (same keys as mac-dinh.yaml) on vars, key
+ * by key: a mapping (ky, quy_che, to_trinh) changes only the sub-keys it
+ * gives a value; a title (ky: chuc_vu) given without tham_quyen clears
+ * tham_quyen. */
 int	 kt_config_load(const char *path, struct tmpl_vars *, struct diag *);
 
 /* The form whose code, name or alias matches s (folded), or -1. */
 int	 kt_form_find(const struct kt_data *, const char *s);
+
+/* The row of luong-co-so.csv in force on date, or NULL. */
+struct kt_salary *kt_salary_row(const struct kt_data *, vb_date);
 
 /* The base salary in force on date, or 0 when the table starts later. */
 unsigned long long kt_salary_on(const struct kt_data *, vb_date);
@@ -163,7 +179,23 @@ struct kt_opt {
 	const char		*phong_trao;  /* NULL: config or default */
 	int			 sort;        /* enum kt_sort, -1: config */
 	const char		*skeleton;    /* --template file, NULL: table */
+	long			 nam;         /* the movement's year, 0: the date's */
 };
+
+/*
+ * Check the config before any decision: the signer's title, the quy chế
+ * and Tờ trình numbers and dates (missing: an error, or a warning for a
+ * draft), the Tờ trình's date against the decision's.  Messages name
+ * cfg.  VB_OK or VB_EINPUT.
+ */
+int	 kt_config_check(const struct kt_data *, const struct kt_opt *,
+	    const char *cfg, struct diag *);
+
+/* Warn once per run that a table row (line src->line of table, under
+ * the data folder) is used while not confirmed (xac_nhan chua). */
+void	 kt_source_warn(struct diag *, const struct kt_data *,
+	    const char *table, struct kt_source *src, const char *what,
+	    const char *text);
 
 /* Parse a --sap-xep / --lam-tron value; 0 and *out, or -1. */
 int	 kt_sort_parse(const char *s, int *out);

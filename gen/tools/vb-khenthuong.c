@@ -38,6 +38,7 @@ usage(FILE *fp)
 	    "  --luong-co-so=VND     base salary instead of the table's\n"
 	    "  --lam-tron=len|gan    round up (default) or to the nearest unit\n"
 	    "  --phong-trao=TEXT     the movement or year named in Điều 1\n"
+	    "  --nam=YYYY            the movement's year (default: the date's)\n"
 	    "  --sap-xep=nhap|ten|don-vi  order of the annex (default: nhap)\n"
 	    "  --cho-trung           allow one person twice for one form\n"
 	    "  --config=FILE         YAML front-matter defaults (co_quan, ky, ...)\n"
@@ -71,7 +72,8 @@ today(void)
 static int
 decision_opt(int c, const char *arg, struct kt_opt *o)
 {
-	unsigned long long amount;
+	unsigned long long	 amount;
+	char			*end;
 
 	switch (c) {
 	case 'N':
@@ -97,6 +99,14 @@ decision_opt(int c, const char *arg, struct kt_opt *o)
 			return 0;
 		fprintf(stderr, "%s: --sap-xep: \"%s\": use nhap, ten or "
 		    "don-vi\n", prog, arg);
+		return -1;
+	case 'Y':
+		o->nam = strtol(arg, &end, 10);
+		if (*arg != '\0' && *end == '\0' && o->nam >= 1945 &&
+		    o->nam <= 2200)
+			return 0;
+		fprintf(stderr, "%s: --nam: \"%s\" is not a year (write "
+		    "2026)\n", prog, arg);
 		return -1;
 	case 'T': o->du_thao = arg && *arg ? arg : "true"; return 0;
 	case 'P': o->phong_trao = arg; return 0;
@@ -125,6 +135,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		{ "phong-trao", required_argument, NULL, 'P' },
 		{ "sap-xep", required_argument, NULL, 'S' },
 		{ "cho-trung", no_argument, NULL, 'D' },
+		{ "nam", required_argument, NULL, 'Y' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "template", required_argument, NULL, 'K' },
 		{ "templates", required_argument, NULL, 't' },
@@ -167,7 +178,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		case 'V': printf("%s %s\n", prog, VB_VERSION); *rc = VB_OK;
 			return -1;
 		case 'N': case 'L': case 'R': case 'S': case 'T': case 'P':
-		case 'K':
+		case 'K': case 'Y':
 			if (decision_opt(c, optarg, &b->opt) != 0)
 				return -1;
 			break;

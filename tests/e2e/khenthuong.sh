@@ -60,7 +60,7 @@ EOF
 
 # Markdown only: quick, every decision there, counts and totals right.
 start=$(date +%s%N)
-if "$BIN/vb-khenthuong" --ngay 2020-12-28 -d "$tmp/md" "$tmp/list.txt" 2>"$tmp/err"; then
+if "$BIN/vb-khenthuong" --config "$ROOT/input/khen-thuong/dien-bien-2020.yaml" --ngay 2020-12-28 -d "$tmp/md" "$tmp/list.txt" 2>"$tmp/err"; then
 	pass utf16-list-accepted
 else
 	fail utf16-list-accepted "exit $?: $(head -3 "$tmp/err")"
@@ -103,7 +103,7 @@ grep -q '^OK' "$tmp/check" && pass counts-totals-annex ||
 	fail counts-totals-annex "$(head -3 "$tmp/check")"
 
 # A bad row: reported at its line, nothing written.
-"$BIN/vb-khenthuong" --ngay 2020-12-28 -d "$tmp/bad" "$tmp/bad.txt" 2>"$tmp/err"
+"$BIN/vb-khenthuong" --config "$ROOT/input/khen-thuong/dien-bien-2020.yaml" --ngay 2020-12-28 -d "$tmp/bad" "$tmp/bad.txt" 2>"$tmp/err"
 rc=$?
 [ $rc = 1 ] && pass bad-row-exit-1 || fail bad-row-exit-1 "exit $rc"
 grep -q 'bad.txt:1501:5: error: "Chiến sĩ thi đua cấp tỉnh" is awarded to individuals' "$tmp/err" &&
