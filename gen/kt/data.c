@@ -180,6 +180,26 @@ kt_src_read(const struct csvt *t, const struct csvt_row *r,
 	return 0;
 }
 
+/* An alias "Giấy khen cấp huyện (đến 2025-06-30)": the date cut off
+ * into *until (0 without one); -1 when the parenthesis is not a date. */
+static int
+kt_alias_date(char *a, vb_date *until)
+{
+	static const char mark[] = " (đến ";
+	char *p = strstr(a, mark), *e;
+
+	*until = 0;
+	if (p == NULL || (e = strchr(p, ')')) == NULL || e[1] != '\0')
+		return 0;
+	*e = '\0';
+	if (vb_date_parse(p + strlen(mark), until) != 0) {
+		*e = ')';
+		return -1;
+	}
+	*p = '\0';
+	return 0;
+}
+
 /* Split "a; b;c" into trimmed non-empty items. */
 static int
 kt_split_aliases(const char *s, char ***out, size_t *n)
@@ -229,12 +249,53 @@ kt_coef_cell(const struct csvt *t, const struct csvt_row *r, int c,
 	return v;
 }
 
+/* The optional columns of hinh-thuc.csv: tu_ngay, den_ngay, ly_do_het_han. */
+static void
+kt_opt_cols(const struct csvt *t, int *oc)
+{
+	static const char *const k[3][2] = {
+		{ "tu_ngay", NULL }, { "den_ngay", NULL },
+		{ "ly_do_het_han", NULL }
+	};
+	int i;
+
+	for (i = 0; i < 3; i++)
+		oc[i] = csvt_column(t, k[i]);
+}
+
+/* A form's validity: its dates, the dates of its aliases, the reason;
+ * bad dates are errors at their cell.  -1 on OOM. */
+static int
+kt_form_dates(const struct csvt *t, const struct csvt_row *row,
+    const int *oc, struct kt_form *f, struct diag *d)
+{
+	const char	*a = kt_field(row, oc[0]), *b = kt_field(row, oc[1]);
+	size_t		 j;
+
+	if (*a != '\0' && vb_date_parse(a, &f->from) != 0)
+		diag_add(d, DIAG_ERROR, t->name, row->line, oc[0] + 1,
+		    "bad date \"%s\" (write 2025-07-01)", a);
+	if (*b != '\0' && vb_date_parse(b, &f->until) != 0)
+		diag_add(d, DIAG_ERROR, t->name, row->line, oc[1] + 1,
+		    "bad date \"%s\" (write 2025-06-30)", b);
+	if ((f->het_han = strdup(kt_field(row, oc[2]))) == NULL ||
+	    (f->alias_until = calloc(f->nalias + 1,
+	    sizeof(*f->alias_until))) == NULL)
+		return -1;
+	for (j = 0; j < f->nalias; j++)
+		if (kt_alias_date(f->alias[j], &f->alias_until[j]) != 0)
+			diag_add(d, DIAG_ERROR, t->name, row->line, 0,
+			    "name \"%s\": write its last day as \"(đến "
+			    "2025-06-30)\"", f->alias[j]);
+	return 0;
+}
+
 static int
 kt_load_forms(struct kt_data *kd, const char *dir, struct diag *d)
 {
 	struct csvt	*t;
 	char		 path[PATH_MAX];
-	int		 c[9], rc, oom = 0, i;
+	int		 c[9], oc[3], rc, oom = 0, i;
 	size_t		 r;
 	static const char *const keys[9] = {
 		"ma", "ten", "bi_danh", "he_so_ca_nhan", "he_so_tap_the",
@@ -247,6 +308,7 @@ kt_load_forms(struct kt_data *kd, const char *dir, struct diag *d)
 	for (i = 0; i < 9; i++)
 		if ((c[i] = kt_need_col(t, keys[i], d)) < 0)
 			rc = VB_EINPUT;
+	kt_opt_cols(t, oc);
 	if (rc != VB_OK || t->nrows < 2) {
 		if (rc == VB_OK)
 			diag_add(d, DIAG_ERROR, path, 0, 0, "no award forms");
@@ -265,7 +327,7 @@ kt_load_forms(struct kt_data *kd, const char *dir, struct diag *d)
 		f->ma = kt_dup(kt_field(row, c[0]), &oom);
 		f->ten = kt_dup(kt_field(row, c[1]), &oom);
 		if (kt_split_aliases(kt_field(row, c[2]), &f->alias,
-		    &f->nalias) != 0)
+		    &f->nalias) != 0 || kt_form_dates(t, row, oc, f, d) != 0)
 			oom = 1;
 		f->he_so[KT_CA_NHAN] = kt_coef_cell(t, row, c[3], d);
 		f->he_so[KT_TAP_THE] = kt_coef_cell(t, row, c[4], d);
@@ -399,6 +461,95 @@ kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 	csvt_free(t);
 	return oom ? VB_ESYS : VB_OK;
 }
+/* One row of he-so.csv into *x; 1 when it is good, 0 after an error
+ * at its line, -1 on OOM. */
+static int
+kt_rate_row(struct kt_data *kd, const struct csvt *t,
+    const struct csvt_row *row, const int *c, const struct kt_src_cols *sc,
+    struct kt_rate *x, struct diag *d)
+{
+	const char	*k = kt_field(row, c[1]), *a = kt_field(row, c[2]),
+			*b = kt_field(row, c[3]);
+	char		*fk;
+	int		 kind, good = 1;
+
+	if ((x->form = kt_form_find(kd, kt_field(row, c[0]))) < 0) {
+		diag_add(d, DIAG_ERROR, t->name, row->line, c[0] + 1, "no award "
+		    "form \"%s\" in hinh-thuc.csv", kt_field(row, c[0]));
+		good = 0;
+	}
+	if ((fk = csvt_fold(k)) == NULL)
+		return -1;
+	kind = strcmp(fk, "canhan") == 0 ? KT_CA_NHAN :
+	    strcmp(fk, "tapthe") == 0 ? KT_TAP_THE : -1;
+	free(fk);
+	if (kind < 0) {
+		diag_add(d, DIAG_ERROR, t->name, row->line, c[1] + 1,
+		    "\"%s\": write ca_nhan or tap_the", k);
+		good = 0;
+	}
+	x->kind = kind < 0 ? KT_CA_NHAN : (enum kt_kind)kind;
+	if ((*a != '\0' && vb_date_parse(a, &x->from) != 0) ||
+	    (*b != '\0' && vb_date_parse(b, &x->until) != 0)) {
+		diag_add(d, DIAG_ERROR, t->name, row->line, c[2] + 1,
+		    "bad date \"%s\" or \"%s\" (write 2025-07-01)", a, b);
+		good = 0;
+	}
+	if ((x->coef = kt_coef_parse(kt_field(row, c[4]))) < 0) {
+		diag_add(d, DIAG_ERROR, t->name, row->line, c[4] + 1,
+		    "bad coefficient \"%s\" (write 1.5 or 0,15)",
+		    kt_field(row, c[4]));
+		good = 0;
+	}
+	if ((x->van_ban = strdup(c[5] >= 0 ? kt_field(row, c[5]) : "")) ==
+	    NULL || kt_src_read(t, row, sc, &x->src, d) != 0)
+		return -1;
+	if (!good) {
+		free(x->van_ban);
+		free(x->src.nguon);
+	}
+	return good;
+}
+
+/* he-so.csv, when the data folder has it: coefficients by date. */
+static int
+kt_load_rates(struct kt_data *kd, const char *dir, struct diag *d)
+{
+	static const char *const keys[5] = {
+		"ma", "doi_tuong", "tu_ngay", "den_ngay", "he_so"
+	};
+	static const char *const vb[] = { "van_ban", NULL };
+	struct csvt		*t;
+	struct kt_src_cols	 sc;
+	char			 path[PATH_MAX];
+	int			 c[6], rc, i, got = 0;
+	size_t			 r;
+
+	snprintf(path, sizeof(path), "%s/he-so.csv", dir);
+	if (access(path, F_OK) != 0)
+		return VB_OK;
+	if ((rc = kt_read_table(path, d, &t)) != VB_OK)
+		return rc;
+	for (i = 0; i < 5; i++)
+		if ((c[i] = kt_need_col(t, keys[i], d)) < 0)
+			rc = VB_EINPUT;
+	c[5] = csvt_column(t, vb);
+	kt_src_cols(t, &sc);
+	if (rc == VB_OK && (kd->rates = calloc(t->nrows,
+	    sizeof(*kd->rates))) == NULL)
+		rc = VB_ESYS;
+	for (r = 1; rc == VB_OK && r < t->nrows; r++) {
+		got = kt_rate_row(kd, t, &t->rows[r], c, &sc,
+		    &kd->rates[kd->nrates], d);
+		if (got < 0)
+			rc = VB_ESYS;
+		else
+			kd->nrates += (size_t)got;
+	}
+	csvt_free(t);
+	return rc;
+}
+
 /* ------------------------------------------------------------------ */
 /* YAML config                                                          */
 /* ------------------------------------------------------------------ */
@@ -538,7 +689,8 @@ kt_data_load(const char *templates_dir, struct diag *d, struct kt_data **out)
 	}
 	if ((rc = kt_load_forms(kd, kd->dir, d)) == VB_OK &&
 	    (rc = kt_load_salary(kd, kd->dir, d)) == VB_OK &&
-	    (rc = kt_load_basis(kd, kd->dir, d)) == VB_OK) {
+	    (rc = kt_load_basis(kd, kd->dir, d)) == VB_OK &&
+	    (rc = kt_load_rates(kd, kd->dir, d)) == VB_OK) {
 		snprintf(path, sizeof(path), "%s/mac-dinh.yaml", kd->dir);
 		rc = kt_config_load(path, kd->config, d);
 	}
@@ -567,6 +719,8 @@ kt_data_free(struct kt_data *kd)
 		for (j = 0; j < f->nalias; j++)
 			free(f->alias[j]);
 		free(f->alias);
+		free(f->alias_until);
+		free(f->het_han);
 		free(f->trich_yeu);
 		free(f->dieu_1);
 		free(f->danh_sach);
@@ -581,6 +735,11 @@ kt_data_free(struct kt_data *kd)
 		free(kd->basis[i].src.nguon);
 	}
 	free(kd->basis);
+	for (i = 0; i < kd->nrates; i++) {
+		free(kd->rates[i].van_ban);
+		free(kd->rates[i].src.nguon);
+	}
+	free(kd->rates);
 	tmpl_vars_free(kd->config);
 	free(kd->dir);
 	free(kd);
@@ -618,6 +777,77 @@ kt_form_find(const struct kt_data *kd, const char *s)
 	}
 	free(f);
 	return hit;
+}
+
+/* Whether date falls in [from, until] (0: unbounded). */
+static int
+kt_in_force(vb_date from, vb_date until, vb_date date)
+{
+	return (from == 0 || from <= date) && (until == 0 || date <= until);
+}
+
+int
+kt_form_on(const struct kt_data *kd, const char *s, vb_date date,
+    int *form, vb_date *from, vb_date *until)
+{
+	char		*f = csvt_fold(s);
+	size_t		 i, j;
+	int		 hit = -1;
+
+	*form = -1;
+	*from = *until = 0;
+	if (f == NULL || *f == '\0') {
+		free(f);
+		return -1;
+	}
+	for (i = 0; i < kd->nforms && hit < 0; i++) {
+		const struct kt_form	*fm = &kd->forms[i];
+		vb_date			 end = 0;
+		int			 named = kt_fold_eq(f, fm->ma) ||
+					    kt_fold_eq(f, fm->ten);
+
+		for (j = 0; j < fm->nalias && !named; j++)
+			if (kt_fold_eq(f, fm->alias[j])) {
+				named = 1;
+				end = fm->alias_until[j];
+			}
+		if (!named)
+			continue;
+		if (end == 0 || (fm->until != 0 && fm->until < end))
+			end = fm->until;
+		if (kt_in_force(fm->from, end, date))
+			hit = (int)i;
+		else if (*form < 0) {
+			*form = (int)i;
+			*from = fm->from != 0 && date < fm->from ? fm->from : 0;
+			*until = *from ? 0 : end;
+		}
+	}
+	free(f);
+	if (hit >= 0) {
+		*form = hit;
+		*from = *until = 0;
+		return hit;
+	}
+	return *form >= 0 ? -2 : -1;
+}
+
+long
+kt_coef_on(const struct kt_data *kd, int form, enum kt_kind kind,
+    vb_date date, struct kt_rate **rate)
+{
+	size_t i;
+
+	*rate = NULL;
+	if (kd->forms[form].he_so[kind] < 0)
+		return -1;
+	for (i = 0; i < kd->nrates; i++)
+		if (kd->rates[i].form == form && kd->rates[i].kind == kind &&
+		    kt_in_force(kd->rates[i].from, kd->rates[i].until, date)) {
+			*rate = &kd->rates[i];
+			return kd->rates[i].coef;
+		}
+	return kd->forms[form].he_so[kind];
 }
 
 struct kt_salary *

@@ -662,19 +662,23 @@ kt_calc_get(const struct kt_data *kd, const struct kt_opt *opt,
 struct kt_group {
 	struct kt_nominee	**by[2];      /* per enum kt_kind */
 	size_t			  cnt[2];
+	long			  coef[2];    /* thousandths on the date, -1: none */
 	unsigned long long	  amount[2];  /* per nominee, VND */
 	unsigned long long	  total;      /* VND */
 };
 
 static int
-kt_group_make(const struct kt_list *l, int form, const struct kt_form *f,
-    const struct kt_calc *c, struct kt_group *g)
+kt_group_make(const struct kt_data *kd, const struct kt_list *l, int form,
+    vb_date date, const struct kt_calc *c, struct kt_group *g,
+    struct diag *d)
 {
-	size_t	i;
-	int	k;
+	struct kt_rate	*rate;
+	size_t		 i;
+	int		 k;
 
 	memset(g, 0, sizeof(*g));
 	for (k = 0; k < 2; k++) {
+		g->coef[k] = kt_coef_on(kd, form, (enum kt_kind)k, date, &rate);
 		if ((g->by[k] = calloc(l->n + 1, sizeof(*g->by[k]))) == NULL)
 			return -1;
 		for (i = 0; i < l->n; i++)
@@ -685,8 +689,18 @@ kt_group_make(const struct kt_list *l, int form, const struct kt_form *f,
 		if (c->sort != KT_SORT_INPUT)
 			qsort(g->by[k], g->cnt[k], sizeof(*g->by[k]),
 			    kt_nominee_cmp);
+		if (g->cnt[k] > 0 && rate != NULL) {
+			char what[160], cf[32];
+
+			kt_coef_text(rate->coef, cf, sizeof(cf));
+			snprintf(what, sizeof(what), "%s %s %s",
+			    kd->forms[form].ma, k == KT_CA_NHAN ? "ca_nhan" :
+			    "tap_the", cf);
+			kt_source_warn(d, kd, "he-so.csv", &rate->src,
+			    "coefficient", what);
+		}
 		if (g->cnt[k] > 0)
-			g->amount[k] = kt_amount(f->he_so[k], c->base, c->unit,
+			g->amount[k] = kt_amount(g->coef[k], c->base, c->unit,
 			    (enum kt_round)c->round);
 	}
 	g->total = g->amount[KT_CA_NHAN] * g->cnt[KT_CA_NHAN] +
@@ -774,8 +788,8 @@ kt_set_money(struct tmpl_vars *v, const struct kt_data *kd,
 		const char *kn = k == KT_CA_NHAN ? "ca_nhan" : "tap_the";
 
 		coef[0] = '\0';
-		if (f->he_so[k] >= 0)
-			kt_coef_text(f->he_so[k], coef, sizeof(coef));
+		if (g->coef[k] >= 0)
+			kt_coef_text(g->coef[k], coef, sizeof(coef));
 		snprintf(key, sizeof(key), "he_so_%s", kn);
 		oom |= tmpl_vars_set(v, key, coef);
 		snprintf(key, sizeof(key), "tien_%s", kn);
@@ -810,7 +824,7 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 	if ((rc = kt_calc_get(kd, opt, &c, d)) != VB_OK)
 		return rc;
 	rc = VB_ESYS;
-	if (kt_group_make(l, form, f, &c, &g) != 0)
+	if (kt_group_make(kd, l, form, opt->ngay, &c, &g, d) != 0)
 		goto done;
 	if (g.total > SOTIEN_MAX) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "total amount too large");

@@ -37,7 +37,11 @@ struct kt_form {
 	char	 *ma;         /* code, also the output file name: bang-khen */
 	char	 *ten;        /* name: Bằng khen của Chủ tịch UBND tỉnh */
 	char	**alias;      /* other accepted names and codes */
+	vb_date	 *alias_until; /* per alias: last valid day, 0: always */
 	size_t	  nalias;
+	vb_date	  from;       /* first day the form exists, 0: always */
+	vb_date	  until;      /* last day, 0: still in force */
+	char	 *het_han;    /* why a dated form or name ends, may be "" */
 	long	  he_so[2];   /* coefficient in thousandths per enum
 			       * kt_kind; -1: not given to that kind */
 	char	 *trich_yeu;  /* "Về việc tặng Bằng khen …" */
@@ -68,6 +72,18 @@ struct kt_basis {
 	struct kt_source	 src;
 };
 
+/* A coefficient by date (he-so.csv): overrides the form's own
+ * he_so_ca_nhan / he_so_tap_the on the days it covers. */
+struct kt_rate {
+	int			 form;    /* index into kt_data.forms */
+	enum kt_kind		 kind;
+	vb_date			 from;    /* first day, 0: always */
+	vb_date			 until;   /* last day, 0: still in force */
+	long			 coef;    /* thousandths */
+	char			*van_ban; /* the text that sets it */
+	struct kt_source	 src;
+};
+
 struct kt_data {
 	char			*dir;       /* templates/khen-thuong */
 	struct kt_form		*forms;     /* in table order */
@@ -76,6 +92,8 @@ struct kt_data {
 	size_t			 nsalary;
 	struct kt_basis		*basis;     /* in table order */
 	size_t			 nbasis;
+	struct kt_rate		*rates;     /* he-so.csv, in table order */
+	size_t			 nrates;
 	struct tmpl_vars		*config;    /* mac-dinh.yaml + --config */
 };
 
@@ -102,6 +120,21 @@ int	 kt_config_load(const char *path, struct tmpl_vars *, struct diag *);
 
 /* The form whose code, name or alias matches s (folded), or -1. */
 int	 kt_form_find(const struct kt_data *, const char *s);
+
+/*
+ * The form named s on date: its index, -1 when no name matches, or -2
+ * when s names a form (or a name of it) that is not valid on date: then
+ * *form is that form and *until its last valid day (0 when the form
+ * starts later, *from then set).
+ */
+int	 kt_form_on(const struct kt_data *, const char *s, vb_date date,
+	    int *form, vb_date *from, vb_date *until);
+
+/* The coefficient (thousandths) of form for kind on date: the row of
+ * he-so.csv in force, else the form's own; -1: not given to kind.
+ * *rate: the row used, or NULL. */
+long	 kt_coef_on(const struct kt_data *, int form, enum kt_kind,
+	    vb_date date, struct kt_rate **rate);
 
 /* The row of luong-co-so.csv in force on date, or NULL. */
 struct kt_salary *kt_salary_row(const struct kt_data *, vb_date);
