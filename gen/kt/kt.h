@@ -252,6 +252,22 @@ size_t	 kt_forms_used(const struct kt_data *, const struct kt_list *,
 	    int *idx);
 
 /* ------------------------------------------------------------------ */
+/* The checksum line of a generated source (sum.c)                      */
+/* ------------------------------------------------------------------ */
+
+/* SHA-256 of n bytes as 64 lowercase hex digits and a NUL. */
+void	 kt_sha256_hex(const void *, size_t n, char hex[65]);
+
+/* md with "# vanban: sha256 HEX …" inserted after its first line (the
+ * opening "---"): the digest of md itself.  Malloc'd, NULL on OOM. */
+char	*kt_sum_add(const char *md);
+
+/* A source read back: 1 when its checksum line matches the rest (not
+ * edited since written), 0 when it does not (edited), -1 when it has no
+ * such line in its front matter (or OOM). */
+int	 kt_sum_check(const char *text, size_t len);
+
+/* ------------------------------------------------------------------ */
 /* A whole run of vb-khenthuong                                         */
 /* ------------------------------------------------------------------ */
 
@@ -266,6 +282,7 @@ struct kt_batch {
 	const char		*templates;  /* --templates, or NULL */
 	const char		*so[64];     /* --so values, as given */
 	int			 cho_trung;  /* --cho-trung: duplicates allowed */
+	int			 ghi_de;     /* --ghi-de: overwrite edited sources */
 	int			 nso;
 	struct kt_opt		 opt;        /* the decisions' options */
 	struct render_opt	 ropt;       /* fonts, SOURCE_DATE_EPOCH */

@@ -41,6 +41,7 @@ usage(FILE *fp)
 	    "  --nam=YYYY            the movement's year (default: the date's)\n"
 	    "  --sap-xep=nhap|ten|don-vi  order of the annex (default: nhap)\n"
 	    "  --cho-trung           allow one person twice for one form\n"
+	    "  --ghi-de              overwrite sources edited since written\n"
 	    "  --config=FILE         YAML front-matter defaults (co_quan, ky, ...)\n"
 	    "  --template=FILE       skeleton to use instead of the form's own\n"
 	    "  --templates=DIR       templates folder (default: $VB_TEMPLATES,\n"
@@ -136,6 +137,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		{ "sap-xep", required_argument, NULL, 'S' },
 		{ "cho-trung", no_argument, NULL, 'D' },
 		{ "nam", required_argument, NULL, 'Y' },
+		{ "ghi-de", no_argument, NULL, 'W' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "template", required_argument, NULL, 'K' },
 		{ "templates", required_argument, NULL, 't' },
@@ -163,6 +165,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 			break;
 		case 'q': *quiet = 1; break;
 		case 'D': b->cho_trung = 1; break;
+		case 'W': b->ghi_de = 1; break;
 		case 'p': b->pdf = 1; break;
 		case 's':
 			if (b->nso == (int)(sizeof(b->so) / sizeof(b->so[0]))) {

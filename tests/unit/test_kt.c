@@ -309,6 +309,38 @@ test_list(const struct kt_data *kd)
 	    "cá nhân,A,B\n", NULL, &l) >= 1 && l == NULL);
 }
 
+/* The checksum of a generated source: SHA-256 against known digests
+ * (FIPS 180-4 examples; 56 and 64 bytes cross the padding boundary). */
+static void
+test_sum(void)
+{
+	char	 hex[65], *md, *ed;
+	size_t	 n;
+
+	kt_sha256_hex("abc", 3, hex);
+	CHECK("sha256 abc", strcmp(hex, "ba7816bf8f01cfea414140de5dae2223"
+	    "b00361a396177a9cb410ff61f20015ad") == 0);
+	kt_sha256_hex("", 0, hex);
+	CHECK("sha256 empty", strcmp(hex, "e3b0c44298fc1c149afbf4c8996fb924"
+	    "27ae41e4649b934ca495991b7852b855") == 0);
+	kt_sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+	    56, hex);
+	CHECK("sha256 56 bytes", strcmp(hex, "248d6a61d20638b8e5c026930c3e6039"
+	    "a33ce45964ff2167f6ecedd419db06c1") == 0);
+	md = kt_sum_add("---\nloai: QUYẾT ĐỊNH\n---\n\nThân.\n");
+	CHECK("sum: added after ---", md != NULL &&
+	    strncmp(md, "---\n# vanban: sha256 ", 21) == 0);
+	CHECK("sum: unedited", md && kt_sum_check(md, strlen(md)) == 1);
+	if (md != NULL && (ed = strdup(md)) != NULL) {
+		n = strlen(ed);
+		ed[n - 3] = 'X';
+		CHECK("sum: edited", kt_sum_check(ed, n) == 0);
+		free(ed);
+	}
+	CHECK("sum: none", kt_sum_check("---\na: b\n---\n", 14) == -1);
+	free(md);
+}
+
 int
 main(void)
 {
@@ -326,6 +358,7 @@ main(void)
 	test_parsers();
 	test_template();
 	test_order();
+	test_sum();
 	if (kd != NULL) {
 		test_tables(kd);
 		test_list(kd);
