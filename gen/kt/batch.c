@@ -371,6 +371,13 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 	const char	*e;
 	size_t		 n = 0, i;
 
+	if (b->khoi_tao != NULL) {
+		char *tdir = kt_find_templates(b->templates);
+
+		rc = tdir ? kt_init(tdir, b->khoi_tao, d) : VB_ESYS;
+		free(tdir);
+		goto out;
+	}
 	if ((rc = kt_load(b, &kd, &list, d)) != VB_OK)
 		goto out;
 	if ((e = tmpl_vars_get(kd->config, "ky_ho_ten")) == NULL || *e == '\0')

@@ -5,11 +5,13 @@
  * without a rebuild.  No amount, rate or date lives in this file.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 
 #include "kt/kt.h"
@@ -660,6 +662,85 @@ done:
 	diag_free(scratch);
 	tmpl_vars_free(saved);
 	tmpl_vars_free(fresh);
+	return rc;
+}
+
+/* A "…" left from the --khoi-tao file in value (key named for the
+ * message); 1 when there is one. */
+static int
+kt_placeholder(const char *key, const char *value, int draft,
+    const char *cfg, struct diag *d)
+{
+	if (value == NULL || strstr(value, "…") == NULL)
+		return 0;
+	diag_add(d, draft ? DIAG_WARNING : DIAG_ERROR, cfg, 0, 0, "%s: \"%s\" "
+	    "still holds the \"…\" of the --khoi-tao file: write your own "
+	    "value%s", key, value, draft ? " before the final decision" : "");
+	return 1;
+}
+
+int
+kt_config_placeholders(const struct tmpl_vars *v, int draft, const char *cfg,
+    struct diag *d)
+{
+	const struct config_key	*k;
+	char			 full[128], name[128];
+	size_t			 j;
+	int			 n = 0;
+
+	for (k = kt_config_keys; k->key != NULL; k++) {
+		if (k->type == 's')
+			n += kt_placeholder(k->key, tmpl_vars_get(v, k->key),
+			    draft, cfg, d);
+		for (j = 0; k->type == 'l' && j < tmpl_vars_count(v, k->key);
+		    j++)
+			n += kt_placeholder(k->key, tmpl_vars_item(v, k->key, j),
+			    draft, cfg, d);
+		for (j = 0; k->type == 'm' && k->sub[j] != NULL; j++) {
+			snprintf(full, sizeof(full), "%s_%s", k->key,
+			    k->sub[j]);
+			snprintf(name, sizeof(name), "%s: %s", k->key,
+			    k->sub[j]);
+			n += kt_placeholder(name, tmpl_vars_get(v, full), draft,
+			    cfg, d);
+		}
+	}
+	return n;
+}
+
+int
+kt_init(const char *templates_dir, const char *dir, struct diag *d)
+{
+	static const char *const from[2] = { "khoi-tao.yaml", "khoi-tao.csv" };
+	static const char *const to[2] = { "cau-hinh.yaml", "danh-sach.csv" };
+	char		 src[PATH_MAX], dst[2][PATH_MAX];
+	char		*text[2] = { NULL, NULL };
+	size_t		 len[2];
+	int		 i, rc = VB_OK;
+
+	for (i = 0; i < 2; i++) {
+		snprintf(dst[i], sizeof(dst[i]), "%s/%s", dir, to[i]);
+		if (access(dst[i], F_OK) == 0) {
+			diag_add(d, DIAG_ERROR, dst[i], 0, 0, "already exists: "
+			    "--khoi-tao never overwrites a province's settings; "
+			    "choose a new folder or move the file away");
+			rc = VB_EINPUT;
+		}
+	}
+	for (i = 0; i < 2 && rc == VB_OK; i++) {
+		snprintf(src, sizeof(src), "%s/" KT_DIR "/%s", templates_dir,
+		    from[i]);
+		rc = text_read_file(src, TEXT_ENC_AUTO, d, &text[i], &len[i]);
+	}
+	if (rc == VB_OK && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		rc = VB_ESYS;
+	}
+	for (i = 0; i < 2 && rc == VB_OK; i++)
+		rc = text_write_file(dst[i], text[i], len[i], d);
+	free(text[0]);
+	free(text[1]);
 	return rc;
 }
 

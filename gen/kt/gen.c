@@ -474,8 +474,8 @@ kt_check_date(const struct tmpl_vars *v, const char *key, const char *cfg,
 	const char	*s = tmpl_vars_get(v, key);
 	vb_date		 x;
 
-	if (s == NULL || *s == '\0')
-		return 0;
+	if (s == NULL || *s == '\0' || strstr(s, "…") != NULL)
+		return 0;	/* unset, or the --khoi-tao placeholder */
 	if (vb_date_parse(s, &x) == 0)
 		return x;
 	diag_add(d, DIAG_ERROR, cfg, 0, 0, "%s: \"%s\" is not a date (write "
@@ -493,6 +493,7 @@ kt_config_check(const struct kt_data *kd, const struct kt_opt *opt,
 				 errs = diag_errors(d);
 	vb_date			 tt;
 
+	kt_config_placeholders(v, draft, cfg, d);
 	if (*kt_or_gap(v, "ky_chuc_vu") == *KT_GAP)
 		diag_add(d, DIAG_ERROR, cfg, 0, 0, "the signer has no title: set "
 		    "ky: chuc_vu: (e.g. PHÓ CHỦ TỊCH, with tham_quyen: KT. CHỦ "

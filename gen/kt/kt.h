@@ -118,6 +118,20 @@ void	 kt_data_free(struct kt_data *);
  * tham_quyen. */
 int	 kt_config_load(const char *path, struct tmpl_vars *, struct diag *);
 
+/* Report every config value that still holds the "…" of the
+ * --khoi-tao file: errors, or warnings for a draft.  How many. */
+int	 kt_config_placeholders(const struct tmpl_vars *, int draft,
+	    const char *cfg, struct diag *);
+
+/* Write DIR/cau-hinh.yaml and DIR/danh-sach.csv for a new province from
+ * templates_dir/khen-thuong/khoi-tao.{yaml,csv}; never overwrites.
+ * VB_OK, VB_EINPUT or VB_ESYS. */
+int	 kt_init(const char *templates_dir, const char *dir, struct diag *);
+
+/* The nominee list's columns, keys and accepted Vietnamese headings, as
+ * lines for -h.  Malloc'd, NULL on OOM. */
+char	*kt_list_help(void);
+
 /* The form whose code, name or alias matches s (folded), or -1. */
 int	 kt_form_find(const struct kt_data *, const char *s);
 
@@ -283,6 +297,7 @@ struct kt_batch {
 	const char		*so[64];     /* --so values, as given */
 	int			 cho_trung;  /* --cho-trung: duplicates allowed */
 	int			 ghi_de;     /* --ghi-de: overwrite edited sources */
+	const char		*khoi_tao;   /* --khoi-tao DIR: settings only */
 	int			 nso;
 	struct kt_opt		 opt;        /* the decisions' options */
 	struct render_opt	 ropt;       /* fonts, SOURCE_DATE_EPOCH */

@@ -31,6 +31,32 @@ static const char *const kt_col_heading[NCOL] = {
 	"Hình thức khen thưởng", "Thành tích"
 };
 
+char *
+kt_list_help(void)
+{
+	struct vbuf	 b = { NULL, 0, 0, 0 };
+	int		 i, j;
+
+	static const char *const what[NCOL] = {
+		"cá nhân or tập thể",
+		"the person's or the collective's name",
+		"the person's position (may be empty)",
+		"the unit",
+		"the award form: a name or code of hinh-thuc.csv",
+		"the achievement, printed in the annex",
+	};
+
+	for (i = 0; i < NCOL; i++) {
+		vbuf_printf(&b, "  %-11s %s, %s; headings:", kt_col_names[i][0],
+		    kt_col_required[i] ? "required" : "optional", what[i]);
+		for (j = 1; kt_col_names[i][j] != NULL; j++)
+			vbuf_printf(&b, "%s \"%s\"", j > 1 ? "," : "",
+			    kt_col_names[i][j]);
+		vbuf_puts(&b, "\n");
+	}
+	return vbuf_take(&b);
+}
+
 /* Levenshtein distance of two ASCII strings (folded names). */
 static size_t
 kt_edit_distance(const char *a, const char *b)

@@ -23,8 +23,11 @@ static const char *prog = "vb-khenthuong";
 static void
 usage(FILE *fp)
 {
+	char *cols = kt_list_help();
+
 	fprintf(fp,
 	    "usage: %s [options] NOMINEES.csv\n"
+	    "       %s --khoi-tao DIR\n"
 	    "Draft one commendation decision (quyết định khen thưởng) per award\n"
 	    "form of the nominee list, with its annex, amounts and căn cứ.\n"
 	    "  -d, --output-dir=DIR  write DIR/<form code>.md for every form\n"
@@ -50,9 +53,14 @@ usage(FILE *fp)
 	    "  --fonts=DIR           fonts for --pdf (default: $VB_FONT_DIR, ...)\n"
 	    "  -h, --help            this help\n"
 	    "  -V, --version         the version\n"
+	    "  --khoi-tao=DIR        write DIR/cau-hinh.yaml (a commented config\n"
+	    "                        for a new province) and DIR/danh-sach.csv\n"
+	    "The list's columns, named by key or by a Vietnamese heading, in\n"
+	    "any order (other columns, such as STT, are ignored):\n%s"
 	    "Environment: VB_TEMPLATES, VB_FONT_DIR, SOURCE_DATE_EPOCH.\n"
 	    "Exit: 0 done, 1 bad input (nothing written), 2 usage, 3 I/O.\n",
-	    prog);
+	    prog, prog, cols ? cols : "");
+	free(cols);
 }
 
 /* Today as yyyymmdd (local time). */
@@ -138,6 +146,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		{ "cho-trung", no_argument, NULL, 'D' },
 		{ "nam", required_argument, NULL, 'Y' },
 		{ "ghi-de", no_argument, NULL, 'W' },
+		{ "khoi-tao", required_argument, NULL, 'I' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "template", required_argument, NULL, 'K' },
 		{ "templates", required_argument, NULL, 't' },
@@ -166,6 +175,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		case 'q': *quiet = 1; break;
 		case 'D': b->cho_trung = 1; break;
 		case 'W': b->ghi_de = 1; break;
+		case 'I': b->khoi_tao = optarg; break;
 		case 'p': b->pdf = 1; break;
 		case 's':
 			if (b->nso == (int)(sizeof(b->so) / sizeof(b->so[0]))) {
@@ -188,6 +198,8 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		default: usage(stderr); return -1;
 		}
 	}
+	if (b->khoi_tao != NULL && optind == argc)
+		return 0;
 	if (optind != argc - 1) {
 		fprintf(stderr, "%s: give one nominee list (CSV)\n", prog);
 		usage(stderr);
