@@ -1,6 +1,8 @@
 # vb-khenthuong samples: the 2020 nominee list of Điện Biên becomes one
 # decision per award form (Markdown + PDF) in output/khen-thuong-2020/.
-# Included by the Makefile (-include mk/*.mk).
+# Included by the Makefile (-include mk/*.mk).  output/ is build output,
+# regenerated from input/: --ghi-de lets a re-run replace sources written
+# by an older vb-khenthuong (without the checksum line) or touched by hand.
 
 KT_LIST	 = input/2020/de-nghi-khen-thuong.csv
 KT_CONF	 = input/khen-thuong/dien-bien-2020.yaml
@@ -14,6 +16,6 @@ samples: output/khen-thuong-2020.stamp
 
 output/khen-thuong-2020.stamp: $(KT_LIST) $(KT_CONF) $(KT_DATA) bin/vb-khenthuong
 	@mkdir -p output/khen-thuong-2020
-	VB_TEMPLATES=templates bin/vb-khenthuong $(KT_FLAGS) --pdf \
+	VB_TEMPLATES=templates bin/vb-khenthuong $(KT_FLAGS) --pdf --ghi-de \
 		-d output/khen-thuong-2020 $(KT_LIST)
 	@touch $@

@@ -21,6 +21,7 @@ struct kt_out {
 	char	*md;     /* its source */
 	char	*path;   /* where the source goes ("-": stdout) */
 	char	*pdf;    /* where its PDF goes, or NULL */
+	int	 same;   /* the file at path already holds md */
 };
 
 /* The number for form f: "FORM=N" for its code, or a plain "N" when it
@@ -82,6 +83,42 @@ kt_with_ext(const char *path, const char *ext)
 	return s;
 }
 
+/*
+ * The movement's year (Điều 1's "phong trào thi đua năm …"): --nam, else
+ * the config's nam, else the decision's year, with a warning in January
+ * to March, when a decision usually rewards the year before.  0 and
+ * *nam, or -1 after an error.
+ */
+static int
+kt_year(const struct kt_batch *b, const struct kt_data *kd, long *nam,
+    struct diag *d)
+{
+	const char	*s = tmpl_vars_get(kd->config, "nam"),
+			*pt = tmpl_vars_get(kd->config, "phong_trao");
+	char		*end;
+	long		 m = b->opt.ngay / 100 % 100;
+
+	*nam = b->opt.nam;
+	if (*nam == 0 && s != NULL && *s != '\0') {
+		*nam = strtol(s, &end, 10);
+		if (*end != '\0' || *nam < 1945 || *nam > 2200) {
+			diag_add(d, DIAG_ERROR, b->config, 0, 0, "nam: \"%s\" "
+			    "is not a year (write 2026)", s);
+			return -1;
+		}
+	}
+	if (*nam == 0 && m <= 3 && b->opt.phong_trao == NULL &&
+	    (pt == NULL || *pt == '\0'))
+		diag_add(d, DIAG_WARNING, NULL, 0, 0, "the decision is dated "
+		    "%04ld-%02ld-%02ld and no year was given: Điều 1 says "
+		    "\"phong trào thi đua năm %ld\"; for the achievements of "
+		    "%ld give --nam %ld (or nam: in the config)",
+		    b->opt.ngay / 10000, m, b->opt.ngay % 100,
+		    b->opt.ngay / 10000, b->opt.ngay / 10000 - 1,
+		    b->opt.ngay / 10000 - 1);
+	return 0;
+}
+
 /* Load the data, the config and the list: everything checked first. */
 static int
 kt_load(const struct kt_batch *b, struct kt_data **kd, struct kt_list **list,
@@ -99,8 +136,11 @@ kt_load(const struct kt_batch *b, struct kt_data **kd, struct kt_list **list,
 		rc = kt_config_load(b->config, (*kd)->config, d);
 	if (rc == VB_OK)
 		rc = text_read_file(b->list, b->enc, d, &text, &len);
-	if (rc == VB_OK)
-		rc = kt_list_parse(b->list, text, len, *kd, d, list);
+	if (rc == VB_OK) {
+		struct kt_list_opt lo = { b->opt.ngay, b->cho_trung };
+
+		rc = kt_list_parse(b->list, text, len, *kd, &lo, d, list);
+	}
 	free(text);
 	return rc;
 }
@@ -147,13 +187,23 @@ kt_generate(const struct kt_batch *b, const struct kt_data *kd,
 	size_t		 i;
 	int		 rc = VB_OK;
 
+	if (kt_year(b, kd, &opt.nam, d) != 0)
+		return VB_EINPUT;
 	for (i = 0; i < n && rc == VB_OK; i++) {
 		const struct kt_form *f = &kd->forms[o[i].form];
 
+		char *md;
+
 		opt.so = kt_number_for(b, f);
-		rc = kt_decision(kd, list, o[i].form, &opt, d, &o[i].md);
+		rc = kt_decision(kd, list, o[i].form, &opt, d, &md);
 		if (rc != VB_OK)
 			break;
+		o[i].md = kt_sum_add(md);
+		free(md);
+		if (o[i].md == NULL) {
+			rc = VB_ESYS;
+			break;
+		}
 		if (b->outdir != NULL) {
 			if (asprintf(&o[i].path, "%s/%s.md", b->outdir,
 			    f->ma) < 0) {
@@ -168,6 +218,108 @@ kt_generate(const struct kt_batch *b, const struct kt_data *kd,
 			rc = VB_ESYS;
 	}
 	return rc;
+}
+
+/* The whole file at path, raw; NULL when it does not exist (*exists 0)
+ * or cannot be read (*exists 1). */
+static char *
+kt_slurp(const char *path, size_t *len, int *exists)
+{
+	FILE	*fp;
+	char	*buf = NULL;
+	size_t	 cap = 0, n = 0, got;
+
+	*exists = 0;
+	if ((fp = fopen(path, "rb")) == NULL)
+		return NULL;
+	*exists = 1;
+	do {
+		if (vb_grow((void **)&buf, &cap, n + 65536, 1) != 0) {
+			free(buf);
+			fclose(fp);
+			return NULL;
+		}
+		got = fread(buf + n, 1, cap - n, fp);
+		n += got;
+	} while (got > 0);
+	if (ferror(fp)) {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(fp);
+	*len = n;
+	return buf;
+}
+
+/*
+ * A source already at a decision's path is overwritten only when this
+ * tool wrote it and nobody changed it since (its checksum line still
+ * matches), or with --ghi-de.  Marks the sources that are unchanged.
+ */
+static int
+kt_check_existing(const struct kt_batch *b, struct kt_out *o, size_t n,
+    struct diag *d)
+{
+	char	*old;
+	size_t	 i, len = 0;
+	int	 rc = VB_OK, exists, sum;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(o[i].path, "-") == 0)
+			continue;
+		old = kt_slurp(o[i].path, &len, &exists);
+		if (old == NULL && exists) {
+			diag_add(d, DIAG_ERROR, o[i].path, 0, 0, "cannot read "
+			    "the decision source already there: %s",
+			    strerror(errno));
+			rc = VB_ESYS;
+			continue;
+		}
+		if (old == NULL)
+			continue;
+		o[i].same = len == strlen(o[i].md) &&
+		    memcmp(old, o[i].md, len) == 0;
+		sum = kt_sum_check(old, len);
+		free(old);
+		if (sum == 1 || o[i].same)
+			continue;
+		diag_add(d, b->ghi_de ? DIAG_WARNING : DIAG_ERROR, o[i].path,
+		    0, 0, "%s%s", sum == 0 ? "this decision source was "
+		    "edited after vb-khenthuong wrote it" : "this file was not "
+		    "written by vb-khenthuong (it has no \"# vanban: sha256\" "
+		    "line) and may hold edits", b->ghi_de ? "; overwritten "
+		    "(--ghi-de)" : ": the run would overwrite it, so nothing "
+		    "was written; move it away, or give --ghi-de to "
+		    "overwrite it");
+		if (!b->ghi_de && rc == VB_OK)
+			rc = VB_EINPUT;
+	}
+	return rc;
+}
+
+/* Without --pdf, a PDF beside a source that changed was made from the
+ * old one: removed, with a warning, so the two never disagree. */
+static int
+kt_drop_stale_pdf(const struct kt_out *o, struct diag *d)
+{
+	char *pdf;
+
+	if (strcmp(o->path, "-") == 0 || o->same)
+		return VB_OK;
+	if ((pdf = kt_with_ext(o->path, ".pdf")) == NULL)
+		return VB_ESYS;
+	if (unlink(pdf) == 0)
+		diag_add(d, DIAG_WARNING, pdf, 0, 0, "removed: it was made "
+		    "from the previous %s; give --pdf to render the new one",
+		    o->path);
+	else if (errno != ENOENT) {
+		diag_add(d, DIAG_ERROR, pdf, 0, 0, "cannot remove this PDF of "
+		    "the previous source: %s", strerror(errno));
+		free(pdf);
+		return VB_ESYS;
+	}
+	free(pdf);
+	return VB_OK;
 }
 
 /* Render every decision in memory, then write the sources and PDFs. */
@@ -200,6 +352,8 @@ kt_write(const struct kt_batch *b, struct kt_out *o, size_t n,
 		if (rc == VB_OK && jobs != NULL)
 			rc = text_write_file(o[i].pdf, jobs[i].out,
 			    jobs[i].outlen, d);
+		else if (rc == VB_OK)
+			rc = kt_drop_stale_pdf(&o[i], d);
 	}
 	for (i = 0; jobs != NULL && i < n; i++)
 		free(jobs[i].out);
@@ -217,11 +371,21 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 	const char	*e;
 	size_t		 n = 0, i;
 
+	if (b->khoi_tao != NULL) {
+		char *tdir = kt_find_templates(b->templates);
+
+		rc = tdir ? kt_init(tdir, b->khoi_tao, d) : VB_ESYS;
+		free(tdir);
+		goto out;
+	}
 	if ((rc = kt_load(b, &kd, &list, d)) != VB_OK)
 		goto out;
 	if ((e = tmpl_vars_get(kd->config, "ky_ho_ten")) == NULL || *e == '\0')
 		diag_add(d, DIAG_WARNING, b->config, 0, 0, "no signer's name "
 		    "(ky: ho_ten:); the decisions leave it blank");
+	if ((rc = kt_config_check(kd, &b->opt, b->config ? b->config :
+	    "mac-dinh.yaml", d)) != VB_OK)
+		goto out;
 	if ((used = calloc(kd->nforms, sizeof(*used))) == NULL ||
 	    (o = calloc(kd->nforms, sizeof(*o))) == NULL) {
 		rc = VB_ESYS;
@@ -240,7 +404,8 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 		goto out;
 	for (i = 0; i < n; i++)
 		o[i].form = used[i];
-	if ((rc = kt_generate(b, kd, list, o, n, d)) == VB_OK)
+	if ((rc = kt_generate(b, kd, list, o, n, d)) == VB_OK &&
+	    (rc = kt_check_existing(b, o, n, d)) == VB_OK)
 		rc = kt_write(b, o, n, d);
 out:
 	if (rc == VB_ESYS && diag_errors(d) == 0)

@@ -5,11 +5,13 @@
  * without a rebuild.  No amount, rate or date lives in this file.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 
 #include "kt/kt.h"
@@ -132,6 +134,74 @@ kt_dup(const char *s, int *oom)
 	return p;
 }
 
+/* Columns nguon and xac_nhan of a law table: both optional. */
+struct kt_src_cols {
+	int	nguon;     /* column index, -1: absent */
+	int	xac_nhan;
+};
+
+static void
+kt_src_cols(const struct csvt *t, struct kt_src_cols *sc)
+{
+	const char *const n[] = { "nguon", NULL }, *const x[] = { "xac_nhan",
+	    NULL };
+
+	sc->nguon = csvt_column(t, n);
+	sc->xac_nhan = csvt_column(t, x);
+}
+
+/* The source of one row; a xac_nhan other than co / chua is an error
+ * at its cell.  -1 on OOM. */
+static int
+kt_src_read(const struct csvt *t, const struct csvt_row *r,
+    const struct kt_src_cols *sc, struct kt_source *src, struct diag *d)
+{
+	const char	*x = sc->xac_nhan >= 0 ? (sc->xac_nhan < (int)r->nfields ?
+			    r->fields[sc->xac_nhan] : "") : NULL;
+	char		*f;
+
+	memset(src, 0, sizeof(*src));
+	src->line = r->line;
+	src->confirmed = -1;
+	if (x != NULL) {
+		if ((f = csvt_fold(x)) == NULL)
+			return -1;
+		if (strcmp(f, "co") == 0)
+			src->confirmed = 1;
+		else if (strcmp(f, "chua") == 0 || *f == '\0')
+			src->confirmed = 0;
+		else
+			diag_add(d, DIAG_ERROR, t->name, r->line,
+			    sc->xac_nhan + 1, "xac_nhan \"%s\": write co "
+			    "(confirmed against nguon) or chua", x);
+		free(f);
+	}
+	if (sc->nguon >= 0 && sc->nguon < (int)r->nfields &&
+	    (src->nguon = strdup(r->fields[sc->nguon])) == NULL)
+		return -1;
+	return 0;
+}
+
+/* An alias "Giấy khen cấp huyện (đến 2025-06-30)": the date cut off
+ * into *until (0 without one); -1 when the parenthesis is not a date. */
+static int
+kt_alias_date(char *a, vb_date *until)
+{
+	static const char mark[] = " (đến ";
+	char *p = strstr(a, mark), *e;
+
+	*until = 0;
+	if (p == NULL || (e = strchr(p, ')')) == NULL || e[1] != '\0')
+		return 0;
+	*e = '\0';
+	if (vb_date_parse(p + strlen(mark), until) != 0) {
+		*e = ')';
+		return -1;
+	}
+	*p = '\0';
+	return 0;
+}
+
 /* Split "a; b;c" into trimmed non-empty items. */
 static int
 kt_split_aliases(const char *s, char ***out, size_t *n)
@@ -213,12 +283,53 @@ kt_check_form(const struct kt_data *kd, const struct kt_form *f,
 		    "mau/bang-khen.md)", f->mau);
 }
 
+/* The optional columns of hinh-thuc.csv: tu_ngay, den_ngay, ly_do_het_han. */
+static void
+kt_opt_cols(const struct csvt *t, int *oc)
+{
+	static const char *const k[3][2] = {
+		{ "tu_ngay", NULL }, { "den_ngay", NULL },
+		{ "ly_do_het_han", NULL }
+	};
+	int i;
+
+	for (i = 0; i < 3; i++)
+		oc[i] = csvt_column(t, k[i]);
+}
+
+/* A form's validity: its dates, the dates of its aliases, the reason;
+ * bad dates are errors at their cell.  -1 on OOM. */
+static int
+kt_form_dates(const struct csvt *t, const struct csvt_row *row,
+    const int *oc, struct kt_form *f, struct diag *d)
+{
+	const char	*a = kt_field(row, oc[0]), *b = kt_field(row, oc[1]);
+	size_t		 j;
+
+	if (*a != '\0' && vb_date_parse(a, &f->from) != 0)
+		diag_add(d, DIAG_ERROR, t->name, row->line, oc[0] + 1,
+		    "bad date \"%s\" (write 2025-07-01)", a);
+	if (*b != '\0' && vb_date_parse(b, &f->until) != 0)
+		diag_add(d, DIAG_ERROR, t->name, row->line, oc[1] + 1,
+		    "bad date \"%s\" (write 2025-06-30)", b);
+	if ((f->het_han = strdup(kt_field(row, oc[2]))) == NULL ||
+	    (f->alias_until = calloc(f->nalias + 1,
+	    sizeof(*f->alias_until))) == NULL)
+		return -1;
+	for (j = 0; j < f->nalias; j++)
+		if (kt_alias_date(f->alias[j], &f->alias_until[j]) != 0)
+			diag_add(d, DIAG_ERROR, t->name, row->line, 0,
+			    "name \"%s\": write its last day as \"(đến "
+			    "2025-06-30)\"", f->alias[j]);
+	return 0;
+}
+
 static int
 kt_load_forms(struct kt_data *kd, const char *dir, struct diag *d)
 {
 	struct csvt	*t;
 	char		 path[PATH_MAX];
-	int		 c[9], rc, oom = 0, i;
+	int		 c[9], oc[3], rc, oom = 0, i;
 	size_t		 r;
 	static const char *const keys[9] = {
 		"ma", "ten", "bi_danh", "he_so_ca_nhan", "he_so_tap_the",
@@ -231,6 +342,7 @@ kt_load_forms(struct kt_data *kd, const char *dir, struct diag *d)
 	for (i = 0; i < 9; i++)
 		if ((c[i] = kt_need_col(t, keys[i], d)) < 0)
 			rc = VB_EINPUT;
+	kt_opt_cols(t, oc);
 	if (rc != VB_OK || t->nrows < 2) {
 		if (rc == VB_OK)
 			diag_add(d, DIAG_ERROR, path, 0, 0, "no award forms");
@@ -249,7 +361,7 @@ kt_load_forms(struct kt_data *kd, const char *dir, struct diag *d)
 		f->ma = kt_dup(kt_field(row, c[0]), &oom);
 		f->ten = kt_dup(kt_field(row, c[1]), &oom);
 		if (kt_split_aliases(kt_field(row, c[2]), &f->alias,
-		    &f->nalias) != 0)
+		    &f->nalias) != 0 || kt_form_dates(t, row, oc, f, d) != 0)
 			oom = 1;
 		f->he_so[KT_CA_NHAN] = kt_coef_cell(t, row, c[3], d);
 		f->he_so[KT_TAP_THE] = kt_coef_cell(t, row, c[4], d);
@@ -286,16 +398,18 @@ kt_salary_cmp(const void *a, const void *b)
 static int
 kt_load_salary(struct kt_data *kd, const char *dir, struct diag *d)
 {
-	struct csvt	*t;
-	char		 path[PATH_MAX];
-	int		 cf, ca, rc;
-	size_t		 r;
+	struct csvt		*t;
+	struct kt_src_cols	 sc;
+	char			 path[PATH_MAX];
+	int			 cf, ca, rc, oom = 0;
+	size_t			 r;
 
 	snprintf(path, sizeof(path), "%s/luong-co-so.csv", dir);
 	if ((rc = kt_read_table(path, d, &t)) != VB_OK)
 		return rc;
 	cf = kt_need_col(t, "tu_ngay", d);
 	ca = kt_need_col(t, "muc", d);
+	kt_src_cols(t, &sc);
 	if (cf < 0 || ca < 0) {
 		csvt_free(t);
 		return VB_EINPUT;
@@ -304,10 +418,12 @@ kt_load_salary(struct kt_data *kd, const char *dir, struct diag *d)
 		csvt_free(t);
 		return VB_ESYS;
 	}
-	for (r = 1; r < t->nrows; r++) {
+	for (r = 1; r < t->nrows && !oom; r++) {
 		const struct csvt_row	*row = &t->rows[r];
 		struct kt_salary	*s = &kd->salary[kd->nsalary];
 
+		if (kt_src_read(t, row, &sc, &s->src, d) != 0)
+			oom = 1;
 		if (vb_date_parse(kt_field(row, cf), &s->from) != 0)
 			diag_add(d, DIAG_ERROR, path, row->line, cf + 1,
 			    "bad date \"%s\" (write 2019-07-01)",
@@ -320,18 +436,21 @@ kt_load_salary(struct kt_data *kd, const char *dir, struct diag *d)
 		else
 			kd->nsalary++;
 	}
+	if (kd->nsalary < t->nrows)
+		free(kd->salary[kd->nsalary].src.nguon);
 	qsort(kd->salary, kd->nsalary, sizeof(*kd->salary), kt_salary_cmp);
 	csvt_free(t);
-	return VB_OK;
+	return oom ? VB_ESYS : VB_OK;
 }
 
 static int
 kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 {
-	struct csvt	*t;
-	char		 path[PATH_MAX];
-	int		 cf, cu, ct, rc, oom = 0;
-	size_t		 r;
+	struct csvt		*t;
+	struct kt_src_cols	 sc;
+	char			 path[PATH_MAX];
+	int			 cf, cu, ct, rc, oom = 0;
+	size_t			 r;
 
 	snprintf(path, sizeof(path), "%s/can-cu.csv", dir);
 	if ((rc = kt_read_table(path, d, &t)) != VB_OK)
@@ -339,6 +458,7 @@ kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 	cf = kt_need_col(t, "tu_ngay", d);
 	cu = kt_need_col(t, "den_ngay", d);
 	ct = kt_need_col(t, "noi_dung", d);
+	kt_src_cols(t, &sc);
 	if (cf < 0 || cu < 0 || ct < 0) {
 		csvt_free(t);
 		return VB_EINPUT;
@@ -369,11 +489,102 @@ kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 			continue;
 		}
 		b->text = kt_dup(kt_field(row, ct), &oom);
+		if (kt_src_read(t, row, &sc, &b->src, d) != 0)
+			oom = 1;
 		kd->nbasis++;
 	}
 	csvt_free(t);
 	return oom ? VB_ESYS : VB_OK;
 }
+/* One row of he-so.csv into *x; 1 when it is good, 0 after an error
+ * at its line, -1 on OOM. */
+static int
+kt_rate_row(struct kt_data *kd, const struct csvt *t,
+    const struct csvt_row *row, const int *c, const struct kt_src_cols *sc,
+    struct kt_rate *x, struct diag *d)
+{
+	const char	*k = kt_field(row, c[1]), *a = kt_field(row, c[2]),
+			*b = kt_field(row, c[3]);
+	char		*fk;
+	int		 kind, good = 1;
+
+	if ((x->form = kt_form_find(kd, kt_field(row, c[0]))) < 0) {
+		diag_add(d, DIAG_ERROR, t->name, row->line, c[0] + 1, "no award "
+		    "form \"%s\" in hinh-thuc.csv", kt_field(row, c[0]));
+		good = 0;
+	}
+	if ((fk = csvt_fold(k)) == NULL)
+		return -1;
+	kind = strcmp(fk, "canhan") == 0 ? KT_CA_NHAN :
+	    strcmp(fk, "tapthe") == 0 ? KT_TAP_THE : -1;
+	free(fk);
+	if (kind < 0) {
+		diag_add(d, DIAG_ERROR, t->name, row->line, c[1] + 1,
+		    "\"%s\": write ca_nhan or tap_the", k);
+		good = 0;
+	}
+	x->kind = kind < 0 ? KT_CA_NHAN : (enum kt_kind)kind;
+	if ((*a != '\0' && vb_date_parse(a, &x->from) != 0) ||
+	    (*b != '\0' && vb_date_parse(b, &x->until) != 0)) {
+		diag_add(d, DIAG_ERROR, t->name, row->line, c[2] + 1,
+		    "bad date \"%s\" or \"%s\" (write 2025-07-01)", a, b);
+		good = 0;
+	}
+	if ((x->coef = kt_coef_parse(kt_field(row, c[4]))) < 0) {
+		diag_add(d, DIAG_ERROR, t->name, row->line, c[4] + 1,
+		    "bad coefficient \"%s\" (write 1.5 or 0,15)",
+		    kt_field(row, c[4]));
+		good = 0;
+	}
+	if ((x->van_ban = strdup(c[5] >= 0 ? kt_field(row, c[5]) : "")) ==
+	    NULL || kt_src_read(t, row, sc, &x->src, d) != 0)
+		return -1;
+	if (!good) {
+		free(x->van_ban);
+		free(x->src.nguon);
+	}
+	return good;
+}
+
+/* he-so.csv, when the data folder has it: coefficients by date. */
+static int
+kt_load_rates(struct kt_data *kd, const char *dir, struct diag *d)
+{
+	static const char *const keys[5] = {
+		"ma", "doi_tuong", "tu_ngay", "den_ngay", "he_so"
+	};
+	static const char *const vb[] = { "van_ban", NULL };
+	struct csvt		*t;
+	struct kt_src_cols	 sc;
+	char			 path[PATH_MAX];
+	int			 c[6], rc, i, got = 0;
+	size_t			 r;
+
+	snprintf(path, sizeof(path), "%s/he-so.csv", dir);
+	if (access(path, F_OK) != 0)
+		return VB_OK;
+	if ((rc = kt_read_table(path, d, &t)) != VB_OK)
+		return rc;
+	for (i = 0; i < 5; i++)
+		if ((c[i] = kt_need_col(t, keys[i], d)) < 0)
+			rc = VB_EINPUT;
+	c[5] = csvt_column(t, vb);
+	kt_src_cols(t, &sc);
+	if (rc == VB_OK && (kd->rates = calloc(t->nrows,
+	    sizeof(*kd->rates))) == NULL)
+		rc = VB_ESYS;
+	for (r = 1; rc == VB_OK && r < t->nrows; r++) {
+		got = kt_rate_row(kd, t, &t->rows[r], c, &sc,
+		    &kd->rates[kd->nrates], d);
+		if (got < 0)
+			rc = VB_ESYS;
+		else
+			kd->nrates += (size_t)got;
+	}
+	csvt_free(t);
+	return rc;
+}
+
 /* ------------------------------------------------------------------ */
 /* YAML config                                                          */
 /* ------------------------------------------------------------------ */
@@ -381,26 +592,189 @@ kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 static const char *const kt_ky_keys[] = {
 	"tham_quyen", "chuc_vu", "ho_ten", NULL
 };
+static const char *const kt_quy_che_keys[] = {
+	"ten", "so", "ngay", "co_quan", NULL
+};
+static const char *const kt_to_trinh_keys[] = {
+	"so", "ngay", NULL
+};
 
-/* The keys a config may set: 's' a string, 'l' a list, 'm' the ky
- * mapping.  Keys starting "x_" are free for a province's own skeletons. */
+/* The keys a config may set: 's' a string, 'l' a list, 'm' a mapping.
+ * Keys starting "x_" are free for a province's own skeletons. */
 static const struct config_key kt_config_keys[] = {
 	{ "co_quan_chu_quan", 's', NULL }, { "co_quan", 's', NULL },
 	{ "ky_hieu", 's', NULL }, { "dia_danh", 's', NULL },
 	{ "tham_quyen_dong", 's', NULL }, { "ky", 'm', kt_ky_keys },
 	{ "noi_nhan", 'l', NULL }, { "luu", 's', NULL },
 	{ "nguoi_soan", 's', NULL }, { "can_cu_them", 'l', NULL },
+	{ "quy_che", 'm', kt_quy_che_keys },
+	{ "to_trinh", 'm', kt_to_trinh_keys },
 	{ "xet_de_nghi", 's', NULL }, { "quy", 's', NULL },
 	{ "thi_hanh", 's', NULL }, { "phong_trao", 's', NULL },
+	{ "nam", 's', NULL },
 	{ "lam_tron", 's', NULL }, { "lam_tron_den", 's', NULL },
 	{ "sap_xep", 's', NULL }, { "nguoi_ky_danh_sach", 's', NULL },
 	{ NULL, 0, NULL }
 };
 
+/* A value no YAML file gives: marks a mapping key the file left out. */
+#define KT_UNSET "\x01"
+
+/*
+ * After config_load, which replaces every sub-key of a mapping it
+ * reads, put back the earlier value (saved) of each sub-key the file
+ * left empty or out: a config overrides key by key.  fresh holds the
+ * same file loaded over KT_UNSET markers.  One exception: a signer's
+ * title (ky: chuc_vu) given without tham_quyen takes no KT. line, as
+ * the authority line belongs to the title ("CHỦ TỊCH" signs himself).
+ */
+static int
+kt_config_restore(struct tmpl_vars *vars, const struct tmpl_vars *saved,
+    const struct tmpl_vars *fresh)
+{
+	const struct config_key	*k;
+	char			 full[128];
+	const char		*fv, *cv;
+	size_t			 j;
+	int			 given, title;
+
+	for (k = kt_config_keys; k->key != NULL; k++) {
+		if (k->type != 'm')
+			continue;
+		given = 0;
+		for (j = 0; k->sub[j] != NULL; j++) {
+			snprintf(full, sizeof(full), "%s_%s", k->key, k->sub[j]);
+			fv = tmpl_vars_get(fresh, full);
+			given |= fv != NULL && strcmp(fv, KT_UNSET) != 0;
+		}
+		cv = tmpl_vars_get(fresh, "ky_chuc_vu");
+		title = strcmp(k->key, "ky") == 0 && cv != NULL && *cv != '\0' &&
+		    strcmp(cv, KT_UNSET) != 0;
+		for (j = 0; given && k->sub[j] != NULL; j++) {
+			snprintf(full, sizeof(full), "%s_%s", k->key, k->sub[j]);
+			fv = tmpl_vars_get(fresh, full);
+			if (fv != NULL && *fv != '\0')
+				continue;
+			if (title && strcmp(k->sub[j], "tham_quyen") == 0)
+				continue;
+			if (tmpl_vars_set(vars, full, (fv = tmpl_vars_get(saved,
+			    full)) ? fv : "") != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 int
 kt_config_load(const char *path, struct tmpl_vars *vars, struct diag *d)
 {
-	return config_load(path, kt_config_keys, vars, d);
+	const struct config_key	*k;
+	struct tmpl_vars	*saved = NULL, *fresh = NULL;
+	struct diag		*scratch = NULL;
+	char			 full[128];
+	size_t			 j;
+	int			 rc = VB_ESYS;
+
+	if ((saved = tmpl_vars_dup(vars)) == NULL ||
+	    (fresh = tmpl_vars_new()) == NULL || (scratch = diag_new()) == NULL)
+		goto done;
+	for (k = kt_config_keys; k->key != NULL; k++)
+		for (j = 0; k->type == 'm' && k->sub[j] != NULL; j++) {
+			snprintf(full, sizeof(full), "%s_%s", k->key, k->sub[j]);
+			if (tmpl_vars_set(fresh, full, KT_UNSET) != 0)
+				goto done;
+		}
+	if ((rc = config_load(path, kt_config_keys, vars, d)) != VB_OK)
+		goto done;
+	/* The same file again, to learn which sub-keys it gives; its
+	 * messages were reported by the first load. */
+	if ((rc = config_load(path, kt_config_keys, fresh, scratch)) == VB_OK &&
+	    kt_config_restore(vars, saved, fresh) != 0)
+		rc = VB_ESYS;
+done:
+	diag_free(scratch);
+	tmpl_vars_free(saved);
+	tmpl_vars_free(fresh);
+	return rc;
+}
+
+/* A "…" left from the --khoi-tao file in value (key named for the
+ * message); 1 when there is one. */
+static int
+kt_placeholder(const char *key, const char *value, int draft,
+    const char *cfg, struct diag *d)
+{
+	if (value == NULL || strstr(value, "…") == NULL)
+		return 0;
+	diag_add(d, draft ? DIAG_WARNING : DIAG_ERROR, cfg, 0, 0, "%s: \"%s\" "
+	    "still holds the \"…\" of the --khoi-tao file: write your own "
+	    "value%s", key, value, draft ? " before the final decision" : "");
+	return 1;
+}
+
+int
+kt_config_placeholders(const struct tmpl_vars *v, int draft, const char *cfg,
+    struct diag *d)
+{
+	const struct config_key	*k;
+	char			 full[128], name[128];
+	size_t			 j;
+	int			 n = 0;
+
+	for (k = kt_config_keys; k->key != NULL; k++) {
+		if (k->type == 's')
+			n += kt_placeholder(k->key, tmpl_vars_get(v, k->key),
+			    draft, cfg, d);
+		for (j = 0; k->type == 'l' && j < tmpl_vars_count(v, k->key);
+		    j++)
+			n += kt_placeholder(k->key, tmpl_vars_item(v, k->key, j),
+			    draft, cfg, d);
+		for (j = 0; k->type == 'm' && k->sub[j] != NULL; j++) {
+			snprintf(full, sizeof(full), "%s_%s", k->key,
+			    k->sub[j]);
+			snprintf(name, sizeof(name), "%s: %s", k->key,
+			    k->sub[j]);
+			n += kt_placeholder(name, tmpl_vars_get(v, full), draft,
+			    cfg, d);
+		}
+	}
+	return n;
+}
+
+int
+kt_init(const char *templates_dir, const char *dir, struct diag *d)
+{
+	static const char *const from[2] = { "khoi-tao.yaml", "khoi-tao.csv" };
+	static const char *const to[2] = { "cau-hinh.yaml", "danh-sach.csv" };
+	char		 src[PATH_MAX], dst[2][PATH_MAX];
+	char		*text[2] = { NULL, NULL };
+	size_t		 len[2];
+	int		 i, rc = VB_OK;
+
+	for (i = 0; i < 2; i++) {
+		snprintf(dst[i], sizeof(dst[i]), "%s/%s", dir, to[i]);
+		if (access(dst[i], F_OK) == 0) {
+			diag_add(d, DIAG_ERROR, dst[i], 0, 0, "already exists: "
+			    "--khoi-tao never overwrites a province's settings; "
+			    "choose a new folder or move the file away");
+			rc = VB_EINPUT;
+		}
+	}
+	for (i = 0; i < 2 && rc == VB_OK; i++) {
+		snprintf(src, sizeof(src), "%s/" KT_DIR "/%s", templates_dir,
+		    from[i]);
+		rc = text_read_file(src, TEXT_ENC_AUTO, d, &text[i], &len[i]);
+	}
+	if (rc == VB_OK && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		rc = VB_ESYS;
+	}
+	for (i = 0; i < 2 && rc == VB_OK; i++)
+		rc = text_write_file(dst[i], text[i], len[i], d);
+	free(text[0]);
+	free(text[1]);
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -429,7 +803,8 @@ kt_data_load(const char *templates_dir, struct diag *d, struct kt_data **out)
 	}
 	if ((rc = kt_load_forms(kd, kd->dir, d)) == VB_OK &&
 	    (rc = kt_load_salary(kd, kd->dir, d)) == VB_OK &&
-	    (rc = kt_load_basis(kd, kd->dir, d)) == VB_OK) {
+	    (rc = kt_load_basis(kd, kd->dir, d)) == VB_OK &&
+	    (rc = kt_load_rates(kd, kd->dir, d)) == VB_OK) {
 		snprintf(path, sizeof(path), "%s/mac-dinh.yaml", kd->dir);
 		rc = kt_config_load(path, kd->config, d);
 	}
@@ -458,16 +833,27 @@ kt_data_free(struct kt_data *kd)
 		for (j = 0; j < f->nalias; j++)
 			free(f->alias[j]);
 		free(f->alias);
+		free(f->alias_until);
+		free(f->het_han);
 		free(f->trich_yeu);
 		free(f->dieu_1);
 		free(f->danh_sach);
 		free(f->mau);
 	}
 	free(kd->forms);
+	for (i = 0; i < kd->nsalary; i++)
+		free(kd->salary[i].src.nguon);
 	free(kd->salary);
-	for (i = 0; i < kd->nbasis; i++)
+	for (i = 0; i < kd->nbasis; i++) {
 		free(kd->basis[i].text);
+		free(kd->basis[i].src.nguon);
+	}
 	free(kd->basis);
+	for (i = 0; i < kd->nrates; i++) {
+		free(kd->rates[i].van_ban);
+		free(kd->rates[i].src.nguon);
+	}
+	free(kd->rates);
 	tmpl_vars_free(kd->config);
 	free(kd->dir);
 	free(kd);
@@ -507,13 +893,92 @@ kt_form_find(const struct kt_data *kd, const char *s)
 	return hit;
 }
 
-unsigned long long
-kt_salary_on(const struct kt_data *kd, vb_date date)
+/* Whether date falls in [from, until] (0: unbounded). */
+static int
+kt_in_force(vb_date from, vb_date until, vb_date date)
 {
-	unsigned long long	 v = 0;
+	return (from == 0 || from <= date) && (until == 0 || date <= until);
+}
+
+int
+kt_form_on(const struct kt_data *kd, const char *s, vb_date date,
+    int *form, vb_date *from, vb_date *until)
+{
+	char		*f = csvt_fold(s);
+	size_t		 i, j;
+	int		 hit = -1;
+
+	*form = -1;
+	*from = *until = 0;
+	if (f == NULL || *f == '\0') {
+		free(f);
+		return -1;
+	}
+	for (i = 0; i < kd->nforms && hit < 0; i++) {
+		const struct kt_form	*fm = &kd->forms[i];
+		vb_date			 end = 0;
+		int			 named = kt_fold_eq(f, fm->ma) ||
+					    kt_fold_eq(f, fm->ten);
+
+		for (j = 0; j < fm->nalias && !named; j++)
+			if (kt_fold_eq(f, fm->alias[j])) {
+				named = 1;
+				end = fm->alias_until[j];
+			}
+		if (!named)
+			continue;
+		if (end == 0 || (fm->until != 0 && fm->until < end))
+			end = fm->until;
+		if (kt_in_force(fm->from, end, date))
+			hit = (int)i;
+		else if (*form < 0) {
+			*form = (int)i;
+			*from = fm->from != 0 && date < fm->from ? fm->from : 0;
+			*until = *from ? 0 : end;
+		}
+	}
+	free(f);
+	if (hit >= 0) {
+		*form = hit;
+		*from = *until = 0;
+		return hit;
+	}
+	return *form >= 0 ? -2 : -1;
+}
+
+long
+kt_coef_on(const struct kt_data *kd, int form, enum kt_kind kind,
+    vb_date date, struct kt_rate **rate)
+{
+	size_t i;
+
+	*rate = NULL;
+	if (kd->forms[form].he_so[kind] < 0)
+		return -1;
+	for (i = 0; i < kd->nrates; i++)
+		if (kd->rates[i].form == form && kd->rates[i].kind == kind &&
+		    kt_in_force(kd->rates[i].from, kd->rates[i].until, date)) {
+			*rate = &kd->rates[i];
+			return kd->rates[i].coef;
+		}
+	return kd->forms[form].he_so[kind];
+}
+
+struct kt_salary *
+kt_salary_row(const struct kt_data *kd, vb_date date)
+{
+	struct kt_salary	*v = NULL;
 	size_t			 i;
 
 	for (i = 0; i < kd->nsalary && kd->salary[i].from <= date; i++)
-		v = kd->salary[i].amount;
+		v = &kd->salary[i];
 	return v;
+}
+
+unsigned long long
+kt_salary_on(const struct kt_data *kd, vb_date date)
+{
+	const struct kt_salary *s = kt_salary_row(kd, date);
+
+	return s ? s->amount : 0;
 }

@@ -18,6 +18,8 @@
 #define KT_NBSP		"\xC2\xA0"
 #define KT_BLANK_SO	KT_NBSP KT_NBSP KT_NBSP KT_NBSP KT_NBSP KT_NBSP
 #define KT_BLANK_DAY	KT_NBSP KT_NBSP KT_NBSP KT_NBSP
+/* A value the config lacks, in a draft: dots the clerk fills in. */
+#define KT_GAP		"……"
 
 /* ------------------------------------------------------------------ */
 /* Options                                                              */
@@ -251,6 +253,24 @@ kt_csv_field(struct vbuf *b, const char *s, int first)
 	vbuf_puts(b, "\"");
 }
 
+/* Whether the position already ends with the unit ("Phó Chủ tịch Hội
+ * LHPN tỉnh" of "Hội LHPN tỉnh"), compared folded: then the annex
+ * prints the position alone. */
+static int
+kt_names_unit(const char *chuc_vu, const char *don_vi)
+{
+	char	*c = csvt_fold(chuc_vu), *u = csvt_fold(don_vi);
+	size_t	 nc, nu;
+	int	 hit = 0;
+
+	if (c != NULL && u != NULL && (nu = strlen(u)) > 0 &&
+	    (nc = strlen(c)) > nu)
+		hit = strcmp(c + nc - nu, u) == 0;
+	free(c);
+	free(u);
+	return hit;
+}
+
 /* The annex rows of one kind: "STT,name,position and unit,achievement"
  * lines, no header (the skeleton has it). */
 static void
@@ -265,7 +285,10 @@ kt_rows(struct vbuf *b, struct kt_nominee **v, size_t n, int has_tt)
 		snprintf(stt, sizeof(stt), "%zu", i + 1);
 		kt_csv_field(b, stt, 1);
 		kt_csv_field(b, r->ho_ten, 0);
-		if (r->kind == KT_CA_NHAN && *r->chuc_vu != '\0') {
+		if (r->kind == KT_CA_NHAN && *r->chuc_vu != '\0' &&
+		    kt_names_unit(r->chuc_vu, r->don_vi))
+			kt_csv_field(b, r->chuc_vu, 0);
+		else if (r->kind == KT_CA_NHAN && *r->chuc_vu != '\0') {
 			char *cv;
 
 			if (asprintf(&cv, "%s, %s", r->chuc_vu, r->don_vi) < 0) {
@@ -301,35 +324,204 @@ kt_italic_line(struct vbuf *b, const char *text, const char *end)
 	vbuf_printf(b, "%s*", end);
 }
 
-/* The căn cứ block: the table's lines in force on date, the config's
- * own (can_cu_them), then its xet_de_nghi line; each an italic
- * paragraph ending ";", the last ".".  Malloc'd. */
+void
+kt_source_warn(struct diag *d, const struct kt_data *kd, const char *table,
+    struct kt_source *src, const char *what, const char *text)
+{
+	char path[4096];
+
+	if (src->confirmed != 0 || src->warned)
+		return;
+	src->warned = 1;
+	snprintf(path, sizeof(path), "%s/%s", kd->dir, table);
+	diag_add(d, DIAG_WARNING, path, src->line, 0, "the %s \"%s\" is not "
+	    "confirmed (xac_nhan: chua): check it against the law's text "
+	    "(nguon: %s) before signing, then write co", what, text,
+	    src->nguon && *src->nguon ? src->nguon : "none given");
+}
+
+/* "ngày 08 tháng 5 năm 2018" (Nghị định 30: a leading 0 for days under
+ * 10 and months 1 and 2), or a visible blank when date is 0. */
+static void
+kt_date_words(vb_date date, char *buf, size_t n)
+{
+	long y = date / 10000, m = date / 100 % 100, dd = date % 100;
+
+	if (date == 0)
+		snprintf(buf, n, "ngày %s tháng %s năm %s", KT_GAP, KT_GAP,
+		    KT_GAP);
+	else
+		snprintf(buf, n, "ngày %02ld tháng %0*ld năm %04ld", dd,
+		    m < 3 ? 2 : 1, m, y);
+}
+
+/* The date of config key (ISO), 0 when empty or bad. */
+static vb_date
+kt_config_date(const struct tmpl_vars *vars, const char *key)
+{
+	const char	*s = tmpl_vars_get(vars, key);
+	vb_date		 v;
+
+	return s != NULL && vb_date_parse(s, &v) == 0 ? v : 0;
+}
+
+/* The value of a config key, KT_GAP when empty (a draft's blank). */
+static const char *
+kt_or_gap(const struct tmpl_vars *vars, const char *key)
+{
+	const char *s = tmpl_vars_get(vars, key);
+
+	return s != NULL && *s != '\0' ? s : KT_GAP;
+}
+
+/* The province's quy chế line and the xét đề nghị line with its Tờ
+ * trình (config keys quy_che, to_trinh, xet_de_nghi); a missing number
+ * or date is a visible blank (kt_config_check refused it unless a
+ * draft).  Malloc'd in *qc and *xet (*xet NULL without xet_de_nghi). */
+static int
+kt_own_lines(const struct tmpl_vars *vars, char **qc, char **xet)
+{
+	char		 dq[96], dt[96];
+	const char	*x = tmpl_vars_get(vars, "xet_de_nghi");
+
+	*qc = *xet = NULL;
+	kt_date_words(kt_config_date(vars, "quy_che_ngay"), dq, sizeof(dq));
+	kt_date_words(kt_config_date(vars, "to_trinh_ngay"), dt, sizeof(dt));
+	if (asprintf(qc, "Căn cứ %s ban hành kèm theo Quyết định số %s %s "
+	    "của %s", kt_or_gap(vars, "quy_che_ten"),
+	    kt_or_gap(vars, "quy_che_so"), dq,
+	    kt_or_gap(vars, "quy_che_co_quan")) < 0) {
+		*qc = NULL;
+		return -1;
+	}
+	if (x == NULL || *x == '\0')
+		return 0;
+	if (asprintf(xet, "%s tại Tờ trình số %s %s", x,
+	    kt_or_gap(vars, "to_trinh_so"), dt) < 0) {
+		*xet = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* The căn cứ block: the table's lines in force on date (each an
+ * unconfirmed one warned about in d), the province's quy chế, the
+ * config's own (can_cu_them), then the xét đề nghị line with its Tờ
+ * trình; each an italic paragraph ending ";", the last ".".
+ * Malloc'd. */
 static char *
 kt_basis_block(const struct kt_data *kd, const struct tmpl_vars *vars,
-    vb_date date)
+    vb_date date, struct diag *d)
 {
 	struct vbuf	 b = { NULL, 0, 0, 0 };
 	const char	**lines, *s;
+	char		*qc = NULL, *xet = NULL;
 	size_t		 n = 0, i, nthem = tmpl_vars_count(vars, "can_cu_them");
 
-	if ((lines = calloc(kd->nbasis + nthem + 2, sizeof(*lines))) == NULL)
+	if ((lines = calloc(kd->nbasis + nthem + 3, sizeof(*lines))) == NULL ||
+	    kt_own_lines(vars, &qc, &xet) != 0) {
+		free(lines);
+		free(qc);
 		return NULL;
+	}
 	for (i = 0; i < kd->nbasis; i++)
 		if ((kd->basis[i].from == 0 || kd->basis[i].from <= date) &&
-		    (kd->basis[i].until == 0 || date <= kd->basis[i].until))
+		    (kd->basis[i].until == 0 || date <= kd->basis[i].until)) {
 			lines[n++] = kd->basis[i].text;
+			kt_source_warn(d, kd, "can-cu.csv", &kd->basis[i].src,
+			    "căn cứ line", kd->basis[i].text);
+		}
+	lines[n++] = qc;
 	for (i = 0; i < nthem; i++)
 		if (*(s = tmpl_vars_item(vars, "can_cu_them", i)) != '\0')
 			lines[n++] = s;
-	if ((s = tmpl_vars_get(vars, "xet_de_nghi")) != NULL && *s != '\0')
-		lines[n++] = s;
+	if (xet != NULL)
+		lines[n++] = xet;
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			vbuf_puts(&b, "\n\n");
 		kt_italic_line(&b, lines[i], i + 1 < n ? ";" : ".");
 	}
 	free(lines);
+	free(qc);
+	free(xet);
 	return vbuf_take(&b);
+}
+
+/* A required config value: empty is an error in a final decision and a
+ * warning (a blank to fill) in a draft; 1 when it is empty. */
+static int
+kt_need_value(const struct tmpl_vars *v, const char *key, const char *what,
+    const char *example, int draft, const char *cfg, struct diag *d)
+{
+	const char *s = tmpl_vars_get(v, key);
+
+	if (s != NULL && *s != '\0')
+		return 0;
+	diag_add(d, draft ? DIAG_WARNING : DIAG_ERROR, cfg, 0, 0,
+	    "%s is not set (%s, e.g. %s): Nghị định 30 requires the number and "
+	    "date of every căn cứ; %s", what, key, example, draft ?
+	    "the draft leaves a blank to fill in" : "set it in the --config "
+	    "file (a draft, --du-thao, leaves a blank instead)");
+	return 1;
+}
+
+/* A config date (ISO) that is set must parse; 0 or its value. */
+static vb_date
+kt_check_date(const struct tmpl_vars *v, const char *key, const char *cfg,
+    struct diag *d)
+{
+	const char	*s = tmpl_vars_get(v, key);
+	vb_date		 x;
+
+	if (s == NULL || *s == '\0' || strstr(s, "…") != NULL)
+		return 0;	/* unset, or the --khoi-tao placeholder */
+	if (vb_date_parse(s, &x) == 0)
+		return x;
+	diag_add(d, DIAG_ERROR, cfg, 0, 0, "%s: \"%s\" is not a date (write "
+	    "2020-12-18)", key, s);
+	return 0;
+}
+
+int
+kt_config_check(const struct kt_data *kd, const struct kt_opt *opt,
+    const char *cfg, struct diag *d)
+{
+	const struct tmpl_vars	*v = kd->config;
+	const char		*x = tmpl_vars_get(v, "xet_de_nghi");
+	int			 draft = opt->du_thao != NULL,
+				 errs = diag_errors(d);
+	vb_date			 tt;
+
+	kt_config_placeholders(v, draft, cfg, d);
+	if (*kt_or_gap(v, "ky_chuc_vu") == *KT_GAP)
+		diag_add(d, DIAG_ERROR, cfg, 0, 0, "the signer has no title: set "
+		    "ky: chuc_vu: (e.g. PHÓ CHỦ TỊCH, with tham_quyen: KT. CHỦ "
+		    "TỊCH; or CHỦ TỊCH alone)");
+	kt_check_date(v, "quy_che_ngay", cfg, d);
+	tt = kt_check_date(v, "to_trinh_ngay", cfg, d);
+	kt_need_value(v, "quy_che_so", "the number of the decision issuing "
+	    "the province's quy chế", "09/2018/QĐ-UBND", draft, cfg, d);
+	kt_need_value(v, "quy_che_ngay", "the date of the decision issuing "
+	    "the province's quy chế", "2018-05-10", draft, cfg, d);
+	if (x != NULL && *x != '\0') {
+		kt_need_value(v, "to_trinh_so", "the number of the Tờ trình "
+		    "proposing the awards", "412/TTr-SNV", draft, cfg, d);
+		kt_need_value(v, "to_trinh_ngay", "the date of the Tờ trình "
+		    "proposing the awards", "2020-12-18", draft, cfg, d);
+	}
+	if (tt != 0 && opt->ngay_given && tt > opt->ngay)
+		diag_add(d, DIAG_WARNING, cfg, 0, 0, "the Tờ trình (to_trinh: "
+		    "ngay: %s) is dated after the decision (%04ld-%02ld-%02ld): "
+		    "a decision answers an earlier proposal; check both dates",
+		    tmpl_vars_get(v, "to_trinh_ngay"), opt->ngay / 10000,
+		    opt->ngay / 100 % 100, opt->ngay % 100);
+	else if (tt != 0 && tt / 10000 != opt->ngay / 10000)
+		diag_add(d, DIAG_WARNING, cfg, 0, 0, "the Tờ trình (to_trinh: "
+		    "ngay: %s) is of %ld and the decision of %ld: check that it "
+		    "is this year's proposal", tmpl_vars_get(v, "to_trinh_ngay"),
+		    tt / 10000, opt->ngay / 10000);
+	return diag_errors(d) > errs ? VB_EINPUT : VB_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -425,6 +617,16 @@ kt_calc_get(const struct kt_data *kd, const struct kt_opt *opt,
 	const char *s;
 
 	c->base = opt->luong ? opt->luong : kt_salary_on(kd, opt->ngay);
+	if (c->base != 0 && opt->luong == 0) {
+		struct kt_salary	*row = kt_salary_row(kd, opt->ngay);
+		char			 what[64];
+
+		snprintf(what, sizeof(what), "%llu đồng from %04ld-%02ld-%02ld",
+		    row->amount, row->from / 10000, row->from / 100 % 100,
+		    row->from % 100);
+		kt_source_warn(d, kd, "luong-co-so.csv", &row->src,
+		    "base salary (mức lương cơ sở)", what);
+	}
 	if (c->base == 0) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "no base salary (mức lương "
 		    "cơ sở) in force on %04ld-%02ld-%02ld in %s/luong-co-so.csv; "
@@ -461,19 +663,23 @@ kt_calc_get(const struct kt_data *kd, const struct kt_opt *opt,
 struct kt_group {
 	struct kt_nominee	**by[2];      /* per enum kt_kind */
 	size_t			  cnt[2];
+	long			  coef[2];    /* thousandths on the date, -1: none */
 	unsigned long long	  amount[2];  /* per nominee, VND */
 	unsigned long long	  total;      /* VND */
 };
 
 static int
-kt_group_make(const struct kt_list *l, int form, const struct kt_form *f,
-    const struct kt_calc *c, struct kt_group *g)
+kt_group_make(const struct kt_data *kd, const struct kt_list *l, int form,
+    vb_date date, const struct kt_calc *c, struct kt_group *g,
+    struct diag *d)
 {
-	size_t	i;
-	int	k;
+	struct kt_rate	*rate;
+	size_t		 i;
+	int		 k;
 
 	memset(g, 0, sizeof(*g));
 	for (k = 0; k < 2; k++) {
+		g->coef[k] = kt_coef_on(kd, form, (enum kt_kind)k, date, &rate);
 		if ((g->by[k] = calloc(l->n + 1, sizeof(*g->by[k]))) == NULL)
 			return -1;
 		for (i = 0; i < l->n; i++)
@@ -484,8 +690,18 @@ kt_group_make(const struct kt_list *l, int form, const struct kt_form *f,
 		if (c->sort != KT_SORT_INPUT)
 			qsort(g->by[k], g->cnt[k], sizeof(*g->by[k]),
 			    kt_nominee_cmp);
+		if (g->cnt[k] > 0 && rate != NULL) {
+			char what[160], cf[32];
+
+			kt_coef_text(rate->coef, cf, sizeof(cf));
+			snprintf(what, sizeof(what), "%s %s %s",
+			    kd->forms[form].ma, k == KT_CA_NHAN ? "ca_nhan" :
+			    "tap_the", cf);
+			kt_source_warn(d, kd, "he-so.csv", &rate->src,
+			    "coefficient", what);
+		}
 		if (g->cnt[k] > 0)
-			g->amount[k] = kt_amount(f->he_so[k], c->base, c->unit,
+			g->amount[k] = kt_amount(g->coef[k], c->base, c->unit,
 			    (enum kt_round)c->round);
 	}
 	g->total = g->amount[KT_CA_NHAN] * g->cnt[KT_CA_NHAN] +
@@ -513,6 +729,7 @@ kt_set_dates(struct tmpl_vars *v, const struct kt_opt *opt)
 	if (draft && strcmp(opt->du_thao, "true") != 0)
 		oom |= kt_set_take(v, "du_thao", tmpl_yaml_scalar(opt->du_thao));
 	oom |= kt_setf(v, "nam", "%04ld", y);
+	oom |= kt_setf(v, "nam_thi_dua", "%04ld", opt->nam ? opt->nam : y);
 	oom |= kt_set_take(v, "so_ky_hieu", kt_so_ky_hieu(draft ? NULL :
 	    opt->so, ky_hieu));
 	if (!draft && opt->ngay_given)
@@ -526,12 +743,32 @@ kt_set_dates(struct tmpl_vars *v, const struct kt_opt *opt)
 	return oom;
 }
 
+/* Điều 3's executors (thi_hanh): "các tập thể, cá nhân có tên tại Điều
+ * 1" names only the kinds the decision has.  Nonzero on OOM. */
+static int
+kt_set_thi_hanh(struct tmpl_vars *v, const struct kt_group *g)
+{
+	static const char both[] = "các tập thể, cá nhân";
+	const char	*s = tmpl_vars_get(v, "thi_hanh"), *p;
+	const char	*one = g->cnt[KT_TAP_THE] ? "các tập thể" : "các cá nhân";
+	char		*r;
+
+	if (s == NULL || (p = strstr(s, both)) == NULL ||
+	    (g->cnt[KT_TAP_THE] && g->cnt[KT_CA_NHAN]))
+		return 0;
+	if (asprintf(&r, "%.*s%s%s", (int)(p - s), s, one,
+	    p + strlen(both)) < 0)
+		return -1;
+	return kt_set_take(v, "thi_hanh", r);
+}
+
 /* The form's words, counts, amounts, căn cứ and annex rows; nonzero on
  * OOM. */
 static int
 kt_set_money(struct tmpl_vars *v, const struct kt_data *kd,
     const struct kt_list *l, const struct kt_form *f,
-    const struct kt_calc *c, const struct kt_group *g, vb_date ngay)
+    const struct kt_calc *c, const struct kt_group *g, vb_date ngay,
+    struct diag *d)
 {
 	struct vbuf	 rows = { NULL, 0, 0, 0 };
 	char		 coef[32], key[32];
@@ -552,8 +789,8 @@ kt_set_money(struct tmpl_vars *v, const struct kt_data *kd,
 		const char *kn = k == KT_CA_NHAN ? "ca_nhan" : "tap_the";
 
 		coef[0] = '\0';
-		if (f->he_so[k] >= 0)
-			kt_coef_text(f->he_so[k], coef, sizeof(coef));
+		if (g->coef[k] >= 0)
+			kt_coef_text(g->coef[k], coef, sizeof(coef));
 		snprintf(key, sizeof(key), "he_so_%s", kn);
 		oom |= tmpl_vars_set(v, key, coef);
 		snprintf(key, sizeof(key), "tien_%s", kn);
@@ -562,7 +799,8 @@ kt_set_money(struct tmpl_vars *v, const struct kt_data *kd,
 	}
 	oom |= g->total ? kt_set_take(v, "tong_tien", kt_money(g->total)) :
 	    tmpl_vars_set(v, "tong_tien", "");
-	oom |= kt_set_take(v, "can_cu", kt_basis_block(kd, v, ngay));
+	oom |= kt_set_take(v, "can_cu", kt_basis_block(kd, v, ngay, d));
+	oom |= kt_set_thi_hanh(v, g);
 	oom |= tmpl_vars_set(v, "co_thanh_tich", l->has_thanh_tich ? "1" : "");
 	for (k = 0; k < 2; k++) {
 		kt_rows(&rows, g->by[k], g->cnt[k], l->has_thanh_tich);
@@ -587,7 +825,7 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 	if ((rc = kt_calc_get(kd, opt, &c, d)) != VB_OK)
 		return rc;
 	rc = VB_ESYS;
-	if (kt_group_make(l, form, f, &c, &g) != 0)
+	if (kt_group_make(kd, l, form, opt->ngay, &c, &g, d) != 0)
 		goto done;
 	if (g.total > SOTIEN_MAX) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "total amount too large");
@@ -596,7 +834,7 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 	}
 	if ((v = tmpl_vars_dup(kd->config)) == NULL ||
 	    kt_set_dates(v, opt) != 0 ||
-	    kt_set_money(v, kd, l, f, &c, &g, opt->ngay) != 0)
+	    kt_set_money(v, kd, l, f, &c, &g, opt->ngay, d) != 0)
 		goto done;
 	/* The skeleton: --template, else the form's own. */
 	if (opt->skeleton != NULL)

@@ -37,7 +37,11 @@ struct kt_form {
 	char	 *ma;         /* code, also the output file name: bang-khen */
 	char	 *ten;        /* name: Bằng khen của Chủ tịch UBND tỉnh */
 	char	**alias;      /* other accepted names and codes */
+	vb_date	 *alias_until; /* per alias: last valid day, 0: always */
 	size_t	  nalias;
+	vb_date	  from;       /* first day the form exists, 0: always */
+	vb_date	  until;      /* last day, 0: still in force */
+	char	 *het_han;    /* why a dated form or name ends, may be "" */
 	long	  he_so[2];   /* coefficient in thousandths per enum
 			       * kt_kind; -1: not given to that kind */
 	char	 *trich_yeu;  /* "Về việc tặng Bằng khen …" */
@@ -47,15 +51,37 @@ struct kt_form {
 	int	  line;       /* line in hinh-thuc.csv */
 };
 
+/* Where a row of a law table comes from (columns nguon, xac_nhan). */
+struct kt_source {
+	int	 line;       /* line in its CSV file */
+	int	 confirmed;  /* 1 xac_nhan co, 0 chua or empty, -1 no column */
+	char	*nguon;      /* URLs checked, may be NULL */
+	int	 warned;     /* the unconfirmed warning was given this run */
+};
+
 struct kt_salary {
 	vb_date			 from;    /* in force from this date */
 	unsigned long long	 amount;  /* VND per month */
+	struct kt_source	 src;
 };
 
 struct kt_basis {
-	vb_date	 from;    /* first day the line applies, 0: always */
-	vb_date	 until;   /* last day, 0: still in force */
-	char	*text;    /* "Căn cứ Luật …" without the final ; or . */
+	vb_date			 from;    /* first day the line applies, 0: always */
+	vb_date			 until;   /* last day, 0: still in force */
+	char			*text;    /* "Căn cứ Luật …" without the final ; or . */
+	struct kt_source	 src;
+};
+
+/* A coefficient by date (he-so.csv): overrides the form's own
+ * he_so_ca_nhan / he_so_tap_the on the days it covers. */
+struct kt_rate {
+	int			 form;    /* index into kt_data.forms */
+	enum kt_kind		 kind;
+	vb_date			 from;    /* first day, 0: always */
+	vb_date			 until;   /* last day, 0: still in force */
+	long			 coef;    /* thousandths */
+	char			*van_ban; /* the text that sets it */
+	struct kt_source	 src;
 };
 
 struct kt_data {
@@ -66,6 +92,8 @@ struct kt_data {
 	size_t			 nsalary;
 	struct kt_basis		*basis;     /* in table order */
 	size_t			 nbasis;
+	struct kt_rate		*rates;     /* he-so.csv, in table order */
+	size_t			 nrates;
 	struct tmpl_vars		*config;    /* mac-dinh.yaml + --config */
 };
 
@@ -84,11 +112,46 @@ int	 kt_data_load(const char *templates_dir, struct diag *,
 	    struct kt_data **out);
 void	 kt_data_free(struct kt_data *);
 
-/* Overlay a YAML config file (same keys as mac-dinh.yaml) on vars. */
+/* Overlay a YAML config file (same keys as mac-dinh.yaml) on vars, key
+ * by key: a mapping (ky, quy_che, to_trinh) changes only the sub-keys it
+ * gives a value; a title (ky: chuc_vu) given without tham_quyen clears
+ * tham_quyen. */
 int	 kt_config_load(const char *path, struct tmpl_vars *, struct diag *);
+
+/* Report every config value that still holds the "…" of the
+ * --khoi-tao file: errors, or warnings for a draft.  How many. */
+int	 kt_config_placeholders(const struct tmpl_vars *, int draft,
+	    const char *cfg, struct diag *);
+
+/* Write DIR/cau-hinh.yaml and DIR/danh-sach.csv for a new province from
+ * templates_dir/khen-thuong/khoi-tao.{yaml,csv}; never overwrites.
+ * VB_OK, VB_EINPUT or VB_ESYS. */
+int	 kt_init(const char *templates_dir, const char *dir, struct diag *);
+
+/* The nominee list's columns, keys and accepted Vietnamese headings, as
+ * lines for -h.  Malloc'd, NULL on OOM. */
+char	*kt_list_help(void);
 
 /* The form whose code, name or alias matches s (folded), or -1. */
 int	 kt_form_find(const struct kt_data *, const char *s);
+
+/*
+ * The form named s on date: its index, -1 when no name matches, or -2
+ * when s names a form (or a name of it) that is not valid on date: then
+ * *form is that form and *until its last valid day (0 when the form
+ * starts later, *from then set).
+ */
+int	 kt_form_on(const struct kt_data *, const char *s, vb_date date,
+	    int *form, vb_date *from, vb_date *until);
+
+/* The coefficient (thousandths) of form for kind on date: the row of
+ * he-so.csv in force, else the form's own; -1: not given to kind.
+ * *rate: the row used, or NULL. */
+long	 kt_coef_on(const struct kt_data *, int form, enum kt_kind,
+	    vb_date date, struct kt_rate **rate);
+
+/* The row of luong-co-so.csv in force on date, or NULL. */
+struct kt_salary *kt_salary_row(const struct kt_data *, vb_date);
 
 /* The base salary in force on date, or 0 when the table starts later. */
 unsigned long long kt_salary_on(const struct kt_data *, vb_date);
@@ -125,14 +188,22 @@ struct kt_list {
 	int			 has_thanh_tich;  /* the column exists */
 };
 
+/* What a list is checked against. */
+struct kt_list_opt {
+	vb_date	 ngay;       /* decision date: forms and names valid then */
+	int	 cho_trung;  /* a nominee twice for one form: warn only */
+};
+
 /*
  * Parse and validate a nominee list (NFC UTF-8 text, as read by
  * text_read_file).  Every problem is reported with name:line:col; on
- * any error the result is VB_EINPUT and *out is NULL.  Duplicates are
- * warnings.  *out: free with kt_list_free.
+ * any error the result is VB_EINPUT and *out is NULL.  The same person
+ * (name and unit, folded) twice for one form is an error unless
+ * lo->cho_trung.  *out: free with kt_list_free.
  */
 int	 kt_list_parse(const char *name, const char *text, size_t len,
-	    const struct kt_data *, struct diag *, struct kt_list **out);
+	    const struct kt_data *, const struct kt_list_opt *lo,
+	    struct diag *, struct kt_list **out);
 void	 kt_list_free(struct kt_list *);
 
 /* ------------------------------------------------------------------ */
@@ -155,7 +226,23 @@ struct kt_opt {
 	const char		*phong_trao;  /* NULL: config or default */
 	int			 sort;        /* enum kt_sort, -1: config */
 	const char		*skeleton;    /* --template file, NULL: table */
+	long			 nam;         /* the movement's year, 0: the date's */
 };
+
+/*
+ * Check the config before any decision: the signer's title, the quy chế
+ * and Tờ trình numbers and dates (missing: an error, or a warning for a
+ * draft), the Tờ trình's date against the decision's.  Messages name
+ * cfg.  VB_OK or VB_EINPUT.
+ */
+int	 kt_config_check(const struct kt_data *, const struct kt_opt *,
+	    const char *cfg, struct diag *);
+
+/* Warn once per run that a table row (line src->line of table, under
+ * the data folder) is used while not confirmed (xac_nhan chua). */
+void	 kt_source_warn(struct diag *, const struct kt_data *,
+	    const char *table, struct kt_source *src, const char *what,
+	    const char *text);
 
 /* Parse a --sap-xep / --lam-tron value; 0 and *out, or -1. */
 int	 kt_sort_parse(const char *s, int *out);
@@ -179,6 +266,22 @@ size_t	 kt_forms_used(const struct kt_data *, const struct kt_list *,
 	    int *idx);
 
 /* ------------------------------------------------------------------ */
+/* The checksum line of a generated source (sum.c)                      */
+/* ------------------------------------------------------------------ */
+
+/* SHA-256 of n bytes as 64 lowercase hex digits and a NUL. */
+void	 kt_sha256_hex(const void *, size_t n, char hex[65]);
+
+/* md with "# vanban: sha256 HEX …" inserted after its first line (the
+ * opening "---"): the digest of md itself.  Malloc'd, NULL on OOM. */
+char	*kt_sum_add(const char *md);
+
+/* A source read back: 1 when its checksum line matches the rest (not
+ * edited since written), 0 when it does not (edited), -1 when it has no
+ * such line in its front matter (or OOM). */
+int	 kt_sum_check(const char *text, size_t len);
+
+/* ------------------------------------------------------------------ */
 /* A whole run of vb-khenthuong                                         */
 /* ------------------------------------------------------------------ */
 
@@ -192,6 +295,9 @@ struct kt_batch {
 	const char		*config;     /* --config, or NULL */
 	const char		*templates;  /* --templates, or NULL */
 	const char		*so[64];     /* --so values, as given */
+	int			 cho_trung;  /* --cho-trung: duplicates allowed */
+	int			 ghi_de;     /* --ghi-de: overwrite edited sources */
+	const char		*khoi_tao;   /* --khoi-tao DIR: settings only */
 	int			 nso;
 	struct kt_opt		 opt;        /* the decisions' options */
 	struct render_opt	 ropt;       /* fonts, SOURCE_DATE_EPOCH */

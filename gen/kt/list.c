@@ -31,6 +31,32 @@ static const char *const kt_col_heading[NCOL] = {
 	"Hình thức khen thưởng", "Thành tích"
 };
 
+char *
+kt_list_help(void)
+{
+	struct vbuf	 b = { NULL, 0, 0, 0 };
+	int		 i, j;
+
+	static const char *const what[NCOL] = {
+		"cá nhân or tập thể",
+		"the person's or the collective's name",
+		"the person's position (may be empty)",
+		"the unit",
+		"the award form: a name or code of hinh-thuc.csv",
+		"the achievement, printed in the annex",
+	};
+
+	for (i = 0; i < NCOL; i++) {
+		vbuf_printf(&b, "  %-11s %s, %s; headings:", kt_col_names[i][0],
+		    kt_col_required[i] ? "required" : "optional", what[i]);
+		for (j = 1; kt_col_names[i][j] != NULL; j++)
+			vbuf_printf(&b, "%s \"%s\"", j > 1 ? "," : "",
+			    kt_col_names[i][j]);
+		vbuf_puts(&b, "\n");
+	}
+	return vbuf_take(&b);
+}
+
 /* Levenshtein distance of two ASCII strings (folded names). */
 static size_t
 kt_edit_distance(const char *a, const char *b)
@@ -60,14 +86,18 @@ kt_edit_distance(const char *a, const char *b)
 	return r;
 }
 
-/* Distance from folded f to the nearest spelling of form i. */
+/* Distance from folded f to the nearest spelling of form i valid on
+ * date. */
 static size_t
-kt_form_distance(const struct kt_form *fm, const char *f)
+kt_form_distance(const struct kt_form *fm, const char *f, vb_date date)
 {
 	size_t	 best = (size_t)-1, j, dist;
 	char	*g;
 
 	for (j = 0; j < fm->nalias + 2; j++) {
+		if (j >= 2 && fm->alias_until[j - 2] != 0 &&
+		    date > fm->alias_until[j - 2])
+			continue;
 		g = csvt_fold(j == 0 ? fm->ma : j == 1 ? fm->ten :
 		    fm->alias[j - 2]);
 		if (g == NULL)
@@ -82,17 +112,24 @@ kt_form_distance(const struct kt_form *fm, const char *f)
 /* Report an unknown form, listing the known ones and the nearest. */
 static void
 kt_unknown_form(const struct kt_data *kd, const char *file,
-    const struct csvt_row *r, int col, const char *value, struct diag *d)
+    const struct csvt_row *r, int col, const char *value, vb_date date,
+    struct diag *d)
 {
 	struct vbuf	 known = { NULL, 0, 0, 0 };
 	char		*f = csvt_fold(value);
 	size_t		 i, best = (size_t)-1, dist, bi = 0;
 
 	for (i = 0; i < kd->nforms; i++) {
-		vbuf_printf(&known, "%s%s (%s)", i ? ", " : "",
+		const struct kt_form *fm = &kd->forms[i];
+
+		/* Offer only the forms that exist on the decision's date. */
+		if ((fm->from != 0 && date < fm->from) ||
+		    (fm->until != 0 && date > fm->until))
+			continue;
+		vbuf_printf(&known, "%s%s (%s)", known.len ? ", " : "",
 		    kd->forms[i].ten, kd->forms[i].ma);
 		if (f != NULL &&
-		    (dist = kt_form_distance(&kd->forms[i], f)) < best) {
+		    (dist = kt_form_distance(&kd->forms[i], f, date)) < best) {
 			best = dist;
 			bi = i;
 		}
@@ -158,10 +195,11 @@ kt_dupkey_cmp(const void *a, const void *b)
 	return (x->row > y->row) - (x->row < y->row);
 }
 
-/* Warn once for each row that repeats an earlier one. */
+/* Report each row that repeats an earlier one for the same form: an
+ * error naming both lines, or a warning when allowed (--cho-trung). */
 static int
 kt_check_duplicates(const struct kt_data *kd, struct kt_list *l,
-    struct diag *d)
+    int allow, struct diag *d)
 {
 	struct kt_dupkey	*k;
 	size_t			 i, first = 0, *dup_of;
@@ -199,14 +237,27 @@ kt_check_duplicates(const struct kt_data *kd, struct kt_list *l,
 				dup_of[k[i].row] = first + 1;
 		}
 		for (i = 0; i < l->n; i++)
-			if (dup_of[i] != 0)
+			if (dup_of[i] != 0 && allow)
 				diag_add(d, DIAG_WARNING, l->name,
 				    l->rows[i].line, 0,
 				    "\"%s\" (%s) is proposed for \"%s\" "
-				    "twice; first at line %d",
+				    "twice (lines %d and %d); both are kept "
+				    "(--cho-trung)",
 				    l->rows[i].ho_ten, l->rows[i].don_vi,
 				    kd->forms[l->rows[i].form].ten,
-				    l->rows[dup_of[i] - 1].line);
+				    l->rows[dup_of[i] - 1].line,
+				    l->rows[i].line);
+			else if (dup_of[i] != 0)
+				diag_add(d, DIAG_ERROR, l->name,
+				    l->rows[i].line, 0,
+				    "\"%s\" (%s) is proposed for \"%s\" "
+				    "twice, at lines %d and %d, and would be "
+				    "awarded and paid twice: remove one line, "
+				    "or give --cho-trung if both are meant",
+				    l->rows[i].ho_ten, l->rows[i].don_vi,
+				    kd->forms[l->rows[i].form].ten,
+				    l->rows[dup_of[i] - 1].line,
+				    l->rows[i].line);
 	}
 	for (i = 0; i < l->n; i++)
 		free(k[i].key);
@@ -216,11 +267,30 @@ kt_check_duplicates(const struct kt_data *kd, struct kt_list *l,
 }
 
 /* Check one data row and append it to l; problems go to d. */
+/* A form named for a decision date it is not valid on: why, at the
+ * row's line. */
+static void
+kt_form_expired(const struct kt_data *kd, const char *file,
+    const struct csvt_row *r, int col, const char *value, int form,
+    vb_date from, vb_date until, vb_date date, struct diag *d)
+{
+	const struct kt_form	*fm = &kd->forms[form];
+	vb_date			 x = from ? from : until;
+
+	diag_add(d, DIAG_ERROR, file, r->line, col + 1, "\"%s\" cannot be "
+	    "given by a decision dated %04ld-%02ld-%02ld: it applies %s "
+	    "%04ld-%02ld-%02ld%s%s%s", value, date / 10000, date / 100 % 100,
+	    date % 100, from ? "from" : "until", x / 10000, x / 100 % 100,
+	    x % 100, *fm->het_han ? " (" : "", fm->het_han,
+	    *fm->het_han ? ")" : "");
+}
+
 static int
 kt_list_row(const struct kt_data *kd, const struct csvt *t,
     const struct csvt_row *r, const int *col, struct kt_list *l,
-    struct diag *d)
+    vb_date date, struct diag *d)
 {
+	vb_date from, until;
 	struct kt_nominee	*n = &l->rows[l->n];
 	const char		*v[NCOL];
 	int			 i, kind, form, bad = 0;
@@ -246,15 +316,19 @@ kt_list_row(const struct kt_data *kd, const struct csvt *t,
 		    "empty unit (column \"%s\")", kt_col_heading[COL_DON_VI]);
 		bad = 1;
 	}
-	form = kt_form_find(kd, v[COL_HINH_THUC]);
-	if (form < 0) {
+	if (kt_form_on(kd, v[COL_HINH_THUC], date, &form, &from, &until) ==
+	    -2) {
+		kt_form_expired(kd, t->name, r, col[COL_HINH_THUC],
+		    v[COL_HINH_THUC], form, from, until, date, d);
+		bad = 1;
+	} else if (form < 0) {
 		if (*v[COL_HINH_THUC] == '\0')
 			diag_add(d, DIAG_ERROR, t->name, r->line,
 			    col[COL_HINH_THUC] + 1, "empty award form "
 			    "(column \"%s\")", kt_col_heading[COL_HINH_THUC]);
 		else
 			kt_unknown_form(kd, t->name, r, col[COL_HINH_THUC],
-			    v[COL_HINH_THUC], d);
+			    v[COL_HINH_THUC], date, d);
 		bad = 1;
 	} else if (kind >= 0 && kd->forms[form].he_so[kind] < 0) {
 		diag_add(d, DIAG_ERROR, t->name, r->line, col[COL_HINH_THUC] + 1,
@@ -301,7 +375,8 @@ kt_list_csv(const char *name, const char *text, size_t len, struct diag *d,
 
 int
 kt_list_parse(const char *name, const char *text, size_t len,
-    const struct kt_data *kd, struct diag *d, struct kt_list **out)
+    const struct kt_data *kd, const struct kt_list_opt *lo, struct diag *d,
+    struct kt_list **out)
 {
 	struct csvt	*t;
 	struct kt_list	*l;
@@ -333,12 +408,12 @@ kt_list_parse(const char *name, const char *text, size_t len,
 	}
 	l->has_thanh_tich = col[COL_THANH_TICH] >= 0;
 	for (r = 1; r < t->nrows && rc == VB_OK; r++)
-		rc = kt_list_row(kd, t, &t->rows[r], col, l, d);
+		rc = kt_list_row(kd, t, &t->rows[r], col, l, lo->ngay, d);
 	if (rc == VB_OK && t->nrows < 2)
 		diag_add(d, DIAG_ERROR, name, 0, 0, "no nominees in the list");
 	csvt_free(t);
 	if (rc == VB_OK)
-		rc = kt_check_duplicates(kd, l, d);
+		rc = kt_check_duplicates(kd, l, lo->cho_trung, d);
 	if (rc == VB_OK && diag_errors(d) > errs)
 		rc = VB_EINPUT;
 	if (rc != VB_OK) {

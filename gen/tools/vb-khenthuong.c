@@ -23,8 +23,11 @@ static const char *prog = "vb-khenthuong";
 static void
 usage(FILE *fp)
 {
+	char *cols = kt_list_help();
+
 	fprintf(fp,
 	    "usage: %s [options] NOMINEES.csv\n"
+	    "       %s --khoi-tao DIR\n"
 	    "Draft one commendation decision (quyết định khen thưởng) per award\n"
 	    "form of the nominee list, with its annex, amounts and căn cứ.\n"
 	    "  -d, --output-dir=DIR  write DIR/<form code>.md for every form\n"
@@ -38,7 +41,10 @@ usage(FILE *fp)
 	    "  --luong-co-so=VND     base salary instead of the table's\n"
 	    "  --lam-tron=len|gan    round up (default) or to the nearest unit\n"
 	    "  --phong-trao=TEXT     the movement or year named in Điều 1\n"
+	    "  --nam=YYYY            the movement's year (default: the date's)\n"
 	    "  --sap-xep=nhap|ten|don-vi  order of the annex (default: nhap)\n"
+	    "  --cho-trung           allow one person twice for one form\n"
+	    "  --ghi-de              overwrite sources edited since written\n"
 	    "  --config=FILE         YAML front-matter defaults (co_quan, ky, ...)\n"
 	    "  --template=FILE       skeleton to use instead of the form's own\n"
 	    "  --templates=DIR       templates folder (default: $VB_TEMPLATES,\n"
@@ -48,9 +54,14 @@ usage(FILE *fp)
 	    "  --lang=vi|en         messages in Vietnamese or English\n"
 	    "  -h, --help            this help\n"
 	    "  -V, --version         the version\n"
+	    "  --khoi-tao=DIR        write DIR/cau-hinh.yaml (a commented config\n"
+	    "                        for a new province) and DIR/danh-sach.csv\n"
+	    "The list's columns, named by key or by a Vietnamese heading, in\n"
+	    "any order (other columns, such as STT, are ignored):\n%s"
 	    "Environment: VB_TEMPLATES, VB_FONT_DIR, SOURCE_DATE_EPOCH.\n"
 	    "Exit: 0 done, 1 bad input (nothing written), 2 usage, 3 I/O.\n",
-	    prog);
+	    prog, prog, cols ? cols : "");
+	free(cols);
 }
 
 /* Today as yyyymmdd (local time). */
@@ -71,7 +82,8 @@ today(void)
 static int
 decision_opt(int c, const char *arg, struct kt_opt *o)
 {
-	unsigned long long amount;
+	unsigned long long	 amount;
+	char			*end;
 
 	switch (c) {
 	case 'N':
@@ -97,6 +109,14 @@ decision_opt(int c, const char *arg, struct kt_opt *o)
 			return 0;
 		fprintf(stderr, "%s: --sap-xep: \"%s\": use nhap, ten or "
 		    "don-vi\n", prog, arg);
+		return -1;
+	case 'Y':
+		o->nam = strtol(arg, &end, 10);
+		if (*arg != '\0' && *end == '\0' && o->nam >= 1945 &&
+		    o->nam <= 2200)
+			return 0;
+		fprintf(stderr, "%s: --nam: \"%s\" is not a year (write "
+		    "2026)\n", prog, arg);
 		return -1;
 	case 'T': o->du_thao = arg && *arg ? arg : "true"; return 0;
 	case 'P': o->phong_trao = arg; return 0;
@@ -124,6 +144,10 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		{ "lam-tron", required_argument, NULL, 'R' },
 		{ "phong-trao", required_argument, NULL, 'P' },
 		{ "sap-xep", required_argument, NULL, 'S' },
+		{ "cho-trung", no_argument, NULL, 'D' },
+		{ "nam", required_argument, NULL, 'Y' },
+		{ "ghi-de", no_argument, NULL, 'W' },
+		{ "khoi-tao", required_argument, NULL, 'I' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "template", required_argument, NULL, 'K' },
 		{ "templates", required_argument, NULL, 't' },
@@ -150,6 +174,9 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 				return -1;
 			break;
 		case 'q': *quiet = 1; break;
+		case 'D': b->cho_trung = 1; break;
+		case 'W': b->ghi_de = 1; break;
+		case 'I': b->khoi_tao = optarg; break;
 		case 'p': b->pdf = 1; break;
 		case 's':
 			if (b->nso == (int)(sizeof(b->so) / sizeof(b->so[0]))) {
@@ -165,13 +192,15 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		case 'V': printf("%s %s\n", prog, VB_VERSION); *rc = VB_OK;
 			return -1;
 		case 'N': case 'L': case 'R': case 'S': case 'T': case 'P':
-		case 'K':
+		case 'K': case 'Y':
 			if (decision_opt(c, optarg, &b->opt) != 0)
 				return -1;
 			break;
 		default: usage(stderr); return -1;
 		}
 	}
+	if (b->khoi_tao != NULL && optind == argc)
+		return 0;
 	if (optind != argc - 1) {
 		fprintf(stderr, "%s: give one nominee list (CSV)\n", prog);
 		usage(stderr);

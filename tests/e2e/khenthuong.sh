@@ -28,6 +28,11 @@ dv = ["Sở Nội vụ", "Sở Y tế", "Sở Tài chính", "Sở Giáo dục v�
 cv = ["Chuyên viên", "Giáo viên", "Bác sĩ", "Trưởng phòng", "Phó Trưởng phòng"]
 rows = ["Đối tượng\tHọ và tên\tChức vụ\tĐơn vị\tHình thức khen thưởng\tThành tích"]
 bad = list(rows)
+seen = set()
+def fold(s):
+    import unicodedata
+    s = unicodedata.normalize("NFD", s.lower().replace("đ", "d"))
+    return "".join(c for c in s if c.isalnum() and ord(c) < 128)
 for i in range(2000):
     if i % 10 == 0:
         k, form = "Tập thể", random.choice(["Bằng khen", "Tập thể lao động xuất sắc"])
@@ -37,6 +42,12 @@ for i in range(2000):
         name = "%s %s %s" % (random.choice(ho), random.choice(dem), random.choice(ten))
         pos = random.choice(cv)
     unit = random.choice(dv)
+    # One person once per form: a repeat is an error (the same person
+    # paid twice), so a drawn repeat becomes a namesake in another unit.
+    key = lambda: (k, fold(name), fold(unit), form.startswith("Bằng khen"))
+    while key() in seen:
+        unit = random.choice(dv) + " %d" % i
+    seen.add(key())
     rows.append("\t".join([k, name, pos, unit, form, "Hoàn thành xuất sắc nhiệm vụ năm 2020, dòng %d" % (i + 2)]))
 for i in range(2000):
     bad.append(rows[i + 1])
@@ -49,7 +60,7 @@ EOF
 
 # Markdown only: quick, every decision there, counts and totals right.
 start=$(date +%s%N)
-if "$BIN/vb-khenthuong" --ngay 2020-12-28 -d "$tmp/md" "$tmp/list.txt" 2>"$tmp/err"; then
+if "$BIN/vb-khenthuong" --config "$ROOT/input/khen-thuong/dien-bien-2020.yaml" --ngay 2020-12-28 -d "$tmp/md" "$tmp/list.txt" 2>"$tmp/err"; then
 	pass utf16-list-accepted
 else
 	fail utf16-list-accepted "exit $?: $(head -3 "$tmp/err")"
@@ -92,7 +103,7 @@ grep -q '^OK' "$tmp/check" && pass counts-totals-annex ||
 	fail counts-totals-annex "$(head -3 "$tmp/check")"
 
 # A bad row: reported at its line, nothing written.
-"$BIN/vb-khenthuong" --ngay 2020-12-28 -d "$tmp/bad" "$tmp/bad.txt" 2>"$tmp/err"
+"$BIN/vb-khenthuong" --config "$ROOT/input/khen-thuong/dien-bien-2020.yaml" --ngay 2020-12-28 -d "$tmp/bad" "$tmp/bad.txt" 2>"$tmp/err"
 rc=$?
 [ $rc = 1 ] && pass bad-row-exit-1 || fail bad-row-exit-1 "exit $rc"
 grep -q 'bad.txt:1501:5: error: "Chiến sĩ thi đua cấp tỉnh" is awarded to individuals' "$tmp/err" &&
