@@ -18,6 +18,11 @@ BIN=${BIN:-$ROOT/bin}
 BUILD=${BUILD:-build}
 SHARED=${SHARED:-$ROOT/../shared}
 export ROOT BIN SHARED
+# Messages in English whatever the tester's locale: golden outputs are
+# English unless a case sets LANG itself (kt-vi).
+unset LANGUAGE LC_ALL LC_MESSAGES
+LANG=C.UTF-8
+export LANG
 pass=0
 fail=0
 skip=0
