@@ -65,7 +65,8 @@ bc_unknown_task(const struct bc_plan *p, const char *file, int line,
 			bi = i;
 		}
 	free(f);
-	if (best != (size_t)-1 && best <= 2)
+	/* Suggest only what is plausibly a typo. */
+	if (best != (size_t)-1 && (best <= 1 || best * 3 <= strlen(key)))
 		diag_add(d, DIAG_ERROR, file, line, col, "task \"%s\" is not in "
 		    "the plan %s; did you mean \"%s\" (%s line %d)?", key,
 		    p->name, p->tasks[bi].key, p->name, p->tasks[bi].line);

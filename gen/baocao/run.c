@@ -97,6 +97,10 @@ bc_read(struct bc_args *a, struct bc_in *in, struct diag *d)
 		    "--don-vi FILE");
 		rc = VB_EINPUT;
 	}
+	if (rc == VB_OK && a->units == NULL && !a->mau)
+		diag_add(d, DIAG_WARNING, NULL, 0, 0, "no --don-vi: each report "
+		    "names its unit as the progress table does and leaves the "
+		    "parent agency, ký hiệu and signer blank to fill by hand");
 	if (rc == VB_OK && bc_units_slugs(&in->units) != 0)
 		rc = VB_ESYS;
 	return rc;
