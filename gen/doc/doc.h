@@ -45,7 +45,8 @@ enum doc_btype {
 	DOC_ITEM,       /* list item: marker + paragraph, level = depth */
 	DOC_TABLE,      /* table */
 	DOC_PAGEBREAK,  /* <!-- pagebreak --> */
-	DOC_ANNEX       /* <!-- annex [landscape] -->: a new Phụ lục */
+	DOC_ANNEX,      /* <!-- annex [landscape] -->: a new Phụ lục */
+	DOC_CHART       /* ```chart: a bar or column chart */
 };
 
 enum doc_align {
@@ -69,6 +70,27 @@ struct doc_table {
 	double		  size_pt;      /* font size of the table, pt */
 };
 
+enum doc_chart_type {
+	DOC_CHART_BAR,     /* horizontal bars, labels at the left */
+	DOC_CHART_COLUMN   /* vertical columns, labels below */
+};
+
+struct doc_chart {
+	enum doc_chart_type  type;
+	char		    *title;      /* bold, centred above; NULL: none */
+	char		    *unit;       /* printed after each value; NULL: none */
+	double		     max;        /* axis maximum; 0: from the values */
+	int		     labels;     /* 1: values printed at the bar ends */
+	double		     height_mm;  /* whole chart, mm; 0: from the rows */
+	size_t		     nseries;    /* value columns (1 to DOC_CHART_MAXSERIES) */
+	char		   **series;     /* nseries names (the header's cells) */
+	size_t		     nrows;      /* categories (rows after the header) */
+	char		   **cats;       /* nrows category labels */
+	double		    *values;     /* nrows * nseries, row-major, >= 0 */
+	int		    *row_line;   /* source line of each category row */
+};
+#define DOC_CHART_MAXSERIES 4
+
 struct doc_block {
 	enum doc_btype	  type;
 	int		  level;      /* heading level / list depth (1-based) */
@@ -78,6 +100,7 @@ struct doc_block {
 	char		 *marker;     /* ITEM: "- " or "1. " */
 	struct doc_table *table;      /* TABLE */
 	int		  landscape;  /* ANNEX: landscape A4 pages */
+	struct doc_chart *chart;      /* CHART */
 };
 
 struct doc_signer {
@@ -138,6 +161,13 @@ int		 doc_inline_parse(const char *md, struct doc_inline *out);
  * its 1-based line and column (in characters).  0 if not found. */
 int		 doc_locate(const char *text, int line, uint32_t cp, int *oline,
 		    int *ocol);
+/*
+ * A ```chart fenced block (info string and CSV body; the fence at file
+ * line `line`) into a new chart; NULL with messages in d on error.
+ */
+struct doc_chart *doc_chart_parse(const char *name, const char *info,
+		    const char *body, int line, int col, struct diag *d);
+void		 doc_chart_free(struct doc_chart *);   /* NULL is a no-op */
 /* Is s a Roman numeral I..XXXIX (a group row's first cell)? */
 int		 doc_is_roman(const char *s);
 

@@ -1078,6 +1078,19 @@ body_blocks(struct pctx *c, cmark_node *parent, int depth)
 				body_table(c, n, line, col);
 				break;
 			}
+			if (info != NULL && strncmp(info, "chart", 5) == 0 &&
+			    (info[5] == '\0' || info[5] == ' ')) {
+				struct doc_chart *ch = doc_chart_parse(
+				    c->doc->name, info, cmark_node_get_literal(n),
+				    line, col, c->d);
+
+				if (ch != NULL && (b = doc_add_block(c->doc,
+				    DOC_CHART, line, col)) != NULL)
+					b->chart = ch;
+				else
+					doc_chart_free(ch);
+				break;
+			}
 			/* Other code: its lines as they are. */
 			if ((b = doc_add_block(c->doc, DOC_PARA, line,
 			    col)) == NULL)
@@ -1152,6 +1165,7 @@ doc_free(struct doc *doc)
 			free((char *)b->table->file);
 			free(b->table);
 		}
+		doc_chart_free(b->chart);
 	}
 	free(doc->blocks);
 	free(doc->meta.loai);

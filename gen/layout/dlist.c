@@ -105,6 +105,11 @@ dl_dump(const struct dl *dl, size_t *len)
 			vbuf_printf(&b, "mark %d %.2f \"%s\"\n", it->face,
 			    it->y_pt, it->text);
 			break;
+		case DL_FILL:
+			vbuf_printf(&b, "fill %.2f %.2f %.2fx%.2f g%.2f w%.2f\n",
+			    it->x_pt, it->y_pt, it->x2_pt, it->y2_pt, it->grey,
+			    it->size_pt);
+			break;
 		}
 	}
 	*len = b.len;

@@ -36,7 +36,9 @@ enum dl_kind {
 	DL_TEXT,   /* text with baseline at (x_pt, y_pt) */
 	DL_RULE,   /* line from (x_pt, y_pt) to (x2_pt, y2_pt), width lw_pt */
 	DL_BOX,    /* rectangle (x_pt, y_pt) top-left, size x2_pt by y2_pt, stroked */
-	DL_MARK    /* bookmark: level, text, at y_pt of the current page */
+	DL_MARK,   /* bookmark: level, text, at y_pt of the current page */
+	DL_FILL    /* rectangle (x_pt, y_pt) top-left, size x2_pt by y2_pt,
+		    * filled in grey; outlined in black when size_pt > 0 */
 };
 
 /* y grows downwards from the top of the page in every item. */
@@ -47,6 +49,7 @@ struct dl_item {
 	double		 size_pt;       /* TEXT: font size; RULE/BOX: line width */
 	int		 face;          /* TEXT: enum doc_face; MARK: level */
 	char		*text;          /* TEXT, MARK: UTF-8 */
+	double		 grey;          /* FILL: 0 black .. 1 white */
 };
 
 struct dl {

@@ -74,5 +74,7 @@ int		 lrow_line(struct lctx *, const struct lb_line *, double x_pt,
 		    double y_pt, double size_pt);
 /* Lay out a table block as rows. */
 int		 layout_table(struct lctx *, const struct doc_block *);
+/* Lay out a chart block as one row, kept whole on a page (chart.c). */
+int		 layout_chart(struct lctx *, const struct doc_block *);
 
 #endif /* LAYOUT_INT_H */

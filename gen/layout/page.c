@@ -644,6 +644,8 @@ lay_block(struct lctx *L, const struct doc_block *b)
 	}
 	case DOC_TABLE:
 		return layout_table(L, b);
+	case DOC_CHART:
+		return layout_chart(L, b);
 	case DOC_PAGEBREAK:
 		L->next_force = 1;
 		return 0;
@@ -695,14 +697,17 @@ emit_items(struct lctx *L, size_t r, double y, double xlo, double xhi)
 	size_t			 i;
 
 	for (i = v->i0; i < v->i1; i++) {
-		const struct dl_item *it = &L->tmp->v[i];
+		const struct dl_item	*it = &L->tmp->v[i];
+		struct dl_item		*o;
 
 		if (it->x_pt < xlo || it->x_pt >= xhi)
 			continue;
-		dl_add(L->out, it->kind, it->x_pt, it->y_pt + y, it->x2_pt,
+		o = dl_add(L->out, it->kind, it->x_pt, it->y_pt + y, it->x2_pt,
 		    it->kind == DL_RULE ? it->y2_pt + y : it->y2_pt,
 		    it->size_pt, it->face, it->text,
 		    it->text ? strlen(it->text) : 0);
+		if (o != NULL)
+			o->grey = it->grey;
 	}
 }
 

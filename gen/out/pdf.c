@@ -344,6 +344,22 @@ pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
 			    (HPDF_REAL)it->x2_pt, (HPDF_REAL)it->y2_pt);
 			HPDF_Page_Stroke(page);
 			break;
+		case DL_FILL:
+			if (page == NULL)
+				break;
+			HPDF_Page_SetGrayFill(page, (HPDF_REAL)it->grey);
+			if (it->size_pt > 0)
+				HPDF_Page_SetLineWidth(page,
+				    (HPDF_REAL)it->size_pt);
+			HPDF_Page_Rectangle(page, (HPDF_REAL)it->x_pt,
+			    (HPDF_REAL)(ph - it->y_pt - it->y2_pt),
+			    (HPDF_REAL)it->x2_pt, (HPDF_REAL)it->y2_pt);
+			if (it->size_pt > 0)
+				HPDF_Page_FillStroke(page);
+			else
+				HPDF_Page_Fill(page);
+			HPDF_Page_SetGrayFill(page, 0);   /* text is black */
+			break;
 		case DL_MARK: {
 			int		 lv = it->face < 1 ? 1 : it->face > 3 ? 3 :
 			    it->face;

@@ -92,6 +92,25 @@ check_inline(struct gcheck *g, const struct doc_inline *in, int line)
 		check_text(g, in->runs[i].text, in->runs[i].face, line);
 }
 
+/* The texts a chart draws: title (bold), unit, series, categories. */
+static void
+check_chart(struct gcheck *g, const struct doc_block *b)
+{
+	const struct doc_chart	*c = b->chart;
+	size_t			 i;
+
+	if (c->title != NULL)
+		check_text(g, c->title, DOC_BOLD, b->line);
+	if (c->unit != NULL) {
+		check_text(g, c->unit, DOC_REGULAR, b->line);
+		check_text(g, c->unit, DOC_ITALIC, b->line);
+	}
+	for (i = 0; i < c->nseries; i++)
+		check_text(g, c->series[i], DOC_REGULAR, b->line);
+	for (i = 0; i < c->nrows; i++)
+		check_text(g, c->cats[i], DOC_REGULAR, c->row_line[i]);
+}
+
 /* Every character of the document must be in its face. */
 static void
 check_glyphs(const struct doc *doc, const struct layout_font *lf,
@@ -122,6 +141,8 @@ check_glyphs(const struct doc *doc, const struct layout_font *lf,
 		const struct doc_block *b = &doc->blocks[i];
 
 		check_inline(&g, &b->in, b->line);
+		if (b->chart != NULL)
+			check_chart(&g, b);
 		if (b->table == NULL)
 			continue;
 		/* The cells of a file= table are named by the CSV's row
