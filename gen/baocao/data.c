@@ -138,7 +138,7 @@ static const struct config_key bc_config_keys[] = {
 	{ "luu", 's', NULL }, { "ky_hieu", 's', NULL },
 	{ "dia_danh", 's', NULL }, { "chuc_vu_ky", 's', NULL },
 	{ "th_co_quan_chu_quan", 's', NULL }, { "th_co_quan", 's', NULL },
-	{ "th_ten_co_quan", 's', NULL },
+	{ "th_ten_co_quan", 's', NULL }, { "th_bieu_do", 's', NULL },
 	{ "th_ky_hieu", 's', NULL }, { "th_dia_danh", 's', NULL },
 	{ "th_kinh_gui", 'l', NULL }, { "th_ky", 'm', bc_ky_keys },
 	{ "th_noi_nhan", 'l', NULL }, { "th_luu", 's', NULL },

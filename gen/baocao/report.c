@@ -398,9 +398,8 @@ bc_summary_rows(const struct bc_units *us, struct bc_line *lines,
 		    c->n[BC_DOING], c->n[BC_TODO], c->n[BC_MISSING]);
 		bc_csv_field(tb, rate, 0);
 		bc_rate(c->n[BC_DONE], c->total, 0, rate, sizeof(rate));
-		vbuf_puts(ch, "\n");
 		bc_csv_field(ch, us->v[lines[i].unit].don_vi, 1);
-		vbuf_printf(ch, ",%s", rate);
+		vbuf_printf(ch, ",%s\n", rate);
 		if (c->total > 0 && c->n[BC_MISSING] == c->total) {
 			vbuf_printf(miss, "%s%s", *nmiss ? ", " : "",
 			    us->v[lines[i].unit].don_vi);
@@ -411,6 +410,39 @@ bc_summary_rows(const struct bc_units *us, struct bc_line *lines,
 	vbuf_printf(tb, "\n,**Tổng cộng**,**%zu**,**%zu**,**%zu**,**%zu**,"
 	    "\"**%s**\"", tot.n[BC_DONE], tot.n[BC_DOING], tot.n[BC_TODO],
 	    tot.n[BC_MISSING], rate);
+}
+
+/* Bars per chart: a chart is kept whole on a page, and a page holds
+ * about 17 bars whose labels take two lines. */
+#define BC_CHART_MAX 16
+
+/*
+ * The bar charts of the rates (rows: the "label,value\n" lines of ch,
+ * in order), titled `title`: one chart, or for many units several of
+ * equal size, the later ones titled "(tiếp)".
+ */
+static void
+bc_charts(struct vbuf *b, const char *rows, size_t n, const char *title)
+{
+	size_t		 parts = (n + BC_CHART_MAX - 1) / BC_CHART_MAX, per, i,
+			 k = 0;
+	const char	*p = rows, *q;
+
+	if (parts == 0)
+		return;
+	per = (n + parts - 1) / parts;
+	for (i = 0; i < parts; i++) {
+		vbuf_printf(b, "%s```chart type=bar title=\"%s%s\" unit=\"%%\" "
+		    "max=100 labels=yes\nĐơn vị,Tỷ lệ\n", i ? "\n\n" : "", title,
+		    i ? " (tiếp)" : "");
+		for (; k < (i + 1) * per && k < n && *p != '\0'; k++) {
+			q = strchr(p, '\n');
+			q = q ? q + 1 : p + strlen(p);
+			vbuf_putn(b, p, (size_t)(q - p));
+			p = q;
+		}
+		vbuf_puts(b, "```");
+	}
 }
 
 /* The period's tasks that no unit has finished, as a Markdown list. */
@@ -446,7 +478,9 @@ bc_summary(const struct bc_data *bd, const struct bc_plan *p,
 	enum bc_status		 *st;
 	const struct bc_row	**row;
 	struct vbuf		  tb = { NULL, 0, 0, 0 }, ch = tb, miss = tb,
-				  open = tb;
+				  open = tb, charts = tb;
+	const char		 *s;
+	char			  title[512], *q;
 	unsigned		  mask = bc_ky_quarters(o->ky);
 	size_t			  i, nmiss, ntask = 0;
 	int			  oom = 0, rc = VB_ESYS;
@@ -473,10 +507,15 @@ bc_summary(const struct bc_data *bd, const struct bc_plan *p,
 	oom |= bc_setf(v, "n_nhiem_vu", "%zu", ntask);
 	oom |= bc_set_buf(v, "ds_khong_bao_cao", &miss);
 	oom |= bc_set_buf(v, "bang", &tb);
-	oom |= bc_set_buf(v, "bieu_do", &ch);
+	if ((s = tmpl_vars_get(v, "th_bieu_do")) == NULL)
+		s = "";
+	snprintf(title, sizeof(title), "%s %s", s, tmpl_vars_get(v, "ky_ten"));
+	for (q = title; (q = strchr(q, '"')) != NULL;)
+		*q = '\'';	/* the title is a quoted option */
+	bc_charts(&charts, ch.s ? ch.s : "", us->n, title);
+	free(vbuf_take(&ch));
+	oom |= bc_set_buf(v, "bieu_do", &charts);
 	oom |= bc_set_buf(v, "nv_chua_xong", &open);
-	/* The chart's height: room for each unit's bar. */
-	oom |= bc_setf(v, "bieu_do_cao", "%zumm", 20 + 9 * us->n);
 	if (!oom)
 		rc = bc_expand(bd, "tong-hop.md", v, d, out);
 done:
@@ -486,6 +525,7 @@ done:
 	free(vbuf_take(&ch));
 	free(vbuf_take(&miss));
 	free(vbuf_take(&open));
+	free(vbuf_take(&charts));
 	free(lines);
 	free(st);
 	free(row);
