@@ -1,8 +1,5 @@
-/*
- * vb-baocao - progress reports from the plan's task table: one BÁO CÁO
- * source per unit and the province summary (tong-hop.md), or with --mau
- * the empty progress form of each unit.  See vb-baocao(1).
- */
+/* vb-baocao - progress reports (BÁO CÁO) per unit and the province
+ * summary from the plan's task table, or the empty forms.  vb-baocao(1). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +8,6 @@
 
 #include "vanban.h"
 #include "baocao/bc.h"
-
 static const char *prog = "vb-baocao";
 
 static void
@@ -21,18 +17,15 @@ usage(FILE *fp)
 	    "usage: %s [options] --ky KY TASKS.csv PROGRESS.csv... -d DIR\n"
 	    "       %s --mau [--ky KY] [options] TASKS.csv -d DIR\n"
 	    "  --ky Q1|Q2|Q3|Q4|6T|NAM  the period (forms: every quarter)\n"
-	    "  --nam YYYY         the year (default: the task table's or the\n"
-	    "                     progress dates')\n"
+	    "  --nam YYYY         the year (default: the tables')\n"
 	    "  --ngay YYYY-MM-DD  date of the reports (default: blank)\n"
 	    "  --don-vi FILE      the units (CSV or YAML)\n"
 	    "  --mau              write the empty progress forms (CSV)\n"
-	    "  --pdf              also render each report to PDF\n"
-	    "  -d, --output-dir DIR  where to write\n"
-	    "  -j, --jobs N       render N PDFs at a time\n"
-	    "  -q, --quiet        no progress nor final line\n"
-	    "  -f, --encoding ENC encoding of the input tables\n"
+	    "  --pdf, -j N        also render PDFs, N at a time (--jobs)\n"
+	    "  -d, --output-dir DIR;  -q, --quiet (no progress, no last line)\n"
+	    "  -f, --encoding ENC of the input tables (default: detected)\n"
 	    "  --templates DIR, --fonts DIR, --config FILE\n"
-	    "  -h, --help, -V, --version\n"
+	    "  -h, --help;  -V, --version\n"
 	    "Exit: 0 done, 1 bad input (nothing written), 2 usage, 3 I/O.\n",
 	    prog, prog);
 }
@@ -41,13 +34,16 @@ usage(FILE *fp)
 static void
 show(void *ctx, size_t done, size_t total, const char *path, int ok)
 {
+	const char *base = strrchr(path, '/');
+
 	(void)ctx;
-	fprintf(stderr, "\r%s: %zu/%zu %s%s\033[K", prog, done, total, path,
-	    ok ? "" : " (failed)");
+	fprintf(stderr, "\r%s: PDF %zu/%zu %s%s\033[K", prog, done, total,
+	    base ? base + 1 : path, ok ? "" : " (failed)");
 	if (done == total)
 		fputc('\n', stderr);
 }
 
+/* A bad option value: the message, and exit status 2. */
 static int
 bad(const char *what, const char *arg)
 {
@@ -59,7 +55,7 @@ int
 main(int argc, char **argv)
 {
 	enum { O_KY = 256, O_NAM, O_NGAY, O_DON_VI, O_MAU, O_PDF, O_TPL,
-		O_FONTS, O_CONFIG };
+	    O_FONTS, O_CONFIG };
 	static const struct option lo[] = {
 		{ "ky", required_argument, NULL, O_KY },
 		{ "nam", required_argument, NULL, O_NAM },
@@ -88,10 +84,9 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "d:j:qf:hV", lo, NULL)) != -1) {
 		switch (c) {
 		case O_KY:
-			if (bc_ky_parse(optarg, &a.ky) != 0)
+			if ((a.have_ky = bc_ky_parse(optarg, &a.ky) == 0) == 0)
 				return bad("--ky: use Q1, Q2, Q3, Q4, 6T or NAM, "
 				    "not", optarg);
-			a.have_ky = 1;
 			break;
 		case O_NAM:
 			a.nam = (int)strtol(optarg, &e, 10);
@@ -121,7 +116,7 @@ main(int argc, char **argv)
 				return bad("unknown encoding", optarg);
 			break;
 		case 'h': usage(stdout); return VB_OK;
-		case 'V': printf("%s %s\n", prog, VB_VERSION); return VB_OK;
+		case 'V': return printf("%s %s\n", prog, VB_VERSION) < 0;
 		default: usage(stderr); return VB_EUSAGE;
 		}
 	}
@@ -138,21 +133,18 @@ main(int argc, char **argv)
 	a.nprogress = (size_t)(argc - optind - 1);
 	if (!quiet && isatty(2))
 		a.cb = show;
-	if ((d = diag_new()) == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+	if ((d = diag_new()) == NULL)
 		return VB_ESYS;
-	}
 	rc = bc_run(&a, d);
 	diag_print(d, stderr, prog);
 	diag_free(d);
+	bc_ky_label(a.ky, a.nam_used, 0, label, sizeof(label));
 	if (rc == VB_OK && !quiet && a.mau)
 		fprintf(stderr, "%s: wrote %zu progress forms to %s/\n", prog,
 		    a.n_csv, a.outdir);
-	else if (rc == VB_OK && !quiet) {
-		bc_ky_label(a.ky, a.nam_used, 0, label, sizeof(label));
+	else if (rc == VB_OK && !quiet)
 		fprintf(stderr, "%s: wrote %zu reports and the summary "
 		    "(tong-hop.md)%s to %s/ for %s\n", prog, a.n_md - 1,
 		    a.pdf ? ", Markdown and PDF," : "", a.outdir, label);
-	}
 	return rc;
 }
