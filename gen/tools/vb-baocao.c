@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
 #include "vanban.h"
 #include "baocao/bc.h"
 static const char *prog = "vb-baocao";
