@@ -20,6 +20,6 @@ output/bao-cao/q2.stamp: $(BC_TASKS) $(BC_PROG) $(BC_UNITS) $(BC_CONF) $(BC_DATA
 
 output/bao-cao/6t.stamp: $(BC_TASKS) $(BC_PROG) $(BC_UNITS) $(BC_CONF) $(BC_DATA) bin/vb-baocao
 	@mkdir -p output/bao-cao/6t
-	VB_TEMPLATES=templates bin/vb-baocao $(BC_FLAGS) --ky 6T --ngay 2020-06-18 \
+	VB_TEMPLATES=templates bin/vb-baocao $(BC_FLAGS) --ky 6T --ngay 2020-07-03 \
 		-d output/bao-cao/6t $(BC_TASKS) $(BC_PROG)
 	@touch $@

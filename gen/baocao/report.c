@@ -213,12 +213,14 @@ bc_next_tasks(struct vbuf *b, const struct bc_plan *p, unsigned next)
 /* The table rows (no header) of the period's tasks, under their group
  * rows, and the list of the tasks not done with their reasons. */
 static void
-bc_unit_rows(const struct bc_plan *p, unsigned mask,
+bc_unit_rows(const struct bc_plan *p, unsigned mask, int nam,
     const enum bc_status *st, const struct bc_row **row, struct vbuf *tb,
     struct vbuf *nd)
 {
+	static const int qend[5] = { 0, 331, 630, 930, 1231 };
 	size_t	 i, g = (size_t)-1;
 	char	 day[48];
+	int	 q;
 
 	for (i = 0; i < p->ntasks; i++) {
 		const struct bc_task *t = &p->tasks[i];
@@ -233,10 +235,14 @@ bc_unit_rows(const struct bc_plan *p, unsigned mask,
 			vbuf_puts(tb, ",,,");
 		}
 		day[0] = '\0';
+		q = p->groups[t->group].quarter;
+		/* Done after the end of its quarter: marked late. */
 		if (row[i] != NULL && row[i]->ngay != 0)
-			snprintf(day, sizeof(day), "%02ld/%02ld/%04ld",
+			snprintf(day, sizeof(day), "%02ld/%02ld/%04ld%s",
 			    row[i]->ngay % 100, row[i]->ngay / 100 % 100,
-			    row[i]->ngay / 10000);
+			    row[i]->ngay / 10000, q > 0 && st[i] == BC_DONE &&
+			    row[i]->ngay > (long)nam * 10000 + qend[q] ?
+			    " *(chậm)*" : "");
 		vbuf_puts(tb, "\n");
 		bc_csv_field(tb, t->key, 1);
 		bc_csv_field(tb, t->noi_dung, 0);
@@ -316,7 +322,7 @@ bc_unit_report(const struct bc_data *bd, const struct bc_plan *p,
 		goto done;
 	}
 	bc_unit_status(p, pr, u, mask, st, row, &c);
-	bc_unit_rows(p, mask, st, row, &tb, &nd);
+	bc_unit_rows(p, mask, o->nam, st, row, &tb, &nd);
 	bc_next_tasks(&nx, p, bc_ky_next(o->ky));
 	bc_rate(c.n[BC_DONE], c.total, 1, rate, sizeof(rate));
 	oom |= bc_period_vars(v, o);
