@@ -99,6 +99,8 @@ bc_worker(int fd, size_t w, size_t jobs, char **paths, char **md, size_t n,
 			_exit(VB_ESYS);
 		if (rc > worst)
 			worst = rc;
+		if (rc == VB_ESYS)
+			break;	/* fonts, disk: the next file would fail too */
 	}
 	_exit(worst);
 }
@@ -224,6 +226,8 @@ bc_render_all(char **paths, char **md, size_t n, int jobs,
 				worst = rc;
 			if (cb != NULL)
 				cb(ctx, i + 1, n, paths[i], rc == VB_OK);
+			if (rc == VB_ESYS)
+				break;
 		}
 		return worst;
 	}

@@ -108,6 +108,14 @@ diffs=0
 for f in "$tmp/j2"/*.pdf; do cmp -s "$f" "$tmp/j1/$(basename "$f")" || diffs=$((diffs + 1)); done
 [ $diffs = 0 ] && pass jobs-same-pdfs || fail jobs-same-pdfs "$diffs PDFs differ"
 
+# A worker's failure comes back: its message, and exit status 3.
+"$BIN/vb-baocao" $T -q --ky Q2 --nam 2020 --don-vi "$tmp/don-vi.csv" --pdf -j 2 \
+	--fonts "$tmp/no-fonts" -d "$tmp/nf" "$P" "$tmp/tien-do.csv" 2>"$tmp/err3"
+rc=$?
+n=$(grep -c 'no-fonts/LiberationSerif-Regular.ttf: error: cannot open font' "$tmp/err3")
+[ $rc = 3 ] && [ "$n" -ge 1 ] && [ "$n" -le 2 ] && ! ls "$tmp/nf"/*.pdf >/dev/null 2>&1 &&
+	pass worker-errors || fail worker-errors "exit $rc, $n messages"
+
 # A progress table saved in Windows-1258 (detected) gives the same reports.
 iconv -f utf-8 -t cp1258 "$tmp/tien-do.csv" >"$tmp/tien-do-1258.csv" 2>/dev/null &&
 "$BIN/vb-baocao" $T -q --ky Q2 --nam 2020 --don-vi "$tmp/don-vi.csv" \
