@@ -180,6 +180,9 @@ bc_plan_parse(const char *name, const char *text, size_t len,
 			oom = bc_plan_task(p, row, cstt, cnd, cct, cma, d) != 0;
 	}
 	csvt_free(t);
+	if (!oom && cnd >= 0 && p->ntasks == 0)
+		diag_add(d, DIAG_ERROR, name, 0, 0, "no tasks: the task table "
+		    "has only a header or group rows");
 	for (i = 0; i < p->ntasks; i++)
 		for (j = i + 1; j < p->ntasks; j++)
 			if (strcmp(p->tasks[i].fold, p->tasks[j].fold) == 0)
