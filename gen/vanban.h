@@ -423,4 +423,17 @@ int		 text_convert_stream(const char *in_path, const char *out_path,
  * rhyme, at most one tone; any case), else 0. */
 int		 text_vn_syllable(const char *s, size_t n);
 
+/* ------------------------------------------------------------------ */
+/* Added for vb-baocao                                                  */
+/* ------------------------------------------------------------------ */
+
+/* A file-name slug: lower case ASCII, no accents, đ -> d, words (runs of
+ * letters and digits) joined by '-': "Sở Văn hóa, Thể thao" ->
+ * "so-van-hoa-the-thao".  Malloc'd ("" when s has no letter); NULL on
+ * OOM. */
+char		*vb_slug(const char *s);
+/* s in capitals (Unicode case mapping, then NFC): "Sở Y tế" ->
+ * "SỞ Y TẾ".  Malloc'd; NULL on OOM. */
+char		*vb_upper(const char *s);
+
 #endif /* VANBAN_H */

@@ -1,0 +1,278 @@
+/*
+ * bc/data.c - periods, status words and the editable data of the report
+ * generator (templates/bao-cao/: the status-word table and the
+ * front-matter defaults), so a province changes wording without a
+ * rebuild.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "baocao/bc.h"
+
+#define BC_DIR "bao-cao"
+
+/* ------------------------------------------------------------------ */
+/* Periods                                                              */
+/* ------------------------------------------------------------------ */
+
+int
+bc_ky_parse(const char *s, enum bc_ky *out)
+{
+	static const struct {
+		const char	*name;
+		enum bc_ky	 ky;
+	} names[] = {
+		{ "q1", BC_Q1 }, { "q2", BC_Q2 }, { "q3", BC_Q3 },
+		{ "q4", BC_Q4 }, { "quy1", BC_Q1 }, { "quy2", BC_Q2 },
+		{ "quy3", BC_Q3 }, { "quy4", BC_Q4 }, { "quyi", BC_Q1 },
+		{ "quyii", BC_Q2 }, { "quyiii", BC_Q3 }, { "quyiv", BC_Q4 },
+		{ "6t", BC_6T }, { "6thang", BC_6T }, { "nam", BC_NAM },
+		{ "canam", BC_NAM }
+	};
+	char	*f = csvt_fold(s);
+	size_t	 i;
+	int	 rc = -1;
+
+	for (i = 0; f != NULL && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(f, names[i].name) == 0) {
+			*out = names[i].ky;
+			rc = 0;
+		}
+	free(f);
+	return rc;
+}
+
+const char *
+bc_ky_code(enum bc_ky k)
+{
+	static const char *const code[] = {
+		"q1", "q2", "q3", "q4", "6t", "nam"
+	};
+
+	return code[k];
+}
+
+void
+bc_ky_label(enum bc_ky k, int nam, int next, char *buf, size_t n)
+{
+	static const char *const roman[] = { "I", "II", "III", "IV" };
+
+	if (k == BC_6T)
+		snprintf(buf, n, "6 tháng %s năm %d", next ? "cuối" : "đầu",
+		    nam);
+	else if (k == BC_NAM)
+		snprintf(buf, n, "năm %d", nam + (next != 0));
+	else if (next && k == BC_Q4)
+		snprintf(buf, n, "quý I năm %d", nam + 1);
+	else
+		snprintf(buf, n, "quý %s năm %d", roman[k + (next != 0)], nam);
+}
+
+unsigned
+bc_ky_quarters(enum bc_ky k)
+{
+	switch (k) {
+	case BC_6T:
+		return 0x3;
+	case BC_NAM:
+		return 0xF;
+	default:
+		return 1u << (unsigned)k;
+	}
+}
+
+unsigned
+bc_ky_next(enum bc_ky k)
+{
+	switch (k) {
+	case BC_6T:
+		return 0xC;
+	case BC_Q4:
+	case BC_NAM:
+		return 0;
+	default:
+		return 1u << ((unsigned)k + 1);
+	}
+}
+
+const char *
+bc_status_name(enum bc_status s)
+{
+	static const char *const name[BC_NSTATUS] = {
+		"Hoàn thành", "Đang thực hiện", "Chưa thực hiện", "Chưa báo cáo"
+	};
+
+	return name[s];
+}
+
+/* ------------------------------------------------------------------ */
+/* Finding and loading the data                                         */
+/* ------------------------------------------------------------------ */
+
+#ifndef VB_TEMPLATES_DIR
+#define VB_TEMPLATES_DIR "templates"
+#endif
+
+char *
+bc_find_templates(const char *opt)
+{
+	static const char *const rel[] = {
+		"../share/vanban/templates", "../templates", NULL
+	};
+
+	return vb_find_dir(opt, "VB_TEMPLATES", rel, BC_DIR "/trang-thai.csv",
+	    VB_TEMPLATES_DIR);
+}
+
+static const char *const bc_ky_keys[] = {
+	"tham_quyen", "chuc_vu", "ho_ten", NULL
+};
+
+/* The keys mac-dinh.yaml and --config may set; "th_" keys are the
+ * summary's (tong-hop.md), the others the units' reports. */
+static const struct config_key bc_config_keys[] = {
+	{ "linh_vuc", 's', NULL }, { "ke_hoach", 's', NULL },
+	{ "kinh_gui", 'l', NULL }, { "noi_nhan", 'l', NULL },
+	{ "luu", 's', NULL }, { "ky_hieu", 's', NULL },
+	{ "dia_danh", 's', NULL }, { "chuc_vu_ky", 's', NULL },
+	{ "th_co_quan_chu_quan", 's', NULL }, { "th_co_quan", 's', NULL },
+	{ "th_ten_co_quan", 's', NULL }, { "th_bieu_do", 's', NULL },
+	{ "th_ky_hieu", 's', NULL }, { "th_dia_danh", 's', NULL },
+	{ "th_kinh_gui", 'l', NULL }, { "th_ky", 'm', bc_ky_keys },
+	{ "th_noi_nhan", 'l', NULL }, { "th_luu", 's', NULL },
+	{ "th_nguoi_soan", 's', NULL },
+	{ NULL, 0, NULL }
+};
+
+/* Read trang-thai.csv: columns cach_viet (a spelling) and trang_thai
+ * (one of the three statuses, by its name). */
+static int
+bc_load_words(struct bc_data *bd, struct diag *d)
+{
+	static const char *const cw[] = { "cach_viet", "Cách viết", NULL };
+	static const char *const ct[] = { "trang_thai", "Trạng thái", NULL };
+	struct csvt	*t = NULL;
+	char		 path[PATH_MAX], *text;
+	size_t		 len, r;
+	int		 rc, c1, c2, s;
+
+	snprintf(path, sizeof(path), "%s/trang-thai.csv", bd->dir);
+	if ((rc = text_read_file(path, TEXT_ENC_AUTO, d, &text, &len)) != VB_OK)
+		return rc;
+	rc = csvt_parse(path, text, len, 0, 0, d, &t);
+	free(text);
+	if (rc != VB_OK)
+		return rc;
+	c1 = csvt_column(t, cw);
+	c2 = csvt_column(t, ct);
+	if (c1 < 0 || c2 < 0) {
+		diag_add(d, DIAG_ERROR, path, 1, 0, "the header must name the "
+		    "columns cach_viet and trang_thai");
+		csvt_free(t);
+		return VB_EINPUT;
+	}
+	if ((bd->words = calloc(t->nrows, sizeof(*bd->words))) == NULL) {
+		csvt_free(t);
+		return VB_ESYS;
+	}
+	for (r = 1; r < t->nrows; r++) {
+		const struct csvt_row	*row = &t->rows[r];
+		const char		*w = (size_t)c1 < row->nfields ?
+					    row->fields[c1] : "";
+		const char		*st = (size_t)c2 < row->nfields ?
+					    row->fields[c2] : "";
+		char			*fw = csvt_fold(st);
+
+		for (s = 0; s < BC_MISSING && fw != NULL; s++) {
+			char *fn = csvt_fold(bc_status_name(s));
+
+			if (fn != NULL && strcmp(fn, fw) == 0) {
+				free(fn);
+				break;
+			}
+			free(fn);
+		}
+		free(fw);
+		if (s == BC_MISSING || *w == '\0') {
+			diag_add(d, DIAG_ERROR, path, row->line, c2 + 1,
+			    "\"%s\" is not a status: write Hoàn thành, Đang "
+			    "thực hiện or Chưa thực hiện beside a non-empty "
+			    "spelling", st);
+			continue;
+		}
+		if ((bd->words[bd->nwords].fold = csvt_fold(w)) == NULL) {
+			csvt_free(t);
+			return VB_ESYS;
+		}
+		bd->words[bd->nwords++].status = (enum bc_status)s;
+	}
+	csvt_free(t);
+	return VB_OK;
+}
+
+int
+bc_data_load(const char *templates_dir, const char *config, struct diag *d,
+    struct bc_data **out)
+{
+	struct bc_data	*bd;
+	char		 path[PATH_MAX];
+	int		 rc, errs = diag_errors(d);
+
+	*out = NULL;
+	if ((bd = calloc(1, sizeof(*bd))) == NULL)
+		return VB_ESYS;
+	if (asprintf(&bd->dir, "%s/" BC_DIR, templates_dir) < 0) {
+		bd->dir = NULL;
+		bc_data_free(bd);
+		return VB_ESYS;
+	}
+	if ((bd->config = tmpl_vars_new()) == NULL ||
+	    config_defaults(bc_config_keys, bd->config) != 0) {
+		bc_data_free(bd);
+		return VB_ESYS;
+	}
+	snprintf(path, sizeof(path), "%s/mac-dinh.yaml", bd->dir);
+	if ((rc = bc_load_words(bd, d)) == VB_OK &&
+	    (rc = config_load(path, bc_config_keys, bd->config, d)) == VB_OK &&
+	    config != NULL)
+		rc = config_load(config, bc_config_keys, bd->config, d);
+	if (rc == VB_OK && diag_errors(d) > errs)
+		rc = VB_EINPUT;
+	if (rc != VB_OK) {
+		bc_data_free(bd);
+		return rc;
+	}
+	*out = bd;
+	return VB_OK;
+}
+
+void
+bc_data_free(struct bc_data *bd)
+{
+	size_t i;
+
+	if (bd == NULL)
+		return;
+	for (i = 0; i < bd->nwords; i++)
+		free(bd->words[i].fold);
+	free(bd->words);
+	tmpl_vars_free(bd->config);
+	free(bd->dir);
+	free(bd);
+}
+
+int
+bc_status_find(const struct bc_data *bd, const char *word)
+{
+	char	*f = csvt_fold(word);
+	size_t	 i;
+	int	 s = -1;
+
+	for (i = 0; f != NULL && *f != '\0' && i < bd->nwords && s < 0; i++)
+		if (strcmp(bd->words[i].fold, f) == 0)
+			s = (int)bd->words[i].status;
+	free(f);
+	return s;
+}

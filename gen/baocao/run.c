@@ -1,0 +1,303 @@
+/*
+ * bc/run.c - one run of vb-baocao: every input read and checked first
+ * (all problems in one run, nothing written on error), then the sources
+ * or forms written, then rendered.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/stat.h>
+
+#include "baocao/bc.h"
+
+/* Everything read, owned together. */
+struct bc_in {
+	struct bc_data		*bd;
+	struct bc_plan		*plan;
+	struct bc_units		 units;
+	struct bc_progress	 pr;
+};
+
+static void
+bc_in_free(struct bc_in *in)
+{
+	bc_data_free(in->bd);
+	bc_plan_free(in->plan);
+	bc_units_free(&in->units);
+	bc_progress_free(&in->pr);
+}
+
+/* The lead units of the plan ("Sở Nội vụ (cơ quan thường trực)" counts
+ * as "Sở Nội vụ"), as the units of the forms. */
+static int
+bc_lead_units(const struct bc_plan *p, struct bc_units *us)
+{
+	size_t	 i, n;
+	char	*name;
+
+	for (i = 0; i < p->ntasks; i++) {
+		n = strcspn(p->tasks[i].chu_tri, "(");
+		while (n > 0 && p->tasks[i].chu_tri[n - 1] == ' ')
+			n--;
+		if (n == 0)
+			continue;
+		if ((name = strndup(p->tasks[i].chu_tri, n)) == NULL)
+			return -1;
+		if (bc_units_find(us, name) < 0 &&
+		    bc_units_add(us, name, 0) < 0) {
+			free(name);
+			return -1;
+		}
+		free(name);
+	}
+	return 0;
+}
+
+/* Read the data, the plan, the units and the progress tables. */
+static int
+bc_read(struct bc_args *a, struct bc_in *in, struct diag *d)
+{
+	char	*tdir, *text;
+	size_t	 len, i;
+	int	 rc, rc2;
+
+	if ((tdir = bc_find_templates(a->templates)) == NULL)
+		return VB_ESYS;
+	rc = bc_data_load(tdir, a->config, d, &in->bd);
+	free(tdir);
+	if (rc != VB_OK)
+		return rc;
+	if ((rc = text_read_file(a->tasks, a->enc, d, &text, &len)) != VB_OK)
+		return rc;
+	rc = bc_plan_parse(a->tasks, text, len, d, &in->plan);
+	free(text);
+	if (a->units != NULL && (rc2 = bc_units_load(a->units, a->enc, d,
+	    &in->units)) != VB_OK && rc2 > rc)
+		rc = rc2;
+	if (rc != VB_OK)
+		return rc;
+	for (i = 0; i < a->nprogress; i++) {
+		if ((rc2 = text_read_file(a->progress[i], a->enc, d, &text,
+		    &len)) == VB_OK) {
+			rc2 = bc_progress_parse(a->progress[i], text, len,
+			    in->plan, in->bd, &in->units, d, &in->pr);
+			free(text);
+		}
+		if (rc2 > rc)
+			rc = rc2;
+	}
+	if (rc == VB_OK && a->mau && in->units.n == 0 &&
+	    bc_lead_units(in->plan, &in->units) != 0)
+		rc = VB_ESYS;
+	if (rc == VB_OK && in->units.n == 0) {
+		diag_add(d, DIAG_ERROR, a->nprogress ? a->progress[0] : a->tasks,
+		    0, 0, "no units to report on: the table names none; give "
+		    "--don-vi FILE");
+		rc = VB_EINPUT;
+	}
+	if (rc == VB_OK && a->units == NULL && !a->mau)
+		diag_add(d, DIAG_WARNING, NULL, 0, 0, "no --don-vi: each report "
+		    "names its unit as the progress table does and leaves the "
+		    "parent agency, ký hiệu and signer blank to fill by hand");
+	if (rc == VB_OK && bc_units_slugs(&in->units) != 0)
+		rc = VB_ESYS;
+	return rc;
+}
+
+/* The year of the documents: --nam, else the data's, saying which. */
+static int
+bc_year(const struct bc_args *a, const struct bc_in *in, struct diag *d)
+{
+	time_t		 t = time(NULL);
+	struct tm	*tm = localtime(&t);
+	int		 y = tm ? tm->tm_year + 1900 : 2020;
+
+	if (a->nam != 0)
+		return a->nam;
+	if (in->plan->year != 0) {
+		diag_add(d, DIAG_WARNING, a->tasks, 0, 0, "no --nam: the year "
+		    "is %d, named in the group titles", in->plan->year);
+		return in->plan->year;
+	}
+	if (in->pr.year != 0) {
+		diag_add(d, DIAG_WARNING, a->progress[0], 0, 0, "no --nam: the "
+		    "year is %d, the year of most progress dates", in->pr.year);
+		return in->pr.year;
+	}
+	diag_add(d, DIAG_WARNING, a->tasks, 0, 0, "no --nam, and neither the "
+	    "group titles nor the progress dates name a year: the year is "
+	    "%d, the current one", y);
+	return y;
+}
+
+/* Warnings about the period: units that sent no row for it, tasks of
+ * it that share a key (their rows cannot be told apart). */
+static void
+bc_check_period(const struct bc_args *a, const struct bc_in *in,
+    unsigned mask, struct diag *d)
+{
+	size_t	 u, i, j;
+	char	 name[64];
+
+	for (i = 0; i < in->plan->ntasks; i++)
+		if (in->plan->tasks[i].dup && bc_task_in(in->plan, i, mask)) {
+			for (j = i + 1; j < in->plan->ntasks &&
+			    !(in->plan->tasks[j].dup && strcmp(in->plan->
+			    tasks[j].fold, in->plan->tasks[i].fold) == 0); j++)
+				continue;
+			if (j < in->plan->ntasks)
+				diag_add(d, DIAG_WARNING, a->tasks,
+				    in->plan->tasks[j].line, 0, "task %s has "
+				    "the key of line %d: no progress row can "
+				    "name either; give the table a column Mã "
+				    "with a code for each task",
+				    in->plan->tasks[j].key,
+				    in->plan->tasks[i].line);
+		}
+	if (a->mau)
+		return;
+	bc_ky_label(a->ky, a->nam_used, 0, name, sizeof(name));
+	for (u = 0; u < in->units.n; u++) {
+		for (i = 0; i < in->pr.n; i++)
+			if (in->pr.v[i].unit == u &&
+			    bc_task_in(in->plan, in->pr.v[i].task, mask))
+				break;
+		if (i == in->pr.n)
+			diag_add(d, DIAG_WARNING, NULL, 0, 0, "%s sent no "
+			    "progress for %s: the summary lists it as chưa "
+			    "báo cáo", in->units.v[u].don_vi, name);
+	}
+}
+
+/* Outputs kept in memory until all are made. */
+struct bc_out {
+	char	**path;   /* file names */
+	char	**text;   /* contents */
+	size_t	 *len;    /* their sizes */
+	size_t	  n;
+};
+
+static int
+bc_out_add(struct bc_out *o, char *path, char *text, size_t len)
+{
+	if (path == NULL || text == NULL) {
+		free(path);
+		free(text);
+		return VB_ESYS;
+	}
+	o->path[o->n] = path;
+	o->text[o->n] = text;
+	o->len[o->n++] = len;
+	return VB_OK;
+}
+
+/* Make every output: the forms, or the reports and the summary. */
+static int
+bc_make(struct bc_args *a, struct bc_in *in, struct bc_out *o,
+    struct diag *d)
+{
+	struct bc_opt	 opt;
+	enum bc_ky	 k, k0 = a->have_ky ? a->ky : BC_Q1,
+			 k1 = a->have_ky ? a->ky : BC_Q4;
+	size_t		 u, len;
+	char		*path, *text;
+	int		 rc = VB_OK;
+
+	opt.ky = a->ky;
+	opt.nam = a->nam_used;
+	opt.ngay = a->ngay;
+	for (k = k0; a->mau && k <= k1 && rc == VB_OK; k++)
+		for (u = 0; u < in->units.n && rc == VB_OK; u++) {
+			if (asprintf(&path, "%s/%s-%s.csv", a->outdir,
+			    in->units.v[u].slug, bc_ky_code(k)) < 0)
+				return VB_ESYS;
+			rc = bc_form(in->plan, &in->units, u,
+			    bc_ky_quarters(k), &text, &len);
+			rc = rc == VB_OK ? bc_out_add(o, path, text, len) : rc;
+		}
+	for (u = 0; !a->mau && u < in->units.n && rc == VB_OK; u++) {
+		if ((rc = bc_unit_report(in->bd, in->plan, &in->units, &in->pr,
+		    u, &opt, d, &text)) != VB_OK)
+			break;
+		if (asprintf(&path, "%s/%s.md", a->outdir,
+		    in->units.v[u].slug) < 0)
+			path = NULL;
+		rc = bc_out_add(o, path, text, strlen(text));
+	}
+	if (!a->mau && rc == VB_OK && (rc = bc_summary(in->bd, in->plan,
+	    &in->units, &in->pr, &opt, d, &text)) == VB_OK) {
+		if (asprintf(&path, "%s/tong-hop.md", a->outdir) < 0)
+			path = NULL;
+		rc = bc_out_add(o, path, text, strlen(text));
+	}
+	return rc;
+}
+
+int
+bc_run(struct bc_args *a, struct diag *d)
+{
+	struct bc_in	 in;
+	struct bc_out	 o;
+	struct render_opt ropt;
+	size_t		 i, cap;
+	int		 rc;
+	const char	*e;
+
+	memset(&in, 0, sizeof(in));
+	memset(&o, 0, sizeof(o));
+	if ((rc = bc_read(a, &in, d)) != VB_OK)
+		goto out;
+	a->nam_used = bc_year(a, &in, d);
+	bc_check_period(a, &in, bc_ky_quarters(a->ky), d);
+	if (!a->have_ky && a->mau)
+		for (i = BC_Q2; i <= BC_Q4; i++)
+			bc_check_period(a, &in, bc_ky_quarters(i), d);
+	cap = in.units.n * 4 + 1;
+	o.path = calloc(cap, sizeof(*o.path));
+	o.text = calloc(cap, sizeof(*o.text));
+	o.len = calloc(cap, sizeof(*o.len));
+	if (o.path == NULL || o.text == NULL || o.len == NULL) {
+		rc = VB_ESYS;
+		goto out;
+	}
+	if ((rc = bc_make(a, &in, &o, d)) != VB_OK)
+		goto out;
+	if (mkdir(a->outdir, 0777) != 0 && errno != EEXIST) {
+		diag_add(d, DIAG_ERROR, a->outdir, 0, 0, "cannot create the "
+		    "folder: %s", strerror(errno));
+		rc = VB_ESYS;
+		goto out;
+	}
+	for (i = 0; i < o.n && rc == VB_OK; i++)
+		rc = text_write_file(o.path[i], o.text[i], o.len[i], d);
+	if (rc != VB_OK)
+		goto out;
+	if (a->mau)
+		a->n_csv = o.n;
+	else
+		a->n_md = o.n;
+	if (a->pdf && !a->mau) {
+		memset(&ropt, 0, sizeof(ropt));
+		ropt.font_dir = render_find_fonts(a->fonts);
+		ropt.epoch = (e = getenv("SOURCE_DATE_EPOCH")) && *e ?
+		    atoll(e) : -1;
+		rc = bc_render_all(o.path, o.text, o.n, a->jobs, &ropt, d,
+		    a->cb, a->ctx);
+		free((char *)ropt.font_dir);
+		a->n_pdf = rc == VB_OK ? o.n : 0;
+	}
+out:
+	if (rc == VB_ESYS && diag_errors(d) == 0)
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+	for (i = 0; i < o.n; i++) {
+		free(o.path[i]);
+		free(o.text[i]);
+	}
+	free(o.path);
+	free(o.text);
+	free(o.len);
+	bc_in_free(&in);
+	return rc;
+}

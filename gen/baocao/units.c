@@ -1,0 +1,360 @@
+/*
+ * bc/units.c - the reporting units (--don-vi FILE, CSV or YAML): the
+ * name a progress table uses, and what a report's letterhead and
+ * signature need (full name, parent agency, ký hiệu, place, signer).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "baocao/bc.h"
+
+enum {
+	BC_U_DON_VI, BC_U_TEN, BC_U_CHU_QUAN, BC_U_KY_HIEU, BC_U_DIA_DANH,
+	BC_U_CHUC_VU, BC_U_NGUOI_KY, BC_U_THAM_QUYEN, BC_U_N
+};
+
+/* Accepted headings (keys) per field, compared folded. */
+static const char *const bc_unit_cols[BC_U_N][6] = {
+	{ "don_vi", "Đơn vị", "Tên đơn vị", "Tên gọi tắt", NULL },
+	{ "ten_day_du", "Tên đầy đủ", "Tên cơ quan", "Cơ quan ban hành",
+	    NULL },
+	{ "co_quan_chu_quan", "Cơ quan chủ quản", "Cơ quan cấp trên", NULL },
+	{ "ky_hieu", "Ký hiệu", "Ký hiệu văn bản", NULL },
+	{ "dia_danh", "Địa danh", NULL },
+	{ "chuc_vu_ky", "Chức vụ ký", "Chức vụ người ký", "Chức vụ", NULL },
+	{ "nguoi_ky", "Người ký", "Họ tên người ký", NULL },
+	{ "tham_quyen", "Thẩm quyền ký", "Thẩm quyền", NULL },
+};
+
+/* The unit's field f, as a pointer to its slot. */
+static char **
+bc_unit_field(struct bc_unit *u, int f)
+{
+	switch (f) {
+	case BC_U_DON_VI: return &u->don_vi;
+	case BC_U_TEN: return &u->ten_day_du;
+	case BC_U_CHU_QUAN: return &u->co_quan_chu_quan;
+	case BC_U_KY_HIEU: return &u->ky_hieu;
+	case BC_U_DIA_DANH: return &u->dia_danh;
+	case BC_U_CHUC_VU: return &u->chuc_vu_ky;
+	case BC_U_NGUOI_KY: return &u->nguoi_ky;
+	default: return &u->tham_quyen;
+	}
+}
+
+/* A new unit slot with every field "" ; NULL on OOM. */
+static struct bc_unit *
+bc_units_new(struct bc_units *us, int line)
+{
+	struct bc_unit	*u;
+	int		 f;
+
+	if (us->n == us->cap) {
+		size_t	 cap = us->cap ? us->cap * 2 : 16;
+		void	*p = realloc(us->v, cap * sizeof(*us->v));
+
+		if (p == NULL)
+			return NULL;
+		us->v = p;
+		us->cap = cap;
+	}
+	u = &us->v[us->n];
+	memset(u, 0, sizeof(*u));
+	u->line = line;
+	for (f = 0; f < BC_U_N; f++)
+		if ((*bc_unit_field(u, f) = strdup("")) == NULL)
+			return NULL;
+	us->n++;
+	return u;
+}
+
+static int
+bc_set(char **slot, const char *v)
+{
+	char *s = strdup(v);
+
+	if (s == NULL)
+		return -1;
+	free(*slot);
+	*slot = s;
+	return 0;
+}
+
+int
+bc_units_add(struct bc_units *us, const char *name, int line)
+{
+	struct bc_unit *u = bc_units_new(us, line);
+
+	if (u == NULL || bc_set(&u->don_vi, name) != 0)
+		return -1;
+	return (int)(us->n - 1);
+}
+
+int
+bc_units_find(const struct bc_units *us, const char *s)
+{
+	char	*f = csvt_fold(s), *g;
+	size_t	 i;
+	int	 hit = -1;
+
+	for (i = 0; f != NULL && *f != '\0' && i < us->n && hit < 0; i++) {
+		if ((g = csvt_fold(us->v[i].don_vi)) != NULL &&
+		    strcmp(f, g) == 0)
+			hit = (int)i;
+		free(g);
+	}
+	free(f);
+	return hit;
+}
+
+/* Check the unit just read: a name, and not twice. */
+static void
+bc_unit_check(struct bc_units *us, const char *path, struct diag *d)
+{
+	struct bc_unit	*u = &us->v[us->n - 1];
+	int		 k;
+
+	if (*u->don_vi == '\0') {
+		diag_add(d, DIAG_ERROR, path, u->line, 0, "unit without a name "
+		    "(don_vi)");
+		return;
+	}
+	us->n--;
+	k = bc_units_find(us, u->don_vi);
+	us->n++;
+	if (k >= 0)
+		diag_add(d, DIAG_ERROR, path, u->line, 0, "unit \"%s\" is "
+		    "listed twice; first at line %d", u->don_vi,
+		    us->v[k].line);
+}
+
+static int
+bc_units_csv(const char *path, const char *text, size_t len,
+    struct diag *d, struct bc_units *us)
+{
+	struct csvt	*t;
+	int		 c[BC_U_N], f, rc;
+	size_t		 r;
+
+	if ((rc = csvt_parse(path, text, len, 0, 0, d, &t)) != VB_OK)
+		return rc;
+	for (f = 0; f < BC_U_N; f++)
+		c[f] = csvt_column(t, bc_unit_cols[f]);
+	if (c[BC_U_DON_VI] < 0) {
+		diag_add(d, DIAG_ERROR, path, 1, 0, "no column don_vi (Đơn "
+		    "vị): the name each unit has in the progress table");
+		csvt_free(t);
+		return VB_EINPUT;
+	}
+	for (r = 1; r < t->nrows; r++) {
+		struct bc_unit *u = bc_units_new(us, t->rows[r].line);
+
+		for (f = 0; u != NULL && f < BC_U_N; f++)
+			if (c[f] >= 0 && (size_t)c[f] < t->rows[r].nfields &&
+			    bc_set(bc_unit_field(u, f),
+			    t->rows[r].fields[c[f]]) != 0)
+				u = NULL;
+		if (u == NULL) {
+			csvt_free(t);
+			return VB_ESYS;
+		}
+		bc_unit_check(us, path, d);
+	}
+	csvt_free(t);
+	return VB_OK;
+}
+
+/* The field a YAML key names, or -1. */
+static int
+bc_unit_key(const char *key)
+{
+	char	*fk = csvt_fold(key), *fn;
+	int	 f, i, hit = -1;
+
+	for (f = 0; fk != NULL && f < BC_U_N && hit < 0; f++)
+		for (i = 0; bc_unit_cols[f][i] != NULL && hit < 0; i++) {
+			if ((fn = csvt_fold(bc_unit_cols[f][i])) != NULL &&
+			    strcmp(fn, fk) == 0)
+				hit = f;
+			free(fn);
+		}
+	free(fk);
+	return hit;
+}
+
+/*
+ * A YAML units file: a sequence of mappings whose keys are the CSV
+ * columns'.  Events are walked flat: depth 2 is inside one unit.
+ */
+static int
+bc_units_yaml(const char *path, const char *text, size_t len,
+    struct diag *d, struct bc_units *us)
+{
+	yaml_parser_t	 yp;
+	yaml_event_t	 ev;
+	struct bc_unit	*u = NULL;
+	char		*key = NULL;
+	int		 depth = 0, done = 0, rc = VB_OK, f, line;
+
+	if (!yaml_parser_initialize(&yp))
+		return VB_ESYS;
+	yaml_parser_set_input_string(&yp, (const unsigned char *)text, len);
+	while (!done && rc == VB_OK) {
+		if (!yaml_parser_parse(&yp, &ev)) {
+			diag_add(d, DIAG_ERROR, path, (int)yp.problem_mark.line
+			    + 1, (int)yp.problem_mark.column + 1, "%s",
+			    yp.problem ? yp.problem : "bad YAML");
+			rc = VB_EINPUT;
+			break;
+		}
+		line = (int)ev.start_mark.line + 1;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			depth++;
+			if (depth == 2 && ev.type == YAML_MAPPING_START_EVENT &&
+			    (u = bc_units_new(us, line)) == NULL)
+				rc = VB_ESYS;
+			else if (depth == 1 &&
+			    ev.type != YAML_SEQUENCE_START_EVENT) {
+				diag_add(d, DIAG_ERROR, path, line, 0, "a units "
+				    "file in YAML is a list of units (- don_vi: "
+				    "…)");
+				rc = VB_EINPUT;
+			} else if (depth > 2) {
+				diag_add(d, DIAG_ERROR, path, line, 0, "a unit's "
+				    "fields are single lines of text");
+				rc = VB_EINPUT;
+			}
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			if (depth == 2 && u != NULL) {
+				bc_unit_check(us, path, d);
+				u = NULL;
+			}
+			depth--;
+			break;
+		case YAML_SCALAR_EVENT:
+			if (depth != 2 || u == NULL) {
+				diag_add(d, DIAG_ERROR, path, line, 0, "a units "
+				    "file in YAML is a list of units (- don_vi: "
+				    "…)");
+				rc = VB_EINPUT;
+			} else if (key == NULL) {
+				if ((key = strdup((char *)ev.data.scalar.value))
+				    == NULL)
+					rc = VB_ESYS;
+			} else {
+				if ((f = bc_unit_key(key)) < 0)
+					diag_add(d, DIAG_ERROR, path, line, 0,
+					    "unknown key \"%s\" (known: don_vi, "
+					    "ten_day_du, co_quan_chu_quan, "
+					    "ky_hieu, dia_danh, tham_quyen, "
+					    "chuc_vu_ky, nguoi_ky)", key);
+				else if (bc_set(bc_unit_field(u, f),
+				    (char *)ev.data.scalar.value) != 0)
+					rc = VB_ESYS;
+				free(key);
+				key = NULL;
+			}
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	free(key);
+	yaml_parser_delete(&yp);
+	return rc;
+}
+
+int
+bc_units_load(const char *path, enum text_enc enc, struct diag *d,
+    struct bc_units *us)
+{
+	char		*text;
+	size_t		 len, pl = strlen(path);
+	int		 rc, errs = diag_errors(d);
+	const char	*p;
+
+	if ((rc = text_read_file(path, enc, d, &text, &len)) != VB_OK)
+		return rc;
+	for (p = text; *p == ' ' || *p == '\n' || *p == '#';) {
+		if (*p == '#')
+			p += strcspn(p, "\n");
+		else
+			p++;
+	}
+	us->from_file = 1;
+	if ((pl > 5 && strcmp(path + pl - 5, ".yaml") == 0) ||
+	    (pl > 4 && strcmp(path + pl - 4, ".yml") == 0) ||
+	    strncmp(p, "- ", 2) == 0 || strncmp(p, "---", 3) == 0)
+		rc = bc_units_yaml(path, text, len, d, us);
+	else
+		rc = bc_units_csv(path, text, len, d, us);
+	free(text);
+	if (rc == VB_OK && us->n == 0) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "no units");
+		rc = VB_EINPUT;
+	}
+	if (rc == VB_OK && diag_errors(d) > errs)
+		rc = VB_EINPUT;
+	return rc;
+}
+
+int
+bc_units_slugs(struct bc_units *us)
+{
+	size_t	 i, j, k;
+	char	*s, *base;
+
+	for (i = 0; i < us->n; i++) {
+		if ((s = vb_slug(us->v[i].don_vi)) == NULL)
+			return -1;
+		if (*s == '\0') {
+			free(s);
+			if (asprintf(&s, "don-vi-%zu", i + 1) < 0)
+				return -1;
+		}
+		us->v[i].slug = base = s;
+		/* The same slug as an earlier unit: number this one. */
+		for (k = 2, j = 0; j < i; j++) {
+			if (strcmp(us->v[j].slug, us->v[i].slug) != 0)
+				continue;
+			if (asprintf(&s, "%s-%zu", base, k++) < 0)
+				return -1;
+			if (us->v[i].slug != base)
+				free(us->v[i].slug);
+			us->v[i].slug = s;
+			j = (size_t)-1;
+		}
+		if (us->v[i].slug != base)
+			free(base);
+	}
+	return 0;
+}
+
+void
+bc_units_free(struct bc_units *us)
+{
+	size_t	 i;
+	int	 f;
+
+	if (us == NULL)
+		return;
+	for (i = 0; i < us->n; i++) {
+		for (f = 0; f < BC_U_N; f++)
+			free(*bc_unit_field(&us->v[i], f));
+		free(us->v[i].slug);
+	}
+	free(us->v);
+	us->v = NULL;
+	us->n = us->cap = 0;
+}

@@ -1,0 +1,77 @@
+/*
+ * slug.c - file names made from Vietnamese names: "UBND huyện Mường Nhé"
+ * -> "ubnd-huyen-muong-nhe".  Added for vb-baocao (one file per unit).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "vanban.h"
+
+char *
+vb_slug(const char *s)
+{
+	utf8proc_uint8_t	*dec = NULL;
+	utf8proc_ssize_t	 n, i, k;
+	utf8proc_int32_t	 cp;
+	size_t			 o = 0;
+	int			 gap = 0;
+	char			*r;
+
+	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &dec,
+	    UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
+	    UTF8PROC_STRIPMARK);
+	if (n < 0)
+		return strdup("");
+	if ((r = malloc((size_t)n + 1)) == NULL) {
+		free(dec);
+		return NULL;
+	}
+	for (i = 0; i < n; i += k) {
+		if ((k = utf8proc_iterate(dec + i, n - i, &cp)) <= 0)
+			break;
+		if (cp == 0x111)	/* đ (Đ is folded to it) */
+			cp = 'd';
+		/* Only ASCII letters and digits survive; anything else
+		 * (spaces, punctuation, other scripts) separates words. */
+		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+			if (gap && o > 0)
+				r[o++] = '-';
+			r[o++] = (char)cp;
+			gap = 0;
+		} else
+			gap = 1;
+	}
+	r[o] = '\0';
+	free(dec);
+	return r;
+}
+
+char *
+vb_upper(const char *s)
+{
+	utf8proc_int32_t	 cp;
+	utf8proc_ssize_t	 k;
+	size_t			 n = strlen(s), i = 0, o = 0;
+	char			*r, *nfc;
+
+	/* Upper case never takes more than 4 bytes per character. */
+	if ((r = malloc(n * 4 + 1)) == NULL)
+		return NULL;
+	while (i < n) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0) {
+			r[o++] = s[i++];
+			continue;
+		}
+		i += (size_t)k;
+		o += (size_t)utf8proc_encode_char(utf8proc_toupper(cp),
+		    (utf8proc_uint8_t *)r + o);
+	}
+	r[o] = '\0';
+	nfc = text_nfc(r, o, NULL);
+	free(r);
+	return nfc;
+}

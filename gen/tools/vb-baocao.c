@@ -1,0 +1,149 @@
+/* vb-baocao - progress reports (BÁO CÁO) per unit and the province
+ * summary from the plan's task table, or the empty forms.  vb-baocao(1). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "vanban.h"
+#include "baocao/bc.h"
+static const char *prog = "vb-baocao";
+
+static void
+usage(FILE *fp)
+{
+	fprintf(fp,
+	    "usage: %s [options] --ky KY TASKS.csv PROGRESS.csv... -d DIR\n"
+	    "       %s --mau [--ky KY] [options] TASKS.csv -d DIR\n"
+	    "  --ky Q1|Q2|Q3|Q4|6T|NAM  the period (forms: every quarter)\n"
+	    "  --nam YYYY         the year (default: the tables')\n"
+	    "  --ngay YYYY-MM-DD  date of the reports (default: blank)\n"
+	    "  --don-vi FILE      the units (CSV or YAML)\n"
+	    "  --mau              write the empty progress forms (CSV)\n"
+	    "  --pdf, -j N        also render PDFs, N at a time (--jobs)\n"
+	    "  -d, --output-dir DIR;  -q, --quiet (no progress, no last line)\n"
+	    "  -f, --encoding ENC of the input tables (default: detected)\n"
+	    "  --templates DIR, --fonts DIR, --config FILE\n"
+	    "  -h, --help;  -V, --version\n"
+	    "Exit: 0 done, 1 bad input (nothing written), 2 usage, 3 I/O.\n",
+	    prog, prog);
+}
+
+/* The progress line of the PDFs, on a terminal only. */
+static void
+show(void *ctx, size_t done, size_t total, const char *path, int ok)
+{
+	const char *base = strrchr(path, '/');
+
+	(void)ctx;
+	fprintf(stderr, "\r%s: PDF %zu/%zu %s%s\033[K", prog, done, total,
+	    base ? base + 1 : path, ok ? "" : " (failed)");
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+/* A bad option value: the message, and exit status 2. */
+static int
+bad(const char *what, const char *arg)
+{
+	fprintf(stderr, "%s: %s \"%s\"\n", prog, what, arg);
+	return VB_EUSAGE;
+}
+
+int
+main(int argc, char **argv)
+{
+	enum { O_KY = 256, O_NAM, O_NGAY, O_DON_VI, O_MAU, O_PDF, O_TPL,
+	    O_FONTS, O_CONFIG };
+	static const struct option lo[] = {
+		{ "ky", required_argument, NULL, O_KY },
+		{ "nam", required_argument, NULL, O_NAM },
+		{ "ngay", required_argument, NULL, O_NGAY },
+		{ "don-vi", required_argument, NULL, O_DON_VI },
+		{ "mau", no_argument, NULL, O_MAU },
+		{ "pdf", no_argument, NULL, O_PDF },
+		{ "templates", required_argument, NULL, O_TPL },
+		{ "fonts", required_argument, NULL, O_FONTS },
+		{ "config", required_argument, NULL, O_CONFIG },
+		{ "output-dir", required_argument, NULL, 'd' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "encoding", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct bc_args	 a;
+	struct diag	*d;
+	int		 c, quiet = 0, rc;
+	char		*e, label[64];
+
+	memset(&a, 0, sizeof(a));
+	a.jobs = 1;
+	while ((c = getopt_long(argc, argv, "d:j:qf:hV", lo, NULL)) != -1) {
+		switch (c) {
+		case O_KY:
+			if ((a.have_ky = bc_ky_parse(optarg, &a.ky) == 0) == 0)
+				return bad("--ky: use Q1, Q2, Q3, Q4, 6T or NAM, "
+				    "not", optarg);
+			break;
+		case O_NAM:
+			a.nam = (int)strtol(optarg, &e, 10);
+			if (*e != '\0' || a.nam < 1945 || a.nam > 2999)
+				return bad("--nam: not a year:", optarg);
+			break;
+		case O_NGAY:
+			if (vb_date_parse(optarg, &a.ngay) != 0)
+				return bad("--ngay: write 2020-06-30, not", optarg);
+			break;
+		case O_DON_VI: a.units = optarg; break;
+		case O_MAU: a.mau = 1; break;
+		case O_PDF: a.pdf = 1; break;
+		case O_TPL: a.templates = optarg; break;
+		case O_FONTS: a.fonts = optarg; break;
+		case O_CONFIG: a.config = optarg; break;
+		case 'd': a.outdir = optarg; break;
+		case 'j':
+			a.jobs = (int)strtol(optarg, &e, 10);
+			if (*e != '\0' || a.jobs < 1 || a.jobs > 64)
+				return bad("-j: a number from 1 to 64, not",
+				    optarg);
+			break;
+		case 'q': quiet = 1; break;
+		case 'f':
+			if (text_enc_parse(optarg, &a.enc) != 0)
+				return bad("unknown encoding", optarg);
+			break;
+		case 'h': usage(stdout); return VB_OK;
+		case 'V': return printf("%s %s\n", prog, VB_VERSION) < 0;
+		default: usage(stderr); return VB_EUSAGE;
+		}
+	}
+	if (optind >= argc || a.outdir == NULL ||
+	    (a.mau ? optind + 1 != argc : optind + 2 > argc || !a.have_ky)) {
+		fprintf(stderr, "%s: %s\n", prog, a.mau ? "give one task table "
+		    "and -d DIR" : "give --ky, the task table, the progress "
+		    "table(s) and -d DIR");
+		usage(stderr);
+		return VB_EUSAGE;
+	}
+	a.tasks = argv[optind];
+	a.progress = argv + optind + 1;
+	a.nprogress = (size_t)(argc - optind - 1);
+	if (!quiet && isatty(2))
+		a.cb = show;
+	if ((d = diag_new()) == NULL)
+		return VB_ESYS;
+	rc = bc_run(&a, d);
+	diag_print(d, stderr, prog);
+	diag_free(d);
+	bc_ky_label(a.ky, a.nam_used, 0, label, sizeof(label));
+	if (rc == VB_OK && !quiet && a.mau)
+		fprintf(stderr, "%s: wrote %zu progress forms to %s/\n", prog,
+		    a.n_csv, a.outdir);
+	else if (rc == VB_OK && !quiet)
+		fprintf(stderr, "%s: wrote %zu reports and the summary "
+		    "(tong-hop.md)%s to %s/ for %s\n", prog, a.n_md - 1,
+		    a.pdf ? ", Markdown and PDF," : "", a.outdir, label);
+	return rc;
+}
