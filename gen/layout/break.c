@@ -320,10 +320,104 @@ lb_after(const struct lb_ctx *c, size_t b, double *w, double *st, double *sh)
 	}
 }
 
+/* A feasible break at item b: its best candidate node per fitness class. */
+struct lb_cands {
+	struct lb_node	 cand[4];
+	int		 have[4];
+};
+
+/*
+ * Try a line from active node a (index ai) to the break at item b with
+ * tolerance tol; keep it in k when it beats the candidate of its fitness
+ * class.  The node dies when the line is too long or the break forced.
+ */
+static void
+lb_try(struct lb_ctx *c, struct lb_node *na, size_t ai, size_t b,
+    double width_pt, double tol, struct lb_cands *k)
+{
+	const struct lb_item	*it = &c->items[b];
+	int			 forced = it->type == LB_PENALTY &&
+	    it->penalty <= -LB_INF_PENALTY;
+	double			 pw = it->type == LB_PENALTY ? it->w_pt : 0;
+	int			 pen = it->type == LB_PENALTY ? it->penalty : 0;
+	double			 L, r, bad, dem;
+	int			 fit;
+
+	L = c->sw[b] - na->totw + pw;
+	if (L < width_pt) {
+		double st = c->sst[b] - na->totst;
+
+		/* A line of characters of a cut word cannot stretch: count
+		 * its shortfall in ems, so a line short by less than a
+		 * character is good and a half-empty one is not. */
+		r = st > 0 ? (width_pt - L) / st :
+		    it->charbreak ? (width_pt - L) / c->size_pt : DBL_MAX;
+	} else if (L > width_pt) {
+		double sh = c->ssh[b] - na->totsh;
+
+		r = sh > 0 ? (width_pt - L) / sh : -DBL_MAX;
+	} else
+		r = 0;
+	if (r < -1 || forced)
+		na->active = 0;
+	if (r < -1) {
+		/* Too long even when shrunk.  At the final tolerance a line
+		 * of a single word (or character) is accepted anyway: the
+		 * measure is narrower than that, and the overflow cannot be
+		 * helped. */
+		if (!(tol < 0 && (L - width_pt < 0.01 ||
+		    c->sb[b] - c->sb[na->pos] <= 1)))
+			return;
+		r = -1;
+	}
+	if (r > tol && tol >= 0)
+		return;
+	if (r == DBL_MAX)
+		bad = 10000;
+	else {
+		bad = 100 * fabs(r) * fabs(r) * fabs(r);
+		if (bad > 10000)
+			bad = 10000;
+	}
+	dem = (LB_LINE_PENALTY + bad) * (LB_LINE_PENALTY + bad);
+	if (pen > 0)
+		dem += (double)pen * pen;
+	else if (pen < 0 && !forced)
+		dem -= (double)pen * pen;
+	fit = lb_fitness(r == DBL_MAX ? 2 : r);
+	if (abs(fit - na->fit) > 1)
+		dem += LB_ADJ_DEMERITS;
+	dem += na->dem;
+	if (!k->have[fit] || dem < k->cand[fit].dem) {
+		memset(&k->cand[fit], 0, sizeof(k->cand[fit]));
+		k->cand[fit].pos = b;
+		k->cand[fit].fit = fit;
+		k->cand[fit].dem = dem;
+		k->cand[fit].prev = (int)ai;
+		k->cand[fit].ratio = r == DBL_MAX ? 0 : r;
+		k->cand[fit].active = 1;
+		k->have[fit] = 1;
+	}
+}
+
+/* Is item b a legal break? */
+static int
+lb_legal(const struct lb_ctx *c, size_t b)
+{
+	const struct lb_item *it = &c->items[b];
+
+	if (it->type == LB_GLUE)
+		return c->items[b - 1].type == LB_BOX;
+	if (it->type == LB_PENALTY)
+		return it->penalty < LB_INF_PENALTY;
+	return 0;
+}
+
 /*
  * One pass of the algorithm with tolerance tol (largest stretch ratio
  * accepted; tol < 0 accepts any).  Returns the best final node index in
- * *nodes, or -1 when no feasible breaks exist at this tolerance.
+ * *nodes, -1 when no feasible breaks exist at this tolerance, -2 when
+ * memory ran out.
  */
 static int
 lb_pass(struct lb_ctx *c, double width_pt, double tol, struct lb_node **pn,
@@ -347,117 +441,34 @@ lb_pass(struct lb_ctx *c, double width_pt, double tol, struct lb_node **pn,
 	{
 		struct lb_node start;
 
+		/* The indent box is content: the sums start at 0. */
 		memset(&start, 0, sizeof(start));
-		start.pos = 0;
 		start.fit = 1;
 		start.prev = -1;
 		start.active = 1;
-		lb_after(c, 0, &start.totw, &start.totst, &start.totsh);
-		/* The indent box is content: count it. */
-		start.totw = 0;
-		start.totst = 0;
-		start.totsh = 0;
 		PUSH_NODE(start);
 	}
 	for (b = 1; b < c->nitems; b++) {
-		const struct lb_item	*it = &c->items[b];
-		double			 pw = 0;
-		int			 legal, forced, pen = 0;
-		struct lb_node		 cand[4];
-		int			 have[4] = { 0, 0, 0, 0 };
+		struct lb_cands cs;
 
-		if (it->type == LB_GLUE)
-			legal = c->items[b - 1].type == LB_BOX;
-		else if (it->type == LB_PENALTY)
-			legal = it->penalty < LB_INF_PENALTY;
-		else
-			legal = 0;
-		if (!legal)
+		if (!lb_legal(c, b))
 			continue;
-		forced = it->type == LB_PENALTY &&
-		    it->penalty <= -LB_INF_PENALTY;
-		if (it->type == LB_PENALTY) {
-			pw = it->w_pt;
-			pen = it->penalty;
-		}
-		for (k = 0; k < nact; k++) {
-			struct lb_node	*na = &nodes[act[k]];
-			double		 L, r, bad, dem;
-			int		 fit;
-
-			a = act[k];
-			if (!na->active)
-				continue;
-			L = c->sw[b] - na->totw + pw;
-			if (L < width_pt) {
-				double st = c->sst[b] - na->totst;
-
-				/* A line of characters of a cut word cannot
-				 * stretch: count its shortfall in ems, so a
-				 * line short by less than a character is
-				 * good and a half-empty one is not. */
-				r = st > 0 ? (width_pt - L) / st :
-				    it->charbreak ? (width_pt - L) / c->size_pt :
-				    DBL_MAX;
-			} else if (L > width_pt) {
-				double sh = c->ssh[b] - na->totsh;
-
-				r = sh > 0 ? (width_pt - L) / sh : -DBL_MAX;
-			} else
-				r = 0;
-			if (r < -1 || forced)
-				na->active = 0;
-			if (r < -1) {
-				/* Too long even when shrunk.  At the final
-				 * tolerance a line of a single word (or
-				 * character) is accepted anyway: the measure
-				 * is narrower than that, and the overflow
-				 * cannot be helped. */
-				if (!(tol < 0 && (L - width_pt < 0.01 ||
-				    c->sb[b] - c->sb[na->pos] <= 1)))
-					continue;
-				r = -1;
-			}
-			if (r > tol && tol >= 0)
-				continue;
-			if (r == DBL_MAX)
-				bad = 10000;
-			else {
-				bad = 100 * fabs(r) * fabs(r) * fabs(r);
-				if (bad > 10000)
-					bad = 10000;
-			}
-			dem = (LB_LINE_PENALTY + bad) * (LB_LINE_PENALTY + bad);
-			if (pen > 0)
-				dem += (double)pen * pen;
-			else if (pen < 0 && !forced)
-				dem -= (double)pen * pen;
-			fit = lb_fitness(r == DBL_MAX ? 2 : r);
-			if (abs(fit - na->fit) > 1)
-				dem += LB_ADJ_DEMERITS;
-			dem += na->dem;
-			if (!have[fit] || dem < cand[fit].dem) {
-				memset(&cand[fit], 0, sizeof(cand[fit]));
-				cand[fit].pos = b;
-				cand[fit].fit = fit;
-				cand[fit].dem = dem;
-				cand[fit].prev = (int)a;
-				cand[fit].ratio = r == DBL_MAX ? 0 : r;
-				cand[fit].active = 1;
-				have[fit] = 1;
-			}
-		}
+		memset(&cs, 0, sizeof(cs));
+		for (k = 0; k < nact; k++)
+			if (nodes[act[k]].active)
+				lb_try(c, &nodes[act[k]], act[k], b, width_pt,
+				    tol, &cs);
 		/* Forget the nodes that died here, then add the new ones. */
 		for (a = k = 0; k < nact; k++)
 			if (nodes[act[k]].active)
 				act[a++] = act[k];
 		nact = a;
 		for (int f = 0; f < 4; f++) {
-			if (!have[f])
+			if (!cs.have[f])
 				continue;
-			lb_after(c, b, &cand[f].totw, &cand[f].totst,
-			    &cand[f].totsh);
-			PUSH_NODE(cand[f]);
+			lb_after(c, b, &cs.cand[f].totw, &cs.cand[f].totst,
+			    &cs.cand[f].totsh);
+			PUSH_NODE(cs.cand[f]);
 		}
 		if (nact == 0 && b + 1 < c->nitems) {
 			free(nodes);
