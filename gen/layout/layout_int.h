@@ -10,6 +10,7 @@
  *   table.c       a table as rows (layout_table)
  *   vlist.c       the rows, and text put into them (lrow_)
  *   paginate.c    the rows cut into pages (lpage_cut)
+ *   meta.c        where a front-matter key is written (messages)
  *   break.c       line breaking (lb_break), dlist.c the display list
  *
  * The calls go one way: page.c calls the block files, they call vlist.c;
@@ -111,6 +112,22 @@ double		 lrow_center_wrap(struct lctx *, const char *s, int face,
 /* A horizontal rule len_pt long centred on cx at y, in the current row. */
 void		 lrow_rule(struct lctx *, double cx_pt, double y_pt,
 		    double len_pt);
+
+/*
+ * The last row, when taller than a page, cut into rows at the gaps
+ * between its lines below keep_to_pt (y from the row's top), so the pages
+ * can break there; the items keep their places when the pieces share a
+ * page.  The first piece keeps the row's keep and space before.  Returns
+ * the tallest piece's height and *first_pt the first's (the row's height
+ * when it fits and stays whole), -1 (memory).
+ */
+double		 lrow_split(struct lctx *, double keep_to_pt,
+		    double *first_pt);
+
+/* meta.c: the line and column (1-based) of front-matter key `key` in
+ * the source; 1, 1 when it is not found. */
+void		 lmeta_pos(const struct doc *, const char *key, int *line,
+		    int *col);
 
 /* paginate.c: cut the section's rows into pages of L->out. */
 void		 lpage_cut(struct lctx *);

@@ -152,9 +152,10 @@ lh_draft(struct lctx *L, const char *mark)
 }
 
 /* ô 2: the parent agency, the issuing agency and the rule under it,
- * centred on lcx from the top y0.  Returns the rule's y. */
+ * centred on lcx from the top y0.  Returns the rule's y; *nlines the
+ * number of lines. */
 static double
-lh_agency(struct lctx *L, double lcx, double lcw, double y0)
+lh_agency(struct lctx *L, double lcx, double lcw, double y0, int *nlines)
 {
 	const struct doc_meta	*m = &L->doc->meta;
 	double			 yl = y0 + HEAD_BASE_PT - HEAD_LEAD_PT, w;
@@ -172,6 +173,7 @@ lh_agency(struct lctx *L, double lcx, double lcw, double y0)
 		if (w > maxw)
 			maxw = w;
 	}
+	*nlines = (int)((yl - (y0 + HEAD_BASE_PT)) / HEAD_LEAD_PT + 1.5);
 	yl += AGENCY_RULE_GAP_PT;
 	lrow_rule(L, lcx, yl, maxw * AGENCY_RULE_SHARE < AGENCY_RULE_MIN_PT ?
 	    AGENCY_RULE_MIN_PT : maxw * AGENCY_RULE_SHARE);
@@ -257,14 +259,22 @@ lh_title(struct lctx *L, double y)
 	return y;
 }
 
+/*
+ * The letterhead: one row at the top of page 1.  When it is taller than a
+ * page (a long trích yếu, V/v or Kính gửi list), the part under the Số
+ * line flows onto the next pages like body text; when the part down to
+ * the Số line cannot fit on page 1 (the agency's lines), it is an error
+ * at the co_quan key.
+ */
 int
 layout_letterhead(struct lctx *L)
 {
 	const struct doc_meta	*m = &L->doc->meta;
 	double			 W = L->width_pt, X = L->left_pt;
 	double			 lcw = W * LEFT_COL, lcx = X + lcw / 2;
-	double			 rcx, y0 = 0, yl, yr, y;
+	double			 rcx, y0 = 0, yl, yr, y, yso, first;
 	size_t			 i0 = lrow_begin(L);
+	int			 nag, line, col;
 
 	/* The Quốc hiệu is the widest line of the right column: set it
 	 * flush with the right margin and centre the rest under it. */
@@ -273,17 +283,28 @@ layout_letterhead(struct lctx *L)
 	    strlen("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")) / 2;
 	if (m->du_thao != NULL)
 		y0 = lh_draft(L, m->du_thao);
-	yl = lh_agency(L, lcx, lcw, y0);
+	yl = lh_agency(L, lcx, lcw, y0, &nag);
 	yr = lh_national(L, rcx, y0);
-	y = (yl > yr ? yl : yr) + SO_GAP_PT;
+	yso = y = (yl > yr ? yl : yr) + SO_GAP_PT;
 	if ((y = lh_number(L, lcx, lcw, rcx, y)) < 0)
 		return -1;
 	if (!m->cong_van)
 		y = lh_title(L, y);
 	if (m->kinh_gui.n > 0 && lay_kinh_gui(L, y + KINH_GUI_GAP_PT, &y) == -1)
 		return -1;
-	if (lrow_end(L, i0, y + LETTERHEAD_END_PT, 0, 0) == NULL)
+	if (lrow_end(L, i0, y + LETTERHEAD_END_PT, 0, 0) == NULL ||
+	    lrow_split(L, yso, &first) < 0)
 		return -1;
+	if (first > L->bottom_pt - L->top_pt + 0.01) {
+		lmeta_pos(L->doc, m->co_quan.n > 0 ? "co_quan" :
+		    "co_quan_chu_quan", &line, &col);
+		diag_add(L->d, DIAG_ERROR, L->doc->name, line, col,
+		    "the agency name has %d lines; the letterhead cannot fit "
+		    "on the first page (it takes %.0f mm of the %.0f mm "
+		    "between the margins)", nag, first * 25.4 / 72,
+		    (L->bottom_pt - L->top_pt) * 25.4 / 72);
+		return -1;
+	}
 	L->next_before = LETTERHEAD_AFTER_PT;
 	return 0;
 }

@@ -124,16 +124,19 @@ lay_name(struct lctx *L, const struct doc_signer *s, double cx,
 /*
  * The signature block (7a-7c) with the Nơi nhận (9b) level with its first
  * line; two signers side by side for a joint document, the Nơi nhận then
- * under them.  Kept with the last two rows of the body.
+ * under them.  Kept with the last two rows of the body.  A block taller
+ * than a page is cut under the signer's name: the Nơi nhận continues in
+ * its column on the next pages.  When the block down to the name cannot
+ * fit on a page, it is an error at the ky key.
  */
 int
 layout_signature(struct lctx *L)
 {
 	const struct doc_meta	*m = &L->doc->meta;
 	double			 W = L->width_pt, X = L->left_pt;
-	double			 y = SIGN_TOP_PT, yl, yr;
+	double			 y = SIGN_TOP_PT, yl, yr, yname, first;
 	size_t			 i0 = lrow_begin(L);
-	struct vrow		*r;
+	int			 line, col;
 
 	if (m->nky >= 2) {
 		double cw = W / 2 - SIGN_COL_GAP_PT;
@@ -145,7 +148,8 @@ layout_signature(struct lctx *L)
 		y = (yl > yr ? yl : yr) + SIGN_SPACE_PT;
 		yl = lay_name(L, &m->ky[0], X + W / 4, cw, y);
 		yr = lay_name(L, &m->ky[1], X + 3 * W / 4, cw, y);
-		y = (yl > yr ? yl : yr) + JOINT_NN_GAP_PT;
+		yname = yl > yr ? yl : yr;
+		y = yname + JOINT_NN_GAP_PT;
 		yl = lay_noi_nhan(L, X, W * NN_COL, y);
 		yr = yl;
 	} else {
@@ -156,13 +160,24 @@ layout_signature(struct lctx *L)
 		yl = lay_noi_nhan(L, X, nnw - SIGN_COL_GAP_PT, y);
 		yr = lay_authority(L, &m->ky[0], cx, W - nnw, y);
 		yr = lay_name(L, &m->ky[0], cx, W - nnw, yr + SIGN_SPACE_PT);
+		yname = yr;
 	}
 	if (yl < 0)
 		return -1;
 	y = (yl > yr ? yl : yr) + SIGN_END_PT;
 	if (L->nrows > 0)
 		L->rows[L->nrows - 1].keep = 1;
-	if ((r = lrow_end(L, i0, y, SIGN_BEFORE_PT, 1)) == NULL)
+	if (lrow_end(L, i0, y, SIGN_BEFORE_PT, 1) == NULL ||
+	    lrow_split(L, yname, &first) < 0)
 		return -1;
+	if (first > L->bottom_pt - L->top_pt + 0.01) {
+		lmeta_pos(L->doc, "ky", &line, &col);
+		diag_add(L->d, DIAG_ERROR, L->doc->name, line, col,
+		    "the signature block (authority, title, room to sign and "
+		    "the signer's name) is %.0f mm tall; it cannot fit on one "
+		    "page of %.0f mm (shorten tham_quyen, chuc_vu or ho_ten)",
+		    first * 25.4 / 72, (L->bottom_pt - L->top_pt) * 25.4 / 72);
+		return -1;
+	}
 	return 0;
 }

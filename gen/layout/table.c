@@ -341,6 +341,34 @@ table_columns(struct lctx *L, const struct doc_block *b, struct tlay *T)
 	return 0;
 }
 
+/*
+ * The header rows of table b (just laid out) are repeated on every page
+ * the table continues on, unless they leave no room for one line of a
+ * body row under them: then they are set once, where the table starts,
+ * not repeated (a page of nothing but a header would follow a page of
+ * nothing but a header), and a warning says so.
+ */
+static void
+table_header_check(struct lctx *L, const struct doc_block *b,
+    const struct tlay *T)
+{
+	struct ltable	*tb = &L->tables[T->tid - 1];
+	double		 h = 0, avail = L->bottom_pt - L->top_pt;
+	size_t		 i;
+
+	for (i = tb->hdr0; i < tb->hdr1; i++)
+		h += L->rows[i].h_pt;
+	if (h + T->lead + CELL_PADT_PT + CELL_PADB_PT <= avail + 0.01)
+		return;
+	tb->hdr1 = tb->hdr0;
+	diag_add(L->d, DIAG_WARNING, L->doc->name, b->line, b->col,
+	    "the table's %zu header rows are %.0f mm tall and leave no room "
+	    "for a body row on a page of %.0f mm; they are set once and not "
+	    "repeated on the next pages (give fewer header= rows, or "
+	    "shorter headings)", T->t->header_rows, h * 25.4 / 72,
+	    avail * 25.4 / 72);
+}
+
 int
 layout_table(struct lctx *L, const struct doc_block *b)
 {
@@ -382,6 +410,8 @@ layout_table(struct lctx *L, const struct doc_block *b)
 		trow_free(&T);
 		if (header)
 			L->tables[T.tid - 1].hdr1 = L->nrows;
+		if (header && r + 1 == T.t->header_rows)
+			table_header_check(L, b, &T);
 	}
 	L->next_before = PARA_AFTER_PT;
 	rc = 0;

@@ -220,3 +220,175 @@ lrow_rule(struct lctx *L, double cx, double y, double len)
 	dl_add(L->tmp, DL_RULE, cx - len / 2, y, cx + len / 2, y, RULE_PT, 0,
 	    NULL, 0);
 }
+
+/* An item's vertical extent in its row: [top, bottom], pt. */
+struct lext {
+	double	 top, bot;  /* extent, pt from the row's top */
+	size_t	 i;         /* its index in L->tmp */
+	size_t	 piece;     /* the piece of the row it goes to */
+};
+
+static void
+item_extent(const struct dl_item *it, struct lext *e)
+{
+	switch (it->kind) {
+	case DL_TEXT:   /* capitals with Vietnamese marks; descenders */
+		e->top = it->y_pt - it->size_pt * 0.8;
+		e->bot = it->y_pt + it->size_pt * 0.2;
+		break;
+	case DL_RULE:
+		e->top = (it->y_pt < it->y2_pt ? it->y_pt : it->y2_pt) -
+		    it->size_pt / 2;
+		e->bot = (it->y_pt > it->y2_pt ? it->y_pt : it->y2_pt) +
+		    it->size_pt / 2;
+		break;
+	case DL_BOX:
+		e->top = it->y_pt;
+		e->bot = it->y_pt + it->y2_pt;
+		break;
+	default:        /* a bookmark: with the row's first piece */
+		e->top = e->bot = 0;
+		break;
+	}
+}
+
+static int
+ext_cmp(const void *a, const void *b)
+{
+	const struct lext *x = a, *y = b;
+
+	if (x->top != y->top)
+		return x->top < y->top ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Order items [i0, i0 + n) of L->tmp by piece, stably (a counting
+ * sort), each moved up by its piece's top: cut[piece - 1], 0 for the
+ * first.  pc[k]: the piece of item i0 + k; np pieces. */
+static int
+regroup(struct lctx *L, const size_t *pc, size_t n, size_t np, size_t i0,
+    const double *cut)
+{
+	struct dl_item	*v = malloc(n * sizeof(*v));
+	size_t		*at = calloc(np + 1, sizeof(*at));
+	size_t		 k;
+
+	if (v == NULL || at == NULL) {
+		free(v);
+		free(at);
+		return -1;
+	}
+	for (k = 0; k < n; k++)
+		at[pc[k] + 1]++;
+	for (k = 1; k <= np; k++)
+		at[k] += at[k - 1];
+	for (k = 0; k < n; k++) {
+		struct dl_item	*o = &v[at[pc[k]]++];
+		double		 dy = pc[k] > 0 ? cut[pc[k] - 1] : 0;
+
+		*o = L->tmp->v[i0 + k];
+		o->y_pt -= dy;
+		if (o->kind == DL_RULE)
+			o->y2_pt -= dy;
+	}
+	memcpy(&L->tmp->v[i0], v, n * sizeof(*v));
+	free(v);
+	free(at);
+	return 0;
+}
+
+/* Cuts of the row whose items are e[0..n) (sorted by top): every gap
+ * between lines below keep_to_pt.  Returns how many into *cut (malloc'd),
+ * -1 (memory). */
+static long
+find_cuts(const struct lext *e, size_t n, double keep_to_pt, double **cut)
+{
+	double	 maxbot = 0;
+	size_t	 k, nc = 0, cap = 0;
+
+	*cut = NULL;
+	for (k = 0; k < n; k++) {
+		if (k > 0 && e[k].top >= maxbot && maxbot > keep_to_pt &&
+		    (nc == 0 || e[k].top > (*cut)[nc - 1])) {
+			if (vb_grow((void **)cut, &cap, nc + 1,
+			    sizeof(**cut)) != 0) {
+				free(*cut);
+				return -1;
+			}
+			(*cut)[nc++] = e[k].top;
+		}
+		if (k == 0 || e[k].bot > maxbot)
+			maxbot = e[k].bot;
+	}
+	return (long)nc;
+}
+
+double
+lrow_split(struct lctx *L, double keep_to_pt, double *first_pt)
+{
+	struct vrow	 r = L->rows[L->nrows - 1];
+	size_t		 n = r.i1 - r.i0, k, j, at = r.i0;
+	size_t		*pc = NULL, *cnt = NULL;   /* piece of an item, items
+						    * of a piece */
+	struct lext	*e = NULL;
+	double		*cut = NULL, maxh = 0;
+	long		 nc = 0;
+
+	*first_pt = r.h_pt;
+	if (r.h_pt <= L->bottom_pt - L->top_pt + 0.01 || n == 0)
+		return r.h_pt;
+	if ((e = calloc(n, sizeof(*e))) == NULL ||
+	    (pc = calloc(n, sizeof(*pc))) == NULL)
+		goto fail;
+	for (k = 0; k < n; k++) {
+		item_extent(&L->tmp->v[r.i0 + k], &e[k]);
+		e[k].i = k;
+	}
+	qsort(e, n, sizeof(*e), ext_cmp);
+	if ((nc = find_cuts(e, n, keep_to_pt, &cut)) < 0)
+		goto fail;
+	for (k = j = 0; k < n; k++) {
+		while (j < (size_t)nc && e[k].top >= cut[j])
+			j++;
+		pc[e[k].i] = j;
+	}
+	if (regroup(L, pc, n, (size_t)nc + 1, r.i0, cut) == -1 ||
+	    (cnt = calloc((size_t)nc + 1, sizeof(*cnt))) == NULL)
+		goto fail;
+	for (k = 0; k < n; k++)
+		cnt[pc[k]]++;
+	/* The row becomes nc + 1 rows; a page may break between them. */
+	L->nrows--;
+	for (j = 0; j <= (size_t)nc; j++) {
+		double		 top = j > 0 ? cut[j - 1] : 0;
+		double		 bot = j < (size_t)nc ? cut[j] : r.h_pt;
+		struct vrow	*v;
+
+		if (vb_grow((void **)&L->rows, &L->caprows, L->nrows + 1,
+		    sizeof(*L->rows)) != 0)
+			goto fail;
+		v = &L->rows[L->nrows++];
+		*v = r;
+		v->h_pt = bot - top;
+		if (j > 0)
+			v->before_pt = v->keep = v->force = 0;
+		v->i0 = at;
+		at += cnt[j];
+		v->i1 = at;
+		if (v->h_pt > maxh)
+			maxh = v->h_pt;
+		if (j == 0)
+			*first_pt = v->h_pt;
+	}
+	free(e);
+	free(pc);
+	free(cnt);
+	free(cut);
+	return maxh;
+fail:
+	free(e);
+	free(pc);
+	free(cnt);
+	free(cut);
+	return -1;
+}
