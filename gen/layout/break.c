@@ -22,6 +22,8 @@
 #define LB_LINE_PENALTY 10
 #define LB_ADJ_DEMERITS 3000   /* neighbouring lines of distant fitness */
 #define LB_SUP_SCALE 0.6       /* superscript size / body size */
+#define LB_CUT_LINES 16        /* a word wider than this many lines is cut
+				* into line-wide pieces, not characters */
 
 enum lb_type { LB_BOX, LB_GLUE, LB_PENALTY };
 
@@ -59,6 +61,7 @@ struct lb_node {
 struct lb_ctx {
 	const struct layout_font *lf;
 	double		 size_pt;
+	double		 width_pt;        /* the measure */
 	struct lb_seg	*segs;
 	size_t		 nsegs, capsegs;
 	struct lb_item	*items;
@@ -107,6 +110,83 @@ lb_u8len(unsigned char b)
 	    3 : 4;
 }
 
+/* Push a box of segments [s0, nsegs) of width w_pt. */
+static int
+lb_push_box(struct lb_ctx *c, size_t s0, double w_pt)
+{
+	struct lb_item *it;
+
+	if ((it = lb_push_item(c, LB_BOX)) == NULL)
+		return -1;
+	it->w_pt = w_pt;
+	it->s0 = s0;
+	it->s1 = c->nsegs;
+	return 0;
+}
+
+/* Append cl bytes of old segment o at byte j, cw_pt wide, to the last
+ * segment when it continues the same run (from p0 on), else as a new one. */
+static int
+lb_extend(struct lb_ctx *c, const struct lb_seg *o, size_t j, size_t cl,
+    double cw_pt, size_t p0)
+{
+	struct lb_seg *l = c->nsegs > p0 ? &c->segs[c->nsegs - 1] : NULL;
+
+	if (l != NULL && l->t + l->n == o->t + j && l->face == o->face) {
+		l->n += cl;
+		l->w_pt += cw_pt;
+		return 0;
+	}
+	return lb_push_seg(c, o->t + j, cl, o->face, o->sup);
+}
+
+/*
+ * Cut the word of segments old[0..nold) between characters into boxes
+ * with a break (penalty 50) between any two: boxes of one character, so
+ * the word starts where the line has room and continues on the next
+ * lines; or, for a word wider than LB_CUT_LINES lines, boxes as wide as
+ * a line (the first maxw_pt), so memory stays a few bytes per byte of
+ * text (a character box and its break cost some 370).
+ */
+static int
+lb_cut_word(struct lb_ctx *c, const struct lb_seg *old, size_t nold,
+    double maxw_pt, int greedy)
+{
+	struct lb_item	*it;
+	size_t		 p0 = c->nsegs, k;
+	double		 pw = 0, lim = maxw_pt;
+
+	for (k = 0; k < nold; k++) {
+		size_t j = 0;
+
+		while (j < old[k].n) {
+			size_t	 cl = lb_u8len((unsigned char)old[k].t[j]);
+			double	 cw;
+
+			if (j + cl > old[k].n)
+				cl = old[k].n - j;
+			cw = layout_width(c->lf, old[k].face, old[k].sup ?
+			    c->size_pt * LB_SUP_SCALE : c->size_pt,
+			    old[k].t + j, cl);
+			if (pw > 0 && (!greedy || pw + cw > lim)) {
+				if (lb_push_box(c, p0, pw) == -1 ||
+				    (it = lb_push_item(c, LB_PENALTY)) == NULL)
+					return -1;
+				it->penalty = 50;
+				it->charbreak = 1;
+				p0 = c->nsegs;
+				pw = 0;
+				lim = c->width_pt;
+			}
+			if (lb_extend(c, &old[k], j, cl, cw, p0) == -1)
+				return -1;
+			pw += cw;
+			j += cl;
+		}
+	}
+	return c->nsegs > p0 ? lb_push_box(c, p0, pw) : 0;
+}
+
 /*
  * Close the box of segments [s0, nsegs).  A box wider than maxw_pt is cut
  * between characters into boxes that fit, with free breaks between them.
@@ -114,89 +194,24 @@ lb_u8len(unsigned char b)
 static int
 lb_close_box(struct lb_ctx *c, size_t s0, double maxw_pt)
 {
-	struct lb_item	*it;
+	struct lb_seg	*old;
 	double		 w = 0;
-	size_t		 i, s1 = c->nsegs;
+	size_t		 i, s1 = c->nsegs, nold = s1 - s0;
+	int		 rc;
 
 	if (s0 == s1)
 		return 0;
 	for (i = s0; i < s1; i++)
 		w += c->segs[i].w_pt;
-	if (w <= maxw_pt) {
-		if ((it = lb_push_item(c, LB_BOX)) == NULL)
-			return -1;
-		it->w_pt = w;
-		it->s0 = s0;
-		it->s1 = s1;
-		return 0;
-	}
-	/* Too wide for any line: one box per character, with a free break
-	 * between any two, so the word starts where the line has room and
-	 * continues on the next lines. */
-	{
-		size_t	 nold = s1 - s0, k;
-		struct lb_seg *old = malloc(nold * sizeof(*old));
-		size_t	 p0;
-		double	 pw = 0;
-
-		if (old == NULL)
-			return -1;
-		memcpy(old, c->segs + s0, nold * sizeof(*old));
-		c->nsegs = s0;
-		p0 = s0;
-		for (k = 0; k < nold; k++) {
-			size_t j = 0;
-
-			while (j < old[k].n) {
-				size_t	 cl = lb_u8len((unsigned char)old[k].t[j]);
-				double	 cw;
-
-				if (j + cl > old[k].n)
-					cl = old[k].n - j;
-				cw = layout_width(c->lf, old[k].face,
-				    old[k].sup ? c->size_pt * LB_SUP_SCALE :
-				    c->size_pt, old[k].t + j, cl);
-				if (pw > 0) {
-					if ((it = lb_push_item(c, LB_BOX)) == NULL)
-						goto oom;
-					it->w_pt = pw;
-					it->s0 = p0;
-					it->s1 = c->nsegs;
-					if ((it = lb_push_item(c, LB_PENALTY)) == NULL)
-						goto oom;
-					it->penalty = 50;
-					it->charbreak = 1;
-					p0 = c->nsegs;
-					pw = 0;
-				}
-				/* Extend the last segment when it continues
-				 * the same run, else start a new one. */
-				if (c->nsegs > p0 &&
-				    c->segs[c->nsegs - 1].t +
-				    c->segs[c->nsegs - 1].n == old[k].t + j &&
-				    c->segs[c->nsegs - 1].face == old[k].face) {
-					c->segs[c->nsegs - 1].n += cl;
-					c->segs[c->nsegs - 1].w_pt += cw;
-				} else if (lb_push_seg(c, old[k].t + j, cl,
-				    old[k].face, old[k].sup) == -1)
-					goto oom;
-				pw += cw;
-				j += cl;
-			}
-		}
-		free(old);
-		if (c->nsegs > p0) {
-			if ((it = lb_push_item(c, LB_BOX)) == NULL)
-				return -1;
-			it->w_pt = pw;
-			it->s0 = p0;
-			it->s1 = c->nsegs;
-		}
-		return 0;
-oom:
-		free(old);
+	if (w <= maxw_pt)
+		return lb_push_box(c, s0, w);
+	if ((old = malloc(nold * sizeof(*old))) == NULL)
 		return -1;
-	}
+	memcpy(old, c->segs + s0, nold * sizeof(*old));
+	c->nsegs = s0;
+	rc = lb_cut_word(c, old, nold, maxw_pt, w > LB_CUT_LINES * maxw_pt);
+	free(old);
+	return rc;
 }
 
 /* Interword glue after a word set in face. */
@@ -590,6 +605,7 @@ lb_break(const struct layout_font *lf, const struct doc_inline *in,
 	memset(out, 0, sizeof(*out));
 	c.lf = lf;
 	c.size_pt = size_pt;
+	c.width_pt = width_pt;
 	if (lb_items(&c, in, width_pt, indent_pt) == -1)
 		goto done;
 	if ((c.sw = calloc(c.nitems + 1, sizeof(double))) == NULL ||

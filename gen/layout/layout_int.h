@@ -75,6 +75,8 @@ struct lctx {
 	int			  next_keep;   /* keep the next row with this */
 	int			  next_force;  /* page break before the next row */
 	double			  next_before; /* extra space before the next */
+	int			  oom;         /* memory ran out in a helper that
+						* returns a position, not -1 */
 };
 
 enum lalign { LA_JUSTIFY, LA_LEFT, LA_CENTER, LA_RIGHT };

@@ -29,7 +29,7 @@
 #define AGENCY_RULE_GAP_PT 5.0   /* ô 2: the rule under the issuing agency */
 #define AGENCY_RULE_SHARE 0.45   /* ô 2: rule 1/3-1/2 of the agency's line */
 #define AGENCY_RULE_MIN_PT 40.0  /* ô 2: but never a dot under a short name */
-#define TIEU_NGU_PITCH_PT 16.0   /* ô 1: Tiêu ngữ baseline under the Quốc hiệu */
+#define TIEU_NGU_PITCH_PT 16.0   /* ô 1: Tiêu ngữ under the Quốc hiệu */
 #define TIEU_NGU_RULE_GAP_PT 4.5 /* ô 1: the rule (as long as the Tiêu ngữ)
 				  * under its baseline */
 #define SO_GAP_PT 22.0        /* ô 3, 4: Số and date on one baseline, this
@@ -127,7 +127,9 @@ lay_kinh_gui(struct lctx *L, double y, double *last)
 		for (k = 0; k < res.n; k++) {
 			if (i > 0 || k > 0)
 				y += BODY_LEAD_PT;
-			lrow_line(L, &res.lines[k], x0 + lw, y, BODY_PT);
+			if (lrow_line(L, &res.lines[k], x0 + lw, y,
+			    BODY_PT) == -1)
+				L->oom = 1;
 		}
 		lb_result_free(&res);
 		doc_inline_free(&in);
@@ -231,8 +233,8 @@ lh_number(struct lctx *L, double lcx, double lcw, double rcx, double y)
 	if (m->do_khan != NULL) {
 		double bw = urgency_w(m->do_khan), bh = MM_PT(URGENCY_H_MM);
 
-		dl_add(L->tmp, DL_BOX, lcx - bw / 2, yl + URGENCY_GAP_PT, bw, bh,
-		    RULE_PT, 0, NULL, 0);
+		dl_add(L->tmp, DL_BOX, lcx - bw / 2, yl + URGENCY_GAP_PT, bw,
+		    bh, RULE_PT, 0, NULL, 0);
 		lrow_center(L, m->do_khan, DOC_BOLD, HEAD_PT, lcx,
 		    yl + URGENCY_GAP_PT + bh / 2 + HEAD_PT * URGENCY_BASE);
 		yl += URGENCY_GAP_PT + bh;

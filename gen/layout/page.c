@@ -125,7 +125,7 @@ layout_run(const struct doc *doc, const struct layout_font *lf,
 	if (!signed_ && layout_signature(&L) == -1)
 		goto fail;
 	lpage_cut(&L);
-	if (diag_errors(d) > errs)
+	if (diag_errors(d) > errs || L.oom)
 		goto fail;
 	if ((L.out->title = strdup(doc->meta.trich_yeu)) != NULL)
 		for (char *q = L.out->title; *q != '\0'; q++)

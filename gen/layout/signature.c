@@ -22,7 +22,7 @@
 				 * text width; 7a-7b centred in the rest */
 #define SIGN_SPACE_PT MM_PT(27) /* ô 7c: room for the hand signature and
 				 * seal (practice: 25-30 mm) */
-#define SIGN_TOP_PT BODY_PT     /* first baseline (7a, 9b) under the row's top */
+#define SIGN_TOP_PT BODY_PT     /* first baseline (7a, 9b) in the row */
 #define SIGN_COL_GAP_PT 6.0     /* between the columns of the block */
 #define JOINT_NN_GAP_PT 28.0    /* joint document: the Nơi nhận's label
 				 * under the names */
@@ -41,12 +41,16 @@ nn_put(struct lctx *L, const struct doc_inline *in, double x, double width,
 	size_t			 k;
 
 	if (lb_break(L->lf, in, NOI_NHAN_ENTRY_PT, width - dash, -dash, 0,
-	    &res) == -1)
+	    &res) == -1) {
+		L->oom = 1;
 		return y;
+	}
 	for (k = 0; k < res.n; k++) {
 		if (k > 0)
 			y += NOI_NHAN_LEAD_PT;
-		lrow_line(L, &res.lines[k], x + dash, y, NOI_NHAN_ENTRY_PT);
+		if (lrow_line(L, &res.lines[k], x + dash, y,
+		    NOI_NHAN_ENTRY_PT) == -1)
+			L->oom = 1;
 	}
 	lb_result_free(&res);
 	return y;

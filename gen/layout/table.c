@@ -177,7 +177,7 @@ struct tlay {
 	size_t			 nc;     /* columns */
 	double			 size;   /* font size, pt */
 	double			 lead;   /* line pitch, pt */
-	double			 base;   /* first baseline under a line's top, pt */
+	double			 base;   /* baseline under a line's top, pt */
 	double			*w;      /* nc column widths, pt */
 	double			*x;      /* nc + 1 column edges, pt */
 	struct lb_result	*res;    /* the row's cells broken into lines */
@@ -185,7 +185,7 @@ struct tlay {
 	double			*cwid;   /* width of each cell (spans), pt */
 	char			*al;     /* alignment of each cell */
 	int			 tid;    /* 1-based index in L->tables */
-	int			 group;  /* the row is a group row (I, II ...) */
+	int			 group;  /* a group row (I, II ...) */
 	int			 span;   /* its title spans the empty cells */
 	size_t			 nlines; /* lines of its tallest cell */
 };
@@ -262,7 +262,8 @@ trow_line(struct lctx *L, struct tlay *T, size_t i, double top)
 		ln = &T->res[c].lines[i];
 		lx = T->x[c] + CELL_PADX_PT;
 		if (T->al[c] == 'c')
-			lx += (T->cwid[c] - 2 * CELL_PADX_PT - ln->width_pt) / 2;
+			lx += (T->cwid[c] - 2 * CELL_PADX_PT -
+			    ln->width_pt) / 2;
 		else if (T->al[c] == 'r')
 			lx += T->cwid[c] - 2 * CELL_PADX_PT - ln->width_pt;
 		if (lrow_line(L, ln, lx, top + T->base, T->size) == -1)
@@ -389,8 +390,8 @@ layout_table(struct lctx *L, const struct doc_block *b)
 	T.ins = calloc(nc, sizeof(*T.ins));
 	T.cwid = calloc(nc, sizeof(double));
 	T.al = calloc(nc, 1);
-	if (T.w == NULL || T.x == NULL || T.res == NULL || T.ins == NULL || T.cwid == NULL ||
-	    T.al == NULL || table_columns(L, b, &T) == -1)
+	if (T.w == NULL || T.x == NULL || T.res == NULL || T.ins == NULL ||
+	    T.cwid == NULL || T.al == NULL || table_columns(L, b, &T) == -1)
 		goto done;
 	if (vb_grow((void **)&L->tables, &L->captables, L->ntables + 1,
 	    sizeof(*L->tables)) != 0)

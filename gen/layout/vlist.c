@@ -113,11 +113,12 @@ lrow_inline(struct lctx *L, const struct doc_inline *in, double size,
 				    strlen(t));
 			free(t);
 		}
-		if (lrow_line(L, ln, lx, base, size) == -1)
-			break;
 		keep = i == 1 || (i > 0 && i == res.n - 1);
-		if (lrow_end(L, i0, lead, i == 0 ? before : 0, keep) == NULL)
+		if (lrow_line(L, ln, lx, base, size) == -1 ||
+		    lrow_end(L, i0, lead, i == 0 ? before : 0, keep) == NULL) {
+			L->oom = 1;
 			break;
+		}
 	}
 	lb_result_free(&res);
 	return (int)res.n;
@@ -152,6 +153,7 @@ center_one(struct lctx *L, const char *s, int face, double size,
 	if (doc_inline_add(&in, s, strlen(s), face, 0) == -1 ||
 	    lb_break(L->lf, &in, size, width, 0, 0, &res) == -1) {
 		doc_inline_free(&in);
+		L->oom = 1;
 		return y;
 	}
 	if (res.n > 1) {
@@ -177,13 +179,15 @@ center_one(struct lctx *L, const char *s, int face, double size,
 		lb_result_free(&res);
 		if (lb_break(L->lf, &in, size, hi, 0, 0, &res) == -1) {
 			doc_inline_free(&in);
+			L->oom = 1;
 			return y;
 		}
 	}
 	for (i = 0; i < res.n; i++) {
 		last = y + lead * (double)i;
-		lrow_line(L, &res.lines[i], cx - res.lines[i].width_pt / 2,
-		    last, size);
+		if (lrow_line(L, &res.lines[i], cx - res.lines[i].width_pt / 2,
+		    last, size) == -1)
+			L->oom = 1;
 		if (maxw && res.lines[i].width_pt > *maxw)
 			*maxw = res.lines[i].width_pt;
 	}
@@ -201,8 +205,10 @@ lrow_center_wrap(struct lctx *L, const char *s, int face, double size,
 
 	if (maxw)
 		*maxw = 0;
-	if (copy == NULL)
+	if (copy == NULL) {
+		L->oom = 1;
 		return y;
+	}
 	for (line = strtok_r(copy, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
 		last = center_one(L, line, face, size, lead, cx, width,
