@@ -15,6 +15,24 @@
  *
  * The calls go one way: page.c calls the block files, they call vlist.c;
  * nothing calls back into page.c.
+ *
+ * Nothing is drawn below the text area.  Overflow policy, block by block
+ * (tests/e2e/bounds.sh checks the result):
+ *   - body text, headings, list items, centred lines: one row a line, so
+ *     they always paginate (widows and orphans kept where possible);
+ *   - tables: one row of the list per line of a table row, so a row
+ *     splits between lines; header rows are repeated on each page unless
+ *     they leave no room for one body line under them: then they are set
+ *     once and not repeated, with a warning at the table;
+ *   - letterhead: one row; when taller than a page, the part under the Số
+ *     line (trích yếu, V/v, urgency box, Kính gửi list) flows onto the
+ *     next pages (lrow_split); when the part down to the Số line cannot
+ *     fit on page 1 it is an error at co_quan ("the agency name has N
+ *     lines; the letterhead cannot fit on the first page");
+ *   - signature block and Nơi nhận: one row, kept with the body's last two
+ *     lines; when taller than a page, the Nơi nhận continues in its column
+ *     on the next pages; when the part down to the signer's name cannot
+ *     fit on a page it is an error at ky.
  */
 #ifndef LAYOUT_INT_H
 #define LAYOUT_INT_H

@@ -155,4 +155,28 @@ check hard_breaks_3000 "$tmp/breaks.md"
 check headings_500 "$tmp/heads.md"
 { fm; echo '---'; echo; rep 200 '<!-- annex landscape -->\n\nx\n\n'; } >"$tmp/annex.md"
 check annexes_200 "$tmp/annex.md"
+{ fm -e '/^co_quan/d' -e 's/^so: .*/du_thao: Dự thảo lần 2/'
+  echo 'do_khan: THƯỢNG KHẨN'; echo 'co_quan_chu_quan: BỘ NỘI VỤ'
+  echo 'co_quan:'; lines 35 'PHÒNG'; echo 'kinh_gui:'; lines 40 'Sở'
+  echo '---'; echo; echo "$body"; } >"$tmp/cq35.md"
+check agency_35_lines_draft_urgent "$tmp/cq35.md"
+{ fm; printf 'kinh_gui: '; rep 1500 'Ủy ban '; echo; echo '---'; echo
+  echo "$body"; } >"$tmp/kg1.md"
+check kinh_gui_one_long "$tmp/kg1.md"
+{ fm; echo '---'; echo; echo '```csv header=1'; echo 'STT,Nội dung'
+  awk 'BEGIN { for (i = 1; i <= 2000; i++) print i ",việc " i }'
+  echo '```'; } >"$tmp/rows.md"
+check table_2000_rows "$tmp/rows.md"
+{ fm; echo '---'; echo; echo '<!-- annex landscape -->'; echo
+  echo '```csv header=3 widths=1,1,1'
+  for r in 1 2 3; do printf '"'; rep 30 'tiêu đề '; echo '",b,c'; done
+  awk 'BEGIN { for (r = 1; r <= 100; r++) print r ",x,y" }'; echo '```'
+  } >"$tmp/hdr-land.md"
+check table_tall_header_landscape "$tmp/hdr-land.md"
+{ fm; echo '---'; echo; awk 'BEGIN { for (i = 0; i < 500; i++) {
+	for (k = 0; k < i % 40; k++) printf "  "; print "- mục " i } }'
+  } >"$tmp/indent.md"
+check indented_list_500 "$tmp/indent.md"
+{ fm; echo '---'; echo; rep 2000 '-> **a** <-\n\n'; } >"$tmp/center.md"
+check centred_2000 "$tmp/center.md"
 exit 0
