@@ -10,6 +10,7 @@
 #include "layout/layout.h"
 #include "layout/layout_int.h"
 
+/* Line and column of key in the front matter (contract in layout_int.h). */
 void
 lmeta_pos(const struct doc *doc, const char *key, int *line, int *col)
 {

@@ -83,6 +83,7 @@ inline_text(const struct doc_inline *in)
  * together.  mark > 0 adds a bookmark of that level on the first line.
  * Returns the number of rows, -1 on failure.
  */
+/* A paragraph as rows, one a line (contract in layout_int.h). */
 int
 lrow_inline(struct lctx *L, const struct doc_inline *in, double size,
     double lead, double x, double width, double indent, enum lalign al,
@@ -124,6 +125,7 @@ lrow_inline(struct lctx *L, const struct doc_inline *in, double size,
 	return (int)res.n;
 }
 
+/* One centred line into the current row; returns its width. */
 double
 lrow_center(struct lctx *L, const char *s, int face, double size, double cx,
     double y)
@@ -196,6 +198,8 @@ center_one(struct lctx *L, const char *s, int face, double size,
 	return last;
 }
 
+/* Lines of s, each broken and balanced, centred on cx from baseline y;
+ * returns the last baseline (contract in layout_int.h). */
 double
 lrow_center_wrap(struct lctx *L, const char *s, int face, double size,
     double lead, double cx, double width, double y, double *maxw)
@@ -220,6 +224,7 @@ lrow_center_wrap(struct lctx *L, const char *s, int face, double size,
 	return last;
 }
 
+/* A rule len long centred on cx at y, into the current row. */
 void
 lrow_rule(struct lctx *L, double cx, double y, double len)
 {
@@ -234,6 +239,7 @@ struct lext {
 	size_t	 piece;     /* the piece of the row it goes to */
 };
 
+/* The extent of item it, y from its row's top, into e. */
 static void
 item_extent(const struct dl_item *it, struct lext *e)
 {
@@ -258,6 +264,7 @@ item_extent(const struct dl_item *it, struct lext *e)
 	}
 }
 
+/* qsort order of extents: by top, then by place in the row. */
 static int
 ext_cmp(const void *a, const void *b)
 {
@@ -329,6 +336,8 @@ find_cuts(const struct lext *e, size_t n, double keep_to_pt, double **cut)
 	return (long)nc;
 }
 
+/* The last row cut at its gaps below keep_to_pt when taller than a page
+ * (contract in layout_int.h). */
 double
 lrow_split(struct lctx *L, double keep_to_pt, double *first_pt)
 {
