@@ -22,6 +22,8 @@
 #define LB_LINE_PENALTY 10
 #define LB_ADJ_DEMERITS 3000   /* neighbouring lines of distant fitness */
 #define LB_SUP_SCALE 0.6       /* superscript size / body size */
+#define LB_CUT_LINES 16        /* a word wider than this many lines is cut
+				* into line-wide pieces, not characters */
 
 enum lb_type { LB_BOX, LB_GLUE, LB_PENALTY };
 
@@ -59,6 +61,7 @@ struct lb_node {
 struct lb_ctx {
 	const struct layout_font *lf;
 	double		 size_pt;
+	double		 width_pt;        /* the measure */
 	struct lb_seg	*segs;
 	size_t		 nsegs, capsegs;
 	struct lb_item	*items;
@@ -107,6 +110,83 @@ lb_u8len(unsigned char b)
 	    3 : 4;
 }
 
+/* Push a box of segments [s0, nsegs) of width w_pt. */
+static int
+lb_push_box(struct lb_ctx *c, size_t s0, double w_pt)
+{
+	struct lb_item *it;
+
+	if ((it = lb_push_item(c, LB_BOX)) == NULL)
+		return -1;
+	it->w_pt = w_pt;
+	it->s0 = s0;
+	it->s1 = c->nsegs;
+	return 0;
+}
+
+/* Append cl bytes of old segment o at byte j, cw_pt wide, to the last
+ * segment when it continues the same run (from p0 on), else as a new one. */
+static int
+lb_extend(struct lb_ctx *c, const struct lb_seg *o, size_t j, size_t cl,
+    double cw_pt, size_t p0)
+{
+	struct lb_seg *l = c->nsegs > p0 ? &c->segs[c->nsegs - 1] : NULL;
+
+	if (l != NULL && l->t + l->n == o->t + j && l->face == o->face) {
+		l->n += cl;
+		l->w_pt += cw_pt;
+		return 0;
+	}
+	return lb_push_seg(c, o->t + j, cl, o->face, o->sup);
+}
+
+/*
+ * Cut the word of segments old[0..nold) between characters into boxes
+ * with a break (penalty 50) between any two: boxes of one character, so
+ * the word starts where the line has room and continues on the next
+ * lines; or, for a word wider than LB_CUT_LINES lines, boxes as wide as
+ * a line (the first maxw_pt), so memory stays a few bytes per byte of
+ * text (a character box and its break cost some 370).
+ */
+static int
+lb_cut_word(struct lb_ctx *c, const struct lb_seg *old, size_t nold,
+    double maxw_pt, int greedy)
+{
+	struct lb_item	*it;
+	size_t		 p0 = c->nsegs, k;
+	double		 pw = 0, lim = maxw_pt;
+
+	for (k = 0; k < nold; k++) {
+		size_t j = 0;
+
+		while (j < old[k].n) {
+			size_t	 cl = lb_u8len((unsigned char)old[k].t[j]);
+			double	 cw;
+
+			if (j + cl > old[k].n)
+				cl = old[k].n - j;
+			cw = layout_width(c->lf, old[k].face, old[k].sup ?
+			    c->size_pt * LB_SUP_SCALE : c->size_pt,
+			    old[k].t + j, cl);
+			if (pw > 0 && (!greedy || pw + cw > lim)) {
+				if (lb_push_box(c, p0, pw) == -1 ||
+				    (it = lb_push_item(c, LB_PENALTY)) == NULL)
+					return -1;
+				it->penalty = 50;
+				it->charbreak = 1;
+				p0 = c->nsegs;
+				pw = 0;
+				lim = c->width_pt;
+			}
+			if (lb_extend(c, &old[k], j, cl, cw, p0) == -1)
+				return -1;
+			pw += cw;
+			j += cl;
+		}
+	}
+	return c->nsegs > p0 ? lb_push_box(c, p0, pw) : 0;
+}
+
 /*
  * Close the box of segments [s0, nsegs).  A box wider than maxw_pt is cut
  * between characters into boxes that fit, with free breaks between them.
@@ -114,89 +194,24 @@ lb_u8len(unsigned char b)
 static int
 lb_close_box(struct lb_ctx *c, size_t s0, double maxw_pt)
 {
-	struct lb_item	*it;
+	struct lb_seg	*old;
 	double		 w = 0;
-	size_t		 i, s1 = c->nsegs;
+	size_t		 i, s1 = c->nsegs, nold = s1 - s0;
+	int		 rc;
 
 	if (s0 == s1)
 		return 0;
 	for (i = s0; i < s1; i++)
 		w += c->segs[i].w_pt;
-	if (w <= maxw_pt) {
-		if ((it = lb_push_item(c, LB_BOX)) == NULL)
-			return -1;
-		it->w_pt = w;
-		it->s0 = s0;
-		it->s1 = s1;
-		return 0;
-	}
-	/* Too wide for any line: one box per character, with a free break
-	 * between any two, so the word starts where the line has room and
-	 * continues on the next lines. */
-	{
-		size_t	 nold = s1 - s0, k;
-		struct lb_seg *old = malloc(nold * sizeof(*old));
-		size_t	 p0;
-		double	 pw = 0;
-
-		if (old == NULL)
-			return -1;
-		memcpy(old, c->segs + s0, nold * sizeof(*old));
-		c->nsegs = s0;
-		p0 = s0;
-		for (k = 0; k < nold; k++) {
-			size_t j = 0;
-
-			while (j < old[k].n) {
-				size_t	 cl = lb_u8len((unsigned char)old[k].t[j]);
-				double	 cw;
-
-				if (j + cl > old[k].n)
-					cl = old[k].n - j;
-				cw = layout_width(c->lf, old[k].face,
-				    old[k].sup ? c->size_pt * LB_SUP_SCALE :
-				    c->size_pt, old[k].t + j, cl);
-				if (pw > 0) {
-					if ((it = lb_push_item(c, LB_BOX)) == NULL)
-						goto oom;
-					it->w_pt = pw;
-					it->s0 = p0;
-					it->s1 = c->nsegs;
-					if ((it = lb_push_item(c, LB_PENALTY)) == NULL)
-						goto oom;
-					it->penalty = 50;
-					it->charbreak = 1;
-					p0 = c->nsegs;
-					pw = 0;
-				}
-				/* Extend the last segment when it continues
-				 * the same run, else start a new one. */
-				if (c->nsegs > p0 &&
-				    c->segs[c->nsegs - 1].t +
-				    c->segs[c->nsegs - 1].n == old[k].t + j &&
-				    c->segs[c->nsegs - 1].face == old[k].face) {
-					c->segs[c->nsegs - 1].n += cl;
-					c->segs[c->nsegs - 1].w_pt += cw;
-				} else if (lb_push_seg(c, old[k].t + j, cl,
-				    old[k].face, old[k].sup) == -1)
-					goto oom;
-				pw += cw;
-				j += cl;
-			}
-		}
-		free(old);
-		if (c->nsegs > p0) {
-			if ((it = lb_push_item(c, LB_BOX)) == NULL)
-				return -1;
-			it->w_pt = pw;
-			it->s0 = p0;
-			it->s1 = c->nsegs;
-		}
-		return 0;
-oom:
-		free(old);
+	if (w <= maxw_pt)
+		return lb_push_box(c, s0, w);
+	if ((old = malloc(nold * sizeof(*old))) == NULL)
 		return -1;
-	}
+	memcpy(old, c->segs + s0, nold * sizeof(*old));
+	c->nsegs = s0;
+	rc = lb_cut_word(c, old, nold, maxw_pt, w > LB_CUT_LINES * maxw_pt);
+	free(old);
+	return rc;
 }
 
 /* Interword glue after a word set in face. */
@@ -320,10 +335,104 @@ lb_after(const struct lb_ctx *c, size_t b, double *w, double *st, double *sh)
 	}
 }
 
+/* A feasible break at item b: its best candidate node per fitness class. */
+struct lb_cands {
+	struct lb_node	 cand[4];
+	int		 have[4];
+};
+
+/*
+ * Try a line from active node a (index ai) to the break at item b with
+ * tolerance tol; keep it in k when it beats the candidate of its fitness
+ * class.  The node dies when the line is too long or the break forced.
+ */
+static void
+lb_try(struct lb_ctx *c, struct lb_node *na, size_t ai, size_t b,
+    double width_pt, double tol, struct lb_cands *k)
+{
+	const struct lb_item	*it = &c->items[b];
+	int			 forced = it->type == LB_PENALTY &&
+	    it->penalty <= -LB_INF_PENALTY;
+	double			 pw = it->type == LB_PENALTY ? it->w_pt : 0;
+	int			 pen = it->type == LB_PENALTY ? it->penalty : 0;
+	double			 L, r, bad, dem;
+	int			 fit;
+
+	L = c->sw[b] - na->totw + pw;
+	if (L < width_pt) {
+		double st = c->sst[b] - na->totst;
+
+		/* A line of characters of a cut word cannot stretch: count
+		 * its shortfall in ems, so a line short by less than a
+		 * character is good and a half-empty one is not. */
+		r = st > 0 ? (width_pt - L) / st :
+		    it->charbreak ? (width_pt - L) / c->size_pt : DBL_MAX;
+	} else if (L > width_pt) {
+		double sh = c->ssh[b] - na->totsh;
+
+		r = sh > 0 ? (width_pt - L) / sh : -DBL_MAX;
+	} else
+		r = 0;
+	if (r < -1 || forced)
+		na->active = 0;
+	if (r < -1) {
+		/* Too long even when shrunk.  At the final tolerance a line
+		 * of a single word (or character) is accepted anyway: the
+		 * measure is narrower than that, and the overflow cannot be
+		 * helped. */
+		if (!(tol < 0 && (L - width_pt < 0.01 ||
+		    c->sb[b] - c->sb[na->pos] <= 1)))
+			return;
+		r = -1;
+	}
+	if (r > tol && tol >= 0)
+		return;
+	if (r == DBL_MAX)
+		bad = 10000;
+	else {
+		bad = 100 * fabs(r) * fabs(r) * fabs(r);
+		if (bad > 10000)
+			bad = 10000;
+	}
+	dem = (LB_LINE_PENALTY + bad) * (LB_LINE_PENALTY + bad);
+	if (pen > 0)
+		dem += (double)pen * pen;
+	else if (pen < 0 && !forced)
+		dem -= (double)pen * pen;
+	fit = lb_fitness(r == DBL_MAX ? 2 : r);
+	if (abs(fit - na->fit) > 1)
+		dem += LB_ADJ_DEMERITS;
+	dem += na->dem;
+	if (!k->have[fit] || dem < k->cand[fit].dem) {
+		memset(&k->cand[fit], 0, sizeof(k->cand[fit]));
+		k->cand[fit].pos = b;
+		k->cand[fit].fit = fit;
+		k->cand[fit].dem = dem;
+		k->cand[fit].prev = (int)ai;
+		k->cand[fit].ratio = r == DBL_MAX ? 0 : r;
+		k->cand[fit].active = 1;
+		k->have[fit] = 1;
+	}
+}
+
+/* Is item b a legal break? */
+static int
+lb_legal(const struct lb_ctx *c, size_t b)
+{
+	const struct lb_item *it = &c->items[b];
+
+	if (it->type == LB_GLUE)
+		return c->items[b - 1].type == LB_BOX;
+	if (it->type == LB_PENALTY)
+		return it->penalty < LB_INF_PENALTY;
+	return 0;
+}
+
 /*
  * One pass of the algorithm with tolerance tol (largest stretch ratio
  * accepted; tol < 0 accepts any).  Returns the best final node index in
- * *nodes, or -1 when no feasible breaks exist at this tolerance.
+ * *nodes, -1 when no feasible breaks exist at this tolerance, -2 when
+ * memory ran out.
  */
 static int
 lb_pass(struct lb_ctx *c, double width_pt, double tol, struct lb_node **pn,
@@ -347,117 +456,34 @@ lb_pass(struct lb_ctx *c, double width_pt, double tol, struct lb_node **pn,
 	{
 		struct lb_node start;
 
+		/* The indent box is content: the sums start at 0. */
 		memset(&start, 0, sizeof(start));
-		start.pos = 0;
 		start.fit = 1;
 		start.prev = -1;
 		start.active = 1;
-		lb_after(c, 0, &start.totw, &start.totst, &start.totsh);
-		/* The indent box is content: count it. */
-		start.totw = 0;
-		start.totst = 0;
-		start.totsh = 0;
 		PUSH_NODE(start);
 	}
 	for (b = 1; b < c->nitems; b++) {
-		const struct lb_item	*it = &c->items[b];
-		double			 pw = 0;
-		int			 legal, forced, pen = 0;
-		struct lb_node		 cand[4];
-		int			 have[4] = { 0, 0, 0, 0 };
+		struct lb_cands cs;
 
-		if (it->type == LB_GLUE)
-			legal = c->items[b - 1].type == LB_BOX;
-		else if (it->type == LB_PENALTY)
-			legal = it->penalty < LB_INF_PENALTY;
-		else
-			legal = 0;
-		if (!legal)
+		if (!lb_legal(c, b))
 			continue;
-		forced = it->type == LB_PENALTY &&
-		    it->penalty <= -LB_INF_PENALTY;
-		if (it->type == LB_PENALTY) {
-			pw = it->w_pt;
-			pen = it->penalty;
-		}
-		for (k = 0; k < nact; k++) {
-			struct lb_node	*na = &nodes[act[k]];
-			double		 L, r, bad, dem;
-			int		 fit;
-
-			a = act[k];
-			if (!na->active)
-				continue;
-			L = c->sw[b] - na->totw + pw;
-			if (L < width_pt) {
-				double st = c->sst[b] - na->totst;
-
-				/* A line of characters of a cut word cannot
-				 * stretch: count its shortfall in ems, so a
-				 * line short by less than a character is
-				 * good and a half-empty one is not. */
-				r = st > 0 ? (width_pt - L) / st :
-				    it->charbreak ? (width_pt - L) / c->size_pt :
-				    DBL_MAX;
-			} else if (L > width_pt) {
-				double sh = c->ssh[b] - na->totsh;
-
-				r = sh > 0 ? (width_pt - L) / sh : -DBL_MAX;
-			} else
-				r = 0;
-			if (r < -1 || forced)
-				na->active = 0;
-			if (r < -1) {
-				/* Too long even when shrunk.  At the final
-				 * tolerance a line of a single word (or
-				 * character) is accepted anyway: the measure
-				 * is narrower than that, and the overflow
-				 * cannot be helped. */
-				if (!(tol < 0 && (L - width_pt < 0.01 ||
-				    c->sb[b] - c->sb[na->pos] <= 1)))
-					continue;
-				r = -1;
-			}
-			if (r > tol && tol >= 0)
-				continue;
-			if (r == DBL_MAX)
-				bad = 10000;
-			else {
-				bad = 100 * fabs(r) * fabs(r) * fabs(r);
-				if (bad > 10000)
-					bad = 10000;
-			}
-			dem = (LB_LINE_PENALTY + bad) * (LB_LINE_PENALTY + bad);
-			if (pen > 0)
-				dem += (double)pen * pen;
-			else if (pen < 0 && !forced)
-				dem -= (double)pen * pen;
-			fit = lb_fitness(r == DBL_MAX ? 2 : r);
-			if (abs(fit - na->fit) > 1)
-				dem += LB_ADJ_DEMERITS;
-			dem += na->dem;
-			if (!have[fit] || dem < cand[fit].dem) {
-				memset(&cand[fit], 0, sizeof(cand[fit]));
-				cand[fit].pos = b;
-				cand[fit].fit = fit;
-				cand[fit].dem = dem;
-				cand[fit].prev = (int)a;
-				cand[fit].ratio = r == DBL_MAX ? 0 : r;
-				cand[fit].active = 1;
-				have[fit] = 1;
-			}
-		}
+		memset(&cs, 0, sizeof(cs));
+		for (k = 0; k < nact; k++)
+			if (nodes[act[k]].active)
+				lb_try(c, &nodes[act[k]], act[k], b, width_pt,
+				    tol, &cs);
 		/* Forget the nodes that died here, then add the new ones. */
 		for (a = k = 0; k < nact; k++)
 			if (nodes[act[k]].active)
 				act[a++] = act[k];
 		nact = a;
 		for (int f = 0; f < 4; f++) {
-			if (!have[f])
+			if (!cs.have[f])
 				continue;
-			lb_after(c, b, &cand[f].totw, &cand[f].totst,
-			    &cand[f].totsh);
-			PUSH_NODE(cand[f]);
+			lb_after(c, b, &cs.cand[f].totw, &cs.cand[f].totst,
+			    &cs.cand[f].totsh);
+			PUSH_NODE(cs.cand[f]);
 		}
 		if (nact == 0 && b + 1 < c->nitems) {
 			free(nodes);
@@ -579,6 +605,7 @@ lb_break(const struct layout_font *lf, const struct doc_inline *in,
 	memset(out, 0, sizeof(*out));
 	c.lf = lf;
 	c.size_pt = size_pt;
+	c.width_pt = width_pt;
 	if (lb_items(&c, in, width_pt, indent_pt) == -1)
 		goto done;
 	if ((c.sw = calloc(c.nitems + 1, sizeof(double))) == NULL ||

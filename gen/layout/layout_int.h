@@ -1,8 +1,38 @@
 /*
- * layout_int.h - state shared by the layout files (layout_page.c,
- * layout_table.c).  Layout builds a vertical list of rows (a line of text,
- * a table slice, the letterhead, the signature block), each with its
- * display items relative to the row's top, then cuts the list into pages.
+ * layout_int.h - state shared by the layout files.  Layout builds a
+ * vertical list of rows (a line of text, a table slice, the letterhead,
+ * the signature block), each with its display items relative to the
+ * row's top, then cuts the list into pages:
+ *
+ *   page.c        layout_run: the sections and the block dispatch
+ *   letterhead.c  ô 1-5, 9a, 10b (layout_letterhead)
+ *   signature.c   ô 7, 9b (layout_signature)
+ *   table.c       a table as rows (layout_table)
+ *   vlist.c       the rows, and text put into them (lrow_)
+ *   paginate.c    the rows cut into pages (lpage_cut)
+ *   meta.c        where a front-matter key is written (messages)
+ *   break.c       line breaking (lb_break), dlist.c the display list
+ *
+ * The calls go one way: page.c calls the block files, they call vlist.c;
+ * nothing calls back into page.c.
+ *
+ * Nothing is drawn below the text area.  Overflow policy, block by block
+ * (tests/e2e/bounds.sh checks the result):
+ *   - body text, headings, list items, centred lines: one row a line, so
+ *     they always paginate (widows and orphans kept where possible);
+ *   - tables: one row of the list per line of a table row, so a row
+ *     splits between lines; header rows are repeated on each page unless
+ *     they leave no room for one body line under them: then they are set
+ *     once and not repeated, with a warning at the table;
+ *   - letterhead: one row; when taller than a page, the part under the Số
+ *     line (trích yếu, V/v, urgency box, Kính gửi list) flows onto the
+ *     next pages (lrow_split); when the part down to the Số line cannot
+ *     fit on page 1 it is an error at co_quan ("the agency name has N
+ *     lines; the letterhead cannot fit on the first page");
+ *   - signature block and Nơi nhận: one row, kept with the body's last two
+ *     lines; when taller than a page, the Nơi nhận continues in its column
+ *     on the next pages; when the part down to the signer's name cannot
+ *     fit on a page it is an error at ky.
  */
 #ifndef LAYOUT_INT_H
 #define LAYOUT_INT_H
@@ -63,8 +93,13 @@ struct lctx {
 	int			  next_keep;   /* keep the next row with this */
 	int			  next_force;  /* page break before the next row */
 	double			  next_before; /* extra space before the next */
+	int			  oom;         /* memory ran out in a helper that
+						* returns a position, not -1 */
 };
 
+enum lalign { LA_JUSTIFY, LA_LEFT, LA_CENTER, LA_RIGHT };
+
+/* vlist.c */
 /* Start a new row; its items are added to L->tmp with y from its top. */
 size_t		 lrow_begin(struct lctx *);
 /* Close the row started at i0. */
@@ -73,7 +108,54 @@ struct vrow	*lrow_end(struct lctx *, size_t i0, double h_pt,
 /* Draw one broken line's pieces at (x_pt, baseline y_pt) into L->tmp. */
 int		 lrow_line(struct lctx *, const struct lb_line *, double x_pt,
 		    double y_pt, double size_pt);
-/* Lay out a table block as rows. */
+/*
+ * An inline sequence as one row per line at x..x+width_pt: first-line
+ * indent, alignment, leading; the first two and the last two lines stay
+ * together (widows, orphans).  mark > 0 adds a bookmark of that level on
+ * the first line.  Returns the number of rows, -1 on failure.
+ */
+int		 lrow_inline(struct lctx *, const struct doc_inline *,
+		    double size_pt, double lead_pt, double x_pt,
+		    double width_pt, double indent_pt, enum lalign,
+		    double before_pt, int mark);
+/* One centred line of plain text s on cx at baseline y, in the current
+ * row; returns its width, pt. */
+double		 lrow_center(struct lctx *, const char *s, int face,
+		    double size_pt, double cx_pt, double y_pt);
+/* Lines of s centred on cx from baseline y, in the current row: each line
+ * of s ("\n", e.g. a YAML block) starts a new line, each broken to width
+ * and balanced ("ỦY BAN NHÂN DÂN / TỈNH ĐIỆN BIÊN").  Returns the last
+ * baseline; *maxw (may be NULL) the widest line. */
+double		 lrow_center_wrap(struct lctx *, const char *s, int face,
+		    double size_pt, double lead_pt, double cx_pt,
+		    double width_pt, double y_pt, double *maxw);
+/* A horizontal rule len_pt long centred on cx at y, in the current row. */
+void		 lrow_rule(struct lctx *, double cx_pt, double y_pt,
+		    double len_pt);
+
+/*
+ * The last row, when taller than a page, cut into rows at the gaps
+ * between its lines below keep_to_pt (y from the row's top), so the pages
+ * can break there; the items keep their places when the pieces share a
+ * page.  The first piece keeps the row's keep and space before.  Returns
+ * the tallest piece's height and *first_pt the first's (the row's height
+ * when it fits and stays whole), -1 (memory).
+ */
+double		 lrow_split(struct lctx *, double keep_to_pt,
+		    double *first_pt);
+
+/* meta.c: the line and column (1-based) of front-matter key `key` in
+ * the source; 1, 1 when it is not found. */
+void		 lmeta_pos(const struct doc *, const char *key, int *line,
+		    int *col);
+
+/* paginate.c: cut the section's rows into pages of L->out. */
+void		 lpage_cut(struct lctx *);
+
+/* The blocks: each appends its rows; 0, or -1 after a message in L->d or
+ * when memory ran out. */
+int		 layout_letterhead(struct lctx *);
+int		 layout_signature(struct lctx *);
 int		 layout_table(struct lctx *, const struct doc_block *);
 /* Lay out a chart block as one row, kept whole on a page (chart.c). */
 int		 layout_chart(struct lctx *, const struct doc_block *);

@@ -171,154 +171,258 @@ push_vx(struct lctx *L, double x)
 	return 0;
 }
 
-int
-layout_table(struct lctx *L, const struct doc_block *b)
-{
-	const struct doc_table	*t = b->table;
-	size_t			 nc = t->ncols, r, c, i;
-	double			 size = t->size_pt, lead = size * 1.15;
-	double			 base = lead - size * 0.25;
-	double			*w, *x, total;
-	struct lb_result	*res;
-	struct doc_inline	*ins;   /* the cells of a row, faces set */
-	double			*cwid;  /* width of each cell (spans) */
-	char			*al;    /* alignment of each cell */
-	struct ltable		*tb;
-	int			 tid, rc = -1, keep_next = 0;
+/* A table being laid out: its geometry and one row's cells at a time. */
+struct tlay {
+	const struct doc_table	*t;
+	size_t			 nc;     /* columns */
+	double			 size;   /* font size, pt */
+	double			 lead;   /* line pitch, pt */
+	double			 base;   /* baseline under a line's top, pt */
+	double			*w;      /* nc column widths, pt */
+	double			*x;      /* nc + 1 column edges, pt */
+	struct lb_result	*res;    /* the row's cells broken into lines */
+	struct doc_inline	*ins;    /* the row's cells, faces set */
+	double			*cwid;   /* width of each cell (spans), pt */
+	char			*al;     /* alignment of each cell */
+	int			 tid;    /* 1-based index in L->tables */
+	int			 group;  /* a group row (I, II ...) */
+	int			 span;   /* its title spans the empty cells */
+	size_t			 nlines; /* lines of its tallest cell */
+};
 
-	w = calloc(nc, sizeof(double));
-	x = calloc(nc + 1, sizeof(double));
-	res = calloc(nc, sizeof(*res));
-	ins = calloc(nc, sizeof(*ins));
-	cwid = calloc(nc, sizeof(double));
-	al = calloc(nc, 1);
-	if (w == NULL || x == NULL || res == NULL || ins == NULL ||
-	    cwid == NULL || al == NULL)
-		goto done;
+/* Free the cells of the row in T (their lines point into them). */
+static void
+trow_free(struct tlay *T)
+{
+	size_t c;
+
+	for (c = 0; T->res != NULL && T->ins != NULL && c < T->nc; c++) {
+		lb_result_free(&T->res[c]);
+		doc_inline_free(&T->ins[c]);
+		memset(&T->ins[c], 0, sizeof(T->ins[c]));
+	}
+}
+
+/* Break the cells of row r into lines: T->res, T->nlines, the group
+ * and span flags.  0, or -1 (memory). */
+static int
+trow_break(struct lctx *L, struct tlay *T, size_t r, int header)
+{
+	const struct doc_inline	*row = &T->t->cells[r * T->nc];
+	size_t			 c, nc = T->nc;
+
+	T->group = T->span = 0;
+	T->nlines = 1;
+	if (!header && row[0].n == 1 && doc_is_roman(row[0].runs[0].text)) {
+		T->group = 1;
+		T->span = nc > 2;
+		for (c = 2; c < nc; c++)
+			if (!inline_empty(&row[c]))
+				T->span = 0;
+	}
+	for (c = 0; c < nc; c++) {
+		double cw = T->w[c];
+
+		memset(&T->res[c], 0, sizeof(T->res[c]));
+		memset(&T->ins[c], 0, sizeof(T->ins[c]));
+		T->cwid[c] = cw;
+		if (T->span && c >= 2)
+			continue;
+		if (T->span && c == 1)
+			T->cwid[c] = cw = T->x[nc] - T->x[1];
+		T->al[c] = header ? 'c' : T->t->align ? T->t->align[c] : 'l';
+		if (T->group && c == 1)
+			T->al[c] = 'l';
+		/* The lines point into ins[c]: it lives until the row's
+		 * slices are drawn. */
+		if (inline_face(&row[c], header || T->group ? DOC_BOLD : 0,
+		    &T->ins[c]) == -1 ||
+		    lb_break(L->lf, &T->ins[c], T->size, cw - 2 * CELL_PADX_PT,
+		    0, T->al[c] == 'j', &T->res[c]) == -1)
+			return -1;
+		if (T->res[c].n > T->nlines)
+			T->nlines = T->res[c].n;
+	}
+	return 0;
+}
+
+/* Line i of every cell of the row in T into the current row of the
+ * vertical list, top: the cell padding above it, pt. */
+static int
+trow_line(struct lctx *L, struct tlay *T, size_t i, double top)
+{
+	size_t c;
+
+	for (c = 0; c < T->nc; c++) {
+		const struct lb_line *ln;
+		double lx;
+
+		if (i >= T->res[c].n)
+			continue;
+		ln = &T->res[c].lines[i];
+		lx = T->x[c] + CELL_PADX_PT;
+		if (T->al[c] == 'c')
+			lx += (T->cwid[c] - 2 * CELL_PADX_PT -
+			    ln->width_pt) / 2;
+		else if (T->al[c] == 'r')
+			lx += T->cwid[c] - 2 * CELL_PADX_PT - ln->width_pt;
+		if (lrow_line(L, ln, lx, top + T->base, T->size) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * The row r of T (broken by trow_break) as one slice of the vertical
+ * list per line, each with its grid lines.  keep_first: keep its first
+ * slice with the row above.  0, or -1 (memory).
+ */
+static int
+trow_slices(struct lctx *L, struct tlay *T, size_t r, int header,
+    int keep_first)
+{
+	size_t	 i, c, nc = T->nc, nlines = T->nlines;
+
+	for (i = 0; i < nlines; i++) {
+		size_t		 i0 = lrow_begin(L);
+		double		 top = i == 0 ? CELL_PADT_PT : 0;
+		double		 h = T->lead + top +
+		    (i + 1 == nlines ? CELL_PADB_PT : 0);
+		int		 keep;
+		struct vrow	*v;
+
+		if (trow_line(L, T, i, top) == -1)
+			return -1;
+		if (header)
+			keep = r > 0 || i > 0;
+		else if (i == 0)
+			keep = keep_first || r == T->t->header_rows;
+		else
+			keep = nlines <= 3 || i == 1 || i + 1 == nlines;
+		v = lrow_end(L, i0, h, r == 0 && i == 0 ? PARA_AFTER_PT : 0,
+		    keep);
+		if (v == NULL)
+			return -1;
+		v->table = T->tid;
+		v->header = header;
+		v->top_rule = i == 0;
+		v->vx0 = L->nvx;
+		for (c = 0; c <= nc; c++) {
+			if (T->span && c >= 2 && c < nc)
+				continue;
+			if (push_vx(L, T->x[c]) == -1)
+				return -1;
+		}
+		v->nvx = L->nvx - v->vx0;
+	}
+	return 0;
+}
+
+/* Column widths and edges of table b into T->w, T->x; 0, or -1 after a
+ * message. */
+static int
+table_columns(struct lctx *L, const struct doc_block *b, struct tlay *T)
+{
+	double	*w = T->w, total;
+	size_t	 c;
+
 	if ((total = table_widths(L, b, w)) < 0)
-		goto done;
-	for (c = 0; c < nc; c++)
+		return -1;
+	for (c = 0; c < T->nc; c++)
 		if (w[c] < MM_PT(5)) {
 			diag_add(L->d, DIAG_ERROR, L->doc->name, b->line,
 			    b->col, "column %zu of the table is %.1f mm wide; "
 			    "a column needs at least 5 mm", c + 1,
 			    w[c] * 25.4 / 72);
-			goto done;
+			return -1;
 		}
-	x[0] = L->left_pt + (L->width_pt - total) / 2;
-	for (c = 0; c < nc; c++)
-		x[c + 1] = x[c] + w[c];
+	T->x[0] = L->left_pt + (L->width_pt - total) / 2;
+	for (c = 0; c < T->nc; c++)
+		T->x[c + 1] = T->x[c] + w[c];
+	return 0;
+}
+
+/*
+ * The header rows of table b (just laid out) are repeated on every page
+ * the table continues on, unless they leave no room for one line of a
+ * body row under them: then they are set once, where the table starts,
+ * not repeated (a page of nothing but a header would follow a page of
+ * nothing but a header), and a warning says so.
+ */
+static void
+table_header_check(struct lctx *L, const struct doc_block *b,
+    const struct tlay *T)
+{
+	struct ltable	*tb = &L->tables[T->tid - 1];
+	double		 h = 0, avail = L->bottom_pt - L->top_pt;
+	size_t		 i;
+
+	for (i = tb->hdr0; i < tb->hdr1; i++)
+		h += L->rows[i].h_pt;
+	if (h + T->lead + CELL_PADT_PT + CELL_PADB_PT <= avail + 0.01)
+		return;
+	tb->hdr1 = tb->hdr0;
+	diag_add(L->d, DIAG_WARNING, L->doc->name, b->line, b->col,
+	    "the table's %zu header rows are %.0f mm tall and leave no room "
+	    "for a body row on a page of %.0f mm; they are set once and not "
+	    "repeated on the next pages (give fewer header= rows, or "
+	    "shorter headings)", T->t->header_rows, h * 25.4 / 72,
+	    avail * 25.4 / 72);
+}
+
+int
+layout_table(struct lctx *L, const struct doc_block *b)
+{
+	struct tlay	 T;
+	struct ltable	*tb;
+	size_t		 r, nc = b->table->ncols;
+	int		 rc = -1, keep_next = 0;
+
+	memset(&T, 0, sizeof(T));
+	T.t = b->table;
+	T.nc = nc;
+	T.size = T.t->size_pt;
+	T.lead = T.size * 1.15;
+	T.base = T.lead - T.size * 0.25;
+	T.w = calloc(nc, sizeof(double));
+	T.x = calloc(nc + 1, sizeof(double));
+	T.res = calloc(nc, sizeof(*T.res));
+	T.ins = calloc(nc, sizeof(*T.ins));
+	T.cwid = calloc(nc, sizeof(double));
+	T.al = calloc(nc, 1);
+	if (T.w == NULL || T.x == NULL || T.res == NULL || T.ins == NULL ||
+	    T.cwid == NULL || T.al == NULL || table_columns(L, b, &T) == -1)
+		goto done;
 	if (vb_grow((void **)&L->tables, &L->captables, L->ntables + 1,
 	    sizeof(*L->tables)) != 0)
 		goto done;
 	tb = &L->tables[L->ntables++];
-	tid = (int)L->ntables;
-	tb->x0_pt = x[0];
-	tb->x1_pt = x[nc];
+	T.tid = (int)L->ntables;
+	tb->x0_pt = T.x[0];
+	tb->x1_pt = T.x[nc];
 	tb->hdr0 = tb->hdr1 = L->nrows;
-	for (r = 0; r < t->nrows; r++) {
-		const struct doc_inline	*row = &t->cells[r * nc];
-		int			 header = r < t->header_rows;
-		int			 group = 0, span = 0;
-		size_t			 nlines = 1;
+	for (r = 0; r < T.t->nrows; r++) {
+		int header = r < T.t->header_rows;
 
-		if (!header && row[0].n == 1 && doc_is_roman(row[0].runs[0].text)) {
-			group = 1;
-			span = nc > 2;
-			for (c = 2; c < nc; c++)
-				if (!inline_empty(&row[c]))
-					span = 0;
-		}
-		for (c = 0; c < nc; c++) {
-			double cw = w[c];
-
-			memset(&res[c], 0, sizeof(res[c]));
-			memset(&ins[c], 0, sizeof(ins[c]));
-			cwid[c] = cw;
-			if (span && c >= 2)
-				continue;
-			if (span && c == 1)
-				cwid[c] = cw = x[nc] - x[1];
-			al[c] = header ? 'c' : t->align ? t->align[c] : 'l';
-			if (group && c == 1)
-				al[c] = 'l';
-			/* The lines point into ins[c]: it lives until the
-			 * row's slices are drawn. */
-			if (inline_face(&row[c], header || group ? DOC_BOLD : 0,
-			    &ins[c]) == -1 ||
-			    lb_break(L->lf, &ins[c], size, cw - 2 * CELL_PADX_PT,
-			    0, al[c] == 'j', &res[c]) == -1)
-				goto done;
-			if (res[c].n > nlines)
-				nlines = res[c].n;
-		}
-		for (i = 0; i < nlines; i++) {
-			size_t		 i0 = lrow_begin(L);
-			double		 top = i == 0 ? CELL_PADT_PT : 0;
-			double		 h = lead + top +
-			    (i + 1 == nlines ? CELL_PADB_PT : 0);
-			int		 keep;
-			struct vrow	*v;
-
-			for (c = 0; c < nc; c++) {
-				const struct lb_line *ln;
-				double lx;
-
-				if (i >= res[c].n)
-					continue;
-				ln = &res[c].lines[i];
-				lx = x[c] + CELL_PADX_PT;
-				if (al[c] == 'c')
-					lx += (cwid[c] - 2 * CELL_PADX_PT -
-					    ln->width_pt) / 2;
-				else if (al[c] == 'r')
-					lx += cwid[c] - 2 * CELL_PADX_PT -
-					    ln->width_pt;
-				if (lrow_line(L, ln, lx, top + base, size) == -1)
-					goto done;
-			}
-			if (header)
-				keep = r > 0 || i > 0;
-			else if (i == 0)
-				keep = keep_next || r == t->header_rows;
-			else
-				keep = nlines <= 3 || i == 1 || i + 1 == nlines;
-			v = lrow_end(L, i0, h, r == 0 && i == 0 ?
-			    PARA_AFTER_PT : 0, keep);
-			if (v == NULL)
-				goto done;
-			v->table = tid;
-			v->header = header;
-			v->top_rule = i == 0;
-			v->vx0 = L->nvx;
-			for (c = 0; c <= nc; c++) {
-				if (span && c >= 2 && c < nc)
-					continue;
-				if (push_vx(L, x[c]) == -1)
-					goto done;
-			}
-			v->nvx = L->nvx - v->vx0;
-		}
-		keep_next = group;
-		for (c = 0; c < nc; c++) {
-			lb_result_free(&res[c]);
-			doc_inline_free(&ins[c]);
-		}
+		if (trow_break(L, &T, r, header) == -1 ||
+		    trow_slices(L, &T, r, header, keep_next) == -1)
+			goto done;
+		keep_next = T.group;
+		trow_free(&T);
 		if (header)
-			L->tables[tid - 1].hdr1 = L->nrows;
+			L->tables[T.tid - 1].hdr1 = L->nrows;
+		if (header && r + 1 == T.t->header_rows)
+			table_header_check(L, b, &T);
 	}
 	L->next_before = PARA_AFTER_PT;
 	rc = 0;
 done:
-	for (c = 0; res != NULL && ins != NULL && c < nc; c++) {
-		lb_result_free(&res[c]);
-		doc_inline_free(&ins[c]);
-	}
-	free(w);
-	free(x);
-	free(res);
-	free(ins);
-	free(cwid);
-	free(al);
+	trow_free(&T);
+	free(T.w);
+	free(T.x);
+	free(T.res);
+	free(T.ins);
+	free(T.cwid);
+	free(T.al);
 	return rc;
 }

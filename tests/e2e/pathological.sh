@@ -197,4 +197,41 @@ check combining_marks_200000 "$tmp/nfd.md"
 
 # The same front matter through the layout dump.
 check dump_paragraph_1MB "$tmp/para.md" --dump-layout
+
+
+# ---- Memory of one long word (layout/break.c): a word wider than a line
+# was cut into one box and one break per character, some 370 bytes per
+# byte of text (5 MB -> 1.86 GB).  A 2 MB word in the body, in a table
+# cell and in nguoi_soan must now render within 200 MB of address space
+# (the old code ran out of memory: exit 1, or dropped the line), with the
+# word in the layout.  Not under the sanitizers, which reserve far more
+# address space than they use.
+memcheck() {	# memcheck NAME FILE WORD: WORD must be in the layout
+	if [ -n "$VB_SANITIZED" ]; then
+		echo "info pathological_memory_$1: skipped under the sanitizers"
+		return
+	fi
+	(ulimit -v 200000 2>/dev/null || exit 99
+	 timeout "$limit" "$render" --dump-layout "$2" >"$tmp/stdout" \
+	    2>"$tmp/stderr")
+	rc=$?
+	case $rc in
+	0)	if grep -q "$3" "$tmp/stdout"; then
+			echo "PASS pathological_memory_$1"
+		else
+			echo "FAIL pathological_memory_$1: $3 is not in the layout"
+		fi ;;
+	99)	echo "info pathological_memory_$1: ulimit -v unsupported, skipped" ;;
+	*)	echo "FAIL pathological_memory_$1: exit $rc within 200 MB"
+		head -2 "$tmp/stderr" ;;
+	esac
+}
+{ fm; rep 2000000 'a'; echo; } >"$tmp/word2.md"
+memcheck word_2MB_body "$tmp/word2.md" aaaaaaaaaa
+{ fm; echo '```csv'; echo 'a,b'; printf 'x,'; rep 2000000 'y'; echo
+  echo '```'; } >"$tmp/cellword.md"
+memcheck word_2MB_table_cell "$tmp/cellword.md" yyyyyyyyyy
+{ fm | sed '$d' | sed '$d'; printf 'nguoi_soan: '; rep 2000000 'x'; echo
+  echo '---'; echo x; } >"$tmp/nsword.md"
+memcheck word_2MB_nguoi_soan "$tmp/nsword.md" xxxxxxxxxx
 exit 0

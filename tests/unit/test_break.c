@@ -464,6 +464,53 @@ test_long_word(void)
 	doc_inline_free(&in2);
 }
 
+/* (d2) A word wider than 16 lines is cut into line-wide pieces: one
+ * piece a line, every line but the last full to one character, the text
+ * whole (layout/break.c keeps memory small for such words). */
+static void
+test_very_long_word(void)
+{
+	size_t			 n = 3000, i;
+	char			*word = malloc(2 * n + 1), *s;
+	struct doc_inline	 in;
+	struct lb_result	 r;
+	int			 fit = 1, full = 1, one = 1;
+
+	if (word == NULL)
+		return;
+	for (i = 0; i < n; i++)   /* "ệ" is 3 bytes: use 2-byte "ơ" too */
+		memcpy(word + 2 * i, "\xC6\xA1", 2);
+	word[2 * n] = '\0';
+	in = mk("Đầu", DOC_REGULAR, " ", DOC_REGULAR, word, DOC_REGULAR,
+	    " cuối", DOC_REGULAR, NULL);
+	r = brk(&in, 42, 0, 1);
+	for (i = 0; i < r.n; i++) {
+		double e = line_end(&r.lines[i]);
+
+		if (e > 42 + EPS_PT)
+			fit = 0;
+		if (i > 0 && i + 2 < r.n && (e < 42 - 5 - EPS_PT ||
+		    r.lines[i].n != 1))
+			full = one = 0;
+	}
+	CHECK("break_very_long_word_lines", r.n >= n * 5 / 42);
+	CHECK("break_very_long_word_fits", fit);
+	CHECK("break_very_long_word_full_lines_one_piece", full && one);
+	CHECK("break_very_long_word_whole_chars", pieces_whole_chars(&r));
+	s = joined(&r, "");
+	/* "Đầu" alone on line 1 (the word starts a line), lines joined
+	 * with nothing ("cuối" on a line of its own or after a space). */
+	CHECK("break_very_long_word_text_kept", s != NULL &&
+	    strncmp(s, "Đầu", strlen("Đầu")) == 0 &&
+	    strncmp(s + strlen("Đầu"), word, 2 * n) == 0 &&
+	    strcmp(s + strlen("Đầu") + 2 * n +
+	    (s[strlen("Đầu") + 2 * n] == ' '), "cuối") == 0);
+	free(s);
+	lb_result_free(&r);
+	doc_inline_free(&in);
+	free(word);
+}
+
 /* (e) A hard line break ends a line with natural spacing. */
 static void
 test_hard_break(void)
@@ -650,6 +697,7 @@ main(void)
 	test_widths();
 	test_total_fit();
 	test_long_word();
+	test_very_long_word();
 	test_hard_break();
 	test_indent();
 	test_empty();
