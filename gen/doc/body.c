@@ -3,6 +3,7 @@
  * blocks, through cmark: paragraphs, headings, lists, quotes, code,
  * ```csv tables (table.c), page breaks and annexes.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,163 +114,266 @@ body_center(struct doc_inline *in)
 	return 1;
 }
 
-static void body_blocks(struct pctx *, cmark_node *, int);
+/* What a frame of the body walk goes through: a container's children. */
+enum bkind {
+	BK_BLOCKS,   /* the document's or a block quote's blocks */
+	BK_LIST,     /* a list's items */
+	BK_ITEM      /* a list item's blocks: paragraphs become DOC_ITEM */
+};
 
-/* One list: each item's first paragraph carries the marker. */
-static void
-body_list(struct pctx *c, cmark_node *list, int depth)
+/* One open container of the body walk. */
+struct bframe {
+	cmark_node	*next;     /* the next child to take; NULL: done */
+	enum bkind	 kind;     /* what the children are */
+	int		 depth;    /* list depth of what is inside, 1-based */
+	int		 num;      /* LIST: next item's number; ITEM: its own */
+	int		 ordered;  /* LIST, ITEM: numbered list */
+	int		 paren;    /* LIST, ITEM: "1)" rather than "1." */
+	int		 first;    /* ITEM: no paragraph yet (it has the marker) */
+};
+
+/*
+ * The walk's stack of open containers, on the heap: nesting as deep as
+ * the source (cmark builds any depth) costs memory, not C stack.
+ */
+struct bwalk {
+	struct bframe	*f;    /* frames, innermost last */
+	size_t		 n;    /* open frames */
+	size_t		 cap;  /* frames allocated */
+};
+
+/* Open a frame over parent's children; depth is capped.  -1 (memory). */
+static int
+bwalk_push(struct bwalk *w, cmark_node *parent, enum bkind kind, int depth)
 {
-	cmark_node	*item, *ch;
-	int		 num = cmark_node_get_list_start(list);
-	int		 ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
-	int		 paren = cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM;
+	struct bframe *f;
 
-	for (item = cmark_node_first_child(list); item != NULL;
-	    item = cmark_node_next(item), num++) {
-		int first = 1;
+	if (vb_grow((void **)&w->f, &w->cap, w->n + 1, sizeof(*w->f)) != 0)
+		return -1;
+	f = &w->f[w->n++];
+	memset(f, 0, sizeof(*f));
+	f->next = cmark_node_first_child(parent);
+	f->kind = kind;
+	f->depth = depth > DOC_MAX_DEPTH ? DOC_MAX_DEPTH : depth;
+	return 0;
+}
 
-		for (ch = cmark_node_first_child(item); ch != NULL;
-		    ch = cmark_node_next(ch)) {
-			struct doc_block	*b;
-			char			 mk[32];
+/* A paragraph of a list item (frame f): an item block, with the
+ * item's marker on its first paragraph.  -1 (memory). */
+static int
+body_item_para(struct pctx *c, struct bframe *f, cmark_node *n)
+{
+	struct doc_block	*b;
+	char			 mk[32];
 
-			if (cmark_node_get_type(ch) != CMARK_NODE_PARAGRAPH) {
-				body_blocks(c, ch, depth + 1);
-				continue;
+	b = doc_add_block(c->doc, DOC_ITEM, cmark_node_get_start_line(n) +
+	    c->body_line0, cmark_node_get_start_column(n));
+	if (b == NULL)
+		return -1;
+	b->level = f->depth;
+	if (f->first) {
+		if (f->ordered)
+			snprintf(mk, sizeof(mk), "%d%c ", f->num,
+			    f->paren ? ')' : '.');
+		else
+			snprintf(mk, sizeof(mk), "- ");
+		if ((b->marker = strdup(mk)) == NULL)
+			return -1;
+	}
+	f->first = 0;
+	return body_inlines(n, &b->in);
+}
+
+/* A heading block: level 1 to 3, bold (level 3 bold italic), level 1
+ * in capitals.  -1 (memory). */
+static int
+body_heading(struct pctx *c, cmark_node *n, int line, int col)
+{
+	struct doc_block	*b;
+	size_t			 i;
+
+	if ((b = doc_add_block(c->doc, DOC_HEADING, line, col)) == NULL)
+		return -1;
+	b->level = cmark_node_get_heading_level(n);
+	if (b->level > 3)
+		b->level = 3;
+	if (body_inlines(n, &b->in) == -1)
+		return -1;
+	for (i = 0; i < b->in.n; i++)
+		b->in.runs[i].face |= b->level == 3 ? DOC_BOLDITALIC : DOC_BOLD;
+	if (b->level == 1) {
+		for (i = 0; i < b->in.n; i++) {
+			char *u = doc_upper(b->in.runs[i].text);
+
+			if (u != NULL) {
+				free(b->in.runs[i].text);
+				b->in.runs[i].text = u;
+				b->in.runs[i].len = strlen(u);
+				b->in.runs[i].cap = b->in.runs[i].len + 1;
 			}
-			b = doc_add_block(c->doc, DOC_ITEM,
-			    cmark_node_get_start_line(ch) + c->body_line0,
-			    cmark_node_get_start_column(ch));
-			if (b == NULL)
-				return;
-			b->level = depth;
-			if (first) {
-				if (ordered)
-					snprintf(mk, sizeof(mk), "%d%c ", num,
-					    paren ? ')' : '.');
-				else
-					snprintf(mk, sizeof(mk), "- ");
-				b->marker = strdup(mk);
-			}
-			first = 0;
-			body_inlines(ch, &b->in);
 		}
+	}
+	return 0;
+}
+
+/* A code block other than a table: its lines as they are, left aligned
+ * without indent.  -1 (memory). */
+static int
+body_code(struct pctx *c, cmark_node *n, int line, int col)
+{
+	struct doc_block	*b;
+	const char		*lit;
+
+	if ((b = doc_add_block(c->doc, DOC_PARA, line, col)) == NULL)
+		return -1;
+	b->level = -1;   /* left aligned, no indent */
+	lit = cmark_node_get_literal(n);
+	while (lit != NULL && *lit != '\0') {
+		const char *nl = strchr(lit, '\n');
+		size_t	    ln = nl ? (size_t)(nl - lit) : strlen(lit);
+
+		if (doc_inline_add(&b->in, lit, ln, DOC_REGULAR, 0) == -1)
+			return -1;
+		if (nl == NULL || nl[1] == '\0')
+			break;
+		if (doc_inline_add(&b->in, "\n", 1, DOC_REGULAR, 0) == -1)
+			return -1;
+		lit = nl + 1;
+	}
+	return 0;
+}
+
+/* An HTML block: a page break, an annex, a comment, or a warning. */
+static int
+body_html(struct pctx *c, cmark_node *n, int line, int col)
+{
+	const char		*lit = cmark_node_get_literal(n);
+	struct doc_block	*b;
+
+	if (strncmp(lit, "<!-- pagebreak -->", 18) == 0) {
+		if (doc_add_block(c->doc, DOC_PAGEBREAK, line, col) == NULL)
+			return -1;
+	} else if (strncmp(lit, "<!-- annex", 10) == 0) {
+		if ((b = doc_add_block(c->doc, DOC_ANNEX, line, col)) == NULL)
+			return -1;
+		b->landscape = strstr(lit, "landscape") != NULL;
+	} else if (strncmp(lit, "<!--", 4) != 0)
+		diag_add(c->d, DIAG_WARNING, c->doc->name, line, col,
+		    "HTML block ignored");
+	return 0;
+}
+
+/*
+ * One block n at list depth `depth`.  A list or a quote opens a frame of
+ * w for its children.  -1 (memory).
+ */
+static int
+body_block(struct pctx *c, struct bwalk *w, cmark_node *n, int depth)
+{
+	int			 line = cmark_node_get_start_line(n) + c->body_line0;
+	int			 col = cmark_node_get_start_column(n);
+	struct doc_block	*b;
+	const char		*info;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_PARAGRAPH:
+		if ((b = doc_add_block(c->doc, DOC_PARA, line, col)) == NULL ||
+		    body_inlines(n, &b->in) == -1)
+			return -1;
+		if (body_center(&b->in))
+			b->type = DOC_CENTER;
+		return 0;
+	case CMARK_NODE_HEADING:
+		return body_heading(c, n, line, col);
+	case CMARK_NODE_LIST:
+		if (bwalk_push(w, n, BK_LIST, depth) == -1)
+			return -1;
+		w->f[w->n - 1].num = cmark_node_get_list_start(n);
+		w->f[w->n - 1].ordered = cmark_node_get_list_type(n) ==
+		    CMARK_ORDERED_LIST;
+		w->f[w->n - 1].paren = cmark_node_get_list_delim(n) ==
+		    CMARK_PAREN_DELIM;
+		return 0;
+	case CMARK_NODE_BLOCK_QUOTE:
+		return bwalk_push(w, n, BK_BLOCKS, depth + 1);
+	case CMARK_NODE_CODE_BLOCK:
+		info = cmark_node_get_fence_info(n);
+		if (info != NULL && strncmp(info, "csv", 3) == 0 &&
+		    (info[3] == '\0' || info[3] == ' ')) {
+			doc_body_table(c, n, line, col);
+			return 0;
+		}
+		return body_code(c, n, line, col);
+	case CMARK_NODE_HTML_BLOCK:
+		return body_html(c, n, line, col);
+	case CMARK_NODE_THEMATIC_BREAK:
+		diag_add(c->d, DIAG_WARNING, c->doc->name, line, col,
+		    "a thematic break (---) draws nothing; for a page "
+		    "break write <!-- pagebreak -->");
+		return 0;
+	default:
+		return 0;
 	}
 }
 
-/* The body blocks under parent (the document, a quote or an item). */
-static void
-body_blocks(struct pctx *c, cmark_node *parent, int depth)
+/*
+ * The body blocks under root, in document order, without recursion: a
+ * frame per open list, item or quote.  A list item's first paragraph
+ * carries its marker.  -1 (memory).
+ */
+static int
+body_walk(struct pctx *c, cmark_node *root)
 {
-	cmark_node *n;
+	struct bwalk	 w = { NULL, 0, 0 };
+	int		 rc = 0;
 
-	if (depth > DOC_MAX_DEPTH)
-		depth = DOC_MAX_DEPTH;
-	for (n = cmark_node_first_child(parent); n != NULL;
-	    n = cmark_node_next(n)) {
-		int			 line = cmark_node_get_start_line(n) +
-		    c->body_line0;
-		int			 col = cmark_node_get_start_column(n);
-		struct doc_block	*b;
-		const char		*lit, *info;
+	if (bwalk_push(&w, root, BK_BLOCKS, 1) == -1)
+		return -1;
+	while (w.n > 0 && rc == 0) {
+		struct bframe	*f = &w.f[w.n - 1];
+		struct bframe	 item;
+		cmark_node	*n = f->next;
 
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_PARAGRAPH:
-			if ((b = doc_add_block(c->doc, DOC_PARA, line,
-			    col)) == NULL)
-				return;
-			body_inlines(n, &b->in);
-			if (body_center(&b->in))
-				b->type = DOC_CENTER;
-			break;
-		case CMARK_NODE_HEADING:
-			if ((b = doc_add_block(c->doc, DOC_HEADING, line,
-			    col)) == NULL)
-				return;
-			b->level = cmark_node_get_heading_level(n);
-			if (b->level > 3)
-				b->level = 3;
-			body_inlines(n, &b->in);
-			for (size_t i = 0; i < b->in.n; i++)
-				b->in.runs[i].face |= b->level == 3 ?
-				    DOC_BOLDITALIC : DOC_BOLD;
-			if (b->level == 1) {
-				size_t i;
-
-				for (i = 0; i < b->in.n; i++) {
-					char *u = doc_upper(b->in.runs[i].text);
-
-					if (u != NULL) {
-						free(b->in.runs[i].text);
-						b->in.runs[i].text = u;
-					}
-				}
-			}
-			break;
-		case CMARK_NODE_LIST:
-			body_list(c, n, depth);
-			break;
-		case CMARK_NODE_BLOCK_QUOTE:
-			body_blocks(c, n, depth + 1);
-			break;
-		case CMARK_NODE_CODE_BLOCK:
-			info = cmark_node_get_fence_info(n);
-			if (info != NULL && strncmp(info, "csv", 3) == 0 &&
-			    (info[3] == '\0' || info[3] == ' ')) {
-				doc_body_table(c, n, line, col);
-				break;
-			}
-			/* Other code: its lines as they are. */
-			if ((b = doc_add_block(c->doc, DOC_PARA, line,
-			    col)) == NULL)
-				return;
-			b->level = -1;   /* left aligned, no indent */
-			lit = cmark_node_get_literal(n);
-			while (lit != NULL && *lit != '\0') {
-				const char *nl = strchr(lit, '\n');
-				size_t	    ln = nl ? (size_t)(nl - lit) :
-				    strlen(lit);
-
-				doc_inline_add(&b->in, lit, ln, DOC_REGULAR, 0);
-				if (nl == NULL || nl[1] == '\0')
-					break;
-				doc_inline_add(&b->in, "\n", 1, DOC_REGULAR, 0);
-				lit = nl + 1;
-			}
-			break;
-		case CMARK_NODE_HTML_BLOCK:
-			lit = cmark_node_get_literal(n);
-			if (strncmp(lit, "<!-- pagebreak -->", 18) == 0)
-				doc_add_block(c->doc, DOC_PAGEBREAK, line, col);
-			else if (strncmp(lit, "<!-- annex", 10) == 0) {
-				if ((b = doc_add_block(c->doc, DOC_ANNEX, line,
-				    col)) == NULL)
-					return;
-				b->landscape = strstr(lit, "landscape") != NULL;
-			} else if (strncmp(lit, "<!--", 4) != 0)
-				diag_add(c->d, DIAG_WARNING, c->doc->name, line,
-				    col, "HTML block ignored");
-			break;
-		case CMARK_NODE_THEMATIC_BREAK:
-			diag_add(c->d, DIAG_WARNING, c->doc->name, line, col,
-			    "a thematic break (---) draws nothing; for a page "
-			    "break write <!-- pagebreak -->");
-			break;
-		default:
-			break;
+		if (n == NULL) {
+			w.n--;
+			continue;
 		}
+		f->next = cmark_node_next(n);
+		if (f->kind == BK_LIST) {
+			item = *f;
+			f->num++;
+			if ((rc = bwalk_push(&w, n, BK_ITEM, item.depth)) == 0) {
+				f = &w.f[w.n - 1];
+				f->num = item.num;
+				f->ordered = item.ordered;
+				f->paren = item.paren;
+				f->first = 1;
+			}
+		} else if (f->kind == BK_ITEM &&
+		    cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH)
+			rc = body_item_para(c, f, n);
+		else if (f->kind == BK_ITEM)
+			/* Kept as it was: the blocks inside an item's other
+			 * blocks (a quote's), one level deeper; a nested
+			 * list's items and an item's code are not shown. */
+			rc = bwalk_push(&w, n, BK_BLOCKS, f->depth + 1);
+		else
+			rc = body_block(c, &w, n, f->depth);
 	}
+	free(w.f);
+	return rc;
 }
 
 int
 doc_body_parse(struct pctx *c, const char *body, size_t len)
 {
-	cmark_node *root;
+	cmark_node	*root;
+	int		 rc;
 
 	root = cmark_parse_document(body, len, CMARK_OPT_DEFAULT);
 	if (root == NULL)
 		return -1;
-	body_blocks(c, root, 1);
+	rc = body_walk(c, root);
 	cmark_node_free(root);
-	return 0;
+	return rc;
 }
