@@ -334,6 +334,175 @@ fm_key(struct pctx *c, yaml_document_t *y, const yaml_node_t *v,
 		free(s);   /* encoding: used when reading */
 }
 
+/*
+ * Limits of the front matter, checked on libyaml's events before the
+ * document is loaded: libyaml takes quadratic time on deep nesting (80 s
+ * for 100,000 levels) and its aliases let a small text stand for a huge
+ * one.  A real front matter nests 3 deep and needs no alias.
+ */
+#define FM_MAX_DEPTH		64        /* nested lists and maps */
+#define FM_MAX_ALIAS_VALUES	10000     /* values aliases may add in all */
+#define FM_MAX_ALIAS_BYTES	1048576   /* bytes of text they may add */
+
+/* What an anchored value stands for, once expanded. */
+struct fm_anchor {
+	char	*name;    /* the anchor's name */
+	size_t	 nodes;   /* values in it, aliases expanded */
+	size_t	 bytes;   /* bytes of its scalars, aliases expanded */
+};
+
+/* The state of fm_guard: open collections and the anchors seen. */
+struct fm_gstate {
+	struct fm_anchor  open[FM_MAX_DEPTH + 1];  /* open collections */
+	int		  depth;       /* of them */
+	struct fm_anchor *anchors;     /* anchors defined so far */
+	size_t		  nanchors;    /* of them */
+	size_t		  cap;         /* anchors allocated */
+	size_t		  alias_nodes; /* values added by aliases */
+	size_t		  alias_bytes; /* bytes added by aliases */
+};
+
+/* Count a value of `nodes` values and `bytes` bytes in the open
+ * collection; record it under anchor (if any).  -1 (memory). */
+static int
+fm_gcount(struct fm_gstate *g, const unsigned char *anchor, size_t nodes,
+    size_t bytes)
+{
+	struct fm_anchor *a;
+
+	if (g->depth > 0) {
+		g->open[g->depth - 1].nodes += nodes;
+		g->open[g->depth - 1].bytes += bytes;
+	}
+	if (anchor == NULL)
+		return 0;
+	if (vb_grow((void **)&g->anchors, &g->cap, g->nanchors + 1,
+	    sizeof(*g->anchors)) != 0)
+		return -1;
+	a = &g->anchors[g->nanchors];
+	if ((a->name = strdup((const char *)anchor)) == NULL)
+		return -1;
+	a->nodes = nodes;
+	a->bytes = bytes;
+	g->nanchors++;
+	return 0;
+}
+
+/* The latest anchor of that name, or NULL. */
+static const struct fm_anchor *
+fm_gfind(const struct fm_gstate *g, const unsigned char *name)
+{
+	size_t i;
+
+	for (i = g->nanchors; i > 0; i--)
+		if (strcmp(g->anchors[i - 1].name, (const char *)name) == 0)
+			return &g->anchors[i - 1];
+	return NULL;
+}
+
+/*
+ * One event of the front matter: 1 when a limit is passed (the error is
+ * in c->d), -1 (memory), else 0.
+ */
+static int
+fm_gevent(struct pctx *c, struct fm_gstate *g, const yaml_event_t *e)
+{
+	const struct fm_anchor	*a;
+	struct fm_anchor	*o;
+	int			 line = (int)e->start_mark.line + 1 + c->fm_line0;
+	int			 col = (int)e->start_mark.column + 1;
+
+	switch (e->type) {
+	case YAML_SCALAR_EVENT:
+		return fm_gcount(g, e->data.scalar.anchor, 1,
+		    e->data.scalar.length);
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (g->depth == FM_MAX_DEPTH) {
+			diag_add(c->d, DIAG_ERROR, c->doc->name, line, col,
+			    "front matter: lists and maps are nested more than "
+			    "%d deep", FM_MAX_DEPTH);
+			return 1;
+		}
+		o = &g->open[g->depth++];
+		o->nodes = o->bytes = 0;
+		o->name = NULL;
+		if (e->type == YAML_SEQUENCE_START_EVENT &&
+		    e->data.sequence_start.anchor != NULL)
+			o->name = strdup((const char *)
+			    e->data.sequence_start.anchor);
+		else if (e->type == YAML_MAPPING_START_EVENT &&
+		    e->data.mapping_start.anchor != NULL)
+			o->name = strdup((const char *)
+			    e->data.mapping_start.anchor);
+		return 0;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT: {
+		struct fm_anchor done;
+		int		 rc;
+
+		if (g->depth == 0)
+			return 0;
+		done = g->open[--g->depth];
+		rc = fm_gcount(g, (const unsigned char *)done.name,
+		    done.nodes + 1, done.bytes);
+		free(done.name);
+		return rc;
+	}
+	case YAML_ALIAS_EVENT:
+		if ((a = fm_gfind(g, e->data.alias.anchor)) == NULL)
+			return 0;   /* the loader reports it */
+		g->alias_nodes += a->nodes;
+		g->alias_bytes += a->bytes;
+		if (g->alias_nodes > FM_MAX_ALIAS_VALUES ||
+		    g->alias_bytes > FM_MAX_ALIAS_BYTES) {
+			diag_add(c->d, DIAG_ERROR, c->doc->name, line, col,
+			    "front matter: the aliases (*%s) stand for more "
+			    "than %d values or %d bytes in all; write the "
+			    "values out", (const char *)e->data.alias.anchor,
+			    FM_MAX_ALIAS_VALUES, FM_MAX_ALIAS_BYTES);
+			return 1;
+		}
+		return fm_gcount(g, NULL, a->nodes, a->bytes);
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Check the nesting depth and the alias expansion of the YAML text
+ * (len bytes) on libyaml's events, stopping at the first value beyond a
+ * limit.  -1 with an error in c->d when a limit is passed or memory
+ * ran out; 0 otherwise (a syntax error is left to the loader to report).
+ */
+static int
+fm_guard(struct pctx *c, const char *text, size_t len)
+{
+	yaml_parser_t	 p;
+	yaml_event_t	 e;
+	struct fm_gstate *g = calloc(1, sizeof(*g));
+	int		 rc = 0, end = 0;
+	size_t		 i;
+
+	if (g == NULL)
+		return -1;
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	while (!end && rc == 0 && yaml_parser_parse(&p, &e)) {
+		rc = fm_gevent(c, g, &e);
+		end = e.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&e);
+	}
+	yaml_parser_delete(&p);
+	for (i = 0; i < (size_t)g->depth; i++)
+		free(g->open[i].name);
+	for (i = 0; i < g->nanchors; i++)
+		free(g->anchors[i].name);
+	free(g->anchors);
+	free(g);
+	return rc == 0 ? 0 : -1;
+}
+
 int
 doc_fm_parse(struct pctx *c, const char *text, size_t len, const char **body)
 {
@@ -375,6 +544,8 @@ doc_fm_parse(struct pctx *c, const char *text, size_t len, const char **body)
 		return -1;
 	}
 	c->fm_line0 = 1;
+	if (fm_guard(c, text + 4, (size_t)(end - text - 4)) == -1)
+		return -1;
 	yaml_parser_initialize(&p);
 	yaml_parser_set_input_string(&p, (const unsigned char *)text + 4,
 	    (size_t)(end - text - 4));

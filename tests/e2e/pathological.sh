@@ -251,4 +251,15 @@ growth nested_quotes_growth "$tmp/q75k.md" "$tmp/quote300k.md" --dump-layout
 { fm; rep 105000 'việc làm\n'; } >"$tmp/soft1.md"
 { fm; rep 420000 'việc làm\n'; } >"$tmp/soft4.md"
 growth soft_breaks_paragraph "$tmp/soft1.md" "$tmp/soft4.md" --dump-layout
+# YAML nesting: libyaml is quadratic in the depth (80 s for 100,000
+# levels); the front matter stops at 64 levels before loading.
+{ fm | sed '/^noi_nhan/d' | sed '$d' | sed '$d'; printf 'noi_nhan: '
+  rep 25000 '['; rep 25000 ']'; echo; echo '---'; echo x; } >"$tmp/yflow25k.md"
+{ fm | sed '/^noi_nhan/d' | sed '$d' | sed '$d'; printf 'noi_nhan: '
+  rep 100000 '['; rep 100000 ']'; echo; echo '---'; echo x; } >"$tmp/yflow100k.md"
+growth yaml_flow_depth_growth "$tmp/yflow25k.md" "$tmp/yflow100k.md"
+# YAML aliases: 100 KB that stood for 100 MB of noi_nhan.
+{ fm | sed '/^noi_nhan/d' | sed '$d' | sed '$d'; printf 'x: &a '; rep 10000 'Như trên '
+  echo; printf 'noi_nhan: ['; rep 2000 '*a, '; echo '*a]'; echo '---'; echo x; } >"$tmp/yalias.md"
+check yaml_alias_100MB "$tmp/yalias.md"
 exit 0
