@@ -145,4 +145,13 @@ int		 doc_locate(const char *text, int line, uint32_t cp, int *oline,
 /* Is s a Roman numeral I..XXXIX (a group row's first cell)? */
 int		 doc_is_roman(const char *s);
 
+/*
+ * The longest string the PDF writer takes whole, in bytes (libharu's
+ * HPDF_LIMIT_MAX_STRING_LEN).  doc_parse reports a longer front-matter
+ * value (title, author) or heading (bookmark title) at its source line;
+ * doc_inline_add cuts longer text into runs of at most this length, and
+ * the PDF draws pieces of one run.
+ */
+#define DOC_MAX_STRING	65535
+
 #endif /* DOC_H */

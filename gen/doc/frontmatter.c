@@ -25,7 +25,8 @@ fm_col(const yaml_node_t *n)
 	return (int)n->start_mark.column + 1;
 }
 
-/* A scalar's value, trimmed, malloc'd; NULL and an error otherwise. */
+/* A scalar's value, trimmed, malloc'd; NULL and an error otherwise (a
+ * value too long for the PDF is an error, and returned). */
 static char *
 fm_scalar(struct pctx *c, const yaml_node_t *n, const char *key)
 {
@@ -45,6 +46,10 @@ fm_scalar(struct pctx *c, const yaml_node_t *n, const char *key)
 	}
 	while (len > 0 && isspace((unsigned char)s[len - 1]))
 		len--;
+	if (len > DOC_MAX_STRING)
+		diag_add(c->d, DIAG_ERROR, c->doc->name, fm_line(c, n),
+		    fm_col(n), "'%s' is %zu bytes long; the PDF holds a value "
+		    "of at most %d bytes", key, len, DOC_MAX_STRING);
 	return strndup(s, len);
 }
 
@@ -257,7 +262,17 @@ fm_key(struct pctx *c, yaml_document_t *y, const yaml_node_t *v,
 	char		*s = NULL;
 
 	if (strcmp(key, "co_quan") == 0) {
+		size_t i, n = 0;
+
 		fm_list(c, y, v, key, &m->co_quan);
+		/* Its lines, joined by spaces, are the PDF's author. */
+		for (i = 0; i < m->co_quan.n; i++)
+			n += strlen(m->co_quan.v[i]) + (i > 0);
+		if (m->co_quan.n > 1 && n > DOC_MAX_STRING)
+			diag_add(c->d, DIAG_ERROR, c->doc->name, fm_line(c, v),
+			    fm_col(v), "'co_quan' is %zu bytes long; the PDF "
+			    "holds a value of at most %d bytes", n,
+			    DOC_MAX_STRING);
 		return;
 	}
 	if (strcmp(key, "kinh_gui") == 0) {

@@ -42,40 +42,72 @@ doc_upper(const char *s)
 	return out;
 }
 
+/* Bytes of text (at most room, > 0) that end on a UTF-8 character
+ * boundary; 0 when the first character does not fit. */
+static size_t
+doc_cut(const char *text, size_t n, size_t room)
+{
+	size_t k;
+
+	if (n <= room)
+		return n;
+	for (k = room; k > 0 && ((unsigned char)text[k] & 0xc0) == 0x80; k--)
+		;
+	return k;
+}
+
+/* Append n bytes to run r (they fit its DOC_MAX_STRING).  -1 (memory). */
+static int
+doc_run_append(struct doc_run *r, const char *text, size_t n)
+{
+	if (vb_grow((void **)&r->text, &r->cap, r->len + n + 1, 1) != 0)
+		return -1;
+	memcpy(r->text + r->len, text, n);
+	r->len += n;
+	r->text[r->len] = '\0';
+	return 0;
+}
+
+/*
+ * Text joins the last run when the face is the same; a run never holds
+ * more than DOC_MAX_STRING bytes (the longest string the PDF writer
+ * takes), so longer text goes on in a new run of the same face, cut
+ * between characters.
+ */
 int
 doc_inline_add(struct doc_inline *in, const char *text, size_t n, int face,
     int sup)
 {
-	struct doc_run *r;
+	struct doc_run	*r;
+	size_t		 k;
+	int		 nl = n == 1 && text[0] == '\n';
 
-	if (n == 0)
-		return 0;
-	/* Extend the last run when the face is the same. */
-	if (in->n > 0 && in->runs[in->n - 1].face == face &&
-	    in->runs[in->n - 1].sup == sup &&
-	    strcmp(in->runs[in->n - 1].text, "\n") != 0 &&
-	    !(n == 1 && text[0] == '\n')) {
-		struct doc_run *last = &in->runs[in->n - 1];
-
-		if (n > SIZE_MAX - last->len - 1 || vb_grow((void **)&last->text,
-		    &last->cap, last->len + n + 1, 1) != 0)
+	while (n > 0) {
+		r = in->n > 0 ? &in->runs[in->n - 1] : NULL;
+		if (r != NULL && r->face == face && r->sup == sup && !nl &&
+		    strcmp(r->text, "\n") != 0 &&
+		    (k = doc_cut(text, n, DOC_MAX_STRING - r->len)) > 0) {
+			if (doc_run_append(r, text, k) == -1)
+				return -1;
+			text += k;
+			n -= k;
+			continue;
+		}
+		if (vb_grow((void **)&in->runs, &in->cap, in->n + 1,
+		    sizeof(*in->runs)) != 0)
 			return -1;
-		memcpy(last->text + last->len, text, n);
-		last->len += n;
-		last->text[last->len] = '\0';
-		return 0;
+		r = &in->runs[in->n];
+		memset(r, 0, sizeof(*r));
+		r->face = face;
+		r->sup = sup;
+		if ((k = doc_cut(text, n, DOC_MAX_STRING)) == 0)
+			k = n < 4 ? n : 4;   /* not UTF-8: cut anywhere */
+		if (doc_run_append(r, text, k) == -1)
+			return -1;
+		in->n++;
+		text += k;
+		n -= k;
 	}
-	if (vb_grow((void **)&in->runs, &in->cap, in->n + 1,
-	    sizeof(*in->runs)) != 0)
-		return -1;
-	r = &in->runs[in->n];
-	if ((r->text = strndup(text, n)) == NULL)
-		return -1;
-	r->len = n;
-	r->cap = n + 1;
-	r->face = face;
-	r->sup = sup;
-	in->n++;
 	return 0;
 }
 

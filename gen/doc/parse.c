@@ -10,6 +10,39 @@
 #include "doc/doc.h"
 #include "doc/doc_int.h"
 
+/* Bytes of an inline sequence as one string (a line break as a space). */
+static size_t
+doc_inline_len(const struct doc_inline *in)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < in->n; i++)
+		n += in->runs[i].len;
+	return n;
+}
+
+/*
+ * The headings against DOC_MAX_STRING: each is also a bookmark, whose
+ * title the PDF writer takes whole (a run is cut to that length as it is
+ * made).  Errors at the heading's line.
+ */
+static void
+doc_check_strings(struct pctx *c)
+{
+	size_t i, n;
+
+	for (i = 0; i < c->doc->nblocks; i++) {
+		const struct doc_block *b = &c->doc->blocks[i];
+
+		if (b->type == DOC_HEADING &&
+		    (n = doc_inline_len(&b->in)) > DOC_MAX_STRING)
+			diag_add(c->d, DIAG_ERROR, c->doc->name, b->line,
+			    b->col, "this heading is %zu bytes long; a PDF "
+			    "bookmark holds at most %d bytes", n,
+			    DOC_MAX_STRING);
+	}
+}
+
 struct doc *
 doc_parse(const char *name, const char *text, size_t len, struct diag *d)
 {
@@ -44,6 +77,7 @@ doc_parse(const char *name, const char *text, size_t len, struct diag *d)
 		    "signature: tham_quyen, chuc_vu, ho_ten)");
 	if (doc_body_parse(&c, body, (size_t)(text + len - body)) == -1)
 		goto fail;
+	doc_check_strings(&c);
 	if (diag_errors(d) > errs)
 		goto fail;
 	free(c.dir);

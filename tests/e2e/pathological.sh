@@ -225,7 +225,8 @@ growth() {
 	ts=$(best "$@" "$small")
 	tb=$(best "$@" "$big")
 	case "$ts$tb" in
-	*rc*)	echo "FAIL $name: exit ${ts#rc}/${tb#rc} (crash or hang)"
+	*rc*)	echo "FAIL $name: a run ended with exit $(echo "$ts $tb" |
+		    sed 's/[0-9.]* *//; s/rc//g') (crash or hang)"
 		return ;;
 	esac
 	ratio=$(awk -v s="$ts" -v b="$tb" 'BEGIN {
