@@ -3,10 +3,16 @@
  * beside the source) into a DOC_TABLE block, through csvt_parse; the
  * inline Markdown of each cell (doc_inline_parse).
  */
+#include <sys/stat.h>
+
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmark.h>
 
@@ -163,18 +169,34 @@ table_align(struct pctx *c, struct doc_table *t, const char *tok, int line,
 
 /*
  * The options of the info string opts (modified: o->file points into it)
- * into t and o; each bad option is an error at line, col.
+ * into t and o; each bad option, and an option given twice, is an error
+ * at line, col.
  */
 static void
 table_options(struct pctx *c, char *opts, struct doc_table *t,
     struct topts *o, int line, int col)
 {
-	char *tok, *save;
+	static const char *const names[] = { "file=", "widths=", "header=",
+	    "size=", "encoding=", "align=" };
+	char		*tok, *save;
+	unsigned	 seen = 0;
+	size_t		 i;
 
 	for (tok = strtok_r(opts, " \t", &save); tok != NULL;
 	    tok = strtok_r(NULL, " \t", &save)) {
 		if (strcmp(tok, "csv") == 0)
 			continue;
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (strncmp(tok, names[i], strlen(names[i])) == 0)
+				break;
+		if (i < sizeof(names) / sizeof(names[0]) &&
+		    (seen & (1u << i)) != 0) {
+			diag_add(c->d, DIAG_ERROR, c->doc->name, line, col,
+			    "table option '%s': %s is given twice", tok,
+			    names[i]);
+			continue;
+		}
+		seen |= 1u << i;
 		if (strncmp(tok, "file=", 5) == 0)
 			o->file = tok + 5;
 		else if (strncmp(tok, "widths=", 7) == 0) {
@@ -217,6 +239,121 @@ table_options(struct pctx *c, char *opts, struct doc_table *t,
 	}
 }
 
+/* Is the resolved path file inside the resolved folder dir? */
+static int
+table_inside(const char *dir, const char *file)
+{
+	size_t n = strlen(dir);
+
+	if (strncmp(file, dir, n) != 0)
+		return 0;
+	return (n > 0 && dir[n - 1] == '/') || file[n] == '/';
+}
+
+/*
+ * The bytes of the regular file at path (already resolved) into *buf
+ * and *n (malloc'd).  -1 with errno set, or EISDIR / EINVAL (*special
+ * set to 1) for a directory or other file that is not regular: a FIFO or
+ * a device would block or never end.
+ */
+static int
+table_slurp(const char *path, char **buf, size_t *n, int *special)
+{
+	struct stat	 st;
+	size_t		 cap = 0;
+	ssize_t		 k;
+	int		 fd, e;
+
+	*buf = NULL;
+	*n = 0;
+	*special = 0;
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) == -1)
+		return -1;
+	if (fstat(fd, &st) == -1)
+		goto fail;
+	if (!S_ISREG(st.st_mode)) {
+		*special = !S_ISDIR(st.st_mode);
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		goto fail;
+	}
+	for (;;) {
+		if (vb_grow((void **)buf, &cap, *n + 65536, 1) != 0)
+			goto fail;
+		if ((k = read(fd, *buf + *n, cap - *n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		if (k == 0)
+			break;
+		*n += (size_t)k;
+	}
+	close(fd);
+	return 0;
+fail:
+	e = errno;
+	close(fd);
+	free(*buf);
+	*buf = NULL;
+	errno = e;
+	return -1;
+}
+
+/*
+ * The file o->file of a table: it must resolve (links followed) to a
+ * regular file inside the source's folder.  Sets *text, *tlen (decoded,
+ * malloc'd) and *fname (its path as written, malloc'd).  Problems are
+ * errors at the source line that asked for the file; -1.
+ */
+static int
+table_file(struct pctx *c, const struct topts *o, int line, char **text,
+    size_t *tlen, char **fname)
+{
+	char	*rdir = NULL, *rfile = NULL, *buf = NULL;
+	size_t	 fl, n;
+	int	 rc = -1, special;
+
+	fl = strlen(c->dir) + strlen(o->file) + 2;
+	if ((*fname = malloc(fl)) == NULL)
+		return -1;
+	if (strcmp(c->dir, ".") == 0)
+		snprintf(*fname, fl, "%s", o->file);
+	else
+		snprintf(*fname, fl, "%s/%s", c->dir, o->file);
+	if ((rdir = realpath(c->dir, NULL)) == NULL ||
+	    (rfile = realpath(*fname, NULL)) == NULL) {
+		diag_add(c->d, DIAG_ERROR, c->doc->name, line, 0,
+		    "file=%s: cannot read: %s", o->file, strerror(errno));
+		goto done;
+	}
+	if (!table_inside(rdir, rfile)) {
+		diag_add(c->d, DIAG_ERROR, c->doc->name, line, 0,
+		    "file=%s leads outside the source's folder (a link?); "
+		    "the file must be beside the source", o->file);
+		goto done;
+	}
+	if (table_slurp(rfile, &buf, &n, &special) == -1) {
+		if (special)
+			diag_add(c->d, DIAG_ERROR, c->doc->name, line, 0,
+			    "file=%s is not a regular file (a FIFO, device or "
+			    "socket); the file must be a CSV file beside the "
+			    "source", o->file);
+		else
+			diag_add(c->d, DIAG_ERROR, c->doc->name, line, 0,
+			    "file=%s: cannot read: %s", o->file,
+			    strerror(errno));
+		goto done;
+	}
+	if (text_read_mem(*fname, buf, n, o->fenc, c->d, text, tlen) ==
+	    VB_OK)
+		rc = 0;
+done:
+	free(buf);
+	free(rfile);
+	free(rdir);
+	return rc;
+}
+
 /*
  * The CSV text of the table: the file o->file beside the source, or the
  * fence's own lines.  Sets *text (malloc'd), *tlen, and *fname (the
@@ -226,8 +363,6 @@ static int
 table_text(struct pctx *c, cmark_node *n, const struct topts *o, int line,
     int col, char **text, size_t *tlen, char **fname)
 {
-	size_t fl;
-
 	if (o->file == NULL) {
 		const char *lit = cmark_node_get_literal(n);
 
@@ -241,16 +376,7 @@ table_text(struct pctx *c, cmark_node *n, const struct topts *o, int line,
 		    "put the CSV beside the source", o->file);
 		return -1;
 	}
-	fl = strlen(c->dir) + strlen(o->file) + 2;
-	if ((*fname = malloc(fl)) == NULL)
-		return -1;
-	if (strcmp(c->dir, ".") == 0)
-		snprintf(*fname, fl, "%s", o->file);
-	else
-		snprintf(*fname, fl, "%s/%s", c->dir, o->file);
-	if (text_read_file(*fname, o->fenc, c->d, text, tlen) != VB_OK)
-		return -1;
-	return 0;
+	return table_file(c, o, line, text, tlen, fname);
 }
 
 /* Free a table that was not handed to a block. */
