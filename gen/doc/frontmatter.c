@@ -424,6 +424,7 @@ fm_gevent(struct pctx *c, struct fm_gstate *g, const yaml_event_t *e)
 {
 	const struct fm_anchor	*a;
 	struct fm_anchor	*o;
+	const yaml_char_t	*anchor;
 	int			 line = (int)e->start_mark.line + 1 + c->fm_line0;
 	int			 col = (int)e->start_mark.column + 1;
 
@@ -439,17 +440,15 @@ fm_gevent(struct pctx *c, struct fm_gstate *g, const yaml_event_t *e)
 			    "%d deep", FM_MAX_DEPTH);
 			return 1;
 		}
+		anchor = e->type == YAML_SEQUENCE_START_EVENT ?
+		    e->data.sequence_start.anchor :
+		    e->data.mapping_start.anchor;
 		o = &g->open[g->depth++];
 		o->nodes = o->bytes = 0;
 		o->name = NULL;
-		if (e->type == YAML_SEQUENCE_START_EVENT &&
-		    e->data.sequence_start.anchor != NULL)
-			o->name = strdup((const char *)
-			    e->data.sequence_start.anchor);
-		else if (e->type == YAML_MAPPING_START_EVENT &&
-		    e->data.mapping_start.anchor != NULL)
-			o->name = strdup((const char *)
-			    e->data.mapping_start.anchor);
+		if (anchor != NULL &&
+		    (o->name = strdup((const char *)anchor)) == NULL)
+			return -1;
 		return 0;
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT: {
