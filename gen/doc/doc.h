@@ -198,4 +198,13 @@ int		 nd30_nhu_tren(const struct doc_meta *);
  * the drafter's initials (superscript) and "." follow it. */
 char		*nd30_luu(const struct doc_meta *);
 
+/*
+ * The longest string the PDF writer takes whole, in bytes (libharu's
+ * HPDF_LIMIT_MAX_STRING_LEN).  doc_parse reports a longer front-matter
+ * value (title, author) or heading (bookmark title) at its source line;
+ * doc_inline_add cuts longer text into runs of at most this length, and
+ * the PDF draws pieces of one run.
+ */
+#define DOC_MAX_STRING	65535
+
 #endif /* DOC_H */

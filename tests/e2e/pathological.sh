@@ -234,4 +234,70 @@ memcheck word_2MB_table_cell "$tmp/cellword.md" yyyyyyyyyy
 { fm | sed '$d' | sed '$d'; printf 'nguoi_soan: '; rep 2000000 'x'; echo
   echo '---'; echo x; } >"$tmp/nsword.md"
 memcheck word_2MB_nguoi_soan "$tmp/nsword.md" xxxxxxxxxx
+
+# ---- Hardening (parser): crashes and limits found after the cases above.
+# growth NAME SMALL BIG [options]: BIG holds 4 times the input of SMALL;
+# it must cost less than 6 times the time (best of two runs each), so a
+# quadratic step fails (16x) whatever the machine's speed; each run must
+# also pass as check does (exit 0 or 1, no signal, no hang).
+best() {
+	b=
+	for _ in 1 2; do
+		t0=$(now)
+		timeout "$limit" "$render" "$@" -o "$tmp/out.pdf" \
+		    >"$tmp/stdout" 2>"$tmp/stderr"
+		rc=$?
+		t1=$(now)
+		[ "$rc" -gt 1 ] && { echo "rc$rc"; return; }
+		b=$(awk -v a="$t0" -v c="$t1" -v b="$b" 'BEGIN {
+			t = c - a; if (b == "" || t < b) b = t; printf "%.3f", b }')
+	done
+	echo "$b"
+}
+growth() {
+	name=pathological_$1
+	small=$2
+	big=$3
+	shift 3
+	ts=$(best "$@" "$small")
+	tb=$(best "$@" "$big")
+	case "$ts$tb" in
+	*rc*)	echo "FAIL $name: a run ended with exit $(echo "$ts $tb" |
+		    sed 's/[0-9.]* *//; s/rc//g') (crash or hang)"
+		return ;;
+	esac
+	ratio=$(awk -v s="$ts" -v b="$tb" 'BEGIN {
+		if (s < 0.05) s = 0.05; printf "%.2f", b / s }')
+	echo "info $name: ${ts} s, 4x input ${tb} s, ratio $ratio"
+	if awk -v r="$ratio" 'BEGIN { exit !(r < 6) }'; then
+		echo "PASS $name"
+	else
+		echo "FAIL $name: 4x the input costs ${ratio}x the time (limit 6x)"
+	fi
+}
+
+# Block quotes nested 300,000 deep (300 KB) overflowed the C stack of the
+# body walk (a segfault); the walk keeps its own stack now.
+{ fm; rep 300000 '> '; echo 'trích'; } >"$tmp/quote300k.md"
+check nested_quotes_300000 "$tmp/quote300k.md"
+{ fm; rep 100000 '> - '; echo 'trộn'; } >"$tmp/quotelist100k.md"
+check nested_quote_list_100000 "$tmp/quotelist100k.md"
+{ fm; rep 75000 '> '; echo 'trích'; } >"$tmp/q75k.md"
+growth nested_quotes_growth "$tmp/q75k.md" "$tmp/quote300k.md" --dump-layout
+
+# A paragraph of soft line breaks (one word a line): 1.25 MB and 5 MB.
+{ fm; rep 105000 'việc làm\n'; } >"$tmp/soft1.md"
+{ fm; rep 420000 'việc làm\n'; } >"$tmp/soft4.md"
+growth soft_breaks_paragraph "$tmp/soft1.md" "$tmp/soft4.md" --dump-layout
+# YAML nesting: libyaml is quadratic in the depth (80 s for 100,000
+# levels); the front matter stops at 64 levels before loading.
+{ fm | sed '/^noi_nhan/d' | sed '$d' | sed '$d'; printf 'noi_nhan: '
+  rep 25000 '['; rep 25000 ']'; echo; echo '---'; echo x; } >"$tmp/yflow25k.md"
+{ fm | sed '/^noi_nhan/d' | sed '$d' | sed '$d'; printf 'noi_nhan: '
+  rep 100000 '['; rep 100000 ']'; echo; echo '---'; echo x; } >"$tmp/yflow100k.md"
+growth yaml_flow_depth_growth "$tmp/yflow25k.md" "$tmp/yflow100k.md"
+# YAML aliases: 100 KB that stood for 100 MB of noi_nhan.
+{ fm | sed '/^noi_nhan/d' | sed '$d' | sed '$d'; printf 'x: &a '; rep 10000 'Như trên '
+  echo; printf 'noi_nhan: ['; rep 2000 '*a, '; echo '*a]'; echo '---'; echo x; } >"$tmp/yalias.md"
+check yaml_alias_100MB "$tmp/yalias.md"
 exit 0
