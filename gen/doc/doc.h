@@ -175,4 +175,27 @@ void		 doc_chart_free(struct doc_chart *);   /* NULL is a no-op */
 /* Is s a Roman numeral I..XXXIX (a group row's first cell)? */
 int		 doc_is_roman(const char *s);
 
+/* nd30.c: format rules */
+/* The words and punctuation of Nghị định 30/2020, Phụ lục I, shared by
+ * every writer.  Each returns a malloc'd string (caller frees) or NULL
+ * (memory). */
+/* ô 3: "Số: 88/KH-UBND", a leading 0 under 10, a blank without so. */
+char		*nd30_so(const struct doc_meta *);
+/* ô 4: "Điện Biên, ngày 10 tháng 01 năm 2020": a leading 0 for days
+ * under 10 and months 1 and 2; blanks for day and month when day is 0. */
+char		*nd30_date(const struct doc_meta *);
+/* ô 9a, one recipient: "Kính gửi: X." */
+char		*nd30_kinh_gui_one(const char *who);
+/* ô 9a, one of several recipients: "- X;", the last "- X." */
+char		*nd30_kinh_gui_entry(const char *who, int last);
+/* ô 9b entry s ("- " and a final ";" or "." the user wrote dropped):
+ * "- X;", or "- X." when last (no Lưu line follows). */
+char		*nd30_nn_entry(const char *s, int last);
+/* 1: the Nơi nhận starts with "- Như trên;" (there is a Kính gửi and the
+ * first entry does not say it already). */
+int		 nd30_nhu_tren(const struct doc_meta *);
+/* ô 9b last line without its final ".": "- Lưu: VT, NC" (m->luu set);
+ * the drafter's initials (superscript) and "." follow it. */
+char		*nd30_luu(const struct doc_meta *);
+
 #endif /* DOC_H */
