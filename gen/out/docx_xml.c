@@ -1,0 +1,457 @@
+/*
+ * docx_xml.c - the pieces of WordprocessingML the DOCX writer is made of
+ * (escaped text, runs, paragraphs, short rules), and the two parts of
+ * page 1 that are not body text: the letterhead (ô 1-5, 9a, 10b) and the
+ * signature block with the Nơi nhận (ô 7, 9b).  Their words come from
+ * gen/doc/nd30.c, as for the PDF; Word constructs replace positions: a
+ * borderless two-column table, centred paragraphs, rules drawn as the
+ * bottom border of an empty paragraph narrowed by its indents.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vanban.h"
+#include "doc/doc.h"
+#include "layout/layout.h"
+#include "out/docx_int.h"
+
+#define LEFT_COL 0.38          /* ô 2-3 column: share of the text width,
+				* as in the PDF's letterhead */
+#define NN_COL 0.45            /* ô 9b: the Nơi nhận's share, as in the PDF */
+#define HEAD_PT 13.0           /* ô 1-3 */
+#define TIEU_NGU_PT 14.0       /* ô 1: Tiêu ngữ */
+#define BODY_PT 14.0
+#define RULE_SHARE 0.45        /* ô 2: rule under the agency, its share */
+#define RULE_MIN_PT 40.0       /* ô 2: and at least this long */
+#define TY_RULE_MIN_PT 60.0    /* ô 5a: rule 1/3 of the trích yếu, >= this */
+#define DRAFT_PAD_PT 6.0       /* draft mark: room beside it in its box */
+#define SIGN_SPACE_TW 1531     /* ô 7c: 27 mm for the signature and seal */
+
+void
+dx_esc(struct vbuf *b, const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *rep = NULL;
+
+		if (p[i] == '&')
+			rep = "&amp;";
+		else if (p[i] == '<')
+			rep = "&lt;";
+		else if (p[i] == '>')
+			rep = "&gt;";
+		else if (p[i] == '"')
+			rep = "&quot;";
+		else if (p[i] == '\'')
+			rep = "&apos;";
+		else if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' &&
+		    p[i] != '\r') || p[i] == 0x7f)
+			rep = "";
+		else if (p[i] == 0xef && i + 2 < n && p[i + 1] == 0xbf &&
+		    (p[i + 2] == 0xbe || p[i + 2] == 0xbf)) {
+			vbuf_putn(b, s + k, i - k);   /* U+FFFE, U+FFFF */
+			i += 2;
+			k = i + 1;
+			continue;
+		}
+		if (rep == NULL)
+			continue;
+		vbuf_putn(b, s + k, i - k);
+		vbuf_puts(b, rep);
+		k = i + 1;
+	}
+	vbuf_putn(b, s + k, n - k);
+}
+
+void
+dx_run(struct vbuf *b, const char *s, size_t n, int face, int sup,
+    double size_pt)
+{
+	size_t i, k = 0;
+
+	vbuf_puts(b, "<w:r>");
+	if (face != DOC_REGULAR || sup || size_pt > 0) {
+		vbuf_puts(b, "<w:rPr>");
+		if (face & DOC_BOLD)
+			vbuf_puts(b, "<w:b/><w:bCs/>");
+		if (face & DOC_ITALIC)
+			vbuf_puts(b, "<w:i/><w:iCs/>");
+		if (size_pt > 0)
+			vbuf_printf(b, "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>",
+			    (int)(size_pt * 2 + 0.5), (int)(size_pt * 2 + 0.5));
+		if (sup)
+			vbuf_puts(b, "<w:vertAlign w:val=\"superscript\"/>");
+		vbuf_puts(b, "</w:rPr>");
+	}
+	for (i = 0; i <= n; i++) {
+		if (i < n && s[i] != '\n' && s[i] != '\t')
+			continue;
+		if (i > k) {
+			vbuf_puts(b, "<w:t xml:space=\"preserve\">");
+			dx_esc(b, s + k, i - k);
+			vbuf_puts(b, "</w:t>");
+		}
+		if (i < n)
+			vbuf_puts(b, s[i] == '\n' ? "<w:br/>" : "<w:tab/>");
+		k = i + 1;
+	}
+	vbuf_puts(b, "</w:r>");
+}
+
+void
+dx_inline(struct vbuf *b, const struct doc_inline *in, int face_or,
+    double size_pt)
+{
+	size_t i;
+
+	for (i = 0; i < in->n; i++)
+		dx_run(b, in->runs[i].text, in->runs[i].len,
+		    in->runs[i].face | face_or, in->runs[i].sup, size_pt);
+}
+
+long
+dx_width(const struct dx *x, int face, double size_pt, const char *s)
+{
+	return DX_TW(layout_width(x->lf, face, size_pt, s, strlen(s)));
+}
+
+void
+dx_para(struct vbuf *b, const char *style, const char *ppr, const char *s,
+    int face, double size_pt)
+{
+	vbuf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>%s</w:pPr>", style,
+	    ppr ? ppr : "");
+	if (s != NULL && *s != '\0')
+		dx_run(b, s, strlen(s), face, 0, size_pt);
+	vbuf_puts(b, "</w:p>");
+}
+
+void
+dx_rule(struct vbuf *b, long col_tw, long w_tw, long after_tw)
+{
+	long ind = (col_tw - w_tw) / 2;
+
+	if (ind < 0)
+		ind = 0;
+	vbuf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"Rule\"/>"
+	    "<w:spacing w:after=\"%ld\"/><w:ind w:left=\"%ld\" w:right=\"%ld\"/>"
+	    "</w:pPr></w:p>", after_tw, ind, ind);
+}
+
+/* Start a borderless table of two columns a_tw and b_tw wide. */
+static void
+two_cols(struct vbuf *b, long a_tw, long b_tw)
+{
+	vbuf_printf(b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"Layout\"/>"
+	    "<w:tblW w:w=\"%ld\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
+	    "</w:tblPr><w:tblGrid><w:gridCol w:w=\"%ld\"/><w:gridCol w:w="
+	    "\"%ld\"/></w:tblGrid>", a_tw + b_tw, a_tw, b_tw);
+}
+
+static void
+cell(struct vbuf *b, long w_tw)
+{
+	vbuf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>"
+	    "</w:tcPr>", w_tw);
+}
+
+/* A bordered box paragraph (draft mark, urgency) w_tw wide, its left
+ * edge at left_tw, text bold at size_pt. */
+static void
+boxed(struct vbuf *b, long left_tw, long w_tw, long col_tw, const char *s,
+    double size_pt, long before_tw)
+{
+	char ppr[512];
+
+	snprintf(ppr, sizeof(ppr), "<w:pBdr><w:top w:val=\"single\" w:sz=\"4\" "
+	    "w:space=\"1\" w:color=\"000000\"/><w:left w:val=\"single\" "
+	    "w:sz=\"4\" w:space=\"4\" w:color=\"000000\"/><w:bottom w:val="
+	    "\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"000000\"/><w:right "
+	    "w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"000000\"/>"
+	    "</w:pBdr><w:spacing w:before=\"%ld\"/><w:ind w:left=\"%ld\" "
+	    "w:right=\"%ld\"/>", before_tw, left_tw, col_tw - left_tw - w_tw);
+	dx_para(b, "Box", ppr, s, DOC_BOLD, size_pt);
+}
+
+/* ô 2, 3 (and 5b, 10b) in the left cell. */
+static int
+lh_left(struct dx *x, long cw)
+{
+	const struct doc_meta	*m = &x->doc->meta;
+	long			 maxw = 0, w;
+	size_t			 i;
+
+	if (m->co_quan_chu_quan != NULL)
+		dx_para(&x->b, "Letterhead", NULL, m->co_quan_chu_quan,
+		    DOC_REGULAR, 0);
+	for (i = 0; i < m->co_quan.n; i++) {
+		dx_para(&x->b, "Letterhead", NULL, m->co_quan.v[i], DOC_BOLD, 0);
+		if ((w = dx_width(x, DOC_BOLD, HEAD_PT, m->co_quan.v[i])) > maxw)
+			maxw = w;
+	}
+	if (maxw > cw)
+		maxw = cw;
+	w = (long)(maxw * RULE_SHARE);
+	dx_rule(&x->b, cw, w < DX_TW(RULE_MIN_PT) ? DX_TW(RULE_MIN_PT) : w, 0);
+	return 0;
+}
+
+/* ô 1 in the right cell: Quốc hiệu, Tiêu ngữ and its rule. */
+static void
+lh_right(struct dx *x, long cw)
+{
+	const char *tn = "Độc lập - Tự do - Hạnh phúc";
+
+	dx_para(&x->b, "Letterhead", NULL, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+	    DOC_BOLD, 0);
+	dx_para(&x->b, "Letterhead", NULL, tn, DOC_BOLD, TIEU_NGU_PT);
+	dx_rule(&x->b, cw, dx_width(x, DOC_BOLD, TIEU_NGU_PT, tn), 0);
+}
+
+/* The second row: ô 3 (V/v 5b and box 10b under it) beside ô 4. */
+static int
+lh_number(struct dx *x, long lw, long rw)
+{
+	const struct doc_meta	*m = &x->doc->meta;
+	const char		*sp = "<w:spacing w:before=\"360\"/>";
+	char			*s;
+
+	vbuf_puts(&x->b, "<w:tr>");
+	cell(&x->b, lw);
+	if ((s = nd30_so(m)) == NULL)
+		return -1;
+	dx_para(&x->b, "Letterhead", sp, s, DOC_REGULAR, 0);
+	free(s);
+	if (m->cong_van && m->trich_yeu != NULL) {
+		vbuf_puts(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"Letterhead\"/>"
+		    "<w:spacing w:before=\"120\"/></w:pPr>");
+		dx_run(&x->b, "V/v ", 4, DOC_REGULAR, 0, 0);
+		dx_run(&x->b, m->trich_yeu, strlen(m->trich_yeu), DOC_REGULAR,
+		    0, 0);
+		vbuf_puts(&x->b, "</w:p>");
+	}
+	if (m->do_khan != NULL) {
+		long bw = strcmp(m->do_khan, "THƯỢNG KHẨN") == 0 ? 2268 :
+		    strcmp(m->do_khan, "HỎA TỐC") == 0 ? 1701 : 1134;
+
+		boxed(&x->b, (lw - bw) / 2, bw, lw, m->do_khan, HEAD_PT, 160);
+	}
+	vbuf_puts(&x->b, "</w:tc>");
+	cell(&x->b, rw);
+	if ((s = nd30_date(m)) == NULL)
+		return -1;
+	dx_para(&x->b, "Letterhead", sp, s, DOC_ITALIC, BODY_PT);
+	free(s);
+	vbuf_puts(&x->b, "</w:tc></w:tr>");
+	return 0;
+}
+
+/* ô 5a: the document type, the trích yếu and the rule under it. */
+static void
+lh_title(struct dx *x)
+{
+	const struct doc_meta	*m = &x->doc->meta;
+	long			 w = 0, lw;
+	const char		*p = m->trich_yeu, *nl;
+
+	dx_para(&x->b, "DocType", NULL, m->loai, DOC_REGULAR, 0);
+	dx_para(&x->b, "TrichYeu", NULL, m->trich_yeu, DOC_REGULAR, 0);
+	while (p != NULL && *p != '\0') {   /* its widest line */
+		char line[1024];
+		size_t n;
+
+		nl = strchr(p, '\n');
+		n = nl ? (size_t)(nl - p) : strlen(p);
+		snprintf(line, sizeof(line), "%.*s", (int)n, p);
+		if ((lw = dx_width(x, DOC_BOLD, BODY_PT, line)) > w)
+			w = lw;
+		p = nl ? nl + 1 : NULL;
+	}
+	if (w > x->width_tw * 82 / 100)
+		w = x->width_tw * 82 / 100;
+	dx_rule(&x->b, x->width_tw, w / 3 < DX_TW(TY_RULE_MIN_PT) ?
+	    DX_TW(TY_RULE_MIN_PT) : w / 3, 0);
+}
+
+/* ô 9a: one recipient centred, several as a list beside the label. */
+static int
+lh_kinh_gui(struct dx *x)
+{
+	const struct doc_list	*kg = &x->doc->meta.kinh_gui;
+	long			 lw = dx_width(x, DOC_REGULAR, BODY_PT,
+	    "Kính gửi: "), ew = 0, w, x0;
+	char			 ppr[200];
+	size_t			 i;
+	char			*s;
+
+	if (kg->n == 1) {
+		if ((s = nd30_kinh_gui_one(kg->v[0])) == NULL)
+			return -1;
+		dx_para(&x->b, "KinhGui", "<w:jc w:val=\"center\"/>", s,
+		    DOC_REGULAR, 0);
+		free(s);
+		return 0;
+	}
+	for (i = 0; i < kg->n; i++) {
+		if ((s = nd30_kinh_gui_entry(kg->v[i], i + 1 == kg->n)) == NULL)
+			return -1;
+		if ((w = dx_width(x, DOC_REGULAR, BODY_PT, s)) > ew)
+			ew = w;
+		free(s);
+	}
+	if (ew > x->width_tw - lw)
+		ew = x->width_tw - lw;
+	x0 = (x->width_tw - lw - ew) / 2;
+	for (i = 0; i < kg->n; i++) {
+		if ((s = nd30_kinh_gui_entry(kg->v[i], i + 1 == kg->n)) == NULL)
+			return -1;
+		snprintf(ppr, sizeof(ppr), "<w:tabs><w:tab w:val=\"left\" "
+		    "w:pos=\"%ld\"/></w:tabs><w:spacing w:before=\"%d\"/>"
+		    "<w:ind w:left=\"%ld\" w:hanging=\"%ld\"/>", x0 + lw,
+		    i == 0 ? 240 : 0, x0 + lw, i == 0 ? lw : 0);
+		vbuf_printf(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"KinhGui\"/>"
+		    "%s</w:pPr>", ppr);
+		if (i == 0)
+			dx_run(&x->b, "Kính gửi:\t", strlen("Kính gửi:\t"),
+			    DOC_REGULAR, 0, 0);
+		dx_run(&x->b, s, strlen(s), DOC_REGULAR, 0, 0);
+		vbuf_puts(&x->b, "</w:p>");
+		free(s);
+	}
+	return 0;
+}
+
+int
+dx_letterhead(struct dx *x)
+{
+	const struct doc_meta	*m = &x->doc->meta;
+	long			 W = x->width_tw, lw = (long)(W * LEFT_COL);
+
+	if (m->du_thao != NULL) {
+		long bw = dx_width(x, DOC_BOLD, BODY_PT, m->du_thao) +
+		    DX_TW(2 * DRAFT_PAD_PT) + 40;
+
+		boxed(&x->b, W - bw, bw, W, m->du_thao, BODY_PT, 0);
+	}
+	two_cols(&x->b, lw, W - lw);
+	vbuf_puts(&x->b, "<w:tr>");
+	cell(&x->b, lw);
+	if (lh_left(x, lw) == -1)
+		return -1;
+	vbuf_puts(&x->b, "</w:tc>");
+	cell(&x->b, W - lw);
+	lh_right(x, W - lw);
+	vbuf_puts(&x->b, "</w:tc></w:tr>");
+	if (lh_number(x, lw, W - lw) == -1)
+		return -1;
+	vbuf_puts(&x->b, "</w:tbl>");
+	if (!m->cong_van)
+		lh_title(x);
+	if (m->kinh_gui.n > 0 && lh_kinh_gui(x) == -1)
+		return -1;
+	/* The body starts 14 pt under the letterhead, as in the PDF. */
+	vbuf_puts(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"Spacer\"/><w:spacing "
+	    "w:after=\"200\"/></w:pPr></w:p>");
+	return 0;
+}
+
+/* One Nơi nhận entry (11 pt, hanging past the dash); the drafter's
+ * initials superscript after the Lưu line. */
+static void
+nn_entry(struct dx *x, const char *s, const char *initials)
+{
+	vbuf_puts(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"NoiNhan\"/></w:pPr>");
+	dx_run(&x->b, s, strlen(s), DOC_REGULAR, 0, 0);
+	if (initials != NULL) {
+		dx_run(&x->b, initials, strlen(initials), DOC_REGULAR, 1, 0);
+		dx_run(&x->b, ".", 1, DOC_REGULAR, 0, 0);
+	}
+	vbuf_puts(&x->b, "</w:p>");
+}
+
+/* ô 9b: the label and the entries, in order. */
+static int
+noi_nhan(struct dx *x)
+{
+	const struct doc_meta	*m = &x->doc->meta;
+	size_t			 i, n = m->noi_nhan.n;
+	int			 nhu_tren = nd30_nhu_tren(m);
+	char			*s;
+
+	if (n == 0 && m->luu == NULL) {
+		dx_para(&x->b, "NoiNhan", NULL, NULL, 0, 0);
+		return 0;
+	}
+	dx_para(&x->b, "NoiNhanTitle", NULL, "Nơi nhận:", DOC_REGULAR, 0);
+	for (i = 0; i < n + (size_t)nhu_tren; i++) {
+		const char	*e = nhu_tren ? (i == 0 ? "Như trên" :
+		    m->noi_nhan.v[i - 1]) : m->noi_nhan.v[i];
+
+		if ((s = nd30_nn_entry(e, i + 1 == n + (size_t)nhu_tren &&
+		    m->luu == NULL)) == NULL)
+			return -1;
+		nn_entry(x, s, NULL);
+		free(s);
+	}
+	if (m->luu != NULL) {
+		if ((s = nd30_luu(m)) == NULL)
+			return -1;
+		nn_entry(x, s, m->nguoi_soan ? m->nguoi_soan : "");
+		free(s);
+	}
+	return 0;
+}
+
+/* ô 7a-7c of one signer: authority, room for the signature, name. */
+static void
+signer(struct dx *x, const struct doc_signer *s)
+{
+	char ppr[64];
+
+	if (s->tham_quyen != NULL)
+		dx_para(&x->b, "ChuKy", NULL, s->tham_quyen, DOC_REGULAR, 0);
+	dx_para(&x->b, "ChuKy", NULL, s->chuc_vu, DOC_REGULAR, 0);
+	snprintf(ppr, sizeof(ppr), "<w:spacing w:before=\"%d\"/>",
+	    SIGN_SPACE_TW);
+	dx_para(&x->b, "ChuKy", ppr, s->ho_ten, DOC_REGULAR, 0);
+}
+
+int
+dx_signature(struct dx *x)
+{
+	const struct doc_meta	*m = &x->doc->meta;
+	long			 W = x->width_tw, lw = (long)(W * NN_COL);
+	int			 rc = 0;
+
+	/* Kept with the body's last lines, as in the PDF. */
+	vbuf_puts(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"Spacer\"/><w:keepNext/>"
+	    "<w:spacing w:after=\"100\"/></w:pPr></w:p>");
+	if (m->nky >= 2) {
+		two_cols(&x->b, W / 2, W - W / 2);
+		vbuf_puts(&x->b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+		cell(&x->b, W / 2);
+		signer(x, &m->ky[0]);
+		vbuf_puts(&x->b, "</w:tc>");
+		cell(&x->b, W - W / 2);
+		signer(x, &m->ky[1]);
+		vbuf_puts(&x->b, "</w:tc></w:tr></w:tbl>");
+		dx_para(&x->b, "Spacer", "<w:spacing w:after=\"400\"/>", NULL, 0,
+		    0);
+		return noi_nhan(x);
+	}
+	two_cols(&x->b, lw, W - lw);
+	vbuf_puts(&x->b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+	cell(&x->b, lw);
+	rc = noi_nhan(x);
+	vbuf_puts(&x->b, "</w:tc>");
+	cell(&x->b, W - lw);
+	if (m->nky > 0)
+		signer(x, &m->ky[0]);
+	else
+		dx_para(&x->b, "ChuKy", NULL, NULL, 0, 0);
+	vbuf_puts(&x->b, "</w:tc></w:tr></w:tbl>");
+	return rc;
+}
