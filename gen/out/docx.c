@@ -117,9 +117,10 @@ static const struct dx_style styles[] = {
 	{ "Letterhead", "Normal", "<w:spacing w:after=\"0\" w:line=\"300\" "
 	    "w:lineRule=\"atLeast\"/><w:jc w:val=\"center\"/>",
 	    "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>" },
+	{ "Vv", "Letterhead", "<w:spacing w:before=\"120\"/>", "" },
 	{ "Rule", "Normal", "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" "
 	    "w:space=\"1\" w:color=\"000000\"/></w:pBdr><w:spacing w:after=\"0\" "
-	    "w:line=\"100\" w:lineRule=\"exact\"/>",
+	    "w:line=\"20\" w:lineRule=\"exact\"/>",
 	    "<w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/>" },
 	{ "Spacer", "Normal", "<w:spacing w:after=\"0\" w:line=\"40\" "
 	    "w:lineRule=\"exact\"/>", "<w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/>" },
@@ -137,6 +138,8 @@ static const struct dx_style styles[] = {
 	    "w:lineRule=\"atLeast\"/><w:ind w:left=\"128\" w:hanging=\"128\"/>",
 	    "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>" },
 	{ "ChuKy", "Normal", KEEP SP_TIGHT "<w:jc w:val=\"center\"/>", B },
+	/* 7c: 27 mm for the hand signature and the seal above the name. */
+	{ "ChuKyTen", "ChuKy", "<w:spacing w:before=\"1531\"/>", "" },
 	{ "TableText", "Normal", "<w:spacing w:after=\"0\" w:line=\"240\" "
 	    "w:lineRule=\"auto\"/>", "" },
 	{ "Note", "Center", "", "<w:i/><w:iCs/><w:sz w:val=\"24\"/>"

@@ -24,9 +24,12 @@
 #define BODY_PT 14.0
 #define RULE_SHARE 0.45        /* ô 2: rule under the agency, its share */
 #define RULE_MIN_PT 40.0       /* ô 2: and at least this long */
+#define AGENCY_PAD_TW 120     /* ô 2: lines 2 x 6 pt narrower than the
+				* column, as in the PDF */
+#define TY_SHARE 0.82          /* ô 5a: trích yếu lines at most this share */
 #define TY_RULE_MIN_PT 60.0    /* ô 5a: rule 1/3 of the trích yếu, >= this */
 #define DRAFT_PAD_PT 6.0       /* draft mark: room beside it in its box */
-#define SIGN_SPACE_TW 1531     /* ô 7c: 27 mm for the signature and seal */
+#define SIGN_GAP_TW 120        /* joint signers: between the columns */
 
 void
 dx_esc(struct vbuf *b, const char *s, size_t n)
@@ -176,6 +179,79 @@ boxed(struct vbuf *b, long left_tw, long w_tw, long col_tw, const char *s,
 	dx_para(b, "Box", ppr, s, DOC_BOLD, size_pt);
 }
 
+/* The widest line, twips, of s (its own line breaks kept) broken at
+ * spaces into lines at most width_tw wide; *nlines the lines. */
+static long
+wrap_lines(struct dx *x, int face, double size_pt, const char *s,
+    long width_tw, size_t *nlines)
+{
+	long		 best = 0, line = 0, sp = DX_TW(layout_width(x->lf, face,
+	    size_pt, " ", 1));
+	const char	*p = s;
+
+	*nlines = 1;
+	while (p != NULL && *p != '\0') {
+		size_t	n = strcspn(p, " \n");
+		long	w = DX_TW(layout_width(x->lf, face, size_pt, p, n));
+
+		if (line > 0 && line + sp + w > width_tw) {
+			line = 0;
+			(*nlines)++;
+		}
+		line += (line > 0 ? sp : 0) + w;
+		if (line > best)
+			best = line;
+		p += n;
+		if (*p == '\n' && p[1] != '\0') {
+			line = 0;
+			(*nlines)++;
+		}
+		if (*p != '\0')
+			p++;
+	}
+	return best;
+}
+
+/*
+ * A centred paragraph of style whose lines break where the PDF breaks
+ * them: balanced, the narrowest width that gives no more lines than
+ * col_tw does ("ỦY BAN NHÂN DÂN / TỈNH ĐIỆN BIÊN"); the paragraph, in
+ * a container col_tw + 2 pad_tw wide, is narrowed to that width by its
+ * indents.  size_pt is the style's size.  Returns its widest line.
+ */
+static long
+centred(struct dx *x, const char *style, const char *s, int face,
+    double size_pt, long col_tw, long pad_tw)
+{
+	size_t	 want, n;
+	long	 lo, hi = col_tw, w, ind;
+	char	 ppr[80];
+	int	 k;
+
+	w = wrap_lines(x, face, size_pt, s, col_tw, &want);
+	lo = col_tw / (long)want;
+	for (k = 0; k < 14 && hi - lo > 10; k++) {
+		long mid = (lo + hi) / 2;
+
+		wrap_lines(x, face, size_pt, s, mid, &n);
+		if (n > want)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (want > 1)
+		w = wrap_lines(x, face, size_pt, s, hi, &n);
+	/* A little slack: Word's and the PDF's widths round differently. */
+	ind = want > 1 ? (col_tw - hi - 60) / 2 : 0;
+	if (ind < 0)
+		ind = 0;
+	ind += pad_tw;
+	snprintf(ppr, sizeof(ppr), "<w:ind w:left=\"%ld\" w:right=\"%ld\"/>",
+	    ind, ind);
+	dx_para(&x->b, style, ppr, s, face, 0);
+	return w;
+}
+
 /* ô 2, 3 (and 5b, 10b) in the left cell. */
 static int
 lh_left(struct dx *x, long cw)
@@ -184,14 +260,16 @@ lh_left(struct dx *x, long cw)
 	long			 maxw = 0, w;
 	size_t			 i;
 
+
+	/* The agency's lines a little narrower than their column, so they
+	 * never touch ô 1 (as in the PDF). */
 	if (m->co_quan_chu_quan != NULL)
-		dx_para(&x->b, "Letterhead", NULL, m->co_quan_chu_quan,
-		    DOC_REGULAR, 0);
-	for (i = 0; i < m->co_quan.n; i++) {
-		dx_para(&x->b, "Letterhead", NULL, m->co_quan.v[i], DOC_BOLD, 0);
-		if ((w = dx_width(x, DOC_BOLD, HEAD_PT, m->co_quan.v[i])) > maxw)
+		centred(x, "Letterhead", m->co_quan_chu_quan, DOC_REGULAR,
+		    HEAD_PT, cw - 2 * AGENCY_PAD_TW, AGENCY_PAD_TW);
+	for (i = 0; i < m->co_quan.n; i++)
+		if ((w = centred(x, "Letterhead", m->co_quan.v[i], DOC_BOLD,
+		    HEAD_PT, cw - 2 * AGENCY_PAD_TW, AGENCY_PAD_TW)) > maxw)
 			maxw = w;
-	}
 	if (maxw > cw)
 		maxw = cw;
 	w = (long)(maxw * RULE_SHARE);
@@ -199,25 +277,50 @@ lh_left(struct dx *x, long cw)
 	return 0;
 }
 
-/* ô 1 in the right cell: Quốc hiệu, Tiêu ngữ and its rule. */
+/* ô 1 in the right cell: Quốc hiệu, Tiêu ngữ and its rule, centred on
+ * the Quốc hiệu, which sits flush right (as in the PDF): ind is the
+ * room left of it. */
 static void
-lh_right(struct dx *x, long cw)
+lh_right(struct dx *x, long cw, long ind)
 {
-	const char *tn = "Độc lập - Tự do - Hạnh phúc";
+	const char	*tn = "Độc lập - Tự do - Hạnh phúc";
+	long		 tw = dx_width(x, DOC_BOLD, TIEU_NGU_PT, tn);
+	char		 ppr[64];
 
-	dx_para(&x->b, "Letterhead", NULL, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+	snprintf(ppr, sizeof(ppr), "<w:ind w:left=\"%ld\"/>", ind);
+	dx_para(&x->b, "Letterhead", ppr, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 	    DOC_BOLD, 0);
-	dx_para(&x->b, "Letterhead", NULL, tn, DOC_BOLD, TIEU_NGU_PT);
-	dx_rule(&x->b, cw, dx_width(x, DOC_BOLD, TIEU_NGU_PT, tn), 0);
+	dx_para(&x->b, "Letterhead", ppr, tn, DOC_BOLD, TIEU_NGU_PT);
+	if (tw > cw - ind)
+		tw = cw - ind;
+	vbuf_printf(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"Rule\"/>"
+	    "<w:ind w:left=\"%ld\" w:right=\"%ld\"/></w:pPr></w:p>",
+	    ind + (cw - ind - tw) / 2, (cw - ind - tw) / 2);
+}
+
+/* Room left of the right column's lines: they centre under a Quốc hiệu
+ * set flush right, unless the date is wider. */
+static long
+lh_right_ind(struct dx *x, long cw)
+{
+	long	 w = dx_width(x, DOC_BOLD, HEAD_PT,
+	    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), dw;
+	char	*s = nd30_date(&x->doc->meta);
+
+	if (s != NULL && (dw = dx_width(x, DOC_ITALIC, BODY_PT, s)) > w)
+		w = dw;
+	free(s);
+	w += 40;   /* rounding of the metrics */
+	return w < cw ? cw - w : 0;
 }
 
 /* The second row: ô 3 (V/v 5b and box 10b under it) beside ô 4. */
 static int
-lh_number(struct dx *x, long lw, long rw)
+lh_number(struct dx *x, long lw, long rw, long ind)
 {
 	const struct doc_meta	*m = &x->doc->meta;
-	const char		*sp = "<w:spacing w:before=\"360\"/>";
-	char			*s;
+	const char		*sp = "<w:spacing w:before=\"200\"/>";
+	char			*s, ppr[96];
 
 	vbuf_puts(&x->b, "<w:tr>");
 	cell(&x->b, lw);
@@ -226,12 +329,13 @@ lh_number(struct dx *x, long lw, long rw)
 	dx_para(&x->b, "Letterhead", sp, s, DOC_REGULAR, 0);
 	free(s);
 	if (m->cong_van && m->trich_yeu != NULL) {
-		vbuf_puts(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"Letterhead\"/>"
-		    "<w:spacing w:before=\"120\"/></w:pPr>");
-		dx_run(&x->b, "V/v ", 4, DOC_REGULAR, 0, 0);
-		dx_run(&x->b, m->trich_yeu, strlen(m->trich_yeu), DOC_REGULAR,
-		    0, 0);
-		vbuf_puts(&x->b, "</w:p>");
+		struct vbuf v = { NULL, 0, 0, 0 };
+
+		vbuf_printf(&v, "V/v %s", m->trich_yeu);
+		if ((s = vbuf_take(&v)) == NULL)
+			return -1;
+		centred(x, "Vv", s, DOC_REGULAR, HEAD_PT, lw, 0);
+		free(s);
 	}
 	if (m->do_khan != NULL) {
 		long bw = strcmp(m->do_khan, "THƯỢNG KHẨN") == 0 ? 2268 :
@@ -243,7 +347,8 @@ lh_number(struct dx *x, long lw, long rw)
 	cell(&x->b, rw);
 	if ((s = nd30_date(m)) == NULL)
 		return -1;
-	dx_para(&x->b, "Letterhead", sp, s, DOC_ITALIC, BODY_PT);
+	snprintf(ppr, sizeof(ppr), "%s<w:ind w:left=\"%ld\"/>", sp, ind);
+	dx_para(&x->b, "Letterhead", ppr, s, DOC_ITALIC, BODY_PT);
 	free(s);
 	vbuf_puts(&x->b, "</w:tc></w:tr>");
 	return 0;
@@ -254,24 +359,12 @@ static void
 lh_title(struct dx *x)
 {
 	const struct doc_meta	*m = &x->doc->meta;
-	long			 w = 0, lw;
-	const char		*p = m->trich_yeu, *nl;
+	long			 w;
 
 	dx_para(&x->b, "DocType", NULL, m->loai, DOC_REGULAR, 0);
-	dx_para(&x->b, "TrichYeu", NULL, m->trich_yeu, DOC_REGULAR, 0);
-	while (p != NULL && *p != '\0') {   /* its widest line */
-		char line[1024];
-		size_t n;
-
-		nl = strchr(p, '\n');
-		n = nl ? (size_t)(nl - p) : strlen(p);
-		snprintf(line, sizeof(line), "%.*s", (int)n, p);
-		if ((lw = dx_width(x, DOC_BOLD, BODY_PT, line)) > w)
-			w = lw;
-		p = nl ? nl + 1 : NULL;
-	}
-	if (w > x->width_tw * 82 / 100)
-		w = x->width_tw * 82 / 100;
+	w = centred(x, "TrichYeu", m->trich_yeu, DOC_BOLD, BODY_PT,
+	    (long)(x->width_tw * TY_SHARE), (long)(x->width_tw *
+	    (1 - TY_SHARE) / 2));
 	dx_rule(&x->b, x->width_tw, w / 3 < DX_TW(TY_RULE_MIN_PT) ?
 	    DX_TW(TY_RULE_MIN_PT) : w / 3, 0);
 }
@@ -329,6 +422,7 @@ dx_letterhead(struct dx *x)
 {
 	const struct doc_meta	*m = &x->doc->meta;
 	long			 W = x->width_tw, lw = (long)(W * LEFT_COL);
+	long			 ind = lh_right_ind(x, W - lw);
 
 	if (m->du_thao != NULL) {
 		long bw = dx_width(x, DOC_BOLD, BODY_PT, m->du_thao) +
@@ -343,9 +437,9 @@ dx_letterhead(struct dx *x)
 		return -1;
 	vbuf_puts(&x->b, "</w:tc>");
 	cell(&x->b, W - lw);
-	lh_right(x, W - lw);
+	lh_right(x, W - lw, ind);
 	vbuf_puts(&x->b, "</w:tc></w:tr>");
-	if (lh_number(x, lw, W - lw) == -1)
+	if (lh_number(x, lw, W - lw, ind) == -1)
 		return -1;
 	vbuf_puts(&x->b, "</w:tbl>");
 	if (!m->cong_van)
@@ -354,7 +448,7 @@ dx_letterhead(struct dx *x)
 		return -1;
 	/* The body starts 14 pt under the letterhead, as in the PDF. */
 	vbuf_puts(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"Spacer\"/><w:spacing "
-	    "w:after=\"200\"/></w:pPr></w:p>");
+	    "w:after=\"300\"/></w:pPr></w:p>");
 	return 0;
 }
 
@@ -407,16 +501,12 @@ noi_nhan(struct dx *x)
 
 /* ô 7a-7c of one signer: authority, room for the signature, name. */
 static void
-signer(struct dx *x, const struct doc_signer *s)
+signer(struct dx *x, const struct doc_signer *s, long cw)
 {
-	char ppr[64];
-
 	if (s->tham_quyen != NULL)
-		dx_para(&x->b, "ChuKy", NULL, s->tham_quyen, DOC_REGULAR, 0);
-	dx_para(&x->b, "ChuKy", NULL, s->chuc_vu, DOC_REGULAR, 0);
-	snprintf(ppr, sizeof(ppr), "<w:spacing w:before=\"%d\"/>",
-	    SIGN_SPACE_TW);
-	dx_para(&x->b, "ChuKy", ppr, s->ho_ten, DOC_REGULAR, 0);
+		centred(x, "ChuKy", s->tham_quyen, DOC_BOLD, BODY_PT, cw, 0);
+	centred(x, "ChuKy", s->chuc_vu, DOC_BOLD, BODY_PT, cw, 0);
+	centred(x, "ChuKyTen", s->ho_ten, DOC_BOLD, BODY_PT, cw, 0);
 }
 
 int
@@ -433,10 +523,10 @@ dx_signature(struct dx *x)
 		two_cols(&x->b, W / 2, W - W / 2);
 		vbuf_puts(&x->b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 		cell(&x->b, W / 2);
-		signer(x, &m->ky[0]);
+		signer(x, &m->ky[0], W / 2 - SIGN_GAP_TW);
 		vbuf_puts(&x->b, "</w:tc>");
 		cell(&x->b, W - W / 2);
-		signer(x, &m->ky[1]);
+		signer(x, &m->ky[1], W / 2 - SIGN_GAP_TW);
 		vbuf_puts(&x->b, "</w:tc></w:tr></w:tbl>");
 		dx_para(&x->b, "Spacer", "<w:spacing w:after=\"400\"/>", NULL, 0,
 		    0);
@@ -449,7 +539,7 @@ dx_signature(struct dx *x)
 	vbuf_puts(&x->b, "</w:tc>");
 	cell(&x->b, W - lw);
 	if (m->nky > 0)
-		signer(x, &m->ky[0]);
+		signer(x, &m->ky[0], W - lw);
 	else
 		dx_para(&x->b, "ChuKy", NULL, NULL, 0, 0);
 	vbuf_puts(&x->b, "</w:tc></w:tr></w:tbl>");
