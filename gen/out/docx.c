@@ -138,8 +138,9 @@ static const struct dx_style styles[] = {
 	    "w:lineRule=\"atLeast\"/><w:ind w:left=\"128\" w:hanging=\"128\"/>",
 	    "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>" },
 	{ "ChuKy", "Normal", KEEP SP_TIGHT "<w:jc w:val=\"center\"/>", B },
-	/* 7c: 27 mm for the hand signature and the seal above the name. */
-	{ "ChuKyTen", "ChuKy", "<w:spacing w:before=\"1531\"/>", "" },
+	/* 7c: the name's baseline 27 mm under the title's (as the PDF),
+	 * room for the hand signature and the seal: 1531 - 336 twips. */
+	{ "ChuKyTen", "ChuKy", "<w:spacing w:before=\"1195\"/>", "" },
 	{ "TableText", "Normal", "<w:spacing w:after=\"0\" w:line=\"240\" "
 	    "w:lineRule=\"auto\"/>", "" },
 	{ "Note", "Center", "", "<w:i/><w:iCs/><w:sz w:val=\"24\"/>"

@@ -288,7 +288,9 @@ dx_table(struct dx *x, const struct doc_table *t)
 		}
 		vbuf_puts(&x->b, "</w:tr>");
 	}
-	vbuf_puts(&x->b, "</w:tbl>");
+	/* 6 pt before the next block, as in the PDF. */
+	vbuf_puts(&x->b, "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Spacer\"/>"
+	    "<w:spacing w:after=\"120\"/></w:pPr></w:p>");
 	free(w);
 }
 
