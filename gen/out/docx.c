@@ -113,7 +113,7 @@ static const struct dx_style styles[] = {
 	{ "Heading2", "Body", KEEP "<w:outlineLvl w:val=\"1\"/>", B },
 	{ "Heading3", "Body", KEEP "<w:outlineLvl w:val=\"2\"/>",
 	    B "<w:i/><w:iCs/>" },
-	{ "Dieu", "Body", KEEP "<w:outlineLvl w:val=\"1\"/>", B },
+	{ "Dieu", "Body", "", "" },   /* an article: "Điều 1." bold in it */
 	{ "Letterhead", "Normal", "<w:spacing w:after=\"0\" w:line=\"300\" "
 	    "w:lineRule=\"atLeast\"/><w:jc w:val=\"center\"/>",
 	    "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>" },

@@ -72,15 +72,17 @@ text_block(struct dx *x, const struct doc_block *b)
 
 	switch (b->type) {
 	case DOC_PARA:
+		/* An article of a decision opens with "**Điều 1.**". */
 		style = b->level < 0 ? "Plain" : starts(&b->in, "Căn cứ") ?
-		    "CanCu" : "Body";
+		    "CanCu" : starts(&b->in, "Điều ") && (b->in.runs[0].face &
+		    DOC_BOLD) ? "Dieu" : "Body";
 		break;
 	case DOC_CENTER:
 		style = "Center";
 		break;
 	case DOC_HEADING:
-		style = starts(&b->in, "Điều ") ? "Dieu" : b->level == 1 ?
-		    "Heading1" : b->level == 2 ? "Heading2" : "Heading3";
+		style = b->level == 1 ? "Heading1" : b->level == 2 ?
+		    "Heading2" : "Heading3";
 		break;
 	case DOC_ITEM:
 		style = "ListItem";
@@ -306,6 +308,29 @@ chart_cell(struct dx *x, long w, const char *s, int face, int al)
 	doc_inline_free(&in);
 }
 
+/* v as Vietnamese write it (1.490.000; 87,5), as the PDF's chart
+ * labels do. */
+static void
+vi_number(double v, char *buf, size_t n)
+{
+	long long	 cents = (long long)(v * 100 + 0.5);
+	char		 ip[32];
+	size_t		 len, i, k = 0;
+	int		 fr = (int)(cents % 100);
+
+	snprintf(ip, sizeof(ip), "%lld", cents / 100);
+	len = strlen(ip);
+	for (i = 0; i < len && k + 2 < n; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[k++] = '.';
+		buf[k++] = ip[i];
+	}
+	buf[k] = '\0';
+	if (fr != 0)
+		snprintf(buf + k, n - k, fr % 10 ? ",%02d" : ",%d",
+		    fr % 10 ? fr : fr / 10);
+}
+
 void
 dx_chart(struct dx *x, const struct doc_chart *ch)
 {
@@ -314,7 +339,16 @@ dx_chart(struct dx *x, const struct doc_chart *ch)
 	char	 num[64];
 
 	if (ch->title != NULL)
-		dx_para(&x->b, "Center", NULL, ch->title, DOC_BOLD, 0);
+		dx_para(&x->b, "Center", "<w:keepNext/>", ch->title, DOC_BOLD, 0);
+	if (ch->unit != NULL) {
+		struct vbuf u = { NULL, 0, 0, 0 };
+		char *s;
+
+		vbuf_printf(&u, "Đơn vị tính: %s", ch->unit);
+		if ((s = vbuf_take(&u)) != NULL)
+			dx_para(&x->b, "Note", "<w:keepNext/>", s, DOC_ITALIC, 0);
+		free(s);
+	}
 	w[0] = cw / 2;
 	for (c = 1; c < nc; c++)
 		w[c] = (cw - w[0]) / (long)ch->nseries;
@@ -328,16 +362,16 @@ dx_chart(struct dx *x, const struct doc_chart *ch)
 		vbuf_puts(&x->b, "<w:tr>");
 		chart_cell(x, w[0], ch->cats[r], 0, 'l');
 		for (c = 1; c < nc; c++) {
-			snprintf(num, sizeof(num), "%g%s%s",
-			    ch->values[r * ch->nseries + c - 1],
-			    ch->unit ? " " : "", ch->unit ? ch->unit : "");
+			vi_number(ch->values[r * ch->nseries + c - 1], num,
+			    sizeof(num));
 			chart_cell(x, w[c], num, 0, 'r');
 		}
 		vbuf_puts(&x->b, "</w:tr>");
 	}
 	vbuf_puts(&x->b, "</w:tbl>");
-	dx_para(&x->b, "Note", NULL, "(Biểu đồ được thể hiện bằng bảng số liệu "
-	    "trong bản Word; xem hình trong bản PDF.)", DOC_ITALIC, 0);
+	/* Word has no drawing of it here: say so where the chart would be. */
+	dx_para(&x->b, "Note", NULL, "(Biểu đồ: số liệu trình bày dạng bảng; "
+	    "hình vẽ có trong bản PDF.)", DOC_ITALIC, 0);
 }
 
 /* The body blocks, the signature before the first annex, a section per

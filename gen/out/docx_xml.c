@@ -165,17 +165,18 @@ cell(struct vbuf *b, long w_tw)
  * edge at left_tw, text bold at size_pt. */
 static void
 boxed(struct vbuf *b, long left_tw, long w_tw, long col_tw, const char *s,
-    double size_pt, long before_tw)
+    double size_pt, long before_tw, long after_tw)
 {
 	char ppr[512];
 
 	snprintf(ppr, sizeof(ppr), "<w:pBdr><w:top w:val=\"single\" w:sz=\"4\" "
-	    "w:space=\"1\" w:color=\"000000\"/><w:left w:val=\"single\" "
+	    "w:space=\"2\" w:color=\"000000\"/><w:left w:val=\"single\" "
 	    "w:sz=\"4\" w:space=\"4\" w:color=\"000000\"/><w:bottom w:val="
-	    "\"single\" w:sz=\"4\" w:space=\"1\" w:color=\"000000\"/><w:right "
+	    "\"single\" w:sz=\"4\" w:space=\"2\" w:color=\"000000\"/><w:right "
 	    "w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"000000\"/>"
-	    "</w:pBdr><w:spacing w:before=\"%ld\"/><w:ind w:left=\"%ld\" "
-	    "w:right=\"%ld\"/>", before_tw, left_tw, col_tw - left_tw - w_tw);
+	    "</w:pBdr><w:spacing w:before=\"%ld\" w:after=\"%ld\"/><w:ind "
+	    "w:left=\"%ld\" w:right=\"%ld\"/>", before_tw, after_tw, left_tw,
+	    col_tw - left_tw - w_tw);
 	dx_para(b, "Box", ppr, s, DOC_BOLD, size_pt);
 }
 
@@ -314,20 +315,16 @@ lh_right_ind(struct dx *x, long cw)
 	return w < cw ? cw - w : 0;
 }
 
-/* The second row: ô 3 (V/v 5b and box 10b under it) beside ô 4. */
+/* The row under ô 3: a công văn's V/v (ô 5b) and the urgency box (ô
+ * 10b) in the left cell, after the date in reading order as in the PDF. */
 static int
-lh_number(struct dx *x, long lw, long rw, long ind)
+lh_under_number(struct dx *x, long lw, long rw)
 {
 	const struct doc_meta	*m = &x->doc->meta;
-	const char		*sp = "<w:spacing w:before=\"200\"/>";
-	char			*s, ppr[96];
+	char			*s;
 
 	vbuf_puts(&x->b, "<w:tr>");
 	cell(&x->b, lw);
-	if ((s = nd30_so(m)) == NULL)
-		return -1;
-	dx_para(&x->b, "Letterhead", sp, s, DOC_REGULAR, 0);
-	free(s);
 	if (m->cong_van && m->trich_yeu != NULL) {
 		struct vbuf v = { NULL, 0, 0, 0 };
 
@@ -341,8 +338,29 @@ lh_number(struct dx *x, long lw, long rw, long ind)
 		long bw = strcmp(m->do_khan, "THƯỢNG KHẨN") == 0 ? 2268 :
 		    strcmp(m->do_khan, "HỎA TỐC") == 0 ? 1701 : 1134;
 
-		boxed(&x->b, (lw - bw) / 2, bw, lw, m->do_khan, HEAD_PT, 160);
+		boxed(&x->b, (lw - bw) / 2, bw, lw, m->do_khan, HEAD_PT, 160, 0);
 	}
+	vbuf_puts(&x->b, "</w:tc>");
+	cell(&x->b, rw);
+	dx_para(&x->b, "Letterhead", NULL, NULL, 0, 0);
+	vbuf_puts(&x->b, "</w:tc></w:tr>");
+	return 0;
+}
+
+/* The second row: ô 3 beside ô 4, centred under the Quốc hiệu. */
+static int
+lh_number(struct dx *x, long lw, long rw, long ind)
+{
+	const struct doc_meta	*m = &x->doc->meta;
+	const char		*sp = "<w:spacing w:before=\"200\"/>";
+	char			*s, ppr[96];
+
+	vbuf_puts(&x->b, "<w:tr>");
+	cell(&x->b, lw);
+	if ((s = nd30_so(m)) == NULL)
+		return -1;
+	dx_para(&x->b, "Letterhead", sp, s, DOC_REGULAR, 0);
+	free(s);
 	vbuf_puts(&x->b, "</w:tc>");
 	cell(&x->b, rw);
 	if ((s = nd30_date(m)) == NULL)
@@ -351,6 +369,8 @@ lh_number(struct dx *x, long lw, long rw, long ind)
 	dx_para(&x->b, "Letterhead", ppr, s, DOC_ITALIC, BODY_PT);
 	free(s);
 	vbuf_puts(&x->b, "</w:tc></w:tr>");
+	if ((m->cong_van && m->trich_yeu != NULL) || m->do_khan != NULL)
+		return lh_under_number(x, lw, rw);
 	return 0;
 }
 
@@ -428,7 +448,7 @@ dx_letterhead(struct dx *x)
 		long bw = dx_width(x, DOC_BOLD, BODY_PT, m->du_thao) +
 		    DX_TW(2 * DRAFT_PAD_PT) + 40;
 
-		boxed(&x->b, W - bw, bw, W, m->du_thao, BODY_PT, 0);
+		boxed(&x->b, W - bw, bw, W, m->du_thao, BODY_PT, 0, 240);
 	}
 	two_cols(&x->b, lw, W - lw);
 	vbuf_puts(&x->b, "<w:tr>");
