@@ -271,8 +271,11 @@ dx_table(struct dx *x, const struct doc_table *t)
 				if (row[c].n > 0 && row[c].runs[0].len > 0)
 					span = 0;
 		}
-		vbuf_puts(&x->b, header ? "<w:tr><w:trPr><w:tblHeader/>"
-		    "</w:trPr>" : "<w:tr>");
+		/* A row stays whole on a page, as the PDF keeps it; the
+		 * header rows repeat on every page. */
+		vbuf_puts(&x->b, header ? "<w:tr><w:trPr><w:cantSplit/>"
+		    "<w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/>"
+		    "</w:trPr>");
 		for (c = 0; c < nc; c++) {
 			int al = header ? 'c' : t->align ? t->align[c] : 'l';
 			long cw = w[c];
