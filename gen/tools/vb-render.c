@@ -24,7 +24,7 @@ usage(FILE *fp)
 	    "       SOURCE.md|-\n"
 	    "  -o, --output=FILE    output (default: SOURCE with .pdf or .docx;\n"
 	    "                       - = stdout, refused on a terminal)\n"
-	    "  -t, --to=FORMAT      pdf (default) or docx, an editable Word file;\n"
+	    "  --to=FORMAT          pdf (default) or docx, an editable Word file;\n"
 	    "                       an -o name ending in .docx chooses docx\n"
 	    "  -f, --encoding=ENC   source encoding: utf-8, utf-16, cp1258, tcvn3\n"
 	    "  --dump-layout        print the display list as text, no PDF\n"
@@ -84,7 +84,7 @@ main(int argc, char **argv)
 	int			 ch, rc, to = -1;
 
 	memset(&opt, 0, sizeof(opt));
-	while ((ch = getopt_long(argc, argv, "f:ho:t:V", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "f:ho:V", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (cli_encoding(prog, optarg, &enc) != 0)
