@@ -472,17 +472,17 @@ dx_letterhead(struct dx *x)
 	return 0;
 }
 
-/* One Nơi nhận entry (11 pt, hanging past the dash); the drafter's
- * initials superscript after the Lưu line. */
+/* One Nơi nhận entry (11 pt, hanging past the dash); for the Lưu line
+ * (luu set) the drafter's initials superscript, if any, and a full stop. */
 static void
-nn_entry(struct dx *x, const char *s, const char *initials)
+nn_entry(struct dx *x, const char *s, int luu, const char *initials)
 {
 	vbuf_puts(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"NoiNhan\"/></w:pPr>");
 	dx_run(&x->b, s, strlen(s), DOC_REGULAR, 0, 0);
-	if (initials != NULL) {
+	if (luu && initials != NULL && *initials != '\0')
 		dx_run(&x->b, initials, strlen(initials), DOC_REGULAR, 1, 0);
+	if (luu)
 		dx_run(&x->b, ".", 1, DOC_REGULAR, 0, 0);
-	}
 	vbuf_puts(&x->b, "</w:p>");
 }
 
@@ -507,13 +507,13 @@ noi_nhan(struct dx *x)
 		if ((s = nd30_nn_entry(e, i + 1 == n + (size_t)nhu_tren &&
 		    m->luu == NULL)) == NULL)
 			return -1;
-		nn_entry(x, s, NULL);
+		nn_entry(x, s, 0, NULL);
 		free(s);
 	}
 	if (m->luu != NULL) {
 		if ((s = nd30_luu(m)) == NULL)
 			return -1;
-		nn_entry(x, s, m->nguoi_soan ? m->nguoi_soan : "");
+		nn_entry(x, s, 1, m->nguoi_soan);
 		free(s);
 	}
 	return 0;
