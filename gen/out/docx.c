@@ -21,10 +21,10 @@
 #include "out/out.h"
 #include "out/docx_int.h"
 
-#define DX_FIXED_TIME 1577836800LL   /* 2020-01-01: entries' time when
+#define DOCX_FIXED_TIME 1577836800LL   /* 2020-01-01: entries' time when
 				      * SOURCE_DATE_EPOCH is not a DOS date */
-#define DX_DOS_MIN 315964800LL       /* 1980-01-06: earliest safe DOS time */
-#define DX_DOS_MAX 4102444800LL      /* 2100-01-01 */
+#define DOCX_DOS_MIN 315964800LL       /* 1980-01-06: earliest safe DOS time */
+#define DOCX_DOS_MAX 4102444800LL      /* 2100-01-01 */
 
 #define XML_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 #define NS_W "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
@@ -83,7 +83,7 @@ static const char header_first[] = XML_HEAD
     "</w:pPr></w:p></w:hdr>\n";
 
 /* A paragraph style: id (= name), parent, pPr and rPr XML. */
-struct dx_style {
+struct docx_style {
 	const char	*id;
 	const char	*based;   /* NULL: none */
 	const char	*ppr;
@@ -97,7 +97,7 @@ struct dx_style {
 
 /* Sizes: 14 pt body (sz 28), 13 pt letterhead, 12-11 pt Nơi nhận; the
  * body's 16.8 pt line pitch (1.2 x 14 pt, as the PDF) as "at least". */
-static const struct dx_style styles[] = {
+static const struct docx_style styles[] = {
 	{ "Normal", NULL, "<w:spacing w:after=\"0\" w:line=\"240\" "
 	    "w:lineRule=\"auto\"/>", "" },
 	{ "Body", "Normal", SP_BODY "<w:ind w:firstLine=\"720\"/>"
@@ -164,7 +164,7 @@ styles_xml(void)
 	    "<w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
 	    "w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>");
 	for (i = 0; i < sizeof(styles) / sizeof(styles[0]); i++) {
-		const struct dx_style *s = &styles[i];
+		const struct docx_style *s = &styles[i];
 
 		vbuf_printf(&b, "<w:style w:type=\"paragraph\"%s w:styleId=\"%s\">"
 		    "<w:name w:val=\"%s\"/>", i == 0 ? " w:default=\"1\"" : "",
@@ -203,7 +203,7 @@ prop_text(struct vbuf *b, const char *s)
 	for (i = 0; i <= n; i++) {
 		if (i < n && s[i] != '\n')
 			continue;
-		dx_esc(b, s + k, i - k);
+		docx_esc(b, s + k, i - k);
 		if (i < n && i + 1 < n)
 			vbuf_putn(b, " ", 1);
 		k = i + 1;
@@ -315,7 +315,7 @@ add_parts(zip_t *za, const struct doc *doc, const struct layout_font *lf,
 	char	*docxml;
 	size_t	 dlen;
 
-	if (dx_document(doc, lf, &docxml, &dlen) == -1)
+	if (docx_document(doc, lf, &docxml, &dlen) == -1)
 		return -1;
 #define CONST_ENTRY(name, s) \
 	add_entry(za, name, (char *)(s), sizeof(s) - 1, 0, mtime)
@@ -350,8 +350,8 @@ docx_write(const struct doc *doc, const struct layout_font *lf,
 	zip_source_t	*zs;
 	zip_t		*za;
 	long long	 when = epoch >= 0 ? epoch : (long long)time(NULL);
-	time_t		 mtime = (time_t)(when >= DX_DOS_MIN && when <
-	    DX_DOS_MAX ? when : DX_FIXED_TIME);
+	time_t		 mtime = (time_t)(when >= DOCX_DOS_MIN && when <
+	    DOCX_DOS_MAX ? when : DOCX_FIXED_TIME);
 
 	*out = NULL;
 	*len = 0;

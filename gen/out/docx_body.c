@@ -30,18 +30,18 @@ sect_pr(struct vbuf *b, int landscape)
 	    "<w:pgSz w:w=\"%d\" w:h=\"%d\"%s/><w:pgMar w:top=\"%d\" w:right="
 	    "\"%d\" w:bottom=\"%d\" w:left=\"%d\" w:header=\"%d\" w:footer="
 	    "\"%d\" w:gutter=\"0\"/><w:pgNumType w:start=\"1\"/><w:titlePg/>"
-	    "</w:sectPr>", landscape ? DX_PAGE_H : DX_PAGE_W,
-	    landscape ? DX_PAGE_W : DX_PAGE_H,
-	    landscape ? " w:orient=\"landscape\"" : "", DX_MARGIN_TOP,
-	    DX_MARGIN_RIGHT, DX_MARGIN_BOTTOM, DX_MARGIN_LEFT, DX_HEADER,
-	    DX_FOOTER);
+	    "</w:sectPr>", landscape ? DOCX_PAGE_H : DOCX_PAGE_W,
+	    landscape ? DOCX_PAGE_W : DOCX_PAGE_H,
+	    landscape ? " w:orient=\"landscape\"" : "", DOCX_MARGIN_TOP,
+	    DOCX_MARGIN_RIGHT, DOCX_MARGIN_BOTTOM, DOCX_MARGIN_LEFT, DOCX_HEADER,
+	    DOCX_FOOTER);
 }
 
 static long
 text_width(int landscape)
 {
-	return (landscape ? DX_PAGE_H : DX_PAGE_W) - DX_MARGIN_LEFT -
-	    DX_MARGIN_RIGHT;
+	return (landscape ? DOCX_PAGE_H : DOCX_PAGE_W) - DOCX_MARGIN_LEFT -
+	    DOCX_MARGIN_RIGHT;
 }
 
 /* Does the inline sequence start with the words pre? */
@@ -54,7 +54,7 @@ starts(const struct doc_inline *in, const char *pre)
 /* Open a paragraph of style with extra pPr; a pending page break
  * becomes pageBreakBefore. */
 static void
-p_open(struct dx *x, const char *style, const char *ppr)
+p_open(struct docx_state *x, const char *style, const char *ppr)
 {
 	vbuf_printf(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", style);
 	if (x->pagebreak)
@@ -65,7 +65,7 @@ p_open(struct dx *x, const char *style, const char *ppr)
 
 /* PARA, CENTER, HEADING and ITEM blocks. */
 static void
-text_block(struct dx *x, const struct doc_block *b)
+text_block(struct docx_state *x, const struct doc_block *b)
 {
 	const char	*style = "Body";
 	char		 ppr[128] = "";
@@ -88,23 +88,23 @@ text_block(struct dx *x, const struct doc_block *b)
 		style = "ListItem";
 		if (b->level > 1)
 			snprintf(ppr, sizeof(ppr), "<w:ind w:left=\"%d\" "
-			    "w:firstLine=\"%d\"/>", (b->level - 1) * DX_INDENT,
-			    DX_INDENT);
+			    "w:firstLine=\"%d\"/>", (b->level - 1) * DOCX_INDENT,
+			    DOCX_INDENT);
 		break;
 	default:
 		break;
 	}
 	p_open(x, style, ppr);
 	if (b->type == DOC_ITEM && b->marker != NULL)
-		dx_run(&x->b, b->marker, strlen(b->marker),
+		docx_run(&x->b, b->marker, strlen(b->marker),
 		    b->in.n ? b->in.runs[0].face & ~DOC_BOLD : 0, 0, 0);
-	dx_inline(&x->b, &b->in, 0, 0);
+	docx_inline(&x->b, &b->in, 0, 0);
 	vbuf_puts(&x->b, "</w:p>");
 }
 
 /* Natural (one line) and minimum (longest word) width of a cell, twips. */
 static void
-cell_widths(const struct dx *x, const struct doc_inline *in, double size,
+cell_widths(const struct docx_state *x, const struct doc_inline *in, double size,
     long *nat, long *mn)
 {
 	size_t	 i, k, s;
@@ -119,7 +119,7 @@ cell_widths(const struct dx *x, const struct doc_inline *in, double size,
 
 			if (k < r->len && r->text[k] != ' ' && r->text[k] != '\n')
 				continue;
-			w = DX_TW(layout_width(x->lf, r->face, size, r->text + s,
+			w = DOCX_TW(layout_width(x->lf, r->face, size, r->text + s,
 			    k - s));
 			line += w;
 			word += w;
@@ -130,7 +130,7 @@ cell_widths(const struct dx *x, const struct doc_inline *in, double size,
 			if (k < r->len) {
 				word = 0;
 				line = r->text[k] == '\n' ? 0 : line +
-				    DX_TW(size / 4);
+				    DOCX_TW(size / 4);
 			}
 			s = k + 1;
 		}
@@ -149,7 +149,7 @@ group_row(const struct doc_table *t, size_t r)
 
 /* Column widths of t in twips into w; returns the table's width. */
 static long
-col_widths(const struct dx *x, const struct doc_table *t, long *w)
+col_widths(const struct docx_state *x, const struct doc_table *t, long *w)
 {
 	long	 W = x->width_tw, summin = 0, sumnat = 0, total = 0, *nat, *mn;
 	double	 rel = 0;
@@ -209,7 +209,7 @@ col_widths(const struct dx *x, const struct doc_table *t, long *w)
 
 /* One cell: width, span, its text bold or not, aligned al. */
 static void
-tcell(struct dx *x, long w, size_t span, const struct doc_inline *in,
+tcell(struct docx_state *x, long w, size_t span, const struct doc_inline *in,
     int face_or, int al, double size)
 {
 	const char *jc = al == 'c' ? "center" : al == 'r' ? "right" :
@@ -222,13 +222,13 @@ tcell(struct dx *x, long w, size_t span, const struct doc_inline *in,
 	vbuf_printf(&x->b, "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
 	    "<w:jc w:val=\"%s\"/><w:rPr><w:sz w:val=\"%d\"/></w:rPr></w:pPr>",
 	    jc, (int)(size * 2 + 0.5));
-	dx_inline(&x->b, in, face_or, size);
+	docx_inline(&x->b, in, face_or, size);
 	vbuf_puts(&x->b, "</w:p></w:tc>");
 }
 
 /* The table's properties and grid. */
 static void
-tbl_open(struct dx *x, const long *w, size_t nc, long total)
+tbl_open(struct docx_state *x, const long *w, size_t nc, long total)
 {
 	size_t c;
 
@@ -249,7 +249,7 @@ tbl_open(struct dx *x, const long *w, size_t nc, long total)
 }
 
 void
-dx_table(struct dx *x, const struct doc_table *t)
+docx_table(struct docx_state *x, const struct doc_table *t)
 {
 	size_t	 nc = t->ncols, r, c;
 	long	*w, total;
@@ -301,7 +301,7 @@ dx_table(struct dx *x, const struct doc_table *t)
 
 /* One text cell of a chart's table. */
 static void
-chart_cell(struct dx *x, long w, const char *s, int face, int al)
+chart_cell(struct docx_state *x, long w, const char *s, int face, int al)
 {
 	struct doc_inline in = { NULL, 0, 0 };
 
@@ -335,21 +335,21 @@ vi_number(double v, char *buf, size_t n)
 }
 
 void
-dx_chart(struct dx *x, const struct doc_chart *ch)
+docx_chart(struct docx_state *x, const struct doc_chart *ch)
 {
 	long	 w[1 + DOC_CHART_MAXSERIES], cw = x->width_tw * 2 / 3;
 	size_t	 nc = ch->nseries + 1, r, c;
 	char	 num[64];
 
 	if (ch->title != NULL)
-		dx_para(&x->b, "Center", "<w:keepNext/>", ch->title, DOC_BOLD, 0);
+		docx_para(&x->b, "Center", "<w:keepNext/>", ch->title, DOC_BOLD, 0);
 	if (ch->unit != NULL) {
 		struct vbuf u = { NULL, 0, 0, 0 };
 		char *s;
 
 		vbuf_printf(&u, "Đơn vị tính: %s", ch->unit);
 		if ((s = vbuf_take(&u)) != NULL)
-			dx_para(&x->b, "Note", "<w:keepNext/>", s, DOC_ITALIC, 0);
+			docx_para(&x->b, "Note", "<w:keepNext/>", s, DOC_ITALIC, 0);
 		free(s);
 	}
 	w[0] = cw / 2;
@@ -373,14 +373,14 @@ dx_chart(struct dx *x, const struct doc_chart *ch)
 	}
 	vbuf_puts(&x->b, "</w:tbl>");
 	/* Word has no drawing of it here: say so where the chart would be. */
-	dx_para(&x->b, "Note", NULL, "(Biểu đồ: số liệu trình bày dạng bảng; "
+	docx_para(&x->b, "Note", NULL, "(Biểu đồ: số liệu trình bày dạng bảng; "
 	    "hình vẽ có trong bản PDF.)", DOC_ITALIC, 0);
 }
 
 /* The body blocks, the signature before the first annex, a section per
  * annex.  0, or -1 (memory). */
 static int
-body(struct dx *x)
+body(struct docx_state *x)
 {
 	size_t	 i;
 	int	 signed_ = 0;
@@ -390,16 +390,16 @@ body(struct dx *x)
 
 		switch (b->type) {
 		case DOC_TABLE:
-			dx_table(x, b->table);
+			docx_table(x, b->table);
 			break;
 		case DOC_CHART:
-			dx_chart(x, b->chart);
+			docx_chart(x, b->chart);
 			break;
 		case DOC_PAGEBREAK:
 			x->pagebreak = 1;
 			break;
 		case DOC_ANNEX:
-			if (!signed_ && dx_signature(x) == -1)
+			if (!signed_ && docx_signature(x) == -1)
 				return -1;
 			signed_ = 1;
 			/* The section so far ends with this paragraph. */
@@ -415,16 +415,16 @@ body(struct dx *x)
 			break;
 		}
 	}
-	if (!signed_ && dx_signature(x) == -1)
+	if (!signed_ && docx_signature(x) == -1)
 		return -1;
 	return 0;
 }
 
 int
-dx_document(const struct doc *doc, const struct layout_font *lf,
+docx_document(const struct doc *doc, const struct layout_font *lf,
     char **out, size_t *len)
 {
-	struct dx x;
+	struct docx_state x;
 
 	memset(&x, 0, sizeof(x));
 	x.doc = doc;
@@ -435,7 +435,7 @@ dx_document(const struct doc *doc, const struct layout_font *lf,
 	    "openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://"
 	    "schemas.openxmlformats.org/officeDocument/2006/relationships\">"
 	    "<w:body>");
-	if (dx_letterhead(&x) == -1 || body(&x) == -1) {
+	if (docx_letterhead(&x) == -1 || body(&x) == -1) {
 		free(vbuf_take(&x.b));
 		return -1;
 	}

@@ -32,7 +32,7 @@
 #define SIGN_GAP_TW 120        /* joint signers: between the columns */
 
 void
-dx_esc(struct vbuf *b, const char *s, size_t n)
+docx_esc(struct vbuf *b, const char *s, size_t n)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 	size_t			 i, k = 0;
@@ -70,7 +70,7 @@ dx_esc(struct vbuf *b, const char *s, size_t n)
 }
 
 void
-dx_run(struct vbuf *b, const char *s, size_t n, int face, int sup,
+docx_run(struct vbuf *b, const char *s, size_t n, int face, int sup,
     double size_pt)
 {
 	size_t i, k = 0;
@@ -94,7 +94,7 @@ dx_run(struct vbuf *b, const char *s, size_t n, int face, int sup,
 			continue;
 		if (i > k) {
 			vbuf_puts(b, "<w:t xml:space=\"preserve\">");
-			dx_esc(b, s + k, i - k);
+			docx_esc(b, s + k, i - k);
 			vbuf_puts(b, "</w:t>");
 		}
 		if (i < n)
@@ -105,35 +105,35 @@ dx_run(struct vbuf *b, const char *s, size_t n, int face, int sup,
 }
 
 void
-dx_inline(struct vbuf *b, const struct doc_inline *in, int face_or,
+docx_inline(struct vbuf *b, const struct doc_inline *in, int face_or,
     double size_pt)
 {
 	size_t i;
 
 	for (i = 0; i < in->n; i++)
-		dx_run(b, in->runs[i].text, in->runs[i].len,
+		docx_run(b, in->runs[i].text, in->runs[i].len,
 		    in->runs[i].face | face_or, in->runs[i].sup, size_pt);
 }
 
 long
-dx_width(const struct dx *x, int face, double size_pt, const char *s)
+docx_width(const struct docx_state *x, int face, double size_pt, const char *s)
 {
-	return DX_TW(layout_width(x->lf, face, size_pt, s, strlen(s)));
+	return DOCX_TW(layout_width(x->lf, face, size_pt, s, strlen(s)));
 }
 
 void
-dx_para(struct vbuf *b, const char *style, const char *ppr, const char *s,
+docx_para(struct vbuf *b, const char *style, const char *ppr, const char *s,
     int face, double size_pt)
 {
 	vbuf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>%s</w:pPr>", style,
 	    ppr ? ppr : "");
 	if (s != NULL && *s != '\0')
-		dx_run(b, s, strlen(s), face, 0, size_pt);
+		docx_run(b, s, strlen(s), face, 0, size_pt);
 	vbuf_puts(b, "</w:p>");
 }
 
 void
-dx_rule(struct vbuf *b, long col_tw, long w_tw, long after_tw)
+docx_rule(struct vbuf *b, long col_tw, long w_tw, long after_tw)
 {
 	long ind = (col_tw - w_tw) / 2;
 
@@ -177,23 +177,23 @@ boxed(struct vbuf *b, long left_tw, long w_tw, long col_tw, const char *s,
 	    "</w:pBdr><w:spacing w:before=\"%ld\" w:after=\"%ld\"/><w:ind "
 	    "w:left=\"%ld\" w:right=\"%ld\"/>", before_tw, after_tw, left_tw,
 	    col_tw - left_tw - w_tw);
-	dx_para(b, "Box", ppr, s, DOC_BOLD, size_pt);
+	docx_para(b, "Box", ppr, s, DOC_BOLD, size_pt);
 }
 
 /* The widest line, twips, of s (its own line breaks kept) broken at
  * spaces into lines at most width_tw wide; *nlines the lines. */
 static long
-wrap_lines(struct dx *x, int face, double size_pt, const char *s,
+wrap_lines(struct docx_state *x, int face, double size_pt, const char *s,
     long width_tw, size_t *nlines)
 {
-	long		 best = 0, line = 0, sp = DX_TW(layout_width(x->lf, face,
+	long		 best = 0, line = 0, sp = DOCX_TW(layout_width(x->lf, face,
 	    size_pt, " ", 1));
 	const char	*p = s;
 
 	*nlines = 1;
 	while (p != NULL && *p != '\0') {
 		size_t	n = strcspn(p, " \n");
-		long	w = DX_TW(layout_width(x->lf, face, size_pt, p, n));
+		long	w = DOCX_TW(layout_width(x->lf, face, size_pt, p, n));
 
 		if (line > 0 && line + sp + w > width_tw) {
 			line = 0;
@@ -221,7 +221,7 @@ wrap_lines(struct dx *x, int face, double size_pt, const char *s,
  * indents.  size_pt is the style's size.  Returns its widest line.
  */
 static long
-centred(struct dx *x, const char *style, const char *s, int face,
+centred(struct docx_state *x, const char *style, const char *s, int face,
     double size_pt, long col_tw, long pad_tw)
 {
 	size_t	 want, n;
@@ -249,13 +249,13 @@ centred(struct dx *x, const char *style, const char *s, int face,
 	ind += pad_tw;
 	snprintf(ppr, sizeof(ppr), "<w:ind w:left=\"%ld\" w:right=\"%ld\"/>",
 	    ind, ind);
-	dx_para(&x->b, style, ppr, s, face, 0);
+	docx_para(&x->b, style, ppr, s, face, 0);
 	return w;
 }
 
 /* ô 2, 3 (and 5b, 10b) in the left cell. */
 static int
-lh_left(struct dx *x, long cw)
+lh_left(struct docx_state *x, long cw)
 {
 	const struct doc_meta	*m = &x->doc->meta;
 	long			 maxw = 0, w;
@@ -274,7 +274,7 @@ lh_left(struct dx *x, long cw)
 	if (maxw > cw)
 		maxw = cw;
 	w = (long)(maxw * RULE_SHARE);
-	dx_rule(&x->b, cw, w < DX_TW(RULE_MIN_PT) ? DX_TW(RULE_MIN_PT) : w, 0);
+	docx_rule(&x->b, cw, w < DOCX_TW(RULE_MIN_PT) ? DOCX_TW(RULE_MIN_PT) : w, 0);
 	return 0;
 }
 
@@ -282,16 +282,16 @@ lh_left(struct dx *x, long cw)
  * the Quốc hiệu, which sits flush right (as in the PDF): ind is the
  * room left of it. */
 static void
-lh_right(struct dx *x, long cw, long ind)
+lh_right(struct docx_state *x, long cw, long ind)
 {
 	const char	*tn = "Độc lập - Tự do - Hạnh phúc";
-	long		 tw = dx_width(x, DOC_BOLD, TIEU_NGU_PT, tn);
+	long		 tw = docx_width(x, DOC_BOLD, TIEU_NGU_PT, tn);
 	char		 ppr[64];
 
 	snprintf(ppr, sizeof(ppr), "<w:ind w:left=\"%ld\"/>", ind);
-	dx_para(&x->b, "Letterhead", ppr, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+	docx_para(&x->b, "Letterhead", ppr, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 	    DOC_BOLD, 0);
-	dx_para(&x->b, "Letterhead", ppr, tn, DOC_BOLD, TIEU_NGU_PT);
+	docx_para(&x->b, "Letterhead", ppr, tn, DOC_BOLD, TIEU_NGU_PT);
 	if (tw > cw - ind)
 		tw = cw - ind;
 	vbuf_printf(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"Rule\"/>"
@@ -302,13 +302,13 @@ lh_right(struct dx *x, long cw, long ind)
 /* Room left of the right column's lines: they centre under a Quốc hiệu
  * set flush right, unless the date is wider. */
 static long
-lh_right_ind(struct dx *x, long cw)
+lh_right_ind(struct docx_state *x, long cw)
 {
-	long	 w = dx_width(x, DOC_BOLD, HEAD_PT,
+	long	 w = docx_width(x, DOC_BOLD, HEAD_PT,
 	    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), dw;
 	char	*s = nd30_date(&x->doc->meta);
 
-	if (s != NULL && (dw = dx_width(x, DOC_ITALIC, BODY_PT, s)) > w)
+	if (s != NULL && (dw = docx_width(x, DOC_ITALIC, BODY_PT, s)) > w)
 		w = dw;
 	free(s);
 	w += 40;   /* rounding of the metrics */
@@ -318,7 +318,7 @@ lh_right_ind(struct dx *x, long cw)
 /* The row under ô 3: a công văn's V/v (ô 5b) and the urgency box (ô
  * 10b) in the left cell, after the date in reading order as in the PDF. */
 static int
-lh_under_number(struct dx *x, long lw, long rw)
+lh_under_number(struct docx_state *x, long lw, long rw)
 {
 	const struct doc_meta	*m = &x->doc->meta;
 	char			*s;
@@ -342,14 +342,14 @@ lh_under_number(struct dx *x, long lw, long rw)
 	}
 	vbuf_puts(&x->b, "</w:tc>");
 	cell(&x->b, rw);
-	dx_para(&x->b, "Letterhead", NULL, NULL, 0, 0);
+	docx_para(&x->b, "Letterhead", NULL, NULL, 0, 0);
 	vbuf_puts(&x->b, "</w:tc></w:tr>");
 	return 0;
 }
 
 /* The second row: ô 3 beside ô 4, centred under the Quốc hiệu. */
 static int
-lh_number(struct dx *x, long lw, long rw, long ind)
+lh_number(struct docx_state *x, long lw, long rw, long ind)
 {
 	const struct doc_meta	*m = &x->doc->meta;
 	const char		*sp = "<w:spacing w:before=\"200\"/>";
@@ -359,14 +359,14 @@ lh_number(struct dx *x, long lw, long rw, long ind)
 	cell(&x->b, lw);
 	if ((s = nd30_so(m)) == NULL)
 		return -1;
-	dx_para(&x->b, "Letterhead", sp, s, DOC_REGULAR, 0);
+	docx_para(&x->b, "Letterhead", sp, s, DOC_REGULAR, 0);
 	free(s);
 	vbuf_puts(&x->b, "</w:tc>");
 	cell(&x->b, rw);
 	if ((s = nd30_date(m)) == NULL)
 		return -1;
 	snprintf(ppr, sizeof(ppr), "%s<w:ind w:left=\"%ld\"/>", sp, ind);
-	dx_para(&x->b, "Letterhead", ppr, s, DOC_ITALIC, BODY_PT);
+	docx_para(&x->b, "Letterhead", ppr, s, DOC_ITALIC, BODY_PT);
 	free(s);
 	vbuf_puts(&x->b, "</w:tc></w:tr>");
 	if ((m->cong_van && m->trich_yeu != NULL) || m->do_khan != NULL)
@@ -376,25 +376,25 @@ lh_number(struct dx *x, long lw, long rw, long ind)
 
 /* ô 5a: the document type, the trích yếu and the rule under it. */
 static void
-lh_title(struct dx *x)
+lh_title(struct docx_state *x)
 {
 	const struct doc_meta	*m = &x->doc->meta;
 	long			 w;
 
-	dx_para(&x->b, "DocType", NULL, m->loai, DOC_REGULAR, 0);
+	docx_para(&x->b, "DocType", NULL, m->loai, DOC_REGULAR, 0);
 	w = centred(x, "TrichYeu", m->trich_yeu, DOC_BOLD, BODY_PT,
 	    (long)(x->width_tw * TY_SHARE), (long)(x->width_tw *
 	    (1 - TY_SHARE) / 2));
-	dx_rule(&x->b, x->width_tw, w / 3 < DX_TW(TY_RULE_MIN_PT) ?
-	    DX_TW(TY_RULE_MIN_PT) : w / 3, 0);
+	docx_rule(&x->b, x->width_tw, w / 3 < DOCX_TW(TY_RULE_MIN_PT) ?
+	    DOCX_TW(TY_RULE_MIN_PT) : w / 3, 0);
 }
 
 /* ô 9a: one recipient centred, several as a list beside the label. */
 static int
-lh_kinh_gui(struct dx *x)
+lh_kinh_gui(struct docx_state *x)
 {
 	const struct doc_list	*kg = &x->doc->meta.kinh_gui;
-	long			 lw = dx_width(x, DOC_REGULAR, BODY_PT,
+	long			 lw = docx_width(x, DOC_REGULAR, BODY_PT,
 	    "Kính gửi: "), ew = 0, w, x0;
 	char			 ppr[200];
 	size_t			 i;
@@ -403,7 +403,7 @@ lh_kinh_gui(struct dx *x)
 	if (kg->n == 1) {
 		if ((s = nd30_kinh_gui_one(kg->v[0])) == NULL)
 			return -1;
-		dx_para(&x->b, "KinhGui", "<w:jc w:val=\"center\"/>", s,
+		docx_para(&x->b, "KinhGui", "<w:jc w:val=\"center\"/>", s,
 		    DOC_REGULAR, 0);
 		free(s);
 		return 0;
@@ -411,7 +411,7 @@ lh_kinh_gui(struct dx *x)
 	for (i = 0; i < kg->n; i++) {
 		if ((s = nd30_kinh_gui_entry(kg->v[i], i + 1 == kg->n)) == NULL)
 			return -1;
-		if ((w = dx_width(x, DOC_REGULAR, BODY_PT, s)) > ew)
+		if ((w = docx_width(x, DOC_REGULAR, BODY_PT, s)) > ew)
 			ew = w;
 		free(s);
 	}
@@ -428,9 +428,9 @@ lh_kinh_gui(struct dx *x)
 		vbuf_printf(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"KinhGui\"/>"
 		    "%s</w:pPr>", ppr);
 		if (i == 0)
-			dx_run(&x->b, "Kính gửi:\t", strlen("Kính gửi:\t"),
+			docx_run(&x->b, "Kính gửi:\t", strlen("Kính gửi:\t"),
 			    DOC_REGULAR, 0, 0);
-		dx_run(&x->b, s, strlen(s), DOC_REGULAR, 0, 0);
+		docx_run(&x->b, s, strlen(s), DOC_REGULAR, 0, 0);
 		vbuf_puts(&x->b, "</w:p>");
 		free(s);
 	}
@@ -438,15 +438,15 @@ lh_kinh_gui(struct dx *x)
 }
 
 int
-dx_letterhead(struct dx *x)
+docx_letterhead(struct docx_state *x)
 {
 	const struct doc_meta	*m = &x->doc->meta;
 	long			 W = x->width_tw, lw = (long)(W * LEFT_COL);
 	long			 ind = lh_right_ind(x, W - lw);
 
 	if (m->du_thao != NULL) {
-		long bw = dx_width(x, DOC_BOLD, BODY_PT, m->du_thao) +
-		    DX_TW(2 * DRAFT_PAD_PT) + 40;
+		long bw = docx_width(x, DOC_BOLD, BODY_PT, m->du_thao) +
+		    DOCX_TW(2 * DRAFT_PAD_PT) + 40;
 
 		boxed(&x->b, W - bw, bw, W, m->du_thao, BODY_PT, 0, 240);
 	}
@@ -475,20 +475,20 @@ dx_letterhead(struct dx *x)
 /* One Nơi nhận entry (11 pt, hanging past the dash); for the Lưu line
  * (luu set) the drafter's initials superscript, if any, and a full stop. */
 static void
-nn_entry(struct dx *x, const char *s, int luu, const char *initials)
+nn_entry(struct docx_state *x, const char *s, int luu, const char *initials)
 {
 	vbuf_puts(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"NoiNhan\"/></w:pPr>");
-	dx_run(&x->b, s, strlen(s), DOC_REGULAR, 0, 0);
+	docx_run(&x->b, s, strlen(s), DOC_REGULAR, 0, 0);
 	if (luu && initials != NULL && *initials != '\0')
-		dx_run(&x->b, initials, strlen(initials), DOC_REGULAR, 1, 0);
+		docx_run(&x->b, initials, strlen(initials), DOC_REGULAR, 1, 0);
 	if (luu)
-		dx_run(&x->b, ".", 1, DOC_REGULAR, 0, 0);
+		docx_run(&x->b, ".", 1, DOC_REGULAR, 0, 0);
 	vbuf_puts(&x->b, "</w:p>");
 }
 
 /* ô 9b: the label and the entries, in order. */
 static int
-noi_nhan(struct dx *x)
+noi_nhan(struct docx_state *x)
 {
 	const struct doc_meta	*m = &x->doc->meta;
 	size_t			 i, n = m->noi_nhan.n;
@@ -496,10 +496,10 @@ noi_nhan(struct dx *x)
 	char			*s;
 
 	if (n == 0 && m->luu == NULL) {
-		dx_para(&x->b, "NoiNhan", NULL, NULL, 0, 0);
+		docx_para(&x->b, "NoiNhan", NULL, NULL, 0, 0);
 		return 0;
 	}
-	dx_para(&x->b, "NoiNhanTitle", NULL, "Nơi nhận:", DOC_REGULAR, 0);
+	docx_para(&x->b, "NoiNhanTitle", NULL, "Nơi nhận:", DOC_REGULAR, 0);
 	for (i = 0; i < n + (size_t)nhu_tren; i++) {
 		const char	*e = nhu_tren ? (i == 0 ? "Như trên" :
 		    m->noi_nhan.v[i - 1]) : m->noi_nhan.v[i];
@@ -521,7 +521,7 @@ noi_nhan(struct dx *x)
 
 /* ô 7a-7c of one signer: authority, room for the signature, name. */
 static void
-signer(struct dx *x, const struct doc_signer *s, long cw)
+signer(struct docx_state *x, const struct doc_signer *s, long cw)
 {
 	if (s->tham_quyen != NULL)
 		centred(x, "ChuKy", s->tham_quyen, DOC_BOLD, BODY_PT, cw, 0);
@@ -530,7 +530,7 @@ signer(struct dx *x, const struct doc_signer *s, long cw)
 }
 
 int
-dx_signature(struct dx *x)
+docx_signature(struct docx_state *x)
 {
 	const struct doc_meta	*m = &x->doc->meta;
 	long			 W = x->width_tw, lw = (long)(W * NN_COL);
@@ -548,7 +548,7 @@ dx_signature(struct dx *x)
 		cell(&x->b, W - W / 2);
 		signer(x, &m->ky[1], W / 2 - SIGN_GAP_TW);
 		vbuf_puts(&x->b, "</w:tc></w:tr></w:tbl>");
-		dx_para(&x->b, "Spacer", "<w:spacing w:after=\"400\"/>", NULL, 0,
+		docx_para(&x->b, "Spacer", "<w:spacing w:after=\"400\"/>", NULL, 0,
 		    0);
 		return noi_nhan(x);
 	}
@@ -561,7 +561,7 @@ dx_signature(struct dx *x)
 	if (m->nky > 0)
 		signer(x, &m->ky[0], W - lw);
 	else
-		dx_para(&x->b, "ChuKy", NULL, NULL, 0, 0);
+		docx_para(&x->b, "ChuKy", NULL, NULL, 0, 0);
 	vbuf_puts(&x->b, "</w:tc></w:tr></w:tbl>");
 	return rc;
 }
