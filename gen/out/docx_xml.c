@@ -562,6 +562,8 @@ docx_signature(struct docx_state *x)
 		signer(x, &m->ky[0], W - lw);
 	else
 		docx_para(&x->b, "ChuKy", NULL, NULL, 0, 0);
-	vbuf_puts(&x->b, "</w:tc></w:tr></w:tbl>");
+	/* Word ends a story with a paragraph, never with a table. */
+	vbuf_puts(&x->b, "</w:tc></w:tr></w:tbl><w:p><w:pPr><w:pStyle "
+	    "w:val=\"Spacer\"/></w:pPr></w:p>");
 	return rc;
 }
