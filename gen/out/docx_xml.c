@@ -519,14 +519,42 @@ noi_nhan(struct docx_state *x)
 	return 0;
 }
 
-/* ô 7a-7c of one signer: authority, room for the signature, name. */
+/* ô 7a-7c of one signer: authority, room for the signature, name
+ * (part 0: the authority only; 1: the name only; 2: both). */
 static void
-signer(struct docx_state *x, const struct doc_signer *s, long cw)
+signer(struct docx_state *x, const struct doc_signer *s, long cw, int part)
 {
-	if (s->tham_quyen != NULL)
+	if (part != 1 && s->tham_quyen != NULL)
 		centred(x, "ChuKy", s->tham_quyen, DOC_BOLD, BODY_PT, cw, 0);
-	centred(x, "ChuKy", s->chuc_vu, DOC_BOLD, BODY_PT, cw, 0);
-	centred(x, "ChuKyTen", s->ho_ten, DOC_BOLD, BODY_PT, cw, 0);
+	if (part != 1)
+		centred(x, "ChuKy", s->chuc_vu, DOC_BOLD, BODY_PT, cw, 0);
+	if (part != 0)
+		centred(x, "ChuKyTen", s->ho_ten, DOC_BOLD, BODY_PT, cw, 0);
+}
+
+/* A joint document: the two signers side by side, their titles in one
+ * row and their names in the next, so the names share a baseline as in
+ * the PDF; the Nơi nhận under them. */
+static int
+joint(struct docx_state *x)
+{
+	const struct doc_meta	*m = &x->doc->meta;
+	long			 W = x->width_tw, cw = W / 2 - SIGN_GAP_TW;
+	int			 row, k;
+
+	two_cols(&x->b, W / 2, W - W / 2);
+	for (row = 0; row < 2; row++) {
+		vbuf_puts(&x->b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+		for (k = 0; k < 2; k++) {
+			cell(&x->b, k == 0 ? W / 2 : W - W / 2);
+			signer(x, &m->ky[k], cw, row);
+			vbuf_puts(&x->b, "</w:tc>");
+		}
+		vbuf_puts(&x->b, "</w:tr>");
+	}
+	vbuf_puts(&x->b, "</w:tbl>");
+	docx_para(&x->b, "Spacer", "<w:spacing w:after=\"400\"/>", NULL, 0, 0);
+	return noi_nhan(x);
 }
 
 int
@@ -539,19 +567,8 @@ docx_signature(struct docx_state *x)
 	/* Kept with the body's last lines, as in the PDF. */
 	vbuf_puts(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"Spacer\"/><w:keepNext/>"
 	    "<w:spacing w:after=\"100\"/></w:pPr></w:p>");
-	if (m->nky >= 2) {
-		two_cols(&x->b, W / 2, W - W / 2);
-		vbuf_puts(&x->b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-		cell(&x->b, W / 2);
-		signer(x, &m->ky[0], W / 2 - SIGN_GAP_TW);
-		vbuf_puts(&x->b, "</w:tc>");
-		cell(&x->b, W - W / 2);
-		signer(x, &m->ky[1], W / 2 - SIGN_GAP_TW);
-		vbuf_puts(&x->b, "</w:tc></w:tr></w:tbl>");
-		docx_para(&x->b, "Spacer", "<w:spacing w:after=\"400\"/>", NULL, 0,
-		    0);
-		return noi_nhan(x);
-	}
+	if (m->nky >= 2)
+		return joint(x);
 	two_cols(&x->b, lw, W - lw);
 	vbuf_puts(&x->b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 	cell(&x->b, lw);
@@ -559,7 +576,7 @@ docx_signature(struct docx_state *x)
 	vbuf_puts(&x->b, "</w:tc>");
 	cell(&x->b, W - lw);
 	if (m->nky > 0)
-		signer(x, &m->ky[0], W - lw);
+		signer(x, &m->ky[0], W - lw, 2);
 	else
 		docx_para(&x->b, "ChuKy", NULL, NULL, 0, 0);
 	/* Word ends a story with a paragraph, never with a table. */

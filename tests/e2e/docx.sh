@@ -1,7 +1,8 @@
 #!/bin/sh
 # vb-render --to docx end to end, on the samples (input/*.md and
-# input/2020/ke-hoach.md) and on tests/data/docx/phu-luc.md (annexes, one
-# landscape, a chart, draft and urgency marks):
+# input/2020/ke-hoach.md), on tests/data/docx/phu-luc.md (annexes, one
+# landscape, a chart, draft and urgency marks) and on a joint document
+# (tests/golden/render-joint: two signers, names on one line):
 #  - the same bytes twice under SOURCE_DATE_EPOCH, other bytes for another
 #    epoch; the package in its fixed order, dated the epoch, XML well formed;
 #  - LibreOffice (soffice --headless, a private profile, the repository's
@@ -32,9 +33,12 @@ skip() { echo "SKIP $1: $2"; }
 mkdir -p "$tmp/docx" "$tmp/again" "$tmp/vb" "$tmp/lo" "$tmp/txt"
 names=
 for src in "$ROOT"/input/*.md "$ROOT"/input/2020/ke-hoach.md \
-    "$ROOT"/tests/data/docx/phu-luc.md; do
+    "$ROOT"/tests/data/docx/phu-luc.md "$ROOT"/tests/golden/render-joint/in.md; do
 	n=$(basename "$src" .md)
-	case $src in */input/2020/*) n=$n-2020 ;; esac
+	case $src in
+	*/input/2020/*)		n=$n-2020 ;;
+	*/tests/golden/*)	n=$(basename "$(dirname "$src")") ;;
+	esac
 	echo "$n $src" >>"$tmp/list"
 	if ! SOURCE_DATE_EPOCH=$EPOCH "$render" -o "$tmp/docx/$n.docx" "$src" \
 	    2>"$tmp/err" || ! SOURCE_DATE_EPOCH=$EPOCH "$render" --to docx \
