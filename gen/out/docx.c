@@ -320,10 +320,12 @@ add_parts(zip_t *za, const struct doc *doc, const struct layout_font *lf,
 #define CONST_ENTRY(name, s) \
 	add_entry(za, name, (char *)(s), sizeof(s) - 1, 0, mtime)
 	if (CONST_ENTRY("[Content_Types].xml", content_types) ||
-	    CONST_ENTRY("_rels/.rels", package_rels) ||
-	    add_entry(za, "word/document.xml", docxml, dlen, 1, mtime)) {
+	    CONST_ENTRY("_rels/.rels", package_rels)) {
+		free(docxml);
 		return -1;
 	}
+	if (add_entry(za, "word/document.xml", docxml, dlen, 1, mtime))
+		return -1;
 	docxml = styles_xml();
 	if (add_entry(za, "word/styles.xml", docxml, docxml ? strlen(docxml) :
 	    0, 1, mtime) ||
