@@ -16,7 +16,8 @@
 
 #define CELL_PADX 80   /* cell margins as the PDF's: 4 pt left and right, */
 #define CELL_PADT 40   /* 2 pt on top */
-#define CELL_PADB 70   /* 3.5 pt under */
+#define CELL_PADB 60   /* 3.5 pt under, less the 0.5 pt grid line
+			* that Word adds to each row */
 #define MAXCOLS_W 0.3  /* a column's minimum at most this share (the
 			* longest word breaks beyond it), as in the PDF */
 
