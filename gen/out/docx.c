@@ -100,7 +100,8 @@ struct docx_style {
 static const struct docx_style styles[] = {
 	{ "Normal", NULL, "<w:spacing w:after=\"0\" w:line=\"240\" "
 	    "w:lineRule=\"auto\"/>", "" },
-	{ "Body", "Normal", SP_BODY "<w:ind w:firstLine=\"720\"/>"
+	/* No single line of a paragraph alone at a page's top or bottom. */
+	{ "Body", "Normal", "<w:widowControl/>" SP_BODY "<w:ind w:firstLine=\"720\"/>"
 	    "<w:jc w:val=\"both\"/>", "" },
 	{ "CanCu", "Body", "", "" },
 	{ "ListItem", "Body", "", "" },
