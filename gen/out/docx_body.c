@@ -34,7 +34,8 @@ sect_pr(struct vbuf *b, int landscape)
 	    "</w:sectPr>", landscape ? DOCX_PAGE_H : DOCX_PAGE_W,
 	    landscape ? DOCX_PAGE_W : DOCX_PAGE_H,
 	    landscape ? " w:orient=\"landscape\"" : "", DOCX_MARGIN_TOP,
-	    DOCX_MARGIN_RIGHT, DOCX_MARGIN_BOTTOM, DOCX_MARGIN_LEFT, DOCX_HEADER,
+	    DOCX_MARGIN_RIGHT, DOCX_MARGIN_BOTTOM, DOCX_MARGIN_LEFT,
+	    DOCX_HEADER,
 	    DOCX_FOOTER);
 }
 
@@ -75,8 +76,8 @@ text_block(struct docx_state *x, const struct doc_block *b)
 	case DOC_PARA:
 		/* An article of a decision opens with "**Điều 1.**". */
 		style = b->level < 0 ? "Plain" : starts(&b->in, "Căn cứ") ?
-		    "CanCu" : starts(&b->in, "Điều ") && (b->in.runs[0].face &
-		    DOC_BOLD) ? "Dieu" : "Body";
+		    "CanCu" : starts(&b->in, "Điều ") &&
+		    (b->in.runs[0].face & DOC_BOLD) ? "Dieu" : "Body";
 		break;
 	case DOC_CENTER:
 		style = "Center";
@@ -89,8 +90,8 @@ text_block(struct docx_state *x, const struct doc_block *b)
 		style = "ListItem";
 		if (b->level > 1)
 			snprintf(ppr, sizeof(ppr), "<w:ind w:left=\"%d\" "
-			    "w:firstLine=\"%d\"/>", (b->level - 1) * DOCX_INDENT,
-			    DOCX_INDENT);
+			    "w:firstLine=\"%d\"/>",
+			    (b->level - 1) * DOCX_INDENT, DOCX_INDENT);
 		break;
 	default:
 		break;
@@ -105,8 +106,8 @@ text_block(struct docx_state *x, const struct doc_block *b)
 
 /* Natural (one line) and minimum (longest word) width of a cell, twips. */
 static void
-cell_widths(const struct docx_state *x, const struct doc_inline *in, double size,
-    long *nat, long *mn)
+cell_widths(const struct docx_state *x, const struct doc_inline *in,
+    double size, long *nat, long *mn)
 {
 	size_t	 i, k, s;
 	long	 line = 0, word = 0;
@@ -118,10 +119,11 @@ cell_widths(const struct docx_state *x, const struct doc_inline *in, double size
 		for (k = s = 0; k <= r->len; k++) {
 			long w;
 
-			if (k < r->len && r->text[k] != ' ' && r->text[k] != '\n')
+			if (k < r->len && r->text[k] != ' ' &&
+			    r->text[k] != '\n')
 				continue;
-			w = DOCX_TW(layout_width(x->lf, r->face, size, r->text + s,
-			    k - s));
+			w = DOCX_TW(layout_width(x->lf, r->face, size,
+			    r->text + s, k - s));
 			line += w;
 			word += w;
 			if (word > *mn)
@@ -160,7 +162,8 @@ col_widths(const struct docx_state *x, const struct doc_table *t, long *w)
 		for (c = 0; c < t->ncols; c++)
 			rel += t->widths[c];
 		for (c = 0; c < t->ncols; c++) {
-			w[c] = t->widths_mm ? (long)(t->widths[c] * 1440 / 25.4) :
+			w[c] = t->widths_mm ?
+			    (long)(t->widths[c] * 1440 / 25.4) :
 			    (long)(t->widths[c] / rel * W);
 			total += w[c];
 		}
@@ -220,9 +223,9 @@ tcell(struct docx_state *x, long w, size_t span, const struct doc_inline *in,
 	    w);
 	if (span > 1)
 		vbuf_printf(&x->b, "<w:gridSpan w:val=\"%zu\"/>", span);
-	vbuf_printf(&x->b, "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
-	    "<w:jc w:val=\"%s\"/><w:rPr><w:sz w:val=\"%d\"/></w:rPr></w:pPr>",
-	    jc, (int)(size * 2 + 0.5));
+	vbuf_printf(&x->b, "</w:tcPr><w:p><w:pPr><w:pStyle "
+	    "w:val=\"TableText\"/><w:jc w:val=\"%s\"/><w:rPr><w:sz "
+	    "w:val=\"%d\"/></w:rPr></w:pPr>", jc, (int)(size * 2 + 0.5));
 	docx_inline(&x->b, in, face_or, size);
 	vbuf_puts(&x->b, "</w:p></w:tc>");
 }
@@ -343,14 +346,16 @@ docx_chart(struct docx_state *x, const struct doc_chart *ch)
 	char	 num[64];
 
 	if (ch->title != NULL)
-		docx_para(&x->b, "Center", "<w:keepNext/>", ch->title, DOC_BOLD, 0);
+		docx_para(&x->b, "Center", "<w:keepNext/>", ch->title,
+		    DOC_BOLD, 0);
 	if (ch->unit != NULL) {
 		struct vbuf u = { NULL, 0, 0, 0 };
 		char *s;
 
 		vbuf_printf(&u, "Đơn vị tính: %s", ch->unit);
 		if ((s = vbuf_take(&u)) != NULL)
-			docx_para(&x->b, "Note", "<w:keepNext/>", s, DOC_ITALIC, 0);
+			docx_para(&x->b, "Note", "<w:keepNext/>", s,
+			    DOC_ITALIC, 0);
 		free(s);
 	}
 	w[0] = cw / 2;
@@ -374,8 +379,8 @@ docx_chart(struct docx_state *x, const struct doc_chart *ch)
 	}
 	vbuf_puts(&x->b, "</w:tbl>");
 	/* Word has no drawing of it here: say so where the chart would be. */
-	docx_para(&x->b, "Note", NULL, "(Biểu đồ: số liệu trình bày dạng bảng; "
-	    "hình vẽ có trong bản PDF.)", DOC_ITALIC, 0);
+	docx_para(&x->b, "Note", NULL, "(Biểu đồ: số liệu trình bày "
+	    "dạng bảng; hình vẽ có trong bản PDF.)", DOC_ITALIC, 0);
 }
 
 /* The body blocks, the signature before the first annex, a section per
@@ -404,7 +409,8 @@ body(struct docx_state *x)
 				return -1;
 			signed_ = 1;
 			/* The section so far ends with this paragraph. */
-			vbuf_puts(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"Spacer\"/>");
+			vbuf_puts(&x->b, "<w:p><w:pPr><w:pStyle "
+			    "w:val=\"Spacer\"/>");
 			sect_pr(&x->b, x->landscape);
 			vbuf_puts(&x->b, "</w:pPr></w:p>");
 			x->landscape = b->landscape;

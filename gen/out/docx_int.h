@@ -45,7 +45,8 @@ void	 docx_run(struct vbuf *, const char *s, size_t n, int face, int sup,
 void	 docx_inline(struct vbuf *, const struct doc_inline *, int face_or,
 	    double size_pt);
 /* Width of s in face at size_pt, twips. */
-long	 docx_width(const struct docx_state *, int face, double size_pt, const char *s);
+long	 docx_width(const struct docx_state *, int face, double size_pt,
+	    const char *s);
 /* A paragraph of one run: style, extra pPr XML (or NULL), text. */
 void	 docx_para(struct vbuf *, const char *style, const char *ppr,
 	    const char *s, int face, double size_pt);

@@ -18,7 +18,7 @@
 
 #define LEFT_COL 0.38          /* ô 2-3 column: share of the text width,
 				* as in the PDF's letterhead */
-#define NN_COL 0.45            /* ô 9b: the Nơi nhận's share, as in the PDF */
+#define NN_COL 0.45            /* ô 9b: the Nơi nhận's share (PDF's) */
 #define HEAD_PT 13.0           /* ô 1-3 */
 #define TIEU_NGU_PT 14.0       /* ô 1: Tiêu ngữ */
 #define BODY_PT 14.0
@@ -26,8 +26,10 @@
 #define RULE_MIN_PT 40.0       /* ô 2: and at least this long */
 #define AGENCY_PAD_TW 120     /* ô 2: lines 2 x 6 pt narrower than the
 				* column, as in the PDF */
-#define TY_SHARE 0.82          /* ô 5a: trích yếu lines at most this share */
-#define TY_RULE_MIN_PT 60.0    /* ô 5a: rule 1/3 of the trích yếu, >= this */
+#define TY_SHARE 0.82          /* ô 5a: trích yếu lines, at most this
+				* share of the text width */
+#define TY_RULE_MIN_PT 60.0    /* ô 5a: rule 1/3 of the trích yếu, and
+				* at least this long */
 #define DRAFT_PAD_PT 6.0       /* draft mark: room beside it in its box */
 #define SIGN_GAP_TW 120        /* joint signers: between the columns */
 
@@ -83,8 +85,9 @@ docx_run(struct vbuf *b, const char *s, size_t n, int face, int sup,
 		if (face & DOC_ITALIC)
 			vbuf_puts(b, "<w:i/><w:iCs/>");
 		if (size_pt > 0)
-			vbuf_printf(b, "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>",
-			    (int)(size_pt * 2 + 0.5), (int)(size_pt * 2 + 0.5));
+			vbuf_printf(b, "<w:sz w:val=\"%d\"/><w:szCs "
+			    "w:val=\"%d\"/>", (int)(size_pt * 2 + 0.5),
+			    (int)(size_pt * 2 + 0.5));
 		if (sup)
 			vbuf_puts(b, "<w:vertAlign w:val=\"superscript\"/>");
 		vbuf_puts(b, "</w:rPr>");
@@ -140,7 +143,8 @@ docx_rule(struct vbuf *b, long col_tw, long w_tw, long after_tw)
 	if (ind < 0)
 		ind = 0;
 	vbuf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"Rule\"/>"
-	    "<w:spacing w:after=\"%ld\"/><w:ind w:left=\"%ld\" w:right=\"%ld\"/>"
+	    "<w:spacing w:after=\"%ld\"/><w:ind w:left=\"%ld\" "
+	    "w:right=\"%ld\"/>"
 	    "</w:pPr></w:p>", after_tw, ind, ind);
 }
 
@@ -149,7 +153,8 @@ static void
 two_cols(struct vbuf *b, long a_tw, long b_tw)
 {
 	vbuf_printf(b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"Layout\"/>"
-	    "<w:tblW w:w=\"%ld\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
+	    "<w:tblW w:w=\"%ld\" w:type=\"dxa\"/>"
+	    "<w:tblLayout w:type=\"fixed\"/>"
 	    "</w:tblPr><w:tblGrid><w:gridCol w:w=\"%ld\"/><w:gridCol w:w="
 	    "\"%ld\"/></w:tblGrid>", a_tw + b_tw, a_tw, b_tw);
 }
@@ -186,10 +191,10 @@ static long
 wrap_lines(struct docx_state *x, int face, double size_pt, const char *s,
     long width_tw, size_t *nlines)
 {
-	long		 best = 0, line = 0, sp = DOCX_TW(layout_width(x->lf, face,
-	    size_pt, " ", 1));
+	long		 best = 0, line = 0, sp;
 	const char	*p = s;
 
+	sp = DOCX_TW(layout_width(x->lf, face, size_pt, " ", 1));
 	*nlines = 1;
 	while (p != NULL && *p != '\0') {
 		size_t	n = strcspn(p, " \n");
@@ -274,7 +279,8 @@ lh_left(struct docx_state *x, long cw)
 	if (maxw > cw)
 		maxw = cw;
 	w = (long)(maxw * RULE_SHARE);
-	docx_rule(&x->b, cw, w < DOCX_TW(RULE_MIN_PT) ? DOCX_TW(RULE_MIN_PT) : w, 0);
+	docx_rule(&x->b, cw, w < DOCX_TW(RULE_MIN_PT) ? DOCX_TW(RULE_MIN_PT) :
+	    w, 0);
 	return 0;
 }
 
@@ -289,8 +295,8 @@ lh_right(struct docx_state *x, long cw, long ind)
 	char		 ppr[64];
 
 	snprintf(ppr, sizeof(ppr), "<w:ind w:left=\"%ld\"/>", ind);
-	docx_para(&x->b, "Letterhead", ppr, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-	    DOC_BOLD, 0);
+	docx_para(&x->b, "Letterhead", ppr,
+	    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", DOC_BOLD, 0);
 	docx_para(&x->b, "Letterhead", ppr, tn, DOC_BOLD, TIEU_NGU_PT);
 	if (tw > cw - ind)
 		tw = cw - ind;
@@ -338,7 +344,8 @@ lh_under_number(struct docx_state *x, long lw, long rw)
 		long bw = strcmp(m->do_khan, "THƯỢNG KHẨN") == 0 ? 2268 :
 		    strcmp(m->do_khan, "HỎA TỐC") == 0 ? 1701 : 1134;
 
-		boxed(&x->b, (lw - bw) / 2, bw, lw, m->do_khan, HEAD_PT, 160, 0);
+		boxed(&x->b, (lw - bw) / 2, bw, lw, m->do_khan, HEAD_PT, 160,
+		    0);
 	}
 	vbuf_puts(&x->b, "</w:tc>");
 	cell(&x->b, rw);
@@ -428,8 +435,8 @@ lh_kinh_gui(struct docx_state *x)
 		vbuf_printf(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"KinhGui\"/>"
 		    "%s</w:pPr>", ppr);
 		if (i == 0)
-			docx_run(&x->b, "Kính gửi:\t", strlen("Kính gửi:\t"),
-			    DOC_REGULAR, 0, 0);
+			docx_run(&x->b, "Kính gửi:\t",
+			    strlen("Kính gửi:\t"), DOC_REGULAR, 0, 0);
 		docx_run(&x->b, s, strlen(s), DOC_REGULAR, 0, 0);
 		vbuf_puts(&x->b, "</w:p>");
 		free(s);
