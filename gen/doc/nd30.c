@@ -20,6 +20,7 @@
 #define ND30_BLANK_SO "         "
 #define ND30_BLANK_DAY "    "
 
+/* ô 3, the number line (contract in doc.h). */
 char *
 nd30_so(const struct doc_meta *m)
 {
@@ -36,6 +37,7 @@ nd30_so(const struct doc_meta *m)
 	return vbuf_take(&b);
 }
 
+/* ô 4, the place and date (contract in doc.h). */
 char *
 nd30_date(const struct doc_meta *m)
 {
@@ -53,6 +55,7 @@ nd30_date(const struct doc_meta *m)
 	return vbuf_take(&b);
 }
 
+/* ô 9a, a single recipient: "Kính gửi: X." */
 char *
 nd30_kinh_gui_one(const char *who)
 {
@@ -62,6 +65,7 @@ nd30_kinh_gui_one(const char *who)
 	return vbuf_take(&b);
 }
 
+/* ô 9a, one of several recipients: "- X;" or "- X." */
 char *
 nd30_kinh_gui_entry(const char *who, int last)
 {
@@ -71,6 +75,7 @@ nd30_kinh_gui_entry(const char *who, int last)
 	return vbuf_take(&b);
 }
 
+/* ô 9b, one entry: "- X;" or, last, "- X." */
 char *
 nd30_nn_entry(const char *s, int last)
 {
@@ -93,6 +98,7 @@ nd30_nn_entry(const char *s, int last)
 	return vbuf_take(&b);
 }
 
+/* ô 9b: does the list start with "- Như trên;"? */
 int
 nd30_nhu_tren(const struct doc_meta *m)
 {
@@ -100,6 +106,7 @@ nd30_nhu_tren(const struct doc_meta *m)
 	    strstr(m->noi_nhan.v[0], "Như trên") == NULL);
 }
 
+/* ô 9b, the Lưu line without its final "." */
 char *
 nd30_luu(const struct doc_meta *m)
 {
