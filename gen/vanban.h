@@ -343,6 +343,13 @@ struct render_opt {
 	const char	*font_dir;     /* folder with the Liberation Serif TTFs */
 	int		 dump_layout;  /* write the display list as text, no PDF */
 	long long	 epoch;        /* creation time (SOURCE_DATE_EPOCH), -1: now */
+	int		 format;       /* enum render_format (0: PDF) */
+};
+
+/* What render_mem writes. */
+enum render_format {
+	RENDER_PDF = 0,   /* the official PDF */
+	RENDER_DOCX = 1   /* an editable Word file from the document model */
 };
 
 /* The font folder: opt (--fonts) when not NULL, else $VB_FONT_DIR,

@@ -1,7 +1,8 @@
 /*
  * render.c - the whole pipeline for a document source: parse -> check
- * glyphs -> layout -> PDF (or layout dump), with the fonts loaded once per
- * renderer however many documents it renders.
+ * glyphs -> layout -> PDF (or layout dump), or parse -> check glyphs ->
+ * DOCX (Word reflows: no layout), with the fonts loaded once per renderer
+ * however many documents it renders.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +80,10 @@ render_mem(struct render *r, const char *name, const char *text, size_t len,
 	render_check_glyphs(doc, &r->lf, d);
 	if (diag_errors(d) > 0)
 		goto done;
+	if (r->opt.format == RENDER_DOCX && !r->opt.dump_layout) {
+		rc = docx_write(doc, &r->lf, r->opt.epoch, out, outlen, d);
+		goto done;
+	}
 	if ((dl = layout_run(doc, &r->lf, d)) == NULL)
 		goto done;
 	if (r->opt.dump_layout)

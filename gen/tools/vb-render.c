@@ -1,6 +1,7 @@
 /*
  * vb-render - a document source (YAML front matter + CommonMark) to an
- * official PDF in the format of Nghị định 30/2020.
+ * official PDF in the format of Nghị định 30/2020, or to an editable Word
+ * file (DOCX) in the same format.
  *
  *   vb-render [options] SOURCE.md|-
  */
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "vanban.h"
 #include "tools/cli.h"
@@ -18,9 +20,12 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: %s [-f ENC] [--dump-layout] [-o OUT.pdf] SOURCE.md|-\n"
-	    "  -o, --output=FILE    output (default: SOURCE with .pdf; - = stdout,\n"
-	    "                       refused on a terminal)\n"
+	    "usage: %s [-f ENC] [--to pdf|docx] [--dump-layout] [-o OUT.pdf]\n"
+	    "       SOURCE.md|-\n"
+	    "  -o, --output=FILE    output (default: SOURCE with .pdf or .docx;\n"
+	    "                       - = stdout, refused on a terminal)\n"
+	    "  --to=FORMAT          pdf (default) or docx, an editable Word file;\n"
+	    "                       an -o name ending in .docx chooses docx\n"
 	    "  -f, --encoding=ENC   source encoding: utf-8, utf-16, cp1258, tcvn3\n"
 	    "  --dump-layout        print the display list as text, no PDF\n"
 	    "  --fonts=DIR          folder of the Liberation Serif TTFs\n"
@@ -32,20 +37,30 @@ usage(FILE *fp)
 	    prog);
 }
 
-/* SOURCE.md -> SOURCE.pdf; malloc'd. */
+/* SOURCE.md -> SOURCE.pdf (or .docx); malloc'd. */
 static char *
-default_output(const char *src)
+default_output(const char *src, int format)
 {
 	size_t	 n = strlen(src);
 	char	*def;
 
-	if ((def = malloc(n + 5)) == NULL)
+	if ((def = malloc(n + 6)) == NULL)
 		return NULL;
 	memcpy(def, src, n + 1);
 	if (n > 3 && strcmp(def + n - 3, ".md") == 0)
 		def[n - 3] = '\0';
-	strcat(def, ".pdf");
+	strcat(def, format == RENDER_DOCX ? ".docx" : ".pdf");
 	return def;
+}
+
+/* The format an -o name asks for: .docx (any case) is DOCX. */
+static int
+format_of(const char *out)
+{
+	size_t n = out ? strlen(out) : 0;
+
+	return n > 5 && strcasecmp(out + n - 5, ".docx") == 0 ? RENDER_DOCX :
+	    RENDER_PDF;
 }
 
 int
@@ -54,6 +69,7 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "encoding", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
 		{ "dump-layout", no_argument, NULL, 'D' },
 		{ "fonts", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
@@ -66,7 +82,7 @@ main(int argc, char **argv)
 	const char		*out = NULL, *src, *fonts_opt = NULL;
 	char			*text = NULL, *def = NULL, *fonts = NULL;
 	size_t			 len;
-	int			 ch, rc;
+	int			 ch, rc, to = -1;
 
 	if (cli_lang(prog, &argc, argv) != 0)
 		return VB_EUSAGE;
@@ -78,6 +94,17 @@ main(int argc, char **argv)
 				return VB_EUSAGE;
 			break;
 		case 'o': out = optarg; break;
+		case 't':
+			if (strcmp(optarg, "pdf") == 0)
+				to = RENDER_PDF;
+			else if (strcmp(optarg, "docx") == 0)
+				to = RENDER_DOCX;
+			else {
+				fprintf(stderr, "%s: --to takes pdf or docx, "
+				    "not '%s'.\n", prog, optarg);
+				return VB_EUSAGE;
+			}
+			break;
 		case 'D': opt.dump_layout = 1; break;
 		case 'F': fonts_opt = optarg; break;
 		case 'h': usage(stdout); return VB_OK;
@@ -90,9 +117,10 @@ main(int argc, char **argv)
 		return VB_EUSAGE;
 	}
 	src = argv[optind];
+	opt.format = to >= 0 ? to : format_of(out);
 	if (out == NULL)
 		out = opt.dump_layout || strcmp(src, "-") == 0 ? "-" :
-		    (def = default_output(src));
+		    (def = default_output(src, opt.format));
 	if (out == NULL || (d = diag_new()) == NULL ||
 	    (fonts = render_find_fonts(fonts_opt)) == NULL) {
 		fprintf(stderr, "%s: out of memory\n", prog);

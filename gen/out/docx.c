@@ -1,0 +1,391 @@
+/*
+ * docx.c - the editable draft: the document model as a Word file (DOCX,
+ * Office Open XML) in the format of Nghị định 30/2020.  This file writes
+ * the package: [Content_Types].xml, the relationships, the styles (named
+ * plainly: Body, CanCu, Dieu, Heading1 ...; Times New Roman throughout),
+ * the settings, the two page headers (none on a section's first page, the
+ * page number at the top centre from page 2), the document properties,
+ * and zips them with libzip in a fixed order with fixed times, so the
+ * same source and SOURCE_DATE_EPOCH give the same bytes.
+ * word/document.xml comes from docx_body.c and docx_xml.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <zip.h>
+
+#include "vanban.h"
+#include "doc/doc.h"
+#include "layout/layout.h"
+#include "out/out.h"
+#include "out/docx_int.h"
+
+#define DOCX_FIXED_TIME 1577836800LL   /* 2020-01-01: entries' time when
+				      * SOURCE_DATE_EPOCH is not a DOS date */
+#define DOCX_DOS_MIN 315964800LL       /* 1980-01-06: earliest safe DOS time */
+#define DOCX_DOS_MAX 4102444800LL      /* 2100-01-01 */
+
+#define XML_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+#define NS_W "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+#define NS_R "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+#define RELS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define CT_WML "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+static const char content_types[] = XML_HEAD
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Override PartName=\"/word/document.xml\" ContentType=\"" CT_WML ".document.main+xml\"/>"
+    "<Override PartName=\"/word/styles.xml\" ContentType=\"" CT_WML ".styles+xml\"/>"
+    "<Override PartName=\"/word/settings.xml\" ContentType=\"" CT_WML ".settings+xml\"/>"
+    "<Override PartName=\"/word/header1.xml\" ContentType=\"" CT_WML ".header+xml\"/>"
+    "<Override PartName=\"/word/header2.xml\" ContentType=\"" CT_WML ".header+xml\"/>"
+    "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+    "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+    "</Types>\n";
+
+static const char package_rels[] = XML_HEAD
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"" RELS "/officeDocument\" Target=\"word/document.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+    "<Relationship Id=\"rId3\" Type=\"" RELS "/extended-properties\" Target=\"docProps/app.xml\"/>"
+    "</Relationships>\n";
+
+/* rId1 and rId2 are the headers the sections name (docx_body.c). */
+static const char document_rels[] = XML_HEAD
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"" RELS "/header\" Target=\"header1.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"" RELS "/header\" Target=\"header2.xml\"/>"
+    "<Relationship Id=\"rId3\" Type=\"" RELS "/styles\" Target=\"styles.xml\"/>"
+    "<Relationship Id=\"rId4\" Type=\"" RELS "/settings\" Target=\"settings.xml\"/>"
+    "</Relationships>\n";
+
+static const char settings[] = XML_HEAD
+    "<w:settings " NS_W "><w:defaultTabStop w:val=\"720\"/>"
+    "<w:characterSpacingControl w:val=\"doNotCompress\"/>"
+    "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+    "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/>"
+    "</w:compat></w:settings>\n";
+
+/* The page number from page 2 (Nghị định 30: top centre, 13-14 pt). */
+static const char header_default[] = XML_HEAD
+    "<w:hdr " NS_W " " NS_R "><w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>"
+    "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+    "<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+    "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+    "<w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+    "</w:p></w:hdr>\n";
+
+/* None on a section's first page. */
+static const char header_first[] = XML_HEAD
+    "<w:hdr " NS_W " " NS_R "><w:p><w:pPr><w:pStyle w:val=\"Header\"/>"
+    "</w:pPr></w:p></w:hdr>\n";
+
+/* A paragraph style: id (= name), parent, pPr and rPr XML. */
+struct docx_style {
+	const char	*id;
+	const char	*based;   /* NULL: none */
+	const char	*ppr;
+	const char	*rpr;
+};
+
+#define SP_BODY "<w:spacing w:after=\"120\" w:line=\"336\" w:lineRule=\"atLeast\"/>"
+#define SP_TIGHT "<w:spacing w:after=\"0\" w:line=\"336\" w:lineRule=\"atLeast\"/>"
+#define B "<w:b/><w:bCs/>"
+#define KEEP "<w:keepNext/><w:keepLines/>"
+
+/* Sizes: 14 pt body (sz 28), 13 pt letterhead, 12-11 pt Nơi nhận; the
+ * body's 16.8 pt line pitch (1.2 x 14 pt, as the PDF) as "at least". */
+static const struct docx_style styles[] = {
+	{ "Normal", NULL, "<w:spacing w:after=\"0\" w:line=\"240\" "
+	    "w:lineRule=\"auto\"/>", "" },
+	/* No single line of a paragraph alone at a page's top or bottom. */
+	{ "Body", "Normal", "<w:widowControl/>" SP_BODY "<w:ind w:firstLine=\"720\"/>"
+	    "<w:jc w:val=\"both\"/>", "" },
+	{ "CanCu", "Body", "", "" },
+	{ "ListItem", "Body", "", "" },
+	{ "Plain", "Body", "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"left\"/>",
+	    "" },
+	{ "Center", "Body", "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
+	    "" },
+	{ "Heading1", "Body", KEEP "<w:ind w:firstLine=\"0\"/>"
+	    "<w:outlineLvl w:val=\"0\"/>", B },
+	{ "Heading2", "Body", KEEP "<w:outlineLvl w:val=\"1\"/>", B },
+	{ "Heading3", "Body", KEEP "<w:outlineLvl w:val=\"2\"/>",
+	    B "<w:i/><w:iCs/>" },
+	{ "Dieu", "Body", "", "" },   /* an article: "Điều 1." bold in it */
+	{ "Letterhead", "Normal", "<w:spacing w:after=\"0\" w:line=\"300\" "
+	    "w:lineRule=\"atLeast\"/><w:jc w:val=\"center\"/>",
+	    "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>" },
+	{ "Vv", "Letterhead", "<w:spacing w:before=\"120\"/>", "" },
+	{ "Rule", "Normal", "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" "
+	    "w:space=\"1\" w:color=\"000000\"/></w:pBdr><w:spacing w:after=\"0\" "
+	    "w:line=\"20\" w:lineRule=\"exact\"/>",
+	    "<w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/>" },
+	{ "Spacer", "Normal", "<w:spacing w:after=\"0\" w:line=\"40\" "
+	    "w:lineRule=\"exact\"/>", "<w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/>" },
+	{ "Box", "Normal", "<w:spacing w:after=\"0\" w:line=\"336\" "
+	    "w:lineRule=\"atLeast\"/><w:jc w:val=\"center\"/>", B },
+	{ "DocType", "Normal", KEEP "<w:spacing w:before=\"300\" w:after=\"0\" "
+	    "w:line=\"336\" w:lineRule=\"atLeast\"/><w:jc w:val=\"center\"/>", B },
+	{ "TrichYeu", "Normal", KEEP SP_TIGHT "<w:jc w:val=\"center\"/>", B },
+	{ "KinhGui", "Normal", "<w:spacing w:before=\"240\" w:after=\"0\" "
+	    "w:line=\"336\" w:lineRule=\"atLeast\"/>", "" },
+	{ "NoiNhanTitle", "Normal", KEEP "<w:spacing w:after=\"0\" w:line="
+	    "\"256\" w:lineRule=\"atLeast\"/>", B "<w:i/><w:iCs/>"
+	    "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>" },
+	{ "NoiNhan", "Normal", "<w:spacing w:after=\"0\" w:line=\"256\" "
+	    "w:lineRule=\"atLeast\"/><w:ind w:left=\"128\" w:hanging=\"128\"/>",
+	    "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>" },
+	{ "ChuKy", "Normal", KEEP SP_TIGHT "<w:jc w:val=\"center\"/>", B },
+	/* 7c: the name's baseline 27 mm under the title's (as the PDF),
+	 * room for the hand signature and the seal: 1531 - 336 twips. */
+	{ "ChuKyTen", "ChuKy", "<w:spacing w:before=\"1195\"/>", "" },
+	{ "TableText", "Normal", "<w:spacing w:after=\"0\" w:line=\"240\" "
+	    "w:lineRule=\"auto\"/>", "" },
+	{ "Note", "Center", "", "<w:i/><w:iCs/><w:sz w:val=\"24\"/>"
+	    "<w:szCs w:val=\"24\"/>" },
+	{ "Header", "Normal", "<w:jc w:val=\"center\"/>", "" },
+};
+
+/* word/styles.xml: the defaults, the paragraph styles, and two table
+ * styles: Layout (no borders, no cell margins) and Grid (0.5 pt). */
+static char *
+styles_xml(void)
+{
+	struct vbuf	 b = { NULL, 0, 0, 0 };
+	size_t		 i;
+
+	vbuf_puts(&b, XML_HEAD "<w:styles " NS_W "><w:docDefaults><w:rPrDefault>"
+	    "<w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New "
+	    "Roman\" w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
+	    "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/><w:lang w:val=\"vi-VN\" "
+	    "w:eastAsia=\"vi-VN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
+	    "<w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
+	    "w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>");
+	for (i = 0; i < sizeof(styles) / sizeof(styles[0]); i++) {
+		const struct docx_style *s = &styles[i];
+
+		vbuf_printf(&b, "<w:style w:type=\"paragraph\"%s w:styleId=\"%s\">"
+		    "<w:name w:val=\"%s\"/>", i == 0 ? " w:default=\"1\"" : "",
+		    s->id, s->id);
+		if (s->based != NULL)
+			vbuf_printf(&b, "<w:basedOn w:val=\"%s\"/>", s->based);
+		vbuf_printf(&b, "<w:qFormat/><w:pPr>%s</w:pPr><w:rPr>%s</w:rPr>"
+		    "</w:style>", s->ppr, s->rpr);
+	}
+	vbuf_puts(&b, "<w:style w:type=\"table\" w:default=\"1\" w:styleId="
+	    "\"Layout\"><w:name w:val=\"Layout\"/><w:tblPr><w:tblInd w:w=\"0\" "
+	    "w:type=\"dxa\"/><w:tblBorders><w:top w:val=\"nil\"/><w:left w:val="
+	    "\"nil\"/><w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/>"
+	    "<w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders>"
+	    "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"0\" "
+	    "w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w="
+	    "\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
+	    "<w:style w:type=\"table\" w:styleId=\"Grid\"><w:name w:val=\"Grid\"/>"
+	    "<w:basedOn w:val=\"Layout\"/><w:tblPr><w:tblBorders>"
+	    "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	    "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	    "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	    "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	    "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	    "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	    "</w:tblBorders></w:tblPr></w:style></w:styles>\n");
+	return vbuf_take(&b);
+}
+
+/* s with its line breaks as spaces, escaped, into b. */
+static void
+prop_text(struct vbuf *b, const char *s)
+{
+	size_t i, k = 0, n = s ? strlen(s) : 0;
+
+	for (i = 0; i <= n; i++) {
+		if (i < n && s[i] != '\n')
+			continue;
+		docx_esc(b, s + k, i - k);
+		if (i < n && i + 1 < n)
+			vbuf_putn(b, " ", 1);
+		k = i + 1;
+	}
+}
+
+/* docProps/core.xml: title = trích yếu, subject = document type,
+ * creator = the issuing agency, created = the epoch. */
+static char *
+core_xml(const struct doc *doc, long long when)
+{
+	struct vbuf	 b = { NULL, 0, 0, 0 };
+	time_t		 t = (time_t)when;
+	struct tm	 tm;
+	char		 iso[32];
+	size_t		 i;
+
+	gmtime_r(&t, &tm);
+	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	vbuf_puts(&b, XML_HEAD "<cp:coreProperties xmlns:cp=\"http://schemas."
+	    "openxmlformats.org/package/2006/metadata/core-properties\" "
+	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms="
+	    "\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/"
+	    "XMLSchema-instance\"><dc:title>");
+	prop_text(&b, doc->meta.trich_yeu);
+	vbuf_puts(&b, "</dc:title><dc:subject>");
+	prop_text(&b, doc->meta.loai);
+	vbuf_puts(&b, "</dc:subject><dc:creator>");
+	for (i = 0; i < doc->meta.co_quan.n; i++) {
+		if (i > 0)
+			vbuf_puts(&b, " ");
+		prop_text(&b, doc->meta.co_quan.v[i]);
+	}
+	vbuf_printf(&b, "</dc:creator><dc:language>vi-VN</dc:language>"
+	    "<dcterms:created xsi:type=\"dcterms:W3CDTF\">%s</dcterms:created>"
+	    "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">%s</dcterms:modified>"
+	    "</cp:coreProperties>\n", iso, iso);
+	return vbuf_take(&b);
+}
+
+static char *
+app_xml(void)
+{
+	struct vbuf b = { NULL, 0, 0, 0 };
+
+	vbuf_puts(&b, XML_HEAD "<Properties xmlns=\"http://schemas."
+	    "openxmlformats.org/officeDocument/2006/extended-properties\">"
+	    "<Application>vanban " VB_VERSION "</Application>"
+	    "<DocSecurity>0</DocSecurity></Properties>\n");
+	return vbuf_take(&b);
+}
+
+/* Add entry name with n bytes of data (owned: libzip frees it, even
+ * when adding fails) at time mtime, deflated.  0, or -1. */
+static int
+add_entry(zip_t *za, const char *name, char *data, size_t n, int owned,
+    time_t mtime)
+{
+	zip_source_t	*src;
+	zip_int64_t	 idx;
+
+	if (data == NULL)
+		return -1;
+	if ((src = zip_source_buffer(za, data, n, owned)) == NULL) {
+		if (owned)
+			free(data);
+		return -1;
+	}
+	if ((idx = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8)) < 0) {
+		zip_source_free(src);
+		return -1;
+	}
+	if (zip_file_set_mtime(za, (zip_uint64_t)idx, mtime, 0) != 0 ||
+	    zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE,
+	    0) != 0)
+		return -1;
+	return 0;
+}
+
+/* The archive's bytes, after zip_close, from the kept source. */
+static int
+take_bytes(zip_source_t *zs, char **out, size_t *len)
+{
+	zip_stat_t	 st;
+	zip_int64_t	 got;
+
+	if (zip_source_stat(zs, &st) != 0 || zip_source_open(zs) != 0)
+		return -1;
+	if ((*out = malloc(st.size ? st.size : 1)) == NULL) {
+		zip_source_close(zs);
+		return -1;
+	}
+	got = zip_source_read(zs, *out, st.size);
+	zip_source_close(zs);
+	if (got < 0 || (zip_uint64_t)got != st.size) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	*len = st.size;
+	return 0;
+}
+
+/* The parts in their fixed order, [Content_Types].xml first. */
+static int
+add_parts(zip_t *za, const struct doc *doc, const struct layout_font *lf,
+    long long when, time_t mtime)
+{
+	char	*docxml;
+	size_t	 dlen;
+
+	if (docx_document(doc, lf, &docxml, &dlen) == -1)
+		return -1;
+#define CONST_ENTRY(name, s) \
+	add_entry(za, name, (char *)(s), sizeof(s) - 1, 0, mtime)
+	if (CONST_ENTRY("[Content_Types].xml", content_types) ||
+	    CONST_ENTRY("_rels/.rels", package_rels)) {
+		free(docxml);
+		return -1;
+	}
+	if (add_entry(za, "word/document.xml", docxml, dlen, 1, mtime))
+		return -1;
+	docxml = styles_xml();
+	if (add_entry(za, "word/styles.xml", docxml, docxml ? strlen(docxml) :
+	    0, 1, mtime) ||
+	    CONST_ENTRY("word/settings.xml", settings) ||
+	    CONST_ENTRY("word/header1.xml", header_default) ||
+	    CONST_ENTRY("word/header2.xml", header_first) ||
+	    CONST_ENTRY("word/_rels/document.xml.rels", document_rels))
+		return -1;
+	docxml = core_xml(doc, when);
+	if (add_entry(za, "docProps/core.xml", docxml, docxml ?
+	    strlen(docxml) : 0, 1, mtime))
+		return -1;
+	docxml = app_xml();
+	return add_entry(za, "docProps/app.xml", docxml, docxml ?
+	    strlen(docxml) : 0, 1, mtime);
+#undef CONST_ENTRY
+}
+
+int
+docx_write(const struct doc *doc, const struct layout_font *lf,
+    long long epoch, char **out, size_t *len, struct diag *d)
+{
+	zip_error_t	 err;
+	zip_source_t	*zs;
+	zip_t		*za;
+	long long	 when = epoch >= 0 ? epoch : (long long)time(NULL);
+	time_t		 mtime = (time_t)(when >= DOCX_DOS_MIN && when <
+	    DOCX_DOS_MAX ? when : DOCX_FIXED_TIME);
+
+	*out = NULL;
+	*len = 0;
+	zip_error_init(&err);
+	if ((zs = zip_source_buffer_create(NULL, 0, 0, &err)) == NULL)
+		goto fail;
+	zip_source_keep(zs);
+	if ((za = zip_open_from_source(zs, ZIP_TRUNCATE, &err)) == NULL) {
+		zip_source_free(zs);
+		goto fail;
+	}
+	if (add_parts(za, doc, lf, when, mtime) == -1) {
+		zip_discard(za);
+		zip_source_free(zs);
+		goto fail;
+	}
+	if (zip_close(za) != 0) {
+		zip_discard(za);
+		zip_source_free(zs);
+		goto fail;
+	}
+	if (take_bytes(zs, out, len) == -1) {
+		zip_source_free(zs);
+		goto fail;
+	}
+	zip_source_free(zs);
+	zip_error_fini(&err);
+	return VB_OK;
+fail:
+	diag_add(d, DIAG_ERROR, doc->name, 0, 0, "the Word file could not be "
+	    "assembled (out of memory?).");
+	zip_error_fini(&err);
+	return VB_ESYS;
+}

@@ -1,0 +1,455 @@
+/*
+ * docx_body.c - word/document.xml from the document model: the
+ * letterhead, the body blocks (styled paragraphs, headings, list items,
+ * tables with their header rows repeated, charts as the table of their
+ * data), the signature block, and one section per annex (its own page
+ * numbering, landscape when the annex says so).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vanban.h"
+#include "doc/doc.h"
+#include "layout/layout.h"
+#include "out/docx_int.h"
+
+#define CELL_PADX 80   /* cell margins as the PDF's: 4 pt left and right, */
+#define CELL_PADT 40   /* 2 pt on top */
+#define CELL_PADB 60   /* 3.5 pt under, less the 0.5 pt grid line
+			* that Word adds to each row */
+#define MAXCOLS_W 0.3  /* a column's minimum at most this share (the
+			* longest word breaks beyond it), as in the PDF */
+
+/* The sectPr of a section (A4, the decree's margins, number from page 2
+ * at the top centre, numbering from 1 in each section). */
+static void
+sect_pr(struct vbuf *b, int landscape)
+{
+	vbuf_printf(b, "<w:sectPr><w:headerReference w:type=\"default\" "
+	    "r:id=\"rId1\"/><w:headerReference w:type=\"first\" r:id=\"rId2\"/>"
+	    "<w:pgSz w:w=\"%d\" w:h=\"%d\"%s/><w:pgMar w:top=\"%d\" w:right="
+	    "\"%d\" w:bottom=\"%d\" w:left=\"%d\" w:header=\"%d\" w:footer="
+	    "\"%d\" w:gutter=\"0\"/><w:pgNumType w:start=\"1\"/><w:titlePg/>"
+	    "</w:sectPr>", landscape ? DOCX_PAGE_H : DOCX_PAGE_W,
+	    landscape ? DOCX_PAGE_W : DOCX_PAGE_H,
+	    landscape ? " w:orient=\"landscape\"" : "", DOCX_MARGIN_TOP,
+	    DOCX_MARGIN_RIGHT, DOCX_MARGIN_BOTTOM, DOCX_MARGIN_LEFT,
+	    DOCX_HEADER,
+	    DOCX_FOOTER);
+}
+
+static long
+text_width(int landscape)
+{
+	return (landscape ? DOCX_PAGE_H : DOCX_PAGE_W) - DOCX_MARGIN_LEFT -
+	    DOCX_MARGIN_RIGHT;
+}
+
+/* Does the inline sequence start with the words pre? */
+static int
+starts(const struct doc_inline *in, const char *pre)
+{
+	return in->n > 0 && strncmp(in->runs[0].text, pre, strlen(pre)) == 0;
+}
+
+/* Open a paragraph of style with extra pPr; a pending page break
+ * becomes pageBreakBefore. */
+static void
+p_open(struct docx_state *x, const char *style, const char *ppr)
+{
+	vbuf_printf(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>", style);
+	if (x->pagebreak)
+		vbuf_puts(&x->b, "<w:pageBreakBefore/>");
+	x->pagebreak = 0;
+	vbuf_printf(&x->b, "%s</w:pPr>", ppr ? ppr : "");
+}
+
+/* PARA, CENTER, HEADING and ITEM blocks. */
+static void
+text_block(struct docx_state *x, const struct doc_block *b)
+{
+	const char	*style = "Body";
+	char		 ppr[128] = "";
+
+	switch (b->type) {
+	case DOC_PARA:
+		/* An article of a decision opens with "**Điều 1.**". */
+		style = b->level < 0 ? "Plain" : starts(&b->in, "Căn cứ") ?
+		    "CanCu" : starts(&b->in, "Điều ") &&
+		    (b->in.runs[0].face & DOC_BOLD) ? "Dieu" : "Body";
+		break;
+	case DOC_CENTER:
+		style = "Center";
+		break;
+	case DOC_HEADING:
+		style = b->level == 1 ? "Heading1" : b->level == 2 ?
+		    "Heading2" : "Heading3";
+		break;
+	case DOC_ITEM:
+		style = "ListItem";
+		if (b->level > 1)
+			snprintf(ppr, sizeof(ppr), "<w:ind w:left=\"%d\" "
+			    "w:firstLine=\"%d\"/>",
+			    (b->level - 1) * DOCX_INDENT, DOCX_INDENT);
+		break;
+	default:
+		break;
+	}
+	p_open(x, style, ppr);
+	if (b->type == DOC_ITEM && b->marker != NULL)
+		docx_run(&x->b, b->marker, strlen(b->marker),
+		    b->in.n ? b->in.runs[0].face & ~DOC_BOLD : 0, 0, 0);
+	docx_inline(&x->b, &b->in, 0, 0);
+	vbuf_puts(&x->b, "</w:p>");
+}
+
+/* Natural (one line) and minimum (longest word) width of a cell, twips. */
+static void
+cell_widths(const struct docx_state *x, const struct doc_inline *in,
+    double size, long *nat, long *mn)
+{
+	size_t	 i, k, s;
+	long	 line = 0, word = 0;
+
+	*nat = *mn = 0;
+	for (i = 0; i < in->n; i++) {
+		const struct doc_run *r = &in->runs[i];
+
+		for (k = s = 0; k <= r->len; k++) {
+			long w;
+
+			if (k < r->len && r->text[k] != ' ' &&
+			    r->text[k] != '\n')
+				continue;
+			w = DOCX_TW(layout_width(x->lf, r->face, size,
+			    r->text + s, k - s));
+			line += w;
+			word += w;
+			if (word > *mn)
+				*mn = word;
+			if (line > *nat)
+				*nat = line;
+			if (k < r->len) {
+				word = 0;
+				line = r->text[k] == '\n' ? 0 : line +
+				    DOCX_TW(size / 4);
+			}
+			s = k + 1;
+		}
+	}
+}
+
+/* Is row r of t a group row (first cell a Roman numeral)? */
+static int
+group_row(const struct doc_table *t, size_t r)
+{
+	const struct doc_inline *c0 = &t->cells[r * t->ncols];
+
+	return r >= t->header_rows && c0->n == 1 &&
+	    doc_is_roman(c0->runs[0].text);
+}
+
+/* Column widths of t in twips into w; returns the table's width. */
+static long
+col_widths(const struct docx_state *x, const struct doc_table *t, long *w)
+{
+	long	 W = x->width_tw, summin = 0, sumnat = 0, total = 0, *nat, *mn;
+	double	 rel = 0;
+	size_t	 c, r;
+
+	if (t->has_widths) {
+		for (c = 0; c < t->ncols; c++)
+			rel += t->widths[c];
+		for (c = 0; c < t->ncols; c++) {
+			w[c] = t->widths_mm ?
+			    (long)(t->widths[c] * 1440 / 25.4) :
+			    (long)(t->widths[c] / rel * W);
+			total += w[c];
+		}
+		return total;
+	}
+	if ((nat = calloc(t->ncols, sizeof(long))) == NULL ||
+	    (mn = calloc(t->ncols, sizeof(long))) == NULL) {
+		free(nat);
+		for (c = 0; c < t->ncols; c++)
+			w[c] = W / (long)t->ncols;
+		return W;
+	}
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < t->ncols; c++) {
+			long n, m;
+
+			if (c > 0 && group_row(t, r))
+				continue;   /* a group title spans */
+			cell_widths(x, &t->cells[r * t->ncols + c], t->size_pt,
+			    &n, &m);
+			if (r < t->header_rows) {
+				n = n * 11 / 10;   /* set bold */
+				m = m * 11 / 10;
+			}
+			n += 2 * CELL_PADX + 20;
+			m += 2 * CELL_PADX + 20;
+			if (m > W * MAXCOLS_W)
+				m = (long)(W * MAXCOLS_W);
+			if (n > nat[c])
+				nat[c] = n;
+			if (m > mn[c])
+				mn[c] = m;
+		}
+	for (c = 0; c < t->ncols; c++) {
+		if (nat[c] < mn[c])
+			nat[c] = mn[c];
+		summin += mn[c];
+		sumnat += nat[c];
+	}
+	for (c = 0; c < t->ncols; c++)
+		w[c] = sumnat <= W || sumnat == summin ? nat[c] * W / sumnat :
+		    mn[c] + (nat[c] - mn[c]) * (W - summin) / (sumnat - summin);
+	free(nat);
+	free(mn);
+	return W;
+}
+
+/* One cell: width, span, its text bold or not, aligned al. */
+static void
+tcell(struct docx_state *x, long w, size_t span, const struct doc_inline *in,
+    int face_or, int al, double size)
+{
+	const char *jc = al == 'c' ? "center" : al == 'r' ? "right" :
+	    al == 'j' ? "both" : "left";
+
+	vbuf_printf(&x->b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>",
+	    w);
+	if (span > 1)
+		vbuf_printf(&x->b, "<w:gridSpan w:val=\"%zu\"/>", span);
+	vbuf_printf(&x->b, "</w:tcPr><w:p><w:pPr><w:pStyle "
+	    "w:val=\"TableText\"/><w:jc w:val=\"%s\"/><w:rPr><w:sz "
+	    "w:val=\"%d\"/></w:rPr></w:pPr>", jc, (int)(size * 2 + 0.5));
+	docx_inline(&x->b, in, face_or, size);
+	vbuf_puts(&x->b, "</w:p></w:tc>");
+}
+
+/* The table's properties and grid. */
+static void
+tbl_open(struct docx_state *x, const long *w, size_t nc, long total)
+{
+	size_t c;
+
+	if (x->pagebreak)
+		vbuf_puts(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"Spacer\"/>"
+		    "<w:pageBreakBefore/></w:pPr></w:p>");
+	x->pagebreak = 0;
+	vbuf_printf(&x->b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"Grid\"/>"
+	    "<w:tblW w:w=\"%ld\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
+	    "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"%d\" "
+	    "w:type=\"dxa\"/><w:left w:w=\"%d\" w:type=\"dxa\"/><w:bottom "
+	    "w:w=\"%d\" w:type=\"dxa\"/><w:right w:w=\"%d\" w:type=\"dxa\"/>"
+	    "</w:tblCellMar></w:tblPr><w:tblGrid>", total, CELL_PADT,
+	    CELL_PADX, CELL_PADB, CELL_PADX);
+	for (c = 0; c < nc; c++)
+		vbuf_printf(&x->b, "<w:gridCol w:w=\"%ld\"/>", w[c]);
+	vbuf_puts(&x->b, "</w:tblGrid>");
+}
+
+void
+docx_table(struct docx_state *x, const struct doc_table *t)
+{
+	size_t	 nc = t->ncols, r, c;
+	long	*w, total;
+
+	if (nc == 0 || (w = calloc(nc, sizeof(long))) == NULL) {
+		x->b.bad = 1;
+		return;
+	}
+	total = col_widths(x, t, w);
+	tbl_open(x, w, nc, total);
+	for (r = 0; r < t->nrows; r++) {
+		const struct doc_inline	*row = &t->cells[r * nc];
+		int			 header = r < t->header_rows;
+		int			 group = group_row(t, r), span = 0;
+
+		if (group) {
+			span = nc > 2;
+			for (c = 2; c < nc; c++)
+				if (row[c].n > 0 && row[c].runs[0].len > 0)
+					span = 0;
+		}
+		/* A row stays whole on a page, as the PDF keeps it; the
+		 * header rows repeat on every page. */
+		vbuf_puts(&x->b, header ? "<w:tr><w:trPr><w:cantSplit/>"
+		    "<w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/>"
+		    "</w:trPr>");
+		for (c = 0; c < nc; c++) {
+			int al = header ? 'c' : t->align ? t->align[c] : 'l';
+			long cw = w[c];
+			size_t k;
+
+			if (span && c == 1) {
+				for (k = 2; k < nc; k++)
+					cw += w[k];
+				tcell(x, cw, nc - 1, &row[c], DOC_BOLD, 'l',
+				    t->size_pt);
+				break;
+			}
+			tcell(x, cw, 1, &row[c], header || group ? DOC_BOLD : 0,
+			    al, t->size_pt);
+		}
+		vbuf_puts(&x->b, "</w:tr>");
+	}
+	/* 6 pt before the next block, as in the PDF. */
+	vbuf_puts(&x->b, "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Spacer\"/>"
+	    "<w:spacing w:after=\"120\"/></w:pPr></w:p>");
+	free(w);
+}
+
+/* One text cell of a chart's table. */
+static void
+chart_cell(struct docx_state *x, long w, const char *s, int face, int al)
+{
+	struct doc_inline in = { NULL, 0, 0 };
+
+	if (s != NULL && doc_inline_add(&in, s, strlen(s), 0, 0) == -1)
+		x->b.bad = 1;
+	tcell(x, w, 1, &in, face, al, 13);
+	doc_inline_free(&in);
+}
+
+/* v as Vietnamese write it (1.490.000; 87,5), as the PDF's chart
+ * labels do. */
+static void
+vi_number(double v, char *buf, size_t n)
+{
+	long long	 cents = (long long)(v * 100 + 0.5);
+	char		 ip[32];
+	size_t		 len, i, k = 0;
+	int		 fr = (int)(cents % 100);
+
+	snprintf(ip, sizeof(ip), "%lld", cents / 100);
+	len = strlen(ip);
+	for (i = 0; i < len && k + 2 < n; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[k++] = '.';
+		buf[k++] = ip[i];
+	}
+	buf[k] = '\0';
+	if (fr != 0)
+		snprintf(buf + k, n - k, fr % 10 ? ",%02d" : ",%d",
+		    fr % 10 ? fr : fr / 10);
+}
+
+void
+docx_chart(struct docx_state *x, const struct doc_chart *ch)
+{
+	long	 w[1 + DOC_CHART_MAXSERIES], cw = x->width_tw * 2 / 3;
+	size_t	 nc = ch->nseries + 1, r, c;
+	char	 num[64];
+
+	if (ch->title != NULL)
+		docx_para(&x->b, "Center", "<w:keepNext/>", ch->title,
+		    DOC_BOLD, 0);
+	if (ch->unit != NULL) {
+		struct vbuf u = { NULL, 0, 0, 0 };
+		char *s;
+
+		vbuf_printf(&u, "Đơn vị tính: %s", ch->unit);
+		if ((s = vbuf_take(&u)) != NULL)
+			docx_para(&x->b, "Note", "<w:keepNext/>", s,
+			    DOC_ITALIC, 0);
+		free(s);
+	}
+	w[0] = cw / 2;
+	for (c = 1; c < nc; c++)
+		w[c] = (cw - w[0]) / (long)ch->nseries;
+	tbl_open(x, w, nc, cw);
+	vbuf_puts(&x->b, "<w:tr><w:trPr><w:tblHeader/></w:trPr>");
+	chart_cell(x, w[0], NULL, DOC_BOLD, 'c');
+	for (c = 1; c < nc; c++)
+		chart_cell(x, w[c], ch->series[c - 1], DOC_BOLD, 'c');
+	vbuf_puts(&x->b, "</w:tr>");
+	for (r = 0; r < ch->nrows; r++) {
+		vbuf_puts(&x->b, "<w:tr>");
+		chart_cell(x, w[0], ch->cats[r], 0, 'l');
+		for (c = 1; c < nc; c++) {
+			vi_number(ch->values[r * ch->nseries + c - 1], num,
+			    sizeof(num));
+			chart_cell(x, w[c], num, 0, 'r');
+		}
+		vbuf_puts(&x->b, "</w:tr>");
+	}
+	vbuf_puts(&x->b, "</w:tbl>");
+	/* Word has no drawing of it here: say so where the chart would be. */
+	docx_para(&x->b, "Note", NULL, "(Biểu đồ: số liệu trình bày "
+	    "dạng bảng; hình vẽ có trong bản PDF.)", DOC_ITALIC, 0);
+}
+
+/* The body blocks, the signature before the first annex, a section per
+ * annex.  0, or -1 (memory). */
+static int
+body(struct docx_state *x)
+{
+	size_t	 i;
+	int	 signed_ = 0;
+
+	for (i = 0; i < x->doc->nblocks; i++) {
+		const struct doc_block *b = &x->doc->blocks[i];
+
+		switch (b->type) {
+		case DOC_TABLE:
+			docx_table(x, b->table);
+			break;
+		case DOC_CHART:
+			docx_chart(x, b->chart);
+			break;
+		case DOC_PAGEBREAK:
+			x->pagebreak = 1;
+			break;
+		case DOC_ANNEX:
+			if (!signed_ && docx_signature(x) == -1)
+				return -1;
+			signed_ = 1;
+			/* The section so far ends with this paragraph. */
+			vbuf_puts(&x->b, "<w:p><w:pPr><w:pStyle "
+			    "w:val=\"Spacer\"/>");
+			sect_pr(&x->b, x->landscape);
+			vbuf_puts(&x->b, "</w:pPr></w:p>");
+			x->landscape = b->landscape;
+			x->width_tw = text_width(b->landscape);
+			x->pagebreak = 0;
+			break;
+		default:
+			text_block(x, b);
+			break;
+		}
+	}
+	if (!signed_ && docx_signature(x) == -1)
+		return -1;
+	return 0;
+}
+
+int
+docx_document(const struct doc *doc, const struct layout_font *lf,
+    char **out, size_t *len)
+{
+	struct docx_state x;
+
+	memset(&x, 0, sizeof(x));
+	x.doc = doc;
+	x.lf = lf;
+	x.width_tw = text_width(0);
+	vbuf_puts(&x.b, "<?xml version=\"1.0\" encoding=\"UTF-8\" "
+	    "standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas."
+	    "openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://"
+	    "schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+	    "<w:body>");
+	if (docx_letterhead(&x) == -1 || body(&x) == -1) {
+		free(vbuf_take(&x.b));
+		return -1;
+	}
+	sect_pr(&x.b, x.landscape);
+	vbuf_puts(&x.b, "</w:body></w:document>\n");
+	*len = x.b.len;
+	if ((*out = vbuf_take(&x.b)) == NULL)
+		return -1;
+	return 0;
+}

@@ -1,0 +1,69 @@
+/*
+ * docx_int.h - shared by the DOCX writer's files (out/docx.c: the
+ * container, styles, headers and properties; out/docx_body.c: the
+ * letterhead, body, tables, signature and sections of word/document.xml).
+ * The writer reads the document model, not the display list: Word and
+ * LibreOffice reflow the text themselves.
+ *
+ * Include order: vanban.h, doc/doc.h, layout/layout.h, then this.
+ */
+#ifndef DOCX_INT_H
+#define DOCX_INT_H
+
+/* Page geometry of Nghị định 30/2020 (A4; margins 20, 20, 30, 15 mm),
+ * in twentieths of a point (twips), the unit of WordprocessingML. */
+#define DOCX_PAGE_W 11906        /* A4 width */
+#define DOCX_PAGE_H 16838        /* A4 height */
+#define DOCX_MARGIN_TOP 1134     /* 20 mm */
+#define DOCX_MARGIN_BOTTOM 1134  /* 20 mm */
+#define DOCX_MARGIN_LEFT 1701    /* 30 mm */
+#define DOCX_MARGIN_RIGHT 850    /* 15 mm */
+#define DOCX_HEADER 500          /* the page number's paragraph from the top
+				* edge: its baseline where the PDF puts it */
+#define DOCX_FOOTER 567          /* 10 mm */
+#define DOCX_INDENT 720          /* first-line indent, 1.27 cm */
+#define DOCX_TW(pt) ((long)((pt) * 20.0 + 0.5))   /* pt -> twips */
+
+/* The writer's state while document.xml is produced. */
+struct docx_state {
+	struct vbuf		  b;          /* document.xml so far */
+	const struct doc	 *doc;        /* the model */
+	const struct layout_font *lf;         /* metrics, to size rules */
+	long			  width_tw;   /* text width of the section */
+	int			  landscape;  /* current section is landscape */
+	int			  pagebreak;  /* next paragraph starts a page */
+};
+
+/* XML text: &, <, >, quotes escaped, characters XML 1.0 forbids (C0
+ * controls but tab and line ends, U+FFFE, U+FFFF) dropped. */
+void	 docx_esc(struct vbuf *, const char *s, size_t n);
+/* One run of text in face (enum doc_face) at size_pt (0: the style's);
+ * "\n" inside becomes a line break, a tab a tab. */
+void	 docx_run(struct vbuf *, const char *s, size_t n, int face, int sup,
+	    double size_pt);
+/* The runs of an inline sequence; face_or is or'ed into every face. */
+void	 docx_inline(struct vbuf *, const struct doc_inline *, int face_or,
+	    double size_pt);
+/* Width of s in face at size_pt, twips. */
+long	 docx_width(const struct docx_state *, int face, double size_pt,
+	    const char *s);
+/* A paragraph of one run: style, extra pPr XML (or NULL), text. */
+void	 docx_para(struct vbuf *, const char *style, const char *ppr,
+	    const char *s, int face, double size_pt);
+/* A short rule: an empty paragraph whose bottom border is w_tw long,
+ * centred in a column col_tw wide; after_tw space under it. */
+void	 docx_rule(struct vbuf *, long col_tw, long w_tw, long after_tw);
+
+/* docx_body.c: the whole of word/document.xml into *out (malloc'd).
+ * 0, or -1 (memory). */
+int	 docx_document(const struct doc *, const struct layout_font *,
+	    char **out, size_t *len);
+/* The top of page 1 (letterhead.c's counterpart); the signature block
+ * and Nơi nhận.  0, or -1 (memory). */
+int	 docx_letterhead(struct docx_state *);
+int	 docx_signature(struct docx_state *);
+/* A table of the model, and a chart written as the table of its data. */
+void	 docx_table(struct docx_state *, const struct doc_table *);
+void	 docx_chart(struct docx_state *, const struct doc_chart *);
+
+#endif /* DOCX_INT_H */

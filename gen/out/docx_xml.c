@@ -1,0 +1,593 @@
+/*
+ * docx_xml.c - the pieces of WordprocessingML the DOCX writer is made of
+ * (escaped text, runs, paragraphs, short rules), and the two parts of
+ * page 1 that are not body text: the letterhead (ô 1-5, 9a, 10b) and the
+ * signature block with the Nơi nhận (ô 7, 9b).  Their words come from
+ * gen/doc/nd30.c, as for the PDF; Word constructs replace positions: a
+ * borderless two-column table, centred paragraphs, rules drawn as the
+ * bottom border of an empty paragraph narrowed by its indents.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vanban.h"
+#include "doc/doc.h"
+#include "layout/layout.h"
+#include "out/docx_int.h"
+
+#define LEFT_COL 0.38          /* ô 2-3 column: share of the text width,
+				* as in the PDF's letterhead */
+#define NN_COL 0.45            /* ô 9b: the Nơi nhận's share (PDF's) */
+#define HEAD_PT 13.0           /* ô 1-3 */
+#define TIEU_NGU_PT 14.0       /* ô 1: Tiêu ngữ */
+#define BODY_PT 14.0
+#define RULE_SHARE 0.45        /* ô 2: rule under the agency, its share */
+#define RULE_MIN_PT 40.0       /* ô 2: and at least this long */
+#define AGENCY_PAD_TW 120     /* ô 2: lines 2 x 6 pt narrower than the
+				* column, as in the PDF */
+#define TY_SHARE 0.82          /* ô 5a: trích yếu lines, at most this
+				* share of the text width */
+#define TY_RULE_MIN_PT 60.0    /* ô 5a: rule 1/3 of the trích yếu, and
+				* at least this long */
+#define DRAFT_PAD_PT 6.0       /* draft mark: room beside it in its box */
+#define SIGN_GAP_TW 120        /* joint signers: between the columns */
+
+void
+docx_esc(struct vbuf *b, const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *rep = NULL;
+
+		if (p[i] == '&')
+			rep = "&amp;";
+		else if (p[i] == '<')
+			rep = "&lt;";
+		else if (p[i] == '>')
+			rep = "&gt;";
+		else if (p[i] == '"')
+			rep = "&quot;";
+		else if (p[i] == '\'')
+			rep = "&apos;";
+		else if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' &&
+		    p[i] != '\r') || p[i] == 0x7f)
+			rep = "";
+		else if (p[i] == 0xef && i + 2 < n && p[i + 1] == 0xbf &&
+		    (p[i + 2] == 0xbe || p[i + 2] == 0xbf)) {
+			vbuf_putn(b, s + k, i - k);   /* U+FFFE, U+FFFF */
+			i += 2;
+			k = i + 1;
+			continue;
+		}
+		if (rep == NULL)
+			continue;
+		vbuf_putn(b, s + k, i - k);
+		vbuf_puts(b, rep);
+		k = i + 1;
+	}
+	vbuf_putn(b, s + k, n - k);
+}
+
+void
+docx_run(struct vbuf *b, const char *s, size_t n, int face, int sup,
+    double size_pt)
+{
+	size_t i, k = 0;
+
+	vbuf_puts(b, "<w:r>");
+	if (face != DOC_REGULAR || sup || size_pt > 0) {
+		vbuf_puts(b, "<w:rPr>");
+		if (face & DOC_BOLD)
+			vbuf_puts(b, "<w:b/><w:bCs/>");
+		if (face & DOC_ITALIC)
+			vbuf_puts(b, "<w:i/><w:iCs/>");
+		if (size_pt > 0)
+			vbuf_printf(b, "<w:sz w:val=\"%d\"/><w:szCs "
+			    "w:val=\"%d\"/>", (int)(size_pt * 2 + 0.5),
+			    (int)(size_pt * 2 + 0.5));
+		if (sup)
+			vbuf_puts(b, "<w:vertAlign w:val=\"superscript\"/>");
+		vbuf_puts(b, "</w:rPr>");
+	}
+	for (i = 0; i <= n; i++) {
+		if (i < n && s[i] != '\n' && s[i] != '\t')
+			continue;
+		if (i > k) {
+			vbuf_puts(b, "<w:t xml:space=\"preserve\">");
+			docx_esc(b, s + k, i - k);
+			vbuf_puts(b, "</w:t>");
+		}
+		if (i < n)
+			vbuf_puts(b, s[i] == '\n' ? "<w:br/>" : "<w:tab/>");
+		k = i + 1;
+	}
+	vbuf_puts(b, "</w:r>");
+}
+
+void
+docx_inline(struct vbuf *b, const struct doc_inline *in, int face_or,
+    double size_pt)
+{
+	size_t i;
+
+	for (i = 0; i < in->n; i++)
+		docx_run(b, in->runs[i].text, in->runs[i].len,
+		    in->runs[i].face | face_or, in->runs[i].sup, size_pt);
+}
+
+long
+docx_width(const struct docx_state *x, int face, double size_pt, const char *s)
+{
+	return DOCX_TW(layout_width(x->lf, face, size_pt, s, strlen(s)));
+}
+
+void
+docx_para(struct vbuf *b, const char *style, const char *ppr, const char *s,
+    int face, double size_pt)
+{
+	vbuf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>%s</w:pPr>", style,
+	    ppr ? ppr : "");
+	if (s != NULL && *s != '\0')
+		docx_run(b, s, strlen(s), face, 0, size_pt);
+	vbuf_puts(b, "</w:p>");
+}
+
+void
+docx_rule(struct vbuf *b, long col_tw, long w_tw, long after_tw)
+{
+	long ind = (col_tw - w_tw) / 2;
+
+	if (ind < 0)
+		ind = 0;
+	vbuf_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"Rule\"/>"
+	    "<w:spacing w:after=\"%ld\"/><w:ind w:left=\"%ld\" "
+	    "w:right=\"%ld\"/>"
+	    "</w:pPr></w:p>", after_tw, ind, ind);
+}
+
+/* Start a borderless table of two columns a_tw and b_tw wide. */
+static void
+two_cols(struct vbuf *b, long a_tw, long b_tw)
+{
+	vbuf_printf(b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"Layout\"/>"
+	    "<w:tblW w:w=\"%ld\" w:type=\"dxa\"/>"
+	    "<w:tblLayout w:type=\"fixed\"/>"
+	    "</w:tblPr><w:tblGrid><w:gridCol w:w=\"%ld\"/><w:gridCol w:w="
+	    "\"%ld\"/></w:tblGrid>", a_tw + b_tw, a_tw, b_tw);
+}
+
+static void
+cell(struct vbuf *b, long w_tw)
+{
+	vbuf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>"
+	    "</w:tcPr>", w_tw);
+}
+
+/* A bordered box paragraph (draft mark, urgency) w_tw wide, its left
+ * edge at left_tw, text bold at size_pt. */
+static void
+boxed(struct vbuf *b, long left_tw, long w_tw, long col_tw, const char *s,
+    double size_pt, long before_tw, long after_tw)
+{
+	char ppr[512];
+
+	snprintf(ppr, sizeof(ppr), "<w:pBdr><w:top w:val=\"single\" w:sz=\"4\" "
+	    "w:space=\"2\" w:color=\"000000\"/><w:left w:val=\"single\" "
+	    "w:sz=\"4\" w:space=\"4\" w:color=\"000000\"/><w:bottom w:val="
+	    "\"single\" w:sz=\"4\" w:space=\"2\" w:color=\"000000\"/><w:right "
+	    "w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"000000\"/>"
+	    "</w:pBdr><w:spacing w:before=\"%ld\" w:after=\"%ld\"/><w:ind "
+	    "w:left=\"%ld\" w:right=\"%ld\"/>", before_tw, after_tw, left_tw,
+	    col_tw - left_tw - w_tw);
+	docx_para(b, "Box", ppr, s, DOC_BOLD, size_pt);
+}
+
+/* The widest line, twips, of s (its own line breaks kept) broken at
+ * spaces into lines at most width_tw wide; *nlines the lines. */
+static long
+wrap_lines(struct docx_state *x, int face, double size_pt, const char *s,
+    long width_tw, size_t *nlines)
+{
+	long		 best = 0, line = 0, sp;
+	const char	*p = s;
+
+	sp = DOCX_TW(layout_width(x->lf, face, size_pt, " ", 1));
+	*nlines = 1;
+	while (p != NULL && *p != '\0') {
+		size_t	n = strcspn(p, " \n");
+		long	w = DOCX_TW(layout_width(x->lf, face, size_pt, p, n));
+
+		if (line > 0 && line + sp + w > width_tw) {
+			line = 0;
+			(*nlines)++;
+		}
+		line += (line > 0 ? sp : 0) + w;
+		if (line > best)
+			best = line;
+		p += n;
+		if (*p == '\n' && p[1] != '\0') {
+			line = 0;
+			(*nlines)++;
+		}
+		if (*p != '\0')
+			p++;
+	}
+	return best;
+}
+
+/*
+ * A centred paragraph of style whose lines break where the PDF breaks
+ * them: balanced, the narrowest width that gives no more lines than
+ * col_tw does ("ỦY BAN NHÂN DÂN / TỈNH ĐIỆN BIÊN"); the paragraph, in
+ * a container col_tw + 2 pad_tw wide, is narrowed to that width by its
+ * indents.  size_pt is the style's size.  Returns its widest line.
+ */
+static long
+centred(struct docx_state *x, const char *style, const char *s, int face,
+    double size_pt, long col_tw, long pad_tw)
+{
+	size_t	 want, n;
+	long	 lo, hi = col_tw, w, ind;
+	char	 ppr[80];
+	int	 k;
+
+	w = wrap_lines(x, face, size_pt, s, col_tw, &want);
+	lo = col_tw / (long)want;
+	for (k = 0; k < 14 && hi - lo > 10; k++) {
+		long mid = (lo + hi) / 2;
+
+		wrap_lines(x, face, size_pt, s, mid, &n);
+		if (n > want)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (want > 1)
+		w = wrap_lines(x, face, size_pt, s, hi, &n);
+	/* A little slack: Word's and the PDF's widths round differently. */
+	ind = want > 1 ? (col_tw - hi - 60) / 2 : 0;
+	if (ind < 0)
+		ind = 0;
+	ind += pad_tw;
+	snprintf(ppr, sizeof(ppr), "<w:ind w:left=\"%ld\" w:right=\"%ld\"/>",
+	    ind, ind);
+	docx_para(&x->b, style, ppr, s, face, 0);
+	return w;
+}
+
+/* ô 2, 3 (and 5b, 10b) in the left cell. */
+static int
+lh_left(struct docx_state *x, long cw)
+{
+	const struct doc_meta	*m = &x->doc->meta;
+	long			 maxw = 0, w;
+	size_t			 i;
+
+
+	/* The agency's lines a little narrower than their column, so they
+	 * never touch ô 1 (as in the PDF). */
+	if (m->co_quan_chu_quan != NULL)
+		centred(x, "Letterhead", m->co_quan_chu_quan, DOC_REGULAR,
+		    HEAD_PT, cw - 2 * AGENCY_PAD_TW, AGENCY_PAD_TW);
+	for (i = 0; i < m->co_quan.n; i++)
+		if ((w = centred(x, "Letterhead", m->co_quan.v[i], DOC_BOLD,
+		    HEAD_PT, cw - 2 * AGENCY_PAD_TW, AGENCY_PAD_TW)) > maxw)
+			maxw = w;
+	if (maxw > cw)
+		maxw = cw;
+	w = (long)(maxw * RULE_SHARE);
+	docx_rule(&x->b, cw, w < DOCX_TW(RULE_MIN_PT) ? DOCX_TW(RULE_MIN_PT) :
+	    w, 0);
+	return 0;
+}
+
+/* ô 1 in the right cell: Quốc hiệu, Tiêu ngữ and its rule, centred on
+ * the Quốc hiệu, which sits flush right (as in the PDF): ind is the
+ * room left of it. */
+static void
+lh_right(struct docx_state *x, long cw, long ind)
+{
+	const char	*tn = "Độc lập - Tự do - Hạnh phúc";
+	long		 tw = docx_width(x, DOC_BOLD, TIEU_NGU_PT, tn);
+	char		 ppr[64];
+
+	snprintf(ppr, sizeof(ppr), "<w:ind w:left=\"%ld\"/>", ind);
+	docx_para(&x->b, "Letterhead", ppr,
+	    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", DOC_BOLD, 0);
+	docx_para(&x->b, "Letterhead", ppr, tn, DOC_BOLD, TIEU_NGU_PT);
+	if (tw > cw - ind)
+		tw = cw - ind;
+	vbuf_printf(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"Rule\"/>"
+	    "<w:ind w:left=\"%ld\" w:right=\"%ld\"/></w:pPr></w:p>",
+	    ind + (cw - ind - tw) / 2, (cw - ind - tw) / 2);
+}
+
+/* Room left of the right column's lines: they centre under a Quốc hiệu
+ * set flush right, unless the date is wider. */
+static long
+lh_right_ind(struct docx_state *x, long cw)
+{
+	long	 w = docx_width(x, DOC_BOLD, HEAD_PT,
+	    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), dw;
+	char	*s = nd30_date(&x->doc->meta);
+
+	if (s != NULL && (dw = docx_width(x, DOC_ITALIC, BODY_PT, s)) > w)
+		w = dw;
+	free(s);
+	w += 40;   /* rounding of the metrics */
+	return w < cw ? cw - w : 0;
+}
+
+/* The row under ô 3: a công văn's V/v (ô 5b) and the urgency box (ô
+ * 10b) in the left cell, after the date in reading order as in the PDF. */
+static int
+lh_under_number(struct docx_state *x, long lw, long rw)
+{
+	const struct doc_meta	*m = &x->doc->meta;
+	char			*s;
+
+	vbuf_puts(&x->b, "<w:tr>");
+	cell(&x->b, lw);
+	if (m->cong_van && m->trich_yeu != NULL) {
+		struct vbuf v = { NULL, 0, 0, 0 };
+
+		vbuf_printf(&v, "V/v %s", m->trich_yeu);
+		if ((s = vbuf_take(&v)) == NULL)
+			return -1;
+		centred(x, "Vv", s, DOC_REGULAR, HEAD_PT, lw, 0);
+		free(s);
+	}
+	if (m->do_khan != NULL) {
+		long bw = strcmp(m->do_khan, "THƯỢNG KHẨN") == 0 ? 2268 :
+		    strcmp(m->do_khan, "HỎA TỐC") == 0 ? 1701 : 1134;
+
+		boxed(&x->b, (lw - bw) / 2, bw, lw, m->do_khan, HEAD_PT, 160,
+		    0);
+	}
+	vbuf_puts(&x->b, "</w:tc>");
+	cell(&x->b, rw);
+	docx_para(&x->b, "Letterhead", NULL, NULL, 0, 0);
+	vbuf_puts(&x->b, "</w:tc></w:tr>");
+	return 0;
+}
+
+/* The second row: ô 3 beside ô 4, centred under the Quốc hiệu. */
+static int
+lh_number(struct docx_state *x, long lw, long rw, long ind)
+{
+	const struct doc_meta	*m = &x->doc->meta;
+	const char		*sp = "<w:spacing w:before=\"200\"/>";
+	char			*s, ppr[96];
+
+	vbuf_puts(&x->b, "<w:tr>");
+	cell(&x->b, lw);
+	if ((s = nd30_so(m)) == NULL)
+		return -1;
+	docx_para(&x->b, "Letterhead", sp, s, DOC_REGULAR, 0);
+	free(s);
+	vbuf_puts(&x->b, "</w:tc>");
+	cell(&x->b, rw);
+	if ((s = nd30_date(m)) == NULL)
+		return -1;
+	snprintf(ppr, sizeof(ppr), "%s<w:ind w:left=\"%ld\"/>", sp, ind);
+	docx_para(&x->b, "Letterhead", ppr, s, DOC_ITALIC, BODY_PT);
+	free(s);
+	vbuf_puts(&x->b, "</w:tc></w:tr>");
+	if ((m->cong_van && m->trich_yeu != NULL) || m->do_khan != NULL)
+		return lh_under_number(x, lw, rw);
+	return 0;
+}
+
+/* ô 5a: the document type, the trích yếu and the rule under it. */
+static void
+lh_title(struct docx_state *x)
+{
+	const struct doc_meta	*m = &x->doc->meta;
+	long			 w;
+
+	docx_para(&x->b, "DocType", NULL, m->loai, DOC_REGULAR, 0);
+	w = centred(x, "TrichYeu", m->trich_yeu, DOC_BOLD, BODY_PT,
+	    (long)(x->width_tw * TY_SHARE), (long)(x->width_tw *
+	    (1 - TY_SHARE) / 2));
+	docx_rule(&x->b, x->width_tw, w / 3 < DOCX_TW(TY_RULE_MIN_PT) ?
+	    DOCX_TW(TY_RULE_MIN_PT) : w / 3, 0);
+}
+
+/* ô 9a: one recipient centred, several as a list beside the label. */
+static int
+lh_kinh_gui(struct docx_state *x)
+{
+	const struct doc_list	*kg = &x->doc->meta.kinh_gui;
+	long			 lw = docx_width(x, DOC_REGULAR, BODY_PT,
+	    "Kính gửi: "), ew = 0, w, x0;
+	char			 ppr[200];
+	size_t			 i;
+	char			*s;
+
+	if (kg->n == 1) {
+		if ((s = nd30_kinh_gui_one(kg->v[0])) == NULL)
+			return -1;
+		docx_para(&x->b, "KinhGui", "<w:jc w:val=\"center\"/>", s,
+		    DOC_REGULAR, 0);
+		free(s);
+		return 0;
+	}
+	for (i = 0; i < kg->n; i++) {
+		if ((s = nd30_kinh_gui_entry(kg->v[i], i + 1 == kg->n)) == NULL)
+			return -1;
+		if ((w = docx_width(x, DOC_REGULAR, BODY_PT, s)) > ew)
+			ew = w;
+		free(s);
+	}
+	if (ew > x->width_tw - lw)
+		ew = x->width_tw - lw;
+	x0 = (x->width_tw - lw - ew) / 2;
+	for (i = 0; i < kg->n; i++) {
+		if ((s = nd30_kinh_gui_entry(kg->v[i], i + 1 == kg->n)) == NULL)
+			return -1;
+		snprintf(ppr, sizeof(ppr), "<w:tabs><w:tab w:val=\"left\" "
+		    "w:pos=\"%ld\"/></w:tabs><w:spacing w:before=\"%d\"/>"
+		    "<w:ind w:left=\"%ld\" w:hanging=\"%ld\"/>", x0 + lw,
+		    i == 0 ? 240 : 0, x0 + lw, i == 0 ? lw : 0);
+		vbuf_printf(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"KinhGui\"/>"
+		    "%s</w:pPr>", ppr);
+		if (i == 0)
+			docx_run(&x->b, "Kính gửi:\t",
+			    strlen("Kính gửi:\t"), DOC_REGULAR, 0, 0);
+		docx_run(&x->b, s, strlen(s), DOC_REGULAR, 0, 0);
+		vbuf_puts(&x->b, "</w:p>");
+		free(s);
+	}
+	return 0;
+}
+
+int
+docx_letterhead(struct docx_state *x)
+{
+	const struct doc_meta	*m = &x->doc->meta;
+	long			 W = x->width_tw, lw = (long)(W * LEFT_COL);
+	long			 ind = lh_right_ind(x, W - lw);
+
+	if (m->du_thao != NULL) {
+		long bw = docx_width(x, DOC_BOLD, BODY_PT, m->du_thao) +
+		    DOCX_TW(2 * DRAFT_PAD_PT) + 40;
+
+		boxed(&x->b, W - bw, bw, W, m->du_thao, BODY_PT, 0, 240);
+	}
+	two_cols(&x->b, lw, W - lw);
+	vbuf_puts(&x->b, "<w:tr>");
+	cell(&x->b, lw);
+	if (lh_left(x, lw) == -1)
+		return -1;
+	vbuf_puts(&x->b, "</w:tc>");
+	cell(&x->b, W - lw);
+	lh_right(x, W - lw, ind);
+	vbuf_puts(&x->b, "</w:tc></w:tr>");
+	if (lh_number(x, lw, W - lw, ind) == -1)
+		return -1;
+	vbuf_puts(&x->b, "</w:tbl>");
+	if (!m->cong_van)
+		lh_title(x);
+	if (m->kinh_gui.n > 0 && lh_kinh_gui(x) == -1)
+		return -1;
+	/* The body starts 14 pt under the letterhead, as in the PDF. */
+	vbuf_puts(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"Spacer\"/><w:spacing "
+	    "w:after=\"300\"/></w:pPr></w:p>");
+	return 0;
+}
+
+/* One Nơi nhận entry (11 pt, hanging past the dash); for the Lưu line
+ * (luu set) the drafter's initials superscript, if any, and a full stop. */
+static void
+nn_entry(struct docx_state *x, const char *s, int luu, const char *initials)
+{
+	vbuf_puts(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"NoiNhan\"/></w:pPr>");
+	docx_run(&x->b, s, strlen(s), DOC_REGULAR, 0, 0);
+	if (luu && initials != NULL && *initials != '\0')
+		docx_run(&x->b, initials, strlen(initials), DOC_REGULAR, 1, 0);
+	if (luu)
+		docx_run(&x->b, ".", 1, DOC_REGULAR, 0, 0);
+	vbuf_puts(&x->b, "</w:p>");
+}
+
+/* ô 9b: the label and the entries, in order. */
+static int
+noi_nhan(struct docx_state *x)
+{
+	const struct doc_meta	*m = &x->doc->meta;
+	size_t			 i, n = m->noi_nhan.n;
+	int			 nhu_tren = nd30_nhu_tren(m);
+	char			*s;
+
+	if (n == 0 && m->luu == NULL) {
+		docx_para(&x->b, "NoiNhan", NULL, NULL, 0, 0);
+		return 0;
+	}
+	docx_para(&x->b, "NoiNhanTitle", NULL, "Nơi nhận:", DOC_REGULAR, 0);
+	for (i = 0; i < n + (size_t)nhu_tren; i++) {
+		const char	*e = nhu_tren ? (i == 0 ? "Như trên" :
+		    m->noi_nhan.v[i - 1]) : m->noi_nhan.v[i];
+
+		if ((s = nd30_nn_entry(e, i + 1 == n + (size_t)nhu_tren &&
+		    m->luu == NULL)) == NULL)
+			return -1;
+		nn_entry(x, s, 0, NULL);
+		free(s);
+	}
+	if (m->luu != NULL) {
+		if ((s = nd30_luu(m)) == NULL)
+			return -1;
+		nn_entry(x, s, 1, m->nguoi_soan);
+		free(s);
+	}
+	return 0;
+}
+
+/* ô 7a-7c of one signer: authority, room for the signature, name
+ * (part 0: the authority only; 1: the name only; 2: both). */
+static void
+signer(struct docx_state *x, const struct doc_signer *s, long cw, int part)
+{
+	if (part != 1 && s->tham_quyen != NULL)
+		centred(x, "ChuKy", s->tham_quyen, DOC_BOLD, BODY_PT, cw, 0);
+	if (part != 1)
+		centred(x, "ChuKy", s->chuc_vu, DOC_BOLD, BODY_PT, cw, 0);
+	if (part != 0)
+		centred(x, "ChuKyTen", s->ho_ten, DOC_BOLD, BODY_PT, cw, 0);
+}
+
+/* A joint document: the two signers side by side, their titles in one
+ * row and their names in the next, so the names share a baseline as in
+ * the PDF; the Nơi nhận under them. */
+static int
+joint(struct docx_state *x)
+{
+	const struct doc_meta	*m = &x->doc->meta;
+	long			 W = x->width_tw, cw = W / 2 - SIGN_GAP_TW;
+	int			 row, k;
+
+	two_cols(&x->b, W / 2, W - W / 2);
+	for (row = 0; row < 2; row++) {
+		vbuf_puts(&x->b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+		for (k = 0; k < 2; k++) {
+			cell(&x->b, k == 0 ? W / 2 : W - W / 2);
+			signer(x, &m->ky[k], cw, row);
+			vbuf_puts(&x->b, "</w:tc>");
+		}
+		vbuf_puts(&x->b, "</w:tr>");
+	}
+	vbuf_puts(&x->b, "</w:tbl>");
+	docx_para(&x->b, "Spacer", "<w:spacing w:after=\"400\"/>", NULL, 0, 0);
+	return noi_nhan(x);
+}
+
+int
+docx_signature(struct docx_state *x)
+{
+	const struct doc_meta	*m = &x->doc->meta;
+	long			 W = x->width_tw, lw = (long)(W * NN_COL);
+	int			 rc = 0;
+
+	/* Kept with the body's last lines, as in the PDF. */
+	vbuf_puts(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"Spacer\"/><w:keepNext/>"
+	    "<w:spacing w:after=\"100\"/></w:pPr></w:p>");
+	if (m->nky >= 2)
+		return joint(x);
+	two_cols(&x->b, lw, W - lw);
+	vbuf_puts(&x->b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+	cell(&x->b, lw);
+	rc = noi_nhan(x);
+	vbuf_puts(&x->b, "</w:tc>");
+	cell(&x->b, W - lw);
+	if (m->nky > 0)
+		signer(x, &m->ky[0], W - lw, 2);
+	else
+		docx_para(&x->b, "ChuKy", NULL, NULL, 0, 0);
+	/* Word ends a story with a paragraph, never with a table. */
+	vbuf_puts(&x->b, "</w:tc></w:tr></w:tbl><w:p><w:pPr><w:pStyle "
+	    "w:val=\"Spacer\"/></w:pPr></w:p>");
+	return rc;
+}

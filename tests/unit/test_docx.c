@@ -1,0 +1,117 @@
+/*
+ * test_docx.c - unit tests of the DOCX writer's XML pieces (escaping,
+ * runs) and of its package: a parsed document written twice with the
+ * same epoch gives the same bytes, a zip whose first entry is
+ * [Content_Types].xml.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vanban.h"
+#include "doc/doc.h"
+#include "layout/layout.h"
+#include "out/out.h"
+#include "out/docx_int.h"
+#include "check.h"
+
+/* docx_esc of s into a string (malloc'd). */
+static char *
+esc(const char *s, size_t n)
+{
+	struct vbuf b = { NULL, 0, 0, 0 };
+
+	docx_esc(&b, s, n);
+	return vbuf_take(&b);
+}
+
+static char *
+run(const char *s, int face, int sup, double size)
+{
+	struct vbuf b = { NULL, 0, 0, 0 };
+
+	docx_run(&b, s, strlen(s), face, sup, size);
+	return vbuf_take(&b);
+}
+
+static void
+got(const char *name, char *s, const char *want)
+{
+	CHECK_STR(name, s, want);
+	free(s);
+}
+
+/* Every character advances half an em: enough to size rules. */
+static int
+adv(void *ctx, int face, uint32_t cp)
+{
+	(void)ctx;
+	(void)face;
+	(void)cp;
+	return 500;
+}
+
+static const char src[] =
+    "---\nloai: KẾ HOẠCH\nco_quan: SỞ NỘI VỤ\nso: \"3\"\nky_hieu: KH-SNV\n"
+    "dia_danh: Điện Biên\nngay: 2020-03-05\ntrich_yeu: A & B\nky:\n"
+    "  chuc_vu: GIÁM ĐỐC\n  ho_ten: Nguyễn Văn A\n---\n\nMột đoạn.\n";
+
+static void
+package(void)
+{
+	struct layout_font	 lf;
+	struct diag		*d = diag_new();
+	struct doc		*doc;
+	char			*a = NULL, *b = NULL;
+	size_t			 na = 0, nb = 0;
+
+	memset(&lf, 0, sizeof(lf));
+	lf.advance = adv;
+	doc = doc_parse("t.md", src, strlen(src), d);
+	CHECK("package parses", doc != NULL);
+	if (doc == NULL) {
+		diag_free(d);
+		return;
+	}
+	CHECK("package written", docx_write(doc, &lf, 1600000000, &a, &na,
+	    d) == VB_OK && docx_write(doc, &lf, 1600000000, &b, &nb, d) ==
+	    VB_OK);
+	CHECK("package same bytes", a && b && na == nb &&
+	    memcmp(a, b, na) == 0);
+	CHECK("package is a zip, [Content_Types].xml first", a && na > 60 &&
+	    memcmp(a, "PK\003\004", 4) == 0 &&
+	    memcmp(a + 30, "[Content_Types].xml", 19) == 0);
+	free(a);
+	free(b);
+	doc_free(doc);
+	diag_free(d);
+}
+
+int
+main(void)
+{
+	got("esc markup", esc("a<b>&\"c\"'", 10),
+	    "a&lt;b&gt;&amp;&quot;c&quot;&apos;");
+	got("esc drops C0 controls", esc("a\001b\033c\x7f", 6), "abc");
+	got("esc keeps tab and newline", esc("a\tb\nc", 5), "a\tb\nc");
+	got("esc drops U+FFFE U+FFFF", esc("x\xef\xbf\xbey\xef\xbf\xbfz",
+	    9), "xyz");
+	got("esc keeps Vietnamese", esc("Điện Biên", strlen("Điện Biên")),
+	    "Điện Biên");
+	got("run plain", run("Số", 0, 0, 0),
+	    "<w:r><w:t xml:space=\"preserve\">Số</w:t></w:r>");
+	got("run bold italic 13 pt", run("A", DOC_BOLDITALIC, 0, 13),
+	    "<w:r><w:rPr><w:b/><w:bCs/><w:i/><w:iCs/><w:sz w:val=\"26\"/>"
+	    "<w:szCs w:val=\"26\"/></w:rPr><w:t xml:space=\"preserve\">A</w:t>"
+	    "</w:r>");
+	got("run superscript", run("NC", 0, 1, 0), "<w:r><w:rPr><w:vertAlign "
+	    "w:val=\"superscript\"/></w:rPr><w:t xml:space=\"preserve\">NC"
+	    "</w:t></w:r>");
+	got("run line break and tab", run("a\nb\tc", 0, 0, 0),
+	    "<w:r><w:t xml:space=\"preserve\">a</w:t><w:br/><w:t xml:space="
+	    "\"preserve\">b</w:t><w:tab/><w:t xml:space=\"preserve\">c</w:t>"
+	    "</w:r>");
+	got("run hard break alone", run("\n", 0, 0, 0), "<w:r><w:br/></w:r>");
+	package();
+	return check_failed != 0;
+}
