@@ -241,23 +241,6 @@ int	 bc_form(const struct bc_plan *, const struct bc_units *, size_t u,
 	    unsigned mask, char **out, size_t *len);
 
 /* ------------------------------------------------------------------ */
-/* Rendering in parallel                                                */
-/* ------------------------------------------------------------------ */
-
-/* Called in the parent after each file is done (ok: 1 when rendered). */
-typedef void bc_progress_fn(void *ctx, size_t done, size_t total,
-	    const char *path, int ok);
-
-/*
- * Render the n sources (paths of .md files, texts md) to the same path
- * with .pdf, in `jobs` worker processes (1: in this process).  Each
- * worker's messages are passed back into d.  Returns the worst status.
- */
-int	 bc_render_all(char **paths, char **md, size_t n, int jobs,
-	    const struct render_opt *, struct diag *, bc_progress_fn *,
-	    void *ctx);
-
-/* ------------------------------------------------------------------ */
 /* One run of vb-baocao                                                 */
 /* ------------------------------------------------------------------ */
 
@@ -278,7 +261,7 @@ struct bc_args {
 	int		  mau;         /* --mau: forms instead of reports */
 	int		  pdf;         /* --pdf */
 	int		  jobs;        /* -j */
-	bc_progress_fn	 *cb;          /* progress of the PDFs, may be NULL */
+	void		(*cb)(void *, size_t, size_t);  /* PDF progress, or NULL */
 	void		 *ctx;         /* its argument */
 	/* Filled by bc_run: */
 	size_t		  n_md;        /* Markdown sources written */

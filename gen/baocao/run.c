@@ -235,15 +235,66 @@ bc_make(struct bc_args *a, struct bc_in *in, struct bc_out *o,
 	return rc;
 }
 
+/* Render every source in memory (render_batch: -j workers), so that a
+ * problem in any of them stops the run before a file is written. */
+static int
+bc_render(const struct bc_args *a, const struct bc_out *o,
+    struct render_job **out, struct diag *d)
+{
+	struct render_opt	 ropt;
+	struct render_job	*jobs;
+	size_t			 i;
+	int			 rc;
+
+	*out = NULL;
+	memset(&ropt, 0, sizeof(ropt));
+	if (vb_source_epoch(&ropt.epoch, d) != 0)
+		return VB_EUSAGE;
+	if ((jobs = calloc(o->n ? o->n : 1, sizeof(*jobs))) == NULL ||
+	    (ropt.font_dir = render_find_fonts(a->fonts)) == NULL) {
+		free(jobs);
+		return VB_ESYS;
+	}
+	for (i = 0; i < o->n; i++) {
+		jobs[i].name = o->path[i];
+		jobs[i].text = o->text[i];
+	}
+	rc = render_batch(&ropt, jobs, o->n, a->jobs, a->cb, a->ctx, d);
+	free((char *)ropt.font_dir);
+	if (rc != VB_OK) {
+		for (i = 0; i < o->n; i++)
+			free(jobs[i].out);
+		free(jobs);
+		return rc;
+	}
+	*out = jobs;
+	return VB_OK;
+}
+
+/* The PDF of the source at path (its extension replaced by .pdf). */
+static int
+bc_write_pdf(const char *path, const struct render_job *j, struct diag *d)
+{
+	const char	*dot = strrchr(path, '.');
+	char		*pdf;
+	int		 rc;
+
+	if (asprintf(&pdf, "%.*s.pdf", (int)(dot ? dot - path :
+	    (long)strlen(path)), path) < 0)
+		return VB_ESYS;
+	rc = text_write_file(pdf, j->out, j->outlen, d);
+	free(pdf);
+	return rc;
+}
+
 int
 bc_run(struct bc_args *a, struct diag *d)
 {
 	struct bc_in	 in;
 	struct bc_out	 o;
-	struct render_opt ropt;
+	struct render_job *jobs = NULL;
 	size_t		 i, cap;
 	int		 rc;
-	const char	*e;
 
 	memset(&in, 0, sizeof(in));
 	memset(&o, 0, sizeof(o));
@@ -264,30 +315,27 @@ bc_run(struct bc_args *a, struct diag *d)
 	}
 	if ((rc = bc_make(a, &in, &o, d)) != VB_OK)
 		goto out;
+	if (a->pdf && !a->mau && (rc = bc_render(a, &o, &jobs, d)) != VB_OK)
+		goto out;
 	if (mkdir(a->outdir, 0777) != 0 && errno != EEXIST) {
 		diag_add(d, DIAG_ERROR, a->outdir, 0, 0, "cannot create the "
 		    "folder: %s", strerror(errno));
 		rc = VB_ESYS;
 		goto out;
 	}
-	for (i = 0; i < o.n && rc == VB_OK; i++)
+	/* Everything is made: only now is anything written. */
+	for (i = 0; i < o.n && rc == VB_OK; i++) {
 		rc = text_write_file(o.path[i], o.text[i], o.len[i], d);
+		if (rc == VB_OK && jobs != NULL)
+			rc = bc_write_pdf(o.path[i], &jobs[i], d);
+	}
 	if (rc != VB_OK)
 		goto out;
 	if (a->mau)
 		a->n_csv = o.n;
 	else
 		a->n_md = o.n;
-	if (a->pdf && !a->mau) {
-		memset(&ropt, 0, sizeof(ropt));
-		ropt.font_dir = render_find_fonts(a->fonts);
-		ropt.epoch = (e = getenv("SOURCE_DATE_EPOCH")) && *e ?
-		    atoll(e) : -1;
-		rc = bc_render_all(o.path, o.text, o.n, a->jobs, &ropt, d,
-		    a->cb, a->ctx);
-		free((char *)ropt.font_dir);
-		a->n_pdf = rc == VB_OK ? o.n : 0;
-	}
+	a->n_pdf = jobs != NULL ? o.n : 0;
 out:
 	if (rc == VB_ESYS && diag_errors(d) == 0)
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
@@ -295,6 +343,9 @@ out:
 		free(o.path[i]);
 		free(o.text[i]);
 	}
+	for (i = 0; jobs != NULL && i < o.n; i++)
+		free(jobs[i].out);
+	free(jobs);
 	free(o.path);
 	free(o.text);
 	free(o.len);

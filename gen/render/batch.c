@@ -80,25 +80,28 @@ batch_get_str(FILE *fp, char **s)
 	return 0;
 }
 
-/* The worker's loop: documents w, w + jobs, ...; never returns. */
+/* The worker's loop: documents w, w + jobs, ...; never returns.  When
+ * its renderer cannot start (a font missing), the first document's
+ * record carries that message and the worker stops. */
 static void
 batch_worker(const struct render_opt *opt, struct render_job *v, size_t n,
     size_t w, size_t jobs, FILE *res, int tick)
 {
 	struct render	*r;
 	struct diag	*d;
-	size_t		 i, k;
+	size_t		 i, k, first = 0;
 	char		 one = 1;
 
-	if ((d = diag_new()) == NULL || (r = render_new(opt, d)) == NULL)
+	if ((d = diag_new()) == NULL)
 		_exit(VB_ESYS);
+	r = render_new(opt, d);
 	for (i = w; i < n; i += jobs) {
 		const struct diag_msg	*m;
-		size_t			 first = diag_count(d);
 		long			 nm;
 
-		v[i].rc = render_mem(r, v[i].name, v[i].text, strlen(v[i].text),
-		    &v[i].out, &v[i].outlen, d);
+		if (r != NULL)
+			v[i].rc = render_mem(r, v[i].name, v[i].text,
+			    strlen(v[i].text), &v[i].out, &v[i].outlen, d);
 		nm = (long)(diag_count(d) - first);
 		fwrite(&i, sizeof(i), 1, res);
 		fwrite(&v[i].rc, sizeof(v[i].rc), 1, res);
@@ -113,9 +116,12 @@ batch_worker(const struct render_opt *opt, struct render_job *v, size_t n,
 			batch_put_str(res, m->file);
 			batch_put_str(res, m->text);
 		}
+		first = diag_count(d);
 		free(v[i].out);
 		v[i].out = NULL;
 		(void)!write(tick, &one, 1);
+		if (r == NULL)
+			break;
 	}
 	_exit(fflush(res) == 0 && !ferror(res) ? 0 : VB_ESYS);
 }

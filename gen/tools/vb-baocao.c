@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "vanban.h"
+#include "tools/cli.h"
 #include "baocao/bc.h"
 static const char *prog = "vb-baocao";
 
@@ -24,22 +25,10 @@ usage(FILE *fp)
 	    "  -d, --output-dir DIR;  -q, --quiet (no progress, no last line)\n"
 	    "  -f, --encoding ENC of the input tables (default: detected)\n"
 	    "  --templates DIR, --fonts DIR, --config FILE\n"
+	    "  --lang=vi|en         messages in Vietnamese or English\n"
 	    "  -h, --help;  -V, --version\n"
 	    "Exit: 0 done, 1 bad input (nothing written), 2 usage, 3 I/O.\n",
 	    prog, prog);
-}
-
-/* The progress line of the PDFs, on a terminal only. */
-static void
-show(void *ctx, size_t done, size_t total, const char *path, int ok)
-{
-	const char *base = strrchr(path, '/');
-
-	(void)ctx;
-	fprintf(stderr, "\r%s: PDF %zu/%zu %s%s\033[K", prog, done, total,
-	    base ? base + 1 : path, ok ? "" : " (failed)");
-	if (done == total)
-		fputc('\n', stderr);
 }
 
 /* A bad option value: the message, and exit status 2. */
@@ -73,13 +62,16 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct bc_args	 a;
-	struct diag	*d;
-	int		 c, quiet = 0, rc;
+	struct bc_args		 a;
+	struct cli_progress	 pr;
+	struct diag		*d;
+	int			 c, quiet = 0, rc;
 	char		*e, label[64];
 
 	memset(&a, 0, sizeof(a));
-	a.jobs = 1;
+	a.jobs = cli_cores();
+	if (cli_lang(prog, &argc, argv) != 0)
+		return VB_EUSAGE;
 	while ((c = getopt_long(argc, argv, "d:j:qf:hV", lo, NULL)) != -1) {
 		switch (c) {
 		case O_KY:
@@ -130,13 +122,14 @@ main(int argc, char **argv)
 	a.tasks = argv[optind];
 	a.progress = argv + optind + 1;
 	a.nprogress = (size_t)(argc - optind - 1);
-	if (!quiet && isatty(2))
-		a.cb = show;
+	cli_progress_init(&pr, prog, "PDF", quiet);
+	a.cb = cli_progress;
+	a.ctx = &pr;
 	if ((d = diag_new()) == NULL)
 		return VB_ESYS;
 	rc = bc_run(&a, d);
-	diag_print(d, stderr, prog);
-	diag_free(d);
+	cli_progress_end(&pr);
+	cli_finish(prog, d, rc);
 	bc_ky_label(a.ky, a.nam_used, 0, label, sizeof(label));
 	if (rc == VB_OK && !quiet && a.mau)
 		fprintf(stderr, "%s: wrote %zu progress forms to %s/\n", prog,
