@@ -227,12 +227,11 @@ xz_bomb(struct xlsx *x, const char *part, zip_uint64_t size,
 	    (size <= (zip_uint64_t)XLSX_RATIO_MIN ||
 	    size / (comp ? comp : 1) <= TABLE_MAX_RATIO))
 		return 0;
-	diag_add(x->d, DIAG_ERROR, x->path, 0, 0, "%s inflates to %s%llu "
-	    "bytes from %llu: more than a workbook holds (at most %ld bytes, "
-	    "%d times its compressed size); the file is refused as a zip "
-	    "bomb", part, size > (zip_uint64_t)TABLE_MAX_ENTRY ? "over " : "",
-	    (unsigned long long)size, (unsigned long long)comp,
-	    (long)TABLE_MAX_ENTRY, TABLE_MAX_RATIO);
+	diag_add(x->d, DIAG_ERROR, x->path, 0, 0, "%s would inflate to "
+	    "%llu bytes from %llu: a workbook's part may have %ld bytes, and "
+	    "above 1 MB at most %d times its compressed size; the file is "
+	    "refused as a zip bomb", part, (unsigned long long)size,
+	    (unsigned long long)comp, (long)TABLE_MAX_ENTRY, TABLE_MAX_RATIO);
 	return 1;
 }
 
