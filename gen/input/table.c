@@ -280,6 +280,17 @@ table_serial(double v, int date1904, enum tnum_kind kind, char buf[64])
 }
 
 enum tnum_kind
+table_builtin_kind(unsigned long id)
+{
+	if ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) ||
+	    (id >= 50 && id <= 58))
+		return TNUM_DATE;
+	if ((id >= 18 && id <= 21) || (id >= 45 && id <= 47))
+		return TNUM_TIME;
+	return TNUM_NUMBER;
+}
+
+enum tnum_kind
 table_fmt_kind(const char *s)
 {
 	int	date = 0, time = 0, month = 0;

@@ -70,12 +70,58 @@ int	 table_serial(double v, int date1904, enum tnum_kind kind,
 /* Parse "AB12" into a 0-based column and 1-based row (either may be
  * absent from ref: *col or *row then untouched); -1 if malformed. */
 int	 table_ref(const char *ref, unsigned *col, long *row);
+/* The kind of builtin number format id (ECMA-376 18.8.30; 27-36 and
+ * 50-58 are dates in the East Asian locales that use them). */
+enum tnum_kind table_builtin_kind(unsigned long id);
 /* The kind of a number format code ("dd/mm/yyyy" -> TNUM_DATE). */
 enum tnum_kind table_fmt_kind(const char *code);
 /* Choose the sheet `want` among n names (NULL: -1, the caller takes the
  * first with rows); a name not found is an error listing them. */
 int	 table_pick(const char *path, const char *want,
 	    const char *const *names, size_t n, struct diag *d);
+
+/* biff.c: what FreeXL does not tell of an .xls, from its records. */
+struct biff_fcell {
+	long		 r;    /* 1-based row */
+	unsigned	 c;    /* 0-based column */
+	char		*val;  /* the cached result as shown (malloc'd) */
+};
+
+struct biff_sheet {
+	char			*name;         /* UTF-8 */
+	int			 hidden;       /* hidden or very hidden */
+	int			 worksheet;    /* not a chart or macro sheet */
+	size_t			 pos;          /* its BOF in the stream */
+	long			*hidden_rows;  /* 1-based */
+	size_t			 nh;           /* used */
+	size_t			 caph;         /* allocated */
+	struct tgrid_merge	*m;            /* merged ranges */
+	size_t			 nm;           /* used */
+	size_t			 capm;         /* allocated */
+	struct biff_fcell	*fc;           /* formulas' cached values */
+	size_t			 nfc;          /* used */
+	size_t			 capfc;        /* allocated */
+};
+
+struct biff_book {
+	struct biff_sheet	*s;         /* BOUNDSHEET order */
+	size_t			 n;         /* used */
+	size_t			 cap;       /* allocated */
+	int			 filepass;  /* encrypted (FILEPASS) */
+	int			 date1904;  /* DATEMODE */
+	enum tnum_kind		*xf;        /* kind of each XF record */
+	size_t			 nxf;       /* used */
+	size_t			 capxf;     /* allocated */
+	unsigned		*fid;       /* FORMAT records: ids */
+	enum tnum_kind		*fkind;     /* and kinds */
+	size_t			 nf;        /* used */
+	size_t			 capf;      /* allocated (fid) */
+	size_t			 capk;      /* allocated (fkind) */
+};
+
+/* 0 and *b filled (free with biff_free), or -1 (unreadable: *b empty). */
+int	 biff_scan(const char *path, struct biff_book *b);
+void	 biff_free(struct biff_book *b);
 
 /* xlsx.c, xls.c: read a workbook; *out NULL on failure. */
 int	 xlsx_read(const char *path, const char *sheet, struct diag *d,

@@ -4,11 +4,11 @@
  * double, text in UTF-8, and dates already as YYYY-MM-DD text in the
  * workbook's own 1900 or 1904 system).
  *
- * FreeXL tells neither hidden rows or sheets nor merged ranges: from an
- * .xls every sheet is visible, every row read and a merged heading stays
- * in its first cell.  It allocates a sheet's whole used range at once,
- * so the range is checked against TABLE_MAX_CELLS first, with the
- * lighter freexl_open_info, which also tells of a password.
+ * FreeXL tells neither hidden rows or sheets, nor merged ranges, nor
+ * the results of formulas: biff.c reads them from the records.  FreeXL
+ * allocates a sheet's whole used range at once, so the range is checked
+ * against TABLE_MAX_CELLS first, with the lighter freexl_open_info,
+ * which also tells of a password.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,7 +129,8 @@ xls_cell(const void *h, struct tgrid *g, unsigned r, unsigned short c)
  * has no filled cell). */
 static int
 xls_sheet(const void *h, const char *path, const char *sheet_name,
-    unsigned short i, struct diag *d, struct csvt **out)
+    unsigned short i, const struct biff_sheet *info, struct diag *d,
+    struct csvt **out)
 {
 	struct tgrid	 g;
 	struct vbuf	 nm = { NULL, 0, 0, 0 };
@@ -157,6 +158,19 @@ xls_sheet(const void *h, const char *path, const char *sheet_name,
 					    "out of memory");
 				break;
 			}
+	for (r = 0; rc == VB_OK && info != NULL && r < info->nfc; r++)
+		if (tgrid_put(&g, info->fc[r].r, info->fc[r].c, info->fc[r].val,
+		    strlen(info->fc[r].val)) != 0) {
+			rc = g.oom ? xls_fail(path, d,
+			    FREEXL_INSUFFICIENT_MEMORY) : VB_EINPUT;
+			break;
+		}
+	for (r = 0; rc == VB_OK && info != NULL && r < info->nh; r++)
+		tgrid_hide(&g, info->hidden_rows[r]);
+	for (r = 0; rc == VB_OK && info != NULL && r < info->nm; r++)
+		if (tgrid_merge(&g, info->m[r].r1, info->m[r].c1, info->m[r].r2,
+		    info->m[r].c2) != 0)
+			rc = xls_fail(path, d, FREEXL_INSUFFICIENT_MEMORY);
 	if (rc == VB_OK)
 		rc = tgrid_finish(&g, out);
 	tgrid_free(&g);
@@ -164,55 +178,113 @@ xls_sheet(const void *h, const char *path, const char *sheet_name,
 	return rc;
 }
 
+/* The BIFF facts of each of FreeXL's n sheets, matched by name (NULL
+ * where none matches): info[i] points into bb. */
+static void
+xls_match(const struct biff_book *bb, const char **names, unsigned n,
+    const struct biff_sheet **info)
+{
+	unsigned	i;
+	size_t		j, k = 0;
+
+	for (i = 0; i < n; i++) {
+		info[i] = NULL;
+		/* in order: the next worksheet of that name */
+		for (j = k; j < bb->n && info[i] == NULL; j++)
+			if (bb->s[j].worksheet && bb->s[j].name != NULL &&
+			    strcmp(bb->s[j].name, names[i]) == 0) {
+				info[i] = &bb->s[j];
+				k = j + 1;
+			}
+	}
+}
+
+/* Read the sheet asked for, or the first visible one with rows. */
+static int
+xls_pick(const void *h, const char *path, const char *sheet,
+    const char **names, const struct biff_sheet **info, unsigned n,
+    struct diag *d, struct csvt **out)
+{
+	unsigned	i;
+	int		rc = VB_OK, pick;
+
+	if ((pick = table_pick(path, sheet, names, n, d)) == -2)
+		return VB_EINPUT;
+	if (pick >= 0) {
+		rc = xls_sheet(h, path, names[pick], (unsigned short)pick,
+		    info[pick], d, out);
+		if (rc == VB_OK && *out == NULL) {
+			diag_add(d, DIAG_ERROR, path, 0, 0, "sheet \"%s\" is "
+			    "empty", names[pick]);
+			rc = VB_EINPUT;
+		}
+		return rc;
+	}
+	for (i = 0; rc == VB_OK && *out == NULL && i < n; i++) {
+		if (info[i] != NULL && info[i]->hidden)
+			diag_add(d, DIAG_WARNING, path, 0, 0, "sheet \"%s\" is "
+			    "hidden and is passed over (name it to read it)",
+			    names[i]);
+		else
+			rc = xls_sheet(h, path, names[i], (unsigned short)i,
+			    info[i], d, out);
+	}
+	if (rc == VB_OK && *out == NULL) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "the workbook has no "
+		    "visible sheet with a filled cell");
+		rc = VB_EINPUT;
+	}
+	return rc;
+}
+
 int
 xls_read(const char *path, const char *sheet, struct diag *d,
     struct csvt **out)
 {
-	const void	 *h = NULL;
-	const char	**names = NULL;
-	unsigned int	  n = 0, i;
-	int		  ret, rc, pick = -1;
+	const void		 *h = NULL;
+	const char		**names = NULL;
+	const struct biff_sheet	**info = NULL;
+	struct biff_book	  bb;
+	unsigned int		  n = 0, i;
+	int			  ret, rc;
 
 	*out = NULL;
 	if ((rc = xls_check(path, d)) != VB_OK)
 		return rc;
+	if (biff_scan(path, &bb) == 0 && bb.filepass) {
+		biff_free(&bb);
+		diag_add(d, DIAG_ERROR, path, 0, 0, "this is an Excel file "
+		    "protected by a password: open it in Excel and save it "
+		    "without a password");
+		return VB_EINPUT;
+	}
 	if ((ret = freexl_open(path, &h)) != FREEXL_OK) {
 		freexl_close(h);
+		biff_free(&bb);
 		return xls_fail(path, d, ret);
 	}
 	if (freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &n) != FREEXL_OK)
 		n = 0;
 	if (n > 65535)
 		n = 65535;
-	if (n > 0 && (names = calloc(n, sizeof(*names))) == NULL)
+	if (n > 0 && ((names = calloc(n, sizeof(*names))) == NULL ||
+	    (info = calloc(n, sizeof(*info))) == NULL))
 		rc = xls_fail(path, d, FREEXL_INSUFFICIENT_MEMORY);
 	for (i = 0; rc == VB_OK && i < n; i++)
 		if (freexl_get_worksheet_name(h, (unsigned short)i, &names[i])
 		    != FREEXL_OK || names[i] == NULL)
 			names[i] = "";
-	if (rc == VB_OK && (pick = table_pick(path, sheet, names, n, d)) == -2)
-		rc = VB_EINPUT;
-	if (rc == VB_OK && pick >= 0) {
-		rc = xls_sheet(h, path, names[pick], (unsigned short)pick, d,
-		    out);
-		if (rc == VB_OK && *out == NULL) {
-			diag_add(d, DIAG_ERROR, path, 0, 0, "sheet \"%s\" is "
-			    "empty", names[pick]);
-			rc = VB_EINPUT;
-		}
-	}
-	for (i = 0; rc == VB_OK && pick < 0 && *out == NULL && i < n; i++)
-		rc = xls_sheet(h, path, names[i], (unsigned short)i, d, out);
-	if (rc == VB_OK && *out == NULL && pick < 0) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "the workbook has no sheet "
-		    "with a filled cell");
-		rc = VB_EINPUT;
+	if (rc == VB_OK) {
+		xls_match(&bb, names, n, info);
+		rc = xls_pick(h, path, sheet, names, info, n, d, out);
 	}
 	if (rc != VB_OK) {
 		csvt_free(*out);
 		*out = NULL;
 	}
 	free(names);
+	free(info);
+	biff_free(&bb);
 	freexl_close(h);
 	return rc;
 }

@@ -609,19 +609,6 @@ struct xstyle {
 	size_t		 capk;     /* allocated (fkind) */
 };
 
-/* The kind of builtin number format id (ECMA-376 18.8.30; 27-36 and
- * 50-58 are dates in the East Asian locales that use them). */
-static enum tnum_kind
-xstyle_builtin(unsigned long id)
-{
-	if ((id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) ||
-	    (id >= 50 && id <= 58))
-		return TNUM_DATE;
-	if ((id >= 18 && id <= 21) || (id >= 45 && id <= 47))
-		return TNUM_TIME;
-	return TNUM_NUMBER;
-}
-
 static void XMLCALL
 xstyle_start(void *arg, const XML_Char *name, const XML_Char **atts)
 {
@@ -650,7 +637,7 @@ xstyle_start(void *arg, const XML_Char *name, const XML_Char **atts)
 	} else if (strcmp(ln, "xf") == 0 && st->in_xfs) {
 		id = xl_attr(atts, "numFmtId");
 		fid = id ? strtoul(id, NULL, 10) : 0;
-		k = xstyle_builtin(fid);
+		k = table_builtin_kind(fid);
 		for (i = 0; i < st->nf; i++)
 			if (st->fid[i] == fid)
 				k = st->fkind[i];

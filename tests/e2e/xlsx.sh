@@ -27,7 +27,7 @@ if [ "$(wc -l <"$tmp/csv")" -ne 5 ] || [ -s "$tmp/err" ]; then
 	exit 0
 fi
 for f in lo-list.xlsx lo-list.xls py-list.xlsx py-1904.xlsx lo-1904.xlsx \
-    renamed.csv; do
+    lo-1904.xls renamed.csv; do
 	rows "$f" >"$tmp/got"
 	if ! cmp -s "$tmp/csv" "$tmp/got"; then
 		echo "FAIL xlsx_same_as_csv_$f: rows differ"
@@ -47,6 +47,17 @@ if cmp -s "$tmp/py" "$tmp/lo" && [ -s "$tmp/py" ]; then
 else
 	echo "FAIL xlsx_writers_agree: py-features.xlsx and lo-features.xlsx differ"
 fi
+# .xls and .xlsx saved by LibreOffice from the same workbook agree
+# (hidden sheet and row, merged headings, formulas' results).
+for f in lo-features lo-formulas; do
+	rows $f.xlsx >"$tmp/x" 2>/dev/null
+	rows $f.xls >"$tmp/b" 2>/dev/null
+	if cmp -s "$tmp/x" "$tmp/b" && [ -s "$tmp/x" ]; then
+		echo "PASS xlsx_xls_agree_$f"
+	else
+		echo "FAIL xlsx_xls_agree_$f: $f.xlsx and $f.xls differ"
+	fi
+done
 # Detected by content: the names of the files do not matter.
 cp lo-list.xls "$tmp/list.csv"
 cp lo-list.csv "$tmp/list.xlsx"

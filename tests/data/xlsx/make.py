@@ -94,6 +94,27 @@ def features():
     wb.save("py-features.xlsx")
 
 
+def formulas():
+    """Formulas of every result type; LibreOffice computes the cached
+    values when it saves the workbook again (lo-formulas.*)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Công thức"
+    ws.append(["STT", "Tên", "Tiền", "Thành tiền", "Ngày", "Đúng", "Lỗi"])
+    data = [("Nguyễn Văn An", 1490000), ("Trần Thị Bình", 745000)]
+    for i, (name, amount) in enumerate(data, 2):
+        ws.cell(row=i, column=1, value="=ROW()-1")
+        ws.cell(row=i, column=2, value='=UPPER("%s")&" (" & A%d & ")"'
+                % (name, i))
+        ws.cell(row=i, column=3, value=amount)
+        ws.cell(row=i, column=4, value="=C%d*1.1/1.1" % i)
+        ws.cell(row=i, column=5, value="=DATE(2020,1,%d)" % (9 + i))
+        ws.cell(row=i, column=5).number_format = "dd/mm/yyyy"
+        ws.cell(row=i, column=6, value="=C%d>1000000" % i)
+        ws.cell(row=i, column=7, value="=1/0" if i == 2 else "=NA()")
+    wb.save("py-formulas.xlsx")
+
+
 CT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
@@ -283,6 +304,7 @@ def encrypted():
 from_csv("py-list.xlsx", None, "DD/MM/YYYY")
 from_csv("py-1904.xlsx", CALENDAR_MAC_1904, "yyyy-mm-dd")
 features()
+formulas()
 hand_strings()
 hand_hostile()
 encrypted()

@@ -35,7 +35,11 @@ soffice --headless --convert-to xlsx --outdir out.tmp py-features.xlsx \
     >/dev/null 2>&1 && mv out.tmp/py-features.xlsx lo-features.xlsx
 soffice --headless --convert-to xls --outdir out.tmp py-features.xlsx \
     >/dev/null 2>&1 && mv out.tmp/py-features.xls lo-features.xls
-# 1904 dates through LibreOffice too.
-soffice --headless --convert-to xlsx --outdir out.tmp py-1904.xlsx \
-    >/dev/null 2>&1 && mv out.tmp/py-1904.xlsx lo-1904.xlsx
+# 1904 dates through LibreOffice too, and the formulas' results.
+for f in 1904 formulas; do
+	for x in xlsx xls; do
+		soffice --headless --convert-to $x --outdir out.tmp \
+		    py-$f.xlsx >/dev/null 2>&1 && mv out.tmp/py-$f.$x lo-$f.$x
+	done
+done
 ls -l *.xlsx *.xls *.ods *.doc *.csv
