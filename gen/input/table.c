@@ -488,6 +488,7 @@ tgrid_put(struct tgrid *g, long r, unsigned col, const char *val, size_t n)
 	struct tgrid_row	*w;
 	char			 cn[8];
 	char			*v;
+	size_t			 i;
 
 	if (g->failed || g->oom)
 		return -1;
@@ -521,7 +522,20 @@ tgrid_put(struct tgrid *g, long r, unsigned col, const char *val, size_t n)
 		g->oom = 1;
 		return -1;
 	}
-	if ((v = text_nfc(val, n, NULL)) == NULL) {
+	for (i = 0; i < n && (unsigned char)val[i] < 0x80 && val[i] != 0; i++)
+		;
+	if (i == n && (v = malloc(n + 1)) != NULL) {	/* ASCII: NFC */
+		memcpy(v, val, n);
+		v[n] = '\0';
+	} else if (i == n)
+		v = NULL;
+	else
+		v = text_nfc(val, n, NULL);
+	if (v == NULL && i == n) {
+		g->oom = 1;
+		return -1;
+	}
+	if (v == NULL) {
 		if (tgrid_utf8(val, n)) {
 			g->oom = 1;
 			return -1;
@@ -593,12 +607,17 @@ tgrid_sort(struct tgrid *g)
 	struct tgrid_row	*w;
 	size_t			 i, j, k;
 
+	if (g->nrows == 0)
+		return;
 	qsort(g->rows, g->nrows, sizeof(*g->rows), tgrid_cmp_row);
 	for (i = 1, k = 0; i < g->nrows; i++) {
 		w = &g->rows[k];
 		if (g->rows[i].r != w->r)
 			g->rows[++k] = g->rows[i];
-		else if (vb_grow((void **)&w->c, &w->cap, w->n +
+		else if (g->rows[i].n == 0) {
+			w->hidden |= g->rows[i].hidden;
+			free(g->rows[i].c);
+		} else if (vb_grow((void **)&w->c, &w->cap, w->n +
 		    g->rows[i].n, sizeof(*w->c)) != 0) {
 			g->oom = 1;	/* freed with the grid */
 			g->rows[++k] = g->rows[i];
@@ -610,10 +629,10 @@ tgrid_sort(struct tgrid *g)
 			free(g->rows[i].c);
 		}
 	}
-	if (g->nrows > 0)
-		g->nrows = k + 1;
+	g->nrows = k + 1;
 	for (i = 0; i < g->nrows; i++) {
-		w = &g->rows[i];
+		if ((w = &g->rows[i])->n == 0)
+			continue;
 		for (j = 0; j < w->n; j++)
 			w->c[j].seq = (unsigned)j;
 		qsort(w->c, w->n, sizeof(*w->c), tgrid_cmp_cell);

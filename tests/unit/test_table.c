@@ -202,6 +202,70 @@ test_read(void)
 	diag_free(d);
 }
 
+/* The grid alone: merged headings spread in the header rows only, gaps,
+ * a cell given twice, hidden rows, trimming, line ends, NFC. */
+static void
+test_grid(void)
+{
+	struct diag	*d = diag_new();
+	struct tgrid	 g;
+	struct csvt	*t = NULL;
+	const char	 nfd[] = "Ho\xcc\x80" "a";	/* "Hòa" decomposed */
+
+	tgrid_init(&g, "f.xlsx:S", d);
+	tgrid_put(&g, 3, 0, "Tên", strlen("Tên"));	/* header on row 3 */
+	tgrid_put(&g, 3, 1, "Khen", 4);
+	tgrid_merge(&g, 3, 1, 3, 3);			/* B3:D3 */
+	tgrid_put(&g, 4, 0, "  An \r\n", 7);
+	tgrid_put(&g, 4, 2, "x", 1);
+	tgrid_put(&g, 4, 2, "y", 1);			/* given twice */
+	tgrid_merge(&g, 4, 0, 5, 0);			/* A4:A5, data */
+	tgrid_put(&g, 5, 3, nfd, strlen(nfd));
+	tgrid_put(&g, 6, 0, "a\r\nb\rc", 7);
+	tgrid_put(&g, 7, 0, "ẩn", strlen("ẩn"));
+	tgrid_hide(&g, 7);
+	tgrid_put(&g, 9, 0, " ", 1);			/* blank: no row */
+	CHECK("grid_finish", tgrid_finish(&g, &t) == VB_OK && t != NULL);
+	tgrid_free(&g);
+	if (t == NULL) {
+		diag_free(d);
+		return;
+	}
+	CHECK("grid_rows", t->nrows == 4 && t->rows[0].line == 3 &&
+	    t->rows[3].line == 6);
+	CHECK("grid_width", t->rows[0].nfields == 4 && t->rows[3].nfields == 4);
+	CHECK_STR("grid_spread_b", t->rows[0].fields[1], "Khen");
+	CHECK_STR("grid_spread_d", t->rows[0].fields[3], "Khen");
+	CHECK_STR("grid_trim", t->rows[1].fields[0], "An");
+	CHECK_STR("grid_gap", t->rows[1].fields[1], "");
+	CHECK_STR("grid_last_wins", t->rows[1].fields[2], "y");
+	CHECK_STR("grid_data_merge_not_spread", t->rows[2].fields[0], "");
+	CHECK_STR("grid_nfc", t->rows[2].fields[3], "Hòa");
+	CHECK_STR("grid_lf", t->rows[3].fields[0], "a\nb\nc");
+	CHECK("grid_hidden_warned", diag_warnings(d) == 1 &&
+	    diag_item(d, 0)->line == 7);
+	csvt_free(t);
+	/* a value beyond the limits; the grid refuses the rest */
+	tgrid_init(&g, "f.xlsx:S", d);
+	CHECK("grid_limit_row", tgrid_put(&g, TABLE_MAX_ROWS + 1, 0, "x", 1)
+	    != 0 && diag_errors(d) == 1);
+	CHECK("grid_limit_sticks", tgrid_put(&g, 1, 0, "x", 1) != 0);
+	CHECK("grid_limit_finish", tgrid_finish(&g, &t) == VB_EINPUT &&
+	    t == NULL);
+	tgrid_free(&g);
+	tgrid_init(&g, "f.xlsx:S", d);
+	CHECK("grid_limit_col", tgrid_put(&g, 1, TABLE_MAX_COLS, "x", 1) != 0);
+	tgrid_free(&g);
+	tgrid_init(&g, "f.xlsx:S", d);
+	CHECK("grid_bad_utf8", tgrid_put(&g, 1, 0, "\xff", 1) != 0 &&
+	    diag_errors(d) == 3);
+	tgrid_free(&g);
+	tgrid_init(&g, "f.xlsx:S", d);
+	CHECK("grid_empty", tgrid_finish(&g, &t) == VB_OK && t == NULL);
+	tgrid_free(&g);
+	diag_free(d);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -211,6 +275,7 @@ main(int argc, char **argv)
 	test_serial();
 	test_fmt();
 	test_ref();
+	test_grid();
 	test_read();
 	return check_failed != 0;
 }
