@@ -274,6 +274,10 @@ biff_str(const unsigned char *p, size_t n, size_t lc)
 static int
 biff_keep(struct biff_sheet *sh, unsigned r, unsigned c, char *val)
 {
+	if (sh->nfc > TABLE_MAX_CELLS) {	/* the grid refuses them */
+		free(val);
+		return 0;
+	}
 	if (val == NULL || vb_grow((void **)&sh->fc, &sh->capfc, sh->nfc + 1,
 	    sizeof(*sh->fc)) != 0) {
 		free(val);
@@ -368,7 +372,9 @@ biff_sheet(const struct biff_book *b, const unsigned char *s, size_t n,
 			sh->hidden_rows[sh->nh++] = (long)le16(p) + 1;
 		} else if (type == BIFF_MERGED && len >= 2) {
 			cnt = le16(p);
-			for (k = 0; k < cnt && 2 + 8 * k + 8 <= len; k++) {
+			/* one past the limit: tgrid_merge then refuses */
+			for (k = 0; k < cnt && 2 + 8 * k + 8 <= len &&
+			    sh->nm <= TABLE_MAX_MERGES; k++) {
 				if (vb_grow((void **)&sh->m, &sh->capm,
 				    sh->nm + 1, sizeof(*sh->m)) != 0)
 					return -1;

@@ -567,8 +567,14 @@ tgrid_merge(struct tgrid *g, long r1, unsigned c1, long r2, unsigned c2)
 {
 	struct tgrid_merge *m;
 
-	if (r1 > r2 || c1 > c2)
+	if (r1 > r2 || c1 > c2 || g->failed)
 		return 0;
+	if (g->nm >= TABLE_MAX_MERGES) {
+		diag_add(g->d, DIAG_ERROR, g->name, 0, 0, "the sheet has more "
+		    "than %d merged ranges: unmerge its cells", TABLE_MAX_MERGES);
+		g->failed = 1;
+		return 0;
+	}
 	if (vb_grow((void **)&g->m, &g->capm, g->nm + 1, sizeof(*g->m)) != 0) {
 		g->oom = 1;
 		return -1;

@@ -8,6 +8,12 @@
 #ifndef TABLE_H
 #define TABLE_H
 
+/* Limits beyond those of vanban.h: no real list comes near them, and
+ * each bounds the memory or time a hostile workbook can take. */
+#define TABLE_MAX_MERGES	100000    /* merged ranges in a sheet */
+#define TABLE_MAX_STRINGS	TABLE_MAX_CELLS	/* shared strings */
+#define TABLE_MAX_XF		200000    /* cell formats (Excel: 64000) */
+
 /* How a number cell is to be shown, from its number format. */
 enum tnum_kind {
 	TNUM_NUMBER,	/* General, 0.00, ... */

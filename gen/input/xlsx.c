@@ -22,6 +22,8 @@
  * surface, are what must be refused here anyway.
  */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,10 +91,16 @@ xl_true(const char *v)
 }
 
 /* Stop the parse with a message (one per part). */
-static void
-xl_stop(struct xparse *xp, int rc, const char *msg)
+static void __attribute__((format(printf, 3, 4)))
+xl_stop(struct xparse *xp, int rc, const char *fmt, ...)
 {
+	char	msg[512];
+	va_list	ap;
+
 	if (xp->rc == VB_OK) {
+		va_start(ap, fmt);
+		vsnprintf(msg, sizeof(msg), fmt, ap);
+		va_end(ap);
 		diag_add(xp->x->d, DIAG_ERROR, xp->x->path, 0, 0,
 		    "%s (in %s)", msg, xp->part);
 		xp->rc = rc;
@@ -586,6 +594,12 @@ xsst_end(void *arg, const XML_Char *name)
 		s->in_rph = 0;
 	else if (strcmp(ln, "si") == 0 && s->in_si) {
 		s->in_si = 0;
+		if (x->nsst >= TABLE_MAX_STRINGS) {
+			xl_stop(&s->xp, VB_EINPUT, "the workbook has more than "
+			    "%d different texts: it is refused",
+			    TABLE_MAX_STRINGS);
+			return;
+		}
 		xl_unescape(&s->un, s->xp.text.s ? s->xp.text.s : "",
 		    s->xp.text.len);
 		if (s->un.bad || vb_grow((void **)&x->sst, &x->capsst,
@@ -641,6 +655,12 @@ xstyle_start(void *arg, const XML_Char *name, const XML_Char **atts)
 		for (i = 0; i < st->nf; i++)
 			if (st->fid[i] == fid)
 				k = st->fkind[i];
+		if (x->nxf >= TABLE_MAX_XF) {
+			xl_stop(&st->xp, VB_EINPUT, "the workbook has more "
+			    "than %d cell formats: it is refused",
+			    TABLE_MAX_XF);
+			return;
+		}
 		if (vb_grow((void **)&x->xf, &x->capxf, x->nxf + 1,
 		    sizeof(*x->xf)) != 0)
 			goto oom;
