@@ -279,7 +279,7 @@ xz_parse(struct xlsx *x, const char *part, struct xparse *xp,
 	xp->part = part;
 	xp->rc = VB_OK;
 	if ((buf = malloc(XLSX_CHUNK)) == NULL ||
-	    (xp->p = XML_ParserCreate("UTF-8")) == NULL) {
+	    (xp->p = XML_ParserCreate(NULL)) == NULL) {
 		free(buf);
 		zip_fclose(f);
 		diag_add(x->d, DIAG_ERROR, x->path, 0, 0, "out of memory");
@@ -768,6 +768,8 @@ xsh_value(struct xsh *sh)
 	enum tnum_kind	 kind;
 
 	if (strcmp(sh->t, "s") == 0) {
+		if (sh->xp.text.len == 0)	/* <c t="s"/>: no value */
+			return 0;
 		k = strtoul(v, &end, 10);
 		if (end == v || k >= x->nsst) {
 			xl_stop(&sh->xp, VB_EINPUT, "the workbook is damaged: "

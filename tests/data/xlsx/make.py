@@ -195,7 +195,7 @@ def hand_strings():
         '<c r="C1" t="inlineStr"><is><r><t>Giá </t></r><r><rPr><i/></rPr>'
         '<t>trị</t></r></is></c><c r="E1" t="s"><v>4</v></c></row>'
         '<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="b"><v>1</v></c>'
-        '<c r="C2" t="b"><v>0</v></c></row>'
+        '<c r="C2" t="b"><v>0</v></c><c r="D2" t="s"/></row>'
         '<row r="3"><c r="A3" t="s"><v>2</v></c>'
         '<c r="B3" t="str"><f>"tổng"</f><v>tổng</v></c>'
         '<c r="C3" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>'
@@ -221,6 +221,16 @@ def hand_strings():
     book("hand-strings.xlsx", [("Chuỗi", sheet(rows), None),
                                ("Trang 2", second, None)],
          sst=sst, styles=styles)
+
+
+def hand_utf16():
+    """A sheet part in UTF-16 with a BOM, as OPC allows."""
+    xml = ('<?xml version="1.0" encoding="UTF-16"?>\n<worksheet %s>'
+           '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên'
+           '</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is>'
+           '<t>Đặng Thùy Trâm</t></is></c></row></sheetData></worksheet>'
+           % NS)
+    book("hand-utf16.xlsx", [("UTF-16", xml.encode("utf-16"), None)])
 
 
 def hand_hostile():
@@ -306,5 +316,6 @@ from_csv("py-1904.xlsx", CALENDAR_MAC_1904, "yyyy-mm-dd")
 features()
 formulas()
 hand_strings()
+hand_utf16()
 hand_hostile()
 encrypted()
