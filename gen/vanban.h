@@ -449,8 +449,12 @@ int		 text_vn_syllable(const char *s, size_t n);
  * number of fields, t->sep is 0; numbers are written without float
  * noise (1490000, 87.5, 0.3), cells with a date format as YYYY-MM-DD
  * (" HH:MM:SS" appended when the time of day is not 0), times as
- * HH:MM:SS, booleans TRUE/FALSE, formulas as their cached value, and a
- * merged cell of the header rows is copied into every cell it covers.
+ * HH:MM:SS, booleans TRUE/FALSE, error values as shown (#N/A),
+ * formulas as their cached value (none cached: empty), and the value of
+ * a merged range of the header rows is copied into every cell it covers
+ * there (header rows: the first visible row with a value and the rows
+ * that the merged ranges starting on it reach down to, at most 10; a
+ * merged range of the data rows keeps its value in its first cell).
  *
  * Returns VB_OK; VB_EINPUT with messages in d (for a text file *out may
  * still hold the good rows, as csvt_parse_all; for a workbook *out is
