@@ -281,6 +281,16 @@ def hand_hostile():
         g.write(f.read())
 
 
+def filepass():
+    """An .xls whose globals hold a FILEPASS record (what a password
+    adds): LibreOffice's lo-list.xls with the record after BOF made one."""
+    d = bytearray(open("lo-list.xls", "rb").read())
+    i = d.find(bytes.fromhex("0908100000060500"))   # BOF, BIFF8 globals
+    d[i + 20:i + 22] = b"\x2f\x00"
+    with open("hand-filepass.xls", "wb") as f:
+        f.write(d)
+
+
 def ole_entry(name, kind):
     """One 128-byte OLE directory entry (MS-CFB 2.6)."""
     n = (name + "\0").encode("utf-16-le")
@@ -319,3 +329,4 @@ hand_strings()
 hand_utf16()
 hand_hostile()
 encrypted()
+filepass()
