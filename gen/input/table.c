@@ -184,7 +184,7 @@ table_ref(const char *ref, unsigned *col, long *row)
 			return -1;
 		s++;
 	}
-	if (*s != '\0' || (c == 0 && r == 0) || (s == ref))
+	if (*s != '\0' || (c == 0 && r == 0))
 		return -1;
 	if (c > 0)
 		*col = (unsigned)(c - 1);
@@ -200,9 +200,8 @@ table_num(double v, char buf[64])
 	double	 a = fabs(v);
 	int	 prec;
 
-	if (v == 0 || !isfinite(v)) {
-		snprintf(buf, 64, "%s", isfinite(v) ? "0" :
-		    isnan(v) ? "#NUM!" : v > 0 ? "#NUM!" : "#NUM!");
+	if (v == 0 || !isfinite(v)) {	/* -0 too; no cell holds inf */
+		snprintf(buf, 64, "%s", v == 0 ? "0" : "#NUM!");
 		return;
 	}
 	if (a >= 1e-10 && a < 1e-4) {
