@@ -11,7 +11,7 @@
 
 CC	?= cc
 CFLAGS	?= -O2 -g
-PKGS	 = libcmark yaml-0.1 libutf8proc harfbuzz harfbuzz-subset zlib libzip
+PKGS	 = libcmark yaml-0.1 libutf8proc harfbuzz harfbuzz-subset zlib libzip expat freexl
 WARN	 = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wpedantic -Wmissing-prototypes \
 	   -Wstrict-prototypes -Wwrite-strings
 ifneq ($(CI),)

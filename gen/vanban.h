@@ -442,5 +442,67 @@ char		*vb_slug(const char *s);
 /* s in capitals (Unicode case mapping, then NFC): "Sở Y tế" ->
  * "SỞ Y TẾ".  Malloc'd; NULL on OOM. */
 char		*vb_upper(const char *s);
+/* Added for workbooks: tables from CSV/text, .xlsx or .xls files       */
+/* ------------------------------------------------------------------ */
+
+/* Limits on a workbook (bad input beyond them is refused with a message). */
+#define TABLE_MAX_ROWS	  200000          /* last row number read */
+#define TABLE_MAX_COLS	  1000            /* last column read (ALL) */
+#define TABLE_MAX_CELLS	  4000000         /* filled cells in one sheet */
+#define TABLE_MAX_ENTRY	  (200L << 20)    /* bytes of one inflated zip entry */
+#define TABLE_MAX_RATIO	  100             /* inflated:compressed, entries > 1 MB */
+
+/*
+ * Read a table from the file at path, whose kind is told by its content,
+ * never by its name: an Office Open XML workbook (.xlsx, a zip), a
+ * legacy BIFF8 workbook (.xls, an OLE compound file, via FreeXL), or
+ * else text in any encoding (enc, as text_read_file) parsed as CSV by
+ * csvt_parse_all.  A workbook protected by a password, a zip or OLE file
+ * that is not a workbook, and a workbook beyond the TABLE_MAX_* limits
+ * are refused with a message.
+ *
+ * sheet (workbooks only; NULL for a text file): NULL reads the first
+ * visible sheet that has rows; otherwise a sheet's name (exact, else
+ * compared as csvt_fold does) or its 1-based number "N" in the
+ * workbook's order.  A name that matches no sheet is an error listing the
+ * sheets.  Hidden sheets are passed over with a warning; hidden rows are
+ * left out with a warning.
+ *
+ * The result is a struct csvt as csvt_parse gives (fields trimmed NFC
+ * UTF-8; blank rows and empty trailing columns dropped).  For a workbook:
+ * t->name is "path:Sheet" (messages read "list.xlsx:Sheet1:12: error:
+ * ..."), each row's line is its spreadsheet row number, field i is
+ * column i of the sheet (field 0 = column A: leading empty columns are
+ * kept so this holds; see table_cell_name), every row has the same
+ * number of fields, t->sep is 0; numbers are written without float
+ * noise (1490000, 87.5, 0.3), cells with a date format as YYYY-MM-DD
+ * (" HH:MM:SS" appended when the time of day is not 0), times as
+ * HH:MM:SS, booleans TRUE/FALSE, error values as shown (#N/A),
+ * formulas as their cached value (none cached: empty), and the value of
+ * a merged range of the header rows is copied into every cell it covers
+ * there (header rows: the first visible row with a value and the rows
+ * that the merged ranges starting on it reach down to, at most 10; a
+ * merged range of the data rows keeps its value in its first cell).
+ *
+ * Returns VB_OK; VB_EINPUT with messages in d (for a text file *out may
+ * still hold the good rows, as csvt_parse_all; for a workbook *out is
+ * NULL); or VB_ESYS.  The caller frees *out with csvt_free either way.
+ */
+int		 table_read(const char *path, const char *sheet,
+		    enum text_enc enc, struct diag *d, struct csvt **out);
+/* Is t read from a workbook (t->sep == 0)? */
+int		 table_is_workbook(const struct csvt *t);
+/*
+ * The cell of field `field` of row `row` (indexes into t->rows) as a
+ * spreadsheet reference, "F12" (column letters, then the row's line):
+ * for reporting a cell of a workbook as "file.xlsx:Sheet1:12: error:
+ * cell F12: ...".  Returns 0, or -1 for a table not read from a
+ * workbook or indexes out of range (buf then holds "").
+ */
+int		 table_cell_name(const struct csvt *t, size_t row, size_t field,
+		    char buf[16]);
+/* The column letters of 0-based column col (0 -> "A", 27 -> "AB") into
+ * buf; col < 18278 (3 letters). */
+void		 table_col_name(size_t col, char buf[8]);
 
 #endif /* VANBAN_H */

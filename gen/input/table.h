@@ -1,0 +1,138 @@
+/*
+ * table.h - internal header of the workbook readers of gen/input/
+ * (table.c, xlsx.c, xls.c): a sheet is collected cell by cell into a
+ * struct tgrid, then turned into a struct csvt by tgrid_finish, so both
+ * formats share the rules on hidden rows, merged headings, empty rows and
+ * columns and the limits.
+ */
+#ifndef TABLE_H
+#define TABLE_H
+
+/* Limits beyond those of vanban.h: no real list comes near them, and
+ * each bounds the memory or time a hostile workbook can take. */
+#define TABLE_MAX_MERGES	100000    /* merged ranges in a sheet */
+#define TABLE_MAX_STRINGS	TABLE_MAX_CELLS	/* shared strings */
+#define TABLE_MAX_XF		200000    /* cell formats (Excel: 64000) */
+
+/* How a number cell is to be shown, from its number format. */
+enum tnum_kind {
+	TNUM_NUMBER,	/* General, 0.00, ... */
+	TNUM_DATE,	/* a day (with a time of day when not 0) */
+	TNUM_TIME	/* a time of day only */
+};
+
+struct tgrid_cell {
+	unsigned	 col;    /* 0-based column */
+	unsigned	 seq;    /* order given, while sorting */
+	char		*val;    /* NFC UTF-8, trimmed, malloc'd */
+};
+
+struct tgrid_row {
+	long			 r;       /* 1-based row number */
+	int			 hidden;  /* hidden in the workbook */
+	size_t			 n;       /* cells */
+	size_t			 cap;     /* allocated */
+	struct tgrid_cell	*c;       /* in the order given */
+};
+
+struct tgrid_merge {
+	long		r1, r2;  /* rows, 1-based, r1 <= r2 */
+	unsigned	c1, c2;  /* columns, 0-based, c1 <= c2 */
+};
+
+struct tgrid {
+	const char		*name;    /* "file:Sheet", for messages */
+	struct diag		*d;       /* where messages go */
+	struct tgrid_row	*rows;    /* rows seen */
+	size_t			 nrows;   /* used */
+	size_t			 caprows; /* allocated */
+	struct tgrid_merge	*m;       /* merged ranges */
+	size_t			 nm;      /* used */
+	size_t			 capm;    /* allocated */
+	size_t			 ncells;  /* filled cells so far */
+	int			 failed;  /* a limit was passed (message given) */
+	int			 oom;     /* out of memory */
+};
+
+/* table.c */
+void	 tgrid_init(struct tgrid *, const char *name, struct diag *);
+void	 tgrid_free(struct tgrid *);
+/* Put the n bytes of val (UTF-8) at row r (1-based), column col
+ * (0-based); empty values are not kept.  -1 once failed or oom is set. */
+int	 tgrid_put(struct tgrid *, long r, unsigned col, const char *val,
+	    size_t n);
+void	 tgrid_hide(struct tgrid *, long r);
+int	 tgrid_merge(struct tgrid *, long r1, unsigned c1, long r2,
+	    unsigned c2);
+/* The table (NULL: no row with a value), VB_OK; or VB_EINPUT/VB_ESYS. */
+int	 tgrid_finish(struct tgrid *, struct csvt **out);
+/* A number as a clerk reads it: 1490000, 87.5, 0.3 (15 significant
+ * digits, no exponent for 1e-10 <= |v| < 1e15). */
+void	 table_num(double v, char buf[64]);
+/* A date serial of the 1900 or 1904 system as YYYY-MM-DD[ HH:MM:SS] or
+ * HH:MM:SS (kind); -1 if out of range (years 1900-9999). */
+int	 table_serial(double v, int date1904, enum tnum_kind kind,
+	    char buf[64]);
+/* Parse "AB12" into a 0-based column and 1-based row (either may be
+ * absent from ref: *col or *row then untouched); -1 if malformed. */
+int	 table_ref(const char *ref, unsigned *col, long *row);
+/* The kind of builtin number format id (ECMA-376 18.8.30; 27-36 and
+ * 50-58 are dates in the East Asian locales that use them). */
+enum tnum_kind table_builtin_kind(unsigned long id);
+/* The kind of a number format code ("dd/mm/yyyy" -> TNUM_DATE). */
+enum tnum_kind table_fmt_kind(const char *code);
+/* Choose the sheet `want` among n names (NULL: -1, the caller takes the
+ * first with rows); a name not found is an error listing them. */
+int	 table_pick(const char *path, const char *want,
+	    const char *const *names, size_t n, struct diag *d);
+
+/* biff.c: what FreeXL does not tell of an .xls, from its records. */
+struct biff_fcell {
+	long		 r;    /* 1-based row */
+	unsigned	 c;    /* 0-based column */
+	char		*val;  /* the cached result as shown (malloc'd) */
+};
+
+struct biff_sheet {
+	char			*name;         /* UTF-8 */
+	int			 hidden;       /* hidden or very hidden */
+	int			 worksheet;    /* not a chart or macro sheet */
+	size_t			 pos;          /* its BOF in the stream */
+	long			*hidden_rows;  /* 1-based */
+	size_t			 nh;           /* used */
+	size_t			 caph;         /* allocated */
+	struct tgrid_merge	*m;            /* merged ranges */
+	size_t			 nm;           /* used */
+	size_t			 capm;         /* allocated */
+	struct biff_fcell	*fc;           /* formulas' cached values */
+	size_t			 nfc;          /* used */
+	size_t			 capfc;        /* allocated */
+};
+
+struct biff_book {
+	struct biff_sheet	*s;         /* BOUNDSHEET order */
+	size_t			 n;         /* used */
+	size_t			 cap;       /* allocated */
+	int			 filepass;  /* encrypted (FILEPASS) */
+	int			 date1904;  /* DATEMODE */
+	enum tnum_kind		*xf;        /* kind of each XF record */
+	size_t			 nxf;       /* used */
+	size_t			 capxf;     /* allocated */
+	unsigned		*fid;       /* FORMAT records: ids */
+	enum tnum_kind		*fkind;     /* and kinds */
+	size_t			 nf;        /* used */
+	size_t			 capf;      /* allocated (fid) */
+	size_t			 capk;      /* allocated (fkind) */
+};
+
+/* 0 and *b filled (free with biff_free), or -1 (unreadable: *b empty). */
+int	 biff_scan(const char *path, struct biff_book *b);
+void	 biff_free(struct biff_book *b);
+
+/* xlsx.c, xls.c: read a workbook; *out NULL on failure. */
+int	 xlsx_read(const char *path, const char *sheet, struct diag *d,
+	    struct csvt **out);
+int	 xls_read(const char *path, const char *sheet, struct diag *d,
+	    struct csvt **out);
+
+#endif /* TABLE_H */
