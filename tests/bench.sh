@@ -441,45 +441,74 @@ if command -v valgrind >/dev/null 2>&1 && command -v callgrind_annotate >/dev/nu
     valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" "$BIN/vb-render" \
     -o "$tmp/cg.pdf" "$plan" >/dev/null 2>&1; then
 	callgrind_annotate --threshold=100 "$tmp/cg.out" 2>/dev/null >"$tmp/cg.txt"
-	python3 - "$tmp/cg.txt" <<'PY'
+	callgrind_annotate --threshold=100 --inclusive=yes "$tmp/cg.out" 2>/dev/null >"$tmp/cgi.txt"
+	# The floor: the one-paragraph document.
+	: >"$tmp/cgt.txt"
+	if valgrind --tool=callgrind --callgrind-out-file="$tmp/cgt.out" "$BIN/vb-render" \
+	    -o "$tmp/cgt.pdf" "$tmp/tiny.md" >/dev/null 2>&1; then
+		callgrind_annotate --threshold=100 --inclusive=yes "$tmp/cgt.out" 2>/dev/null >"$tmp/cgt.txt"
+	fi
+	python3 - "$tmp/cg.txt" "$tmp/cgi.txt" "$tmp/cgt.txt" <<'PY'
 import re, sys
-total, funcs = 0, []
-for line in open(sys.argv[1], encoding='utf-8', errors='replace'):
-    m = re.match(r'\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*)$', line)
-    if not m:
-        continue
-    ir, what = int(m.group(1).replace(',', '')), m.group(2)
-    if what.startswith('PROGRAM TOTALS'):
-        total = ir
-        continue
-    m = re.match(r'(.*):(.*?) \[(.*)\]$', what)
-    if m:
-        funcs.append((ir, m.group(1), m.group(2), m.group(3)))
+def read(path):
+    total, funcs = 0, []
+    for line in open(path, encoding='utf-8', errors='replace'):
+        m = re.match(r'\s*([\d,]+) \(\s*[\d.]+%\)\s+(.*)$', line)
+        if not m:
+            continue
+        ir, what = int(m.group(1).replace(',', '')), m.group(2)
+        if what.startswith('PROGRAM TOTALS'):
+            total = ir
+            continue
+        m = re.match(r'(.*):(.*?) \[(.*)\]$', what)
+        if m:
+            funcs.append((ir, m.group(1), m.group(2), m.group(3)))
+    return total, funcs
+def gen(f):
+    m = re.split(r'(?:^|/)gen/', f, 1)
+    return m[1] if len(m) == 2 else None
+total, funcs = read(sys.argv[1])
 print('total: %.1f million instructions' % (total / 1e6))
 print()
-print('top 8 functions                                          M instr      %')
+print('top 8 functions (self)                                   M instr      %')
 for ir, f, fn, obj in funcs[:8]:
-    lib = obj.rsplit('/', 1)[-1]
-    name = fn if not fn.startswith('0x') else '(%s, no symbols)' % lib.split('.so')[0]
-    if re.search(r'(^|/)gen/', f):
-        name += ' (gen/%s)' % re.split(r'(?:^|/)gen/', f, 1)[1]
-    elif not fn.startswith('0x'):
-        name += ' (%s)' % lib.split('.so')[0]
+    lib = obj.rsplit('/', 1)[-1].split('.so')[0]
+    name = fn if not fn.startswith('0x') else '(%s, no symbols)' % lib
+    name += ' (gen/%s)' % gen(f) if gen(f) else '' if fn.startswith('0x') else ' (%s)' % lib
     print('  %-54s %7.1f %6.1f' % (name[:54], ir / 1e6, 100.0 * ir / total))
 groups = {}
 for ir, f, fn, obj in funcs:
     lib = obj.rsplit('/', 1)[-1]
-    if re.search(r'(^|/)gen/', f):
-        key = 'vanban gen/' + re.split(r'(?:^|/)gen/', f, 1)[1].split('/')[0] + '/'
-    elif lib.startswith('vb-'):
-        key = 'vanban (other)'
-    else:
-        key = lib.split('.so')[0]
+    key = ('vanban gen/' + gen(f).split('/')[0] + '/' if gen(f) else
+           'vanban (other)' if lib.startswith('vb-') else lib.split('.so')[0])
     groups[key] = groups.get(key, 0) + ir
 print()
-print('by library / stage                                       M instr      %')
+print('self cost by library / stage                             M instr      %')
 for k, v in sorted(groups.items(), key=lambda x: -x[1])[:10]:
     print('  %-54s %7.1f %6.1f' % (k, v / 1e6, 100.0 * v / total))
+# Inclusive cost of the pipeline's steps (the functions found).
+steps = [('read and NFC the source', 'text_read_source'), ('parse (front matter, Markdown)', 'doc_parse'),
+         ('layout', 'layout_run'), ('font subsets (HarfBuzz)', 'font_set_subset'),
+         ('write the PDF (libharu), all of it:', 'pdf_write'),
+         ('  set up each font (HPDF_Type0Font_New)', 'HPDF_Type0Font_New'),
+         ('  draw the text (HPDF_Page_TextOut)', 'HPDF_Page_TextOut'),
+         ('  compress the streams (zlib deflate)', 'deflate')]
+_, inc = read(sys.argv[2])
+ftotal, finc = read(sys.argv[3]) if open(sys.argv[3]).read() else (0, [])
+def find(fs, name):
+    return max([ir for ir, f, fn, obj in fs if fn == name] or [0])
+print()
+print('inclusive cost of the steps                 plan M      %   floor M')
+for label, fn in steps:
+    ir = find(inc, fn)
+    if ir:
+        fl = find(finc, fn)
+        print('  %-40s %7.1f %6.1f %9s' % (label, ir / 1e6, 100.0 * ir / total,
+              '%.1f' % (fl / 1e6) if ftotal else '-'))
+if ftotal:
+    print('  %-40s %7s %6s %9.1f' % ('the floor (one paragraph), in all', '', '', ftotal / 1e6))
+    print()
+    print('the floor is %.0f %% of the plan\'s instructions' % (100.0 * ftotal / total))
 PY
 else
 	echo "valgrind (callgrind) not installed: no profile (optional)"
