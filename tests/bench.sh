@@ -128,7 +128,7 @@ PY
 MEAS_ERR=$tmp/err
 export MEAS_ERR
 
-# meas N ARGS...: one measure (see meas.py); sets wall cpu rss wmin wmax,
+# meas N ARGS...: one measure (see meas.py); sets wall cpu rss,
 # returns 1 (with a message on stdout) when the command failed.
 meas() {
 	# shellcheck disable=SC2046
@@ -137,13 +137,13 @@ meas() {
 		echo "  failed: $(head -2 "$tmp/err" | tr '\n' ' ')"
 		return 1
 	fi
-	wall=$1 cpu=$2 rss=$3 wmin=$4 wmax=$5
+	wall=$1 cpu=$2 rss=$3
 }
 
 calc() { awk "BEGIN { printf \"%.${2:-1}f\", $1 }"; }
 mb() { calc "$1 / 1024"; }			# KB -> MB
 bytes() { wc -c <"$1" | tr -d ' '; }
-pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
+pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { p = $2 } END { print p + 0 }'; }
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?"; }
 # ge A B: A >= B (numbers)
 ge() { awk "BEGIN { exit !($1 >= $2) }"; }
@@ -214,7 +214,7 @@ for n in sizes:
 PY
 
 echo "vanban bench, $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), $(nproc 2>/dev/null || echo ?) CPUs,"
-echo "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)"
+awk -F": " '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null
 echo "load average at start: $(load)"
 echo "Absolute times are noisy on this shared machine: medians of N runs, ratios of"
 echo "medians taken in the same run, and CPU times are the figures to compare."
@@ -254,7 +254,7 @@ if [ -n "$typst" ]; then
 else
 	meas "$N_PLAN" "$BIN/vb-render" -o "$tmp/plan.pdf" "$plan" || exit 1
 fi
-pwall=$wall pcpu=$cpu
+pwall=$wall
 psize=$(bytes "$tmp/plan.pdf")
 printf '%-34s %4s %9s %9s %8s %8s\n' "vb-render, the plan ($(pages "$tmp/plan.pdf") pages)" "$N_PLAN" "$wall" "$cpu" "$(mb "$rss")" "$(calc "$psize / 1024")"
 if [ -n "$typst" ]; then
@@ -298,8 +298,8 @@ echo "2. Decisions in batch: vb-khenthuong --pdf -j 2 -q on generated lists"
 echo "   (one decision per award form, the nominees in its annex)"
 echo
 KT="$BIN/vb-khenthuong --pdf -j 2 -q --templates $ROOT/templates --config $ROOT/input/khen-thuong/dien-bien-2020.yaml --ngay 2020-12-28"
-printf '%8s %2s %8s %8s %7s %5s %6s %7s %9s %9s %7s\n' nominees N "wall s" "CPU s" "RSS MB" decis pages "PDF MB" "B/decis" "B/nomin" "nomin/s"
-printf '%8s %2s %8s %8s %7s %5s %6s %7s %9s %9s %7s\n' -------- - ------ ----- ------ ----- ----- ------ ------- ------- -------
+printf '%8s %2s %8s %8s %7s %5s %6s %7s %9s %8s %7s %6s\n' nominees N "wall s" "CPU s" "RSS MB" decis pages "PDF MB" "B/decis" "B/nomin" "nomin/s" "dec/s"
+printf '%8s %2s %8s %8s %7s %5s %6s %7s %9s %8s %7s %6s\n' -------- - ------ ----- ------ ----- ----- ------ ------- ------- ------- -----
 last=
 for n in $SIZES; do last=$n; done
 : >"$tmp/grow"
@@ -314,10 +314,10 @@ for n in $SIZES; do
 		np=$((np + $(pages "$p")))
 		nb=$((nb + $(bytes "$p")))
 	done
-	printf '%8s %2s %8s %8s %7s %5s %6s %7s %9s %9s %7s\n' "$n" "$runs" \
+	printf '%8s %2s %8s %8s %7s %5s %6s %7s %9s %8s %7s %6s\n' "$n" "$runs" \
 	    "$(calc "$wall / 1000" 2)" "$(calc "$cpu / 1000" 2)" "$(mb "$rss")" "$nd" "$np" \
 	    "$(calc "$nb / 1048576" 2)" "$(calc "$nb / $nd" 0)" "$(calc "$nb / $n" 0)" \
-	    "$(calc "$n / ($wall / 1000)" 0)"
+	    "$(calc "$n / ($wall / 1000)" 0)" "$(calc "$nd / ($wall / 1000)" 1)"
 	echo "$n $wall $cpu $rss" >>"$tmp/grow"
 	rm -rf "$tmp/kt-$n"
 done
@@ -374,7 +374,7 @@ echo
 echo "3. Plans of 1x, 10x and 100x the seed's length (body and table repeated)"
 echo
 printf '%6s %2s %6s %9s %9s %8s %8s %8s %8s\n' length N pages "wall ms" "CPU ms" "RSS MB" "PDF KB" "x wall" "x RSS"
-w1= r1=
+w1='' r1=''
 for k in 1 10 100; do
 	runs=$N
 	[ $k = 100 ] && runs=2
