@@ -295,6 +295,16 @@ int		 config_defaults(const struct config_key *keys,
 int		 config_load(const char *path, const struct config_key *keys,
 		    struct tmpl_vars *, struct diag *);
 
+/* A YAML list of records (- key: value ...) as a table: the header is
+ * the keys in order of first appearance, each record a row at its line,
+ * "" where a record lacks a key.  For data files that may be written as
+ * CSV or YAML.  With key_ok, a key it refuses is an error at its line
+ * naming the `known` keys, and is left out.  VB_OK (errors may be in d),
+ * VB_EINPUT or VB_ESYS; *out: csvt_free. */
+int		 config_load_table(const char *path, const char *text,
+		    size_t len, int (*key_ok)(const char *), const char *known,
+		    struct diag *d, struct csvt **out);
+
 /* ------------------------------------------------------------------ */
 /* Finding installed data (fonts, templates)                            */
 /* ------------------------------------------------------------------ */

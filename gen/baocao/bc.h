@@ -121,6 +121,8 @@ struct bc_plan {
  * group.number or its Mã.  A group whose period cannot be told is an
  * error at its line.  *out: free with bc_plan_free.
  */
+/* The same from a table already read (table_read); takes t and frees it. */
+int	 bc_plan_table(struct csvt *t, struct diag *, struct bc_plan **out);
 int	 bc_plan_parse(const char *name, const char *text, size_t len,
 	    struct diag *, struct bc_plan **out);
 void	 bc_plan_free(struct bc_plan *);
@@ -196,6 +198,9 @@ struct bc_progress {
  * problem is reported (unknown or ambiguous key, status word, date,
  * the same unit and task twice); VB_EINPUT when there was any.
  */
+int	 bc_progress_table(struct csvt *t, const struct bc_plan *,
+	    const struct bc_data *, struct bc_units *, struct diag *,
+	    struct bc_progress *);
 int	 bc_progress_parse(const char *name, const char *text, size_t len,
 	    const struct bc_plan *, const struct bc_data *,
 	    struct bc_units *, struct diag *, struct bc_progress *pr);
@@ -254,6 +259,7 @@ struct bc_args {
 	const char	 *fonts;       /* --fonts, may be NULL */
 	const char	 *config;      /* --config, may be NULL */
 	enum text_enc	  enc;         /* -f: the input tables' encoding */
+	const char	 *sheet;       /* --sheet: of workbooks, NULL: first */
 	int		  have_ky;     /* --ky given */
 	enum bc_ky	  ky;          /* --ky */
 	int		  nam;         /* --nam, 0: from the data */

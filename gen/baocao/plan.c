@@ -146,14 +146,24 @@ int
 bc_plan_parse(const char *name, const char *text, size_t len,
     struct diag *d, struct bc_plan **out)
 {
-	struct bc_plan	*p;
 	struct csvt	*t = NULL;
-	int		 rc, errs = diag_errors(d), cstt, cnd, cct, cma, oom = 0;
-	size_t		 r, i, j;
+	int		 rc;
 
 	*out = NULL;
 	if ((rc = csvt_parse(name, text, len, 0, 0, d, &t)) != VB_OK)
 		return rc;
+	return bc_plan_table(t, d, out);
+}
+
+int
+bc_plan_table(struct csvt *t, struct diag *d, struct bc_plan **out)
+{
+	struct bc_plan	*p;
+	const char	*name = t->name;
+	int		 errs = diag_errors(d), cstt, cnd, cct, cma, oom = 0;
+	size_t		 r, i, j;
+
+	*out = NULL;
 	if ((p = calloc(1, sizeof(*p))) == NULL ||
 	    (p->name = strdup(name)) == NULL ||
 	    (p->groups = calloc(t->nrows, sizeof(*p->groups))) == NULL ||
@@ -181,7 +191,7 @@ bc_plan_parse(const char *name, const char *text, size_t len,
 	}
 	csvt_free(t);
 	if (!oom && cnd >= 0 && p->ntasks == 0)
-		diag_add(d, DIAG_ERROR, name, 0, 0, "no tasks: the task table "
+		diag_add(d, DIAG_ERROR, p->name, 0, 0, "no tasks: the task table "
 		    "has only a header or group rows");
 	for (i = 0; i < p->ntasks; i++)
 		for (j = i + 1; j < p->ntasks; j++)

@@ -233,12 +233,22 @@ bc_progress_parse(const char *name, const char *text, size_t len,
     struct diag *d, struct bc_progress *pr)
 {
 	struct csvt	*t;
-	struct bc_row	 row;
-	int		 c[BC_P_N], f, rc, errs = diag_errors(d), ok;
-	size_t		 r;
+	int		 rc;
 
 	if ((rc = csvt_parse(name, text, len, 0, 0, d, &t)) != VB_OK)
 		return rc;
+	return bc_progress_table(t, p, bd, us, d, pr);
+}
+
+int
+bc_progress_table(struct csvt *t, const struct bc_plan *p,
+    const struct bc_data *bd, struct bc_units *us, struct diag *d,
+    struct bc_progress *pr)
+{
+	const char	*name = t->name;
+	struct bc_row	 row;
+	int		 c[BC_P_N], f, errs = diag_errors(d), ok;
+	size_t		 r;
 	if (t->nrows == 0) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "empty progress table");
 		csvt_free(t);

@@ -59,9 +59,10 @@ bc_lead_units(const struct bc_plan *p, struct bc_units *us)
 static int
 bc_read(struct bc_args *a, struct bc_in *in, struct diag *d)
 {
-	char	*tdir, *text;
-	size_t	 len, i;
-	int	 rc, rc2;
+	struct csvt	*t = NULL;
+	char		*tdir;
+	size_t		 i;
+	int		 rc, rc2;
 
 	if ((tdir = bc_find_templates(a->templates)) == NULL)
 		return VB_ESYS;
@@ -69,22 +70,24 @@ bc_read(struct bc_args *a, struct bc_in *in, struct diag *d)
 	free(tdir);
 	if (rc != VB_OK)
 		return rc;
-	if ((rc = text_read_file(a->tasks, a->enc, d, &text, &len)) != VB_OK)
+	/* Tables: CSV in any encoding, or Excel workbooks (table_read). */
+	if ((rc = table_read(a->tasks, a->sheet, a->enc, d, &t)) != VB_OK) {
+		csvt_free(t);
 		return rc;
-	rc = bc_plan_parse(a->tasks, text, len, d, &in->plan);
-	free(text);
+	}
+	rc = bc_plan_table(t, d, &in->plan);
 	if (a->units != NULL && (rc2 = bc_units_load(a->units, a->enc, d,
 	    &in->units)) != VB_OK && rc2 > rc)
 		rc = rc2;
 	if (rc != VB_OK)
 		return rc;
 	for (i = 0; i < a->nprogress; i++) {
-		if ((rc2 = text_read_file(a->progress[i], a->enc, d, &text,
-		    &len)) == VB_OK) {
-			rc2 = bc_progress_parse(a->progress[i], text, len,
-			    in->plan, in->bd, &in->units, d, &in->pr);
-			free(text);
-		}
+		if ((rc2 = table_read(a->progress[i], a->sheet, a->enc, d,
+		    &t)) == VB_OK)
+			rc2 = bc_progress_table(t, in->plan, in->bd,
+			    &in->units, d, &in->pr);
+		else
+			csvt_free(t);
 		if (rc2 > rc)
 			rc = rc2;
 	}

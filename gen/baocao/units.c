@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <yaml.h>
 
 #include "baocao/bc.h"
 
@@ -131,16 +130,15 @@ bc_unit_check(struct bc_units *us, const char *path, struct diag *d)
 		    us->v[k].line);
 }
 
+/* The units of a table (a CSV file, or a YAML list read as a table);
+ * takes t. */
 static int
-bc_units_csv(const char *path, const char *text, size_t len,
-    struct diag *d, struct bc_units *us)
+bc_units_table(const char *path, struct csvt *t, struct diag *d,
+    struct bc_units *us)
 {
-	struct csvt	*t;
-	int		 c[BC_U_N], f, rc;
+	int		 c[BC_U_N], f;
 	size_t		 r;
 
-	if ((rc = csvt_parse(path, text, len, 0, 0, d, &t)) != VB_OK)
-		return rc;
 	for (f = 0; f < BC_U_N; f++)
 		c[f] = csvt_column(t, bc_unit_cols[f]);
 	if (c[BC_U_DON_VI] < 0) {
@@ -185,94 +183,44 @@ bc_unit_key(const char *key)
 	return hit;
 }
 
+/* Does a YAML key name a field? */
+static int
+bc_unit_known(const char *key)
+{
+	return bc_unit_key(key) >= 0;
+}
+
 /*
- * A YAML units file: a sequence of mappings whose keys are the CSV
- * columns'.  Events are walked flat: depth 2 is inside one unit.
+ * A YAML units file: a list of units whose keys are the CSV columns',
+ * read as a table (config_load_table); a key that names no field is an
+ * error (in a CSV file an extra column is ignored, in YAML a typo).
  */
 static int
 bc_units_yaml(const char *path, const char *text, size_t len,
     struct diag *d, struct bc_units *us)
 {
-	yaml_parser_t	 yp;
-	yaml_event_t	 ev;
-	struct bc_unit	*u = NULL;
-	char		*key = NULL;
-	int		 depth = 0, done = 0, rc = VB_OK, f, line;
+	struct csvt	*t;
+	int		 rc;
 
-	if (!yaml_parser_initialize(&yp))
-		return VB_ESYS;
-	yaml_parser_set_input_string(&yp, (const unsigned char *)text, len);
-	while (!done && rc == VB_OK) {
-		if (!yaml_parser_parse(&yp, &ev)) {
-			diag_add(d, DIAG_ERROR, path, (int)yp.problem_mark.line
-			    + 1, (int)yp.problem_mark.column + 1, "%s",
-			    yp.problem ? yp.problem : "bad YAML");
-			rc = VB_EINPUT;
-			break;
-		}
-		line = (int)ev.start_mark.line + 1;
-		switch (ev.type) {
-		case YAML_STREAM_END_EVENT:
-			done = 1;
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
-			depth++;
-			if (depth == 2 && ev.type == YAML_MAPPING_START_EVENT &&
-			    (u = bc_units_new(us, line)) == NULL)
-				rc = VB_ESYS;
-			else if (depth == 1 &&
-			    ev.type != YAML_SEQUENCE_START_EVENT) {
-				diag_add(d, DIAG_ERROR, path, line, 0, "a units "
-				    "file in YAML is a list of units (- don_vi: "
-				    "…)");
-				rc = VB_EINPUT;
-			} else if (depth > 2) {
-				diag_add(d, DIAG_ERROR, path, line, 0, "a unit's "
-				    "fields are single lines of text");
-				rc = VB_EINPUT;
-			}
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			if (depth == 2 && u != NULL) {
-				bc_unit_check(us, path, d);
-				u = NULL;
-			}
-			depth--;
-			break;
-		case YAML_SCALAR_EVENT:
-			if (depth != 2 || u == NULL) {
-				diag_add(d, DIAG_ERROR, path, line, 0, "a units "
-				    "file in YAML is a list of units (- don_vi: "
-				    "…)");
-				rc = VB_EINPUT;
-			} else if (key == NULL) {
-				if ((key = strdup((char *)ev.data.scalar.value))
-				    == NULL)
-					rc = VB_ESYS;
-			} else {
-				if ((f = bc_unit_key(key)) < 0)
-					diag_add(d, DIAG_ERROR, path, line, 0,
-					    "unknown key \"%s\" (known: don_vi, "
-					    "ten_day_du, co_quan_chu_quan, "
-					    "ky_hieu, dia_danh, tham_quyen, "
-					    "chuc_vu_ky, nguoi_ky)", key);
-				else if (bc_set(bc_unit_field(u, f),
-				    (char *)ev.data.scalar.value) != 0)
-					rc = VB_ESYS;
-				free(key);
-				key = NULL;
-			}
-			break;
-		default:
-			break;
-		}
-		yaml_event_delete(&ev);
-	}
-	free(key);
-	yaml_parser_delete(&yp);
-	return rc;
+	if ((rc = config_load_table(path, text, len, bc_unit_known,
+	    "don_vi, ten_day_du, co_quan_chu_quan, ky_hieu, dia_danh, "
+	    "tham_quyen, chuc_vu_ky, nguoi_ky", d, &t)) != VB_OK)
+		return rc;
+	/* Row 0 is the header made of the keys; the units follow. */
+	return bc_units_table(path, t, d, us);
+}
+
+/* A CSV units file. */
+static int
+bc_units_csv(const char *path, const char *text, size_t len,
+    struct diag *d, struct bc_units *us)
+{
+	struct csvt	*t;
+	int		 rc;
+
+	if ((rc = csvt_parse(path, text, len, 0, 0, d, &t)) != VB_OK)
+		return rc;
+	return bc_units_table(path, t, d, us);
 }
 
 int

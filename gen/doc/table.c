@@ -142,6 +142,8 @@ struct topts {
 	int		 nw;      /* number of widths, 0: none */
 	int		 wmm;     /* 1: the widths are in mm */
 	enum text_enc	 fenc;    /* encoding= of the file */
+	char		*sheet;   /* sheet= of a workbook (into the info copy) */
+	struct csvt	*wb;      /* the rows of a file= workbook, or NULL */
 };
 
 /* align= into t->align (one letter of l, c, r, j per column). */
@@ -177,7 +179,7 @@ table_options(struct pctx *c, char *opts, struct doc_table *t,
     struct topts *o, int line, int col)
 {
 	static const char *const names[] = { "file=", "widths=", "header=",
-	    "size=", "encoding=", "align=" };
+	    "size=", "encoding=", "align=", "sheet=" };
 	char		*tok, *save;
 	unsigned	 seen = 0;
 	size_t		 i;
@@ -232,10 +234,12 @@ table_options(struct pctx *c, char *opts, struct doc_table *t,
 				    "utf-8, utf-16, cp1258 or tcvn3", tok);
 		} else if (strncmp(tok, "align=", 6) == 0)
 			table_align(c, t, tok, line, col);
+		else if (strncmp(tok, "sheet=", 6) == 0)
+			o->sheet = tok + 6;
 		else
 			diag_add(c->d, DIAG_ERROR, c->doc->name, line, col,
 			    "unknown table option '%s' (known: file=, widths=, "
-			    "header=, size=, align=, encoding=)", tok);
+			    "header=, size=, align=, encoding=, sheet=)", tok);
 	}
 }
 
@@ -306,7 +310,7 @@ fail:
  * errors at the source line that asked for the file; -1.
  */
 static int
-table_file(struct pctx *c, const struct topts *o, int line, char **text,
+table_file(struct pctx *c, struct topts *o, int line, char **text,
     size_t *tlen, char **fname)
 {
 	char	*rdir = NULL, *rfile = NULL, *buf = NULL;
@@ -344,6 +348,24 @@ table_file(struct pctx *c, const struct topts *o, int line, char **text,
 			    strerror(errno));
 		goto done;
 	}
+	/* An Excel workbook (a zip, or an OLE file for .xls), told by its
+	 * first bytes: its rows come from table_read. */
+	if (n >= 4 && (memcmp(buf, "PK\003\004", 4) == 0 ||
+	    memcmp(buf, "\320\317\021\340", 4) == 0)) {
+		if (table_read(rfile, o->sheet, o->fenc, c->d, &o->wb) ==
+		    VB_OK) {
+			free(*fname);
+			*fname = strdup(o->wb->name);
+			rc = *fname != NULL ? 0 : -1;
+		}
+		goto done;
+	}
+	if (o->sheet != NULL) {
+		diag_add(c->d, DIAG_ERROR, c->doc->name, line, 0, "file=%s: "
+		    "sheet= is for Excel workbooks; this is a text file",
+		    o->file);
+		goto done;
+	}
 	if (text_read_mem(*fname, buf, n, o->fenc, c->d, text, tlen) ==
 	    VB_OK)
 		rc = 0;
@@ -360,7 +382,7 @@ done:
  * file's path, malloc'd, or NULL for the fence); -1 on an error.
  */
 static int
-table_text(struct pctx *c, cmark_node *n, const struct topts *o, int line,
+table_text(struct pctx *c, cmark_node *n, struct topts *o, int line,
     int col, char **text, size_t *tlen, char **fname)
 {
 	if (o->file == NULL) {
@@ -468,7 +490,11 @@ doc_body_table(struct pctx *c, cmark_node *n, int line, int col)
 	csvname = fname != NULL ? fname : c->doc->name;
 	if (fname != NULL)
 		line0 = 0;
-	if (csvt_parse(csvname, text, tlen, 0, line0, c->d, &csv) != VB_OK)
+	if (o.wb != NULL) {
+		csv = o.wb;
+		o.wb = NULL;
+	} else if (csvt_parse(csvname, text, tlen, 0, line0, c->d, &csv) !=
+	    VB_OK)
 		goto done;
 	if (csv->nrows == 0 || csv->rows[0].nfields == 0) {
 		diag_add(c->d, DIAG_ERROR, csvname, line0 + 1, 1,
@@ -486,6 +512,7 @@ doc_body_table(struct pctx *c, cmark_node *n, int line, int col)
 done:
 	table_free(t);
 	csvt_free(csv);
+	csvt_free(o.wb);
 	free(o.w);
 	free(text);
 	free(fname);

@@ -24,6 +24,7 @@ usage(FILE *fp)
 	    "  --pdf, -j N        also render PDFs, N at a time (--jobs)\n"
 	    "  -d, --output-dir DIR;  -q, --quiet (no progress, no last line)\n"
 	    "  -f, --encoding ENC of the input tables (default: detected)\n"
+	    "  --sheet NAME|N     the sheet of Excel workbooks (.xlsx, .xls)\n"
 	    "  --templates DIR, --fonts DIR, --config FILE\n"
 	    "  --lang=vi|en         messages in Vietnamese or English\n"
 	    "  -h, --help;  -V, --version\n"
@@ -58,6 +59,7 @@ main(int argc, char **argv)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "encoding", required_argument, NULL, 'f' },
+		{ "sheet", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -102,6 +104,7 @@ main(int argc, char **argv)
 				    optarg);
 			break;
 		case 'q': quiet = 1; break;
+		case 'S': a.sheet = optarg; break;
 		case 'f':
 			if (text_enc_parse(optarg, &a.enc) != 0)
 				return bad("unknown encoding", optarg);

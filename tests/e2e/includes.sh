@@ -68,7 +68,9 @@ else
 fi
 
 lib libharu 'hpdf' out/pdf.c
-lib libzip 'zip.h' out/docx.c
+lib libzip 'zip.h' out/docx.c input/xlsx.c
+lib expat 'expat.h' input/xlsx.c
+lib freexl 'freexl.h' input/xls.c
 lib harfbuzz 'hb' out/font.c
 lib cmark 'cmark' doc/*.c
 lib libyaml 'yaml' doc/*.c base/config.c
