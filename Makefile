@@ -59,7 +59,10 @@ pot:
 		--add-comments=TRANSLATORS --package-name=vanban \
 		--msgid-bugs-address=none -o po/vanban.pot $(sort $(wildcard gen/*/*.c))
 
-samples: $(SAMPLES_TOP) $(SAMPLES_SUB)
+# Every sample also as an editable Word file (vb-render --to docx).
+SAMPLES_DOCX := $(SAMPLES_TOP:.pdf=.docx) $(SAMPLES_SUB:.pdf=.docx)
+
+samples: $(SAMPLES_TOP) $(SAMPLES_SUB) $(SAMPLES_DOCX)
 
 $(B)/%.o: gen/%.c
 	@mkdir -p $(@D)
@@ -81,8 +84,15 @@ output/%.pdf: input/%.md bin/vb-render
 	@mkdir -p $(@D)
 	bin/vb-render -o $@ $<
 
+output/%.docx: input/%.md bin/vb-render
+	@mkdir -p $(@D)
+	bin/vb-render -o $@ $<
+
 define sub_sample
 output/$(basename $(notdir $(1)))-$(notdir $(patsubst %/,%,$(dir $(1)))).pdf: $(1) bin/vb-render $(wildcard $(dir $(1))*.csv)
+	@mkdir -p output
+	bin/vb-render -o $$@ $(1)
+output/$(basename $(notdir $(1)))-$(notdir $(patsubst %/,%,$(dir $(1)))).docx: $(1) bin/vb-render $(wildcard $(dir $(1))*.csv)
 	@mkdir -p output
 	bin/vb-render -o $$@ $(1)
 endef

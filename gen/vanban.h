@@ -320,6 +320,10 @@ char		*vb_find_dir(const char *opt, const char *env,
 		    const char *const *rel, const char *probe,
 		    const char *builtin);
 
+/* path with its extension (after the last '.' of the last component)
+ * replaced by ext (".pdf"), or ext appended.  Malloc'd, NULL on OOM. */
+char		*vb_with_ext(const char *path, const char *ext);
+
 /* The time a reproducible build asks for: SOURCE_DATE_EPOCH (decimal
  * seconds, 0 to 253402300799) in *out, or -1 when it is not set.
  * Returns 0, or -1 when it is set but not such a number (message in d). */

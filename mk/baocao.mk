@@ -8,7 +8,7 @@ BC_PROG	 = input/2020/tien-do.csv
 BC_UNITS = input/2020/don-vi.csv
 BC_DATA	 = $(wildcard templates/bao-cao/*)
 BC_CONF	 = input/2020/bao-cao.yaml
-BC_FLAGS = --nam 2020 --don-vi $(BC_UNITS) --config $(BC_CONF) --pdf -j 2 -q
+BC_FLAGS = --nam 2020 --don-vi $(BC_UNITS) --config $(BC_CONF) --pdf --docx -j 2 -q
 
 samples: output/bao-cao/q2.stamp output/bao-cao/6t.stamp
 

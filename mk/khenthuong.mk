@@ -16,6 +16,6 @@ samples: output/khen-thuong-2020.stamp
 
 output/khen-thuong-2020.stamp: $(KT_LIST) $(KT_CONF) $(KT_DATA) bin/vb-khenthuong
 	@mkdir -p output/khen-thuong-2020
-	VB_TEMPLATES=templates bin/vb-khenthuong $(KT_FLAGS) --pdf --ghi-de \
+	VB_TEMPLATES=templates bin/vb-khenthuong $(KT_FLAGS) --pdf --docx --ghi-de \
 		-d output/khen-thuong-2020 $(KT_LIST)
 	@touch $@

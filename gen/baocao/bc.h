@@ -266,6 +266,7 @@ struct bc_args {
 	vb_date		  ngay;        /* --ngay, 0: blank */
 	int		  mau;         /* --mau: forms instead of reports */
 	int		  pdf;         /* --pdf */
+	int		  docx;        /* --docx: Word files beside */
 	int		  jobs;        /* -j */
 	void		(*cb)(void *, size_t, size_t);  /* PDF progress, or NULL */
 	void		 *ctx;         /* its argument */

@@ -241,7 +241,7 @@ bc_make(struct bc_args *a, struct bc_in *in, struct bc_out *o,
 /* Render every source in memory (render_batch: -j workers), so that a
  * problem in any of them stops the run before a file is written. */
 static int
-bc_render(const struct bc_args *a, const struct bc_out *o,
+bc_render(const struct bc_args *a, const struct bc_out *o, int format,
     struct render_job **out, struct diag *d)
 {
 	struct render_opt	 ropt;
@@ -251,6 +251,7 @@ bc_render(const struct bc_args *a, const struct bc_out *o,
 
 	*out = NULL;
 	memset(&ropt, 0, sizeof(ropt));
+	ropt.format = format;
 	if (vb_source_epoch(&ropt.epoch, d) != 0)
 		return VB_EUSAGE;
 	if ((jobs = calloc(o->n ? o->n : 1, sizeof(*jobs))) == NULL ||
@@ -274,20 +275,29 @@ bc_render(const struct bc_args *a, const struct bc_out *o,
 	return VB_OK;
 }
 
-/* The PDF of the source at path (its extension replaced by .pdf). */
+/* The rendering of the source at path, its extension replaced by ext. */
 static int
-bc_write_pdf(const char *path, const struct render_job *j, struct diag *d)
+bc_write_as(const char *path, const char *ext, const struct render_job *j,
+    struct diag *d)
 {
-	const char	*dot = strrchr(path, '.');
-	char		*pdf;
-	int		 rc;
+	char	*to;
+	int	 rc;
 
-	if (asprintf(&pdf, "%.*s.pdf", (int)(dot ? dot - path :
-	    (long)strlen(path)), path) < 0)
+	if ((to = vb_with_ext(path, ext)) == NULL)
 		return VB_ESYS;
-	rc = text_write_file(pdf, j->out, j->outlen, d);
-	free(pdf);
+	rc = text_write_file(to, j->out, j->outlen, d);
+	free(to);
 	return rc;
+}
+
+static void
+bc_jobs_free(struct render_job *jobs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; jobs != NULL && i < n; i++)
+		free(jobs[i].out);
+	free(jobs);
 }
 
 int
@@ -295,7 +305,7 @@ bc_run(struct bc_args *a, struct diag *d)
 {
 	struct bc_in	 in;
 	struct bc_out	 o;
-	struct render_job *jobs = NULL;
+	struct render_job *jobs = NULL, *docx = NULL;
 	size_t		 i, cap;
 	int		 rc;
 
@@ -318,7 +328,11 @@ bc_run(struct bc_args *a, struct diag *d)
 	}
 	if ((rc = bc_make(a, &in, &o, d)) != VB_OK)
 		goto out;
-	if (a->pdf && !a->mau && (rc = bc_render(a, &o, &jobs, d)) != VB_OK)
+	if (a->pdf && !a->mau &&
+	    (rc = bc_render(a, &o, RENDER_PDF, &jobs, d)) != VB_OK)
+		goto out;
+	if (a->docx && !a->mau &&
+	    (rc = bc_render(a, &o, RENDER_DOCX, &docx, d)) != VB_OK)
 		goto out;
 	if (mkdir(a->outdir, 0777) != 0 && errno != EEXIST) {
 		diag_add(d, DIAG_ERROR, a->outdir, 0, 0, "cannot create the "
@@ -330,7 +344,9 @@ bc_run(struct bc_args *a, struct diag *d)
 	for (i = 0; i < o.n && rc == VB_OK; i++) {
 		rc = text_write_file(o.path[i], o.text[i], o.len[i], d);
 		if (rc == VB_OK && jobs != NULL)
-			rc = bc_write_pdf(o.path[i], &jobs[i], d);
+			rc = bc_write_as(o.path[i], ".pdf", &jobs[i], d);
+		if (rc == VB_OK && docx != NULL)
+			rc = bc_write_as(o.path[i], ".docx", &docx[i], d);
 	}
 	if (rc != VB_OK)
 		goto out;
@@ -346,9 +362,8 @@ out:
 		free(o.path[i]);
 		free(o.text[i]);
 	}
-	for (i = 0; jobs != NULL && i < o.n; i++)
-		free(jobs[i].out);
-	free(jobs);
+	bc_jobs_free(jobs, o.n);
+	bc_jobs_free(docx, o.n);
 	free(o.path);
 	free(o.text);
 	free(o.len);

@@ -72,3 +72,16 @@ vb_source_epoch(long long *out, struct diag *d)
 	*out = v;
 	return 0;
 }
+
+char *
+vb_with_ext(const char *path, const char *ext)
+{
+	const char	*dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+	size_t		 n = (dot && (!slash || dot > slash)) ?
+			    (size_t)(dot - path) : strlen(path);
+	char		*s;
+
+	if (asprintf(&s, "%.*s%s", (int)n, path, ext) < 0)
+		return NULL;
+	return s;
+}

@@ -69,19 +69,6 @@ kt_check_numbers(const struct kt_batch *b, const struct kt_data *kd,
 	return rc;
 }
 
-/* path with its extension replaced by ext (".pdf"); malloc'd. */
-static char *
-kt_with_ext(const char *path, const char *ext)
-{
-	const char	*dot = strrchr(path, '.'), *slash = strrchr(path, '/');
-	size_t		 n = (dot && (!slash || dot > slash)) ?
-			    (size_t)(dot - path) : strlen(path);
-	char		*s;
-
-	if (asprintf(&s, "%.*s%s", (int)n, path, ext) < 0)
-		return NULL;
-	return s;
-}
 
 /*
  * The movement's year (Điều 1's "phong trào thi đua năm …"): --nam, else
@@ -214,7 +201,7 @@ kt_generate(const struct kt_batch *b, const struct kt_data *kd,
 		    "-")) == NULL)
 			rc = VB_ESYS;
 		if (rc == VB_OK && b->pdf &&
-		    (o[i].pdf = kt_with_ext(o[i].path, ".pdf")) == NULL)
+		    (o[i].pdf = vb_with_ext(o[i].path, ".pdf")) == NULL)
 			rc = VB_ESYS;
 	}
 	return rc;
@@ -306,7 +293,7 @@ kt_drop_stale_pdf(const struct kt_out *o, struct diag *d)
 
 	if (strcmp(o->path, "-") == 0 || o->same)
 		return VB_OK;
-	if ((pdf = kt_with_ext(o->path, ".pdf")) == NULL)
+	if ((pdf = vb_with_ext(o->path, ".pdf")) == NULL)
 		return VB_ESYS;
 	if (unlink(pdf) == 0)
 		diag_add(d, DIAG_WARNING, pdf, 0, 0, "removed: it was made "
@@ -322,25 +309,53 @@ kt_drop_stale_pdf(const struct kt_out *o, struct diag *d)
 	return VB_OK;
 }
 
+/* Render every decision in memory in one format (render_batch: -j
+ * workers), before anything is written. */
+static int
+kt_render(const struct kt_batch *b, const struct kt_out *o, size_t n,
+    int format, struct render_job **out, struct diag *d)
+{
+	struct render_opt	 ro = b->ropt;
+	struct render_job	*jobs;
+	size_t			 i;
+
+	*out = NULL;
+	if ((jobs = calloc(n ? n : 1, sizeof(*jobs))) == NULL)
+		return VB_ESYS;
+	for (i = 0; i < n; i++) {
+		jobs[i].name = o[i].path;
+		jobs[i].text = o[i].md;
+	}
+	ro.format = format;
+	*out = jobs;
+	return render_batch(&ro, jobs, n, b->jobs, b->progress,
+	    b->progress_arg, d);
+}
+
+static void
+kt_jobs_free(struct render_job *jobs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; jobs != NULL && i < n; i++)
+		free(jobs[i].out);
+	free(jobs);
+}
+
 /* Render every decision in memory, then write the sources and PDFs. */
 static int
 kt_write(const struct kt_batch *b, struct kt_out *o, size_t n,
     struct diag *d)
 {
-	struct render_job	*jobs = NULL;
+	struct render_job	*pdf = NULL, *docx = NULL;
+	char			*dx;
 	size_t			 i;
 	int			 rc = VB_OK;
 
-	if (b->pdf) {
-		if ((jobs = calloc(n, sizeof(*jobs))) == NULL)
-			return VB_ESYS;
-		for (i = 0; i < n; i++) {
-			jobs[i].name = o[i].path;
-			jobs[i].text = o[i].md;
-		}
-		rc = render_batch(&b->ropt, jobs, n, b->jobs, b->progress,
-		    b->progress_arg, d);
-	}
+	if (b->pdf)
+		rc = kt_render(b, o, n, RENDER_PDF, &pdf, d);
+	if (rc == VB_OK && b->docx)
+		rc = kt_render(b, o, n, RENDER_DOCX, &docx, d);
 	if (rc == VB_OK && b->outdir != NULL && mkdir(b->outdir, 0777) != 0 &&
 	    errno != EEXIST) {
 		diag_add(d, DIAG_ERROR, b->outdir, 0, 0, "cannot create: %s",
@@ -349,15 +364,22 @@ kt_write(const struct kt_batch *b, struct kt_out *o, size_t n,
 	}
 	for (i = 0; i < n && rc == VB_OK; i++) {
 		rc = text_write_file(o[i].path, o[i].md, strlen(o[i].md), d);
-		if (rc == VB_OK && jobs != NULL)
-			rc = text_write_file(o[i].pdf, jobs[i].out,
-			    jobs[i].outlen, d);
+		if (rc == VB_OK && pdf != NULL)
+			rc = text_write_file(o[i].pdf, pdf[i].out,
+			    pdf[i].outlen, d);
 		else if (rc == VB_OK)
 			rc = kt_drop_stale_pdf(&o[i], d);
+		if (rc == VB_OK && docx != NULL) {
+			if ((dx = vb_with_ext(o[i].path, ".docx")) == NULL)
+				rc = VB_ESYS;
+			else
+				rc = text_write_file(dx, docx[i].out,
+				    docx[i].outlen, d);
+			free(dx);
+		}
 	}
-	for (i = 0; jobs != NULL && i < n; i++)
-		free(jobs[i].out);
-	free(jobs);
+	kt_jobs_free(pdf, n);
+	kt_jobs_free(docx, n);
 	return rc;
 }
 

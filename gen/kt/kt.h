@@ -291,6 +291,7 @@ struct kt_batch {
 	const char		*outfile;    /* -o, or NULL */
 	const char		*outdir;     /* -d, or NULL */
 	int			 pdf;        /* --pdf */
+	int			 docx;       /* --docx: a Word file beside */
 	int			 jobs;       /* PDFs rendered in parallel (-j) */
 	const char		*config;     /* --config, or NULL */
 	const char		*templates;  /* --templates, or NULL */

@@ -22,6 +22,7 @@ usage(FILE *fp)
 	    "  --don-vi FILE      the units (CSV or YAML)\n"
 	    "  --mau              write the empty progress forms (CSV)\n"
 	    "  --pdf, -j N        also render PDFs, N at a time (--jobs)\n"
+	    "  --docx             also write each as a Word file (.docx)\n"
 	    "  -d, --output-dir DIR;  -q, --quiet (no progress, no last line)\n"
 	    "  -f, --encoding ENC of the input tables (default: detected)\n"
 	    "  --sheet NAME|N     the sheet of Excel workbooks (.xlsx, .xls)\n"
@@ -43,7 +44,7 @@ bad(const char *what, const char *arg)
 int
 main(int argc, char **argv)
 {
-	enum { O_KY = 256, O_NAM, O_NGAY, O_DON_VI, O_MAU, O_PDF, O_TPL,
+	enum { O_KY = 256, O_NAM, O_NGAY, O_DON_VI, O_MAU, O_PDF, O_DOCX, O_TPL,
 	    O_FONTS, O_CONFIG };
 	static const struct option lo[] = {
 		{ "ky", required_argument, NULL, O_KY },
@@ -52,6 +53,7 @@ main(int argc, char **argv)
 		{ "don-vi", required_argument, NULL, O_DON_VI },
 		{ "mau", no_argument, NULL, O_MAU },
 		{ "pdf", no_argument, NULL, O_PDF },
+		{ "docx", no_argument, NULL, O_DOCX },
 		{ "templates", required_argument, NULL, O_TPL },
 		{ "fonts", required_argument, NULL, O_FONTS },
 		{ "config", required_argument, NULL, O_CONFIG },
@@ -93,6 +95,7 @@ main(int argc, char **argv)
 		case O_DON_VI: a.units = optarg; break;
 		case O_MAU: a.mau = 1; break;
 		case O_PDF: a.pdf = 1; break;
+		case O_DOCX: a.docx = 1; break;
 		case O_TPL: a.templates = optarg; break;
 		case O_FONTS: a.fonts = optarg; break;
 		case O_CONFIG: a.config = optarg; break;

@@ -33,6 +33,7 @@ usage(FILE *fp)
 	    "  -d, --output-dir=DIR  write DIR/<form code>.md for every form\n"
 	    "  -o, --output=FILE     write the one decision to FILE (- = stdout)\n"
 	    "  --pdf                 also render each to a .pdf beside the .md\n"
+	    "  --docx                also write each as a Word file (.docx)\n"
 	    "  -j, --jobs=N          PDFs rendered in parallel (default: cores)\n"
 	    "  -q, --quiet           no progress line\n"
 	    "  --ngay=YYYY-MM-DD     decision date (law, base salary; default today)\n"
@@ -137,6 +138,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "pdf", no_argument, NULL, 'p' },
+		{ "docx", no_argument, NULL, 'X' },
 		{ "ngay", required_argument, NULL, 'N' },
 		{ "so", required_argument, NULL, 's' },
 		{ "du-thao", optional_argument, NULL, 'T' },
@@ -178,6 +180,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		case 'W': b->ghi_de = 1; break;
 		case 'I': b->khoi_tao = optarg; break;
 		case 'p': b->pdf = 1; break;
+		case 'X': b->docx = 1; break;
 		case 's':
 			if (b->nso == (int)(sizeof(b->so) / sizeof(b->so[0]))) {
 				fprintf(stderr, "%s: too many --so\n", prog);
@@ -211,7 +214,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		fprintf(stderr, "%s: -o and -d exclude each other\n", prog);
 		return -1;
 	}
-	if (b->pdf && b->outfile && strcmp(b->outfile, "-") == 0) {
+	if ((b->pdf || b->docx) && b->outfile && strcmp(b->outfile, "-") == 0) {
 		fprintf(stderr, "%s: --pdf needs a file or -d DIR, not stdout\n",
 		    prog);
 		return -1;
