@@ -28,6 +28,7 @@ struct csvt_p {
 	int		 at_start;  /* between rows: the next byte starts one */
 	int		 oom;       /* out of memory */
 	int		 dropping;  /* ignore rows (after an unclosed quote) */
+	int		 ragged;    /* keep every row as read: no header */
 };
 
 /* Where quotes open and close, followed beside libcsv (whose csv_fini
@@ -105,7 +106,7 @@ csvt_cb_row(int c, void *arg)
 		return;
 	}
 	/* Excel leaves empty cells to the right of the table. */
-	while (p->nf > 0 && p->nf > p->width && p->f[p->nf - 1][0] == '\0')
+	while (!p->ragged && p->nf > 0 && p->nf > p->width && p->f[p->nf - 1][0] == '\0')
 		free(p->f[--p->nf]);
 	for (i = 0; i < p->nf; i++)
 		if (p->f[i][0] != '\0')
@@ -114,7 +115,9 @@ csvt_cb_row(int c, void *arg)
 		csvt_drop_fields(p);
 		return;
 	}
-	if (p->width == 0)
+	if (p->ragged)
+		;			/* any width, the caller judges */
+	else if (p->width == 0)
 		p->width = p->nf;
 	else if (p->nf != p->width) {
 		diag_add(p->d, DIAG_ERROR, t->name, p->row_line, 1,
@@ -142,10 +145,11 @@ csvt_cb_row(int c, void *arg)
 	p->nf = 0;
 }
 
-/* The separator of the first non-blank line: the most frequent of tab,
- * ';' and ',' outside quotes (ties in that order); ',' if none. */
+/* The separator of the first non-blank line (with any_line, of the first
+ * line holding one): the most frequent of tab, ';' and ',' outside
+ * quotes (ties in that order); ',' if none. */
 static char
-csvt_sniff(const char *s, size_t n)
+csvt_sniff(const char *s, size_t n, int any_line)
 {
 	size_t	i, tab = 0, semi = 0, comma = 0;
 	int	q = 0;
@@ -154,7 +158,8 @@ csvt_sniff(const char *s, size_t n)
 		s++;
 		n--;
 	}
-	for (i = 0; i < n && (q || s[i] != '\n'); i++) {
+	for (i = 0; i < n && (q || s[i] != '\n' ||
+	    (any_line && tab + semi + comma == 0)); i++) {
 		if (s[i] == '"')
 			q = !q;
 		else if (q)
@@ -216,9 +221,27 @@ csvt_parse(const char *name, const char *text, size_t len, char sep,
 	return rc;
 }
 
+static int csvt_parse_p(const char *, const char *, size_t, char, int,
+    int, struct diag *, struct csvt **);
+
 int
 csvt_parse_all(const char *name, const char *text, size_t len, char sep,
     int line0, struct diag *d, struct csvt **out)
+{
+	return csvt_parse_p(name, text, len, sep, line0, 0, d, out);
+}
+
+int
+csvt_parse_rows(const char *name, const char *text, size_t len, char sep,
+    int line0, struct diag *d, struct csvt **out)
+{
+	return csvt_parse_p(name, text, len, sep, line0, 1, d, out);
+}
+
+/* csvt_parse_all, or with ragged csvt_parse_rows. */
+static int
+csvt_parse_p(const char *name, const char *text, size_t len, char sep,
+    int line0, int ragged, struct diag *d, struct csvt **out)
 {
 	struct csv_parser	 cp;
 	struct csvt_p		 p;
@@ -239,13 +262,14 @@ csvt_parse_all(const char *name, const char *text, size_t len, char sep,
 		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory");
 		return VB_ESYS;
 	}
-	t->sep = sep ? sep : csvt_sniff(text, len);
+	t->sep = sep ? sep : csvt_sniff(text, len, ragged);
 	csv_set_delim(&cp, (unsigned char)t->sep);
 	csv_set_space_func(&cp, csvt_space);
 	memset(&p, 0, sizeof(p));
 	p.t = t;
 	p.d = d;
 	p.at_start = 1;
+	p.ragged = ragged;
 	for (i = 0, line = line0 + 1; i < len && !p.oom; i = e, line++) {
 		for (e = i; e < len && text[e] != '\n'; e++)
 			;
