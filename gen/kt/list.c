@@ -436,7 +436,6 @@ kt_check_duplicates(const struct kt_data *kd, struct kt_list *l,
 	return rc;
 }
 
-/* Check one data row and append it to l; problems go to d. */
 /* A form named for a decision date it is not valid on: why, at the
  * row's line. */
 static void
@@ -751,7 +750,7 @@ static int
 kt_footer_cell(const char *s)
 {
 	static const char *const starts[] = {
-		"tongcong", "tongso", "cong", "nguoilap", "nguoiky",
+		"tongcong", "tongso", "nguoilap", "nguoiky",
 		"thutruong", "xacnhan", "kyten", "kyghi", "kydongdau", NULL
 	};
 	static const char *const marks[] = {
@@ -765,7 +764,8 @@ kt_footer_cell(const char *s)
 	for (i = 0; starts[i] != NULL && !hit; i++)
 		hit = strncmp(f, starts[i], strlen(starts[i])) == 0;
 	if (!hit)
-		hit = strcmp(f, "tong") == 0 || strstr(f, "kyghirohoten") ||
+		hit = strcmp(f, "tong") == 0 || strcmp(f, "cong") == 0 ||
+		    strstr(f, "kyghirohoten") ||
 		    (strstr(s, "ngày") != NULL && strstr(s, "tháng") != NULL &&
 		    strstr(s, "năm") != NULL && strlen(s) < 80);
 	for (i = 0; marks[i] != NULL && !hit; i++)
@@ -775,12 +775,17 @@ kt_footer_cell(const char *s)
 	return hit;
 }
 
-/* Whether a row (without an award form) starts the footer. */
+/* Whether a row (without an award form) starts the footer: a cell of
+ * it is a footer's, and its name cell is empty or that cell (a nominee
+ * whose form was left out stays an error, whatever its position). */
 static int
-kt_footer_row(const struct csvt_row *r)
+kt_footer_row(const struct kt_lt *x, const struct csvt_row *r)
 {
-	size_t i;
+	const char	*name = kt_cell(x, r, COL_HO_TEN);
+	size_t		 i;
 
+	if (*name != '\0' && !kt_footer_cell(name))
+		return 0;
 	for (i = 0; i < r->nfields; i++)
 		if (*r->fields[i] != '\0' && kt_footer_cell(r->fields[i]))
 			return 1;
@@ -896,7 +901,7 @@ kt_list_rows(struct kt_lt *x, size_t hdr, struct kt_list *l,
 				continue;
 			}
 			skip = g == -1 || kt_empty_row(x, r) || x->footer ||
-			    (x->footer = kt_footer_row(r));
+			    (x->footer = kt_footer_row(x, r));
 		}
 		if (skip) {
 			if ((*skipped)++ == 0)
