@@ -744,6 +744,17 @@ kt_group_row(const struct csvt_row *r)
 	return k;
 }
 
+/* kt_group_row of a row without an award form, when it names no unit
+ * either (a nominee whose form was left out stays an error). */
+static int
+kt_group_of(const struct kt_lt *x, const struct csvt_row *r)
+{
+	if (*kt_cell(x, r, COL_DON_VI) != '\0' ||
+	    *kt_cell(x, r, COL_CV_DV) != '\0')
+		return -2;
+	return kt_group_row(r);
+}
+
 /* Whether a cell starts the footer under the table: a total, the
  * preparer, a signature, the place and date, a signing authority. */
 static int
@@ -870,7 +881,7 @@ kt_kinds_missing(struct kt_lt *x, size_t hdr, struct diag *d)
 		return 0;
 	for (i = hdr + 1; i < x->t->nrows; i++)
 		if (*kt_cell(x, &x->t->rows[i], COL_HINH_THUC) == '\0' &&
-		    kt_group_row(&x->t->rows[i]) >= 0)
+		    kt_group_of(x, &x->t->rows[i]) >= 0)
 			return 0;
 	diag_add(d, DIAG_ERROR, x->t->name, x->t->rows[hdr].line, 0,
 	    "missing column \"%s\" (cá nhân or tập thể), and no group row "
@@ -895,7 +906,7 @@ kt_list_rows(struct kt_lt *x, size_t hdr, struct kt_list *l,
 			continue;
 		skip = 0;
 		if (*kt_cell(x, r, COL_HINH_THUC) == '\0') {
-			if ((g = kt_group_row(r)) >= 0) {
+			if ((g = kt_group_of(x, r)) >= 0) {
 				x->group = g;
 				x->footer = 0;
 				continue;
