@@ -960,10 +960,13 @@ kt_list_table(const struct csvt *t, const struct kt_data *kd,
 	l->has_thanh_tich = x.col[COL_THANH_TICH] >= 0;
 	rc = kt_list_rows(&x, (size_t)hdr, l, &skipped, &skip_line, d);
 	if (rc == VB_OK && skipped > 0)
-		diag_add(d, DIAG_WARNING, t->name, skip_line, 0,
+		diag_add(d, DIAG_WARNING, t->name, skip_line, 0, vb_ntr(
+		    "%zu row below the header holds no nominee and was "
+		    "skipped (a numbered empty row, a section title, a total "
+		    "or a signature)",
 		    "%zu rows below the header hold no nominee and were "
 		    "skipped (numbered empty rows, section titles, totals, "
-		    "signatures), the first at this line", skipped);
+		    "signatures), the first at this line", skipped), skipped);
 	if (rc == VB_OK && l->n == 0 && diag_errors(d) == errs)
 		diag_add(d, DIAG_ERROR, t->name, 0, 0,
 		    "no nominees in the list");
