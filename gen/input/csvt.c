@@ -145,35 +145,55 @@ csvt_cb_row(int c, void *arg)
 	p->nf = 0;
 }
 
-/* The separator of the first non-blank line (with any_line, of the first
- * line holding one): the most frequent of tab, ';' and ',' outside
- * quotes (ties in that order); ',' if none. */
-static char
-csvt_sniff(const char *s, size_t n, int any_line)
+/* Separators of the line at s (up to n bytes) outside quotes, in
+ * c[0] tab, c[1] ';', c[2] ','; the bytes it takes, newline included. */
+static size_t
+csvt_sep_count(const char *s, size_t n, size_t c[3])
 {
-	size_t	i, tab = 0, semi = 0, comma = 0;
+	size_t	i;
 	int	q = 0;
 
-	while (n > 0 && csvt_blank((unsigned char)*s)) {
-		s++;
-		n--;
-	}
-	for (i = 0; i < n && (q || s[i] != '\n' ||
-	    (any_line && tab + semi + comma == 0)); i++) {
+	c[0] = c[1] = c[2] = 0;
+	for (i = 0; i < n && (q || s[i] != '\n'); i++) {
 		if (s[i] == '"')
 			q = !q;
 		else if (q)
 			continue;
 		else if (s[i] == '\t')
-			tab++;
+			c[0]++;
 		else if (s[i] == ';')
-			semi++;
+			c[1]++;
 		else if (s[i] == ',')
-			comma++;
+			c[2]++;
 	}
-	if (tab > 0 && tab >= semi && tab >= comma)
+	return i < n ? i + 1 : i;
+}
+
+/* The separator of the first non-blank line: the most frequent of tab,
+ * ';' and ',' outside quotes (ties in that order); ',' if none.  With
+ * any_line (title rows may come first): the one found most often on a
+ * single line among the first 30 (the header's, as a rule). */
+static char
+csvt_sniff(const char *s, size_t n, int any_line)
+{
+	size_t	c[3], best[3] = { 0, 0, 0 }, k, lines = 0;
+	int	j;
+
+	while (n > 0 && csvt_blank((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	do {
+		k = csvt_sep_count(s, n, c);
+		for (j = 0; j < 3; j++)
+			if (c[j] > best[j])
+				best[j] = c[j];
+		s += k;
+		n -= k;
+	} while (any_line && n > 0 && ++lines < 30);
+	if (best[0] > 0 && best[0] >= best[1] && best[0] >= best[2])
 		return '\t';
-	if (semi > 0 && semi >= comma)
+	if (best[1] > 0 && best[1] >= best[2])
 		return ';';
 	return ',';
 }

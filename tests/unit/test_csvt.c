@@ -205,6 +205,7 @@ test_rows(void)
 {
 	const char	*s = "UBND TỈNH ĐIỆN BIÊN\n\nDANH SÁCH\n"
 	    "STT;Họ và tên;Đơn vị;;\n1;Lò A;Sở X;;\n;;;;\n2;Lò B\n";
+	const char	*s2 = "UBND TỈNH, SỞ NỘI VỤ\na;b;c\n1;2;3\n";
 	struct csvt	*t = NULL;
 	int		 rc;
 
@@ -222,6 +223,14 @@ test_rows(void)
 		CHECK("rows short row kept", t->rows[4].nfields == 2 &&
 		    t->rows[4].line == 7);
 	}
+	csvt_free(t);
+	/* A title with a comma above a ';' table: the header decides. */
+	diag_free(d);
+	d = diag_new();
+	t = NULL;
+	rc = csvt_parse_rows("t.csv", s2, strlen(s2), 0, 0, d, &t);
+	CHECK("rows sep of the widest line", rc == VB_OK && t != NULL &&
+	    t->sep == ';' && t->nrows == 3 && t->rows[0].nfields == 1);
 	csvt_free(t);
 	/* The same text read as a plain table: the separator comes from the
 	 * title line (none there, so ','), and a ragged row is an error. */
