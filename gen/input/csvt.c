@@ -106,7 +106,8 @@ csvt_cb_row(int c, void *arg)
 		return;
 	}
 	/* Excel leaves empty cells to the right of the table. */
-	while (!p->ragged && p->nf > 0 && p->nf > p->width && p->f[p->nf - 1][0] == '\0')
+	while (!p->ragged && p->nf > 0 && p->nf > p->width &&
+	    p->f[p->nf - 1][0] == '\0')
 		free(p->f[--p->nf]);
 	for (i = 0; i < p->nf; i++)
 		if (p->f[i][0] != '\0')

@@ -72,8 +72,10 @@ kt_list_help(void)
 	vbuf_puts(&b,
 	    "More headings: khen-thuong/" KT_HEADINGS " of the templates.\n"
 	    "Rows above the header (titles) are skipped; the header is the\n"
-	    "first row naming ho_ten, hinh_thuc and don_vi (or chuc_vu_don_vi).\n"
-	    "A row \"I. TẬP THỂ\" or \"II. CÁ NHÂN\" gives the kind of the rows\n"
+	    "first row naming ho_ten, hinh_thuc and don_vi (or "
+	    "chuc_vu_don_vi).\n"
+	    "A row \"I. TẬP THỂ\" or \"II. CÁ NHÂN\" gives the kind of the "
+	    "rows\n"
 	    "below it (then doi_tuong may be left out).  Rows with only a\n"
 	    "number, totals and signatures below the table are skipped, with\n"
 	    "a warning.  chuc_vu_don_vi is split at the first \", \" followed\n"
@@ -147,9 +149,10 @@ kt_heads_file(const struct kt_data *kd, struct kt_heads *h, struct diag *d)
 				break;
 		if (c == NCOL) {
 			diag_add(d, DIAG_ERROR, t->name, row->line, cc + 1,
-			    "\"%s\" is not a column of the nominee list: write "
-			    "doi_tuong, ho_ten, chuc_vu, don_vi, chuc_vu_don_vi, "
-			    "hinh_thuc, thanh_tich or stt", row->fields[cc]);
+			    "\"%s\" is not a column of the nominee list: "
+			    "write doi_tuong, ho_ten, chuc_vu, don_vi, "
+			    "chuc_vu_don_vi, hinh_thuc, thanh_tich or stt",
+			    row->fields[cc]);
 			continue;
 		}
 		if (*row->fields[ct] != '\0')
@@ -513,13 +516,13 @@ done:
 struct kt_lt {
 	const struct kt_data	*kd;
 	const struct csvt	*t;
-	int			 col[NCOL];   /* cell of each column, -1 */
-	const char		*hd[NCOL];   /* its heading, as messages name it */
-	size_t			 width;      /* header cells, empty ones at the
-					      * right left out */
-	int			 check_width; /* a short or long row is an error */
-	int			 group;      /* kind of the group row above, -1 */
-	int			 footer;     /* below a total or signature row */
+	int			 col[NCOL];  /* cell of a column, -1 */
+	const char		*hd[NCOL];   /* heading messages name */
+	size_t			 width;      /* header cells but empty
+					      * ones at the right */
+	int			 check_width; /* a row's width checked */
+	int			 group;      /* kind given above, -1 */
+	int			 footer;     /* below a total, signature */
 	vb_date			 date;       /* the decision's */
 };
 
@@ -710,9 +713,10 @@ kt_group_marker(const char *s)
 /*
  * A row without an award form that heads a group: "I. TẬP THỂ",
  * "II. CÁ NHÂN", "A. Tập thể", "B) Cá nhân" (the marker may be alone in
- * the STT cell) or a lone "Tập thể" / "Cá nhân": the kind of the rows
- * below it.  A marked row naming neither kind or both ("I. SỞ NỘI VỤ")
- * heads a section: -1.  Not a group row: -2.
+ * the STT cell), "1. Tập thể" or a lone "Tập thể" / "Cá nhân": the
+ * kind of the rows below it.  A row marked by a numeral or a letter
+ * naming neither kind or both ("I. SỞ NỘI VỤ") heads a section: -1.
+ * Not a group row: -2.
  */
 static int
 kt_group_row(const struct csvt_row *r)
@@ -729,10 +733,15 @@ kt_group_row(const struct csvt_row *r)
 	if ((g = vbuf_take(&b)) == NULL)
 		return -2;
 	m = kt_group_marker(g);
+	/* "1. Tập thể": a number marks a group naming nothing but its kind
+	 * (after it a nominee's name could follow). */
+	if (m == 0 && (i = strspn(g, "0123456789")) > 0 &&
+	    (g[i] == '.' || g[i] == ')'))
+		m = i + 1;
 	if ((f = csvt_fold(g + m)) != NULL) {
 		tt = strstr(f, "tapthe") != NULL;
 		cn = strstr(f, "canhan") != NULL;
-		if (m > 0)
+		if (m > 0 && (*g < '0' || *g > '9'))
 			k = tt == cn ? -1 : tt ? KT_TAP_THE : KT_CA_NHAN;
 		else if (strcmp(f, "tapthe") == 0)
 			k = KT_TAP_THE;
