@@ -210,6 +210,13 @@ int		 csvt_parse(const char *name, const char *text, size_t len,
  * either way. */
 int		 csvt_parse_all(const char *name, const char *text, size_t len,
 		    char sep, int line0, struct diag *d, struct csvt **out);
+/* The same for a table whose header is not the first row (title rows
+ * above it, a caller finds it): every non-blank row is kept with all its
+ * fields as read, whatever its width (no width check, no trimming of
+ * empty cells on the right), and the separator is sniffed from the
+ * first line holding one. */
+int		 csvt_parse_rows(const char *name, const char *text, size_t len,
+		    char sep, int line0, struct diag *d, struct csvt **out);
 void		 csvt_free(struct csvt *);   /* NULL is a no-op */
 
 /* Fold a heading for matching: lower case, no accents, đ -> d, no spaces,

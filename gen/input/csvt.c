@@ -28,6 +28,7 @@ struct csvt_p {
 	int		 at_start;  /* between rows: the next byte starts one */
 	int		 oom;       /* out of memory */
 	int		 dropping;  /* ignore rows (after an unclosed quote) */
+	int		 ragged;    /* keep every row as read: no header */
 };
 
 /* Where quotes open and close, followed beside libcsv (whose csv_fini
@@ -105,7 +106,8 @@ csvt_cb_row(int c, void *arg)
 		return;
 	}
 	/* Excel leaves empty cells to the right of the table. */
-	while (p->nf > 0 && p->nf > p->width && p->f[p->nf - 1][0] == '\0')
+	while (!p->ragged && p->nf > 0 && p->nf > p->width &&
+	    p->f[p->nf - 1][0] == '\0')
 		free(p->f[--p->nf]);
 	for (i = 0; i < p->nf; i++)
 		if (p->f[i][0] != '\0')
@@ -114,7 +116,9 @@ csvt_cb_row(int c, void *arg)
 		csvt_drop_fields(p);
 		return;
 	}
-	if (p->width == 0)
+	if (p->ragged)
+		;			/* any width, the caller judges */
+	else if (p->width == 0)
 		p->width = p->nf;
 	else if (p->nf != p->width) {
 		diag_add(p->d, DIAG_ERROR, t->name, p->row_line, 1,
@@ -142,33 +146,55 @@ csvt_cb_row(int c, void *arg)
 	p->nf = 0;
 }
 
-/* The separator of the first non-blank line: the most frequent of tab,
- * ';' and ',' outside quotes (ties in that order); ',' if none. */
-static char
-csvt_sniff(const char *s, size_t n)
+/* Separators of the line at s (up to n bytes) outside quotes, in
+ * c[0] tab, c[1] ';', c[2] ','; the bytes it takes, newline included. */
+static size_t
+csvt_sep_count(const char *s, size_t n, size_t c[3])
 {
-	size_t	i, tab = 0, semi = 0, comma = 0;
+	size_t	i;
 	int	q = 0;
 
-	while (n > 0 && csvt_blank((unsigned char)*s)) {
-		s++;
-		n--;
-	}
+	c[0] = c[1] = c[2] = 0;
 	for (i = 0; i < n && (q || s[i] != '\n'); i++) {
 		if (s[i] == '"')
 			q = !q;
 		else if (q)
 			continue;
 		else if (s[i] == '\t')
-			tab++;
+			c[0]++;
 		else if (s[i] == ';')
-			semi++;
+			c[1]++;
 		else if (s[i] == ',')
-			comma++;
+			c[2]++;
 	}
-	if (tab > 0 && tab >= semi && tab >= comma)
+	return i < n ? i + 1 : i;
+}
+
+/* The separator of the first non-blank line: the most frequent of tab,
+ * ';' and ',' outside quotes (ties in that order); ',' if none.  With
+ * any_line (title rows may come first): the one found most often on a
+ * single line among the first 30 (the header's, as a rule). */
+static char
+csvt_sniff(const char *s, size_t n, int any_line)
+{
+	size_t	c[3], best[3] = { 0, 0, 0 }, k, lines = 0;
+	int	j;
+
+	while (n > 0 && csvt_blank((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	do {
+		k = csvt_sep_count(s, n, c);
+		for (j = 0; j < 3; j++)
+			if (c[j] > best[j])
+				best[j] = c[j];
+		s += k;
+		n -= k;
+	} while (any_line && n > 0 && ++lines < 30);
+	if (best[0] > 0 && best[0] >= best[1] && best[0] >= best[2])
 		return '\t';
-	if (semi > 0 && semi >= comma)
+	if (best[1] > 0 && best[1] >= best[2])
 		return ';';
 	return ',';
 }
@@ -216,9 +242,27 @@ csvt_parse(const char *name, const char *text, size_t len, char sep,
 	return rc;
 }
 
+static int csvt_parse_p(const char *, const char *, size_t, char, int,
+    int, struct diag *, struct csvt **);
+
 int
 csvt_parse_all(const char *name, const char *text, size_t len, char sep,
     int line0, struct diag *d, struct csvt **out)
+{
+	return csvt_parse_p(name, text, len, sep, line0, 0, d, out);
+}
+
+int
+csvt_parse_rows(const char *name, const char *text, size_t len, char sep,
+    int line0, struct diag *d, struct csvt **out)
+{
+	return csvt_parse_p(name, text, len, sep, line0, 1, d, out);
+}
+
+/* csvt_parse_all, or with ragged csvt_parse_rows. */
+static int
+csvt_parse_p(const char *name, const char *text, size_t len, char sep,
+    int line0, int ragged, struct diag *d, struct csvt **out)
 {
 	struct csv_parser	 cp;
 	struct csvt_p		 p;
@@ -239,13 +283,14 @@ csvt_parse_all(const char *name, const char *text, size_t len, char sep,
 		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory");
 		return VB_ESYS;
 	}
-	t->sep = sep ? sep : csvt_sniff(text, len);
+	t->sep = sep ? sep : csvt_sniff(text, len, ragged);
 	csv_set_delim(&cp, (unsigned char)t->sep);
 	csv_set_space_func(&cp, csvt_space);
 	memset(&p, 0, sizeof(p));
 	p.t = t;
 	p.d = d;
 	p.at_start = 1;
+	p.ragged = ragged;
 	for (i = 0, line = line0 + 1; i < len && !p.oom; i = e, line++) {
 		for (e = i; e < len && text[e] != '\n'; e++)
 			;

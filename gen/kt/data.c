@@ -859,11 +859,79 @@ kt_data_free(struct kt_data *kd)
 	free(kd);
 }
 
-/* Whether folded a equals the fold of b. */
+/* Abbreviations people type in an award form, folded, and the folded
+ * words they stand for. */
+static const char *const kt_form_abbr[][2] = {
+	{ "ubnd", "uybannhandan" }, { "bk", "bangkhen" }, { "gk", "giaykhen" },
+	{ "cstd", "chiensithidua" }, { "cstdcs", "chiensithiduacoso" },
+	{ "ldtt", "laodongtientien" }, { "ttldxs", "tapthelaodongxuatsac" },
+	{ "ttldtt", "tapthelaodongtientien" }, { "ctd", "cothidua" },
+	{ "ct", "chutich" },
+};
+
+/* Append to b the folded word w as a form name's word: an abbreviation
+ * spelled out, "của" left out, a final y after a consonant as i (sỹ and
+ * sĩ, kỹ and kĩ are one word). */
+static void
+kt_form_word(struct vbuf *b, char *w)
+{
+	size_t	n = strlen(w), i;
+
+	if (n == 0 || strcmp(w, "cua") == 0)
+		return;
+	for (i = 0; i < sizeof(kt_form_abbr) / sizeof(kt_form_abbr[0]); i++)
+		if (strcmp(w, kt_form_abbr[i][0]) == 0) {
+			vbuf_puts(b, kt_form_abbr[i][1]);
+			return;
+		}
+	if (n >= 2 && w[n - 1] == 'y' && strchr("aeiouy", w[n - 2]) == NULL)
+		w[n - 1] = 'i';
+	vbuf_puts(b, w);
+}
+
+char *
+kt_form_fold(const char *s)
+{
+	struct vbuf	 b = { NULL, 0, 0, 0 };
+	char		*copy, *w, *save = NULL, *fw;
+	int		 k = 0, danh = 0;
+
+	if ((copy = strdup(s)) == NULL)
+		return NULL;
+	/* Words: split at anything csvt_fold drops (spaces, punctuation). */
+	for (w = copy; *w != '\0'; w++)
+		if (strchr(" \t\n,.;:-/()", *w) != NULL)
+			*w = ' ';
+	for (w = strtok_r(copy, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save), k++) {
+		if ((fw = csvt_fold(w)) == NULL) {
+			b.bad = 1;
+			break;
+		}
+		/* "Danh hiệu …" and "Tặng …" name the same form. */
+		if (k == 0 && strcmp(fw, "danh") == 0)
+			danh = 1;
+		else if (k == 1 && danh && strcmp(fw, "hieu") == 0)
+			danh = 0;
+		else if (!(k == 0 && strcmp(fw, "tang") == 0)) {
+			if (danh)
+				vbuf_puts(&b, "danh");
+			danh = 0;
+			kt_form_word(&b, fw);
+		}
+		free(fw);
+	}
+	if (danh)
+		vbuf_puts(&b, "danh");
+	free(copy);
+	return vbuf_take(&b);
+}
+
+/* Whether the form-folded a equals the form fold of b. */
 static int
 kt_fold_eq(const char *fa, const char *b)
 {
-	char	*fb = csvt_fold(b);
+	char	*fb = kt_form_fold(b);
 	int	 eq = fb != NULL && strcmp(fa, fb) == 0;
 
 	free(fb);
@@ -873,7 +941,7 @@ kt_fold_eq(const char *fa, const char *b)
 int
 kt_form_find(const struct kt_data *kd, const char *s)
 {
-	char	*f = csvt_fold(s);
+	char	*f = kt_form_fold(s);
 	size_t	 i, j;
 	int	 hit = -1;
 
@@ -904,7 +972,7 @@ int
 kt_form_on(const struct kt_data *kd, const char *s, vb_date date,
     int *form, vb_date *from, vb_date *until)
 {
-	char		*f = csvt_fold(s);
+	char		*f = kt_form_fold(s);
 	size_t		 i, j;
 	int		 hit = -1;
 

@@ -132,7 +132,14 @@ int	 kt_init(const char *templates_dir, const char *dir, struct diag *);
  * lines for -h.  Malloc'd, NULL on OOM. */
 char	*kt_list_help(void);
 
-/* The form whose code, name or alias matches s (folded), or -1. */
+/* A form's name folded for matching as people type it: csvt_fold's
+ * (case, accents, spaces, punctuation), then word by word "UBND", "BK",
+ * "GK", "CSTĐ", "LĐTT", "TTLĐXS", "TTLĐTT", "CTĐ", "CT" spelled out,
+ * "của" and a leading "Danh hiệu" or "Tặng" left out, sỹ as sĩ (a final
+ * y after a consonant).  Malloc'd, NULL on OOM. */
+char	*kt_form_fold(const char *s);
+
+/* The form whose code, name or alias matches s (kt_form_fold), or -1. */
 int	 kt_form_find(const struct kt_data *, const char *s);
 
 /*
@@ -204,6 +211,17 @@ struct kt_list_opt {
 int	 kt_list_parse(const char *name, const char *text, size_t len,
 	    const struct kt_data *, const struct kt_list_opt *lo,
 	    struct diag *, struct kt_list **out);
+/*
+ * The same from a table already read (CSV, or a workbook's sheet by
+ * table_read): the header is the first row naming the list's columns
+ * (title rows above it are skipped); group rows ("I. TẬP THỂ") give the
+ * kind, numbered empty rows and the footer (totals, signatures) are
+ * skipped with one warning.  check_width: a nominee row with more or
+ * fewer cells than the header is an error (a comma missing in a CSV).
+ */
+int	 kt_list_table(const struct csvt *t, const struct kt_data *,
+	    const struct kt_list_opt *lo, int check_width, struct diag *,
+	    struct kt_list **out);
 void	 kt_list_free(struct kt_list *);
 
 /* ------------------------------------------------------------------ */

@@ -199,6 +199,57 @@ test_excel_utf16(void)
 	free(txt);
 }
 
+/* Rows kept as read: title rows above the header, no width check. */
+static void
+test_rows(void)
+{
+	const char	*s = "UBND TỈNH ĐIỆN BIÊN\n\nDANH SÁCH\n"
+	    "STT;Họ và tên;Đơn vị;;\n1;Lò A;Sở X;;\n;;;;\n2;Lò B\n";
+	const char	*s2 = "UBND TỈNH, SỞ NỘI VỤ\na;b;c\n1;2;3\n";
+	struct csvt	*t = NULL;
+	int		 rc;
+
+	diag_free(d);
+	d = diag_new();
+	rc = csvt_parse_rows("t.csv", s, strlen(s), 0, 0, d, &t);
+	CHECK("rows ok", rc == VB_OK && t != NULL && diag_errors(d) == 0);
+	CHECK("rows sep from a later line", t != NULL && t->sep == ';');
+	CHECK("rows count, blank ones skipped", t != NULL && t->nrows == 5);
+	if (t != NULL && t->nrows == 5) {
+		CHECK("rows title width", t->rows[0].nfields == 1);
+		CHECK("rows title line", t->rows[1].line == 3);
+		CHECK("rows header kept whole", t->rows[2].nfields == 5);
+		CHECK("rows empty cells kept", t->rows[3].nfields == 5);
+		CHECK("rows short row kept", t->rows[4].nfields == 2 &&
+		    t->rows[4].line == 7);
+	}
+	csvt_free(t);
+	/* A title with a comma above a ';' table: the header decides. */
+	diag_free(d);
+	d = diag_new();
+	t = NULL;
+	rc = csvt_parse_rows("t.csv", s2, strlen(s2), 0, 0, d, &t);
+	CHECK("rows sep of the widest line", rc == VB_OK && t != NULL &&
+	    t->sep == ';' && t->nrows == 3 && t->rows[0].nfields == 1);
+	csvt_free(t);
+	/* The same text read as a plain table: the separator comes from the
+	 * title line (none there, so ','), and a ragged row is an error. */
+	diag_free(d);
+	d = diag_new();
+	t = NULL;
+	rc = csvt_parse_all("t.csv", s, strlen(s), 0, 0, d, &t);
+	CHECK("rows vs parse_all: first line's sep", t != NULL &&
+	    t->sep == ',');
+	csvt_free(t);
+	diag_free(d);
+	d = diag_new();
+	t = NULL;
+	rc = csvt_parse_all("t.csv", s, strlen(s), ';', 0, d, &t);
+	CHECK("rows vs parse_all: width checked", rc == VB_EINPUT &&
+	    diag_errors(d) > 0);
+	csvt_free(t);
+}
+
 int
 main(void)
 {
@@ -206,6 +257,7 @@ main(void)
 	test_column();
 	test_parse();
 	test_excel_utf16();
+	test_rows();
 	diag_free(d);
 	return check_failed != 0;
 }
