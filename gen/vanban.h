@@ -511,6 +511,11 @@ char		*vb_upper(const char *s);
  */
 int		 table_read(const char *path, const char *sheet,
 		    enum text_enc enc, struct diag *d, struct csvt **out);
+/* The same, but a CSV's rows as they are (csvt_parse_rows: no header
+ * assumed, no width check), for a reader that finds the header itself
+ * (a nominee list with title rows above it). */
+int		 table_read_rows(const char *path, const char *sheet,
+		    enum text_enc enc, struct diag *d, struct csvt **out);
 /* Is t read from a workbook (t->sep == 0)? */
 int		 table_is_workbook(const struct csvt *t);
 /*

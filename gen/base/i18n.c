@@ -61,6 +61,9 @@ vb_i18n_init(const char *lang)
 		setlocale(LC_MESSAGES, "");
 	bindtextdomain(I18N_DOMAIN, dir);
 	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
+	/* strerror's own Vietnamese (glibc's "libc" domain) in UTF-8 too,
+	 * not question marks in the C locale's ASCII. */
+	bind_textdomain_codeset("libc", "UTF-8");
 	free(dir);
 	i18n_on = 1;
 	return 0;

@@ -64,9 +64,13 @@ table_ole_encrypted(FILE *fp)
 	return 0;
 }
 
-/* A CSV or text table: text_read_file + csvt_parse_all. */
+static int	 table_read_as(const char *, const char *, enum text_enc, int,
+		    struct diag *, struct csvt **);
+
+/* A CSV or text table: text_read_file + csvt_parse_all, or
+ * csvt_parse_rows (rows as they are, no header assumed) when rows. */
 static int
-table_text(const char *path, enum text_enc enc, struct diag *d,
+table_text(const char *path, enum text_enc enc, int rows, struct diag *d,
     struct csvt **out)
 {
 	char	*text;
@@ -75,7 +79,8 @@ table_text(const char *path, enum text_enc enc, struct diag *d,
 
 	if ((rc = text_read_file(path, enc, d, &text, &len)) != VB_OK)
 		return rc;
-	rc = csvt_parse_all(path, text, len, 0, 0, d, out);
+	rc = rows ? csvt_parse_rows(path, text, len, 0, 0, d, out) :
+	    csvt_parse_all(path, text, len, 0, 0, d, out);
 	free(text);
 	return rc;
 }
@@ -84,6 +89,20 @@ int
 table_read(const char *path, const char *sheet, enum text_enc enc,
     struct diag *d, struct csvt **out)
 {
+	return table_read_as(path, sheet, enc, 0, d, out);
+}
+
+int
+table_read_rows(const char *path, const char *sheet, enum text_enc enc,
+    struct diag *d, struct csvt **out)
+{
+	return table_read_as(path, sheet, enc, 1, d, out);
+}
+
+static int
+table_read_as(const char *path, const char *sheet, enum text_enc enc,
+    int rows, struct diag *d, struct csvt **out)
+{
 	unsigned char	 head[8];
 	size_t		 n;
 	FILE		*fp;
@@ -91,7 +110,7 @@ table_read(const char *path, const char *sheet, enum text_enc enc,
 
 	*out = NULL;
 	if (strcmp(path, "-") == 0)
-		return table_text(path, enc, d, out);
+		return table_text(path, enc, rows, d, out);
 	if ((fp = fopen(path, "rb")) == NULL) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
 		    strerror(errno));
@@ -121,7 +140,7 @@ table_read(const char *path, const char *sheet, enum text_enc enc,
 		    "not an Excel workbook", sheet);
 		return VB_EINPUT;
 	}
-	return table_text(path, enc, d, out);
+	return table_text(path, enc, rows, d, out);
 }
 
 int

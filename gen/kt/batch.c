@@ -111,9 +111,9 @@ static int
 kt_load(const struct kt_batch *b, struct kt_data **kd, struct kt_list **list,
     struct diag *d)
 {
-	char	*tdir, *text = NULL;
-	size_t	 len;
-	int	 rc;
+	struct csvt	*t = NULL;
+	char		*tdir;
+	int		 rc, errs = diag_errors(d);
 
 	if ((tdir = kt_find_templates(b->templates)) == NULL)
 		return VB_ESYS;
@@ -121,14 +121,24 @@ kt_load(const struct kt_batch *b, struct kt_data **kd, struct kt_list **list,
 	free(tdir);
 	if (rc == VB_OK && b->config != NULL)
 		rc = kt_config_load(b->config, (*kd)->config, d);
-	if (rc == VB_OK)
-		rc = text_read_file(b->list, b->enc, d, &text, &len);
+	/* The list: CSV in any encoding or an Excel workbook (--sheet);
+	 * its header is found by its headings, below any title rows. */
 	if (rc == VB_OK) {
+		rc = table_read_rows(b->list, b->sheet, b->enc, d, &t);
+		if (t == NULL && rc == VB_OK)
+			rc = VB_EINPUT;
+	}
+	if (t != NULL && rc != VB_ESYS) {
 		struct kt_list_opt lo = { b->opt.ngay, b->cho_trung };
 
-		rc = kt_list_parse(b->list, text, len, *kd, &lo, d, list);
+		rc = kt_list_table(t, *kd, &lo, !table_is_workbook(t), d, list);
+		if (rc == VB_OK && diag_errors(d) > errs) {
+			kt_list_free(*list);
+			*list = NULL;
+			rc = VB_EINPUT;
+		}
 	}
-	free(text);
+	csvt_free(t);
 	return rc;
 }
 

@@ -51,6 +51,7 @@ usage(FILE *fp)
 	    "  --templates=DIR       templates folder (default: $VB_TEMPLATES,\n"
 	    "                        beside the program, the build tree)\n"
 	    "  -f, --encoding=ENC    encoding of the list (default: detected)\n"
+	    "  --sheet=NAME|N        the sheet of an Excel list (.xlsx, .xls)\n"
 	    "  --fonts=DIR           fonts for --pdf (default: $VB_FONT_DIR, ...)\n"
 	    "  --lang=vi|en         messages in Vietnamese or English\n"
 	    "  -h, --help            this help\n"
@@ -139,6 +140,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "pdf", no_argument, NULL, 'p' },
 		{ "docx", no_argument, NULL, 'X' },
+		{ "sheet", required_argument, NULL, 'Z' },
 		{ "ngay", required_argument, NULL, 'N' },
 		{ "so", required_argument, NULL, 's' },
 		{ "du-thao", optional_argument, NULL, 'T' },
@@ -181,6 +183,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		case 'I': b->khoi_tao = optarg; break;
 		case 'p': b->pdf = 1; break;
 		case 'X': b->docx = 1; break;
+		case 'Z': b->sheet = optarg; break;
 		case 's':
 			if (b->nso == (int)(sizeof(b->so) / sizeof(b->so[0]))) {
 				fprintf(stderr, "%s: too many --so\n", prog);
