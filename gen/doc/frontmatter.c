@@ -158,14 +158,23 @@ fm_signer(struct pctx *c, yaml_document_t *y, const yaml_node_t *n,
 		if ((*dst = fm_scalar(c, v, key)) == NULL)
 			goto fail;
 	}
+	if (s->tham_quyen != NULL && *s->tham_quyen == '\0') {
+		free(s->tham_quyen);
+		s->tham_quyen = NULL;
+	}
+	/* A head who signs on his own authority has one title line
+	 * ("GIÁM ĐỐC"), whichever key it was written under: it is kept as
+	 * chuc_vu (7a's last line), tham_quyen then NULL. */
+	if ((s->chuc_vu == NULL || *s->chuc_vu == '\0') &&
+	    s->tham_quyen != NULL) {
+		free(s->chuc_vu);
+		s->chuc_vu = s->tham_quyen;
+		s->tham_quyen = NULL;
+	}
 	if (s->chuc_vu == NULL || s->ho_ten == NULL) {
 		diag_add(c->d, DIAG_ERROR, c->doc->name, fm_line(c, n),
 		    fm_col(n), "'ky' needs chuc_vu and ho_ten");
 		goto fail;
-	}
-	if (s->tham_quyen != NULL && *s->tham_quyen == '\0') {
-		free(s->tham_quyen);
-		s->tham_quyen = NULL;
 	}
 	/* 7a is set in capitals whatever the source says. */
 	if (s->tham_quyen != NULL && (u = doc_upper(s->tham_quyen)) != NULL) {
