@@ -537,9 +537,11 @@ lb_make_line(struct lb_ctx *c, size_t from, size_t to, double ratio,
 	 * natural spacing; so do all lines of unjustified text, except that
 	 * they may shrink. */
 	r = ratio;
-	if (!justify || (c->items[to].type == LB_PENALTY &&
+	if (justify != 1 || (c->items[to].type == LB_PENALTY &&
 	    c->items[to].penalty <= -LB_INF_PENALTY))
 		r = ratio < 0 ? ratio : 0;
+	if (justify == LB_NATURAL)
+		r = 0;
 	memset(ln, 0, sizeof(*ln));
 	ln->ratio = r;
 	for (i = from; i < to; i++) {

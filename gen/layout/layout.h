@@ -110,9 +110,12 @@ struct lb_result {
  * Break an inline sequence into lines of width_pt (the first line
  * narrowed by indent_pt) with total-fit (Knuth-Plass) breaking.  justify:
  * 1 stretch interword spaces so every line but the last (and lines ended
- * by a hard break) reaches width_pt; 0 natural spacing.  A word wider
+ * by a hard break) reaches width_pt; 0 natural spacing, shrunk where a
+ * line needs it; LB_NATURAL natural spacing always (balanced, centred
+ * lines: a line may then be wider than width_pt).  A word wider
  * than a line is broken between characters.  Returns 0, or -1 (memory).
  */
+#define LB_NATURAL 2
 int		 lb_break(const struct layout_font *, const struct doc_inline *,
 		    double size_pt, double width_pt, double indent_pt,
 		    int justify, struct lb_result *out);

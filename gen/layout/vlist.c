@@ -179,10 +179,23 @@ center_one(struct lctx *L, const char *s, int face, double size,
 			lb_result_free(&t);
 		}
 		lb_result_free(&res);
-		if (lb_break(L->lf, &in, size, hi, 0, 0, &res) == -1) {
+		if (lb_break(L->lf, &in, size, hi, 0, LB_NATURAL, &res) == -1) {
 			doc_inline_free(&in);
 			L->oom = 1;
 			return y;
+		}
+		/* Centred lines keep their natural spaces (never squeezed
+		 * nor stretched), unless one would then pass the measure. */
+		for (i = 0; i < res.n; i++)
+			if (res.lines[i].width_pt > width + 0.01)
+				break;
+		if (i < res.n) {
+			lb_result_free(&res);
+			if (lb_break(L->lf, &in, size, hi, 0, 0, &res) == -1) {
+				doc_inline_free(&in);
+				L->oom = 1;
+				return y;
+			}
 		}
 	}
 	for (i = 0; i < res.n; i++) {
