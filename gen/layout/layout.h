@@ -104,6 +104,7 @@ struct lb_line {
 struct lb_result {
 	struct lb_line	*lines;
 	size_t		 n;
+	size_t		 nsplit;    /* breaks inside a listed word or a name */
 };
 
 /*
@@ -113,7 +114,12 @@ struct lb_result {
  * by a hard break) reaches width_pt; 0 natural spacing, shrunk where a
  * line needs it; LB_NATURAL natural spacing always (balanced, centred
  * lines: a line may then be wider than width_pt).  A word wider
- * than a line is broken between characters.  Returns 0, or -1 (memory).
+ * than a line is broken between characters.  A break between two
+ * syllables of a word of templates/tu-ghep.txt ("Ủy ban") or of a name
+ * (a run of capitalised syllables, "Điện Biên", not the first word of a
+ * sentence) costs a penalty; in justified text it is weighed against
+ * loose lines, in other text it is taken only when no other way fits.
+ * Returns 0, or -1 (memory).
  */
 #define LB_NATURAL 2
 int		 lb_break(const struct layout_font *, const struct doc_inline *,

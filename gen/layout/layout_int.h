@@ -144,6 +144,18 @@ void		 lrow_rule(struct lctx *, double cx_pt, double y_pt,
 double		 lrow_split(struct lctx *, double keep_to_pt,
 		    double *first_pt);
 
+/* words.c: the word list (templates/tu-ghep.txt), read once per
+ * process.  lw_fold: n bytes of s in lower case with single spaces into
+ * out (cap bytes, NUL-terminated); its length, 0 when it does not fit or
+ * is not UTF-8.  lw_has: 1 when key (folded) is a listed word.
+ * lw_loaded: 1 when a list with words was found. */
+size_t		 lw_fold(const char *s, size_t n, char *out, size_t cap);
+int		 lw_has(const char *key);
+int		 lw_loaded(void);
+/* 1 when the n bytes of s start with a capital and hold a small letter
+ * ("Điện", not "ĐIỆN" nor "điện"). */
+int		 lw_titlecase(const char *s, size_t n);
+
 /* meta.c: the line and column (1-based) of front-matter key `key` in
  * the source; 1, 1 when it is not found. */
 void		 lmeta_pos(const struct doc *, const char *key, int *line,
