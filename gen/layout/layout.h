@@ -70,6 +70,8 @@ struct dl {
 	char		*title;     /* document info */
 	char		*author;
 	char		*subject;
+	char		*fit;       /* body settings when not the default
+				     * (dumped as "info fit"), or NULL */
 };
 
 struct dl	*dl_new(void);
