@@ -29,6 +29,8 @@ static char		**lw_v;     /* the words, sorted */
 static size_t		  lw_n;
 static pthread_once_t	  lw_once = PTHREAD_ONCE_INIT;
 
+/* s (n bytes) in lower case, runs of spaces as one, into out (contract
+ * in layout_int.h). */
 size_t
 lw_fold(const char *s, size_t n, char *out, size_t cap)
 {
@@ -117,6 +119,7 @@ lw_load(void)
 		qsort(lw_v, lw_n, sizeof(*lw_v), lw_cmp);
 }
 
+/* Is key (folded) a word of the list?  Loads it on the first call. */
 int
 lw_has(const char *key)
 {
@@ -125,13 +128,7 @@ lw_has(const char *key)
 	    lw_cmp) != NULL;
 }
 
-int
-lw_loaded(void)
-{
-	pthread_once(&lw_once, lw_load);
-	return lw_n > 0;
-}
-
+/* A capital first, a small letter after it (contract in layout_int.h). */
 int
 lw_titlecase(const char *s, size_t n)
 {
