@@ -224,9 +224,10 @@ lay_note(struct dl *dl, const struct lfit *f, const char *why)
 {
 	char buf[160];
 
-	snprintf(buf, sizeof(buf), "co_chu %.0f, gian_dong %.2f, "
-	    "paragraph spacing %.0f pt (%s)", f->size_pt,
-	    f->lead_em / LINE_SINGLE, f->para_pt, why);
+	snprintf(buf, sizeof(buf), "body %.0f pt (co_chu), leading %.1f pt = "
+	    "%.2f lines of %.2f em (gian_dong), paragraph spacing %.0f pt; %s",
+	    f->size_pt, f->size_pt * f->lead_em, f->lead_em / LINE_SINGLE,
+	    LINE_SINGLE, f->para_pt, why);
 	free(dl->fit);
 	return (dl->fit = strdup(buf)) == NULL ? -1 : 0;
 }
