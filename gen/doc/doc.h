@@ -136,6 +136,10 @@ struct doc_meta {
 	char		  *du_thao;           /* "DỰ THẢO", "DỰ THẢO LẦN 2" or NULL */
 	char		  *do_khan;           /* "KHẨN" ... or NULL */
 	int		   cong_van;          /* 1: a công văn (ô 5b, no 5a) */
+	double		   co_chu_pt;         /* body size by hand (13, 14 pt),
+					       * 0: chosen by layout */
+	double		   gian_dong;         /* line spacing by hand (1.0-1.5
+					       * lines), 0: chosen by layout */
 };
 
 struct doc {

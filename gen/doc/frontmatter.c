@@ -158,14 +158,23 @@ fm_signer(struct pctx *c, yaml_document_t *y, const yaml_node_t *n,
 		if ((*dst = fm_scalar(c, v, key)) == NULL)
 			goto fail;
 	}
+	if (s->tham_quyen != NULL && *s->tham_quyen == '\0') {
+		free(s->tham_quyen);
+		s->tham_quyen = NULL;
+	}
+	/* A head who signs on his own authority has one title line
+	 * ("GIÁM ĐỐC"), whichever key it was written under: it is kept as
+	 * chuc_vu (7a's last line), tham_quyen then NULL. */
+	if ((s->chuc_vu == NULL || *s->chuc_vu == '\0') &&
+	    s->tham_quyen != NULL) {
+		free(s->chuc_vu);
+		s->chuc_vu = s->tham_quyen;
+		s->tham_quyen = NULL;
+	}
 	if (s->chuc_vu == NULL || s->ho_ten == NULL) {
 		diag_add(c->d, DIAG_ERROR, c->doc->name, fm_line(c, n),
 		    fm_col(n), "'ky' needs chuc_vu and ho_ten");
 		goto fail;
-	}
-	if (s->tham_quyen != NULL && *s->tham_quyen == '\0') {
-		free(s->tham_quyen);
-		s->tham_quyen = NULL;
 	}
 	/* 7a is set in capitals whatever the source says. */
 	if (s->tham_quyen != NULL && (u = doc_upper(s->tham_quyen)) != NULL) {
@@ -189,7 +198,8 @@ fail:
 static const char *const fm_keys[] = {
 	"loai", "co_quan_chu_quan", "co_quan", "so", "ky_hieu", "dia_danh",
 	"ngay", "nam", "trich_yeu", "kinh_gui", "ky", "noi_nhan", "luu",
-	"nguoi_soan", "du_thao", "do_khan", "encoding", NULL
+	"nguoi_soan", "du_thao", "do_khan", "encoding", "co_chu", "gian_dong",
+	NULL
 };
 
 /* 'ky': one signer, or a list of two for a joint document. */
@@ -251,6 +261,38 @@ fm_do_khan(struct pctx *c, const yaml_node_t *v, char *s)
 		return;
 	}
 	m->do_khan = u;
+}
+
+/* 'co_chu' (body size: 13 or 14 pt) and 'gian_dong' (line spacing:
+ * 1.0 to 1.5 lines, a decimal point or comma) from s (freed), the ranges
+ * of Nghị định 30; they fix what layout would otherwise choose. */
+static void
+fm_fit(struct pctx *c, const yaml_node_t *v, const char *key, char *s)
+{
+	struct doc_meta	*m = &c->doc->meta;
+	char		*e, *q;
+	double		 x;
+
+	for (q = s; *q != '\0'; q++)
+		if (*q == ',')
+			*q = '.';
+	x = strtod(s, &e);
+	if (strcmp(key, "co_chu") == 0) {
+		if (e == s || *e != '\0' || (x != 13 && x != 14))
+			diag_add(c->d, DIAG_ERROR, c->doc->name, fm_line(c, v),
+			    fm_col(v), "'co_chu' is \"%s\"; the body size must "
+			    "be 13 or 14 (pt)", s);
+		else
+			m->co_chu_pt = x;
+	} else {
+		if (e == s || *e != '\0' || !(x >= 1.0 && x <= 1.5))
+			diag_add(c->d, DIAG_ERROR, c->doc->name, fm_line(c, v),
+			    fm_col(v), "'gian_dong' is \"%s\"; the line "
+			    "spacing must be from 1.0 (single) to 1.5 lines", s);
+		else
+			m->gian_dong = x;
+	}
+	free(s);
 }
 
 /* One key of the front matter. */
@@ -345,6 +387,8 @@ fm_key(struct pctx *c, yaml_document_t *y, const yaml_node_t *v,
 		free(s);
 	} else if (strcmp(key, "do_khan") == 0)
 		fm_do_khan(c, v, s);
+	else if (strcmp(key, "co_chu") == 0 || strcmp(key, "gian_dong") == 0)
+		fm_fit(c, v, key, s);
 	else
 		free(s);   /* encoding: used when reading */
 }
@@ -604,7 +648,8 @@ doc_fm_parse(struct pctx *c, const char *text, size_t len, const char **body)
 			    fm_col(k), "unknown key '%s' (known: loai, "
 			    "co_quan_chu_quan, co_quan, so, ky_hieu, dia_danh, "
 			    "ngay, nam, trich_yeu, kinh_gui, ky, noi_nhan, luu, "
-			    "nguoi_soan, du_thao, do_khan, encoding)", key);
+			    "nguoi_soan, du_thao, do_khan, encoding, co_chu, "
+			    "gian_dong)", key);
 			continue;
 		}
 		fm_key(c, &y, v, key);

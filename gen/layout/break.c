@@ -16,12 +16,18 @@
 #include "vanban.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
+#include "layout/layout_int.h"
 
 #define LB_INF_PENALTY 10000   /* a penalty this high forbids the break */
 #define LB_FILL 1e6            /* stretch of the glue that ends a paragraph */
 #define LB_LINE_PENALTY 10
 #define LB_ADJ_DEMERITS 3000   /* neighbouring lines of distant fitness */
 #define LB_SUP_SCALE 0.6       /* superscript size / body size */
+#define LB_WORD_SOFT 150       /* justified text: a break inside a word */
+#define LB_WORD_HARD 1000      /* other text, when no whole-word breaks
+				* fit */
+#define LB_WORD_SYL 4          /* syllables of the longest listed word */
+#define LB_KEY_MAX 192         /* bytes of a folded word of the list */
 #define LB_CUT_LINES 16        /* a word wider than this many lines is cut
 				* into line-wide pieces, not characters */
 
@@ -40,7 +46,8 @@ struct lb_item {
 	double		 w_pt;        /* width (glue: natural) */
 	double		 stretch_pt;  /* glue */
 	double		 shrink_pt;   /* glue */
-	int		 penalty;     /* penalty; -LB_INF_PENALTY forces */
+	int		 penalty;     /* penalty; -LB_INF_PENALTY forces;
+				       * glue: a break inside a word */
 	int		 charbreak;   /* penalty between two characters of a
 				       * word too wide for a line */
 	size_t		 s0, s1;      /* box: its segments [s0, s1) */
@@ -68,6 +75,8 @@ struct lb_ctx {
 	size_t		 nitems, capitems;
 	double		*sw, *sst, *ssh;  /* prefix sums of widths, stretch, shrink */
 	size_t		*sb;              /* prefix count of words (boxes but the indent) */
+	size_t		*wglue;           /* glue items inside a word or name */
+	size_t		 nwglue;
 };
 
 static int
@@ -300,6 +309,180 @@ lb_items(struct lb_ctx *c, const struct doc_inline *in, double width_pt,
 #undef MAXW
 }
 
+/* One syllable of a run of words separated by single spaces. */
+struct lb_syl {
+	size_t	 glue;       /* the glue after it (0: none) */
+	char	 key[48];    /* lower case, punctuation stripped; "" none */
+	int	 lead;       /* punctuation before it: "(", a quote */
+	int	 trail;      /* punctuation after it: ",", ".", ")" */
+	int	 end;        /* it ends a sentence: ".", "!", "?", ":" */
+	int	 cap;        /* Title case ("Điện") */
+};
+
+/* Is the UTF-8 character at s (n bytes left) punctuation that sticks to a
+ * word?  Its length, 0 if not. */
+static size_t
+lb_punct(const char *s, size_t n)
+{
+	static const char *const multi[] = { "\xe2\x80\x9c", "\xe2\x80\x9d",
+	    "\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\xa6", NULL };
+	size_t i;
+
+	if (n > 0 && strchr("()[]\"',.;:!?", s[0]) != NULL && s[0] != '\0')
+		return 1;
+	for (i = 0; multi[i] != NULL; i++)
+		if (n >= 3 && memcmp(s, multi[i], 3) == 0)
+			return 3;
+	return 0;
+}
+
+/* Fill y from the box it: its text stripped of punctuation, folded. */
+static void
+lb_syl_of(const struct lb_ctx *c, const struct lb_item *it, struct lb_syl *y)
+{
+	char	 buf[64];
+	size_t	 n = 0, k, a = 0, b, l;
+
+	memset(y, 0, sizeof(*y));
+	for (k = it->s0; k < it->s1; k++) {
+		if (n + c->segs[k].n >= sizeof(buf))
+			return;
+		memcpy(buf + n, c->segs[k].t, c->segs[k].n);
+		n += c->segs[k].n;
+	}
+	while (a < n && (l = lb_punct(buf + a, n - a)) > 0) {
+		a += l;
+		y->lead = 1;
+	}
+	for (b = n; b > a; ) {
+		size_t back = buf[b - 1] & 0x80 ? 3 : 1;
+
+		if (back > b - a || lb_punct(buf + b - back, back) != back)
+			break;
+		if (strchr(".!?:", buf[b - 1]) != NULL ||
+		    (back == 3 && memcmp(buf + b - 3, "\xe2\x80\xa6", 3) == 0))
+			y->end = 1;
+		b -= back;
+		y->trail = 1;
+	}
+	if (b == a)
+		return;
+	y->cap = lw_titlecase(buf + a, b - a);
+	if (lw_fold(buf + a, b - a, y->key, sizeof(y->key)) == 0)
+		y->key[0] = '\0';
+}
+
+/* Does the break after syllable j of v (m of them; a run starts a
+ * sentence) fall inside a listed word of up to LB_WORD_SYL syllables, or
+ * inside a name? */
+static int
+lb_inside(const struct lb_syl *v, size_t m, size_t j)
+{
+	char	 key[LB_KEY_MAX];
+	size_t	 len, st, k, n;
+
+	/* A dash between words stays at the end of its line ("BAN THI
+	 * ĐUA - / KHEN THƯỞNG"), never starts the next. */
+	if (strcmp(v[j + 1].key, "-") == 0 ||
+	    strcmp(v[j + 1].key, "\xe2\x80\x93") == 0)
+		return 1;
+	if (v[j].trail || v[j + 1].lead || !*v[j].key || !*v[j + 1].key)
+		return 0;
+	/* A name: capitalised syllables ("Điện Biên").  A sentence's first
+	 * word has its capital anyway: a name from there needs three
+	 * ("Sở Công Thương", not "Theo Kế hoạch"). */
+	if (v[j].cap && v[j + 1].cap && (!(j == 0 ? 1 : v[j - 1].end) ||
+	    (j + 2 < m && v[j + 2].cap && !v[j + 1].trail && !v[j + 2].lead)))
+		return 1;
+	for (len = 2; len <= LB_WORD_SYL; len++)
+		for (st = j + 2 > len ? j + 2 - len : 0; st <= j &&
+		    st + len <= m; st++) {
+			for (k = st, n = 0; k < st + len; k++) {
+				size_t kl = strlen(v[k].key);
+
+				if (!*v[k].key || (k > st && v[k].lead) ||
+				    (k + 1 < st + len && v[k].trail) ||
+				    n + kl + 2 > sizeof(key))
+					break;
+				if (k > st)
+					key[n++] = ' ';
+				memcpy(key + n, v[k].key, kl);
+				n += kl;
+			}
+			key[n] = '\0';
+			if (k == st + len && lw_has(key))
+				return 1;
+		}
+	return 0;
+}
+
+/*
+ * Mark the glue inside listed words and names: penalty pen on each
+ * (LB_INF_PENALTY forbids the break), and their items in c->wglue.
+ * Runs are boxes of whole words (not pieces of a cut word) separated by
+ * single glue items.  0, or -1 (memory).
+ */
+static int
+lb_mark_words(struct lb_ctx *c)
+{
+	struct lb_syl	*v = NULL;
+	size_t		 cap = 0, m, i = 1, j, capw = 0;
+	int		 rc = 0;
+
+	c->nwglue = 0;
+	while (i < c->nitems) {
+		/* A run starts at a box of a word. */
+		if (c->items[i].type != LB_BOX || c->items[i].s0 ==
+		    c->items[i].s1) {
+			i++;
+			continue;
+		}
+		for (m = 0; i < c->nitems && c->items[i].type == LB_BOX; m++) {
+			if (vb_grow((void **)&v, &cap, m + 1, sizeof(*v))) {
+				rc = -1;
+				goto done;
+			}
+			lb_syl_of(c, &c->items[i], &v[m]);
+			if ((i + 1 < c->nitems && c->items[i + 1].type ==
+			    LB_PENALTY) || (i > 1 && c->items[i - 1].type ==
+			    LB_PENALTY && c->items[i - 1].charbreak))
+				v[m].key[0] = '\0';   /* a cut word */
+			v[m].glue = i + 1 < c->nitems && c->items[i + 1].type ==
+			    LB_GLUE && c->items[i + 1].stretch_pt < LB_FILL ?
+			    i + 1 : 0;
+			if (v[m].glue == 0 || i + 2 >= c->nitems) {
+				i++;
+				m++;
+				break;
+			}
+			i += 2;
+		}
+		for (j = 0; j + 1 < m; j++) {
+			if (v[j].glue == 0 || !lb_inside(v, m, j))
+				continue;
+			if (vb_grow((void **)&c->wglue, &capw, c->nwglue + 1,
+			    sizeof(*c->wglue))) {
+				rc = -1;
+				goto done;
+			}
+			c->wglue[c->nwglue++] = v[j].glue;
+		}
+	}
+done:
+	free(v);
+	return rc;
+}
+
+/* Set the penalty of the marked glue items to pen. */
+static void
+lb_word_penalty(struct lb_ctx *c, int pen)
+{
+	size_t i;
+
+	for (i = 0; i < c->nwglue; i++)
+		c->items[c->wglue[i]].penalty = pen;
+}
+
 static int
 lb_fitness(double r)
 {
@@ -354,7 +537,7 @@ lb_try(struct lb_ctx *c, struct lb_node *na, size_t ai, size_t b,
 	int			 forced = it->type == LB_PENALTY &&
 	    it->penalty <= -LB_INF_PENALTY;
 	double			 pw = it->type == LB_PENALTY ? it->w_pt : 0;
-	int			 pen = it->type == LB_PENALTY ? it->penalty : 0;
+	int			 pen = it->penalty;   /* 0 for a box */
 	double			 L, r, bad, dem;
 	int			 fit;
 
@@ -422,7 +605,8 @@ lb_legal(const struct lb_ctx *c, size_t b)
 	const struct lb_item *it = &c->items[b];
 
 	if (it->type == LB_GLUE)
-		return c->items[b - 1].type == LB_BOX;
+		return c->items[b - 1].type == LB_BOX &&
+		    it->penalty < LB_INF_PENALTY;
 	if (it->type == LB_PENALTY)
 		return it->penalty < LB_INF_PENALTY;
 	return 0;
@@ -537,9 +721,11 @@ lb_make_line(struct lb_ctx *c, size_t from, size_t to, double ratio,
 	 * natural spacing; so do all lines of unjustified text, except that
 	 * they may shrink. */
 	r = ratio;
-	if (!justify || (c->items[to].type == LB_PENALTY &&
+	if (justify != 1 || (c->items[to].type == LB_PENALTY &&
 	    c->items[to].penalty <= -LB_INF_PENALTY))
 		r = ratio < 0 ? ratio : 0;
+	if (justify == LB_NATURAL)
+		r = 0;
 	memset(ln, 0, sizeof(*ln));
 	ln->ratio = r;
 	for (i = from; i < to; i++) {
@@ -598,7 +784,7 @@ lb_break(const struct layout_font *lf, const struct doc_inline *in,
 	struct lb_ctx		 c;
 	struct lb_node		*nodes = NULL;
 	size_t			 nn = 0, i, nlines;
-	int			 best = -1, rc = -1;
+	int			 best = -1, rc = -1, pass;
 	unsigned		 t;
 
 	memset(&c, 0, sizeof(c));
@@ -623,18 +809,32 @@ lb_break(const struct layout_font *lf, const struct doc_inline *in,
 		    (it->type == LB_GLUE ? it->shrink_pt : 0);
 		c.sb[i + 1] = c.sb[i] + (it->type == LB_BOX && i > 0);
 	}
-	for (t = 0; t < sizeof(tols) / sizeof(tols[0]); t++) {
-		best = lb_pass(&c, width_pt, tols[t], &nodes, &nn);
-		if (best == -2)
-			goto done;
-		if (best >= 0)
+	/* Inside words and names: a cost in justified text; elsewhere no
+	 * break at all, unless nothing else fits. */
+	if (lb_mark_words(&c) == -1)
+		goto done;
+	lb_word_penalty(&c, justify == 1 ? LB_WORD_SOFT : LB_INF_PENALTY);
+	for (pass = 0; pass < 2; pass++) {
+		for (t = 0; t < sizeof(tols) / sizeof(tols[0]); t++) {
+			best = lb_pass(&c, width_pt, tols[t], &nodes, &nn);
+			if (best == -2)
+				goto done;
+			if (best >= 0)
+				break;
+		}
+		if (best >= 0 || justify == 1 || c.nwglue == 0)
 			break;
+		lb_word_penalty(&c, LB_WORD_HARD);
 	}
 	if (best < 0)
 		goto done;
 	for (nlines = 0, i = (size_t)best; nodes[i].prev >= 0;
-	    i = (size_t)nodes[i].prev)
+	    i = (size_t)nodes[i].prev) {
 		nlines++;
+		if (c.items[nodes[i].pos].type == LB_GLUE &&
+		    c.items[nodes[i].pos].penalty > 0)
+			out->nsplit++;
+	}
 	if ((out->lines = calloc(nlines ? nlines : 1,
 	    sizeof(struct lb_line))) == NULL)
 		goto done;
@@ -656,6 +856,7 @@ done:
 	free(c.sst);
 	free(c.ssh);
 	free(c.sb);
+	free(c.wglue);
 	if (rc != 0)
 		lb_result_free(out);
 	return rc;
@@ -673,4 +874,5 @@ lb_result_free(struct lb_result *r)
 	free(r->lines);
 	r->lines = NULL;
 	r->n = 0;
+	r->nsplit = 0;
 }

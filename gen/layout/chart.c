@@ -185,7 +185,7 @@ ch_count(const struct chart *ch, const char *s, int face, double size,
     double width)
 {
 	struct doc_inline	 in = { NULL, 0, 0 };
-	struct lb_result	 res = { NULL, 0 };
+	struct lb_result	 res = { NULL, 0, 0 };
 	int			 n = -1;
 
 	if (doc_inline_add(&in, s, strlen(s), face, 0) == 0 &&
@@ -242,7 +242,7 @@ ch_wrap_at(struct chart *ch, const char *s, int face, double size,
     double width, double fit, int maxl, char **out, double *over)
 {
 	struct doc_inline	 in = { NULL, 0, 0 };
-	struct lb_result	 res = { NULL, 0 };
+	struct lb_result	 res = { NULL, 0, 0 };
 	const char		*t;
 	int			 n = 0, i;
 

@@ -28,6 +28,7 @@ dl_free(struct dl *dl)
 		free(dl->v[i].text);
 	free(dl->v);
 	free(dl->title);
+	free(dl->fit);
 	free(dl->author);
 	free(dl->subject);
 	free(dl);
@@ -72,6 +73,8 @@ dl_dump(const struct dl *dl, size_t *len)
 	vbuf_printf(&b, "info title \"%s\"\n", dl->title ? dl->title : "");
 	vbuf_printf(&b, "info author \"%s\"\n", dl->author ? dl->author : "");
 	vbuf_printf(&b, "info subject \"%s\"\n", dl->subject ? dl->subject : "");
+	if (dl->fit != NULL)
+		vbuf_printf(&b, "info fit \"%s\"\n", dl->fit);
 	for (i = 0; i < dl->n; i++) {
 		const struct dl_item *it = &dl->v[i];
 

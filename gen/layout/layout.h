@@ -70,6 +70,8 @@ struct dl {
 	char		*title;     /* document info */
 	char		*author;
 	char		*subject;
+	char		*fit;       /* body settings when not the default
+				     * (dumped as "info fit"), or NULL */
 };
 
 struct dl	*dl_new(void);
@@ -104,15 +106,24 @@ struct lb_line {
 struct lb_result {
 	struct lb_line	*lines;
 	size_t		 n;
+	size_t		 nsplit;    /* breaks inside a listed word or a name */
 };
 
 /*
  * Break an inline sequence into lines of width_pt (the first line
  * narrowed by indent_pt) with total-fit (Knuth-Plass) breaking.  justify:
  * 1 stretch interword spaces so every line but the last (and lines ended
- * by a hard break) reaches width_pt; 0 natural spacing.  A word wider
- * than a line is broken between characters.  Returns 0, or -1 (memory).
+ * by a hard break) reaches width_pt; 0 natural spacing, shrunk where a
+ * line needs it; LB_NATURAL natural spacing always (balanced, centred
+ * lines: a line may then be wider than width_pt).  A word wider
+ * than a line is broken between characters.  A break between two
+ * syllables of a word of templates/tu-ghep.txt ("Ủy ban") or of a name
+ * (a run of capitalised syllables, "Điện Biên", not the first word of a
+ * sentence) costs a penalty; in justified text it is weighed against
+ * loose lines, in other text it is taken only when no other way fits.
+ * Returns 0, or -1 (memory).
  */
+#define LB_NATURAL 2
 int		 lb_break(const struct layout_font *, const struct doc_inline *,
 		    double size_pt, double width_pt, double indent_pt,
 		    int justify, struct lb_result *out);

@@ -49,6 +49,8 @@
 #define BODY_PT 14.0               /* body text size */
 #define BODY_LEAD_PT 16.8          /* body leading: 1.2 lines */
 #define PARA_AFTER_PT 6.0          /* paragraph spacing */
+#define LINE_SINGLE 1.15           /* single line spacing, ems (Word's
+				    * for Liberation Serif, Times) */
 #define INDENT_PT MM_PT(12.7)      /* first-line indent, 1.27 cm */
 #define RULE_PT 0.5                /* width of rules and the table grid */
 
@@ -95,6 +97,13 @@ struct lctx {
 	double			  next_before; /* extra space before the next */
 	int			  oom;         /* memory ran out in a helper that
 						* returns a position, not -1 */
+	double			  body_pt;     /* body text size (13-14) */
+	double			  lead_pt;     /* body leading */
+	double			  para_pt;     /* space between paragraphs */
+	size_t			  sig_row;     /* the signature block's first
+						* row in rows */
+	int			  npages;      /* pages of the last cut section */
+	size_t			  last_start;  /* first row of its last page */
 };
 
 enum lalign { LA_JUSTIFY, LA_LEFT, LA_CENTER, LA_RIGHT };
@@ -144,12 +153,23 @@ void		 lrow_rule(struct lctx *, double cx_pt, double y_pt,
 double		 lrow_split(struct lctx *, double keep_to_pt,
 		    double *first_pt);
 
+/* words.c: the word list (templates/tu-ghep.txt), read once per
+ * process.  lw_fold: n bytes of s in lower case with single spaces into
+ * out (cap bytes, NUL-terminated); its length, 0 when it does not fit or
+ * is not UTF-8.  lw_has: 1 when key (folded) is a listed word. */
+size_t		 lw_fold(const char *s, size_t n, char *out, size_t cap);
+int		 lw_has(const char *key);
+/* 1 when the n bytes of s start with a capital and hold a small letter
+ * ("Điện", not "ĐIỆN" nor "điện"). */
+int		 lw_titlecase(const char *s, size_t n);
+
 /* meta.c: the line and column (1-based) of front-matter key `key` in
  * the source; 1, 1 when it is not found. */
 void		 lmeta_pos(const struct doc *, const char *key, int *line,
 		    int *col);
 
-/* paginate.c: cut the section's rows into pages of L->out. */
+/* paginate.c: cut the section's rows into pages of L->out; L->npages and
+ * L->last_start tell how. */
 void		 lpage_cut(struct lctx *);
 
 /* The blocks: each appends its rows; 0, or -1 after a message in L->d or

@@ -28,10 +28,15 @@
 			       * (the top margin, or the draft mark) */
 #define AGENCY_RULE_GAP_PT 5.0   /* ô 2: the rule under the issuing agency */
 #define AGENCY_RULE_SHARE 0.45   /* ô 2: rule 1/3-1/2 of the agency's line */
-#define AGENCY_RULE_MIN_PT 40.0  /* ô 2: but never a dot under a short name */
+#define AGENCY_RULE_MIN_PT 40.0  /* ô 2: but never a dot under a short name,
+				  * within 1/2 of the line ("SỞ NỘI VỤ") */
+#define AGENCY_RULE_MAX 0.5      /* ô 2: the decree's upper bound */
 #define TIEU_NGU_PITCH_PT 16.0   /* ô 1: Tiêu ngữ under the Quốc hiệu */
-#define TIEU_NGU_RULE_GAP_PT 4.5 /* ô 1: the rule (as long as the Tiêu ngữ)
-				  * under its baseline */
+#define TIEU_NGU_RULE_GAP_PT 6.5 /* ô 1: the rule (as long as the Tiêu ngữ)
+				  * under its baseline: the descenders
+				  * ("p") reach 3.0 pt (0.217 em at 14 pt),
+				  * the rule 3.5 pt under them, a visible
+				  * gap as in printed documents */
 #define SO_GAP_PT 22.0        /* ô 3, 4: Số and date on one baseline, this
 			       * far under the lower of the two rules */
 #define VV_GAP_PT 6.0         /* ô 5b: V/v 6 pt under the Số line */
@@ -177,8 +182,13 @@ lh_agency(struct lctx *L, double lcx, double lcw, double y0, int *nlines)
 	}
 	*nlines = (int)((yl - (y0 + HEAD_BASE_PT)) / HEAD_LEAD_PT + 1.5);
 	yl += AGENCY_RULE_GAP_PT;
-	lrow_rule(L, lcx, yl, maxw * AGENCY_RULE_SHARE < AGENCY_RULE_MIN_PT ?
-	    AGENCY_RULE_MIN_PT : maxw * AGENCY_RULE_SHARE);
+	/* 1/3 to 1/2 of the line (Phụ lục I): 45 %, lengthened for a short
+	 * name towards the minimum but never past half the line. */
+	w = maxw * AGENCY_RULE_SHARE;
+	if (w < AGENCY_RULE_MIN_PT)
+		w = AGENCY_RULE_MIN_PT < maxw * AGENCY_RULE_MAX ?
+		    AGENCY_RULE_MIN_PT : maxw * AGENCY_RULE_MAX;
+	lrow_rule(L, lcx, yl, w);
 	return yl;
 }
 

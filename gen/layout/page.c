@@ -28,16 +28,16 @@ lay_block(struct lctx *L, const struct doc_block *b)
 	switch (b->type) {
 	case DOC_PARA:
 		if (b->level < 0)
-			return lrow_inline(L, &b->in, BODY_PT, BODY_LEAD_PT, X,
-			    W, 0, LA_LEFT, PARA_AFTER_PT, 0);
-		return lrow_inline(L, &b->in, BODY_PT, BODY_LEAD_PT, X, W,
-		    INDENT_PT, LA_JUSTIFY, PARA_AFTER_PT, 0);
+			return lrow_inline(L, &b->in, L->body_pt, L->lead_pt, X,
+			    W, 0, LA_LEFT, L->para_pt, 0);
+		return lrow_inline(L, &b->in, L->body_pt, L->lead_pt, X, W,
+		    INDENT_PT, LA_JUSTIFY, L->para_pt, 0);
 	case DOC_CENTER:
-		return lrow_inline(L, &b->in, BODY_PT, BODY_LEAD_PT, X, W, 0,
-		    LA_CENTER, PARA_AFTER_PT, 0);
+		return lrow_inline(L, &b->in, L->body_pt, L->lead_pt, X, W, 0,
+		    LA_CENTER, L->para_pt, 0);
 	case DOC_HEADING:
-		n = lrow_inline(L, &b->in, BODY_PT, BODY_LEAD_PT, X, W,
-		    b->level == 1 ? 0 : INDENT_PT, LA_JUSTIFY, PARA_AFTER_PT,
+		n = lrow_inline(L, &b->in, L->body_pt, L->lead_pt, X, W,
+		    b->level == 1 ? 0 : INDENT_PT, LA_JUSTIFY, L->para_pt,
 		    b->level);
 		L->next_keep = 1;   /* never the last line of a page */
 		return n;
@@ -54,8 +54,8 @@ lay_block(struct lctx *L, const struct doc_block *b)
 			    strlen(b->in.runs[i].text), b->in.runs[i].face,
 			    b->in.runs[i].sup) == -1)
 				break;
-		n = lrow_inline(L, &in, BODY_PT, BODY_LEAD_PT, X + ind, W - ind,
-		    INDENT_PT, LA_JUSTIFY, PARA_AFTER_PT, 0);
+		n = lrow_inline(L, &in, L->body_pt, L->lead_pt, X + ind, W - ind,
+		    INDENT_PT, LA_JUSTIFY, L->para_pt, 0);
 		doc_inline_free(&in);
 		return n;
 	}
@@ -93,9 +93,73 @@ section_geometry(struct lctx *L, int landscape)
 	L->next_before = 0;
 }
 
-struct dl *
-layout_run(const struct doc *doc, const struct layout_font *lf,
-    struct diag *d)
+/* Body settings layout tries, loosest first (Nghị định 30: body 13-14
+ * pt, line spacing from single, paragraph spacing from 6 pt). */
+struct lfit {
+	double	 size_pt;   /* body text size */
+	double	 lead_em;   /* leading, ems of the size */
+	double	 para_pt;   /* paragraph spacing */
+};
+
+static const struct lfit fits[] = {
+	{ BODY_PT, BODY_LEAD_PT / BODY_PT, PARA_AFTER_PT },   /* 14 pt */
+	{ 13.0, BODY_LEAD_PT / BODY_PT, PARA_AFTER_PT },      /* 13 pt */
+	{ 13.0, LINE_SINGLE, PARA_AFTER_PT },                 /* single */
+};
+#define NFITS (sizeof(fits) / sizeof(fits[0]))
+#define TAIL_ROWS 4   /* body lines with the signature block on the last
+		       * page that make it "only the tail" */
+
+/* How the main part (letterhead to signature) fell into pages. */
+struct lstat {
+	int	 pages;      /* its pages */
+	size_t	 tail;       /* body rows on its last page, before the
+			      * signature block */
+};
+
+/* The document's info (title, author, subject) into L->out. */
+static void
+lay_info(struct lctx *L)
+{
+	const struct doc	*doc = L->doc;
+	size_t			 n = 0, k;
+	char			*a;
+
+	if ((L->out->title = strdup(doc->meta.trich_yeu)) != NULL)
+		for (char *q = L->out->title; *q != '\0'; q++)
+			if (*q == '\n')
+				*q = ' ';   /* a line break of the trích yếu */
+	for (k = 0; k < doc->meta.co_quan.n; k++)
+		n += strlen(doc->meta.co_quan.v[k]) + 1;
+	if ((a = malloc(n + 1)) != NULL) {
+		a[0] = '\0';
+		for (k = 0; k < doc->meta.co_quan.n; k++) {
+			if (k)
+				strcat(a, " ");
+			strcat(a, doc->meta.co_quan.v[k]);
+		}
+	}
+	L->out->author = a;
+	L->out->subject = strdup(doc->meta.loai);
+}
+
+/* The main part's pages and tail into st, after its cut. */
+static void
+lay_stat(const struct lctx *L, struct lstat *st)
+{
+	st->pages = L->npages;
+	st->tail = L->sig_row > L->last_start ? L->sig_row - L->last_start :
+	    0;
+}
+
+/*
+ * The document laid out once with body settings f into a new display
+ * list; *st how its main part fell into pages.  NULL and messages in d
+ * on error.
+ */
+static struct dl *
+layout_once(const struct doc *doc, const struct layout_font *lf,
+    struct diag *d, const struct lfit *f, struct lstat *st)
 {
 	struct lctx	 L;
 	size_t		 i;
@@ -105,6 +169,9 @@ layout_run(const struct doc *doc, const struct layout_font *lf,
 	L.doc = doc;
 	L.lf = lf;
 	L.d = d;
+	L.body_pt = f->size_pt;
+	L.lead_pt = f->size_pt * f->lead_em;
+	L.para_pt = f->para_pt;
 	if ((L.tmp = dl_new()) == NULL || (L.out = dl_new()) == NULL)
 		goto fail;
 	section_geometry(&L, 0);
@@ -116,8 +183,10 @@ layout_run(const struct doc *doc, const struct layout_font *lf,
 		if (b->type == DOC_ANNEX) {
 			if (!signed_ && layout_signature(&L) == -1)
 				goto fail;
-			signed_ = 1;
 			lpage_cut(&L);
+			if (!signed_)
+				lay_stat(&L, st);
+			signed_ = 1;
 			section_geometry(&L, b->landscape);
 			continue;
 		}
@@ -127,29 +196,11 @@ layout_run(const struct doc *doc, const struct layout_font *lf,
 	if (!signed_ && layout_signature(&L) == -1)
 		goto fail;
 	lpage_cut(&L);
+	if (!signed_)
+		lay_stat(&L, st);
 	if (diag_errors(d) > errs || L.oom)
 		goto fail;
-	if ((L.out->title = strdup(doc->meta.trich_yeu)) != NULL)
-		for (char *q = L.out->title; *q != '\0'; q++)
-			if (*q == '\n')
-				*q = ' ';   /* a line break of the trích yếu */
-	{
-		size_t	 n = 0, k;
-		char	*a;
-
-		for (k = 0; k < doc->meta.co_quan.n; k++)
-			n += strlen(doc->meta.co_quan.v[k]) + 1;
-		if ((a = malloc(n + 1)) != NULL) {
-			a[0] = '\0';
-			for (k = 0; k < doc->meta.co_quan.n; k++) {
-				if (k)
-					strcat(a, " ");
-				strcat(a, doc->meta.co_quan.v[k]);
-			}
-		}
-		L.out->author = a;
-	}
-	L.out->subject = strdup(doc->meta.loai);
+	lay_info(&L);
 	dl_free(L.tmp);
 	free(L.rows);
 	free(L.vx);
@@ -165,4 +216,76 @@ fail:
 	free(L.vx);
 	free(L.tables);
 	return NULL;
+}
+
+/* Note the settings in the display list (shown by --dump-layout). */
+static int
+lay_note(struct dl *dl, const struct lfit *f, const char *why)
+{
+	char buf[160];
+
+	snprintf(buf, sizeof(buf), "body %.0f pt (co_chu), leading %.1f pt = "
+	    "%.2f lines of %.2f em (gian_dong), paragraph spacing %.0f pt; %s",
+	    f->size_pt, f->size_pt * f->lead_em, f->lead_em / LINE_SINGLE,
+	    LINE_SINGLE, f->para_pt, why);
+	free(dl->fit);
+	return (dl->fit = strdup(buf)) == NULL ? -1 : 0;
+}
+
+/*
+ * Lay the document out.  The body is set at 14 pt; when its last page
+ * would hold only the tail (the signature block with at most TAIL_ROWS
+ * body lines) or a two-page document might fit on one, tighter settings
+ * of fits[] are tried in order and the first that saves a page is kept.
+ * co_chu and gian_dong in the front matter fix the settings instead.
+ */
+struct dl *
+layout_run(const struct doc *doc, const struct layout_font *lf,
+    struct diag *d)
+{
+	const struct doc_meta	*m = &doc->meta;
+	struct lstat		 st0, st;
+	struct dl		*dl, *t;
+	struct diag		*scratch;
+	size_t			 k;
+
+	memset(&st0, 0, sizeof(st0));
+	if (m->co_chu_pt > 0 || m->gian_dong > 0) {
+		struct lfit f = fits[0];
+
+		if (m->co_chu_pt > 0)
+			f.size_pt = m->co_chu_pt;
+		if (m->gian_dong > 0)
+			f.lead_em = m->gian_dong * LINE_SINGLE;
+		if ((dl = layout_once(doc, lf, d, &f, &st0)) != NULL &&
+		    lay_note(dl, &f, "set by co_chu, gian_dong") == -1) {
+			dl_free(dl);
+			return NULL;
+		}
+		return dl;
+	}
+	if ((dl = layout_once(doc, lf, d, &fits[0], &st0)) == NULL)
+		return NULL;
+	if (st0.pages < 2 || (st0.pages > 2 && st0.tail > TAIL_ROWS))
+		return dl;
+	if ((scratch = diag_new()) == NULL)
+		return dl;
+	for (k = 1; k < NFITS; k++) {
+		memset(&st, 0, sizeof(st));
+		if ((t = layout_once(doc, lf, scratch, &fits[k], &st)) == NULL)
+			break;
+		if (st.pages < st0.pages) {
+			if (lay_note(t, &fits[k], "tightened to save a page")
+			    == -1) {
+				dl_free(t);
+				break;
+			}
+			dl_free(dl);
+			dl = t;
+			break;
+		}
+		dl_free(t);
+	}
+	diag_free(scratch);
+	return dl;
 }

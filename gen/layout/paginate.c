@@ -202,6 +202,8 @@ lpage_cut(struct lctx *L)
 			y += h;
 		}
 		emit_page(L, s, e, page >= 2 ? page : 0);
+		L->last_start = s;
 		s = e;
 	}
+	L->npages = page;
 }

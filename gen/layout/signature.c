@@ -171,6 +171,7 @@ layout_signature(struct lctx *L)
 	y = (yl > yr ? yl : yr) + SIGN_END_PT;
 	if (L->nrows > 0)
 		L->rows[L->nrows - 1].keep = 1;
+	L->sig_row = L->nrows;
 	if (lrow_end(L, i0, y, SIGN_BEFORE_PT, 1) == NULL ||
 	    lrow_split(L, yname, &first) < 0)
 		return -1;

@@ -161,9 +161,10 @@ center_one(struct lctx *L, const char *s, int face, double size,
 	if (res.n > 1) {
 		/* Balance the lines: the narrowest width that still gives
 		 * as many lines ("ỦY BAN NHÂN DÂN / TỈNH ĐIỆN BIÊN", not
-		 * "ỦY BAN NHÂN DÂN TỈNH ĐIỆN / BIÊN"). */
+		 * "ỦY BAN NHÂN DÂN TỈNH ĐIỆN / BIÊN") and breaks no more
+		 * words ("ỦY BAN NHÂN / DÂN TỈNH" would be narrower). */
 		double lo = width / (double)res.n, hi = width;
-		size_t want = res.n;
+		size_t want = res.n, split = res.nsplit;
 		int k;
 
 		for (k = 0; k < 12 && hi - lo > 0.5; k++) {
@@ -172,17 +173,31 @@ center_one(struct lctx *L, const char *s, int face, double size,
 
 			if (lb_break(L->lf, &in, size, mid, 0, 0, &t) == -1)
 				break;
-			if (t.n > want)
+			/* No narrower than keeps the words whole. */
+			if (t.n > want || t.nsplit > split)
 				lo = mid;
 			else
 				hi = mid;
 			lb_result_free(&t);
 		}
 		lb_result_free(&res);
-		if (lb_break(L->lf, &in, size, hi, 0, 0, &res) == -1) {
+		if (lb_break(L->lf, &in, size, hi, 0, LB_NATURAL, &res) == -1) {
 			doc_inline_free(&in);
 			L->oom = 1;
 			return y;
+		}
+		/* Centred lines keep their natural spaces (never squeezed
+		 * nor stretched), unless one would then pass the measure. */
+		for (i = 0; i < res.n; i++)
+			if (res.lines[i].width_pt > width + 0.01)
+				break;
+		if (i < res.n) {
+			lb_result_free(&res);
+			if (lb_break(L->lf, &in, size, hi, 0, 0, &res) == -1) {
+				doc_inline_free(&in);
+				L->oom = 1;
+				return y;
+			}
 		}
 	}
 	for (i = 0; i < res.n; i++) {

@@ -1,0 +1,150 @@
+/*
+ * words.c - the list of Vietnamese words of several syllables that line
+ * breaking keeps whole where it can ("Ủy ban", "xuất sắc", "công tác"):
+ * templates/tu-ghep.txt, one word a line, '#' starts a comment.  Read
+ * once per process (threads share it), from the templates folder found
+ * as the other data sets are (vb_find_dir: $VB_TEMPLATES, beside the
+ * program, the build tree); when the file is absent there is no list
+ * and no penalty.  Entries are kept in lower case with single spaces,
+ * sorted, and looked up by binary search.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "vanban.h"
+#include "doc/doc.h"
+#include "layout/layout.h"
+#include "layout/layout_int.h"
+
+#ifndef VB_TEMPLATES_DIR
+#define VB_TEMPLATES_DIR "templates"
+#endif
+#define LW_FILE "tu-ghep.txt"
+#define LW_LINE_MAX 256   /* longer lines are not words: skipped */
+
+static char		**lw_v;     /* the words, sorted */
+static size_t		  lw_n;
+static pthread_once_t	  lw_once = PTHREAD_ONCE_INIT;
+
+/* s (n bytes) in lower case, runs of spaces as one, into out (contract
+ * in layout_int.h). */
+size_t
+lw_fold(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t	 i = 0, k = 0;
+	int	 space = 0;
+
+	while (i < n) {
+		utf8proc_int32_t	 cp;
+		utf8proc_ssize_t	 l = utf8proc_iterate((const utf8proc_uint8_t *)
+		    s + i, (utf8proc_ssize_t)(n - i), &cp);
+		utf8proc_uint8_t	 enc[4];
+		utf8proc_ssize_t	 m;
+
+		if (l <= 0)
+			return 0;
+		i += (size_t)l;
+		if (cp == ' ' || cp == '\t') {
+			space = k > 0;
+			continue;
+		}
+		if (space) {
+			if (k + 1 >= cap)
+				return 0;
+			out[k++] = ' ';
+			space = 0;
+		}
+		m = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+		if (k + (size_t)m >= cap)
+			return 0;
+		memcpy(out + k, enc, (size_t)m);
+		k += (size_t)m;
+	}
+	out[k] = '\0';
+	return k;
+}
+
+static int
+lw_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Read the list into lw_v (once); on any failure the list stays empty. */
+static void
+lw_load(void)
+{
+	static const char *const rel[] = {
+		"../share/vanban/templates", "../templates", NULL
+	};
+	char	*dir, *path = NULL, line[LW_LINE_MAX], key[LW_LINE_MAX];
+	FILE	*f = NULL;
+	size_t	 cap = 0;
+
+	if ((dir = vb_find_dir(NULL, "VB_TEMPLATES", rel, LW_FILE,
+	    VB_TEMPLATES_DIR)) == NULL ||
+	    asprintf(&path, "%s/%s", dir, LW_FILE) < 0) {
+		free(dir);
+		return;
+	}
+	free(dir);
+	f = fopen(path, "r");
+	free(path);
+	if (f == NULL)
+		return;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		size_t	 n = strcspn(line, "#\r\n");
+		char	*w;
+
+		if (line[strlen(line) - 1] != '\n' && !feof(f)) {
+			int ch;   /* too long: skip the rest */
+
+			while ((ch = fgetc(f)) != EOF && ch != '\n')
+				;
+			continue;
+		}
+		if (lw_fold(line, n, key, sizeof(key)) == 0 ||
+		    strchr(key, ' ') == NULL)
+			continue;   /* blank, or one syllable */
+		if (vb_grow((void **)&lw_v, &cap, lw_n + 1,
+		    sizeof(*lw_v)) != 0 || (w = strdup(key)) == NULL)
+			break;
+		lw_v[lw_n++] = w;
+	}
+	fclose(f);
+	if (lw_n > 0)
+		qsort(lw_v, lw_n, sizeof(*lw_v), lw_cmp);
+}
+
+/* Is key (folded) a word of the list?  Loads it on the first call. */
+int
+lw_has(const char *key)
+{
+	pthread_once(&lw_once, lw_load);
+	return lw_n > 0 && bsearch(&key, lw_v, lw_n, sizeof(*lw_v),
+	    lw_cmp) != NULL;
+}
+
+/* A capital first, a small letter after it (contract in layout_int.h). */
+int
+lw_titlecase(const char *s, size_t n)
+{
+	size_t			 i = 0;
+	utf8proc_int32_t	 cp;
+	utf8proc_ssize_t	 l;
+	int			 first = 1;
+
+	while (i < n && (l = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+	    (utf8proc_ssize_t)(n - i), &cp)) > 0) {
+		i += (size_t)l;
+		if (first && !utf8proc_isupper(cp))
+			return 0;
+		if (!first && utf8proc_islower(cp))
+			return 1;
+		first = 0;
+	}
+	return 0;
+}
