@@ -40,19 +40,22 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	struct diag	*d = diag_new();
 	const char	*dir = getenv("VB_FUZZ_SRCDIR"), *e;
+	char		*fonts = render_find_fonts(NULL);
 
 	(void)argc;
 	(void)argv;
 	if (dir != NULL && *dir != '\0')
 		snprintf(name, sizeof(name), "%s/fuzz.md", dir);
 	with_pdf = (e = getenv("VB_FUZZ_PDF")) != NULL && *e == '1';
-	if (d == NULL || (fs = font_set_new(render_find_fonts(NULL), d)) == NULL) {
+	if (d == NULL || fonts == NULL ||
+	    (fs = font_set_new(fonts, d)) == NULL) {
 		if (d != NULL)
 			diag_print(d, stderr, "fuzz_source");
 		fprintf(stderr, "fuzz_source: cannot load the fonts of %s "
-		    "(set VB_FONT_DIR)\n", render_find_fonts(NULL));
+		    "(set VB_FONT_DIR)\n", fonts ? fonts : "?");
 		exit(1);
 	}
+	free(fonts);
 	diag_free(d);
 	lf = font_set_metrics(fs);
 	return 0;
