@@ -219,6 +219,10 @@ int		 csvt_parse_rows(const char *name, const char *text, size_t len,
 		    char sep, int line0, struct diag *d, struct csvt **out);
 void		 csvt_free(struct csvt *);   /* NULL is a no-op */
 
+/* Append one CSV field to b (after a comma unless first), quoted when it
+ * holds a separator, a quote or a line break. */
+void		 csvt_put_field(struct vbuf *b, const char *s, int first);
+
 /* Fold a heading for matching: lower case, no accents, đ -> d, no spaces,
  * underscores or punctuation ("Họ và tên" -> "hovaten").  Malloc'd. */
 char		*csvt_fold(const char *s);
@@ -250,6 +254,9 @@ struct tmpl_vars	*tmpl_vars_dup(const struct tmpl_vars *);
 /* Set key to a copy of value (a string variable); 0, or -1 on OOM. */
 int		 tmpl_vars_set(struct tmpl_vars *, const char *key,
 		    const char *value);
+/* Set key to a printf-formatted string; 0, or -1 on OOM. */
+int		 tmpl_vars_setf(struct tmpl_vars *, const char *key,
+		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Items of a list (a string counts 1, unset 0) / the i-th one. */
 size_t		 tmpl_vars_count(const struct tmpl_vars *, const char *key);
 const char	*tmpl_vars_item(const struct tmpl_vars *, const char *key,
@@ -530,5 +537,9 @@ int		 table_cell_name(const struct csvt *t, size_t row, size_t field,
 /* The column letters of 0-based column col (0 -> "A", 27 -> "AB") into
  * buf; col < 18278 (3 letters). */
 void		 table_col_name(size_t col, char buf[8]);
+
+/* The edit (Levenshtein) distance of two byte strings, for "did you
+ * mean" suggestions; (size_t)-1 on OOM. */
+size_t		 vb_edit_distance(const char *a, const char *b);
 
 #endif /* VANBAN_H */

@@ -22,35 +22,6 @@ static const char *const bc_prog_heading[BC_P_N] = {
 	"Đơn vị", "Nhiệm vụ", "Trạng thái", "Ngày hoàn thành", "Kết quả"
 };
 
-/* Levenshtein distance of two byte strings (folded keys). */
-static size_t
-bc_distance(const char *a, const char *b)
-{
-	size_t	 la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, r;
-
-	if ((row = malloc((lb + 1) * sizeof(*row))) == NULL)
-		return (size_t)-1;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			r = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < r)
-				r = row[j] + 1;
-			if (row[j - 1] + 1 < r)
-				r = row[j - 1] + 1;
-			row[j] = r;
-			prev = tmp;
-		}
-	}
-	r = row[lb];
-	free(row);
-	return r;
-}
-
 /* An unknown task key: name the nearest one. */
 static void
 bc_unknown_task(const struct bc_plan *p, const char *file, int line,
@@ -60,7 +31,7 @@ bc_unknown_task(const struct bc_plan *p, const char *file, int line,
 	size_t	 i, best = (size_t)-1, bi = 0, dist;
 
 	for (i = 0; f != NULL && i < p->ntasks; i++)
-		if ((dist = bc_distance(f, p->tasks[i].fold)) < best) {
+		if ((dist = vb_edit_distance(f, p->tasks[i].fold)) < best) {
 			best = dist;
 			bi = i;
 		}
@@ -87,7 +58,7 @@ bc_unknown_unit(const struct bc_units *us, const char *file, int line,
 	for (i = 0; f != NULL && i < us->n; i++) {
 		if ((g = csvt_fold(us->v[i].don_vi)) == NULL)
 			continue;
-		if ((dist = bc_distance(f, g)) < best) {
+		if ((dist = vb_edit_distance(f, g)) < best) {
 			best = dist;
 			bi = i;
 		}

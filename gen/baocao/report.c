@@ -62,27 +62,6 @@ bc_unit_status(const struct bc_plan *p, const struct bc_progress *pr,
 		}
 }
 
-/* Append one CSV field, quoted when it must be. */
-static void
-bc_csv_field(struct vbuf *b, const char *s, int first)
-{
-	const char *q;
-
-	if (!first)
-		vbuf_puts(b, ",");
-	if (strpbrk(s, ",\"\n;\t") == NULL) {
-		vbuf_puts(b, s);
-		return;
-	}
-	vbuf_puts(b, "\"");
-	for (q = s; *q != '\0'; q++) {
-		if (*q == '"')
-			vbuf_puts(b, "\"");
-		vbuf_putn(b, q, 1);
-	}
-	vbuf_puts(b, "\"");
-}
-
 /* s without its final '.', ';' and spaces, into b. */
 static void
 bc_put_trimmed(struct vbuf *b, const char *s)
@@ -93,28 +72,6 @@ bc_put_trimmed(struct vbuf *b, const char *s)
 	    s[n - 1] == ' '))
 		n--;
 	vbuf_putn(b, s, n);
-}
-
-static int
-bc_setf(struct tmpl_vars *v, const char *key, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-/* Set a variable from a printf format; -1 on OOM. */
-static int
-bc_setf(struct tmpl_vars *v, const char *key, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*s;
-	int	 n, rc;
-
-	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return -1;
-	rc = tmpl_vars_set(v, key, s);
-	free(s);
-	return rc;
 }
 
 /* Set key to the buffer's text (taken); -1 on OOM. */
@@ -150,9 +107,9 @@ bc_period_vars(struct tmpl_vars *v, const struct bc_opt *o)
 	oom |= tmpl_vars_set(v, "la_6t", o->ky == BC_6T ? "1" : "");
 	oom |= tmpl_vars_set(v, "la_nam", o->ky == BC_NAM ? "1" : "");
 	oom |= tmpl_vars_set(v, "la_quy", o->ky <= BC_Q4 ? "1" : "");
-	oom |= bc_setf(v, "nam", "%d", o->nam);
+	oom |= tmpl_vars_setf(v, "nam", "%d", o->nam);
 	if (o->ngay != 0)
-		oom |= bc_setf(v, "ngay", "%04ld-%02ld-%02ld", o->ngay / 10000,
+		oom |= tmpl_vars_setf(v, "ngay", "%04ld-%02ld-%02ld", o->ngay / 10000,
 		    o->ngay / 100 % 100, o->ngay % 100);
 	else
 		oom |= tmpl_vars_set(v, "ngay", "");
@@ -231,7 +188,7 @@ bc_unit_rows(const struct bc_plan *p, unsigned mask, int nam,
 			g = t->group;
 			vbuf_printf(tb, "%s%s,", tb->len ? "\n" : "",
 			    p->groups[g].roman);
-			bc_csv_field(tb, p->groups[g].title, 1);
+			csvt_put_field(tb, p->groups[g].title, 1);
 			vbuf_puts(tb, ",,,");
 		}
 		day[0] = '\0';
@@ -244,12 +201,12 @@ bc_unit_rows(const struct bc_plan *p, unsigned mask, int nam,
 			    row[i]->ngay > (long)nam * 10000 + qend[q] ?
 			    " *(chậm)*" : "");
 		vbuf_puts(tb, "\n");
-		bc_csv_field(tb, t->key, 1);
-		bc_csv_field(tb, t->noi_dung, 0);
-		bc_csv_field(tb, st[i] == BC_MISSING ? "*Chưa báo cáo*" :
+		csvt_put_field(tb, t->key, 1);
+		csvt_put_field(tb, t->noi_dung, 0);
+		csvt_put_field(tb, st[i] == BC_MISSING ? "*Chưa báo cáo*" :
 		    bc_status_name(st[i]), 0);
-		bc_csv_field(tb, day, 0);
-		bc_csv_field(tb, row[i] ? row[i]->ket_qua : "", 0);
+		csvt_put_field(tb, day, 0);
+		csvt_put_field(tb, row[i] ? row[i]->ket_qua : "", 0);
 		if (st[i] == BC_DONE)
 			continue;
 		vbuf_printf(nd, "%s- %s: ", nd->len ? "\n" : "", t->key);
@@ -327,11 +284,11 @@ bc_unit_report(const struct bc_data *bd, const struct bc_plan *p,
 	bc_rate(c.n[BC_DONE], c.total, 1, rate, sizeof(rate));
 	oom |= bc_period_vars(v, o);
 	oom |= bc_unit_vars(v, &us->v[u]);
-	oom |= bc_setf(v, "n_nhiem_vu", "%zu", c.total);
-	oom |= bc_setf(v, "n_hoan_thanh", "%zu", c.n[BC_DONE]);
-	oom |= bc_setf(v, "n_dang", "%zu", c.n[BC_DOING]);
-	oom |= bc_setf(v, "n_chua", "%zu", c.n[BC_TODO]);
-	oom |= bc_setf(v, "n_chua_bao_cao", "%zu", c.n[BC_MISSING]);
+	oom |= tmpl_vars_setf(v, "n_nhiem_vu", "%zu", c.total);
+	oom |= tmpl_vars_setf(v, "n_hoan_thanh", "%zu", c.n[BC_DONE]);
+	oom |= tmpl_vars_setf(v, "n_dang", "%zu", c.n[BC_DOING]);
+	oom |= tmpl_vars_setf(v, "n_chua", "%zu", c.n[BC_TODO]);
+	oom |= tmpl_vars_setf(v, "n_chua_bao_cao", "%zu", c.n[BC_MISSING]);
 	oom |= tmpl_vars_set(v, "ty_le", rate);
 	oom |= bc_set_buf(v, "bang", &tb);
 	oom |= bc_set_buf(v, "ton_tai", &nd);
@@ -399,12 +356,12 @@ bc_summary_rows(const struct bc_units *us, struct bc_line *lines,
 		tot.total += c->total;
 		bc_rate(c->n[BC_DONE], c->total, 1, rate, sizeof(rate));
 		vbuf_printf(tb, "%s%zu,", i ? "\n" : "", i + 1);
-		bc_csv_field(tb, us->v[lines[i].unit].don_vi, 1);
+		csvt_put_field(tb, us->v[lines[i].unit].don_vi, 1);
 		vbuf_printf(tb, ",%zu,%zu,%zu,%zu", c->n[BC_DONE],
 		    c->n[BC_DOING], c->n[BC_TODO], c->n[BC_MISSING]);
-		bc_csv_field(tb, rate, 0);
+		csvt_put_field(tb, rate, 0);
 		bc_rate(c->n[BC_DONE], c->total, 0, rate, sizeof(rate));
-		bc_csv_field(ch, us->v[lines[i].unit].don_vi, 1);
+		csvt_put_field(ch, us->v[lines[i].unit].don_vi, 1);
 		vbuf_printf(ch, ",%s\n", rate);
 		if (c->total > 0 && c->n[BC_MISSING] == c->total) {
 			vbuf_printf(miss, "%s%s", *nmiss ? ", " : "",
@@ -507,10 +464,10 @@ bc_summary(const struct bc_data *bd, const struct bc_plan *p,
 	bc_summary_rows(us, lines, &tb, &ch, &miss, &nmiss);
 	bc_summary_open(p, pr, mask, &open);
 	oom |= bc_period_vars(v, o);
-	oom |= bc_setf(v, "n_don_vi", "%zu", us->n);
-	oom |= bc_setf(v, "n_da_bao_cao", "%zu", us->n - nmiss);
-	oom |= bc_setf(v, "n_khong_bao_cao", "%zu", nmiss);
-	oom |= bc_setf(v, "n_nhiem_vu", "%zu", ntask);
+	oom |= tmpl_vars_setf(v, "n_don_vi", "%zu", us->n);
+	oom |= tmpl_vars_setf(v, "n_da_bao_cao", "%zu", us->n - nmiss);
+	oom |= tmpl_vars_setf(v, "n_khong_bao_cao", "%zu", nmiss);
+	oom |= tmpl_vars_setf(v, "n_nhiem_vu", "%zu", ntask);
 	oom |= bc_set_buf(v, "ds_khong_bao_cao", &miss);
 	oom |= bc_set_buf(v, "bang", &tb);
 	if ((s = tmpl_vars_get(v, "th_bieu_do")) == NULL)
@@ -556,10 +513,10 @@ bc_form(const struct bc_plan *p, const struct bc_units *us, size_t u,
 	for (i = 0; i < p->ntasks; i++) {
 		if (!bc_task_in(p, i, mask))
 			continue;
-		bc_csv_field(&b, us->v[u].don_vi, 1);
-		bc_csv_field(&b, p->tasks[i].key, 0);
-		bc_csv_field(&b, p->tasks[i].noi_dung, 0);
-		bc_csv_field(&b, p->tasks[i].chu_tri, 0);
+		csvt_put_field(&b, us->v[u].don_vi, 1);
+		csvt_put_field(&b, p->tasks[i].key, 0);
+		csvt_put_field(&b, p->tasks[i].noi_dung, 0);
+		csvt_put_field(&b, p->tasks[i].chu_tri, 0);
 		vbuf_puts(&b, ",,,\r\n");
 	}
 	*len = b.len;

@@ -75,3 +75,31 @@ vb_upper(const char *s)
 	free(r);
 	return nfc;
 }
+
+size_t
+vb_edit_distance(const char *a, const char *b)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, r;
+
+	if ((row = malloc((lb + 1) * sizeof(*row))) == NULL)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			r = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < r)
+				r = row[j] + 1;
+			if (row[j - 1] + 1 < r)
+				r = row[j - 1] + 1;
+			row[j] = r;
+			prev = tmp;
+		}
+	}
+	r = row[lb];
+	free(row);
+	return r;
+}

@@ -484,3 +484,20 @@ tmpl_expand(const char *name, const char *tmpl, const struct tmpl_vars *vs,
 	*out = vbuf_take(&r.b);
 	return *out ? VB_OK : VB_ESYS;
 }
+
+int
+tmpl_vars_setf(struct tmpl_vars *v, const char *key, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+	int	 n, rc;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return -1;
+	rc = tmpl_vars_set(v, key, s);
+	free(s);
+	return rc;
+}

@@ -446,3 +446,23 @@ csvt_column(const struct csvt *t, const char *const *names)
 	free(fh);
 	return col;
 }
+
+void
+csvt_put_field(struct vbuf *b, const char *s, int first)
+{
+	const char *q;
+
+	if (!first)
+		vbuf_puts(b, ",");
+	if (strpbrk(s, ",\"\n;\t") == NULL) {
+		vbuf_puts(b, s);
+		return;
+	}
+	vbuf_puts(b, "\"");
+	for (q = s; *q != '\0'; q++) {
+		if (*q == '"')
+			vbuf_puts(b, "\"");
+		vbuf_putn(b, q, 1);
+	}
+	vbuf_puts(b, "\"");
+}

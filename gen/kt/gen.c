@@ -232,27 +232,6 @@ kt_coef_text(long milli, char *buf, size_t n)
 		snprintf(buf, n, "%ld,%03ld", milli / 1000, frac);
 }
 
-/* Append one CSV field, quoted when it must be. */
-static void
-kt_csv_field(struct vbuf *b, const char *s, int first)
-{
-	const char *p;
-
-	if (!first)
-		vbuf_puts(b, ",");
-	if (strpbrk(s, ",\"\n;\t") == NULL) {
-		vbuf_puts(b, s);
-		return;
-	}
-	vbuf_puts(b, "\"");
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			vbuf_puts(b, "\"");
-		vbuf_putn(b, p, 1);
-	}
-	vbuf_puts(b, "\"");
-}
-
 /* Whether the position already ends with the unit ("Phó Chủ tịch Hội
  * LHPN tỉnh" of "Hội LHPN tỉnh"), compared folded: then the annex
  * prints the position alone. */
@@ -283,11 +262,11 @@ kt_rows(struct vbuf *b, struct kt_nominee **v, size_t n, int has_tt)
 		const struct kt_nominee *r = v[i];
 
 		snprintf(stt, sizeof(stt), "%zu", i + 1);
-		kt_csv_field(b, stt, 1);
-		kt_csv_field(b, r->ho_ten, 0);
+		csvt_put_field(b, stt, 1);
+		csvt_put_field(b, r->ho_ten, 0);
 		if (r->kind == KT_CA_NHAN && *r->chuc_vu != '\0' &&
 		    kt_names_unit(r->chuc_vu, r->don_vi))
-			kt_csv_field(b, r->chuc_vu, 0);
+			csvt_put_field(b, r->chuc_vu, 0);
 		else if (r->kind == KT_CA_NHAN && *r->chuc_vu != '\0') {
 			char *cv;
 
@@ -295,11 +274,11 @@ kt_rows(struct vbuf *b, struct kt_nominee **v, size_t n, int has_tt)
 				b->bad = 1;
 				return;
 			}
-			kt_csv_field(b, cv, 0);
+			csvt_put_field(b, cv, 0);
 			free(cv);
 		} else
-			kt_csv_field(b, r->don_vi, 0);
-		kt_csv_field(b, has_tt ? r->thanh_tich : "", 0);
+			csvt_put_field(b, r->don_vi, 0);
+		csvt_put_field(b, has_tt ? r->thanh_tich : "", 0);
 		if (i + 1 < n)
 			vbuf_puts(b, "\n");
 	}
@@ -537,28 +516,6 @@ kt_read_skeleton(const char *path, struct diag *d, char **out)
 	return text_read_file(path, TEXT_ENC_AUTO, d, out, &len);
 }
 
-/* Set a variable from a printf format; -1 on OOM. */
-static int
-kt_setf(struct tmpl_vars *v, const char *key, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int
-kt_setf(struct tmpl_vars *v, const char *key, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*s;
-	int	 n, rc;
-
-	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return -1;
-	rc = tmpl_vars_set(v, key, s);
-	free(s);
-	return rc;
-}
-
 /* Set key to s and free s; -1 when s is NULL (OOM) or on OOM. */
 static int
 kt_set_take(struct tmpl_vars *v, const char *key, char *s)
@@ -722,23 +679,23 @@ kt_set_dates(struct tmpl_vars *v, const struct kt_opt *opt)
 	if (opt->phong_trao != NULL)
 		oom |= tmpl_vars_set(v, "phong_trao", opt->phong_trao);
 	oom |= tmpl_vars_set(v, "so", !draft && opt->so ? opt->so : "");
-	oom |= kt_setf(v, "ngay", !draft && opt->ngay_given ?
+	oom |= tmpl_vars_setf(v, "ngay", !draft && opt->ngay_given ?
 	    "%04ld-%02ld-%02ld" : "", y, m, dd);
 	oom |= tmpl_vars_set(v, "du_thao", !draft ? "" :
 	    strcmp(opt->du_thao, "true") == 0 ? "true" : opt->du_thao);
 	if (draft && strcmp(opt->du_thao, "true") != 0)
 		oom |= kt_set_take(v, "du_thao", tmpl_yaml_scalar(opt->du_thao));
-	oom |= kt_setf(v, "nam", "%04ld", y);
-	oom |= kt_setf(v, "nam_thi_dua", "%04ld", opt->nam ? opt->nam : y);
+	oom |= tmpl_vars_setf(v, "nam", "%04ld", y);
+	oom |= tmpl_vars_setf(v, "nam_thi_dua", "%04ld", opt->nam ? opt->nam : y);
 	oom |= kt_set_take(v, "so_ky_hieu", kt_so_ky_hieu(draft ? NULL :
 	    opt->so, ky_hieu));
 	if (!draft && opt->ngay_given)
 		/* Nghị định 30: a leading 0 for days under 10 and for
 		 * months 1 and 2 only. */
-		oom |= kt_setf(v, "ngay_chu", "ngày %02ld tháng %0*ld năm %04ld",
+		oom |= tmpl_vars_setf(v, "ngay_chu", "ngày %02ld tháng %0*ld năm %04ld",
 		    dd, m < 3 ? 2 : 1, m, y);
 	else
-		oom |= kt_setf(v, "ngay_chu", "ngày %s tháng %s năm %04ld",
+		oom |= tmpl_vars_setf(v, "ngay_chu", "ngày %s tháng %s năm %04ld",
 		    KT_BLANK_DAY, KT_BLANK_DAY, y);
 	return oom;
 }
@@ -779,8 +736,8 @@ kt_set_money(struct tmpl_vars *v, const struct kt_data *kd,
 	oom |= tmpl_vars_set(v, "trich_yeu", f->trich_yeu);
 	oom |= tmpl_vars_set(v, "dieu_1", f->dieu_1);
 	oom |= tmpl_vars_set(v, "danh_sach", f->danh_sach);
-	oom |= kt_setf(v, "n_tap_the", "%zu", g->cnt[KT_TAP_THE]);
-	oom |= kt_setf(v, "n_ca_nhan", "%zu", g->cnt[KT_CA_NHAN]);
+	oom |= tmpl_vars_setf(v, "n_tap_the", "%zu", g->cnt[KT_TAP_THE]);
+	oom |= tmpl_vars_setf(v, "n_ca_nhan", "%zu", g->cnt[KT_CA_NHAN]);
 	oom |= kt_set_take(v, "doi_tuong_dem", kt_counts(g->cnt[KT_TAP_THE],
 	    g->cnt[KT_CA_NHAN]));
 	oom |= tmpl_vars_set(v, "muc_ca_nhan", g->cnt[KT_TAP_THE] ? "II" : "I");

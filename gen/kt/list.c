@@ -217,35 +217,6 @@ kt_header_ok(const int *col)
 	    (col[COL_DON_VI] >= 0 || col[COL_CV_DV] >= 0);
 }
 
-/* Levenshtein distance of two ASCII strings (folded names). */
-static size_t
-kt_edit_distance(const char *a, const char *b)
-{
-	size_t	 la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, r;
-
-	if ((row = malloc((lb + 1) * sizeof(*row))) == NULL)
-		return (size_t)-1;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			r = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < r)
-				r = row[j] + 1;
-			if (row[j - 1] + 1 < r)
-				r = row[j - 1] + 1;
-			row[j] = r;
-			prev = tmp;
-		}
-	}
-	r = row[lb];
-	free(row);
-	return r;
-}
-
 /* How far the value (f: its csvt_fold, g: its kt_form_fold) is from the
  * nearest spelling of form fm valid on date: 3 × edits − length, the
  * smaller of the two folds (a short f, an abbreviation, only spelled
@@ -267,9 +238,9 @@ kt_form_distance(const struct kt_form *fm, const char *f, const char *g,
 		x = csvt_fold(name);
 		y = kt_form_fold(name);
 		if (x != NULL && lf >= 6 && (sc = 3 *
-		    (long)kt_edit_distance(f, x) - (long)lf) < best)
+		    (long)vb_edit_distance(f, x) - (long)lf) < best)
 			best = sc;
-		if (y != NULL && (sc = 3 * (long)kt_edit_distance(g, y) -
+		if (y != NULL && (sc = 3 * (long)vb_edit_distance(g, y) -
 		    (long)lg) < best)
 			best = sc;
 		free(x);
