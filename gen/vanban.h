@@ -309,6 +309,16 @@ int		 config_defaults(const struct config_key *keys,
 int		 config_load(const char *path, const struct config_key *keys,
 		    struct tmpl_vars *, struct diag *);
 
+/* Before loading YAML text (a front matter, a config): refuse nesting
+ * deeper than 64 and aliases that stand for more than 10,000 values or
+ * 1 MiB, at the line where it happens (line0: lines before the text in
+ * name; what: "front matter", "config" in the message).  libyaml takes
+ * quadratic time on deep nesting, and aliases let a small text stand
+ * for a huge one.  -1 with an error in d (or OOM), else 0. */
+int		 config_yaml_guard(const char *name, int line0,
+		    const char *what, const char *text, size_t len,
+		    struct diag *d);
+
 /* A YAML list of records (- key: value ...) as a table: the header is
  * the keys in order of first appearance, each record a row at its line,
  * "" where a record lacks a key.  For data files that may be written as

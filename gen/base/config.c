@@ -187,6 +187,177 @@ config_pair(const char *path, yaml_document_t *doc,
 	return 0;
 }
 
+/*
+ * Limits of a YAML text (front matter, configs), checked on libyaml's events before the
+ * document is loaded: libyaml takes quadratic time on deep nesting (80 s
+ * for 100,000 levels) and its aliases let a small text stand for a huge
+ * one.  A real front matter or config nests 3 deep and needs no alias.
+ */
+#define CFG_MAX_DEPTH		64        /* nested lists and maps */
+#define CFG_MAX_ALIAS_VALUES	10000     /* values aliases may add in all */
+#define CFG_MAX_ALIAS_BYTES	1048576   /* bytes of text they may add */
+
+/* What an anchored value stands for, once expanded. */
+struct cfg_anchor {
+	char	*name;    /* the anchor's name */
+	size_t	 nodes;   /* values in it, aliases expanded */
+	size_t	 bytes;   /* bytes of its scalars, aliases expanded */
+};
+
+/* The state of config_yaml_guard: open collections and the anchors seen. */
+struct cfg_gstate {
+	struct cfg_anchor  open[CFG_MAX_DEPTH + 1];  /* open collections */
+	int		  depth;       /* of them */
+	struct cfg_anchor *anchors;     /* anchors defined so far */
+	size_t		  nanchors;    /* of them */
+	size_t		  cap;         /* anchors allocated */
+	size_t		  alias_nodes; /* values added by aliases */
+	size_t		  alias_bytes; /* bytes added by aliases */
+	const char	 *name;        /* file, for messages */
+	const char	 *what;        /* "front matter", "config" */
+	int		  line0;       /* lines before the text in the file */
+	struct diag	 *d;
+};
+
+/* Count a value of `nodes` values and `bytes` bytes in the open
+ * collection; record it under anchor (if any).  -1 (memory). */
+static int
+cfg_gcount(struct cfg_gstate *g, const unsigned char *anchor, size_t nodes,
+    size_t bytes)
+{
+	struct cfg_anchor *a;
+
+	if (g->depth > 0) {
+		g->open[g->depth - 1].nodes += nodes;
+		g->open[g->depth - 1].bytes += bytes;
+	}
+	if (anchor == NULL)
+		return 0;
+	if (vb_grow((void **)&g->anchors, &g->cap, g->nanchors + 1,
+	    sizeof(*g->anchors)) != 0)
+		return -1;
+	a = &g->anchors[g->nanchors];
+	if ((a->name = strdup((const char *)anchor)) == NULL)
+		return -1;
+	a->nodes = nodes;
+	a->bytes = bytes;
+	g->nanchors++;
+	return 0;
+}
+
+/* The latest anchor of that name, or NULL. */
+static const struct cfg_anchor *
+cfg_gfind(const struct cfg_gstate *g, const unsigned char *name)
+{
+	size_t i;
+
+	for (i = g->nanchors; i > 0; i--)
+		if (strcmp(g->anchors[i - 1].name, (const char *)name) == 0)
+			return &g->anchors[i - 1];
+	return NULL;
+}
+
+/*
+ * One event of the YAML text: 1 when a limit is passed (the error is in
+ * g->d), -1 (memory), else 0.
+ */
+static int
+cfg_gevent(struct cfg_gstate *g, const yaml_event_t *e)
+{
+	const struct cfg_anchor	*a;
+	struct cfg_anchor	*o;
+	const yaml_char_t	*anchor;
+	int			 line = (int)e->start_mark.line + 1 + g->line0;
+	int			 col = (int)e->start_mark.column + 1;
+
+	switch (e->type) {
+	case YAML_SCALAR_EVENT:
+		return cfg_gcount(g, e->data.scalar.anchor, 1,
+		    e->data.scalar.length);
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (g->depth == CFG_MAX_DEPTH) {
+			diag_add(g->d, DIAG_ERROR, g->name, line, col,
+			    "%s: lists and maps are nested more than %d deep",
+			    g->what, CFG_MAX_DEPTH);
+			return 1;
+		}
+		anchor = e->type == YAML_SEQUENCE_START_EVENT ?
+		    e->data.sequence_start.anchor :
+		    e->data.mapping_start.anchor;
+		o = &g->open[g->depth++];
+		o->nodes = o->bytes = 0;
+		o->name = NULL;
+		if (anchor != NULL &&
+		    (o->name = strdup((const char *)anchor)) == NULL)
+			return -1;
+		return 0;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT: {
+		struct cfg_anchor done;
+		int		 rc;
+
+		if (g->depth == 0)
+			return 0;
+		done = g->open[--g->depth];
+		rc = cfg_gcount(g, (const unsigned char *)done.name,
+		    done.nodes + 1, done.bytes);
+		free(done.name);
+		return rc;
+	}
+	case YAML_ALIAS_EVENT:
+		if ((a = cfg_gfind(g, e->data.alias.anchor)) == NULL)
+			return 0;   /* the loader reports it */
+		g->alias_nodes += a->nodes;
+		g->alias_bytes += a->bytes;
+		if (g->alias_nodes > CFG_MAX_ALIAS_VALUES ||
+		    g->alias_bytes > CFG_MAX_ALIAS_BYTES) {
+			diag_add(g->d, DIAG_ERROR, g->name, line, col,
+			    "%s: the aliases (*%s) stand for more than %d "
+			    "values or %d bytes in all; write the values out",
+			    g->what, (const char *)e->data.alias.anchor,
+			    CFG_MAX_ALIAS_VALUES, CFG_MAX_ALIAS_BYTES);
+			return 1;
+		}
+		return cfg_gcount(g, NULL, a->nodes, a->bytes);
+	default:
+		return 0;
+	}
+}
+
+int
+config_yaml_guard(const char *name, int line0, const char *what,
+    const char *text, size_t len, struct diag *d)
+{
+	yaml_parser_t	 p;
+	yaml_event_t	 e;
+	struct cfg_gstate *g = calloc(1, sizeof(*g));
+	int		 rc = 0, end = 0;
+	size_t		 i;
+
+	if (g == NULL)
+		return -1;
+	g->name = name;
+	g->what = what;
+	g->line0 = line0;
+	g->d = d;
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+	while (!end && rc == 0 && yaml_parser_parse(&p, &e)) {
+		rc = cfg_gevent(g, &e);
+		end = e.type == YAML_STREAM_END_EVENT;
+		yaml_event_delete(&e);
+	}
+	yaml_parser_delete(&p);
+	for (i = 0; i < (size_t)g->depth; i++)
+		free(g->open[i].name);
+	for (i = 0; i < g->nanchors; i++)
+		free(g->anchors[i].name);
+	free(g->anchors);
+	free(g);
+	return rc == 0 ? 0 : -1;
+}
+
 int
 config_load(const char *path, const struct config_key *keys,
     struct tmpl_vars *vars, struct diag *d)
@@ -201,6 +372,10 @@ config_load(const char *path, const struct config_key *keys,
 
 	if ((rc = text_read_file(path, TEXT_ENC_AUTO, d, &text, &len)) != VB_OK)
 		return rc;
+	if (config_yaml_guard(path, 0, vb_tr("config"), text, len, d) == -1) {
+		free(text);
+		return VB_EINPUT;
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		free(text);
 		return VB_ESYS;
@@ -383,6 +558,9 @@ config_load_table(const char *path, const char *text, size_t len,
 
 	memset(&y, 0, sizeof(y));
 	*out = NULL;
+	if (config_yaml_guard(path, 0, vb_tr("list of records"), text, len,
+	    d) == -1)
+		return VB_EINPUT;
 	if (!yaml_parser_initialize(&yp))
 		return VB_ESYS;
 	yaml_parser_set_input_string(&yp, (const unsigned char *)text, len);
