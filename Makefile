@@ -24,7 +24,7 @@ LIBS	 = $(shell pkg-config --libs $(PKGS)) -lhpdf -lcsv -lm
 PREFIX	?= /usr/local
 FONT_DIR ?= $(CURDIR)/fonts
 TEMPLATES_DIR ?= $(CURDIR)/templates
-LOCALE_DIR ?= $(CURDIR)/$(B)/locale
+LOCALE_DIR ?= $(abspath $(B)/locale)
 
 -include Makefile.local
 

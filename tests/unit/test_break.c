@@ -81,7 +81,7 @@ line_natural(const struct lb_line *ln)
 static struct doc_inline
 mk(const char *text, int face, ...)
 {
-	struct doc_inline	 in = { NULL, 0 };
+	struct doc_inline	 in = { NULL, 0, 0 };
 	va_list			 ap;
 
 	va_start(ap, face);
@@ -596,7 +596,7 @@ test_indent(void)
 static void
 test_empty(void)
 {
-	struct doc_inline	 in = { NULL, 0 };
+	struct doc_inline	 in = { NULL, 0, 0 };
 	struct lb_result	 r = brk(&in, 200, 0, 1);
 
 	CHECK("break_empty_one_line", r.n == 1);
