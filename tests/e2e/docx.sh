@@ -32,12 +32,20 @@ skip() { echo "SKIP $1: $2"; }
 
 mkdir -p "$tmp/docx" "$tmp/again" "$tmp/vb" "$tmp/lo" "$tmp/txt"
 names=
+# The generators' samples too (made by `make`, which make test runs
+# first): two decisions with their annexes and a unit's report.
 for src in "$ROOT"/input/*.md "$ROOT"/input/2020/ke-hoach.md \
-    "$ROOT"/tests/data/docx/phu-luc.md "$ROOT"/tests/golden/render-joint/in.md; do
+    "$ROOT"/tests/data/docx/phu-luc.md "$ROOT"/tests/golden/render-joint/in.md \
+    "$ROOT"/output/khen-thuong-2020/bang-khen.md \
+    "$ROOT"/output/khen-thuong-2020/co-thi-dua.md \
+    "$ROOT"/output/bao-cao/q2/so-noi-vu.md; do
+	[ -f "$src" ] || { fail docx_source "$src missing (run make)"; continue; }
 	n=$(basename "$src" .md)
 	case $src in
 	*/input/2020/*)		n=$n-2020 ;;
 	*/tests/golden/*)	n=$(basename "$(dirname "$src")") ;;
+	*/output/khen-thuong-2020/*)	n=kt-$n ;;
+	*/output/bao-cao/*)	n=bc-$n ;;
 	esac
 	echo "$n $src" >>"$tmp/list"
 	if ! SOURCE_DATE_EPOCH=$EPOCH "$render" -o "$tmp/docx/$n.docx" "$src" \
@@ -127,6 +135,15 @@ for n in $names; do
 	else
 		fail "docx_pages_$n" "LibreOffice $a pages, vanban $b"
 	fi
+	case $n in
+	kt-*|bc-*)
+		# Known gap (README, Known limits): the DOCX applies neither the
+		# PDF's fit-to-page tightening nor its split of a tall table row,
+		# so pages and text order of the generators' documents differ.
+		skip "docx_words_$n" "the DOCX does not apply the PDF's fit-to-page settings nor split table rows (known limit)"
+		skip "docx_nd30_$n" "the same known limit"
+		continue ;;
+	esac
 	if [ "$n" != phu-luc ]; then
 		pdftotext -raw "$lo" "$tmp/txt/lo.txt"
 		pdftotext -raw "$vb" "$tmp/txt/vb.txt"
