@@ -106,7 +106,8 @@ batch_worker(const struct render_opt *opt, struct render_job *v, size_t n,
 		fwrite(&i, sizeof(i), 1, res);
 		fwrite(&v[i].rc, sizeof(v[i].rc), 1, res);
 		fwrite(&v[i].outlen, sizeof(v[i].outlen), 1, res);
-		fwrite(v[i].out, 1, v[i].outlen, res);
+		if (v[i].outlen > 0)
+			fwrite(v[i].out, 1, v[i].outlen, res);
 		fwrite(&nm, sizeof(nm), 1, res);
 		for (k = first; k < diag_count(d); k++) {
 			m = diag_item(d, k);
