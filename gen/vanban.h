@@ -168,6 +168,14 @@ struct vbuf {
  * least 16).  0, or -1 on OOM or overflow (*p unchanged then). */
 int	 vb_grow(void **p, size_t *cap, size_t need, size_t size);
 
+/* UTF-8 of valid text (NFC, as every reader gives it; decoding with
+ * code points goes through utf8proc_iterate): the length of the
+ * sequence a lead byte starts, whether a byte continues one, and the
+ * characters in the first n bytes of s (up to a NUL). */
+size_t	 vb_utf8_len(unsigned char lead);
+int	 vb_utf8_cont(unsigned char b);
+size_t	 vb_utf8_chars(const char *s, size_t n);
+
 void	 vbuf_putn(struct vbuf *, const char *, size_t);
 void	 vbuf_puts(struct vbuf *, const char *);
 void	 vbuf_printf(struct vbuf *, const char *, ...)

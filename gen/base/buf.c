@@ -84,3 +84,26 @@ vbuf_take(struct vbuf *b)
 	memset(b, 0, sizeof(*b));
 	return s;
 }
+
+size_t
+vb_utf8_len(unsigned char lead)
+{
+	return lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 :
+	    (lead & 0xF0) == 0xE0 ? 3 : 4;
+}
+
+int
+vb_utf8_cont(unsigned char b)
+{
+	return (b & 0xC0) == 0x80;
+}
+
+size_t
+vb_utf8_chars(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n && s[i] != '\0'; i++)
+		c += !vb_utf8_cont((unsigned char)s[i]);
+	return c;
+}

@@ -111,14 +111,6 @@ lb_push_item(struct lb_ctx *c, enum lb_type type)
 	return it;
 }
 
-/* Length of the UTF-8 sequence starting with byte b. */
-static size_t
-lb_u8len(unsigned char b)
-{
-	return b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ?
-	    3 : 4;
-}
-
 /* Push a box of segments [s0, nsegs) of width w_pt. */
 static int
 lb_push_box(struct lb_ctx *c, size_t s0, double w_pt)
@@ -169,7 +161,7 @@ lb_cut_word(struct lb_ctx *c, const struct lb_seg *old, size_t nold,
 		size_t j = 0;
 
 		while (j < old[k].n) {
-			size_t	 cl = lb_u8len((unsigned char)old[k].t[j]);
+			size_t	 cl = vb_utf8_len((unsigned char)old[k].t[j]);
 			double	 cw;
 
 			if (j + cl > old[k].n)

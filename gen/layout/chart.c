@@ -273,7 +273,7 @@ ch_wrap_at(struct chart *ch, const char *s, int face, double size,
 			while (z > 0 && ch_width(ch, face, size, r) > fit) {
 				do
 					z--;
-				while (z > 0 && (r[z] & 0xC0) == 0x80);
+				while (z > 0 && vb_utf8_cont((unsigned char)r[z]));
 				while (z > 0 && r[z - 1] == ' ')
 					z--;
 				strcpy(r + z, "…");
@@ -693,11 +693,7 @@ ch_column(struct chart *ch, char **lab, int *nl)
 static size_t
 ch_chars(const char *s)
 {
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
+	return vb_utf8_chars(s, strlen(s));
 }
 
 int

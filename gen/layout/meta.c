@@ -32,8 +32,8 @@ lmeta_pos(const struct doc *doc, const char *key, int *line, int *col)
 		    (p == bol || strchr(" \t{,-", p[-1]) != NULL)) {
 			*line = ln;
 			*col = 1;
-			for (; bol < p; bol++)   /* characters, not bytes */
-				*col += ((unsigned char)*bol & 0xC0) != 0x80;
+			/* characters, not bytes */
+			*col += (int)vb_utf8_chars(bol, (size_t)(p - bol));
 			return;
 		}
 		if (*p == '\n') {
