@@ -178,6 +178,9 @@ size_t	 vb_utf8_chars(const char *s, size_t n);
 
 void	 vbuf_putn(struct vbuf *, const char *, size_t);
 void	 vbuf_puts(struct vbuf *, const char *);
+/* Append code point cp as UTF-8 (U+FFFD for a surrogate or a value past
+ * U+10FFFF). */
+void	 vbuf_put_cp(struct vbuf *, uint32_t cp);
 void	 vbuf_printf(struct vbuf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Hand over the string (caller frees; "" when empty, NULL if bad) and

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "vanban.h"
 
 
@@ -106,4 +108,17 @@ vb_utf8_chars(const char *s, size_t n)
 	for (i = 0; i < n && s[i] != '\0'; i++)
 		c += !vb_utf8_cont((unsigned char)s[i]);
 	return c;
+}
+
+void
+vbuf_put_cp(struct vbuf *b, uint32_t cp)
+{
+	utf8proc_uint8_t	u[4];
+	utf8proc_ssize_t	n;
+
+	/* A surrogate or a value past U+10FFFF is no character. */
+	if (!utf8proc_codepoint_valid((utf8proc_int32_t)cp))
+		cp = 0xFFFD;
+	n = utf8proc_encode_char((utf8proc_int32_t)cp, u);
+	vbuf_putn(b, (const char *)u, (size_t)n);
 }

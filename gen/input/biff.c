@@ -206,35 +206,6 @@ done:
 	return s;
 }
 
-/* Append code point cp as UTF-8. */
-static void
-biff_utf8(struct vbuf *b, unsigned long cp)
-{
-	char	u[4];
-	size_t	n;
-
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | cp >> 6);
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | cp >> 12);
-		u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | cp >> 18);
-		u[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-		u[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	vbuf_putn(b, u, n);
-}
-
 /* A BIFF8 string at p (n bytes left) as UTF-8: ShortXLUnicodeString
  * (a 1-byte count) when lc is 1, XLUnicodeString (2 bytes) when 2; a
  * string cut by the record's end (its rest in a CONTINUE) is cut there.
@@ -264,7 +235,7 @@ biff_str(const unsigned char *p, size_t n, size_t lc)
 			i++;
 		} else if (cp >= 0xD800 && cp < 0xE000)
 			cp = 0xFFFD;
-		biff_utf8(&b, cp);
+		vbuf_put_cp(&b, (uint32_t)cp);
 	}
 	return vbuf_take(&b);
 }

@@ -140,31 +140,6 @@ xl_chars(void *arg, const XML_Char *s, int n)
 		vbuf_putn(&xp->text, s, (size_t)n);
 }
 
-/* Append code point cp as UTF-8. */
-static void
-xl_put_cp(struct vbuf *b, unsigned long cp)
-{
-	char	u[4];
-	size_t	n;
-
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | cp >> 6);
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else {
-		if (cp >= 0xD800 && cp < 0xE000)
-			cp = 0xFFFD;
-		u[0] = (char)(0xE0 | cp >> 12);
-		u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	}
-	vbuf_putn(b, u, n);
-}
-
 /* The text s with OOXML's escapes _xHHHH_ decoded ("_x000D_" a CR,
  * "_x005F_" an underscore), into b (reset first). */
 static void
@@ -191,7 +166,7 @@ xl_unescape(struct vbuf *b, const char *s, size_t n)
 				    c - '0' : (c | 0x20) - 'a' + 10);
 			}
 			if (ok && cp != 0) {
-				xl_put_cp(b, cp);
+				vbuf_put_cp(b, (uint32_t)cp);
 				i += 6;
 				continue;
 			}
