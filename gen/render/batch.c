@@ -80,12 +80,12 @@ batch_get_str(FILE *fp, char **s)
 	return 0;
 }
 
-/* The worker's loop: documents w, w + jobs, ...; never returns.  When
+/* The worker's loop: the documents owner[] gives worker w; never returns.  When
  * its renderer cannot start (a font missing), the first document's
  * record carries that message and the worker stops. */
 static void
 batch_worker(const struct render_opt *opt, struct render_job *v, size_t n,
-    size_t w, size_t jobs, FILE *res, int tick)
+    size_t w, const size_t *owner, FILE *res, int tick)
 {
 	struct render	*r;
 	struct diag	*d;
@@ -95,7 +95,9 @@ batch_worker(const struct render_opt *opt, struct render_job *v, size_t n,
 	if ((d = diag_new()) == NULL)
 		_exit(VB_ESYS);
 	r = render_new(opt, d);
-	for (i = w; i < n; i += jobs) {
+	for (i = 0; i < n; i++) {
+		if (owner[i] != w)
+			continue;
 		const struct diag_msg	*m;
 		long			 nm;
 
@@ -164,6 +166,51 @@ batch_read(FILE *res, struct render_job *v, size_t n, struct diag **per)
 	return 0;
 }
 
+/* Sort by decreasing source length (batch_share). */
+static const struct render_job *batch_sort_v;
+
+static int
+batch_longer(const void *a, const void *b)
+{
+	size_t la = strlen(batch_sort_v[*(const size_t *)a].text);
+	size_t lb = strlen(batch_sort_v[*(const size_t *)b].text);
+
+	if (la != lb)
+		return la > lb ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+/*
+ * Which worker renders each document: the longest sources first, each to
+ * the worker with the least text so far, so that one long decision (a
+ * form that holds most of a list) does not leave the other cores idle.
+ * Malloc'd owner[n], or NULL on OOM.
+ */
+static size_t *
+batch_share(const struct render_job *v, size_t n, size_t jobs)
+{
+	size_t	*order, *owner, load[64] = { 0 }, i, w, best;
+
+	if ((order = calloc(n, sizeof(*order))) == NULL ||
+	    (owner = calloc(n, sizeof(*owner))) == NULL) {
+		free(order);
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		order[i] = i;
+	batch_sort_v = v;
+	qsort(order, n, sizeof(*order), batch_longer);
+	for (i = 0; i < n; i++) {
+		for (best = 0, w = 1; w < jobs; w++)
+			if (load[w] < load[best])
+				best = w;
+		owner[order[i]] = best;
+		load[best] += strlen(v[order[i]].text) + 1;
+	}
+	free(order);
+	return owner;
+}
+
 /* Start the workers, follow their progress, collect their results. */
 static int
 batch_fork(const struct render_opt *opt, struct render_job *v, size_t n,
@@ -172,14 +219,17 @@ batch_fork(const struct render_opt *opt, struct render_job *v, size_t n,
 {
 	FILE		*res[64];
 	struct diag	**per;
+	size_t		*owner = NULL;
 	pid_t		 pid[64];
 	size_t		 w, i, done = 0, k;
 	int		 tick[2], st, rc = VB_OK;
 	char		 buf[256];
 	ssize_t		 got;
 
-	if ((per = calloc(n, sizeof(*per))) == NULL || pipe(tick) != 0) {
+	if ((per = calloc(n, sizeof(*per))) == NULL ||
+	    (owner = batch_share(v, n, jobs)) == NULL || pipe(tick) != 0) {
 		free(per);
+		free(owner);
 		return VB_ESYS;
 	}
 	fflush(NULL);
@@ -193,7 +243,7 @@ batch_fork(const struct render_opt *opt, struct render_job *v, size_t n,
 		}
 		if (pid[w] == 0) {
 			close(tick[0]);
-			batch_worker(opt, v, n, w, jobs, res[w], tick[1]);
+			batch_worker(opt, v, n, w, owner, res[w], tick[1]);
 		}
 	}
 	jobs = w;
@@ -235,6 +285,7 @@ batch_fork(const struct render_opt *opt, struct render_job *v, size_t n,
 			rc = batch_worse(rc, v[i].rc);
 	}
 	free(per);
+	free(owner);
 	return rc;
 }
 
