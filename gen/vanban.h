@@ -234,6 +234,12 @@ void		 csvt_free(struct csvt *);   /* NULL is a no-op */
  * holds a separator, a quote or a line break. */
 void		 csvt_put_field(struct vbuf *b, const char *s, int first);
 
+/* Fold s: decomposed, case-folded, accents stripped, đ -> d; with slug 0
+ * only letters and digits (of any script) kept (csvt_fold), with slug 1
+ * only ASCII letters and digits, words joined by '-' (vb_slug).
+ * Malloc'd; NULL on OOM. */
+char		*vb_fold(const char *s, int slug);
+
 /* Fold a heading for matching: lower case, no accents, đ -> d, no spaces,
  * underscores or punctuation ("Họ và tên" -> "hovaten").  Malloc'd. */
 char		*csvt_fold(const char *s);

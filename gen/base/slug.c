@@ -9,8 +9,23 @@
 
 #include "vanban.h"
 
+/* Is cp a letter or a digit of any script (what a folded heading keeps)? */
+static int
+fold_keeps(utf8proc_int32_t cp)
+{
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 char *
-vb_slug(const char *s)
+vb_fold(const char *s, int slug)
 {
 	utf8proc_uint8_t	*dec = NULL;
 	utf8proc_ssize_t	 n, i, k;
@@ -24,6 +39,7 @@ vb_slug(const char *s)
 	    UTF8PROC_STRIPMARK);
 	if (n < 0)
 		return strdup("");
+	/* A slug's '-' between words never outgrows the text it replaces. */
 	if ((r = malloc((size_t)n + 1)) == NULL) {
 		free(dec);
 		return NULL;
@@ -33,6 +49,12 @@ vb_slug(const char *s)
 			break;
 		if (cp == 0x111)	/* đ (Đ is folded to it) */
 			cp = 'd';
+		if (!slug) {
+			if (fold_keeps(cp))
+				o += (size_t)utf8proc_encode_char(cp,
+				    (utf8proc_uint8_t *)r + o);
+			continue;
+		}
 		/* Only ASCII letters and digits survive; anything else
 		 * (spaces, punctuation, other scripts) separates words. */
 		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
@@ -46,6 +68,12 @@ vb_slug(const char *s)
 	r[o] = '\0';
 	free(dec);
 	return r;
+}
+
+char *
+vb_slug(const char *s)
+{
+	return vb_fold(s, 1);
 }
 
 char *

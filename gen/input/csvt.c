@@ -380,41 +380,7 @@ csvt_free(struct csvt *t)
 char *
 csvt_fold(const char *s)
 {
-	utf8proc_uint8_t	*dec = NULL;
-	utf8proc_ssize_t	 n, i, k;
-	utf8proc_int32_t	 cp;
-	size_t			 o = 0;
-	char			*r;
-
-	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &dec,
-	    UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
-	    UTF8PROC_STRIPMARK);
-	if (n < 0)
-		return strdup("");
-	if ((r = malloc((size_t)n + 1)) == NULL) {
-		free(dec);
-		return NULL;
-	}
-	for (i = 0; i < n; i += k) {
-		if ((k = utf8proc_iterate(dec + i, n - i, &cp)) <= 0)
-			break;
-		if (cp == 0x111)	/* đ (Đ is folded to it) */
-			cp = 'd';
-		switch (utf8proc_category(cp)) {
-		case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-		case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-		case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
-		case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-			o += (size_t)utf8proc_encode_char(cp,
-			    (utf8proc_uint8_t *)r + o);
-			break;
-		default:
-			break;
-		}
-	}
-	r[o] = '\0';
-	free(dec);
-	return r;
+	return vb_fold(s, 0);
 }
 
 int
