@@ -452,6 +452,9 @@ int		 render_batch(const struct render_opt *, struct render_job *,
 		    size_t n, int jobs, void (*progress)(void *, size_t, size_t),
 		    void *arg, struct diag *d);
 
+/* Free n jobs' outputs and the array (NULL is a no-op). */
+void		 render_jobs_free(struct render_job *, size_t n);
+
 /* Render one source to out_path ("-" = stdout), written only when
  * complete: render_new + render_mem + text_write_file. */
 int		 render_source(const char *name, const char *text, size_t len,

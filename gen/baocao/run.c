@@ -266,9 +266,7 @@ bc_render(const struct bc_args *a, const struct bc_out *o, int format,
 	rc = render_batch(&ropt, jobs, o->n, a->jobs, a->cb, a->ctx, d);
 	free((char *)ropt.font_dir);
 	if (rc != VB_OK) {
-		for (i = 0; i < o->n; i++)
-			free(jobs[i].out);
-		free(jobs);
+		render_jobs_free(jobs, o->n);
 		return rc;
 	}
 	*out = jobs;
@@ -288,16 +286,6 @@ bc_write_as(const char *path, const char *ext, const struct render_job *j,
 	rc = text_write_file(to, j->out, j->outlen, d);
 	free(to);
 	return rc;
-}
-
-static void
-bc_jobs_free(struct render_job *jobs, size_t n)
-{
-	size_t i;
-
-	for (i = 0; jobs != NULL && i < n; i++)
-		free(jobs[i].out);
-	free(jobs);
 }
 
 int
@@ -362,8 +350,8 @@ out:
 		free(o.path[i]);
 		free(o.text[i]);
 	}
-	bc_jobs_free(jobs, o.n);
-	bc_jobs_free(docx, o.n);
+	render_jobs_free(jobs, o.n);
+	render_jobs_free(docx, o.n);
 	free(o.path);
 	free(o.text);
 	free(o.len);

@@ -342,16 +342,6 @@ kt_render(const struct kt_batch *b, const struct kt_out *o, size_t n,
 	    b->progress_arg, d);
 }
 
-static void
-kt_jobs_free(struct render_job *jobs, size_t n)
-{
-	size_t i;
-
-	for (i = 0; jobs != NULL && i < n; i++)
-		free(jobs[i].out);
-	free(jobs);
-}
-
 /* Render every decision in memory, then write the sources and PDFs. */
 static int
 kt_write(const struct kt_batch *b, struct kt_out *o, size_t n,
@@ -388,8 +378,8 @@ kt_write(const struct kt_batch *b, struct kt_out *o, size_t n,
 			free(dx);
 		}
 	}
-	kt_jobs_free(pdf, n);
-	kt_jobs_free(docx, n);
+	render_jobs_free(pdf, n);
+	render_jobs_free(docx, n);
 	return rc;
 }
 

@@ -309,3 +309,13 @@ render_batch(const struct render_opt *opt, struct render_job *v, size_t n,
 		return batch_serial(opt, v, n, progress, arg, d);
 	return batch_fork(opt, v, n, (size_t)jobs, progress, arg, d);
 }
+
+void
+render_jobs_free(struct render_job *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v != NULL && i < n; i++)
+		free(v[i].out);
+	free(v);
+}
