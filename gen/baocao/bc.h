@@ -256,7 +256,7 @@ struct bc_args {
 	const char	 *outdir;      /* -d */
 	const char	 *units;       /* --don-vi, may be NULL */
 	const char	 *templates;   /* --templates, may be NULL */
-	const char	 *fonts;       /* --fonts, may be NULL */
+	struct render_opt ropt;        /* fonts and SOURCE_DATE_EPOCH (main) */
 	const char	 *config;      /* --config, may be NULL */
 	enum text_enc	  enc;         /* -f: the input tables' encoding */
 	const char	 *sheet;       /* --sheet: of workbooks, NULL: first */

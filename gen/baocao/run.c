@@ -244,27 +244,20 @@ static int
 bc_render(const struct bc_args *a, const struct bc_out *o, int format,
     struct render_job **out, struct diag *d)
 {
-	struct render_opt	 ropt;
+	struct render_opt	 ropt = a->ropt;
 	struct render_job	*jobs;
 	size_t			 i;
 	int			 rc;
 
 	*out = NULL;
-	memset(&ropt, 0, sizeof(ropt));
 	ropt.format = format;
-	if (vb_source_epoch(&ropt.epoch, d) != 0)
-		return VB_EUSAGE;
-	if ((jobs = calloc(o->n ? o->n : 1, sizeof(*jobs))) == NULL ||
-	    (ropt.font_dir = render_find_fonts(a->fonts)) == NULL) {
-		free(jobs);
+	if ((jobs = calloc(o->n ? o->n : 1, sizeof(*jobs))) == NULL)
 		return VB_ESYS;
-	}
 	for (i = 0; i < o->n; i++) {
 		jobs[i].name = o->path[i];
 		jobs[i].text = o->text[i];
 	}
 	rc = render_batch(&ropt, jobs, o->n, a->jobs, a->cb, a->ctx, d);
-	free((char *)ropt.font_dir);
 	if (rc != VB_OK) {
 		render_jobs_free(jobs, o->n);
 		return rc;

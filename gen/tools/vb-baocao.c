@@ -67,10 +67,11 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct bc_args		 a;
+	const char		*fonts = NULL;
 	struct cli_progress	 pr;
 	struct diag		*d;
 	int			 c, quiet = 0, rc;
-	char		*e, label[64];
+	char			*e, *fdir, label[64];
 
 	memset(&a, 0, sizeof(a));
 	a.jobs = cli_cores();
@@ -97,7 +98,7 @@ main(int argc, char **argv)
 		case O_PDF: a.pdf = 1; break;
 		case O_DOCX: a.docx = 1; break;
 		case O_TPL: a.templates = optarg; break;
-		case O_FONTS: a.fonts = optarg; break;
+		case O_FONTS: fonts = optarg; break;
 		case O_CONFIG: a.config = optarg; break;
 		case 'd': a.outdir = optarg; break;
 		case 'j':
@@ -128,12 +129,16 @@ main(int argc, char **argv)
 	a.tasks = argv[optind];
 	a.progress = argv + optind + 1;
 	a.nprogress = (size_t)(argc - optind - 1);
+	if (cli_epoch(prog, &a.ropt.epoch) != 0)
+		return VB_EUSAGE;
+	if ((d = diag_new()) == NULL ||
+	    (a.ropt.font_dir = fdir = render_find_fonts(fonts)) == NULL)
+		return VB_ESYS;
 	cli_progress_init(&pr, prog, "PDF", quiet);
 	a.cb = cli_progress;
 	a.ctx = &pr;
-	if ((d = diag_new()) == NULL)
-		return VB_ESYS;
 	rc = bc_run(&a, d);
+	free(fdir);
 	cli_progress_end(&pr);
 	cli_finish(prog, d, rc);
 	bc_ky_label(a.ky, a.nam_used, 0, label, sizeof(label));
