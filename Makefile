@@ -20,7 +20,7 @@ endif
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS)) \
 	   -Igen -DVB_FONT_DIR='"$(FONT_DIR)"' \
 	   -DVB_TEMPLATES_DIR='"$(TEMPLATES_DIR)"' -DVB_LOCALE_DIR='"$(LOCALE_DIR)"' -MMD -MP
-LIBS	 = $(shell pkg-config --libs $(PKGS)) -lhpdf -lcsv -lm
+LIBS	 = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
 PREFIX	?= /usr/local
 FONT_DIR ?= $(CURDIR)/fonts
 TEMPLATES_DIR ?= $(CURDIR)/templates

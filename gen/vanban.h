@@ -7,7 +7,7 @@
  *           -> doc_ (front matter + CommonMark into the document model)
  *           -> layout_ (line breaking, blocks, tables, pages)
  *           -> dlist (display list: positioned text runs, rules, boxes)
- *           -> pdf_ (libharu).
+ *           -> pdf_ (its own PDF objects, zlib).
  *
  * Library code never prints and never exits: it returns an exit-code-like
  * status (enum vb_status) and collects messages in a struct diag that the

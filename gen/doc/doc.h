@@ -203,11 +203,13 @@ int		 nd30_nhu_tren(const struct doc_meta *);
 char		*nd30_luu(const struct doc_meta *);
 
 /*
- * The longest string the PDF writer takes whole, in bytes (libharu's
- * HPDF_LIMIT_MAX_STRING_LEN).  doc_parse reports a longer front-matter
- * value (title, author) or heading (bookmark title) at its source line;
- * doc_inline_add cuts longer text into runs of at most this length, and
- * the PDF draws pieces of one run.
+ * The longest string taken whole, in bytes (the limit of libharu, which
+ * wrote vanban's PDFs until 2026-12, kept: no title, author or heading is
+ * that long, and a PDF reader's own limits are of that order).
+ * doc_parse reports a longer front-matter value (title, author) or
+ * heading (bookmark title) at its source line; doc_inline_add cuts
+ * longer text into runs of at most this length, and the PDF draws pieces
+ * of one run.
  */
 #define DOC_MAX_STRING	65535
 

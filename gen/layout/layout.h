@@ -3,7 +3,7 @@
  * layout_font (metrics only, implemented over the TTFs by gen/out/font.c
  * or by a fake font in tests), breaks lines (lb_), places blocks on pages
  * and produces the display list (dl_): what to draw where, which the
- * output stage only draws.  Layout includes no cmark, libyaml, libharu or
+ * output stage only draws.  Layout includes no cmark, libyaml, zlib or
  * HarfBuzz header.
  *
  * Include order: vanban.h, doc/doc.h, then this.

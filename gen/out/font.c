@@ -1,8 +1,8 @@
 /*
- * layout_font.c - font metrics for layout, and subsetting for the PDF
- * writer, from the TTF files through HarfBuzz.  Advances are given in
- * 1/1000 em truncated exactly as libharu writes the PDF /W array, so the
- * positions layout computes are the ones a viewer draws.
+ * font.c - font metrics for layout, and subsets and descriptions for the
+ * PDF writer, from the TTF files through HarfBuzz.  Advances are given in
+ * 1/1000 em, truncated: the PDF writer puts the same numbers in its /W
+ * arrays, so the positions layout computes are the ones a viewer draws.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +10,7 @@
 
 #include <hb.h>
 #include <hb-subset.h>
+#include <hb-ot.h>
 #include <utf8proc.h>
 
 #include "vanban.h"
@@ -135,9 +136,19 @@ font_set_path(const struct font_set *fs, int face)
 
 int
 font_set_subset(struct font_set *fs, int face, const uint32_t *cps, size_t n,
-    char **out, size_t *outlen)
+    char **out, size_t *outlen, unsigned *gids)
 {
+	/* Tables a PDF viewer does not read: no shaping (the layout
+	 * tables), no rasteriser hints (gasp), and no character map, as
+	 * the PDF maps its codes to glyphs itself (CIDToGIDMap). */
+	static const hb_tag_t drop[] = {
+		HB_TAG('G','D','E','F'), HB_TAG('G','P','O','S'),
+		HB_TAG('G','S','U','B'), HB_TAG('g','a','s','p'),
+		HB_TAG('c','m','a','p'),
+	};
 	hb_subset_input_t	*in;
+	hb_subset_plan_t	*plan;
+	const hb_map_t		*u2o, *o2n;
 	hb_face_t		*sub;
 	hb_blob_t		*blob;
 	const char		*data;
@@ -148,9 +159,23 @@ font_set_subset(struct font_set *fs, int face, const uint32_t *cps, size_t n,
 		return -1;
 	for (i = 0; i < n; i++)
 		hb_set_add(hb_subset_input_unicode_set(in), cps[i]);
+	for (i = 0; i < sizeof(drop) / sizeof(drop[0]); i++)
+		hb_set_add(hb_subset_input_set(in,
+		    HB_SUBSET_SETS_DROP_TABLE_TAG), drop[i]);
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-	sub = hb_subset_or_fail(fs->face[face], in);
+	plan = hb_subset_plan_create_or_fail(fs->face[face], in);
 	hb_subset_input_destroy(in);
+	if (plan == NULL)
+		return -1;
+	sub = hb_subset_plan_execute_or_fail(plan);
+	u2o = hb_subset_plan_unicode_to_old_glyph_mapping(plan);
+	o2n = hb_subset_plan_old_to_new_glyph_mapping(plan);
+	for (i = 0; i < n; i++) {
+		hb_codepoint_t g = hb_map_get(o2n, hb_map_get(u2o, cps[i]));
+
+		gids[i] = g == HB_MAP_VALUE_INVALID ? 0 : g;
+	}
+	hb_subset_plan_destroy(plan);
 	if (sub == NULL)
 		return -1;
 	blob = hb_face_reference_blob(sub);
@@ -163,6 +188,60 @@ font_set_subset(struct font_set *fs, int face, const uint32_t *cps, size_t n,
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
 	return *out ? 0 : -1;
+}
+
+/* A big-endian 16-bit signed value of table t at offset o (0 past its
+ * end). */
+static int
+font_s16(const char *t, unsigned len, unsigned o)
+{
+	if (o + 2 > len)
+		return 0;
+	return (int16_t)((uint16_t)((unsigned char)t[o] << 8 |
+	    (unsigned char)t[o + 1]));
+}
+
+int
+font_set_info(struct font_set *fs, int face, struct font_info *fi)
+{
+	hb_font_t	*f = fs->font[face];
+	hb_blob_t	*head;
+	hb_position_t	 v;
+	const char	*t;
+	unsigned	 len, size = sizeof(fi->psname), i;
+	double		 k = 1000.0 / (double)fs->upem[face], w;
+
+	memset(fi, 0, sizeof(*fi));
+	if (hb_ot_name_get_utf8(fs->face[face], HB_OT_NAME_ID_POSTSCRIPT_NAME,
+	    HB_LANGUAGE_INVALID, &size, fi->psname) == 0)
+		snprintf(fi->psname, sizeof(fi->psname), "LiberationSerif");
+	/* A PDF name: keep only what needs no escaping. */
+	for (i = 0; fi->psname[i] != '\0'; i++)
+		if (fi->psname[i] <= ' ' || fi->psname[i] > '~' ||
+		    strchr("()<>[]{}/%#", fi->psname[i]) != NULL)
+			fi->psname[i] = '-';
+	if (hb_ot_metrics_get_position(f, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER,
+	    &v))
+		fi->ascent = (int)(v * k);
+	if (hb_ot_metrics_get_position(f,
+	    HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v))
+		fi->descent = (int)(v * k);
+	if (hb_ot_metrics_get_position(f, HB_OT_METRICS_TAG_CAP_HEIGHT, &v))
+		fi->cap_height = (int)(v * k);
+	if (hb_ot_metrics_get_position(f, HB_OT_METRICS_TAG_X_HEIGHT, &v))
+		fi->x_height = (int)(v * k);
+	head = hb_face_reference_table(fs->face[face], HB_TAG('h','e','a','d'));
+	t = hb_blob_get_data(head, &len);
+	for (i = 0; i < 4; i++)
+		fi->bbox[i] = (int)(font_s16(t, len, 36 + 2 * i) * k);
+	hb_blob_destroy(head);
+	fi->italic_angle = hb_style_get_value(f, HB_STYLE_TAG_SLANT_ANGLE);
+	w = hb_style_get_value(f, HB_STYLE_TAG_WEIGHT);
+	fi->bold = w >= 600;
+	/* A vertical stem's width from the weight class (the font has no
+	 * such field; readers use it only to pick a substitute). */
+	fi->stem_v = (int)(10 + 220 * ((w - 50) / 900) * ((w - 50) / 900));
+	return 0;
 }
 
 double

@@ -1,8 +1,8 @@
 /*
  * out.h - the output stage: the fonts (HarfBuzz: metrics for layout,
- * subsets for the PDF) and the PDF writer (libharu), which draws a display
- * list and nothing else.  Only out/font.c includes HarfBuzz and only
- * out/pdf.c includes libharu.
+ * subsets for the PDF), the PDF writer (its own objects, zlib), which
+ * draws a display list and nothing else, and the DOCX writer.  Only
+ * out/font.c includes HarfBuzz.
  *
  * Include order: vanban.h, layout/layout.h, then this.
  */
@@ -18,10 +18,24 @@ struct font_set	*font_set_new(const char *font_dir, struct diag *d);
 void		 font_set_free(struct font_set *);
 struct layout_font font_set_metrics(struct font_set *);
 const char	*font_set_path(const struct font_set *, int face);
-/* Subset face to the codepoints in cps (n of them); returns a malloc'd
- * TTF in *out and its size in *outlen, or -1. */
+/* Subset face to the codepoints in cps (n of them, sorted); returns a
+ * malloc'd TTF in *out and its size in *outlen, and in gids[i] the
+ * subset's glyph of cps[i] (0: the font has none); or -1. */
 int		 font_set_subset(struct font_set *, int face, const uint32_t *cps,
-		    size_t n, char **out, size_t *outlen);
+		    size_t n, char **out, size_t *outlen, unsigned *gids);
+
+/* What a PDF font descriptor says of a face. */
+struct font_info {
+	char	 psname[64];      /* PostScript name (name ID 6) */
+	int	 ascent, descent; /* 1/1000 em, descent negative */
+	int	 cap_height;      /* 1/1000 em */
+	int	 x_height;        /* 1/1000 em */
+	int	 bbox[4];         /* xMin yMin xMax yMax, 1/1000 em */
+	int	 stem_v;          /* estimated from the weight, 1/1000 em */
+	double	 italic_angle;    /* degrees, counter-clockwise */
+	int	 bold;            /* weight class >= 600 */
+};
+int		 font_set_info(struct font_set *, int face, struct font_info *);
 
 /* Write the display list as a PDF into a malloc'd buffer. */
 int		 pdf_write(const struct dl *, struct font_set *, long long epoch,

@@ -1,21 +1,26 @@
 /*
- * pdf_write.c - the display list drawn with libharu.  Each face used is
- * subset to the characters drawn (HarfBuzz, no hinting) and loaded from a
- * memory file, so a document embeds a few KB per face instead of the
- * whole font's tables.  Text goes through libharu's UTF-8 encoder (NFC
- * input): it stays text, selectable and extractable.
+ * pdf.c - the display list written as a PDF 1.4 file, object by object.
+ *
+ * Each face the text uses becomes a Type 0 font over a CIDFontType2: its
+ * program is a HarfBuzz subset (no hinting) holding only the characters
+ * drawn, and each distinct character gets a CID of its own (1, 2, ... in
+ * code point order), so the CIDToGIDMap, the widths (/W, the numbers
+ * layout measured with) and the ToUnicode map list just those characters
+ * and text extraction gives back exactly the NFC text that was drawn.
+ * Streams are deflated (zlib).  The same display list and epoch give the
+ * same bytes.
+ *
+ * Until this file, libharu wrote the PDF; it built, for every font of
+ * every document, maps of all 65,536 BMP code points and deflated a
+ * 128 KB CIDToGIDMap, which was three quarters of the instructions of
+ * rendering the 2020 plan (README, "Performance").
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
-#include <sys/mman.h>
 
-#include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_fontdef.h>
-#include <hpdf_utils.h>
 #include <zlib.h>
 #include <utf8proc.h>
 
@@ -23,413 +28,784 @@
 #include "layout/layout.h"
 #include "out/out.h"
 
-struct pdf_err {
-	HPDF_STATUS	 code;     /* first libharu error, 0 if none */
-	HPDF_STATUS	 detail;
+/* One face as the document uses it. */
+struct pdf_face {
+	uint32_t	*cp;        /* sorted distinct code points: CID i + 1 */
+	size_t		 n, cap;
+	int		 obj;       /* Type 0 font object, 0: face unused */
 };
 
-static void
-pdf_on_error(HPDF_STATUS code, HPDF_STATUS detail, void *arg)
-{
-	struct pdf_err *e = arg;
+/* The file being written. */
+struct pdf {
+	struct vbuf	 out;       /* the file so far */
+	size_t		*off;       /* byte offset of object i (1-based) */
+	size_t		 noff, capoff;
+	int		 nobj;      /* object numbers handed out */
+	int		 bad;       /* memory or zlib failure */
+	unsigned char	*z;         /* deflate output */
+	size_t		 zcap;
+	int		 level;     /* zlib level */
+};
 
-	if (e->code == 0) {
-		e->code = code;
-		e->detail = detail;
-	}
-}
+/* A bookmark, linked into the outline tree. */
+struct pdf_mark {
+	const char	*title;
+	int		 page;      /* page object */
+	double		 top_pt;    /* FitH top, PDF coordinates */
+	int		 parent;    /* index, -1: the outline root */
+	int		 first, last, prev, next;   /* indices, -1: none */
+	int		 kids;      /* direct children */
+};
 
-/* Sorted, unique codepoints of one face. */
-struct cpset {
-	uint32_t	*v;
-	size_t		 n, cap;
+/* The page being drawn. */
+struct pdf_page {
+	struct vbuf	 c;         /* content stream */
+	double		 h_pt, w_pt;
+	unsigned	 faces;     /* bit f: face f used on the page */
+	int		 intext;    /* inside BT ... ET */
+	int		 face;      /* font set, -1: none */
+	double		 size_pt;
+	long long	 lx, ly;    /* text line origin, 1/1000 pt */
+	int		 tj;        /* a TJ array is open */
+	double		 pen_pt;    /* where its next glyph goes, x */
+	double		 lw_pt;     /* line width set, -1: none */
+	const struct layout_font *lf;  /* the widths, as in /W */
 };
 
 static int
-cp_cmp(const void *a, const void *b)
+pdf_cp_cmp(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 
 	return x < y ? -1 : x > y;
 }
 
+/* ------------------------------------------------------------------ */
+/* Objects and numbers                                                  */
+/* ------------------------------------------------------------------ */
+
 static int
-cpset_add_text(struct cpset *s, const char *t)
+pdf_new_obj(struct pdf *p)
 {
-	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)t;
+	return ++p->nobj;
+}
+
+/* Start object num here. */
+static void
+pdf_begin(struct pdf *p, int num)
+{
+	if (vb_grow((void **)&p->off, &p->capoff, (size_t)num + 1,
+	    sizeof(*p->off)) != 0) {
+		p->bad = 1;
+		return;
+	}
+	while (p->noff <= (size_t)num)
+		p->off[p->noff++] = 0;
+	p->off[num] = p->out.len;
+	vbuf_printf(&p->out, "%d 0 obj\n", num);
+}
+
+/* A number in thousandths as the shortest decimal (written by hand:
+ * snprintf was a tenth of the plan's instructions). */
+static void
+pdf_milli(struct vbuf *b, long long m)
+{
+	char		 s[32], *e = s + sizeof(s), *q = e;
+	unsigned long long u = m < 0 ? 0ULL - (unsigned long long)m :
+			    (unsigned long long)m;
+	unsigned	 frac = (unsigned)(u % 1000);
+	int		 i;
+
+	if (frac != 0) {
+		for (i = 0; i < 3; i++, frac /= 10)
+			if (frac % 10 != 0 || q != e)
+				*--q = (char)('0' + frac % 10);
+		*--q = '.';
+	}
+	u /= 1000;
+	do
+		*--q = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (m < 0)
+		*--q = '-';
+	vbuf_putn(b, q, (size_t)(e - q));
+}
+
+static void
+pdf_real(struct vbuf *b, double v)
+{
+	pdf_milli(b, llround(v * 1000.0));
+}
+
+/* Reals separated by spaces, then op. */
+static void
+pdf_op(struct vbuf *b, const double *v, int n, const char *op)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		pdf_real(b, v[i]);
+		vbuf_putn(b, " ", 1);
+	}
+	vbuf_puts(b, op);
+	vbuf_putn(b, "\n", 1);
+}
+
+/* A text string: literal when printable ASCII, else UTF-16BE in hex
+ * after a byte order mark. */
+static void
+pdf_textstring(struct vbuf *b, const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
 	utf8proc_int32_t	 cp;
 	utf8proc_ssize_t	 k;
+	size_t			 i;
 
-	while (*p != '\0') {
-		if ((k = utf8proc_iterate(p, -1, &cp)) <= 0) {
+	for (i = 0; u[i] != '\0' && u[i] >= ' ' && u[i] < 0x7F; i++)
+		;
+	if (u[i] == '\0') {
+		vbuf_putn(b, "(", 1);
+		for (i = 0; u[i] != '\0'; i++) {
+			if (u[i] == '(' || u[i] == ')' || u[i] == '\\')
+				vbuf_putn(b, "\\", 1);
+			vbuf_putn(b, (const char *)u + i, 1);
+		}
+		vbuf_putn(b, ")", 1);
+		return;
+	}
+	vbuf_puts(b, "<FEFF");
+	while (*u != '\0') {
+		if ((k = utf8proc_iterate(u, -1, &cp)) <= 0) {
 			k = 1;
 			cp = 0xFFFD;
 		}
-		p += k;
-		if (vb_grow((void **)&s->v, &s->cap, s->n + 1,
-		    sizeof(*s->v)) != 0)
-			return -1;
-		s->v[s->n++] = (uint32_t)cp;
+		u += k;
+		if (cp >= 0x10000)
+			vbuf_printf(b, "%04X%04X", 0xD800 + ((cp - 0x10000) >> 10),
+			    0xDC00 + ((cp - 0x10000) & 0x3FF));
+		else
+			vbuf_printf(b, "%04X", (unsigned)cp);
 	}
+	vbuf_putn(b, ">", 1);
+}
+
+/* Object num: a stream of data, deflated, with more of its dictionary
+ * in extra (may be ""). */
+static void
+pdf_stream(struct pdf *p, int num, const char *extra, const void *data,
+    size_t len)
+{
+	uLongf	 zn = compressBound((uLong)len);
+	int	 zrc;
+
+	if (vb_grow((void **)&p->z, &p->zcap, zn, 1) != 0) {
+		p->bad = 1;
+		return;
+	}
+	zrc = compress2(p->z, &zn, data, (uLong)len, p->level);
+	if (zrc != Z_OK) {
+		p->bad = 1;
+		return;
+	}
+	pdf_begin(p, num);
+	vbuf_printf(&p->out, "<< /Length %lu /Filter /FlateDecode%s%s >>\n"
+	    "stream\n", (unsigned long)zn, *extra ? " " : "", extra);
+	vbuf_putn(&p->out, (const char *)p->z, zn);
+	vbuf_puts(&p->out, "\nendstream\nendobj\n");
+}
+
+/* ------------------------------------------------------------------ */
+/* Fonts                                                                */
+/* ------------------------------------------------------------------ */
+
+/* The CID of cp in face f (0, .notdef, if the face does not have it). */
+static unsigned
+pdf_cid(const struct pdf_face *f, uint32_t cp)
+{
+	size_t lo = 0, hi = f->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (f->cp[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < f->n && f->cp[lo] == cp ? (unsigned)lo + 1 : 0;
+}
+
+/* The ToUnicode CMap of face f: CID -> code point, consecutive runs as
+ * ranges. */
+static void
+pdf_tounicode(struct vbuf *b, const struct pdf_face *f)
+{
+	size_t	 i, j, nr;
+
+	vbuf_puts(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\n"
+	    "begincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
+	    "/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
+	    "endcodespacerange\n");
+	for (i = 0; i < f->n; i = j) {
+		struct vbuf	 blk = { NULL, 0, 0, 0 };
+
+		for (nr = 0, j = i; j < f->n && nr < 100; nr++) {
+			size_t k = j;
+			uint32_t cp = f->cp[j];
+
+			/* A range varies the last byte of both codes only. */
+			while (k + 1 < f->n && f->cp[k + 1] == f->cp[k] + 1 &&
+			    cp < 0x10000 && ((k + 2) & 0xFF) != 0 &&
+			    (f->cp[k + 1] & 0xFF) != 0)
+				k++;
+			if (k > j)
+				vbuf_printf(&blk, "<%04zX> <%04zX> ", j + 1,
+				    k + 1);
+			else
+				vbuf_printf(&blk, "<%04zX> <%04zX> ", j + 1,
+				    j + 1);
+			if (cp >= 0x10000)
+				vbuf_printf(&blk, "<%04X%04X>\n",
+				    0xD800 + ((cp - 0x10000) >> 10),
+				    0xDC00 + ((cp - 0x10000) & 0x3FF));
+			else
+				vbuf_printf(&blk, "<%04X>\n", cp);
+			j = k + 1;
+		}
+		vbuf_printf(b, "%zu beginbfrange\n", nr);
+		vbuf_putn(b, blk.s, blk.len);
+		vbuf_puts(b, "endbfrange\n");
+		free(blk.s);
+	}
+	vbuf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n");
+}
+
+/* A subset's tag: six capitals from the face and its characters, so the
+ * same document always gets the same name. */
+static void
+pdf_tag(const struct pdf_face *f, int face, char tag[7])
+{
+	uint32_t	h = 2166136261u ^ (uint32_t)face;
+	size_t		i;
+
+	for (i = 0; i < f->n; i++)
+		h = (h ^ f->cp[i]) * 16777619u;
+	for (i = 0; i < 6; i++) {
+		tag[i] = (char)('A' + h % 26);
+		h /= 26;
+		h = h * 2654435761u + (uint32_t)i;
+	}
+	tag[6] = '\0';
+}
+
+/* The widths of the CIDs 1..n in 1/1000 em, as layout measured them. */
+static void
+pdf_widths(struct vbuf *b, const struct pdf_face *f, int face,
+    const struct layout_font *lf)
+{
+	size_t i;
+
+	vbuf_puts(b, "/W [1 [");
+	for (i = 0; i < f->n; i++) {
+		int a = lf->advance(lf->ctx, face, f->cp[i]);
+
+		if (a < 0)
+			a = lf->advance(lf->ctx, face, 0xFFFD);
+		vbuf_printf(b, i ? " %d" : "%d", a > 0 ? a : 0);
+	}
+	vbuf_puts(b, "]]");
+}
+
+/* Write the six objects of face `face`, numbered from f->obj. */
+static int
+pdf_font(struct pdf *p, struct pdf_face *f, int face, struct font_set *fs,
+    struct diag *d)
+{
+	struct layout_font	 lf = font_set_metrics(fs);
+	struct font_info	 fi;
+	struct vbuf		 b = { NULL, 0, 0, 0 };
+	unsigned		*gid;
+	unsigned char		*map;
+	char			*sub = NULL, tag[7], extra[64];
+	size_t			 len = 0, i;
+	int			 o = f->obj;
+
+	gid = calloc(f->n + 1, sizeof(*gid));
+	map = calloc(f->n + 1, 2);
+	if (gid == NULL || map == NULL ||
+	    font_set_subset(fs, face, f->cp, f->n, &sub, &len, gid) != 0) {
+		diag_add(d, DIAG_ERROR, font_set_path(fs, face), 0, 0,
+		    "cannot subset the font for the PDF");
+		free(gid);
+		free(map);
+		return -1;
+	}
+	font_set_info(fs, face, &fi);
+	pdf_tag(f, face, tag);
+	pdf_begin(p, o);
+	vbuf_printf(&p->out, "<< /Type /Font /Subtype /Type0 /BaseFont "
+	    "/%s+%s /Encoding /Identity-H /DescendantFonts [%d 0 R] "
+	    "/ToUnicode %d 0 R >>\nendobj\n", tag, fi.psname, o + 1, o + 4);
+	pdf_begin(p, o + 1);
+	vbuf_printf(&p->out, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont "
+	    "/%s+%s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+	    "/Supplement 0 >> /FontDescriptor %d 0 R /CIDToGIDMap %d 0 R ",
+	    tag, fi.psname, o + 2, o + 5);
+	pdf_widths(&p->out, f, face, &lf);
+	vbuf_puts(&p->out, " >>\nendobj\n");
+	pdf_begin(p, o + 2);
+	vbuf_printf(&p->out, "<< /Type /FontDescriptor /FontName /%s+%s "
+	    "/Flags %d /FontBBox [%d %d %d %d] /ItalicAngle ", tag, fi.psname,
+	    2 | 32 | (fi.italic_angle != 0 ? 64 : 0) |
+	    (fi.bold ? 1 << 18 : 0), fi.bbox[0], fi.bbox[1], fi.bbox[2],
+	    fi.bbox[3]);
+	pdf_real(&p->out, fi.italic_angle);
+	vbuf_printf(&p->out, " /Ascent %d /Descent %d /CapHeight %d "
+	    "/XHeight %d /StemV %d /FontFile2 %d 0 R >>\nendobj\n", fi.ascent,
+	    fi.descent, fi.cap_height, fi.x_height, fi.stem_v, o + 3);
+	snprintf(extra, sizeof(extra), "/Length1 %zu", len);
+	pdf_stream(p, o + 3, extra, sub, len);
+	pdf_tounicode(&b, f);
+	pdf_stream(p, o + 4, "", b.s, b.len);
+	for (i = 0; i < f->n; i++) {
+		map[2 * (i + 1)] = (unsigned char)(gid[i] >> 8);
+		map[2 * (i + 1) + 1] = (unsigned char)gid[i];
+	}
+	pdf_stream(p, o + 5, "", map, 2 * (f->n + 1));
+	p->bad |= b.bad;
+	free(b.s);
+	free(sub);
+	free(gid);
+	free(map);
 	return 0;
 }
 
-/*
- * libharu 2.3.0 appends the font's subfamily name (name ID 2) to its
- * PostScript name unless it reads "Regular", and cuts "Bold Italic" to
- * "LiberationSerif-BoldItalic,Bold", a name longer than tools such as
- * pdffonts lay out.  The PostScript name already says the style, so a
- * subfamily of 7 characters or more is rewritten in place as "Regular"
- * padded with spaces (same length: the table's offsets stay valid).
- * Only the embedded subset is changed.
- */
-static void
-ttf_plain_subfamily(unsigned char *f, size_t len)
+/* Add cp to face f's set: a bit for the BMP (seen), the rest listed. */
+static int
+pdf_see(struct pdf_face *f, uint64_t *seen, uint32_t cp)
 {
-	size_t	 i, n, k;
+	if (cp < 0x10000) {
+		seen[cp >> 6] |= 1ULL << (cp & 63);
+		return 0;
+	}
+	if (vb_grow((void **)&f->cp, &f->cap, f->n + 1, sizeof(*f->cp)) != 0)
+		return -1;
+	f->cp[f->n++] = cp;
+	return 0;
+}
 
-	if (len < 12)
-		return;
-	n = (size_t)(f[4] << 8 | f[5]);
-	for (i = 0; i < n && 12 + 16 * (i + 1) <= len; i++) {
-		const unsigned char	*e = f + 12 + 16 * i;
-		size_t			 off = (size_t)e[8] << 24 |
-		    (size_t)e[9] << 16 | (size_t)e[10] << 8 | e[11];
-		size_t			 cnt, strs;
+/* The code points of every text item, by face, sorted and distinct. */
+static int
+pdf_collect(const struct dl *dl, struct pdf_face *fc)
+{
+	uint64_t	*seen;
+	size_t		 i, o, w;
+	int		 f, rc = -1;
 
-		if (memcmp(e, "name", 4) != 0 || off + 6 > len)
+	if ((seen = calloc(LAYOUT_NFACES * 1024, sizeof(*seen))) == NULL)
+		return -1;
+	for (i = 0; i < dl->n; i++) {
+		const unsigned char	*u;
+		utf8proc_int32_t	 cp;
+		utf8proc_ssize_t	 k;
+
+		if (dl->v[i].kind != DL_TEXT)
 			continue;
-		cnt = (size_t)(f[off + 2] << 8 | f[off + 3]);
-		strs = off + (size_t)(f[off + 4] << 8 | f[off + 5]);
-		for (k = 0; k < cnt && off + 6 + 12 * (k + 1) <= len; k++) {
-			unsigned char	*r = f + off + 6 + 12 * k;
-			size_t		 plat = (size_t)(r[0] << 8 | r[1]);
-			size_t		 id = (size_t)(r[6] << 8 | r[7]);
-			size_t		 sl = (size_t)(r[8] << 8 | r[9]);
-			size_t		 so = strs + (size_t)(r[10] << 8 | r[11]);
-			size_t		 wide = plat == 0 || plat == 3, j;
-			static const char reg[] = "Regular";
-
-			if (id != 2 || so + sl > len || sl / (wide + 1) < 7)
-				continue;
-			for (j = 0; j < sl / (wide + 1); j++) {
-				char c = j < 7 ? reg[j] : ' ';
-
-				if (wide) {
-					f[so + 2 * j] = 0;
-					f[so + 2 * j + 1] = (unsigned char)c;
-				} else
-					f[so + j] = (unsigned char)c;
+		f = dl->v[i].face & 3;
+		for (u = (const unsigned char *)dl->v[i].text; *u; u += k) {
+			if ((k = utf8proc_iterate(u, -1, &cp)) <= 0) {
+				k = 1;
+				cp = 0xFFFD;
 			}
+			if (pdf_see(&fc[f], seen + 1024 * f, (uint32_t)cp) != 0)
+				goto done;
 		}
+	}
+	for (f = 0; f < LAYOUT_NFACES; f++) {
+		struct pdf_face	*pf = &fc[f];
+		size_t		 big = pf->n;
+		uint32_t	*v;
+
+		qsort(pf->cp, big, sizeof(*pf->cp), pdf_cp_cmp);
+		for (i = o = 0; i < big; i++)
+			if (o == 0 || pf->cp[o - 1] != pf->cp[i])
+				pf->cp[o++] = pf->cp[i];
+		big = o;
+		for (w = 0, o = 0; w < 1024; w++)
+			o += (size_t)__builtin_popcountll(seen[1024 * f + w]);
+		if (o + big == 0)
+			continue;
+		if ((v = malloc((o + big) * sizeof(*v))) == NULL)
+			goto done;
+		for (w = 0, o = 0; w < 1024; w++) {
+			uint64_t bits = seen[1024 * f + w];
+
+			for (; bits != 0; bits &= bits - 1)
+				v[o++] = (uint32_t)(w * 64 +
+				    (size_t)__builtin_ctzll(bits));
+		}
+		memcpy(v + o, pf->cp, big * sizeof(*v));
+		free(pf->cp);
+		pf->cp = v;
+		pf->n = pf->cap = o + big;
+	}
+	rc = 0;
+done:
+	free(seen);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pages                                                                */
+/* ------------------------------------------------------------------ */
+
+/* The characters of t as CIDs of face f, two bytes each, escaped for a
+ * literal string; returns the advance of t in 1/1000 em. */
+static long
+pdf_cids(struct vbuf *b, const struct pdf_face *f, int face,
+    const struct layout_font *lf, const char *t)
+{
+	const unsigned char	*u = (const unsigned char *)t;
+	utf8proc_int32_t	 cp;
+	utf8proc_ssize_t	 k;
+	long			 adv = 0;
+
+	for (; *u != '\0'; u += k) {
+		unsigned	cid;
+		char		c[2];
+		int		i, a;
+
+		if ((k = utf8proc_iterate(u, -1, &cp)) <= 0) {
+			k = 1;
+			cp = 0xFFFD;
+		}
+		cid = pdf_cid(f, (uint32_t)cp);
+		c[0] = (char)(cid >> 8);
+		c[1] = (char)(cid & 0xFF);
+		for (i = 0; i < 2; i++) {
+			if (c[i] == '(' || c[i] == ')' || c[i] == '\\')
+				vbuf_putn(b, "\\", 1);
+			if (c[i] == '\r')
+				vbuf_puts(b, "\\r");
+			else if (c[i] == '\n')
+				vbuf_puts(b, "\\n");
+			else
+				vbuf_putn(b, c + i, 1);
+		}
+		if ((a = lf->advance(lf->ctx, face, (uint32_t)cp)) < 0)
+			a = lf->advance(lf->ctx, face, 0xFFFD);
+		adv += a > 0 ? a : 0;
+	}
+	return adv;
+}
+
+/* Close the open TJ array. */
+static void
+pdf_tj_end(struct pdf_page *pg)
+{
+	if (pg->tj) {
+		vbuf_puts(&pg->c, "]TJ\n");
+		pg->tj = 0;
 	}
 }
 
 /*
- * Load face into pdf, subset to the codepoints used; *fd receives the
- * memory file that must stay open until the PDF is saved.  Returns the
- * font's name in the document, or NULL.
- */
-static const char *
-pdf_load_face(HPDF_Doc pdf, struct font_set *fs, int face, struct cpset *cs,
-    int *fd)
-{
-	char	*sub = NULL, path[64];
-	size_t	 len = 0, i, o;
-
-	*fd = -1;
-	qsort(cs->v, cs->n, sizeof(uint32_t), cp_cmp);
-	for (i = o = 0; i < cs->n; i++)
-		if (o == 0 || cs->v[o - 1] != cs->v[i])
-			cs->v[o++] = cs->v[i];
-	cs->n = o;
-	if (font_set_subset(fs, face, cs->v, cs->n, &sub, &len) == 0 &&
-	    (*fd = memfd_create("vanban-font", 0)) != -1) {
-		ssize_t k;
-
-		ttf_plain_subfamily((unsigned char *)sub, len);
-		k = write(*fd, sub, len);
-
-		free(sub);
-		if (k == (ssize_t)len) {
-			snprintf(path, sizeof(path), "/proc/self/fd/%d", *fd);
-			return HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
-		}
-		close(*fd);
-		*fd = -1;
-	} else
-		free(sub);
-	/* Subsetting failed: embed the whole face. */
-	return HPDF_LoadTTFontFromFile(pdf, font_set_path(fs, face), HPDF_TRUE);
-}
-
-/*
- * libharu 2.3.0 writes each font's ToUnicode CMap with a "cidrange" (an
- * operator of CID CMaps, not of ToUnicode ones): viewers warn, and some
- * may not map the text back to Unicode.  Its codes are Unicode values
- * (the UTF-8 encoder), so the right map is the identity "bfrange".  Each
- * such stream is inflated, patched and deflated again in place; the new
- * data is never longer (the patch removes bytes), and the rest of the
- * stream's length is filled with bytes after the end of the zlib data,
- * which decoders do not read, so no offset in the file moves.
+ * A text item: its run at its baseline.  Runs of one face and size on
+ * one baseline less than an em apart (the words of a justified line, not
+ * the cells of a table row) share a TJ array, each gap a number in 1/1000
+ * of the size, computed from where the last run ended with the widths
+ * the font declares; any other run starts a line with Td.
  */
 static void
-pdf_fix_tounicode(char *pdf, size_t len)
+pdf_text(struct pdf_page *pg, const struct pdf_face *fc,
+    const struct dl_item *it)
 {
-	static const char from[] = "1 beginnotdefrange";
-	static const char to[] = "endcidrange";
-	static const char fix[] = "1 beginbfrange\n<0000> <FFFF> <0000>\n"
-	    "endbfrange";
-	char	*p = pdf, *end = pdf + len;
+	int		 face = it->face & 3;
+	long long	 x = llround(it->x_pt * 1000.0);
+	long long	 y = llround((pg->h_pt - it->y_pt) * 1000.0);
+	long		 adv;
 
-	while ((p = memmem(p, (size_t)(end - p), "/ToUnicode ", 11)) != NULL) {
-		char		 objhdr[32], *o, *s, *e;
-		long		 num;
-		unsigned char	 plain[16384], packed[16384];
-		uLongf		 pn = sizeof(plain), cn = sizeof(packed);
-		size_t		 slen;
-		char		*a, *b;
+	if (!pg->intext) {
+		vbuf_puts(&pg->c, "BT\n");
+		pg->intext = 1;
+		pg->face = -1;
+		pg->lx = pg->ly = 0;
+	}
+	if (pg->tj && pg->face == face && pg->size_pt == it->size_pt &&
+	    y == pg->ly && it->x_pt >= pg->pen_pt &&
+	    it->x_pt - pg->pen_pt < it->size_pt) {
+		long long g = llround((it->x_pt - pg->pen_pt) * 1e6 /
+		    it->size_pt);
 
-		p += 11;
-		num = strtol(p, NULL, 10);
-		if (num <= 0)
-			continue;
-		snprintf(objhdr, sizeof(objhdr), "\n%ld 0 obj", num);
-		if ((o = memmem(pdf, len, objhdr, strlen(objhdr))) == NULL ||
-		    (s = memmem(o, (size_t)(end - o), "stream\r\n", 8)) ==
-		    NULL ||
-		    (e = memmem(s, (size_t)(end - s), "endstream", 9)) == NULL)
-			continue;
-		s += 8;
-		while (e > s && (e[-1] == '\n' || e[-1] == '\r'))
-			e--;
-		slen = (size_t)(e - s);
-		if (uncompress(plain, &pn, (unsigned char *)s, slen) != Z_OK ||
-		    pn >= sizeof(plain))
-			continue;
-		plain[pn] = '\0';
-		if ((a = strstr((char *)plain, from)) == NULL ||
-		    (b = strstr(a, to)) == NULL)
-			continue;
-		b += strlen(to);
-		if ((size_t)(b - a) < strlen(fix))
-			continue;
-		memmove(a + strlen(fix), b, pn - (size_t)(b - (char *)plain) + 1);
-		memcpy(a, fix, strlen(fix));
-		pn -= (size_t)(b - a) - strlen(fix);
-		if (compress2(packed, &cn, plain, pn, 9) != Z_OK || cn > slen)
-			continue;
-		memcpy(s, packed, cn);
-		memset(s + cn, '\n', slen - cn);
+		pdf_milli(&pg->c, -g);
+		pg->pen_pt += (double)g * it->size_pt / 1e6;
+	} else {
+		pdf_tj_end(pg);
+		if (pg->face != face || pg->size_pt != it->size_pt) {
+			pg->face = face;
+			pg->size_pt = it->size_pt;
+			pg->faces |= 1u << face;
+			vbuf_printf(&pg->c, "/F%d ", face + 1);
+			pdf_real(&pg->c, it->size_pt);
+			vbuf_puts(&pg->c, " Tf\n");
+		}
+		pdf_milli(&pg->c, x - pg->lx);
+		vbuf_putn(&pg->c, " ", 1);
+		pdf_milli(&pg->c, y - pg->ly);
+		vbuf_puts(&pg->c, " Td[");
+		pg->lx = x;
+		pg->ly = y;
+		pg->pen_pt = (double)x / 1000.0;
+		pg->tj = 1;
+	}
+	vbuf_putn(&pg->c, "(", 1);
+	adv = pdf_cids(&pg->c, &fc[face], face, pg->lf, it->text);
+	vbuf_putn(&pg->c, ")", 1);
+	pg->pen_pt += (double)adv * it->size_pt / 1000.0;
+}
+
+/* The line width, when it changes. */
+static void
+pdf_lw(struct pdf_page *pg, double w)
+{
+	if (pg->lw_pt != w) {
+		pg->lw_pt = w;
+		pdf_op(&pg->c, &w, 1, "w");
 	}
 }
 
+/* Rules, boxes (stroked) and fills (grey, outlined when they have a
+ * line width). */
 static void
-pdf_date(HPDF_Date *hd, long long epoch)
+pdf_graphic(struct pdf_page *pg, const struct dl_item *it)
+{
+	double v[4];
+
+	pdf_tj_end(pg);
+	if (pg->intext) {
+		vbuf_puts(&pg->c, "ET\n");
+		pg->intext = 0;
+	}
+	if (it->kind == DL_RULE) {
+		pdf_lw(pg, it->size_pt);
+		v[0] = it->x_pt;
+		v[1] = pg->h_pt - it->y_pt;
+		pdf_op(&pg->c, v, 2, "m");
+		v[0] = it->x2_pt;
+		v[1] = pg->h_pt - it->y2_pt;
+		pdf_op(&pg->c, v, 2, "l S");
+		return;
+	}
+	if (it->kind == DL_BOX || it->size_pt > 0)
+		pdf_lw(pg, it->size_pt);
+	if (it->kind == DL_FILL)
+		pdf_op(&pg->c, &it->grey, 1, "g");
+	v[0] = it->x_pt;
+	v[1] = pg->h_pt - it->y_pt - it->y2_pt;
+	v[2] = it->x2_pt;
+	v[3] = it->y2_pt;
+	pdf_op(&pg->c, v, 4, it->kind == DL_BOX ? "re S" :
+	    it->size_pt > 0 ? "re B\n0 g" : "re f\n0 g");
+}
+
+/* Write the finished page pg as object num with its contents. */
+static void
+pdf_page_end(struct pdf *p, struct pdf_page *pg, int num,
+    const struct pdf_face *fc)
+{
+	int f;
+
+	pdf_tj_end(pg);
+	if (pg->intext)
+		vbuf_puts(&pg->c, "ET\n");
+	p->bad |= pg->c.bad;
+	pdf_stream(p, num + 1, "", pg->c.s ? pg->c.s : "", pg->c.len);
+	pdf_begin(p, num);
+	vbuf_puts(&p->out, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ");
+	pdf_real(&p->out, pg->w_pt);
+	vbuf_putn(&p->out, " ", 1);
+	pdf_real(&p->out, pg->h_pt);
+	vbuf_puts(&p->out, "] /Resources << /Font <<");
+	for (f = 0; f < LAYOUT_NFACES; f++)
+		if (pg->faces & (1u << f))
+			vbuf_printf(&p->out, " /F%d %d 0 R", f + 1, fc[f].obj);
+	vbuf_printf(&p->out, " >> >> /Contents %d 0 R >>\nendobj\n", num + 1);
+	free(pg->c.s);
+	memset(&pg->c, 0, sizeof(pg->c));
+}
+
+/* ------------------------------------------------------------------ */
+/* Bookmarks, document                                                  */
+/* ------------------------------------------------------------------ */
+
+/* Link bookmark i under the last bookmark of the level above (the root
+ * for level 1 or when there is none), as the headings nest. */
+static void
+pdf_mark_link(struct pdf_mark *m, int i, int level, int last[4],
+    int *rfirst, int *rlast)
+{
+	int par = level > 1 ? last[level - 1] : -1;
+	int *first = par >= 0 ? &m[par].first : rfirst;
+	int *lastp = par >= 0 ? &m[par].last : rlast;
+
+	m[i].parent = par;
+	m[i].first = m[i].last = m[i].next = -1;
+	m[i].kids = 0;
+	m[i].prev = *lastp;
+	if (*lastp >= 0)
+		m[*lastp].next = i;
+	else
+		*first = i;
+	*lastp = i;
+	if (par >= 0)
+		m[par].kids++;
+	last[level] = i;
+	if (level < 3)
+		last[level + 1] = -1;
+}
+
+/* The outline: root object root, bookmark i object base + i; every
+ * bookmark closed, so the root counts its own children only. */
+static void
+pdf_outlines(struct pdf *p, const struct pdf_mark *m, int n, int root,
+    int base, int rfirst, int rlast)
+{
+	int i, top = 0;
+
+	for (i = 0; i < n; i++) {
+		top += m[i].parent < 0;
+		pdf_begin(p, base + i);
+		vbuf_puts(&p->out, "<< /Title ");
+		pdf_textstring(&p->out, m[i].title);
+		vbuf_printf(&p->out, " /Parent %d 0 R", m[i].parent < 0 ? root :
+		    base + m[i].parent);
+		if (m[i].prev >= 0)
+			vbuf_printf(&p->out, " /Prev %d 0 R", base + m[i].prev);
+		if (m[i].next >= 0)
+			vbuf_printf(&p->out, " /Next %d 0 R", base + m[i].next);
+		if (m[i].kids > 0)
+			vbuf_printf(&p->out, " /First %d 0 R /Last %d 0 R "
+			    "/Count -%d", base + m[i].first, base + m[i].last,
+			    m[i].kids);
+		vbuf_printf(&p->out, " /Dest [%d 0 R /FitH ", m[i].page);
+		pdf_real(&p->out, m[i].top_pt);
+		vbuf_puts(&p->out, "] >>\nendobj\n");
+	}
+	pdf_begin(p, root);
+	vbuf_printf(&p->out, "<< /Type /Outlines /First %d 0 R /Last %d 0 R "
+	    "/Count %d >>\nendobj\n", base + rfirst, base + rlast, top);
+}
+
+/* The Info dictionary: title, author, subject, creator, dates. */
+static void
+pdf_info(struct pdf *p, int num, const struct dl *dl, long long epoch)
 {
 	time_t		t = epoch >= 0 ? (time_t)epoch : time(NULL);
 	struct tm	tm;
+	char		date[32];
 
 	gmtime_r(&t, &tm);
-	memset(hd, 0, sizeof(*hd));
-	hd->year = tm.tm_year + 1900;
-	hd->month = tm.tm_mon + 1;
-	hd->day = tm.tm_mday;
-	hd->hour = tm.tm_hour;
-	hd->minutes = tm.tm_min;
-	hd->seconds = tm.tm_sec;
-	hd->ind = 'Z';
+	strftime(date, sizeof(date), "(D:%Y%m%d%H%M%SZ)", &tm);
+	pdf_begin(p, num);
+	vbuf_puts(&p->out, "<<");
+	if (dl->title) {
+		vbuf_puts(&p->out, " /Title ");
+		pdf_textstring(&p->out, dl->title);
+	}
+	if (dl->author) {
+		vbuf_puts(&p->out, " /Author ");
+		pdf_textstring(&p->out, dl->author);
+	}
+	if (dl->subject) {
+		vbuf_puts(&p->out, " /Subject ");
+		pdf_textstring(&p->out, dl->subject);
+	}
+	vbuf_printf(&p->out, " /Creator (vanban " VB_VERSION ") /Producer "
+	    "(vanban " VB_VERSION ") /CreationDate %s /ModDate %s >>\n"
+	    "endobj\n", date, date);
 }
 
-/* What drawing the display list needs across items. */
-struct pdf_draw {
-	HPDF_Doc	 pdf;
-	HPDF_Page	 page;              /* current page, NULL before one */
-	HPDF_Font	 font[LAYOUT_NFACES];  /* faces used, else NULL */
-	HPDF_Outline	 parent[4];         /* last bookmark of each level */
-	HPDF_Encoder	 utf8;
-	double		 ph;                /* page height, pt */
-	int		 intext;            /* inside BeginText/EndText */
-	int		 curface;           /* face set, -1: none */
-	double		 cursize;           /* size set, pt */
-};
-
-/* Subset and embed every face the text items use. */
-static int
-pdf_fonts(struct pdf_draw *w, const struct dl *dl, struct font_set *fs,
-    struct cpset *cs, int *fds, struct pdf_err *err, struct diag *d)
+/* The page tree (object 2), catalog (1), cross-reference table and
+ * trailer. */
+static void
+pdf_finish(struct pdf *p, const int *pages, int npages, int outlines,
+    int info)
 {
-	const char	*name;
-	size_t		 i;
-	int		 f;
+	size_t	 xref;
+	int	 i;
 
-	for (i = 0; i < dl->n; i++)
-		if (dl->v[i].kind == DL_TEXT &&
-		    cpset_add_text(&cs[dl->v[i].face & 3], dl->v[i].text) == -1)
-			return -1;
-	for (f = 0; f < LAYOUT_NFACES; f++) {
-		if (cs[f].n == 0)
+	pdf_begin(p, 2);
+	vbuf_puts(&p->out, "<< /Type /Pages /Kids [");
+	for (i = 0; i < npages; i++)
+		vbuf_printf(&p->out, i ? " %d 0 R" : "%d 0 R", pages[i]);
+	vbuf_printf(&p->out, "] /Count %d >>\nendobj\n", npages);
+	pdf_begin(p, 1);
+	vbuf_puts(&p->out, "<< /Type /Catalog /Pages 2 0 R");
+	if (outlines > 0)
+		vbuf_printf(&p->out, " /Outlines %d 0 R", outlines);
+	vbuf_puts(&p->out, " >>\nendobj\n");
+	xref = p->out.len;
+	vbuf_printf(&p->out, "xref\n0 %d\n0000000000 65535 f \n", p->nobj + 1);
+	for (i = 1; i <= p->nobj; i++)
+		vbuf_printf(&p->out, "%010zu 00000 n \n",
+		    (size_t)i < p->noff ? p->off[i] : 0);
+	vbuf_printf(&p->out, "trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R "
+	    ">>\nstartxref\n%zu\n%%%%EOF\n", p->nobj + 1, info, xref);
+}
+
+/* Draw every item, page by page; bookmarks into *m. */
+static int
+pdf_pages(struct pdf *p, const struct dl *dl, const struct pdf_face *fc,
+    const struct layout_font *lf, int **pages, int *npages,
+    struct pdf_mark **m, int *nm)
+{
+	struct pdf_page	 pg;
+	size_t		 i, cap = 0, mcap = 0;
+	int		 cur = 0;
+
+	memset(&pg, 0, sizeof(pg));
+	for (i = 0; i < dl->n; i++) {
+		const struct dl_item *it = &dl->v[i];
+
+		if (it->kind == DL_PAGE) {
+			if (cur != 0)
+				pdf_page_end(p, &pg, cur, fc);
+			cur = pdf_new_obj(p);
+			(void)pdf_new_obj(p);   /* its contents */
+			if (vb_grow((void **)pages, &cap, (size_t)*npages + 1,
+			    sizeof(**pages)) != 0)
+				return -1;
+			(*pages)[(*npages)++] = cur;
+			memset(&pg, 0, sizeof(pg));
+			pg.w_pt = it->x2_pt;
+			pg.h_pt = it->y2_pt;
+			pg.face = -1;
+			pg.lw_pt = -1;
+			pg.lf = lf;
 			continue;
-		if ((name = pdf_load_face(w->pdf, fs, f, &cs[f], &fds[f])) ==
-		    NULL || (w->font[f] = HPDF_GetFont(w->pdf, name,
-		    "UTF-8")) == NULL) {
-			diag_add(d, DIAG_ERROR, font_set_path(fs, f), 0, 0,
-			    "cannot embed the font (libharu error 0x%04X)",
-			    (unsigned)err->code);
-			return -1;
 		}
+		if (cur == 0)
+			continue;
+		if (it->kind == DL_TEXT)
+			pdf_text(&pg, fc, it);
+		else if (it->kind == DL_MARK) {
+			if (vb_grow((void **)m, &mcap, (size_t)*nm + 1,
+			    sizeof(**m)) != 0)
+				return -1;
+			(*m)[*nm].title = it->text;
+			(*m)[*nm].page = cur;
+			(*m)[*nm].top_pt = pg.h_pt - it->y_pt + 20;
+			(*m)[*nm].parent = it->face < 1 ? 1 : it->face > 3 ? 3 :
+			    it->face;   /* the level, until linked */
+			(*nm)++;
+		} else if (it->kind == DL_RULE || it->kind == DL_BOX ||
+		    it->kind == DL_FILL)
+			pdf_graphic(&pg, it);
 	}
-	return 0;
-}
-
-/* A bookmark at the item's height, under the last one of the level
- * above. */
-static void
-pdf_mark(struct pdf_draw *w, const struct dl_item *it)
-{
-	int		 lv = it->face < 1 ? 1 : it->face > 3 ? 3 : it->face;
-	HPDF_Outline	 o;
-	HPDF_Destination dst;
-
-	o = HPDF_CreateOutline(w->pdf, lv > 1 ? w->parent[lv - 1] : NULL,
-	    it->text, w->utf8);
-	dst = HPDF_Page_CreateDestination(w->page);
-	/* libharu rejects XYZ with a null zoom: fit the page's width at the
-	 * heading instead. */
-	HPDF_Destination_SetFitH(dst, (HPDF_REAL)(w->ph - it->y_pt + 20));
-	HPDF_Outline_SetDestination(o, dst);
-	HPDF_Outline_SetOpened(o, HPDF_FALSE);
-	w->parent[lv] = o;
-	if (lv < 3)
-		w->parent[lv + 1] = NULL;
-}
-
-/* A text item: one run at its baseline. */
-static void
-pdf_text(struct pdf_draw *w, const struct dl_item *it)
-{
-	if (!w->intext) {
-		HPDF_Page_BeginText(w->page);
-		w->intext = 1;
-		w->curface = -1;
-	}
-	if (w->curface != (it->face & 3) || w->cursize != it->size_pt) {
-		w->curface = it->face & 3;
-		w->cursize = it->size_pt;
-		HPDF_Page_SetFontAndSize(w->page, w->font[w->curface],
-		    (HPDF_REAL)w->cursize);
-	}
-	HPDF_Page_TextOut(w->page, (HPDF_REAL)it->x_pt,
-	    (HPDF_REAL)(w->ph - it->y_pt), it->text);
-}
-
-/* A rectangle (BOX stroked, FILL filled in grey, outlined when it has a
- * line width). */
-static void
-pdf_rect(struct pdf_draw *w, const struct dl_item *it)
-{
-	HPDF_Page pg = w->page;
-
-	if (it->kind == DL_FILL)
-		HPDF_Page_SetGrayFill(pg, (HPDF_REAL)it->grey);
-	if (it->kind == DL_BOX || it->size_pt > 0)
-		HPDF_Page_SetLineWidth(pg, (HPDF_REAL)it->size_pt);
-	HPDF_Page_Rectangle(pg, (HPDF_REAL)it->x_pt,
-	    (HPDF_REAL)(w->ph - it->y_pt - it->y2_pt), (HPDF_REAL)it->x2_pt,
-	    (HPDF_REAL)it->y2_pt);
-	if (it->kind == DL_BOX)
-		HPDF_Page_Stroke(pg);
-	else {
-		if (it->size_pt > 0)
-			HPDF_Page_FillStroke(pg);
-		else
-			HPDF_Page_Fill(pg);
-		HPDF_Page_SetGrayFill(pg, 0);   /* text is black */
-	}
-}
-
-/* Draw one display-list item; -1 when a page cannot be added. */
-static int
-pdf_item(struct pdf_draw *w, const struct dl_item *it)
-{
-	if (it->kind != DL_TEXT && w->intext) {
-		HPDF_Page_EndText(w->page);
-		w->intext = 0;
-	}
-	if (it->kind == DL_PAGE) {
-		if ((w->page = HPDF_AddPage(w->pdf)) == NULL)
-			return -1;
-		HPDF_Page_SetWidth(w->page, (HPDF_REAL)it->x2_pt);
-		HPDF_Page_SetHeight(w->page, (HPDF_REAL)it->y2_pt);
-		w->ph = it->y2_pt;
-		w->curface = -1;
-		return 0;
-	}
-	if (w->page == NULL)
-		return 0;
-	switch (it->kind) {
-	case DL_TEXT:
-		pdf_text(w, it);
-		break;
-	case DL_RULE:
-		HPDF_Page_SetLineWidth(w->page, (HPDF_REAL)it->size_pt);
-		HPDF_Page_MoveTo(w->page, (HPDF_REAL)it->x_pt,
-		    (HPDF_REAL)(w->ph - it->y_pt));
-		HPDF_Page_LineTo(w->page, (HPDF_REAL)it->x2_pt,
-		    (HPDF_REAL)(w->ph - it->y2_pt));
-		HPDF_Page_Stroke(w->page);
-		break;
-	case DL_BOX:
-	case DL_FILL:
-		pdf_rect(w, it);
-		break;
-	case DL_MARK:
-		pdf_mark(w, it);
-		break;
-	default:
-		break;
-	}
-	return 0;
-}
-
-/* Document information: title, author, subject, creator, dates. */
-static void
-pdf_info(HPDF_Doc pdf, const struct dl *dl, long long epoch)
-{
-	HPDF_Date hd;
-
-	if (dl->title)
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, dl->title);
-	if (dl->author)
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, dl->author);
-	if (dl->subject)
-		HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, dl->subject);
-	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "vanban " VB_VERSION);
-	pdf_date(&hd, epoch);
-	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, hd);
-	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, hd);
-}
-
-/* The finished PDF into a malloc'd buffer, its ToUnicode maps repaired. */
-static int
-pdf_save(HPDF_Doc pdf, char **out, size_t *len)
-{
-	HPDF_UINT32 sz;
-
-	if (HPDF_SaveToStream(pdf) != HPDF_OK)
-		return -1;
-	sz = HPDF_GetStreamSize(pdf);
-	if ((*out = malloc(sz ? sz : 1)) == NULL)
-		return -1;
-	HPDF_ResetStream(pdf);
-	*len = sz;
-	if (HPDF_ReadFromStream(pdf, (HPDF_BYTE *)*out, &sz) != HPDF_OK &&
-	    sz != *len) {
-		free(*out);
-		*out = NULL;
-		return -1;
-	}
-	pdf_fix_tounicode(*out, *len);
+	if (cur != 0)
+		pdf_page_end(p, &pg, cur, fc);
 	return 0;
 }
 
@@ -437,147 +813,59 @@ int
 pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
     char **out, size_t *len, struct diag *d)
 {
-	struct pdf_err	 err = { 0, 0 };
-	struct pdf_draw	 w;
-	struct cpset	 cs[LAYOUT_NFACES];
-	int		 fds[LAYOUT_NFACES] = { -1, -1, -1, -1 };
-	int		 rc = VB_ESYS, f;
-	size_t		 i;
+	struct pdf	 p;
+	struct pdf_face	 fc[LAYOUT_NFACES];
+	struct pdf_mark	*m = NULL;
+	struct layout_font lf;
+	int		*pages = NULL, npages = 0, nm = 0, i, f, info, root = 0;
+	int		 rfirst = -1, rlast = -1, last[4] = { -1, -1, -1, -1 };
+	int		 rc = VB_ESYS;
 
-	memset(cs, 0, sizeof(cs));
-	memset(&w, 0, sizeof(w));
-	w.curface = -1;
+	memset(&p, 0, sizeof(p));
+	memset(fc, 0, sizeof(fc));
+	p.level = Z_DEFAULT_COMPRESSION;
 	*out = NULL;
-	if ((w.pdf = HPDF_New(pdf_on_error, &err)) == NULL) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot start a PDF");
-		return VB_ESYS;
-	}
-	/* PDF 1.4 (the project's spec): libharu has no setter and writes
-	 * the header from this field of its (installed, public) document
-	 * record; nothing vanban draws needs a later version. */
-	w.pdf->pdf_version = HPDF_VER_14;
-	HPDF_SetCompressionMode(w.pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(w.pdf);
-	HPDF_SetCurrentEncoder(w.pdf, "UTF-8");
-	w.utf8 = HPDF_GetEncoder(w.pdf, "UTF-8");
-	if (pdf_fonts(&w, dl, fs, cs, fds, &err, d) != 0)
+	p.nobj = 2;                     /* 1 catalog, 2 page tree */
+	info = pdf_new_obj(&p);
+	vbuf_putn(&p.out, "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n", 15);
+	if (pdf_collect(dl, fc) != 0)
 		goto done;
-	for (i = 0; i < dl->n; i++)
-		if (pdf_item(&w, &dl->v[i]) != 0)
-			goto done;
-	if (w.intext)
-		HPDF_Page_EndText(w.page);
-	pdf_info(w.pdf, dl, epoch);
-	if (err.code != 0) {
-		diag_add(d, DIAG_ERROR, NULL, 0, 0, "PDF error 0x%04X (detail "
-		    "%u)", (unsigned)err.code, (unsigned)err.detail);
+	for (f = 0; f < LAYOUT_NFACES; f++)
+		if (fc[f].n > 0) {
+			fc[f].obj = p.nobj + 1;
+			p.nobj += 6;
+			if (pdf_font(&p, &fc[f], f, fs, d) != 0) {
+				rc = VB_ESYS;
+				goto done;
+			}
+		}
+	lf = font_set_metrics(fs);
+	if (pdf_pages(&p, dl, fc, &lf, &pages, &npages, &m, &nm) != 0)
 		goto done;
+	if (nm > 0) {
+		root = pdf_new_obj(&p);
+		for (i = 0; i < nm; i++)
+			pdf_mark_link(m, i, m[i].parent, last, &rfirst, &rlast);
+		pdf_outlines(&p, m, nm, root, p.nobj + 1, rfirst, rlast);
+		p.nobj += nm;
 	}
-	if (pdf_save(w.pdf, out, len) == 0)
-		rc = VB_OK;
+	pdf_info(&p, info, dl, epoch);
+	pdf_finish(&p, pages, npages, root, info);
+	if (!p.bad && !p.out.bad) {
+		*len = p.out.len;
+		*out = vbuf_take(&p.out);
+		rc = *out ? VB_OK : VB_ESYS;
+	}
 done:
 	if (rc != VB_OK && diag_errors(d) == 0)
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot write the PDF "
-		    "(libharu error 0x%04X)", (unsigned)err.code);
-	HPDF_Free(w.pdf);
-	for (f = 0; f < LAYOUT_NFACES; f++) {
-		free(cs[f].v);
-		if (fds[f] != -1)
-			close(fds[f]);
-	}
+		    "(out of memory)");
+	for (f = 0; f < LAYOUT_NFACES; f++)
+		free(fc[f].cp);
+	free(p.out.s);
+	free(p.off);
+	free(p.z);
+	free(pages);
+	free(m);
 	return rc;
-}
-
-/* ------------------------------------------------------------------ */
-/* libharu's glyph lookup, made fast                                    */
-/* ------------------------------------------------------------------ */
-
-/*
- * libharu 2.3.0's UTF-8 encoder asks HPDF_TTFontDef_GetGlyphid for every
- * one of the 65,536 BMP code points when a font is added, and that
- * function walks the cmap's segments from the first: a third of all the
- * instructions of rendering the 2020 plan.  libharu calls it through its
- * PLT, so this definition, exported by the program, takes its place in
- * every process that links this file: the same answers for the same
- * (format 4, sorted) cmap, found by binary search over the segments'
- * end codes — or, as libharu asks in increasing order, by moving on from
- * the segment of the previous question.  Checked against libharu's own
- * answers for every code point of every face by tests/unit/test_pdf.c.
- */
-HPDF_UINT16
-HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
-{
-	HPDF_TTFontDefAttr	 attr = (HPDF_TTFontDefAttr)fontdef->attr;
-	const HPDF_TTF_CmapRange *cm = &attr->cmap;
-	HPDF_UINT		 seg = cm->seg_count_x2 / 2, lo = 0, hi, i, idx;
-
-	if (cm->format == 0)
-		return cm->glyph_id_array[unicode & 0xFF];
-	if (seg == 0) {
-		HPDF_SetError(fontdef->error, HPDF_TTF_INVALID_CMAP, 0);
-		return 0;
-	}
-	/* The first segment whose end is >= unicode (seg when none, as the
-	 * linear walk leaves it). */
-	static const HPDF_TTF_CmapRange	*last_cm;
-	static HPDF_UINT		 last_i;
-	static HPDF_UINT16		 last_u;
-
-	/* Moving on from the last answer is right whenever the segment
-	 * before it ends below unicode (ends are sorted), whatever font the
-	 * last answer was for. */
-	if (cm == last_cm && unicode >= last_u && last_i < seg &&
-	    (last_i == 0 || unicode > cm->end_count[last_i - 1])) {
-		lo = last_i;
-		while (lo < seg && unicode > cm->end_count[lo])
-			lo++;
-		hi = lo;
-	} else
-		hi = seg;
-	while (lo < hi) {
-		HPDF_UINT mid = lo + (hi - lo) / 2;
-
-		if (unicode <= cm->end_count[mid])
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	i = lo;
-	last_cm = cm;
-	last_i = i;
-	last_u = unicode;
-	if (i == seg || cm->start_count[i] > unicode)
-		return 0;
-	if (cm->id_range_offset[i] == 0)
-		return (HPDF_UINT16)(unicode + cm->id_delta[i]);
-	idx = cm->id_range_offset[i] / 2 + (unicode - cm->start_count[i]) -
-	    (seg - i);
-	if (idx >= cm->glyph_id_array_count)
-		return 0;
-	return (HPDF_UINT16)(cm->glyph_id_array[idx] + cm->id_delta[i]);
-}
-
-/*
- * libharu copies and clears memory a byte at a time in HPDF_MemCpy and
- * HPDF_MemSet (a sixth of the plan's instructions, mostly the 128 KB
- * glyph maps of each font); like the glyph lookup these are called
- * through the PLT, and the C library's functions do the same work.
- * Like libharu's, each returns the end of what it wrote (out + n), which
- * libharu's callers go on from.  memmove, not memcpy: libharu's forward
- * byte loop is also correct for a copy down into an overlapping buffer.
- */
-HPDF_BYTE *
-HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
-{
-	if (n > 0)
-		memmove(out, in, n);
-	return out + n;
-}
-
-void *
-HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
-{
-	if (n > 0)
-		memset(s, c, n);
-	return (HPDF_BYTE *)s + n;
 }

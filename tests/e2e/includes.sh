@@ -67,11 +67,11 @@ else
 	echo "FAIL includes_out_doc_docx_only: doc/doc.h in $bad(only out/docx*.c)"
 fi
 
-lib libharu 'hpdf' out/pdf.c
 lib libzip 'zip.h' out/docx.c input/xlsx.c
 lib expat 'expat.h' input/xlsx.c
 lib freexl 'freexl.h' input/xls.c
 lib harfbuzz 'hb' out/font.c
+lib zlib 'zlib.h' out/pdf.c
 lib cmark 'cmark' doc/*.c
 lib libyaml 'yaml' doc/*.c base/config.c
 lib libcsv 'csv.h' input/csvt.c

@@ -16,7 +16,7 @@ src=$ROOT/input/quyet-dinh-kiem-tra.md
 cp "$src" "$tmp/doc.md"
 cd "$tmp" || exit 0
 
-# PDF 1.4 or later (the project's spec), whatever libharu defaults to.
+# PDF 1.4 or later (the project's spec).
 "$BIN/vb-render" -o v.pdf doc.md 2>/dev/null
 v=$(head -c 8 v.pdf)
 case $v in

@@ -231,8 +231,8 @@ memcheck word_2MB_body "$tmp/word2.md" aaaaaaaaaa
 { fm; echo '```csv'; echo 'a,b'; printf 'x,'; rep 2000000 'y'; echo
   echo '```'; } >"$tmp/cellword.md"
 memcheck word_2MB_table_cell "$tmp/cellword.md" yyyyyyyyyy
-# nguoi_soan is a front-matter value: at most 65535 bytes (libharu's
-# string limit, refused above that at its line), so its longest word.
+# nguoi_soan is a front-matter value: at most 65535 bytes (DOC_MAX_STRING,
+# refused above that at its line), so its longest word.
 { fm | sed '$d' | sed '$d'; printf 'nguoi_soan: '; rep 65000 'x'; echo
   echo '---'; echo x; } >"$tmp/nsword.md"
 memcheck word_65KB_nguoi_soan "$tmp/nsword.md" xxxxxxxxxx

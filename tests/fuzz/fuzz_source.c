@@ -13,7 +13,7 @@
  * folder; mk/fuzz.mk points it at input/2020/ (nhiem-vu.csv).
  *
  * With VB_FUZZ_PDF=1 in the environment the display list is also written
- * as a PDF into memory (pdf_write: libharu, font subsetting; slower).
+ * as a PDF into memory (pdf_write: font subsetting, deflate; slower).
  */
 #include <stdint.h>
 #include <stdio.h>
