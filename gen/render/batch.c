@@ -143,10 +143,14 @@ batch_read(FILE *res, struct render_job *v, size_t n, struct diag **per)
 	rewind(res);
 	while (fread(&i, sizeof(i), 1, res) == 1) {
 		if (i >= n || fread(&v[i].rc, sizeof(v[i].rc), 1, res) != 1 ||
-		    fread(&v[i].outlen, sizeof(v[i].outlen), 1, res) != 1 ||
-		    (v[i].out = malloc(v[i].outlen + 1)) == NULL ||
-		    fread(v[i].out, 1, v[i].outlen, res) != v[i].outlen ||
-		    fread(&nm, sizeof(nm), 1, res) != 1)
+		    fread(&v[i].outlen, sizeof(v[i].outlen), 1, res) != 1)
+			return -1;
+		/* A failed document has no output (NULL), as in serial. */
+		if ((v[i].rc == VB_OK || v[i].outlen > 0) &&
+		    ((v[i].out = malloc(v[i].outlen + 1)) == NULL ||
+		    fread(v[i].out, 1, v[i].outlen, res) != v[i].outlen))
+			return -1;
+		if (fread(&nm, sizeof(nm), 1, res) != 1)
 			return -1;
 		for (k = 0; k < nm; k++) {
 			enum diag_level	 lvl;
