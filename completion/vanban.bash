@@ -148,9 +148,9 @@ _vanban_complete()
 _vb_render()
 {
 	_vanban_complete \
-	    '-o --output -f --encoding --fonts --to' \
-	    '-h --help -V --version -o --output -f --encoding --dump-layout
-	     --fonts --to' \
+	    '-o --output -d --output-dir -j --jobs -f --encoding --fonts --to' \
+	    '-h --help -V --version -o --output -d --output-dir -j --jobs
+	     -q --quiet -f --encoding --dump-layout --fonts --to' \
 	    'md'
 }
 

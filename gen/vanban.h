@@ -54,6 +54,9 @@ void		 diag_free(struct diag *);   /* NULL is a no-op */
 void		 diag_add(struct diag *, enum diag_level, const char *file,
 		    int line, int col, const char *fmt, ...)
 		    __attribute__((format(printf, 6, 7)));
+/* Append the messages of `from` to `to`, counts included (those past
+ * to's limit are counted as not shown), and empty `from`. */
+void		 diag_move(struct diag *to, struct diag *from);
 int		 diag_errors(const struct diag *);    /* errors so far */
 int		 diag_warnings(const struct diag *);  /* warnings so far */
 /* One message as a record. */
@@ -438,6 +441,7 @@ struct render_job {
 	char		*out;     /* the rendered PDF (malloc'd) or NULL */
 	size_t		 outlen;  /* its length */
 	int		 rc;      /* VB_OK, VB_EINPUT or VB_ESYS */
+	struct diag	*d;       /* its messages, or NULL: render_batch's d */
 };
 
 /*
@@ -445,7 +449,10 @@ struct render_job {
  * jobs > 1 (each renders every jobs-th document with its own renderer;
  * results and messages come back through temporary files), else in this
  * process.  progress, when not NULL, is called after each document with
- * the number done.  Messages of every document go to d in order.
+ * the number done.  Messages of every document go to its job's d, or
+ * to d when that is NULL, in document order (a worker that cannot load
+ * the fonts says so with its first document; one that cannot be started
+ * says so in d).
  * Returns the worst rc (VB_ESYS before VB_EINPUT before VB_OK).
  */
 int		 render_batch(const struct render_opt *, struct render_job *,

@@ -14,7 +14,9 @@
 #      (the seed list's columns and form names, spread over the award forms
 #      as in the seed) through `vb-khenthuong --pdf -j 2`, with the growth
 #      ratios; and many small decision documents, one vb-render process
-#      per document, 2 at a time through xargs -P 2;
+#      per document, 2 at a time through xargs -P 2, against the same
+#      documents in ONE `vb-render -j 2 -d DIR` run (fonts loaded once
+#      per worker);
 #   3. plans of 1x, 10x and 100x the seed's length;
 #   4. vb-baocao: 100 units for one period, with and without --pdf (when
 #      bin/vb-baocao is built);
@@ -339,7 +341,9 @@ if [ "$(wc -l <"$tmp/grow")" -ge 2 ]; then
 fi
 
 # Many small documents: K decision sources (the seed's Cờ thi đua
-# decision under K names), one vb-render process each, 2 at a time.
+# decision under K names), one vb-render process each, 2 at a time; then
+# all of them in one vb-render -j 2 run.  The target's verdict takes the
+# better of the two; both figures are printed.
 small=$ROOT/output/khen-thuong-2020/co-thi-dua.md
 if [ ! -f "$small" ]; then
 	# shellcheck disable=SC2086
@@ -349,7 +353,8 @@ if [ ! -f "$small" ]; then
 fi
 echo
 echo "   many small documents: $SMALL copies of a one-page decision"
-echo "   ($(basename "$small"), $(wc -l <"$small" | tr -d ' ') lines), one vb-render per document, xargs -P 2"
+echo "   ($(basename "$small"), $(wc -l <"$small" | tr -d ' ') lines): a vb-render per document through"
+echo "   xargs -P 2, then all of them in one vb-render -j 2 -d DIR run"
 mkdir -p "$tmp/small"
 i=1
 while [ $i -le "$SMALL" ]; do
@@ -357,15 +362,35 @@ while [ $i -le "$SMALL" ]; do
 	i=$((i + 1))
 done
 ls "$tmp/small"/*.md >"$tmp/small.list"
-printf '   %2s %8s %8s %7s %8s %12s %12s\n' N "wall s" "CPU s" "RSS MB" "ms/doc" "docs/s wall" "docs/s CPU"
-if meas "$N" sh -c 'xargs -P 2 -I{} "$1" -o {}.pdf {} <"$2"' sh "$BIN/vb-render" "$tmp/small.list"; then
+printf '   %-22s %2s %8s %8s %7s %8s %12s %12s\n' run N "wall s" "CPU s" "RSS MB" "ms/doc" "docs/s wall" "docs/s CPU"
+# small_row LABEL: print the row of the last measure; sets dw dc.
+small_row() {
 	dw=$(calc "$SMALL / ($wall / 1000)" 0)
 	dc=$(calc "$SMALL / ($cpu / 1000) * $CORES" 0)
-	printf '   %2s %8s %8s %7s %8s %12s %12s\n' "$N" "$(calc "$wall / 1000" 2)" "$(calc "$cpu / 1000" 2)" \
-	    "$(mb "$rss")" "$(calc "$cpu / $SMALL" 1)" "$dw" "$dc"
-	echo "   (ms/doc: CPU per document, the process start included; docs/s CPU: on $CORES idle cores)"
+	printf '   %-22s %2s %8s %8s %7s %8s %12s %12s\n' "$1" "$N" "$(calc "$wall / 1000" 2)" \
+	    "$(calc "$cpu / 1000" 2)" "$(mb "$rss")" "$(calc "$cpu / $SMALL" 1)" "$dw" "$dc"
+}
+pw='' pc='' bw='' bc=''
+if meas "$N" sh -c 'xargs -P 2 -I{} "$1" -o {}.pdf {} <"$2"' sh "$BIN/vb-render" "$tmp/small.list"; then
+	small_row "a process each, -P 2"
+	pw=$dw pc=$dc
+fi
+# shellcheck disable=SC2046
+if meas "$N" -c "$tmp/small-out" "$BIN/vb-render" -j 2 -q -d "$tmp/small-out" $(cat "$tmp/small.list"); then
+	small_row "one run, -j 2 -d DIR"
+	bw=$dw bc=$dc
+fi
+echo "   (ms/doc: CPU per document, the process start included; docs/s CPU: on $CORES idle cores)"
+if [ -n "$pw$bw" ]; then
+	# The best measured way: the larger wall rate, its CPU rate with it.
+	if [ -n "$bw" ] && { [ -z "$pw" ] || ge "$bw" "$pw"; }; then
+		dw=$bw dc=$bc how="one vb-render -j 2 run"
+	else
+		dw=$pw dc=$pc how="a vb-render per document"
+	fi
 	if ge "$dw" 200; then v=met; elif ge "$dc" 200; then v="met(CPU)"; else v="NOT met"; fi
-	target "decisions: 200 separate documents per second" "$v" "$dw/s wall under load, $dc/s from CPU on $CORES cores"
+	target "decisions: 200 separate documents per second" "$v" \
+	    "$dw/s wall, $dc/s from CPU on $CORES cores ($how; a process each: ${pw:-?}/s wall, ${pc:-?}/s CPU)"
 fi
 
 # ------------------------------------------------ 3. longer documents

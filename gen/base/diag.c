@@ -117,6 +117,31 @@ diag_add(struct diag *d, enum diag_level lvl, const char *file, int line,
 	d->msgs[d->n++] = m;
 }
 
+void
+diag_move(struct diag *to, struct diag *from)
+{
+	size_t i;
+
+	if (to == NULL || from == NULL)
+		return;
+	for (i = 0; i < from->n; i++) {
+		if (to->n >= DIAG_KEEP_MAX || vb_grow((void **)&to->msgs,
+		    &to->cap, to->n + 1, sizeof(*to->msgs)) != 0) {
+			to->dropped++;
+			free(from->msgs[i].file);
+			free(from->msgs[i].text);
+			free(from->msgs[i].formatted);
+			continue;
+		}
+		to->msgs[to->n++] = from->msgs[i];
+	}
+	to->errors += from->errors;
+	to->warnings += from->warnings;
+	to->dropped += from->dropped;
+	from->n = 0;
+	from->errors = from->warnings = from->dropped = 0;
+}
+
 int
 diag_errors(const struct diag *d)
 {

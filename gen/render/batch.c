@@ -39,7 +39,7 @@ batch_serial(const struct render_opt *opt, struct render_job *v, size_t n,
 		return VB_ESYS;
 	for (i = 0; i < n; i++) {
 		v[i].rc = render_mem(r, v[i].name, v[i].text, strlen(v[i].text),
-		    &v[i].out, &v[i].outlen, d);
+		    &v[i].out, &v[i].outlen, v[i].d != NULL ? v[i].d : d);
 		rc = batch_worse(rc, v[i].rc);
 		if (progress != NULL)
 			progress(arg, i + 1, n);
@@ -89,7 +89,7 @@ batch_worker(const struct render_opt *opt, struct render_job *v, size_t n,
 {
 	struct render	*r;
 	struct diag	*d;
-	size_t		 i, k, first = 0;
+	size_t		 i, k;
 	char		 one = 1;
 
 	if ((d = diag_new()) == NULL)
@@ -104,14 +104,14 @@ batch_worker(const struct render_opt *opt, struct render_job *v, size_t n,
 		if (r != NULL)
 			v[i].rc = render_mem(r, v[i].name, v[i].text,
 			    strlen(v[i].text), &v[i].out, &v[i].outlen, d);
-		nm = (long)(diag_count(d) - first);
+		nm = (long)diag_count(d);
 		fwrite(&i, sizeof(i), 1, res);
 		fwrite(&v[i].rc, sizeof(v[i].rc), 1, res);
 		fwrite(&v[i].outlen, sizeof(v[i].outlen), 1, res);
 		if (v[i].outlen > 0)
 			fwrite(v[i].out, 1, v[i].outlen, res);
 		fwrite(&nm, sizeof(nm), 1, res);
-		for (k = first; k < diag_count(d); k++) {
+		for (k = 0; k < diag_count(d); k++) {
 			m = diag_item(d, k);
 			fwrite(&m->level, sizeof(m->level), 1, res);
 			fwrite(&m->line, sizeof(m->line), 1, res);
@@ -119,7 +119,11 @@ batch_worker(const struct render_opt *opt, struct render_job *v, size_t n,
 			batch_put_str(res, m->file);
 			batch_put_str(res, m->text);
 		}
-		first = diag_count(d);
+		/* A fresh collector for the next document: the cap on kept
+		 * messages is then per document, as in a serial run. */
+		diag_free(d);
+		if ((d = diag_new()) == NULL)
+			_exit(VB_ESYS);
 		free(v[i].out);
 		v[i].out = NULL;
 		(void)!write(tick, &one, 1);
@@ -139,10 +143,14 @@ batch_read(FILE *res, struct render_job *v, size_t n, struct diag **per)
 	rewind(res);
 	while (fread(&i, sizeof(i), 1, res) == 1) {
 		if (i >= n || fread(&v[i].rc, sizeof(v[i].rc), 1, res) != 1 ||
-		    fread(&v[i].outlen, sizeof(v[i].outlen), 1, res) != 1 ||
-		    (v[i].out = malloc(v[i].outlen + 1)) == NULL ||
-		    fread(v[i].out, 1, v[i].outlen, res) != v[i].outlen ||
-		    fread(&nm, sizeof(nm), 1, res) != 1)
+		    fread(&v[i].outlen, sizeof(v[i].outlen), 1, res) != 1)
+			return -1;
+		/* A failed document has no output (NULL), as in serial. */
+		if ((v[i].rc == VB_OK || v[i].outlen > 0) &&
+		    ((v[i].out = malloc(v[i].outlen + 1)) == NULL ||
+		    fread(v[i].out, 1, v[i].outlen, res) != v[i].outlen))
+			return -1;
+		if (fread(&nm, sizeof(nm), 1, res) != 1)
 			return -1;
 		for (k = 0; k < nm; k++) {
 			enum diag_level	 lvl;
@@ -274,10 +282,12 @@ batch_fork(const struct render_opt *opt, struct render_job *v, size_t n,
 		fclose(res[w]);
 	}
 	for (i = 0; i < n; i++) {
+		struct diag *to = v[i].d != NULL ? v[i].d : d;
+
 		for (k = 0; per[i] != NULL && k < diag_count(per[i]); k++) {
 			const struct diag_msg *m = diag_item(per[i], k);
 
-			diag_add(d, m->level, m->file, m->line, m->col, "%s",
+			diag_add(to, m->level, m->file, m->line, m->col, "%s",
 			    m->text);
 		}
 		diag_free(per[i]);

@@ -63,7 +63,7 @@ render_mem(struct render *r, const char *name, const char *text, size_t len,
 {
 	struct doc	*doc = NULL;
 	struct dl	*dl = NULL;
-	int		 rc = VB_EINPUT;
+	int		 rc = VB_EINPUT, errs = diag_errors(d);
 
 	*out = NULL;
 	*outlen = 0;
@@ -78,7 +78,7 @@ render_mem(struct render *r, const char *name, const char *text, size_t len,
 		doc->meta.year = tm.tm_year + 1900;
 	}
 	render_check_glyphs(doc, &r->lf, d);
-	if (diag_errors(d) > 0)
+	if (diag_errors(d) > errs)   /* this document's errors, not earlier */
 		goto done;
 	if (r->opt.format == RENDER_DOCX && !r->opt.dump_layout) {
 		rc = docx_write(doc, &r->lf, r->opt.epoch, out, outlen, d);

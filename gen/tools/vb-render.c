@@ -4,12 +4,21 @@
  * file (DOCX) in the same format.
  *
  *   vb-render [options] SOURCE.md|-
+ *   vb-render [options] SOURCE.md...
+ *
+ * Several sources are rendered by render_batch (-j worker processes, the
+ * fonts loaded once per worker) in chunks, so that memory stays flat
+ * however many there are; each source is judged on its own: the good ones
+ * are written, the bad ones named, and the exit status is the worst.
  */
+#include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "vanban.h"
 #include "tools/cli.h"
@@ -22,8 +31,13 @@ usage(FILE *fp)
 	fprintf(fp,
 	    "usage: %s [-f ENC] [--to pdf|docx] [--dump-layout] [-o OUT.pdf]\n"
 	    "       SOURCE.md|-\n"
+	    "       %s [-f ENC] [--to pdf|docx] [-d DIR] [-j N] [-q] SOURCE.md...\n"
 	    "  -o, --output=FILE    output (default: SOURCE with .pdf or .docx;\n"
-	    "                       - = stdout, refused on a terminal)\n"
+	    "                       - = stdout, refused on a terminal); one source\n"
+	    "  -d, --output-dir=DIR write DIR/NAME.pdf for each source NAME.md\n"
+	    "                       (default: beside each source)\n"
+	    "  -j, --jobs=N         documents rendered in parallel (default: cores)\n"
+	    "  -q, --quiet          no progress line\n"
 	    "  --to=FORMAT          pdf (default) or docx, an editable Word file;\n"
 	    "                       an -o name ending in .docx chooses docx\n"
 	    "  -f, --encoding=ENC   source encoding: utf-8, utf-16, cp1258, tcvn3\n"
@@ -33,8 +47,9 @@ usage(FILE *fp)
 	    "  -h, --help           this help\n"
 	    "  -V, --version        the version\n"
 	    "Environment: VB_FONT_DIR, SOURCE_DATE_EPOCH (reproducible PDF).\n"
-	    "Exit: 0 done, 1 bad input (nothing written), 2 usage, 3 system.\n",
-	    prog);
+	    "Exit: 0 done, 1 bad input (nothing written for that source; the\n"
+	    "other sources are written), 2 usage, 3 system.\n",
+	    prog, prog);
 }
 
 /* SOURCE.md -> SOURCE.pdf (or .docx); malloc'd. */
@@ -63,12 +78,68 @@ format_of(const char *out)
 	    RENDER_PDF;
 }
 
-int
-main(int argc, char **argv)
+
+/* The command line. */
+struct args {
+	const char	*out;     /* -o FILE, or NULL */
+	const char	*outdir;  /* -d DIR, or NULL */
+	const char	*fonts;   /* --fonts DIR, or NULL */
+	enum text_enc	 enc;     /* -f */
+	int		 to;      /* --to (enum render_format); -1: not given */
+	int		 dump;    /* --dump-layout */
+	int		 jobs;    /* -j: worker processes */
+	int		 quiet;   /* -q: no progress line */
+	char	       **src;     /* the sources, as given */
+	size_t		 n;       /* their number */
+};
+
+/* The combinations of options and sources allowed; -1 after a message
+ * (usage error). */
+static int
+check_args(const struct args *a)
 {
-	static const struct option longopts[] = {
+	size_t i;
+
+	if (a->n == 0) {
+		usage(stderr);
+		return -1;
+	}
+	if (a->out != NULL && a->outdir != NULL) {
+		fprintf(stderr, "%s: -o and -d exclude each other: -o names "
+		    "the output of one source, -d a folder for them\n", prog);
+		return -1;
+	}
+	if (a->n > 1 && a->out != NULL) {
+		fprintf(stderr, "%s: -o names one output but %zu sources are "
+		    "given: write them beside their sources, or give -d DIR\n",
+		    prog, a->n);
+		return -1;
+	}
+	if (a->dump && (a->n > 1 || a->outdir != NULL)) {
+		fprintf(stderr, "%s: --dump-layout takes one source and writes "
+		    "to standard output or -o, not -d\n", prog);
+		return -1;
+	}
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->src[i], "-") == 0 &&
+		    (a->n > 1 || a->outdir != NULL)) {
+			fprintf(stderr, "%s: - (standard input) is a source "
+			    "only alone and without -d\n", prog);
+			return -1;
+		}
+	return 0;
+}
+
+/* Parse the command line into a; -1: exit with *rc. */
+static int
+parse_args(int argc, char **argv, struct args *a, int *rc)
+{
+	static const struct option lo[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "output-dir", required_argument, NULL, 'd' },
 		{ "encoding", required_argument, NULL, 'f' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "to", required_argument, NULL, 't' },
 		{ "dump-layout", no_argument, NULL, 'D' },
 		{ "fonts", required_argument, NULL, 'F' },
@@ -76,74 +147,377 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct render_opt	 opt;
-	struct diag		*d;
-	enum text_enc		 enc = TEXT_ENC_AUTO;
-	const char		*out = NULL, *src, *fonts_opt = NULL;
-	char			*text = NULL, *def = NULL, *fonts = NULL;
-	size_t			 len;
-	int			 ch, rc, to = -1;
+	int ch;
 
-	if (cli_lang(prog, &argc, argv) != 0)
-		return VB_EUSAGE;
-	memset(&opt, 0, sizeof(opt));
-	while ((ch = getopt_long(argc, argv, "f:ho:V", longopts, NULL)) != -1) {
+	*rc = VB_EUSAGE;
+	while ((ch = getopt_long(argc, argv, "d:f:hj:o:qV", lo, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			if (cli_encoding(prog, optarg, &enc) != 0)
-				return VB_EUSAGE;
+			if (cli_encoding(prog, optarg, &a->enc) != 0)
+				return -1;
 			break;
-		case 'o': out = optarg; break;
+		case 'j':
+			if (cli_jobs(prog, optarg, &a->jobs) != 0)
+				return -1;
+			break;
+		case 'o': a->out = optarg; break;
+		case 'd': a->outdir = optarg; break;
+		case 'q': a->quiet = 1; break;
 		case 't':
 			if (strcmp(optarg, "pdf") == 0)
-				to = RENDER_PDF;
+				a->to = RENDER_PDF;
 			else if (strcmp(optarg, "docx") == 0)
-				to = RENDER_DOCX;
+				a->to = RENDER_DOCX;
 			else {
 				fprintf(stderr, "%s: --to takes pdf or docx, "
 				    "not '%s'.\n", prog, optarg);
-				return VB_EUSAGE;
+				return -1;
 			}
 			break;
-		case 'D': opt.dump_layout = 1; break;
-		case 'F': fonts_opt = optarg; break;
-		case 'h': usage(stdout); return VB_OK;
-		case 'V': puts("vb-render " VB_VERSION); return VB_OK;
-		default: usage(stderr); return VB_EUSAGE;
+		case 'D': a->dump = 1; break;
+		case 'F': a->fonts = optarg; break;
+		case 'h': usage(stdout); *rc = VB_OK; return -1;
+		case 'V': puts("vb-render " VB_VERSION); *rc = VB_OK; return -1;
+		default: usage(stderr); return -1;
 		}
 	}
-	if (optind + 1 != argc) {
-		usage(stderr);
-		return VB_EUSAGE;
+	a->src = argv + optind;
+	a->n = (size_t)(argc - optind);
+	return check_args(a);
+}
+
+static void
+names_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v != NULL && i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* The output of each source: -o; standard output for --dump-layout and
+ * for -; DIR/NAME.pdf under -d; else beside the source (default_output).
+ * Malloc'd names, NULL when out of memory. */
+static char **
+out_names(const struct args *a, int format)
+{
+	char	**o, *def;
+	size_t	  i;
+
+	if ((o = calloc(a->n, sizeof(*o))) == NULL)
+		return NULL;
+	for (i = 0; i < a->n; i++) {
+		const char *s = a->src[i], *base;
+
+		if (a->out != NULL)
+			o[i] = strdup(a->out);
+		else if (a->dump || strcmp(s, "-") == 0)
+			o[i] = strdup("-");
+		else if ((def = default_output(s, format)) == NULL)
+			o[i] = NULL;
+		else if (a->outdir == NULL)
+			o[i] = def;
+		else {
+			base = strrchr(def, '/') ? strrchr(def, '/') + 1 : def;
+			if (asprintf(&o[i], "%s/%s", a->outdir, base) < 0)
+				o[i] = NULL;
+			free(def);
+		}
+		if (o[i] == NULL) {
+			names_free(o, i);
+			return NULL;
+		}
 	}
-	src = argv[optind];
-	opt.format = to >= 0 ? to : format_of(out);
-	if (out == NULL)
-		out = opt.dump_layout || strcmp(src, "-") == 0 ? "-" :
-		    (def = default_output(src, opt.format));
-	if (out == NULL || (d = diag_new()) == NULL ||
-	    (fonts = render_find_fonts(fonts_opt)) == NULL) {
+	return o;
+}
+
+/* Which file a path names: an existing file by device and inode, one to
+ * be made by its folder's device and inode and its name (or the folder's
+ * name when it cannot be looked at), so that a.pdf and ./a.pdf agree. */
+struct fkey {
+	char	*key;  /* "=DEV:INO", "DEV:INO/NAME" or "?DIR/NAME" */
+	size_t	 i;    /* the source it belongs to */
+};
+
+static char *
+file_key(const char *path)
+{
+	const char	*slash = strrchr(path, '/'), *name;
+	char		*dir, *key;
+	struct stat	 st;
+	int		 n;
+
+	if (stat(path, &st) == 0)
+		return asprintf(&key, "=%ju:%ju", (uintmax_t)st.st_dev,
+		    (uintmax_t)st.st_ino) < 0 ? NULL : key;
+	name = slash ? slash + 1 : path;
+	dir = slash == NULL ? strdup(".") : slash == path ? strdup("/") :
+	    strndup(path, (size_t)(slash - path));
+	if (dir == NULL)
+		return NULL;
+	if (stat(dir, &st) == 0)
+		n = asprintf(&key, "%ju:%ju/%s", (uintmax_t)st.st_dev,
+		    (uintmax_t)st.st_ino, name);
+	else
+		n = asprintf(&key, "?%s/%s", dir, name);
+	free(dir);
+	return n < 0 ? NULL : key;
+}
+
+static int
+fkey_cmp(const void *a, const void *b)
+{
+	const struct fkey *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c != 0 ? c : x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * Several sources: no two write the same file, and no output is one of
+ * the sources (each said in d).  The keys of the sources (marked src) and
+ * of the outputs are sorted together, so neighbours are the same file.
+ * 0, -1 after messages, or VB_ESYS when out of memory.
+ */
+static int
+check_many(const struct args *a, char **outs, struct diag *d)
+{
+	struct fkey	*k;
+	size_t		 i, m = 0;
+	int		 rc = 0;
+
+	if ((k = calloc(2 * a->n, sizeof(*k))) == NULL)
+		return VB_ESYS;
+	for (i = 0; i < a->n && rc == 0; i++) {
+		k[m].i = i;
+		if ((k[m++].key = file_key(outs[i])) == NULL)
+			rc = VB_ESYS;
+		k[m].i = i + a->n;   /* a source: after every output */
+		if (stat(a->src[i], &(struct stat){ 0 }) == 0 &&
+		    (k[m++].key = file_key(a->src[i])) == NULL)
+			rc = VB_ESYS;
+	}
+	if (rc == 0)
+		qsort(k, m, sizeof(*k), fkey_cmp);
+	for (i = 1; i < m && rc != VB_ESYS; i++) {
+		if (strcmp(k[i - 1].key, k[i].key) != 0 || k[i - 1].i >= a->n)
+			continue;
+		if (k[i].i >= a->n)
+			diag_add(d, DIAG_ERROR, outs[k[i - 1].i], 0, 0, "the "
+			    "output of %s would replace the source %s",
+			    a->src[k[i - 1].i], a->src[k[i].i - a->n]);
+		else
+			diag_add(d, DIAG_ERROR, a->src[k[i].i], 0, 0, "this "
+			    "source and %s would both be written to %s: give "
+			    "each source its own name", a->src[k[i - 1].i],
+			    outs[k[i].i]);
+		rc = -1;
+	}
+	for (i = 0; i < m; i++)
+		free(k[i].key);
+	free(k);
+	return rc;
+}
+
+/* The worse of two exit codes: VB_ESYS, then VB_EINPUT, then VB_OK. */
+static int
+worse(int a, int b)
+{
+	if (a == VB_ESYS || b == VB_ESYS)
+		return VB_ESYS;
+	return a != VB_OK ? a : b;
+}
+
+/* The progress line over every chunk of the run. */
+struct run_progress {
+	struct cli_progress	*p;      /* the line */
+	size_t			 base;   /* sources of the chunks before */
+	size_t			 total;  /* every source */
+};
+
+static void
+run_progress(void *arg, size_t done, size_t total)
+{
+	struct run_progress *rp = arg;
+
+	(void)total;
+	cli_progress(rp->p, rp->base + done, rp->total);
+}
+
+/* One chunk's state: per source, its text, messages, job and result. */
+struct chunk {
+	struct render_job	*v;     /* the sources that could be read */
+	char			**text; /* each source's text (or NULL) */
+	struct diag		**per;  /* each source's messages */
+	size_t			*job;   /* its index in v, or SIZE_MAX */
+	int			*rc;    /* its result */
+};
+
+static void
+chunk_free(struct chunk *c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (c->text != NULL)
+			free(c->text[i]);
+		if (c->per != NULL)
+			diag_free(c->per[i]);
+		if (c->v != NULL && c->job != NULL && c->job[i] != SIZE_MAX)
+			free(c->v[c->job[i]].out);
+	}
+	free(c->v);
+	free(c->text);
+	free(c->per);
+	free(c->job);
+	free(c->rc);
+}
+
+/*
+ * Sources [lo, hi): read each (as -f says), render those read in one
+ * render_batch, write each output that has no error, and move each
+ * source's messages to d in source order.  Returns the worst result;
+ * *stop is set when the rendering itself failed (no fonts, no worker),
+ * not a document, so that the next chunks are not tried.
+ */
+static int
+run_chunk(const struct args *a, const struct render_opt *opt, char **outs,
+    size_t lo, size_t hi, struct run_progress *rp, struct diag *d, int *stop)
+{
+	struct chunk	 c;
+	size_t		 n = hi - lo, i, k = 0, len;
+	int		 rc = VB_OK, brc = VB_OK;
+
+	c.v = calloc(n, sizeof(*c.v));
+	c.text = calloc(n, sizeof(*c.text));
+	c.per = calloc(n, sizeof(*c.per));
+	c.job = calloc(n, sizeof(*c.job));
+	c.rc = calloc(n, sizeof(*c.rc));
+	if (!c.v || !c.text || !c.per || !c.job || !c.rc) {
+		chunk_free(&c, n);
+		*stop = 1;
+		return VB_ESYS;
+	}
+	for (i = 0; i < n; i++) {
+		const char *s = a->src[lo + i];
+
+		c.job[i] = SIZE_MAX;
+		if ((c.per[i] = diag_new()) == NULL)
+			c.rc[i] = VB_ESYS;
+		else
+			c.rc[i] = text_read_source(s, a->enc, c.per[i],
+			    &c.text[i], &len);
+		if (c.rc[i] != VB_OK)
+			continue;
+		c.v[k].name = strcmp(s, "-") == 0 ? "<stdin>" : s;
+		c.v[k].text = c.text[i];
+		c.v[k].d = c.per[i];
+		c.job[i] = k++;
+	}
+	if (k > 0)
+		brc = render_batch(opt, c.v, k, a->jobs, run_progress, rp, d);
+	for (i = 0; i < n; i++) {
+		struct render_job *j = c.job[i] != SIZE_MAX ? &c.v[c.job[i]] :
+		    NULL;
+
+		if (j != NULL)
+			c.rc[i] = j->rc;
+		if (c.rc[i] == VB_OK && diag_errors(c.per[i]) > 0)
+			c.rc[i] = VB_EINPUT;
+		if (c.rc[i] == VB_OK)
+			c.rc[i] = text_write_file(outs[lo + i], j->out,
+			    j->outlen, c.per[i]);
+		if (j != NULL && j->rc == VB_OK)
+			brc = VB_OK;   /* the renderer works */
+		rc = worse(rc, c.rc[i]);
+		diag_move(d, c.per[i]);
+	}
+	if (brc == VB_ESYS)   /* and not one document rendered */
+		*stop = 1;
+	chunk_free(&c, n);
+	return rc;
+}
+
+/* -d DIR: made when missing (its parent must exist). */
+static int
+make_dir(const char *dir, struct diag *d)
+{
+	if (dir == NULL || mkdir(dir, 0777) == 0 || errno == EEXIST)
+		return VB_OK;
+	diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot create the folder: %s",
+	    strerror(errno));
+	return VB_ESYS;
+}
+
+/* Sources at a time: enough for each worker to pay its font loading
+ * back many times, few enough that memory stays flat. */
+#define RUN_CHUNK_PER_JOB 128
+
+/* Render every source to its output; the worst result. */
+static int
+run(const struct args *a, const struct render_opt *opt, char **outs,
+    struct diag *d)
+{
+	struct cli_progress	 pr;
+	struct run_progress	 rp;
+	size_t			 lo, hi, step;
+	int			 rc = VB_OK, stop = 0;
+
+	cli_progress_init(&pr, prog, opt->format == RENDER_DOCX ? "DOCX" :
+	    "PDF", a->quiet || a->n == 1);
+	rp.p = &pr;
+	rp.total = a->n;
+	step = RUN_CHUNK_PER_JOB * (size_t)a->jobs;
+	for (lo = 0; lo < a->n && !stop; lo = hi) {
+		hi = a->n - lo > step ? lo + step : a->n;
+		rp.base = lo;
+		rc = worse(rc, run_chunk(a, opt, outs, lo, hi, &rp, d, &stop));
+		cli_progress(&pr, hi, a->n);
+	}
+	cli_progress_end(&pr);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct args		 a;
+	struct render_opt	 opt;
+	struct diag		*d;
+	char			**outs = NULL, *fonts = NULL;
+	int			 rc;
+
+	if (cli_lang(prog, &argc, argv) != 0)
+		return VB_EUSAGE;
+	memset(&a, 0, sizeof(a));
+	a.enc = TEXT_ENC_AUTO;
+	a.to = -1;
+	a.jobs = cli_cores();
+	if (parse_args(argc, argv, &a, &rc) != 0)
+		return rc;
+	memset(&opt, 0, sizeof(opt));
+	opt.dump_layout = a.dump;
+	opt.format = a.to >= 0 ? a.to : format_of(a.out);
+	if ((d = diag_new()) == NULL ||
+	    (outs = out_names(&a, opt.format)) == NULL ||
+	    (fonts = render_find_fonts(a.fonts)) == NULL) {
 		fprintf(stderr, "%s: out of memory\n", prog);
 		return VB_ESYS;
 	}
-	if ((!opt.dump_layout && cli_no_tty(prog, out) != 0) ||
+	opt.font_dir = fonts;
+	if ((!a.dump && cli_no_tty(prog, outs[0]) != 0) ||
 	    cli_epoch(prog, &opt.epoch) != 0)
 		rc = VB_EUSAGE;
-	else if (text_same_file(src, out)) {
-		diag_add(d, DIAG_ERROR, out, 0, 0, "the output would replace "
-		    "the source: give another -o");
+	else if (a.n == 1 && text_same_file(a.src[0], outs[0])) {
+		diag_add(d, DIAG_ERROR, outs[0], 0, 0, "the output would "
+		    "replace the source: give another -o");
 		rc = VB_EUSAGE;
-	} else {
-		opt.font_dir = fonts;
-		rc = text_read_source(src, enc, d, &text, &len);
-		if (rc == VB_OK)
-			rc = render_source(strcmp(src, "-") == 0 ? "<stdin>" :
-			    src, text, len, out, &opt, d);
-		if (rc == VB_OK && diag_errors(d) > 0)
-			rc = VB_EINPUT;
-	}
-	free(text);
-	free(def);
+	} else if (a.n > 1 && (rc = check_many(&a, outs, d)) != 0)
+		rc = rc == VB_ESYS ? VB_ESYS : VB_EUSAGE;
+	else if ((rc = make_dir(a.outdir, d)) == VB_OK)
+		rc = run(&a, &opt, outs, d);
+	names_free(outs, a.n);
 	free(fonts);
 	return cli_finish(prog, d, rc);
 }
