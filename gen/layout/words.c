@@ -6,7 +6,8 @@
  * as the other data sets are (vb_find_dir: $VB_TEMPLATES, beside the
  * program, the build tree); when the file is absent there is no list
  * and no penalty.  Entries are kept in lower case with single spaces,
- * sorted, and looked up by binary search.
+ * in a hash table (open addressing: line breaking asks for every pair of
+ * syllables of every paragraph).
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -25,8 +26,10 @@
 #define LW_FILE "tu-ghep.txt"
 #define LW_LINE_MAX 256   /* longer lines are not words: skipped */
 
-static char		**lw_v;     /* the words, sorted */
+static char		**lw_v;     /* the words, in file order */
 static size_t		  lw_n;
+static char		**lw_tab;   /* hash table of lw_v, NULL: empty slot */
+static size_t		  lw_mask;  /* its size - 1 (a power of 2) */
 static pthread_once_t	  lw_once = PTHREAD_ONCE_INIT;
 
 /* s (n bytes) in lower case, runs of spaces as one, into out (contract
@@ -67,10 +70,35 @@ lw_fold(const char *s, size_t n, char *out, size_t cap)
 	return k;
 }
 
-static int
-lw_cmp(const void *a, const void *b)
+/* FNV-1a of a string. */
+static size_t
+lw_hash(const char *s)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	uint32_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Index lw_v in lw_tab, at most half full. */
+static void
+lw_index(void)
+{
+	size_t	 size = 16, i, j;
+
+	while (size < 2 * lw_n)
+		size *= 2;
+	if ((lw_tab = calloc(size, sizeof(*lw_tab))) == NULL)
+		return;
+	lw_mask = size - 1;
+	for (i = 0; i < lw_n; i++) {
+		for (j = lw_hash(lw_v[i]) & lw_mask; lw_tab[j] != NULL;
+		    j = (j + 1) & lw_mask)
+			if (strcmp(lw_tab[j], lw_v[i]) == 0)
+				break;
+		lw_tab[j] = lw_v[i];
+	}
 }
 
 /* Read the list into lw_v (once); on any failure the list stays empty. */
@@ -116,16 +144,23 @@ lw_load(void)
 	}
 	fclose(f);
 	if (lw_n > 0)
-		qsort(lw_v, lw_n, sizeof(*lw_v), lw_cmp);
+		lw_index();
 }
 
 /* Is key (folded) a word of the list?  Loads it on the first call. */
 int
 lw_has(const char *key)
 {
+	size_t j;
+
 	pthread_once(&lw_once, lw_load);
-	return lw_n > 0 && bsearch(&key, lw_v, lw_n, sizeof(*lw_v),
-	    lw_cmp) != NULL;
+	if (lw_tab == NULL)
+		return 0;
+	for (j = lw_hash(key) & lw_mask; lw_tab[j] != NULL;
+	    j = (j + 1) & lw_mask)
+		if (strcmp(lw_tab[j], key) == 0)
+			return 1;
+	return 0;
 }
 
 /* A capital first, a small letter after it (contract in layout_int.h). */
