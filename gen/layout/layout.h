@@ -64,6 +64,15 @@ struct dl_item {
 	double		 grey;          /* FILL: 0 black .. 1 white */
 };
 
+/* The body settings a layout chose (page.c: 14 pt, or tightened to save
+ * a page, or co_chu / gian_dong of the front matter); every writer sets
+ * the body with these. */
+struct layout_fit {
+	double		 body_pt;   /* body text size, pt */
+	double		 lead_pt;   /* body line pitch, pt */
+	double		 para_pt;   /* space after a paragraph, pt */
+};
+
 struct dl {
 	struct dl_item	*v;
 	size_t		 n, cap;
@@ -72,6 +81,7 @@ struct dl {
 	char		*subject;
 	char		*fit;       /* body settings when not the default
 				     * (dumped as "info fit"), or NULL */
+	struct layout_fit set;      /* body settings used */
 };
 
 struct dl	*dl_new(void);

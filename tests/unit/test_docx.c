@@ -62,8 +62,9 @@ package(void)
 	struct layout_font	 lf;
 	struct diag		*d = diag_new();
 	struct doc		*doc;
-	char			*a = NULL, *b = NULL;
-	size_t			 na = 0, nb = 0;
+	char			*a = NULL, *b = NULL, *c = NULL;
+	size_t			 na = 0, nb = 0, nc = 0;
+	struct layout_fit	 fit = { 14, 16.8, 6 }, tight = { 13, 14.95, 6 };
 
 	memset(&lf, 0, sizeof(lf));
 	lf.advance = adv;
@@ -73,11 +74,16 @@ package(void)
 		diag_free(d);
 		return;
 	}
-	CHECK("package written", docx_write(doc, &lf, 1600000000, &a, &na,
-	    d) == VB_OK && docx_write(doc, &lf, 1600000000, &b, &nb, d) ==
-	    VB_OK);
+	CHECK("package written", docx_write(doc, &lf, &fit, 1600000000, &a,
+	    &na, d) == VB_OK && docx_write(doc, &lf, &fit, 1600000000, &b, &nb,
+	    d) == VB_OK);
 	CHECK("package same bytes", a && b && na == nb &&
 	    memcmp(a, b, na) == 0);
+	/* The layout's tightened settings reach the styles. */
+	CHECK("package with tighter body settings differs", docx_write(doc,
+	    &lf, &tight, 1600000000, &c, &nc, d) == VB_OK && a && c &&
+	    (na != nc || memcmp(a, c, na) != 0));
+	free(c);
 	CHECK("package is a zip, [Content_Types].xml first", a && na > 60 &&
 	    memcmp(a, "PK\003\004", 4) == 0 &&
 	    memcmp(a + 30, "[Content_Types].xml", 19) == 0);
