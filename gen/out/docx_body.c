@@ -257,17 +257,27 @@ docx_table(struct docx_state *x, const struct doc_table *t)
 {
 	size_t	 nc = t->ncols, r, c;
 	long	*w, total;
+	char	*colal;   /* body alignment of each column, as the PDF's */
 
 	if (nc == 0 || (w = calloc(nc, sizeof(long))) == NULL) {
 		x->b.bad = 1;
 		return;
 	}
+	if ((colal = malloc(nc)) == NULL) {
+		free(w);
+		x->b.bad = 1;
+		return;
+	}
+	for (c = 0; c < nc; c++)
+		colal[c] = doc_table_align(t, c);
 	total = col_widths(x, t, w);
 	tbl_open(x, w, nc, total);
 	for (r = 0; r < t->nrows; r++) {
 		const struct doc_inline	*row = &t->cells[r * nc];
 		int			 header = r < t->header_rows;
 		int			 group = group_row(t, r), span = 0;
+		int			 bold = header || group ||
+		    doc_table_total(t, r);
 
 		if (group) {
 			span = nc > 2;
@@ -281,7 +291,7 @@ docx_table(struct docx_state *x, const struct doc_table *t)
 		    "<w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/>"
 		    "</w:trPr>");
 		for (c = 0; c < nc; c++) {
-			int al = header ? 'c' : t->align ? t->align[c] : 'l';
+			int al = header ? 'c' : colal[c];
 			long cw = w[c];
 			size_t k;
 
@@ -292,14 +302,15 @@ docx_table(struct docx_state *x, const struct doc_table *t)
 				    t->size_pt);
 				break;
 			}
-			tcell(x, cw, 1, &row[c], header || group ? DOC_BOLD : 0,
-			    al, t->size_pt);
+			tcell(x, cw, 1, &row[c], bold ? DOC_BOLD : 0, al,
+			    t->size_pt);
 		}
 		vbuf_puts(&x->b, "</w:tr>");
 	}
 	/* 6 pt before the next block, as in the PDF. */
 	vbuf_puts(&x->b, "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Spacer\"/>"
 	    "<w:spacing w:after=\"120\"/></w:pPr></w:p>");
+	free(colal);
 	free(w);
 }
 
