@@ -143,6 +143,18 @@ void		 lb_result_free(struct lb_result *);
 /* Layout and output                                                    */
 /* ------------------------------------------------------------------ */
 
+/*
+ * Which body rows of table block b (of doc), on a portrait or landscape
+ * page (landscape 1), the layout may split between pages (rows of four
+ * lines or more, two at least on each side): one flag per row into split
+ * (nrows).  For a writer whose reader paginates (DOCX).  0 (every
+ * flag 0 when the table does not fit), or -1 (memory).
+ */
+struct doc_block;
+int		 layout_table_splits(const struct doc *, const struct
+		    layout_font *, const struct doc_block *b, int landscape,
+		    unsigned char *split);
+
 /* Lay the document out into a new display list; NULL and messages in d on
  * error (a table too wide, ...). */
 struct dl	*layout_run(const struct doc *, const struct layout_font *,

@@ -16,6 +16,9 @@
 #define CELL_PADX_PT 4.0
 #define CELL_PADT_PT 2.0
 #define CELL_PADB_PT 3.5
+#define ROW_SPLIT_LINES 4   /* a body row of this many lines or more may
+			     * be split between pages (two lines at least
+			     * on each side); a shorter one stays whole */
 
 /* A copy of in with every run's face OR'ed with face. */
 static int
@@ -302,7 +305,8 @@ trow_slices(struct lctx *L, struct tlay *T, size_t r, int header,
 		else if (i == 0)
 			keep = keep_first || r == T->t->header_rows;
 		else
-			keep = nlines <= 3 || i == 1 || i + 1 == nlines;
+			keep = nlines < ROW_SPLIT_LINES || i == 1 ||
+			    i + 1 == nlines;
 		v = lrow_end(L, i0, h, r == 0 && i == 0 ? PARA_AFTER_PT : 0,
 		    keep);
 		if (v == NULL)
@@ -426,6 +430,70 @@ layout_table(struct lctx *L, const struct doc_block *b)
 	rc = 0;
 done:
 	trow_free(&T);
+	free(T.w);
+	free(T.x);
+	free(T.res);
+	free(T.ins);
+	free(T.cwid);
+	free(T.al);
+	free(T.colal);
+	return rc;
+}
+
+/*
+ * Which body rows of table block b, on a portrait or landscape page, may
+ * be split between pages: the same columns, cell lines and rule as
+ * layout_table's (a row of ROW_SPLIT_LINES lines or more).  split gets
+ * one flag per row of the table (header rows 0).  For a writer whose
+ * reader paginates (DOCX).  0 (every flag 0 when the table does not fit
+ * the page), or -1 (memory).
+ */
+int
+layout_table_splits(const struct doc *doc, const struct layout_font *lf,
+    const struct doc_block *b, int landscape, unsigned char *split)
+{
+	struct lctx	 L;
+	struct tlay	 T;
+	size_t		 r, nc = b->table->ncols;
+	int		 rc = -1;
+
+	memset(split, 0, b->table->nrows);
+	memset(&L, 0, sizeof(L));
+	memset(&T, 0, sizeof(T));
+	L.doc = doc;
+	L.lf = lf;
+	L.width_pt = (landscape ? PAGE_H_PT : PAGE_W_PT) - MARGIN_LEFT_PT -
+	    MARGIN_RIGHT_PT;   /* as section_geometry (page.c) */
+	T.t = b->table;
+	T.nc = nc;
+	T.size = T.t->size_pt;
+	T.w = calloc(nc, sizeof(double));
+	T.x = calloc(nc + 1, sizeof(double));
+	T.res = calloc(nc, sizeof(*T.res));
+	T.ins = calloc(nc, sizeof(*T.ins));
+	T.cwid = calloc(nc, sizeof(double));
+	T.al = calloc(nc, 1);
+	T.colal = calloc(nc, 1);
+	if ((L.d = diag_new()) == NULL || T.w == NULL || T.x == NULL ||
+	    T.res == NULL || T.ins == NULL || T.cwid == NULL || T.al == NULL ||
+	    T.colal == NULL)
+		goto done;
+	if (table_columns(&L, b, &T) == -1) {
+		rc = diag_errors(L.d) > 0 ? 0 : -1;   /* too wide: none */
+		goto done;
+	}
+	for (r = 0; r < nc; r++)
+		T.colal[r] = doc_table_align(T.t, r);
+	for (r = T.t->header_rows; r < T.t->nrows; r++) {
+		if (trow_break(&L, &T, r, 0) == -1)
+			goto done;
+		split[r] = T.nlines >= ROW_SPLIT_LINES;
+		trow_free(&T);
+	}
+	rc = 0;
+done:
+	trow_free(&T);
+	diag_free(L.d);
 	free(T.w);
 	free(T.x);
 	free(T.res);

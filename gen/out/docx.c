@@ -144,8 +144,10 @@ static const struct docx_style styles[] = {
 	/* 7c: the name's baseline 27 mm under the title's (as the PDF),
 	 * room for the hand signature and the seal: 1531 - 336 twips. */
 	{ "ChuKyTen", "ChuKy", "<w:spacing w:before=\"1195\"/>", "" },
-	{ "TableText", "Normal", "<w:spacing w:after=\"0\" w:line=\"240\" "
-	    "w:lineRule=\"auto\"/>", "" },
+	/* A cell's text: at least two lines on each side of a page break
+	 * (a table row splits as in the PDF). */
+	{ "TableText", "Normal", "<w:widowControl/><w:spacing w:after=\"0\" "
+	    "w:line=\"240\" w:lineRule=\"auto\"/>", "" },
 	{ "Note", "Center", "", "<w:i/><w:iCs/><w:sz w:val=\"24\"/>"
 	    "<w:szCs w:val=\"24\"/>" },
 	{ "Header", "Normal", "<w:jc w:val=\"center\"/>", "" },

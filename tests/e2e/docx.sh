@@ -135,15 +135,6 @@ for n in $names; do
 	else
 		fail "docx_pages_$n" "LibreOffice $a pages, vanban $b"
 	fi
-	case $n in
-	kt-*|bc-*)
-		# Known gap (README, Known limits): the DOCX applies neither the
-		# PDF's fit-to-page tightening nor its split of a tall table row,
-		# so pages and text order of the generators' documents differ.
-		skip "docx_words_$n" "the DOCX does not apply the PDF's fit-to-page settings nor split table rows (known limit)"
-		skip "docx_nd30_$n" "the same known limit"
-		continue ;;
-	esac
 	if [ "$n" != phu-luc ]; then
 		pdftotext -raw "$lo" "$tmp/txt/lo.txt"
 		pdftotext -raw "$vb" "$tmp/txt/vb.txt"
