@@ -8,7 +8,9 @@
 #  - LibreOffice (soffice --headless, a private profile, the repository's
 #    Liberation Serif in a private fontconfig: the metric twin of Times New
 #    Roman) converts each DOCX to PDF: the same words in the same order as
-#    vanban's own PDF (samples; a chart is a table of data in the DOCX),
+#    vanban's own PDF (samples; a chart is a table of data in the DOCX;
+#    inside a table row that may split between pages only the characters,
+#    since each renderer wraps the cells its own way: docx_check.py),
 #    the page count within one, and ../shared/tools/nd30-check passing on
 #    LibreOffice's PDF wherever it passes on vanban's;
 #  - a second reader (python3-docx) finds the styles, the repeated header
