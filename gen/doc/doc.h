@@ -178,6 +178,15 @@ struct doc_chart *doc_chart_parse(const char *name, const char *info,
 void		 doc_chart_free(struct doc_chart *);   /* NULL is a no-op */
 /* Is s a Roman numeral I..XXXIX (a group row's first cell)? */
 int		 doc_is_roman(const char *s);
+/* tabfmt.c: how every writer sets a table's cells. */
+/* The alignment of column c's body cells: align= when the table gives
+ * it, else by content: 'r' when every non-empty body cell (group rows
+ * aside) is a number (1.490.000, 12, 87,5 %), 'c' for a running number
+ * 1, 2, 3 ... (Số TT), 'l' otherwise.  Header cells are centred. */
+char		 doc_table_align(const struct doc_table *, size_t c);
+/* 1: body row r is a totals row, set bold: its first or second cell is
+ * "Tổng cộng" or "Cộng" (any case as typed, a colon after it allowed). */
+int		 doc_table_total(const struct doc_table *, size_t r);
 
 /* nd30.c: format rules */
 /* The words and punctuation of Nghị định 30/2020, Phụ lục I, shared by

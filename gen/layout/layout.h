@@ -64,6 +64,15 @@ struct dl_item {
 	double		 grey;          /* FILL: 0 black .. 1 white */
 };
 
+/* The body settings a layout chose (page.c: 14 pt, or tightened to save
+ * a page, or co_chu / gian_dong of the front matter); every writer sets
+ * the body with these. */
+struct layout_fit {
+	double		 body_pt;   /* body text size, pt */
+	double		 lead_pt;   /* body line pitch, pt */
+	double		 para_pt;   /* space after a paragraph, pt */
+};
+
 struct dl {
 	struct dl_item	*v;
 	size_t		 n, cap;
@@ -72,6 +81,7 @@ struct dl {
 	char		*subject;
 	char		*fit;       /* body settings when not the default
 				     * (dumped as "info fit"), or NULL */
+	struct layout_fit set;      /* body settings used */
 };
 
 struct dl	*dl_new(void);
@@ -132,6 +142,18 @@ void		 lb_result_free(struct lb_result *);
 /* ------------------------------------------------------------------ */
 /* Layout and output                                                    */
 /* ------------------------------------------------------------------ */
+
+/*
+ * Which body rows of table block b (of doc), on a portrait or landscape
+ * page (landscape 1), the layout may split between pages (rows of four
+ * lines or more, two at least on each side): one flag per row into split
+ * (nrows).  For a writer whose reader paginates (DOCX).  0 (every
+ * flag 0 when the table does not fit), or -1 (memory).
+ */
+struct doc_block;
+int		 layout_table_splits(const struct doc *, const struct
+		    layout_font *, const struct doc_block *b, int landscape,
+		    unsigned char *split);
 
 /* Lay the document out into a new display list; NULL and messages in d on
  * error (a table too wide, ...). */

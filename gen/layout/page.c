@@ -201,6 +201,9 @@ layout_once(const struct doc *doc, const struct layout_font *lf,
 	if (diag_errors(d) > errs || L.oom)
 		goto fail;
 	lay_info(&L);
+	L.out->set.body_pt = L.body_pt;
+	L.out->set.lead_pt = L.lead_pt;
+	L.out->set.para_pt = L.para_pt;
 	dl_free(L.tmp);
 	free(L.rows);
 	free(L.vx);

@@ -16,117 +16,9 @@
 #define CELL_PADX_PT 4.0
 #define CELL_PADT_PT 2.0
 #define CELL_PADB_PT 3.5
-
-#define CELL_NUM_MAX 48   /* a number cell is shorter than this, bytes */
-
-/* The text of a cell, runs joined and spaces trimmed, into buf (cap
- * bytes); NULL when longer (never a number nor a totals label). */
-static const char *
-cell_text(const struct doc_inline *in, char *buf, size_t cap)
-{
-	size_t	 i, n = 0, k;
-	char	*b;
-
-	for (i = 0; i < in->n; i++) {
-		k = strlen(in->runs[i].text);
-		if (n + k + 1 > cap)
-			return NULL;
-		memcpy(buf + n, in->runs[i].text, k);
-		n += k;
-	}
-	buf[n] = '\0';
-	while (n > 0 && strchr(" \n\t", buf[n - 1]) != NULL)
-		buf[--n] = '\0';
-	for (b = buf; *b == ' ' || *b == '\n' || *b == '\t'; b++)
-		;
-	return b;
-}
-
-/* Is s a number as a table writes one: an amount "1.490.000", a count
- * "12", a share "87,5 %" or "-3,2%"? */
-static int
-cell_is_number(const char *s)
-{
-	int digits = 0;
-
-	if (*s == '-' || *s == '+')
-		s++;
-	else if (strncmp(s, "\xe2\x88\x92", 3) == 0)   /* U+2212 minus */
-		s += 3;
-	for (; *s != '\0'; s++) {
-		if (*s >= '0' && *s <= '9')
-			digits++;
-		else if ((*s == '.' || *s == ',') && digits > 0 &&
-		    s[1] >= '0' && s[1] <= '9')
-			continue;
-		else
-			break;
-	}
-	if (*s == ' ')
-		s++;
-	if (*s == '%')
-		s++;
-	return digits > 0 && *s == '\0';
-}
-
-/*
- * The alignment of column c's body cells when align= does not give it:
- * 'r' when every non-empty body cell (group rows aside) is a number, but
- * 'c' for a running number 1, 2, 3 ... (Số TT); 'l' otherwise.
- */
-static char
-column_align(const struct doc_table *t, size_t c)
-{
-	char		 buf[CELL_NUM_MAX];
-	const char	*s;
-	size_t		 r, n = 0;
-	int		 seq = 1;
-
-	for (r = t->header_rows; r < t->nrows; r++) {
-		const struct doc_inline *first = &t->cells[r * t->ncols];
-
-		if (first->n > 0 && doc_is_roman(first->runs[0].text))
-			continue;   /* a group row */
-		if ((s = cell_text(&t->cells[r * t->ncols + c], buf,
-		    sizeof(buf))) == NULL || (*s != '\0' &&
-		    !cell_is_number(s)))
-			return 'l';
-		if (*s == '\0')
-			continue;
-		n++;
-		if (strtol(s, NULL, 10) != (long)n ||
-		    strspn(s, "0123456789") != strlen(s))
-			seq = 0;
-	}
-	if (n == 0)
-		return 'l';
-	return seq ? 'c' : 'r';
-}
-
-/* Is row r a totals row: its first or second cell "Tổng cộng" or
- * "Cộng" (any case as typed, a colon after it allowed)? */
-static int
-row_is_total(const struct doc_table *t, size_t r)
-{
-	static const char *const lab[] = { "Tổng cộng", "TỔNG CỘNG",
-	    "Tổng Cộng", "tổng cộng", "Cộng", "CỘNG", "cộng", NULL };
-	char		 buf[CELL_NUM_MAX];
-	const char	*s;
-	size_t		 c, i, k;
-
-	for (c = 0; c < 2 && c < t->ncols; c++) {
-		if ((s = cell_text(&t->cells[r * t->ncols + c], buf,
-		    sizeof(buf))) == NULL)
-			continue;
-		for (i = 0; lab[i] != NULL; i++) {
-			k = strlen(lab[i]);
-			if (strncmp(s, lab[i], k) == 0 && (s[k] == '\0' ||
-			    (s[k] == ':' && s[k + 1] == '\0')))
-				return 1;
-		}
-	}
-	return 0;
-}
+#define ROW_SPLIT_LINES 4   /* a body row of this many lines or more may
+			     * be split between pages (two lines at least
+			     * on each side); a shorter one stays whole */
 
 /* A copy of in with every run's face OR'ed with face. */
 static int
@@ -327,7 +219,7 @@ trow_break(struct lctx *L, struct tlay *T, size_t r, int header)
 
 	T->group = T->span = 0;
 	T->nlines = 1;
-	bold = header || (!header && row_is_total(T->t, r));
+	bold = header || (!header && doc_table_total(T->t, r));
 	if (!header && row[0].n == 1 && doc_is_roman(row[0].runs[0].text)) {
 		T->group = 1;
 		T->span = nc > 2;
@@ -413,7 +305,8 @@ trow_slices(struct lctx *L, struct tlay *T, size_t r, int header,
 		else if (i == 0)
 			keep = keep_first || r == T->t->header_rows;
 		else
-			keep = nlines <= 3 || i == 1 || i + 1 == nlines;
+			keep = nlines < ROW_SPLIT_LINES || i == 1 ||
+			    i + 1 == nlines;
 		v = lrow_end(L, i0, h, r == 0 && i == 0 ? PARA_AFTER_PT : 0,
 		    keep);
 		if (v == NULL)
@@ -511,7 +404,7 @@ layout_table(struct lctx *L, const struct doc_block *b)
 	    table_columns(L, b, &T) == -1)
 		goto done;
 	for (r = 0; r < nc; r++)
-		T.colal[r] = T.t->align ? T.t->align[r] : column_align(T.t, r);
+		T.colal[r] = doc_table_align(T.t, r);
 	if (vb_grow((void **)&L->tables, &L->captables, L->ntables + 1,
 	    sizeof(*L->tables)) != 0)
 		goto done;
@@ -537,6 +430,70 @@ layout_table(struct lctx *L, const struct doc_block *b)
 	rc = 0;
 done:
 	trow_free(&T);
+	free(T.w);
+	free(T.x);
+	free(T.res);
+	free(T.ins);
+	free(T.cwid);
+	free(T.al);
+	free(T.colal);
+	return rc;
+}
+
+/*
+ * Which body rows of table block b, on a portrait or landscape page, may
+ * be split between pages: the same columns, cell lines and rule as
+ * layout_table's (a row of ROW_SPLIT_LINES lines or more).  split gets
+ * one flag per row of the table (header rows 0).  For a writer whose
+ * reader paginates (DOCX).  0 (every flag 0 when the table does not fit
+ * the page), or -1 (memory).
+ */
+int
+layout_table_splits(const struct doc *doc, const struct layout_font *lf,
+    const struct doc_block *b, int landscape, unsigned char *split)
+{
+	struct lctx	 L;
+	struct tlay	 T;
+	size_t		 r, nc = b->table->ncols;
+	int		 rc = -1;
+
+	memset(split, 0, b->table->nrows);
+	memset(&L, 0, sizeof(L));
+	memset(&T, 0, sizeof(T));
+	L.doc = doc;
+	L.lf = lf;
+	L.width_pt = (landscape ? PAGE_H_PT : PAGE_W_PT) - MARGIN_LEFT_PT -
+	    MARGIN_RIGHT_PT;   /* as section_geometry (page.c) */
+	T.t = b->table;
+	T.nc = nc;
+	T.size = T.t->size_pt;
+	T.w = calloc(nc, sizeof(double));
+	T.x = calloc(nc + 1, sizeof(double));
+	T.res = calloc(nc, sizeof(*T.res));
+	T.ins = calloc(nc, sizeof(*T.ins));
+	T.cwid = calloc(nc, sizeof(double));
+	T.al = calloc(nc, 1);
+	T.colal = calloc(nc, 1);
+	if ((L.d = diag_new()) == NULL || T.w == NULL || T.x == NULL ||
+	    T.res == NULL || T.ins == NULL || T.cwid == NULL || T.al == NULL ||
+	    T.colal == NULL)
+		goto done;
+	if (table_columns(&L, b, &T) == -1) {
+		rc = diag_errors(L.d) > 0 ? 0 : -1;   /* too wide: none */
+		goto done;
+	}
+	for (r = 0; r < nc; r++)
+		T.colal[r] = doc_table_align(T.t, r);
+	for (r = T.t->header_rows; r < T.t->nrows; r++) {
+		if (trow_break(&L, &T, r, 0) == -1)
+			goto done;
+		split[r] = T.nlines >= ROW_SPLIT_LINES;
+		trow_free(&T);
+	}
+	rc = 0;
+done:
+	trow_free(&T);
+	diag_free(L.d);
 	free(T.w);
 	free(T.x);
 	free(T.res);

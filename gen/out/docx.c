@@ -90,19 +90,21 @@ struct docx_style {
 	const char	*rpr;
 };
 
-#define SP_BODY "<w:spacing w:after=\"120\" w:line=\"336\" w:lineRule=\"atLeast\"/>"
 #define SP_TIGHT "<w:spacing w:after=\"0\" w:line=\"336\" w:lineRule=\"atLeast\"/>"
 #define B "<w:b/><w:bCs/>"
 #define KEEP "<w:keepNext/><w:keepLines/>"
 
-/* Sizes: 14 pt body (sz 28), 13 pt letterhead, 12-11 pt Nơi nhận; the
- * body's 16.8 pt line pitch (1.2 x 14 pt, as the PDF) as "at least". */
+/* Sizes: the body as the layout set it (14 pt on a 16.8 pt line pitch,
+ * 6 pt after, unless tightened to save a page or set by co_chu and
+ * gian_dong: see body_style), 14 pt letterhead titles and signature,
+ * 13 pt letterhead, 12-11 pt Nơi nhận. */
 static const struct docx_style styles[] = {
 	{ "Normal", NULL, "<w:spacing w:after=\"0\" w:line=\"240\" "
 	    "w:lineRule=\"auto\"/>", "" },
 	/* No single line of a paragraph alone at a page's top or bottom. */
-	{ "Body", "Normal", "<w:widowControl/>" SP_BODY "<w:ind w:firstLine=\"720\"/>"
-	    "<w:jc w:val=\"both\"/>", "" },
+	/* Body: its size and spacing first (body_style). */
+	{ "Body", "Normal", "<w:ind w:firstLine=\"720\"/><w:jc w:val=\"both\"/>",
+	    "" },
 	{ "CanCu", "Body", "", "" },
 	{ "ListItem", "Body", "", "" },
 	{ "Plain", "Body", "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"left\"/>",
@@ -142,17 +144,41 @@ static const struct docx_style styles[] = {
 	/* 7c: the name's baseline 27 mm under the title's (as the PDF),
 	 * room for the hand signature and the seal: 1531 - 336 twips. */
 	{ "ChuKyTen", "ChuKy", "<w:spacing w:before=\"1195\"/>", "" },
-	{ "TableText", "Normal", "<w:spacing w:after=\"0\" w:line=\"240\" "
-	    "w:lineRule=\"auto\"/>", "" },
+	/* A cell's text: at least two lines on each side of a page break
+	 * (a table row splits as in the PDF). */
+	{ "TableText", "Normal", "<w:widowControl/><w:spacing w:after=\"0\" "
+	    "w:line=\"240\" w:lineRule=\"auto\"/>", "" },
 	{ "Note", "Center", "", "<w:i/><w:iCs/><w:sz w:val=\"24\"/>"
 	    "<w:szCs w:val=\"24\"/>" },
 	{ "Header", "Normal", "<w:jc w:val=\"center\"/>", "" },
 };
 
+/*
+ * The body's settings as the layout chose them (fit): rpr 0, the pPr
+ * part (no single line alone at a page's top or bottom; the line pitch
+ * "at least", so larger text still fits; the space after), rpr 1, the
+ * size.  Every body style (CanCu, Dieu, headings, lists ...) inherits
+ * them from Body.
+ */
+static void
+body_style(struct vbuf *b, const struct layout_fit *fit, int rpr)
+{
+	if (rpr) {
+		long hp = (long)(fit->body_pt * 2 + 0.5);   /* half-points */
+
+		vbuf_printf(b, "<w:sz w:val=\"%ld\"/><w:szCs w:val=\"%ld\"/>",
+		    hp, hp);
+		return;
+	}
+	vbuf_printf(b, "<w:widowControl/><w:spacing w:after=\"%ld\" "
+	    "w:line=\"%ld\" w:lineRule=\"atLeast\"/>",
+	    DOCX_TW(fit->para_pt), DOCX_TW(fit->lead_pt));
+}
+
 /* word/styles.xml: the defaults, the paragraph styles, and two table
  * styles: Layout (no borders, no cell margins) and Grid (0.5 pt). */
 static char *
-styles_xml(void)
+styles_xml(const struct layout_fit *fit)
 {
 	struct vbuf	 b = { NULL, 0, 0, 0 };
 	size_t		 i;
@@ -166,14 +192,20 @@ styles_xml(void)
 	    "w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>");
 	for (i = 0; i < sizeof(styles) / sizeof(styles[0]); i++) {
 		const struct docx_style *s = &styles[i];
+		int body = strcmp(s->id, "Body") == 0;
 
 		vbuf_printf(&b, "<w:style w:type=\"paragraph\"%s w:styleId=\"%s\">"
 		    "<w:name w:val=\"%s\"/>", i == 0 ? " w:default=\"1\"" : "",
 		    s->id, s->id);
 		if (s->based != NULL)
 			vbuf_printf(&b, "<w:basedOn w:val=\"%s\"/>", s->based);
-		vbuf_printf(&b, "<w:qFormat/><w:pPr>%s</w:pPr><w:rPr>%s</w:rPr>"
-		    "</w:style>", s->ppr, s->rpr);
+		vbuf_puts(&b, "<w:qFormat/><w:pPr>");
+		if (body)
+			body_style(&b, fit, 0);
+		vbuf_printf(&b, "%s</w:pPr><w:rPr>", s->ppr);
+		if (body)
+			body_style(&b, fit, 1);
+		vbuf_printf(&b, "%s</w:rPr></w:style>", s->rpr);
 	}
 	vbuf_puts(&b, "<w:style w:type=\"table\" w:default=\"1\" w:styleId="
 	    "\"Layout\"><w:name w:val=\"Layout\"/><w:tblPr><w:tblInd w:w=\"0\" "
@@ -311,7 +343,7 @@ take_bytes(zip_source_t *zs, char **out, size_t *len)
 /* The parts in their fixed order, [Content_Types].xml first. */
 static int
 add_parts(zip_t *za, const struct doc *doc, const struct layout_font *lf,
-    long long when, time_t mtime)
+    const struct layout_fit *fit, long long when, time_t mtime)
 {
 	char	*docxml;
 	size_t	 dlen;
@@ -327,7 +359,7 @@ add_parts(zip_t *za, const struct doc *doc, const struct layout_font *lf,
 	}
 	if (add_entry(za, "word/document.xml", docxml, dlen, 1, mtime))
 		return -1;
-	docxml = styles_xml();
+	docxml = styles_xml(fit);
 	if (add_entry(za, "word/styles.xml", docxml, docxml ? strlen(docxml) :
 	    0, 1, mtime) ||
 	    CONST_ENTRY("word/settings.xml", settings) ||
@@ -347,7 +379,8 @@ add_parts(zip_t *za, const struct doc *doc, const struct layout_font *lf,
 
 int
 docx_write(const struct doc *doc, const struct layout_font *lf,
-    long long epoch, char **out, size_t *len, struct diag *d)
+    const struct layout_fit *fit, long long epoch, char **out, size_t *len,
+    struct diag *d)
 {
 	zip_error_t	 err;
 	zip_source_t	*zs;
@@ -366,7 +399,7 @@ docx_write(const struct doc *doc, const struct layout_font *lf,
 		zip_source_free(zs);
 		goto fail;
 	}
-	if (add_parts(za, doc, lf, when, mtime) == -1) {
+	if (add_parts(za, doc, lf, fit, when, mtime) == -1) {
 		zip_discard(za);
 		zip_source_free(zs);
 		goto fail;

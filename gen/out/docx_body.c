@@ -253,21 +253,39 @@ tbl_open(struct docx_state *x, const long *w, size_t nc, long total)
 }
 
 void
-docx_table(struct docx_state *x, const struct doc_table *t)
+docx_table(struct docx_state *x, const struct doc_block *tb)
 {
-	size_t	 nc = t->ncols, r, c;
-	long	*w, total;
+	const struct doc_table	*t = tb->table;
+	size_t			 nc = t->ncols, r, c;
+	long			*w, total;
+	char			*colal;   /* body alignment of each column,
+					   * as the PDF's */
+	unsigned char		*split;   /* rows the PDF may split */
 
 	if (nc == 0 || (w = calloc(nc, sizeof(long))) == NULL) {
 		x->b.bad = 1;
 		return;
 	}
+	colal = malloc(nc);
+	split = malloc(t->nrows ? t->nrows : 1);
+	if (colal == NULL || split == NULL || layout_table_splits(x->doc,
+	    x->lf, tb, x->landscape, split) == -1) {
+		free(colal);
+		free(split);
+		free(w);
+		x->b.bad = 1;
+		return;
+	}
+	for (c = 0; c < nc; c++)
+		colal[c] = doc_table_align(t, c);
 	total = col_widths(x, t, w);
 	tbl_open(x, w, nc, total);
 	for (r = 0; r < t->nrows; r++) {
 		const struct doc_inline	*row = &t->cells[r * nc];
 		int			 header = r < t->header_rows;
 		int			 group = group_row(t, r), span = 0;
+		int			 bold = header || group ||
+		    doc_table_total(t, r);
 
 		if (group) {
 			span = nc > 2;
@@ -275,13 +293,16 @@ docx_table(struct docx_state *x, const struct doc_table *t)
 				if (row[c].n > 0 && row[c].runs[0].len > 0)
 					span = 0;
 		}
-		/* A row stays whole on a page, as the PDF keeps it; the
-		 * header rows repeat on every page. */
+		/* The header rows repeat on every page, whole.  A body row
+		 * may split between two pages where the PDF may split it
+		 * (layout_table_splits: four lines or more; the cells' widow
+		 * control, TableText, asks for two lines on each side);
+		 * another stays whole. */
 		vbuf_puts(&x->b, header ? "<w:tr><w:trPr><w:cantSplit/>"
-		    "<w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/>"
-		    "</w:trPr>");
+		    "<w:tblHeader/></w:trPr>" : split[r] ? "<w:tr>" :
+		    "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 		for (c = 0; c < nc; c++) {
-			int al = header ? 'c' : t->align ? t->align[c] : 'l';
+			int al = header ? 'c' : colal[c];
 			long cw = w[c];
 			size_t k;
 
@@ -292,14 +313,16 @@ docx_table(struct docx_state *x, const struct doc_table *t)
 				    t->size_pt);
 				break;
 			}
-			tcell(x, cw, 1, &row[c], header || group ? DOC_BOLD : 0,
-			    al, t->size_pt);
+			tcell(x, cw, 1, &row[c], bold ? DOC_BOLD : 0, al,
+			    t->size_pt);
 		}
 		vbuf_puts(&x->b, "</w:tr>");
 	}
 	/* 6 pt before the next block, as in the PDF. */
 	vbuf_puts(&x->b, "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Spacer\"/>"
 	    "<w:spacing w:after=\"120\"/></w:pPr></w:p>");
+	free(colal);
+	free(split);
 	free(w);
 }
 
@@ -396,7 +419,7 @@ body(struct docx_state *x)
 
 		switch (b->type) {
 		case DOC_TABLE:
-			docx_table(x, b->table);
+			docx_table(x, b);
 			break;
 		case DOC_CHART:
 			docx_chart(x, b->chart);

@@ -62,8 +62,9 @@ int	 docx_document(const struct doc *, const struct layout_font *,
  * and Nơi nhận.  0, or -1 (memory). */
 int	 docx_letterhead(struct docx_state *);
 int	 docx_signature(struct docx_state *);
-/* A table of the model, and a chart written as the table of its data. */
-void	 docx_table(struct docx_state *, const struct doc_table *);
+/* A table block of the model, and a chart written as the table of its
+ * data. */
+void	 docx_table(struct docx_state *, const struct doc_block *);
 void	 docx_chart(struct docx_state *, const struct doc_chart *);
 
 #endif /* DOCX_INT_H */

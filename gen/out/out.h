@@ -43,10 +43,14 @@ int		 pdf_write(const struct dl *, struct font_set *, long long epoch,
 
 /* Write the document model (not the display list: Word reflows) as an
  * editable Word file (DOCX) in the decree's format into a malloc'd
- * buffer; lf sizes the short rules.  The same doc and epoch (>= 0) give
- * the same bytes.  VB_OK, or VB_ESYS with a message in d. */
+ * buffer; lf sizes the short rules; fit is the body size, line pitch and
+ * paragraph spacing the layout chose for the same document (the styles
+ * carry them, so Word fills the pages as the PDF does).  The same doc
+ * and epoch (>= 0) give the same bytes.  VB_OK, or VB_ESYS with a
+ * message in d. */
 struct doc;
 int		 docx_write(const struct doc *, const struct layout_font *lf,
-		    long long epoch, char **out, size_t *len, struct diag *d);
+		    const struct layout_fit *fit, long long epoch, char **out,
+		    size_t *len, struct diag *d);
 
 #endif /* OUT_H */

@@ -1,7 +1,8 @@
 /*
  * render.c - the whole pipeline for a document source: parse -> check
  * glyphs -> layout -> PDF (or layout dump), or parse -> check glyphs ->
- * DOCX (Word reflows: no layout), with the fonts loaded once per renderer
+ * layout -> DOCX (Word reflows the model; the layout only chooses the
+ * body's size and spacing), with the fonts loaded once per renderer
  * however many documents it renders.
  */
 #include <stdio.h>
@@ -80,13 +81,14 @@ render_mem(struct render *r, const char *name, const char *text, size_t len,
 	render_check_glyphs(doc, &r->lf, d);
 	if (diag_errors(d) > errs)   /* this document's errors, not earlier */
 		goto done;
-	if (r->opt.format == RENDER_DOCX && !r->opt.dump_layout) {
-		rc = docx_write(doc, &r->lf, r->opt.epoch, out, outlen, d);
-		goto done;
-	}
 	if ((dl = layout_run(doc, &r->lf, d)) == NULL)
 		goto done;
-	if (r->opt.dump_layout)
+	/* The DOCX reads the model (Word reflows it) but sets the body as
+	 * the layout chose: one fitting decision for both outputs. */
+	if (r->opt.format == RENDER_DOCX && !r->opt.dump_layout)
+		rc = docx_write(doc, &r->lf, &dl->set, r->opt.epoch, out,
+		    outlen, d);
+	else if (r->opt.dump_layout)
 		rc = (*out = dl_dump(dl, outlen)) == NULL ? VB_ESYS : VB_OK;
 	else
 		rc = pdf_write(dl, r->fs, r->opt.epoch, out, outlen, d);

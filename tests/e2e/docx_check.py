@@ -6,6 +6,12 @@
       line may break after one), page numbers (a page's first line when
       only digits) and the repeats of a
       table's header rows (page furniture, as page numbers) are left out.
+      Within a body row that the DOCX lets split between pages (no
+      cantSplit: the rows the PDF may split), the order is not compared,
+      only the characters: split at a page, a row is read part by part,
+      and where the part ends depends on how each cell's text wraps, which
+      differs (vanban shrinks spaces of a crowded cell line, Word and
+      LibreOffice do not).
   docx_check.py zip FILE.docx EPOCH
       the package: [Content_Types].xml first, every entry dated EPOCH
       (local time, as zip stores it), every XML part well formed.
@@ -47,6 +53,42 @@ def header_rows(path):
     return out
 
 
+def split_rows(path):
+    """The text (no whitespace, no hyphens) of each body row that may
+    split between pages: neither tblHeader nor cantSplit."""
+    root = ET.fromstring(zipfile.ZipFile(path).read('word/document.xml'))
+    out = []
+    for tr in root.iter(W + 'tr'):
+        pr = tr.find(W + 'trPr')
+        if pr is not None and (pr.find(W + 'tblHeader') is not None or
+                               pr.find(W + 'cantSplit') is not None):
+            continue
+        first, text = None, ''
+        for t in tr.iter(W + 't'):
+            for w in (t.text or '').split():
+                w = w.replace('-', '')
+                if w and first is None:
+                    first = w
+                text += w
+        if first is not None:
+            out.append((first, text))
+    return out
+
+
+def row_order_free(s, rows):
+    """s with each splittable row's characters, where they stand together
+    (after the row's first word) in any order, put in the DOCX's order."""
+    at = 0
+    for first, text in rows:
+        want, n, p = sorted(text), len(text), s.find(first, at)
+        while p >= 0 and sorted(s[p:p + n]) != want:
+            p = s.find(first, p + 1)
+        if p >= 0:
+            s = s[:p] + text + s[p + n:]
+            at = p + n
+    return s
+
+
 def words(path):
     """Words of a pdftotext output, each page's number (its first line
     when it is digits only) left out."""
@@ -81,7 +123,8 @@ def cmd_words(lo, vb, docx):
     a, b = words(lo), words(vb)
     for seq in header_rows(docx):
         a, b = drop_repeats(a, seq), drop_repeats(b, seq)
-    sa, sb = ''.join(a), ''.join(b)
+    rows = split_rows(docx)
+    sa, sb = row_order_free(''.join(a), rows), row_order_free(''.join(b), rows)
     if sa == sb:
         print('ok')
         return 0

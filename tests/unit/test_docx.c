@@ -62,8 +62,9 @@ package(void)
 	struct layout_font	 lf;
 	struct diag		*d = diag_new();
 	struct doc		*doc;
-	char			*a = NULL, *b = NULL;
-	size_t			 na = 0, nb = 0;
+	char			*a = NULL, *b = NULL, *c = NULL;
+	size_t			 na = 0, nb = 0, nc = 0;
+	struct layout_fit	 fit = { 14, 16.8, 6 }, tight = { 13, 14.95, 6 };
 
 	memset(&lf, 0, sizeof(lf));
 	lf.advance = adv;
@@ -73,17 +74,75 @@ package(void)
 		diag_free(d);
 		return;
 	}
-	CHECK("package written", docx_write(doc, &lf, 1600000000, &a, &na,
-	    d) == VB_OK && docx_write(doc, &lf, 1600000000, &b, &nb, d) ==
-	    VB_OK);
+	CHECK("package written", docx_write(doc, &lf, &fit, 1600000000, &a,
+	    &na, d) == VB_OK && docx_write(doc, &lf, &fit, 1600000000, &b, &nb,
+	    d) == VB_OK);
 	CHECK("package same bytes", a && b && na == nb &&
 	    memcmp(a, b, na) == 0);
+	/* The layout's tightened settings reach the styles. */
+	CHECK("package with tighter body settings differs", docx_write(doc,
+	    &lf, &tight, 1600000000, &c, &nc, d) == VB_OK && a && c &&
+	    (na != nc || memcmp(a, c, na) != 0));
+	free(c);
 	CHECK("package is a zip, [Content_Types].xml first", a && na > 60 &&
 	    memcmp(a, "PK\003\004", 4) == 0 &&
 	    memcmp(a + 30, "[Content_Types].xml", 19) == 0);
 	free(a);
 	free(b);
 	doc_free(doc);
+	diag_free(d);
+}
+
+/* A table with a running number, text and amounts, a totals row and a
+ * row too long for three lines. */
+static const char tsrc[] =
+    "---\nloai: KẾ HOẠCH\nco_quan: SỞ NỘI VỤ\nso: \"3\"\nky_hieu: KH-SNV\n"
+    "dia_danh: Điện Biên\nngay: 2020-03-05\ntrich_yeu: Bảng\nky:\n"
+    "  chuc_vu: GIÁM ĐỐC\n  ho_ten: Nguyễn Văn A\n---\n\n```csv\n"
+    "STT,Nội dung,Số tiền\n1,Ngắn,1.490.000\n2,%s,2.000\n"
+    ",Tổng cộng,1.492.000\n```\n";
+
+/* The table rules every writer shares: alignment by content, the totals
+ * row, and which rows the layout may split (for the DOCX's cantSplit). */
+static void
+table_rules(void)
+{
+	struct layout_font	 lf;
+	struct diag		*d = diag_new();
+	struct doc		*doc;
+	const struct doc_block	*tb = NULL;
+	struct vbuf		 b = { NULL, 0, 0, 0 }, lng = { NULL, 0, 0, 0 };
+	unsigned char		 split[4] = { 9, 9, 9, 9 };
+	char			*s, *l;
+	size_t			 i;
+
+	memset(&lf, 0, sizeof(lf));
+	lf.advance = adv;
+	for (i = 0; i < 40; i++)
+		vbuf_puts(&lng, "một việc dài ");
+	l = vbuf_take(&lng);
+	vbuf_printf(&b, tsrc, l);
+	s = vbuf_take(&b);
+	doc = s ? doc_parse("t.md", s, strlen(s), d) : NULL;
+	for (i = 0; doc != NULL && i < doc->nblocks; i++)
+		if (doc->blocks[i].type == DOC_TABLE)
+			tb = &doc->blocks[i];
+	CHECK("table parses", tb != NULL && tb->table->nrows == 4);
+	if (tb != NULL) {
+		CHECK("Số TT centred", doc_table_align(tb->table, 0) == 'c');
+		CHECK("text left", doc_table_align(tb->table, 1) == 'l');
+		CHECK("amounts right", doc_table_align(tb->table, 2) == 'r');
+		CHECK("Tổng cộng is a totals row", doc_table_total(tb->table,
+		    3) && !doc_table_total(tb->table, 1));
+		CHECK("splits computed", layout_table_splits(doc, &lf, tb, 0,
+		    split) == 0);
+		CHECK("header and short rows stay whole, the long row may "
+		    "split", split[0] == 0 && split[1] == 0 && split[2] == 1 &&
+		    split[3] == 0);
+	}
+	doc_free(doc);
+	free(s);
+	free(l);
 	diag_free(d);
 }
 
@@ -113,5 +172,6 @@ main(void)
 	    "</w:r>");
 	got("run hard break alone", run("\n", 0, 0, 0), "<w:r><w:br/></w:r>");
 	package();
+	table_rules();
 	return check_failed != 0;
 }
