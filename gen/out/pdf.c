@@ -7,6 +7,8 @@
  * code point order), so the CIDToGIDMap, the widths (/W, the numbers
  * layout measured with) and the ToUnicode map list just those characters
  * and text extraction gives back exactly the NFC text that was drawn.
+ * A code is one byte when the face draws fewer than 256 characters (an
+ * embedded CMap), else two (Identity-H).
  * Streams are deflated (zlib).  The same display list and epoch give the
  * same bytes.
  *
@@ -33,6 +35,7 @@ struct pdf_face {
 	uint32_t	*cp;        /* sorted distinct code points: CID i + 1 */
 	size_t		 n, cap;
 	int		 obj;       /* Type 0 font object, 0: face unused */
+	int		 bytes;     /* bytes a code: 1 (up to 255 characters) or 2 */
 };
 
 /* The file being written. */
@@ -45,6 +48,7 @@ struct pdf {
 	unsigned char	*z;         /* deflate output */
 	size_t		 zcap;
 	int		 level;     /* zlib level */
+	int		 cmap1;     /* the one-byte encoding CMap, 0: none */
 };
 
 /* A bookmark, linked into the outline tree. */
@@ -240,13 +244,16 @@ pdf_cid(const struct pdf_face *f, uint32_t cp)
 static void
 pdf_tounicode(struct vbuf *b, const struct pdf_face *f)
 {
-	size_t	 i, j, nr;
+	const char	*code = f->bytes == 1 ? "<%02zX> <%02zX> " :
+			    "<%04zX> <%04zX> ";
+	size_t		 i, j, nr;
 
-	vbuf_puts(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\n"
+	vbuf_printf(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\n"
 	    "begincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
 	    "/Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
-	    "/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
-	    "endcodespacerange\n");
+	    "/CMapType 2 def\n1 begincodespacerange\n%s\n"
+	    "endcodespacerange\n", f->bytes == 1 ? "<00> <FF>" :
+	    "<0000> <FFFF>");
 	for (i = 0; i < f->n; i = j) {
 		struct vbuf	 blk = { NULL, 0, 0, 0 };
 
@@ -259,12 +266,7 @@ pdf_tounicode(struct vbuf *b, const struct pdf_face *f)
 			    cp < 0x10000 && ((k + 2) & 0xFF) != 0 &&
 			    (f->cp[k + 1] & 0xFF) != 0)
 				k++;
-			if (k > j)
-				vbuf_printf(&blk, "<%04zX> <%04zX> ", j + 1,
-				    k + 1);
-			else
-				vbuf_printf(&blk, "<%04zX> <%04zX> ", j + 1,
-				    j + 1);
+			vbuf_printf(&blk, code, j + 1, k + 1);
 			if (cp >= 0x10000)
 				vbuf_printf(&blk, "<%04X%04X>\n",
 				    0xD800 + ((cp - 0x10000) >> 10),
@@ -318,6 +320,28 @@ pdf_widths(struct vbuf *b, const struct pdf_face *f, int face,
 	vbuf_puts(b, "]]");
 }
 
+/*
+ * Object num: the encoding of the faces with fewer than 256 characters,
+ * one byte a code, code c being CID c.  Half the bytes of Identity-H's
+ * two (a document uses 100 to 200 characters a face): smaller page
+ * streams to deflate and to store.
+ */
+static void
+pdf_cmap1(struct pdf *p, int num)
+{
+	static const char cmap[] = "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) "
+	    "/Ordering (Identity) /Supplement 0 >> def\n/CMapName "
+	    "/VanBan-OneByte def\n/CMapType 1 def\n1 begincodespacerange\n"
+	    "<00> <FF>\nendcodespacerange\n1 begincidrange\n<00> <FF> 0\n"
+	    "endcidrange\nendcmap\nCMapName currentdict /CMap "
+	    "defineresource pop\nend\nend\n";
+
+	pdf_stream(p, num, "/Type /CMap /CMapName /VanBan-OneByte "
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+	    "/Supplement 0 >>", cmap, sizeof(cmap) - 1);
+}
+
 /* Write the six objects of face `face`, numbered from f->obj. */
 static int
 pdf_font(struct pdf *p, struct pdf_face *f, int face, struct font_set *fs,
@@ -346,8 +370,13 @@ pdf_font(struct pdf *p, struct pdf_face *f, int face, struct font_set *fs,
 	pdf_tag(f, face, tag);
 	pdf_begin(p, o);
 	vbuf_printf(&p->out, "<< /Type /Font /Subtype /Type0 /BaseFont "
-	    "/%s+%s /Encoding /Identity-H /DescendantFonts [%d 0 R] "
-	    "/ToUnicode %d 0 R >>\nendobj\n", tag, fi.psname, o + 1, o + 4);
+	    "/%s+%s /Encoding ", tag, fi.psname);
+	if (f->bytes == 1)
+		vbuf_printf(&p->out, "%d 0 R", p->cmap1);
+	else
+		vbuf_puts(&p->out, "/Identity-H");
+	vbuf_printf(&p->out, " /DescendantFonts [%d 0 R] /ToUnicode %d 0 R "
+	    ">>\nendobj\n", o + 1, o + 4);
 	pdf_begin(p, o + 1);
 	vbuf_printf(&p->out, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont "
 	    "/%s+%s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
@@ -461,8 +490,8 @@ done:
 /* Pages                                                                */
 /* ------------------------------------------------------------------ */
 
-/* The characters of t as CIDs of face f, two bytes each, escaped for a
- * literal string; returns the advance of t in 1/1000 em. */
+/* The characters of t as codes of face f (its CIDs in f->bytes bytes),
+ * escaped for a literal string; returns the advance of t in 1/1000 em. */
 static long
 pdf_cids(struct vbuf *b, const struct pdf_face *f, int face,
     const struct layout_font *lf, const char *t)
@@ -484,7 +513,7 @@ pdf_cids(struct vbuf *b, const struct pdf_face *f, int face,
 		cid = pdf_cid(f, (uint32_t)cp);
 		c[0] = (char)(cid >> 8);
 		c[1] = (char)(cid & 0xFF);
-		for (i = 0; i < 2; i++) {
+		for (i = 2 - f->bytes; i < 2; i++) {
 			if (c[i] == '(' || c[i] == ')' || c[i] == '\\')
 				vbuf_putn(b, "\\", 1);
 			if (c[i] == '\r')
@@ -830,6 +859,11 @@ pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
 	vbuf_putn(&p.out, "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n", 15);
 	if (pdf_collect(dl, fc) != 0)
 		goto done;
+	for (f = 0; f < LAYOUT_NFACES; f++) {
+		fc[f].bytes = fc[f].n < 256 ? 1 : 2;
+		if (fc[f].n > 0 && fc[f].n < 256 && p.cmap1 == 0)
+			pdf_cmap1(&p, p.cmap1 = pdf_new_obj(&p));
+	}
 	for (f = 0; f < LAYOUT_NFACES; f++)
 		if (fc[f].n > 0) {
 			fc[f].obj = p.nobj + 1;

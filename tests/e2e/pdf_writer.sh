@@ -4,7 +4,10 @@
 #    the four faces, with the bytes a literal string must escape (every
 #    face uses more than 100 characters, so CIDs 10, 13, 40, 41 and 92
 #    are drawn) and characters outside the BMP's Latin blocks: pdftotext
-#    gives back exactly the words drawn, in order and NFC;
+#    gives back exactly the words drawn, in order and NFC; the regular
+#    face also draws Latin-1, Latin Extended-A, Greek and Cyrillic
+#    letters, more than 255 characters, so its codes take two bytes
+#    while the other faces' take one (both encodings are read back);
 #  - qpdf --check finds no damage (cross-reference offsets, stream
 #    lengths), poppler and mupdf read it without a warning;
 #  - pdffonts: four faces, each embedded, subset and with a ToUnicode map;
@@ -42,7 +45,12 @@ for v in base:
 words += ["đĐ", "bcdfghjklmnpqrstvxz", "BCDFGHJKLMNPQRSTVXZ", "(ngoặc)",
           "a\\b", "0123456789", "–—“”‘’…", "№§°±×÷", "€₫"]
 open(sys.argv[1], "w", encoding="utf-8").write(" ".join(words) + "\n")
+letters = "".join(chr(c) for a, b in ((0xC0, 0x100), (0x100, 0x180), (0x391, 0x3CA),
+                  (0x410, 0x450)) for c in range(a, b) if chr(c).isalpha())
+more = [letters[i:i + 8] for i in range(0, len(letters), 8)]
+open(sys.argv[1] + ".more", "w", encoding="utf-8").write(" ".join(more) + "\n")
 PY
+more=$(cat "$tmp/words.txt.more")
 w=$(cat "$tmp/words.txt")
 wmd=$(printf '%s' "$w" | sed 's/\\/\\\\/g; s/(/\\(/g; s/)/\\)/g')
 cat >"$tmp/in.md" <<EOF
@@ -76,6 +84,8 @@ $wmd
 
 ***$wmd***
 
+$more
+
 ## 2. Mục hai
 
 # II. Chương hai
@@ -92,15 +102,16 @@ pdftotext -raw "$tmp/a.pdf" "$tmp/a.txt" 2>"$tmp/poppler"
 python3 - "$tmp/words.txt" "$tmp/a.txt" >"$tmp/r" 2>&1 <<'PY'
 import sys, unicodedata
 want = open(sys.argv[1], encoding="utf-8").read().split()
+more = open(sys.argv[1] + ".more", encoding="utf-8").read().split()
 got = open(sys.argv[2], encoding="utf-8").read()
 if got != unicodedata.normalize("NFC", got):
     print("extracted text is not NFC"); sys.exit()
 toks = got.split()
-n = 0
-for i in range(len(toks)):
-    if toks[i:i + len(want)] == want:
-        n += 1
-print("ok" if n == 4 else "the words were found %d times, not 4: %s" % (n, " ".join(toks[:60])))
+def count(w):
+    return sum(1 for i in range(len(toks)) if toks[i:i + len(w)] == w)
+n, m = count(want), count(more)
+print("ok" if (n, m) == (4, 1) else "the words were found %d times (want 4), the other "
+      "letters %d (want 1): %s" % (n, m, " ".join(toks[:60])))
 PY
 r=$(cat "$tmp/r")
 [ "$r" = ok ] && pass pdfw_text || fail pdfw_text "$r"
@@ -123,7 +134,8 @@ else
 fi
 
 pdffonts "$tmp/a.pdf" >"$tmp/fonts" 2>/dev/null
-r=$(awk 'NR > 2 { n++; if ($(NF-4) == "yes" && $(NF-3) == "yes" &&
+r=$(awk 'NR > 2 { n++; if (($4 == "Identity-H") == ($1 ~ /LiberationSerif$/) &&
+    $(NF-4) == "yes" && $(NF-3) == "yes" &&
     $(NF-2) == "yes" && $1 ~ /^[A-Z][A-Z][A-Z][A-Z][A-Z][A-Z]\+LiberationSerif/) ok++ }
     END { print n + 0, ok + 0 }' "$tmp/fonts")
 [ "$r" = "4 4" ] && pass pdfw_fonts || fail pdfw_fonts "fonts, good: $r; $(cat "$tmp/fonts")"
