@@ -11,16 +11,22 @@
 
 CC	?= cc
 CFLAGS	?= -O2 -g
-PKGS	 = libcmark yaml-0.1 libutf8proc harfbuzz harfbuzz-subset zlib libzip expat freexl
+PKGS	 = libcmark yaml-0.1 libutf8proc harfbuzz harfbuzz-subset zlib expat freexl
+# libzip is compiled against but not linked: base/zipso.c opens it with
+# dlopen when a workbook or a Word file needs it (its libcrypto costs
+# every process 1.3 ms at start); this is the name it opens.
+ZIP_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir libzip)/libzip.so" \
+	   2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
 WARN	 = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wpedantic -Wmissing-prototypes \
 	   -Wstrict-prototypes -Wwrite-strings
 ifneq ($(CI),)
 WARN	+= -Werror
 endif
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS)) \
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) libzip) \
+	   -DVB_LIBZIP_SONAME='"$(or $(ZIP_SONAME),libzip.so.4)"' \
 	   -Igen -DVB_FONT_DIR='"$(FONT_DIR)"' \
 	   -DVB_TEMPLATES_DIR='"$(TEMPLATES_DIR)"' -DVB_LOCALE_DIR='"$(LOCALE_DIR)"' -MMD -MP
-LIBS	 = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
+LIBS	 = -Wl,--as-needed $(shell pkg-config --libs $(PKGS)) -lcsv -lm
 PREFIX	?= /usr/local
 FONT_DIR ?= $(CURDIR)/fonts
 TEMPLATES_DIR ?= $(CURDIR)/templates

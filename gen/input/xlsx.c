@@ -28,9 +28,9 @@
 #include <string.h>
 
 #include <expat.h>
-#include <zip.h>
 
 #include "vanban.h"
+#include "base/zipso.h"
 #include "input/table.h"
 
 #define XLSX_CHUNK	65536		/* bytes inflated at a time */
@@ -196,7 +196,8 @@ xz_fail(struct xlsx *x, const char *part, int ze)
 	}
 	diag_add(x->d, DIAG_ERROR, x->path, 0, 0, "the workbook is damaged: "
 	    "%s cannot be read (%s); open it in Excel or LibreOffice and "
-	    "save it again", part, zip_error_strerror(zip_get_error(x->z)));
+	    "save it again", part,
+	    zipso->zip_error_strerror(zipso->zip_get_error(x->z)));
 	return VB_EINPUT;
 }
 
@@ -222,7 +223,7 @@ xz_bomb(struct xlsx *x, const char *part, zip_uint64_t size,
 static int
 xz_has(struct xlsx *x, const char *part)
 {
-	return zip_name_locate(x->z, part, ZIP_FL_NOCASE) >= 0;
+	return zipso->zip_name_locate(x->z, part, ZIP_FL_NOCASE) >= 0;
 }
 
 /*
@@ -241,22 +242,24 @@ xz_parse(struct xlsx *x, const char *part, struct xparse *xp,
 	char		*buf;
 	int		 rc = VB_OK, last = 0;
 
-	if ((i = zip_name_locate(x->z, part, ZIP_FL_NOCASE)) < 0)
+	if ((i = zipso->zip_name_locate(x->z, part, ZIP_FL_NOCASE)) < 0)
 		return -1;
-	if (zip_stat_index(x->z, (zip_uint64_t)i, 0, &st) != 0 ||
+	if (zipso->zip_stat_index(x->z, (zip_uint64_t)i, 0, &st) != 0 ||
 	    !(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE))
-		return xz_fail(x, part, zip_error_code_zip(zip_get_error(x->z)));
+		return xz_fail(x, part, zipso->zip_error_code_zip(
+		    zipso->zip_get_error(x->z)));
 	if (xz_bomb(x, part, st.size, st.comp_size))
 		return VB_EINPUT;
-	if ((f = zip_fopen_index(x->z, (zip_uint64_t)i, 0)) == NULL)
-		return xz_fail(x, part, zip_error_code_zip(zip_get_error(x->z)));
+	if ((f = zipso->zip_fopen_index(x->z, (zip_uint64_t)i, 0)) == NULL)
+		return xz_fail(x, part, zipso->zip_error_code_zip(
+		    zipso->zip_get_error(x->z)));
 	xp->x = x;
 	xp->part = part;
 	xp->rc = VB_OK;
 	if ((buf = malloc(XLSX_CHUNK)) == NULL ||
 	    (xp->p = XML_ParserCreate(NULL)) == NULL) {
 		free(buf);
-		zip_fclose(f);
+		zipso->zip_fclose(f);
 		diag_add(x->d, DIAG_ERROR, x->path, 0, 0, "out of memory");
 		return VB_ESYS;
 	}
@@ -267,9 +270,9 @@ xz_parse(struct xlsx *x, const char *part, struct xparse *xp,
 	XML_SetEntityDeclHandler(xp->p, xl_entity);
 	XML_SetParamEntityParsing(xp->p, XML_PARAM_ENTITY_PARSING_NEVER);
 	while (rc == VB_OK && !last) {
-		if ((n = zip_fread(f, buf, XLSX_CHUNK)) < 0) {
-			rc = xz_fail(x, part, zip_error_code_zip(
-			    zip_file_get_error(f)));
+		if ((n = zipso->zip_fread(f, buf, XLSX_CHUNK)) < 0) {
+			rc = xz_fail(x, part, zipso->zip_error_code_zip(
+			    zipso->zip_file_get_error(f)));
 			break;
 		}
 		total += (zip_uint64_t)n;
@@ -306,7 +309,7 @@ xz_parse(struct xlsx *x, const char *part, struct xparse *xp,
 	free(xp->text.s);
 	memset(&xp->text, 0, sizeof(xp->text));
 	free(buf);
-	zip_fclose(f);
+	zipso->zip_fclose(f);
 	return rc;
 }
 
@@ -1010,14 +1013,17 @@ xlsx_read(const char *path, const char *sheet, struct diag *d,
 	memset(&x, 0, sizeof(x));
 	x.path = path;
 	x.d = d;
-	if ((x.z = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &ze)) == NULL) {
+	if (zipso_load(path, d) != 0)
+		return VB_ESYS;
+	if ((x.z = zipso->zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS,
+	    &ze)) == NULL) {
 		zip_error_t e;
 
-		zip_error_init_with_code(&e, ze);
+		zipso->zip_error_init_with_code(&e, ze);
 		diag_add(d, DIAG_ERROR, path, 0, 0, "this file starts as a zip "
 		    "(an .xlsx workbook) but cannot be read as one (%s): it "
-		    "is damaged or cut short", zip_error_strerror(&e));
-		zip_error_fini(&e);
+		    "is damaged or cut short", zipso->zip_error_strerror(&e));
+		zipso->zip_error_fini(&e);
 		return ze == ZIP_ER_MEMORY ? VB_ESYS : VB_EINPUT;
 	}
 	rc = xrels_read(&x, "", &pk);
@@ -1038,6 +1044,6 @@ xlsx_read(const char *path, const char *sheet, struct diag *d,
 		free(x.sst[i]);
 	free(x.sst);
 	free(x.xf);
-	zip_discard(x.z);
+	zipso->zip_discard(x.z);
 	return rc;
 }

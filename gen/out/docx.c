@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <zip.h>
 
 #include "vanban.h"
+#include "base/zipso.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
 #include "out/out.h"
@@ -300,17 +300,17 @@ add_entry(zip_t *za, const char *name, char *data, size_t n, int owned,
 
 	if (data == NULL)
 		return -1;
-	if ((src = zip_source_buffer(za, data, n, owned)) == NULL) {
+	if ((src = zipso->zip_source_buffer(za, data, n, owned)) == NULL) {
 		if (owned)
 			free(data);
 		return -1;
 	}
-	if ((idx = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8)) < 0) {
-		zip_source_free(src);
+	if ((idx = zipso->zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8)) < 0) {
+		zipso->zip_source_free(src);
 		return -1;
 	}
-	if (zip_file_set_mtime(za, (zip_uint64_t)idx, mtime, 0) != 0 ||
-	    zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE,
+	if (zipso->zip_file_set_mtime(za, (zip_uint64_t)idx, mtime, 0) != 0 ||
+	    zipso->zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE,
 	    0) != 0)
 		return -1;
 	return 0;
@@ -323,14 +323,14 @@ take_bytes(zip_source_t *zs, char **out, size_t *len)
 	zip_stat_t	 st;
 	zip_int64_t	 got;
 
-	if (zip_source_stat(zs, &st) != 0 || zip_source_open(zs) != 0)
+	if (zipso->zip_source_stat(zs, &st) != 0 || zipso->zip_source_open(zs) != 0)
 		return -1;
 	if ((*out = malloc(st.size ? st.size : 1)) == NULL) {
-		zip_source_close(zs);
+		zipso->zip_source_close(zs);
 		return -1;
 	}
-	got = zip_source_read(zs, *out, st.size);
-	zip_source_close(zs);
+	got = zipso->zip_source_read(zs, *out, st.size);
+	zipso->zip_source_close(zs);
 	if (got < 0 || (zip_uint64_t)got != st.size) {
 		free(*out);
 		*out = NULL;
@@ -391,34 +391,36 @@ docx_write(const struct doc *doc, const struct layout_font *lf,
 
 	*out = NULL;
 	*len = 0;
-	zip_error_init(&err);
-	if ((zs = zip_source_buffer_create(NULL, 0, 0, &err)) == NULL)
+	if (zipso_load(NULL, d) != 0)
+		return VB_ESYS;
+	zipso->zip_error_init(&err);
+	if ((zs = zipso->zip_source_buffer_create(NULL, 0, 0, &err)) == NULL)
 		goto fail;
-	zip_source_keep(zs);
-	if ((za = zip_open_from_source(zs, ZIP_TRUNCATE, &err)) == NULL) {
-		zip_source_free(zs);
+	zipso->zip_source_keep(zs);
+	if ((za = zipso->zip_open_from_source(zs, ZIP_TRUNCATE, &err)) == NULL) {
+		zipso->zip_source_free(zs);
 		goto fail;
 	}
 	if (add_parts(za, doc, lf, fit, when, mtime) == -1) {
-		zip_discard(za);
-		zip_source_free(zs);
+		zipso->zip_discard(za);
+		zipso->zip_source_free(zs);
 		goto fail;
 	}
-	if (zip_close(za) != 0) {
-		zip_discard(za);
-		zip_source_free(zs);
+	if (zipso->zip_close(za) != 0) {
+		zipso->zip_discard(za);
+		zipso->zip_source_free(zs);
 		goto fail;
 	}
 	if (take_bytes(zs, out, len) == -1) {
-		zip_source_free(zs);
+		zipso->zip_source_free(zs);
 		goto fail;
 	}
-	zip_source_free(zs);
-	zip_error_fini(&err);
+	zipso->zip_source_free(zs);
+	zipso->zip_error_fini(&err);
 	return VB_OK;
 fail:
 	diag_add(d, DIAG_ERROR, doc->name, 0, 0, "the Word file could not be "
 	    "assembled (out of memory?).");
-	zip_error_fini(&err);
+	zipso->zip_error_fini(&err);
 	return VB_ESYS;
 }

@@ -852,7 +852,10 @@ pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
 
 	memset(&p, 0, sizeof(p));
 	memset(fc, 0, sizeof(fc));
-	p.level = Z_DEFAULT_COMPRESSION;
+	/* zlib's first lazy-matching level: on the plan 54.5 KB against
+	 * 53.9 at the default (6) for 5 % fewer instructions in all; the
+	 * fast levels (1-3) give 56-57 KB. */
+	p.level = 4;
 	*out = NULL;
 	p.nobj = 2;                     /* 1 catalog, 2 page tree */
 	info = pdf_new_obj(&p);
