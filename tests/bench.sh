@@ -16,7 +16,8 @@
 #      ratios; and many small decision documents, one vb-render process
 #      per document, 2 at a time through xargs -P 2, against the same
 #      documents in ONE `vb-render -j 2 -d DIR` run (fonts loaded once
-#      per worker);
+#      per worker), and that run again with ten times the documents, once,
+#      to show its peak memory does not grow with the batch;
 #   3. plans of 1x, 10x and 100x the seed's length;
 #   4. vb-baocao: 100 units for one period, with and without --pdf (when
 #      bin/vb-baocao is built);
@@ -379,6 +380,27 @@ fi
 if meas "$N" -c "$tmp/small-out" "$BIN/vb-render" -j 2 -q -d "$tmp/small-out" $(cat "$tmp/small.list"); then
 	small_row "one run, -j 2 -d DIR"
 	bw=$dw bc=$dc
+	rss1=$rss
+fi
+# Ten times the documents in one run, once: the peak memory of a batch
+# does not follow its size (vb-render renders it in chunks).
+big=$((SMALL * 10))
+mkdir -p "$tmp/big"
+i=1
+while [ $i -le "$big" ]; do
+	ln -s "$small" "$tmp/big/qd-$i.md"
+	i=$((i + 1))
+done
+# shellcheck disable=SC2046
+if [ -n "${rss1:-}" ] && meas 1 -c "$tmp/big-out" "$BIN/vb-render" -j 2 -q -d "$tmp/big-out" \
+    $(ls "$tmp/big"/*.md); then
+	SMALL0=$SMALL SMALL=$big N0=$N N=1
+	small_row "one run, $big documents"
+	SMALL=$SMALL0 N=$N0
+	r=$(calc "$rss / $rss1" 2)
+	if ge 1.2 "$r" && ge 30720 "$rss"; then v=met; else v="NOT met"; fi
+	target "batch: peak memory flat, <= 30 MB a process" "$v" \
+	    "$(mb "$rss1") MB for $SMALL documents, $(mb "$rss") MB for $big (x $r)"
 fi
 echo "   (ms/doc: CPU per document, the process start included; docs/s CPU: on $CORES idle cores)"
 if [ -n "$pw$bw" ]; then
@@ -514,10 +536,11 @@ for k, v in sorted(groups.items(), key=lambda x: -x[1])[:10]:
 # Inclusive cost of the pipeline's steps (the functions found).
 steps = [('read and NFC the source', 'text_read_source'), ('parse (front matter, Markdown)', 'doc_parse'),
          ('layout', 'layout_run'), ('font subsets (HarfBuzz)', 'font_set_subset'),
-         ('write the PDF (libharu), all of it:', 'pdf_write'),
-         ('  set up each font (HPDF_Type0Font_New)', 'HPDF_Type0Font_New'),
-         ('  draw the text (HPDF_Page_TextOut)', 'HPDF_Page_TextOut'),
-         ('  compress the streams (zlib deflate)', 'deflate')]
+         ('write the PDF, all of it:', 'pdf_write'),
+         ('  the fonts (subset, widths, maps)', 'pdf_font'),
+         ('  the pages (content streams)', 'pdf_pages'),
+         ('  compress the streams (zlib deflate)', 'deflate'),
+         ('process start (dynamic loader)', '_dl_start')]
 _, inc = read(sys.argv[2])
 ftotal, finc = read(sys.argv[3]) if open(sys.argv[3]).read() else (0, [])
 def find(fs, name):
