@@ -21,6 +21,8 @@ struct pctx {
 /* model.c */
 /* Upper-case a UTF-8 string (Vietnamese letters included); malloc'd. */
 char		*doc_upper(const char *s);
+/* Shrink an inline's arrays to what they hold (memory of long tables). */
+void		 doc_inline_trim(struct doc_inline *);
 /* Append a zeroed block of this type and position; NULL (memory). */
 struct doc_block *doc_add_block(struct doc *doc, enum doc_btype type,
 		    int line, int col);

@@ -68,6 +68,31 @@ doc_run_append(struct doc_run *r, const char *text, size_t n)
 	return 0;
 }
 
+/* Give back what growing left unused: a cell of one run held sixteen
+ * (vb_grow's least), and a long annex's cells are most of its model. */
+void
+doc_inline_trim(struct doc_inline *in)
+{
+	struct doc_run	*r;
+	size_t		 i;
+
+	for (i = 0; i < in->n; i++) {
+		char *t;
+
+		r = &in->runs[i];
+		if (r->cap > r->len + 1 &&
+		    (t = realloc(r->text, r->len + 1)) != NULL) {
+			r->text = t;
+			r->cap = r->len + 1;
+		}
+	}
+	if (in->n > 0 && in->cap > in->n &&
+	    (r = realloc(in->runs, in->n * sizeof(*r))) != NULL) {
+		in->runs = r;
+		in->cap = in->n;
+	}
+}
+
 /*
  * Text joins the last run when the face is the same; a run never holds
  * more than DOC_MAX_STRING bytes (the longest string the PDF writer

@@ -77,6 +77,7 @@ literal:
 	    (ital ? DOC_ITALIC : 0), 0) == -1)
 		goto fail;
 	free(buf);
+	doc_inline_trim(out);
 	return 0;
 fail:
 	free(buf);

@@ -86,6 +86,10 @@ struct lctx {
 	size_t			  ntables;
 	size_t			  captables;
 	struct dl		 *out;      /* the display list being built */
+	size_t			 *gridv;    /* this page's vertical grid lines:
+					     * indices in out, each extended
+					     * by the slices below it */
+	size_t			  ngridv, capgridv;
 	double			  pw_pt, ph_pt;  /* page size */
 	double			  left_pt;  /* text area */
 	double			  right_pt;

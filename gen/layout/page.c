@@ -207,6 +207,7 @@ layout_once(const struct doc *doc, const struct layout_font *lf,
 	dl_free(L.tmp);
 	free(L.rows);
 	free(L.vx);
+	free(L.gridv);
 	free(L.tables);
 	return L.out;
 fail:
@@ -217,6 +218,7 @@ fail:
 	dl_free(L.out);
 	free(L.rows);
 	free(L.vx);
+	free(L.gridv);
 	free(L.tables);
 	return NULL;
 }

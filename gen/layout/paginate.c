@@ -49,6 +49,34 @@ emit_items(struct lctx *L, size_t r, double y, double xlo, double xhi)
 	}
 }
 
+/* A vertical grid line at x from y to y2: the line of this page that
+ * ends at y at that x is extended, else a new one is drawn.  One line a
+ * column edge for the rows of a page, not one a slice: a 5,000-row annex
+ * had 87,000 rules in its display list, 60 % of the items. */
+static void
+emit_vline(struct lctx *L, double x, double y, double y2)
+{
+	struct dl_item	*it;
+	size_t		 i;
+
+	for (i = L->ngridv; i-- > 0; ) {
+		it = &L->out->v[L->gridv[i]];
+		if (it->x_pt == x && it->y2_pt > y - 1e-6 &&
+		    it->y2_pt < y + 1e-6) {
+			it->y2_pt = y2;
+			return;
+		}
+	}
+	if (dl_add(L->out, DL_RULE, x, y, x, y2, RULE_PT, 0, NULL, 0) == NULL)
+		return;
+	if (vb_grow((void **)&L->gridv, &L->capgridv, L->ngridv + 1,
+	    sizeof(*L->gridv)) != 0) {
+		L->oom = 1;
+		return;
+	}
+	L->gridv[L->ngridv++] = L->out->n - 1;
+}
+
 /* The grid of table slice r at y: its vertical lines, a rule on top
  * when a row starts there (or the page does), one at the bottom when the
  * table stops there (or the page does). */
@@ -60,8 +88,7 @@ emit_grid(struct lctx *L, size_t r, double y, int first, int last)
 	size_t			 i;
 
 	for (i = 0; i < v->nvx; i++)
-		dl_add(L->out, DL_RULE, L->vx[v->vx0 + i], y, L->vx[v->vx0 + i],
-		    y + v->h_pt, RULE_PT, 0, NULL, 0);
+		emit_vline(L, L->vx[v->vx0 + i], y, y + v->h_pt);
 	if (v->top_rule || first)
 		dl_add(L->out, DL_RULE, tb->x0_pt, y, tb->x1_pt, y, RULE_PT, 0,
 		    NULL, 0);
@@ -125,6 +152,7 @@ emit_page(struct lctx *L, size_t s, size_t e, int number)
 	char		 num[16];
 
 	dl_add(L->out, DL_PAGE, 0, 0, L->pw_pt, L->ph_pt, 0, 0, NULL, 0);
+	L->ngridv = 0;
 	if (number > 0) {
 		double w;
 
