@@ -473,6 +473,13 @@ PY
 			printf '%-22s %2s %8s %8s %7s %6s %9s %12s\n' "Markdown${p:+ + PDF (-j 2)}" "$N" "$(calc "$wall / 1000" 2)" \
 			    "$(calc "$cpu / 1000" 2)" "$(mb "$rss")" "$nf" "$(calc "$nd / ($wall / 1000)" 0)" \
 			    "$(calc "$nd / ($cpu / 1000) * $CORES" 0)"
+			if [ -n "$p" ]; then
+				if ge 1000 "$wall"; then v=met
+				elif ge "$CORES * 1000" "$cpu"; then v="met(CPU)"
+				else v="NOT met"; fi
+				target "reports: 100 units with charts <= 1 s" "$v" \
+				    "$(calc "$wall / 1000" 2) s wall, $(calc "$cpu / 1000" 2) s CPU on $CORES cores ($nd documents: the reports and the summary)"
+			fi
 		fi
 	done
 else
