@@ -152,7 +152,8 @@ text_nfc(const char *s, size_t n, size_t *outlen)
 	if (i == n) {
 		if ((r = malloc(n + 1)) == NULL)
 			return NULL;
-		memcpy(r, s, n);
+		if (n > 0)
+			memcpy(r, s, n);
 		r[n] = '\0';
 		if (outlen)
 			*outlen = n;

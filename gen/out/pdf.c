@@ -457,7 +457,8 @@ pdf_collect(const struct dl *dl, struct pdf_face *fc)
 		size_t		 big = pf->n;
 		uint32_t	*v;
 
-		qsort(pf->cp, big, sizeof(*pf->cp), pdf_cp_cmp);
+		if (big > 0)   /* (qsort and memcpy take no NULL) */
+			qsort(pf->cp, big, sizeof(*pf->cp), pdf_cp_cmp);
 		for (i = o = 0; i < big; i++)
 			if (o == 0 || pf->cp[o - 1] != pf->cp[i])
 				pf->cp[o++] = pf->cp[i];
@@ -475,7 +476,8 @@ pdf_collect(const struct dl *dl, struct pdf_face *fc)
 				v[o++] = (uint32_t)(w * 64 +
 				    (size_t)__builtin_ctzll(bits));
 		}
-		memcpy(v + o, pf->cp, big * sizeof(*v));
+		if (big > 0)
+			memcpy(v + o, pf->cp, big * sizeof(*v));
 		free(pf->cp);
 		pf->cp = v;
 		pf->n = pf->cap = o + big;

@@ -304,7 +304,8 @@ render_batch(const struct render_opt *opt, struct render_job *v, size_t n,
     int jobs, void (*progress)(void *, size_t, size_t), void *arg,
     struct diag *d)
 {
-	size_t i;
+	struct diag	*warm;
+	size_t		 i;
 
 	for (i = 0; i < n; i++) {
 		v[i].out = NULL;
@@ -317,6 +318,12 @@ render_batch(const struct render_opt *opt, struct render_job *v, size_t n,
 		jobs = (int)n;
 	if (jobs <= 1)
 		return batch_serial(opt, v, n, progress, arg, d);
+	/* The faces loaded here, once: the workers inherit them.  Whether
+	 * they loaded is told by each worker's own render_new. */
+	if ((warm = diag_new()) != NULL) {
+		render_free(render_new(opt, warm));
+		diag_free(warm);
+	}
 	return batch_fork(opt, v, n, (size_t)jobs, progress, arg, d);
 }
 

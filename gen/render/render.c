@@ -2,8 +2,11 @@
  * render.c - the whole pipeline for a document source: parse -> check
  * glyphs -> layout -> PDF (or layout dump), or parse -> check glyphs ->
  * layout -> DOCX (Word reflows the model; the layout only chooses the
- * body's size and spacing), with the fonts loaded once per renderer
- * however many documents it renders.
+ * body's size and spacing), with the fonts loaded once per process
+ * however many documents and renderers it has: the faces of a font
+ * folder are kept for the process's life and shared by every renderer
+ * (a generator's glyph check and its rendering; worker processes forked
+ * after them inherit them).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,9 +23,40 @@
 struct render {
 	struct render_opt	 opt;    /* as given (font_dir copied) */
 	char			*fonts;  /* font folder */
-	struct font_set		*fs;     /* the four faces, loaded once */
+	struct font_set		*fs;     /* the four faces (render_fonts) */
 	struct layout_font	 lf;     /* their metrics */
 };
+
+/* The font folders loaded in this process, kept for its life (a tool
+ * uses one; a test may use several). */
+struct render_faces {
+	char			*dir;
+	struct font_set		*fs;
+	struct render_faces	*next;
+};
+static struct render_faces	*render_loaded;
+
+/* The faces of folder dir: loaded the first time, then the same. */
+static struct font_set *
+render_fonts(const char *dir, struct diag *d)
+{
+	struct render_faces *f;
+
+	for (f = render_loaded; f != NULL; f = f->next)
+		if (strcmp(f->dir, dir) == 0)
+			return f->fs;
+	if ((f = calloc(1, sizeof(*f))) == NULL ||
+	    (f->dir = strdup(dir)) == NULL ||
+	    (f->fs = font_set_new(dir, d)) == NULL) {
+		if (f != NULL)
+			free(f->dir);
+		free(f);
+		return NULL;
+	}
+	f->next = render_loaded;
+	render_loaded = f;
+	return f->fs;
+}
 
 struct render *
 render_new(const struct render_opt *opt, struct diag *d)
@@ -33,7 +67,7 @@ render_new(const struct render_opt *opt, struct diag *d)
 		return NULL;
 	r->opt = *opt;
 	if ((r->fonts = strdup(opt->font_dir)) == NULL ||
-	    (r->fs = font_set_new(r->fonts, d)) == NULL) {
+	    (r->fs = render_fonts(r->fonts, d)) == NULL) {
 		render_free(r);
 		return NULL;
 	}
@@ -47,7 +81,6 @@ render_free(struct render *r)
 {
 	if (r == NULL)
 		return;
-	font_set_free(r->fs);
 	free(r->fonts);
 	free(r);
 }
