@@ -77,6 +77,8 @@ struct lb_ctx {
 	size_t		*sb;              /* prefix count of words (boxes but the indent) */
 	size_t		*wglue;           /* glue items inside a word or name */
 	size_t		 nwglue;
+	double		 rag_pt;          /* unjustified text: the stretch a
+					   * line's end adds (0: justified) */
 };
 
 static int
@@ -364,6 +366,26 @@ lb_syl_of(const struct lb_ctx *c, const struct lb_item *it, struct lb_syl *y)
 		y->key[0] = '\0';
 }
 
+/* Is `num` a number that the word `w` (folded) counts: "năm 2020",
+ * "Điều 3", "số 12", "ngày 06/12/2019"?  The two stay on one line as a
+ * listed word does. */
+static int
+lb_counted(const char *w, const char *num)
+{
+	static const char *const words[] = {
+		"năm", "tháng", "ngày", "số", "điều", "khoản", "điểm",
+		"chương", "mục", "phần", "lần", "đợt", "quý", "khóa", "kỳ",
+	};
+	size_t i;
+
+	if (*num < '0' || *num > '9')
+		return 0;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(w, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Does the break after syllable j of v (m of them; a run starts a
  * sentence) fall inside a listed word of up to LB_WORD_SYL syllables, or
  * inside a name? */
@@ -380,6 +402,8 @@ lb_inside(const struct lb_syl *v, size_t m, size_t j)
 		return 1;
 	if (v[j].trail || v[j + 1].lead || !*v[j].key || !*v[j + 1].key)
 		return 0;
+	if (lb_counted(v[j].key, v[j + 1].key))
+		return 1;
 	/* A name: capitalised syllables ("Điện Biên").  A sentence's first
 	 * word has its capital anyway: a name from there needs three
 	 * ("Sở Công Thương", not "Theo Kế hoạch"). */
@@ -536,6 +560,15 @@ lb_try(struct lb_ctx *c, struct lb_node *na, size_t ai, size_t b,
 	L = c->sw[b] - na->totw + pw;
 	if (L < width_pt) {
 		double st = c->sst[b] - na->totst;
+
+		/* LB_RAGGED lines are not stretched: their cost is how
+		 * short they fall of the measure, so that a table cell reads
+		 * "Kế toán trưởng, / Sở Tài chính", not "Kế / toán trưởng,
+		 * Sở Tài chính" (with the spaces' stretch only, every line
+		 * of a narrow cell was out of tolerance, all cost the same,
+		 * and the shortest first line won). */
+		if (!it->charbreak)
+			st += c->rag_pt;
 
 		/* A line of characters of a cut word cannot stretch: count
 		 * its shortfall in ems, so a line short by less than a
@@ -784,6 +817,7 @@ lb_break(const struct layout_font *lf, const struct doc_inline *in,
 	c.lf = lf;
 	c.size_pt = size_pt;
 	c.width_pt = width_pt;
+	c.rag_pt = justify == LB_RAGGED ? width_pt : 0;
 	if (lb_items(&c, in, width_pt, indent_pt) == -1)
 		goto done;
 	if ((c.sw = calloc(c.nitems + 1, sizeof(double))) == NULL ||

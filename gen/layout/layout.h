@@ -125,7 +125,9 @@ struct lb_result {
  * 1 stretch interword spaces so every line but the last (and lines ended
  * by a hard break) reaches width_pt; 0 natural spacing, shrunk where a
  * line needs it; LB_NATURAL natural spacing always (balanced, centred
- * lines: a line may then be wider than width_pt).  A word wider
+ * lines: a line may then be wider than width_pt); LB_RAGGED as 0, the
+ * lines' cost being how short they fall of width_pt (table cells: the
+ * fullest first lines, not the shortest).  A word wider
  * than a line is broken between characters.  A break between two
  * syllables of a word of templates/tu-ghep.txt ("Ủy ban") or of a name
  * (a run of capitalised syllables, "Điện Biên", not the first word of a
@@ -134,6 +136,7 @@ struct lb_result {
  * Returns 0, or -1 (memory).
  */
 #define LB_NATURAL 2
+#define LB_RAGGED 3
 int		 lb_break(const struct layout_font *, const struct doc_inline *,
 		    double size_pt, double width_pt, double indent_pt,
 		    int justify, struct lb_result *out);

@@ -245,7 +245,7 @@ trow_break(struct lctx *L, struct tlay *T, size_t r, int header)
 		if (inline_face(&row[c], bold || T->group ? DOC_BOLD : 0,
 		    &T->ins[c]) == -1 ||
 		    lb_break(L->lf, &T->ins[c], T->size, cw - 2 * CELL_PADX_PT,
-		    0, T->al[c] == 'j', &T->res[c]) == -1)
+		    0, T->al[c] == 'j' ? 1 : LB_RAGGED, &T->res[c]) == -1)
 			return -1;
 		if (T->res[c].n > T->nlines)
 			T->nlines = T->res[c].n;
