@@ -311,6 +311,7 @@ struct lb_syl {
 	int	 trail;      /* punctuation after it: ",", ".", ")" */
 	int	 end;        /* it ends a sentence: ".", "!", "?", ":" */
 	int	 cap;        /* Title case ("Điện") */
+	int	 pfx;        /* it and the next begin a listed word */
 };
 
 /* Is the UTF-8 character at s (n bytes left) punctuation that sticks to a
@@ -413,6 +414,8 @@ lb_inside(const struct lb_syl *v, size_t m, size_t j)
 	for (len = 2; len <= LB_WORD_SYL; len++)
 		for (st = j + 2 > len ? j + 2 - len : 0; st <= j &&
 		    st + len <= m; st++) {
+			if (!v[st].pfx)
+				continue;
 			for (k = st, n = 0; k < st + len; k++) {
 				size_t kl = strlen(v[k].key);
 
@@ -473,6 +476,11 @@ lb_mark_words(struct lb_ctx *c)
 			}
 			i += 2;
 		}
+		for (j = 0; j + 1 < m; j++)
+			v[j].pfx = *v[j].key && *v[j + 1].key &&
+			    lw_pair(v[j].key, v[j + 1].key);
+		if (m > 0)
+			v[m - 1].pfx = 0;
 		for (j = 0; j + 1 < m; j++) {
 			if (v[j].glue == 0 || !lb_inside(v, m, j))
 				continue;

@@ -160,9 +160,11 @@ double		 lrow_split(struct lctx *, double keep_to_pt,
 /* words.c: the word list (templates/tu-ghep.txt), read once per
  * process.  lw_fold: n bytes of s in lower case with single spaces into
  * out (cap bytes, NUL-terminated); its length, 0 when it does not fit or
- * is not UTF-8.  lw_has: 1 when key (folded) is a listed word. */
+ * is not UTF-8.  lw_has: 1 when key (folded) is a listed word.  lw_pair:
+ * 1 when syllables a and b (folded) begin a listed word. */
 size_t		 lw_fold(const char *s, size_t n, char *out, size_t cap);
 int		 lw_has(const char *key);
+int		 lw_pair(const char *a, const char *b);
 /* 1 when the n bytes of s start with a capital and hold a small letter
  * ("Điện", not "ĐIỆN" nor "điện"). */
 int		 lw_titlecase(const char *s, size_t n);

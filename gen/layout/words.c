@@ -124,8 +124,8 @@ lw_load(void)
 	if (f == NULL)
 		return;
 	while (fgets(line, sizeof(line), f) != NULL) {
-		size_t	 n = strcspn(line, "#\r\n");
-		char	*w;
+		size_t	 n = strcspn(line, "#\r\n"), two;
+		char	*w, *sp;
 
 		if (line[strlen(line) - 1] != '\n' && !feof(f)) {
 			int ch;   /* too long: skip the rest */
@@ -137,9 +137,19 @@ lw_load(void)
 		if (lw_fold(line, n, key, sizeof(key)) == 0 ||
 		    strchr(key, ' ') == NULL)
 			continue;   /* blank, or one syllable */
-		if (vb_grow((void **)&lw_v, &cap, lw_n + 1,
+		if (vb_grow((void **)&lw_v, &cap, lw_n + 2,
 		    sizeof(*lw_v)) != 0 || (w = strdup(key)) == NULL)
 			break;
+		lw_v[lw_n++] = w;
+		/* Its first two syllables, marked by a leading \1, so that
+		 * lw_pair can tell most pairs at once they start no word. */
+		sp = strchr(key, ' ') + 1;
+		two = (size_t)(sp - key) + strcspn(sp, " ");
+		if ((w = malloc(two + 2)) == NULL)
+			break;
+		w[0] = '\1';
+		memcpy(w + 1, key, two);
+		w[two + 1] = '\0';
 		lw_v[lw_n++] = w;
 	}
 	fclose(f);
@@ -161,6 +171,22 @@ lw_has(const char *key)
 		if (strcmp(lw_tab[j], key) == 0)
 			return 1;
 	return 0;
+}
+
+/* Do syllables a and b (folded) start a listed word? */
+int
+lw_pair(const char *a, const char *b)
+{
+	char	 key[2 * LW_LINE_MAX];
+	size_t	 na = strlen(a), nb = strlen(b);
+
+	if (na + nb + 3 > sizeof(key))
+		return 0;
+	key[0] = '\1';
+	memcpy(key + 1, a, na);
+	key[na + 1] = ' ';
+	memcpy(key + na + 2, b, nb + 1);
+	return lw_has(key);
 }
 
 /* A capital first, a small letter after it (contract in layout_int.h). */
