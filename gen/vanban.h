@@ -462,6 +462,24 @@ int		 render_batch(const struct render_opt *, struct render_job *,
 /* Free n jobs' outputs and the array (NULL is a no-op). */
 void		 render_jobs_free(struct render_job *, size_t n);
 
+/*
+ * Many sources to their outputs (vb-render SOURCE.md...).
+ * render_files_check: no two outputs name one file, and no output is one
+ * of the sources (a.pdf and ./a.pdf are one file); 0, or -1 after a
+ * message in d for each, or VB_ESYS.  render_files: read each source
+ * (as enc says), render them with render_batch (jobs workers) in chunks
+ * of 128 a worker, so memory stays flat, and write each output that has
+ * no error; a bad source is named and not written, the others are.
+ * progress, when not NULL, is told the sources done over the whole run.
+ * Messages go to d in source order; returns the worst result.
+ */
+int		 render_files_check(char *const *src, char *const *outs,
+		    size_t n, struct diag *d);
+int		 render_files(const struct render_opt *, enum text_enc enc,
+		    char *const *src, char *const *outs, size_t n, int jobs,
+		    void (*progress)(void *, size_t, size_t), void *arg,
+		    struct diag *d);
+
 /* Render one source to out_path ("-" = stdout), written only when
  * complete: render_new + render_mem + text_write_file. */
 int		 render_source(const char *name, const char *text, size_t len,

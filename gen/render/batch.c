@@ -15,10 +15,11 @@
 #include <sys/wait.h>
 
 #include "vanban.h"
+#include "render/render_int.h"
 
-/* The worse of two results: VB_ESYS, then VB_EINPUT, then VB_OK. */
-static int
-batch_worse(int a, int b)
+/* The worse of two results (contract in render_int.h). */
+int
+render_worse(int a, int b)
 {
 	if (a == VB_ESYS || b == VB_ESYS)
 		return VB_ESYS;
@@ -40,7 +41,7 @@ batch_serial(const struct render_opt *opt, struct render_job *v, size_t n,
 	for (i = 0; i < n; i++) {
 		v[i].rc = render_mem(r, v[i].name, v[i].text, strlen(v[i].text),
 		    &v[i].out, &v[i].outlen, v[i].d != NULL ? v[i].d : d);
-		rc = batch_worse(rc, v[i].rc);
+		rc = render_worse(rc, v[i].rc);
 		if (progress != NULL)
 			progress(arg, i + 1, n);
 	}
@@ -292,7 +293,7 @@ batch_fork(const struct render_opt *opt, struct render_job *v, size_t n,
 		}
 		diag_free(per[i]);
 		if (rc == VB_OK)
-			rc = batch_worse(rc, v[i].rc);
+			rc = render_worse(rc, v[i].rc);
 	}
 	free(per);
 	free(owner);

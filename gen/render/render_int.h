@@ -5,10 +5,15 @@
 #ifndef RENDER_INT_H
 #define RENDER_INT_H
 
+struct doc;
+struct layout_font;
+
 /* Report every character of doc that its face cannot draw (and control
  * characters) at its source position. */
 void	 render_check_glyphs(const struct doc *, const struct layout_font *,
 	    struct diag *);
+/* The worse of two results: VB_ESYS, then VB_EINPUT, then VB_OK. */
+int	 render_worse(int a, int b);
 /* The metrics of the renderer's fonts. */
 const struct layout_font *render_metrics(struct render *);
 

@@ -6,14 +6,13 @@
  *   vb-render [options] SOURCE.md|-
  *   vb-render [options] SOURCE.md...
  *
- * Several sources are rendered by render_batch (-j worker processes, the
- * fonts loaded once per worker) in chunks, so that memory stays flat
- * however many there are; each source is judged on its own: the good ones
- * are written, the bad ones named, and the exit status is the worst.
+ * Several sources are rendered by render_files (-j worker processes, in
+ * chunks, so that memory stays flat however many there are); each source
+ * is judged on its own: the good ones are written, the bad ones named,
+ * and the exit status is the worst.
  */
 #include <errno.h>
 #include <getopt.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,213 +231,6 @@ out_names(const struct args *a, int format)
 	return o;
 }
 
-/* Which file a path names: an existing file by device and inode, one to
- * be made by its folder's device and inode and its name (or the folder's
- * name when it cannot be looked at), so that a.pdf and ./a.pdf agree. */
-struct fkey {
-	char	*key;  /* "=DEV:INO", "DEV:INO/NAME" or "?DIR/NAME" */
-	size_t	 i;    /* the source it belongs to */
-};
-
-static char *
-file_key(const char *path)
-{
-	const char	*slash = strrchr(path, '/'), *name;
-	char		*dir, *key;
-	struct stat	 st;
-	int		 n;
-
-	if (stat(path, &st) == 0)
-		return asprintf(&key, "=%ju:%ju", (uintmax_t)st.st_dev,
-		    (uintmax_t)st.st_ino) < 0 ? NULL : key;
-	name = slash ? slash + 1 : path;
-	dir = slash == NULL ? strdup(".") : slash == path ? strdup("/") :
-	    strndup(path, (size_t)(slash - path));
-	if (dir == NULL)
-		return NULL;
-	if (stat(dir, &st) == 0)
-		n = asprintf(&key, "%ju:%ju/%s", (uintmax_t)st.st_dev,
-		    (uintmax_t)st.st_ino, name);
-	else
-		n = asprintf(&key, "?%s/%s", dir, name);
-	free(dir);
-	return n < 0 ? NULL : key;
-}
-
-static int
-fkey_cmp(const void *a, const void *b)
-{
-	const struct fkey *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-
-	return c != 0 ? c : x->i < y->i ? -1 : x->i > y->i;
-}
-
-/*
- * Several sources: no two write the same file, and no output is one of
- * the sources (each said in d).  The keys of the sources (marked src) and
- * of the outputs are sorted together, so neighbours are the same file.
- * 0, -1 after messages, or VB_ESYS when out of memory.
- */
-static int
-check_many(const struct args *a, char **outs, struct diag *d)
-{
-	struct fkey	*k;
-	size_t		 i, m = 0;
-	int		 rc = 0;
-
-	if ((k = calloc(2 * a->n, sizeof(*k))) == NULL)
-		return VB_ESYS;
-	for (i = 0; i < a->n && rc == 0; i++) {
-		k[m].i = i;
-		if ((k[m++].key = file_key(outs[i])) == NULL)
-			rc = VB_ESYS;
-		k[m].i = i + a->n;   /* a source: after every output */
-		if (stat(a->src[i], &(struct stat){ 0 }) == 0 &&
-		    (k[m++].key = file_key(a->src[i])) == NULL)
-			rc = VB_ESYS;
-	}
-	if (rc == 0)
-		qsort(k, m, sizeof(*k), fkey_cmp);
-	for (i = 1; i < m && rc != VB_ESYS; i++) {
-		if (strcmp(k[i - 1].key, k[i].key) != 0 || k[i - 1].i >= a->n)
-			continue;
-		if (k[i].i >= a->n)
-			diag_add(d, DIAG_ERROR, outs[k[i - 1].i], 0, 0, "the "
-			    "output of %s would replace the source %s",
-			    a->src[k[i - 1].i], a->src[k[i].i - a->n]);
-		else
-			diag_add(d, DIAG_ERROR, a->src[k[i].i], 0, 0, "this "
-			    "source and %s would both be written to %s: give "
-			    "each source its own name", a->src[k[i - 1].i],
-			    outs[k[i].i]);
-		rc = -1;
-	}
-	for (i = 0; i < m; i++)
-		free(k[i].key);
-	free(k);
-	return rc;
-}
-
-/* The worse of two exit codes: VB_ESYS, then VB_EINPUT, then VB_OK. */
-static int
-worse(int a, int b)
-{
-	if (a == VB_ESYS || b == VB_ESYS)
-		return VB_ESYS;
-	return a != VB_OK ? a : b;
-}
-
-/* The progress line over every chunk of the run. */
-struct run_progress {
-	struct cli_progress	*p;      /* the line */
-	size_t			 base;   /* sources of the chunks before */
-	size_t			 total;  /* every source */
-};
-
-static void
-run_progress(void *arg, size_t done, size_t total)
-{
-	struct run_progress *rp = arg;
-
-	(void)total;
-	cli_progress(rp->p, rp->base + done, rp->total);
-}
-
-/* One chunk's state: per source, its text, messages, job and result. */
-struct chunk {
-	struct render_job	*v;     /* the sources that could be read */
-	char			**text; /* each source's text (or NULL) */
-	struct diag		**per;  /* each source's messages */
-	size_t			*job;   /* its index in v, or SIZE_MAX */
-	int			*rc;    /* its result */
-};
-
-static void
-chunk_free(struct chunk *c, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (c->text != NULL)
-			free(c->text[i]);
-		if (c->per != NULL)
-			diag_free(c->per[i]);
-		if (c->v != NULL && c->job != NULL && c->job[i] != SIZE_MAX)
-			free(c->v[c->job[i]].out);
-	}
-	free(c->v);
-	free(c->text);
-	free(c->per);
-	free(c->job);
-	free(c->rc);
-}
-
-/*
- * Sources [lo, hi): read each (as -f says), render those read in one
- * render_batch, write each output that has no error, and move each
- * source's messages to d in source order.  Returns the worst result;
- * *stop is set when the rendering itself failed (no fonts, no worker),
- * not a document, so that the next chunks are not tried.
- */
-static int
-run_chunk(const struct args *a, const struct render_opt *opt, char **outs,
-    size_t lo, size_t hi, struct run_progress *rp, struct diag *d, int *stop)
-{
-	struct chunk	 c;
-	size_t		 n = hi - lo, i, k = 0, len;
-	int		 rc = VB_OK, brc = VB_OK;
-
-	c.v = calloc(n, sizeof(*c.v));
-	c.text = calloc(n, sizeof(*c.text));
-	c.per = calloc(n, sizeof(*c.per));
-	c.job = calloc(n, sizeof(*c.job));
-	c.rc = calloc(n, sizeof(*c.rc));
-	if (!c.v || !c.text || !c.per || !c.job || !c.rc) {
-		chunk_free(&c, n);
-		*stop = 1;
-		return VB_ESYS;
-	}
-	for (i = 0; i < n; i++) {
-		const char *s = a->src[lo + i];
-
-		c.job[i] = SIZE_MAX;
-		if ((c.per[i] = diag_new()) == NULL)
-			c.rc[i] = VB_ESYS;
-		else
-			c.rc[i] = text_read_source(s, a->enc, c.per[i],
-			    &c.text[i], &len);
-		if (c.rc[i] != VB_OK)
-			continue;
-		c.v[k].name = strcmp(s, "-") == 0 ? "<stdin>" : s;
-		c.v[k].text = c.text[i];
-		c.v[k].d = c.per[i];
-		c.job[i] = k++;
-	}
-	if (k > 0)
-		brc = render_batch(opt, c.v, k, a->jobs, run_progress, rp, d);
-	for (i = 0; i < n; i++) {
-		struct render_job *j = c.job[i] != SIZE_MAX ? &c.v[c.job[i]] :
-		    NULL;
-
-		if (j != NULL)
-			c.rc[i] = j->rc;
-		if (c.rc[i] == VB_OK && diag_errors(c.per[i]) > 0)
-			c.rc[i] = VB_EINPUT;
-		if (c.rc[i] == VB_OK)
-			c.rc[i] = text_write_file(outs[lo + i], j->out,
-			    j->outlen, c.per[i]);
-		if (j != NULL && j->rc == VB_OK)
-			brc = VB_OK;   /* the renderer works */
-		rc = worse(rc, c.rc[i]);
-		diag_move(d, c.per[i]);
-	}
-	if (brc == VB_ESYS)   /* and not one document rendered */
-		*stop = 1;
-	chunk_free(&c, n);
-	return rc;
-}
-
 /* -d DIR: made when missing (its parent must exist). */
 static int
 make_dir(const char *dir, struct diag *d)
@@ -450,31 +242,19 @@ make_dir(const char *dir, struct diag *d)
 	return VB_ESYS;
 }
 
-/* Sources at a time: enough for each worker to pay its font loading
- * back many times, few enough that memory stays flat. */
-#define RUN_CHUNK_PER_JOB 128
-
-/* Render every source to its output; the worst result. */
+/* Render every source to its output, with a progress line on a terminal
+ * when there are several; the worst result. */
 static int
 run(const struct args *a, const struct render_opt *opt, char **outs,
     struct diag *d)
 {
 	struct cli_progress	 pr;
-	struct run_progress	 rp;
-	size_t			 lo, hi, step;
-	int			 rc = VB_OK, stop = 0;
+	int			 rc;
 
 	cli_progress_init(&pr, prog, opt->format == RENDER_DOCX ? "DOCX" :
 	    "PDF", a->quiet || a->n == 1);
-	rp.p = &pr;
-	rp.total = a->n;
-	step = RUN_CHUNK_PER_JOB * (size_t)a->jobs;
-	for (lo = 0; lo < a->n && !stop; lo = hi) {
-		hi = a->n - lo > step ? lo + step : a->n;
-		rp.base = lo;
-		rc = worse(rc, run_chunk(a, opt, outs, lo, hi, &rp, d, &stop));
-		cli_progress(&pr, hi, a->n);
-	}
+	rc = render_files(opt, a->enc, a->src, outs, a->n, a->jobs,
+	    cli_progress, &pr, d);
 	cli_progress_end(&pr);
 	return rc;
 }
@@ -513,7 +293,8 @@ main(int argc, char **argv)
 		diag_add(d, DIAG_ERROR, outs[0], 0, 0, "the output would "
 		    "replace the source: give another -o");
 		rc = VB_EUSAGE;
-	} else if (a.n > 1 && (rc = check_many(&a, outs, d)) != 0)
+	} else if (a.n > 1 && (rc = render_files_check(a.src, outs, a.n,
+	    d)) != 0)
 		rc = rc == VB_ESYS ? VB_ESYS : VB_EUSAGE;
 	else if ((rc = make_dir(a.outdir, d)) == VB_OK)
 		rc = run(&a, &opt, outs, d);
