@@ -211,10 +211,12 @@ col_widths(const struct docx_state *x, const struct doc_table *t, long *w)
 	return W;
 }
 
-/* One cell: width, span, its text bold or not, aligned al. */
+/* One cell: width, span, its text bold or not, aligned al; keep: its
+ * row stays on the page of the next one (Word keeps a row whose
+ * paragraphs say keepNext with the row after it). */
 static void
 tcell(struct docx_state *x, long w, size_t span, const struct doc_inline *in,
-    int face_or, int al, double size)
+    int face_or, int al, double size, int keep)
 {
 	const char *jc = al == 'c' ? "center" : al == 'r' ? "right" :
 	    al == 'j' ? "both" : "left";
@@ -224,8 +226,9 @@ tcell(struct docx_state *x, long w, size_t span, const struct doc_inline *in,
 	if (span > 1)
 		vbuf_printf(&x->b, "<w:gridSpan w:val=\"%zu\"/>", span);
 	vbuf_printf(&x->b, "</w:tcPr><w:p><w:pPr><w:pStyle "
-	    "w:val=\"TableText\"/><w:jc w:val=\"%s\"/><w:rPr><w:sz "
-	    "w:val=\"%d\"/></w:rPr></w:pPr>", jc, (int)(size * 2 + 0.5));
+	    "w:val=\"TableText\"/>%s<w:jc w:val=\"%s\"/><w:rPr><w:sz "
+	    "w:val=\"%d\"/></w:rPr></w:pPr>", keep ? "<w:keepNext/>" : "",
+	    jc, (int)(size * 2 + 0.5));
 	docx_inline(&x->b, in, face_or, size);
 	vbuf_puts(&x->b, "</w:p></w:tc>");
 }
@@ -310,11 +313,13 @@ docx_table(struct docx_state *x, const struct doc_block *tb)
 				for (k = 2; k < nc; k++)
 					cw += w[k];
 				tcell(x, cw, nc - 1, &row[c], DOC_BOLD, 'l',
-				    t->size_pt);
+				    t->size_pt, r + 1 < t->nrows);
 				break;
 			}
+			/* A header or group row is never left alone at
+			 * the foot of a page, as in the PDF. */
 			tcell(x, cw, 1, &row[c], bold ? DOC_BOLD : 0, al,
-			    t->size_pt);
+			    t->size_pt, (header || group) && r + 1 < t->nrows);
 		}
 		vbuf_puts(&x->b, "</w:tr>");
 	}
@@ -334,7 +339,7 @@ chart_cell(struct docx_state *x, long w, const char *s, int face, int al)
 
 	if (s != NULL && doc_inline_add(&in, s, strlen(s), 0, 0) == -1)
 		x->b.bad = 1;
-	tcell(x, w, 1, &in, face, al, 13);
+	tcell(x, w, 1, &in, face, al, 13, 0);
 	doc_inline_free(&in);
 }
 

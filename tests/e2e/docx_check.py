@@ -186,6 +186,13 @@ def check_tables(d, src, bad):
             if len(cells) > 1 and len(cells) < len(t.columns) and \
                     cells[1].find(qn('w:tcPr')).find(qn('w:gridSpan')) is None:
                 bad.append('group row %s: no gridSpan' % first)
+            # Kept with the row after it (Word: keepNext on its
+            # paragraphs), as the PDF never ends a page on it.
+            if row._tr is not t.rows[-1]._tr and any(
+                    p.find(qn('w:pPr')) is None or
+                    p.find(qn('w:pPr')).find(qn('w:keepNext')) is None
+                    for c in cells for p in c.iter(qn('w:p'))):
+                bad.append('group row %s not kept with the next' % first)
 
 
 def check_sections(d, src, bad):
