@@ -208,6 +208,20 @@ trow_free(struct tlay *T)
 	}
 }
 
+/* Free everything T holds: the row's cells and the table's arrays. */
+static void
+tlay_free(struct tlay *T)
+{
+	trow_free(T);
+	free(T->w);
+	free(T->x);
+	free(T->res);
+	free(T->ins);
+	free(T->cwid);
+	free(T->al);
+	free(T->colal);
+}
+
 /* Break the cells of row r into lines: T->res, T->nlines, the group
  * and span flags.  0, or -1 (memory). */
 static int
@@ -429,14 +443,7 @@ layout_table(struct lctx *L, const struct doc_block *b)
 	L->next_before = PARA_AFTER_PT;
 	rc = 0;
 done:
-	trow_free(&T);
-	free(T.w);
-	free(T.x);
-	free(T.res);
-	free(T.ins);
-	free(T.cwid);
-	free(T.al);
-	free(T.colal);
+	tlay_free(&T);
 	return rc;
 }
 
@@ -492,14 +499,7 @@ layout_table_splits(const struct doc *doc, const struct layout_font *lf,
 	}
 	rc = 0;
 done:
-	trow_free(&T);
+	tlay_free(&T);
 	diag_free(L.d);
-	free(T.w);
-	free(T.x);
-	free(T.res);
-	free(T.ins);
-	free(T.cwid);
-	free(T.al);
-	free(T.colal);
 	return rc;
 }
