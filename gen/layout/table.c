@@ -208,6 +208,35 @@ trow_free(struct tlay *T)
 	}
 }
 
+/* Set T up for table t: its size and leading, its per-column arrays
+ * and the columns' alignment.  0, or -1 (memory; tlay_free frees what
+ * was got). */
+static int
+tlay_init(struct tlay *T, const struct doc_table *t)
+{
+	size_t nc = t->ncols, c;
+
+	memset(T, 0, sizeof(*T));
+	T->t = t;
+	T->nc = nc;
+	T->size = t->size_pt;
+	T->lead = T->size * 1.15;
+	T->base = T->lead - T->size * 0.25;
+	T->w = calloc(nc, sizeof(double));
+	T->x = calloc(nc + 1, sizeof(double));
+	T->res = calloc(nc, sizeof(*T->res));
+	T->ins = calloc(nc, sizeof(*T->ins));
+	T->cwid = calloc(nc, sizeof(double));
+	T->al = calloc(nc, 1);
+	T->colal = calloc(nc, 1);
+	if (T->w == NULL || T->x == NULL || T->res == NULL || T->ins == NULL ||
+	    T->cwid == NULL || T->al == NULL || T->colal == NULL)
+		return -1;
+	for (c = 0; c < nc; c++)
+		T->colal[c] = doc_table_align(t, c);
+	return 0;
+}
+
 /* Free everything T holds: the row's cells and the table's arrays. */
 static void
 tlay_free(struct tlay *T)
@@ -400,25 +429,8 @@ layout_table(struct lctx *L, const struct doc_block *b)
 	size_t		 r, nc = b->table->ncols;
 	int		 rc = -1, keep_next = 0;
 
-	memset(&T, 0, sizeof(T));
-	T.t = b->table;
-	T.nc = nc;
-	T.size = T.t->size_pt;
-	T.lead = T.size * 1.15;
-	T.base = T.lead - T.size * 0.25;
-	T.w = calloc(nc, sizeof(double));
-	T.x = calloc(nc + 1, sizeof(double));
-	T.res = calloc(nc, sizeof(*T.res));
-	T.ins = calloc(nc, sizeof(*T.ins));
-	T.cwid = calloc(nc, sizeof(double));
-	T.al = calloc(nc, 1);
-	T.colal = calloc(nc, 1);
-	if (T.w == NULL || T.x == NULL || T.res == NULL || T.ins == NULL ||
-	    T.cwid == NULL || T.al == NULL || T.colal == NULL ||
-	    table_columns(L, b, &T) == -1)
+	if (tlay_init(&T, b->table) == -1 || table_columns(L, b, &T) == -1)
 		goto done;
-	for (r = 0; r < nc; r++)
-		T.colal[r] = doc_table_align(T.t, r);
 	if (vb_grow((void **)&L->tables, &L->captables, L->ntables + 1,
 	    sizeof(*L->tables)) != 0)
 		goto done;
@@ -461,36 +473,21 @@ layout_table_splits(const struct doc *doc, const struct layout_font *lf,
 {
 	struct lctx	 L;
 	struct tlay	 T;
-	size_t		 r, nc = b->table->ncols;
+	size_t		 r;
 	int		 rc = -1;
 
 	memset(split, 0, b->table->nrows);
 	memset(&L, 0, sizeof(L));
-	memset(&T, 0, sizeof(T));
 	L.doc = doc;
 	L.lf = lf;
 	L.width_pt = (landscape ? PAGE_H_PT : PAGE_W_PT) - MARGIN_LEFT_PT -
 	    MARGIN_RIGHT_PT;   /* as section_geometry (page.c) */
-	T.t = b->table;
-	T.nc = nc;
-	T.size = T.t->size_pt;
-	T.w = calloc(nc, sizeof(double));
-	T.x = calloc(nc + 1, sizeof(double));
-	T.res = calloc(nc, sizeof(*T.res));
-	T.ins = calloc(nc, sizeof(*T.ins));
-	T.cwid = calloc(nc, sizeof(double));
-	T.al = calloc(nc, 1);
-	T.colal = calloc(nc, 1);
-	if ((L.d = diag_new()) == NULL || T.w == NULL || T.x == NULL ||
-	    T.res == NULL || T.ins == NULL || T.cwid == NULL || T.al == NULL ||
-	    T.colal == NULL)
+	if (tlay_init(&T, b->table) == -1 || (L.d = diag_new()) == NULL)
 		goto done;
 	if (table_columns(&L, b, &T) == -1) {
 		rc = diag_errors(L.d) > 0 ? 0 : -1;   /* too wide: none */
 		goto done;
 	}
-	for (r = 0; r < nc; r++)
-		T.colal[r] = doc_table_align(T.t, r);
 	for (r = T.t->header_rows; r < T.t->nrows; r++) {
 		if (trow_break(&L, &T, r, 0) == -1)
 			goto done;
