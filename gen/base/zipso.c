@@ -19,17 +19,9 @@ static pthread_once_t	 zipso_once = PTHREAD_ONCE_INIT;
 static const char	*zipso_missing;   /* what failed, NULL: loaded */
 
 /* The table's members, in its order, by name. */
-static const char *const zipso_names[] = {
-	"zip_close", "zip_discard", "zip_error_code_zip", "zip_error_fini",
-	"zip_error_init", "zip_error_init_with_code", "zip_error_strerror",
-	"zip_fclose", "zip_file_add", "zip_file_get_error",
-	"zip_file_set_mtime", "zip_fopen_index", "zip_fread",
-	"zip_get_error", "zip_name_locate", "zip_open",
-	"zip_open_from_source", "zip_set_file_compression",
-	"zip_source_buffer", "zip_source_buffer_create", "zip_source_close",
-	"zip_source_free", "zip_source_keep", "zip_source_open",
-	"zip_source_read", "zip_source_stat", "zip_stat_index",
-};
+#define ZIPSO_NAME(f)	#f,
+static const char *const zipso_names[] = { ZIPSO_FUNCS(ZIPSO_NAME) };
+#undef ZIPSO_NAME
 
 static void
 zipso_open(void)

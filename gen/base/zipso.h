@@ -17,37 +17,42 @@
 
 #include <zip.h>
 
-#define ZIPSO_FN(f)	__typeof__(f) *f;
+/* The libzip functions vanban calls: one list, for the table and for
+ * the names zipso.c looks up. */
+#define ZIPSO_FUNCS(X) \
+	X(zip_close) \
+	X(zip_discard) \
+	X(zip_error_code_zip) \
+	X(zip_error_fini) \
+	X(zip_error_init) \
+	X(zip_error_init_with_code) \
+	X(zip_error_strerror) \
+	X(zip_fclose) \
+	X(zip_file_add) \
+	X(zip_file_get_error) \
+	X(zip_file_set_mtime) \
+	X(zip_fopen_index) \
+	X(zip_fread) \
+	X(zip_get_error) \
+	X(zip_name_locate) \
+	X(zip_open) \
+	X(zip_open_from_source) \
+	X(zip_set_file_compression) \
+	X(zip_source_buffer) \
+	X(zip_source_buffer_create) \
+	X(zip_source_close) \
+	X(zip_source_free) \
+	X(zip_source_keep) \
+	X(zip_source_open) \
+	X(zip_source_read) \
+	X(zip_source_stat) \
+	X(zip_stat_index)
+
+#define ZIPSO_MEMBER(f)	__typeof__(f) *f;
 struct zipso {
-	ZIPSO_FN(zip_close)
-	ZIPSO_FN(zip_discard)
-	ZIPSO_FN(zip_error_code_zip)
-	ZIPSO_FN(zip_error_fini)
-	ZIPSO_FN(zip_error_init)
-	ZIPSO_FN(zip_error_init_with_code)
-	ZIPSO_FN(zip_error_strerror)
-	ZIPSO_FN(zip_fclose)
-	ZIPSO_FN(zip_file_add)
-	ZIPSO_FN(zip_file_get_error)
-	ZIPSO_FN(zip_file_set_mtime)
-	ZIPSO_FN(zip_fopen_index)
-	ZIPSO_FN(zip_fread)
-	ZIPSO_FN(zip_get_error)
-	ZIPSO_FN(zip_name_locate)
-	ZIPSO_FN(zip_open)
-	ZIPSO_FN(zip_open_from_source)
-	ZIPSO_FN(zip_set_file_compression)
-	ZIPSO_FN(zip_source_buffer)
-	ZIPSO_FN(zip_source_buffer_create)
-	ZIPSO_FN(zip_source_close)
-	ZIPSO_FN(zip_source_free)
-	ZIPSO_FN(zip_source_keep)
-	ZIPSO_FN(zip_source_open)
-	ZIPSO_FN(zip_source_read)
-	ZIPSO_FN(zip_source_stat)
-	ZIPSO_FN(zip_stat_index)
+	ZIPSO_FUNCS(ZIPSO_MEMBER)
 };
-#undef ZIPSO_FN
+#undef ZIPSO_MEMBER
 
 /* The loaded functions; NULL until zipso_load() has succeeded. */
 extern const struct zipso *zipso;
