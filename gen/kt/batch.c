@@ -24,9 +24,8 @@ struct kt_out {
 	int	 same;   /* the file at path already holds md */
 };
 
-/* The number for form f: "FORM=N" for its code, or a plain "N" when it
- * is the only number given.  NULL: none. */
-static const char *
+/* The number for form f (contract in kt.h). */
+const char *
 kt_number_for(const struct kt_batch *b, const struct kt_form *f)
 {
 	size_t	 n = strlen(f->ma);
@@ -389,6 +388,7 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 	struct kt_data	*kd = NULL;
 	struct kt_list	*list = NULL;
 	struct kt_out	*o = NULL;
+	struct kt_phoi	*ph = NULL;
 	int		*used = NULL, rc;
 	const char	*e;
 	size_t		 n = 0, i;
@@ -427,8 +427,10 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 	for (i = 0; i < n; i++)
 		o[i].form = used[i];
 	if ((rc = kt_generate(b, kd, list, o, n, d)) == VB_OK &&
-	    (rc = kt_check_existing(b, o, n, d)) == VB_OK)
-		rc = kt_write(b, o, n, d);
+	    (rc = kt_check_existing(b, o, n, d)) == VB_OK &&
+	    (rc = kt_phoi_make(b, kd, list, used, n, &ph, d)) == VB_OK &&
+	    (rc = kt_write(b, o, n, d)) == VB_OK)
+		rc = kt_phoi_write(ph, d);
 out:
 	if (rc == VB_ESYS && diag_errors(d) == 0)
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
@@ -439,6 +441,7 @@ out:
 	}
 	free(o);
 	free(used);
+	kt_phoi_free(ph);
 	kt_list_free(list);
 	kt_data_free(kd);
 	return rc;

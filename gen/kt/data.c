@@ -614,6 +614,7 @@ static const struct config_key kt_config_keys[] = {
 	{ "nam", 's', NULL },
 	{ "lam_tron", 's', NULL }, { "lam_tron_den", 's', NULL },
 	{ "sap_xep", 's', NULL }, { "nguoi_ky_danh_sach", 's', NULL },
+	{ "phoi_lech_x", 's', NULL }, { "phoi_lech_y", 's', NULL },
 	{ NULL, 0, NULL }
 };
 

@@ -546,7 +546,7 @@ kt_counts(size_t ntt, size_t ncn)
 
 /* The number as it reads in "Quyết định số 05/QĐ-UBND": a number under
  * 10 takes a leading 0; none: a blank to fill by hand. */
-static char *
+char *
 kt_so_ky_hieu(const char *so, const char *ky_hieu)
 {
 	char *s;

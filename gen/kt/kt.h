@@ -183,6 +183,8 @@ struct kt_nominee {
 	char		*chuc_vu;     /* position, may be "" */
 	char		*don_vi;      /* unit */
 	char		*thanh_tich;  /* achievement, may be "" */
+	char		*danh_xung;   /* Ông / Bà as listed (optional column),
+				       * may be "" */
 	int		 form;        /* index into kt_data.forms */
 	int		 line;        /* CSV line */
 	size_t		 order;       /* position in the input */
@@ -319,6 +321,14 @@ struct kt_batch {
 	int			 ghi_de;     /* --ghi-de: overwrite edited sources */
 	const char		*khoi_tao;   /* --khoi-tao DIR: settings only */
 	int			 nso;
+	int			 phoi;       /* --phoi: the certificates */
+	int			 phoi_can;   /* --phoi-can: calibration page */
+	int			 phoi_nen;   /* --phoi-nen: the preview */
+	int			 phoi_dump;  /* --dump-layout: theirs as text */
+	const char		*nen;        /* its scanned blank, NULL: the
+					      * layout's */
+	const char		*so_vang[64]; /* --so-vang values, as given */
+	int			 nso_vang;
 	struct kt_opt		 opt;        /* the decisions' options */
 	struct render_opt	 ropt;       /* fonts, SOURCE_DATE_EPOCH */
 	void			(*progress)(void *, size_t, size_t);
@@ -332,5 +342,32 @@ struct kt_batch {
  * VB_EINPUT, VB_EUSAGE or VB_ESYS, with messages in d.
  */
 int	 kt_batch_run(const struct kt_batch *, struct diag *);
+
+/* The --so value for form f (batch.c): "FORM=N" for its code, or a
+ * plain "N" when it is the only one given; NULL: none. */
+const char *kt_number_for(const struct kt_batch *, const struct kt_form *f);
+/* "05/QĐ-UBND": a number under 10 with a leading 0; none: a blank
+ * (gen.c).  Malloc'd, NULL on OOM. */
+char	*kt_so_ky_hieu(const char *so, const char *ky_hieu);
+
+/* ------------------------------------------------------------------ */
+/* Certificates (phoi.c)                                                */
+/* ------------------------------------------------------------------ */
+
+struct kt_phoi;
+
+/*
+ * With --phoi, --phoi-can or --phoi-nen: for every form of the list
+ * (used[0..nused)) that has a layout in templates/khen-thuong/phoi/
+ * (a note for each that has none), the certificates, calibration page
+ * or preview, rendered in memory into *out.  VB_OK, VB_EINPUT,
+ * VB_EUSAGE or VB_ESYS.
+ */
+int	 kt_phoi_make(const struct kt_batch *, const struct kt_data *,
+	    const struct kt_list *, const int *used, size_t nused,
+	    struct kt_phoi **out, struct diag *);
+/* Write them (after the decisions); VB_OK or VB_ESYS. */
+int	 kt_phoi_write(const struct kt_phoi *, struct diag *);
+void	 kt_phoi_free(struct kt_phoi *);
 
 #endif /* KT_H */

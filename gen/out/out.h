@@ -37,6 +37,13 @@ struct font_info {
 };
 int		 font_set_info(struct font_set *, int face, struct font_info *);
 
+/* The PNG at path as an opaque 8-bit grey or RGB image, an alpha channel
+ * composed onto white (png.c, libpng).  NULL with an error at file:line
+ * (or at path when file is NULL) when it is not a PNG, is broken or is
+ * too large, or on OOM (no message). */
+struct dl_image	*png_read(const char *path, const char *file, int line,
+		    struct diag *d);
+
 /* Write the display list as a PDF into a malloc'd buffer. */
 int		 pdf_write(const struct dl *, struct font_set *, long long epoch,
 		    char **out, size_t *len, struct diag *d);

@@ -34,6 +34,13 @@ usage(FILE *fp)
 	    "  -o, --output=FILE     write the one decision to FILE (- = stdout)\n"
 	    "  --pdf                 also render each to a .pdf beside the .md\n"
 	    "  --docx                also write each as a Word file (.docx)\n"
+	    "  --phoi                the certificates to print onto the blanks:\n"
+	    "                        phoi-<form>.pdf, one page per awardee\n"
+	    "  --phoi-can            a calibration page: phoi-<form>-can-le.pdf\n"
+	    "  --phoi-nen[=FILE.png] a preview over the scanned blank (default:\n"
+	    "                        the layout's nen:): phoi-<form>-xem-truoc.pdf\n"
+	    "  --so-vang=N|FORM=N    first number in the register (số sổ vàng)\n"
+	    "  --dump-layout         print the certificates' layout, no PDF\n"
 	    "  -j, --jobs=N          PDFs rendered in parallel (default: cores)\n"
 	    "  -q, --quiet           no progress line\n"
 	    "  --ngay=YYYY-MM-DD     decision date (law, base salary; default today)\n"
@@ -140,6 +147,11 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "pdf", no_argument, NULL, 'p' },
 		{ "docx", no_argument, NULL, 'X' },
+		{ "phoi", no_argument, NULL, 'C' },
+		{ "phoi-can", no_argument, NULL, 'A' },
+		{ "phoi-nen", optional_argument, NULL, 'G' },
+		{ "so-vang", required_argument, NULL, 'v' },
+		{ "dump-layout", no_argument, NULL, 'U' },
 		{ "sheet", required_argument, NULL, 'Z' },
 		{ "ngay", required_argument, NULL, 'N' },
 		{ "so", required_argument, NULL, 's' },
@@ -183,6 +195,18 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		case 'I': b->khoi_tao = optarg; break;
 		case 'p': b->pdf = 1; break;
 		case 'X': b->docx = 1; break;
+		case 'C': b->phoi = 1; break;
+		case 'A': b->phoi_can = 1; break;
+		case 'G': b->phoi_nen = 1; b->nen = optarg; break;
+		case 'U': b->phoi_dump = 1; break;
+		case 'v':
+			if (b->nso_vang == (int)(sizeof(b->so_vang) /
+			    sizeof(b->so_vang[0]))) {
+				fprintf(stderr, "%s: too many --so-vang\n", prog);
+				return -1;
+			}
+			b->so_vang[b->nso_vang++] = optarg;
+			break;
 		case 'Z': b->sheet = optarg; break;
 		case 's':
 			if (b->nso == (int)(sizeof(b->so) / sizeof(b->so[0]))) {
@@ -217,7 +241,8 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		fprintf(stderr, "%s: -o and -d exclude each other\n", prog);
 		return -1;
 	}
-	if ((b->pdf || b->docx) && b->outfile && strcmp(b->outfile, "-") == 0) {
+	if ((b->pdf || b->docx || b->phoi || b->phoi_can || b->phoi_nen) &&
+	    b->outfile && strcmp(b->outfile, "-") == 0) {
 		fprintf(stderr, "%s: --pdf needs a file or -d DIR, not stdout\n",
 		    prog);
 		return -1;
