@@ -175,11 +175,12 @@ _vb_khenthuong()
 	_vanban_complete \
 	    '-d --output-dir -o --output -j --jobs --ngay --so --luong-co-so
 	     --lam-tron --phong-trao --sap-xep --config --template --templates
-	     --data -f --encoding --fonts --font-dir' \
+	     --data -f --encoding --fonts --font-dir --so-vang' \
 	    '-h --help -V --version -d --output-dir -o --output --pdf -j --jobs
 	     -q --quiet --ngay --so --du-thao --luong-co-so --lam-tron
 	     --phong-trao --sap-xep --config --template --templates -f
-	     --encoding --fonts' \
+	     --encoding --fonts --phoi --phoi-can --phoi-nen= --so-vang
+	     --dump-layout' \
 	    'csv xlsx xls'
 }
 

@@ -251,10 +251,10 @@ phoi_box_fill(struct phoi_ctx *c, const struct phoi_layout *l,
 			rc = phoi_try(c, b, ln, nln, s < b->min_pt ? b->min_pt :
 			    s, wrap);
 	if (rc == 0)
-		diag_add(d, DIAG_ERROR, ce->file, ce->line, 0, "\"%s\": the "
-		    "%s \"%s\" does not fit its box on the certificate (%s:%d, "
-		    "%g × %g mm) even at %g pt on several lines: shorten the "
-		    "text, or make the box larger", ce->v[PHOI_HO_TEN] ?
+		diag_add(d, DIAG_ERROR, ce->file, ce->line, 0, "\"%s\": "
+		    "the text of box %s, \"%s\", does not fit it (%s:%d, %g × "
+		    "%g mm) even at %g pt on several lines: shorten the text, or "
+		    "make the box larger", ce->v[PHOI_HO_TEN] ?
 		    ce->v[PHOI_HO_TEN] : "", phoi_field_name(b->field),
 		    ce->v[b->field], l->path, b->line, b->w_mm, b->h_mm,
 		    b->min_pt);

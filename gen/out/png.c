@@ -25,14 +25,14 @@ static const char *
 png_kind(const unsigned char *h, size_t n)
 {
 	if (n >= 3 && h[0] == 0xFF && h[1] == 0xD8 && h[2] == 0xFF)
-		return "a JPEG image";
+		return vb_tr("a JPEG image");
 	if (n >= 4 && (memcmp(h, "%PDF", 4) == 0))
-		return "a PDF";
+		return vb_tr("a PDF");
 	if (n >= 4 && (memcmp(h, "II*", 4) == 0 || memcmp(h, "MM\0*", 4) == 0))
-		return "a TIFF image";
+		return vb_tr("a TIFF image");
 	if (n >= 2 && h[0] == 'B' && h[1] == 'M')
-		return "a BMP image";
-	return "not an image vanban reads";
+		return vb_tr("a BMP image");
+	return vb_tr("not an image vanban reads");
 }
 
 struct dl_image *
