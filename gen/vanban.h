@@ -631,6 +631,10 @@ struct phoi_layout;
  */
 int		 phoi_layout_load(const char *path, struct diag *d,
 		    struct phoi_layout **out);
+/* The same from text in memory (NFC UTF-8); path names it in messages
+ * and is where a nen: image is found from. */
+int		 phoi_layout_parse(const char *path, const char *text,
+		    size_t len, struct diag *d, struct phoi_layout **out);
 void		 phoi_layout_free(struct phoi_layout *);   /* NULL: no-op */
 /* 1 when a box of the layout holds field f. */
 int		 phoi_layout_uses(const struct phoi_layout *, enum phoi_field);

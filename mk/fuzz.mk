@@ -28,6 +28,7 @@ FUZZ_LEN_fuzz_text	= 4096
 FUZZ_LEN_fuzz_csv	= 4096
 FUZZ_LEN_fuzz_source	= 8192
 FUZZ_LEN_fuzz_sotien	= 64
+FUZZ_LEN_fuzz_phoi	= 4096
 FUZZ_DICT_fuzz_source	= -dict=tests/fuzz/source.dict
 FUZZ_DICT_fuzz_csv	= -dict=tests/fuzz/csv.dict
 
@@ -49,6 +50,7 @@ fuzz-run: fuzz
 		fuzz_text) len=$(FUZZ_LEN_fuzz_text); dict= ;; \
 		fuzz_csv) len=$(FUZZ_LEN_fuzz_csv); dict="$(FUZZ_DICT_fuzz_csv)" ;; \
 		fuzz_source) len=$(FUZZ_LEN_fuzz_source); dict="$(FUZZ_DICT_fuzz_source)" ;; \
+		fuzz_phoi) len=$(FUZZ_LEN_fuzz_phoi); dict= ;; \
 		*) len=$(FUZZ_LEN_fuzz_sotien); dict= ;; \
 		esac; \
 		echo "== $$f: $(FUZZ_SECONDS) s, -max_len=$$len"; \

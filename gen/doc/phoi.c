@@ -15,10 +15,11 @@
 #include "vanban.h"
 #include "doc/doc.h"
 
-static const char *const phoi_fields[PHOI_NFIELDS] = {
+/* The keys of enum phoi_field, NULL-terminated (phoi_word). */
+static const char *const phoi_fields[PHOI_NFIELDS + 1] = {
 	"tieu_de", "hinh_thuc", "danh_xung", "ho_ten", "chuc_vu", "don_vi",
 	"thanh_tich", "quyet_dinh", "noi_ngay", "chuc_vu_ky", "nguoi_ky",
-	"so_vang"
+	"so_vang", NULL
 };
 
 #define PHOI_FIELD_LIST "tieu_de, hinh_thuc, danh_xung, ho_ten, chuc_vu, " \
@@ -422,12 +423,11 @@ phoi_parse(struct phoi_layout *l, const char *text, size_t len,
 }
 
 int
-phoi_layout_load(const char *path, struct diag *d, struct phoi_layout **out)
+phoi_layout_parse(const char *path, const char *text, size_t len,
+    struct diag *d, struct phoi_layout **out)
 {
 	struct phoi_layout	*l;
 	struct phoi_rd		 r = { path, NULL, d };
-	char			*text = NULL;
-	size_t			 len;
 	int			 rc, errs = diag_errors(d);
 
 	*out = NULL;
@@ -437,10 +437,7 @@ phoi_layout_load(const char *path, struct diag *d, struct phoi_layout **out)
 		return VB_ESYS;
 	}
 	l->landscape = 1;
-	if ((rc = text_read_file(path, TEXT_ENC_AUTO, d, &text, &len)) ==
-	    VB_OK)
-		rc = phoi_parse(l, text, len, d);
-	free(text);
+	rc = phoi_parse(l, text, len, d);
 	if (rc == VB_OK && l->kho[0] == '\0')
 		diag_add(d, DIAG_ERROR, path, 1, 0, "kho: the sheet is not "
 		    "given (A4 or A3)");
@@ -463,4 +460,19 @@ phoi_layout_load(const char *path, struct diag *d, struct phoi_layout **out)
 	}
 	*out = l;
 	return VB_OK;
+}
+
+int
+phoi_layout_load(const char *path, struct diag *d, struct phoi_layout **out)
+{
+	char	*text = NULL;
+	size_t	 len;
+	int	 rc;
+
+	*out = NULL;
+	if ((rc = text_read_file(path, TEXT_ENC_AUTO, d, &text, &len)) ==
+	    VB_OK)
+		rc = phoi_layout_parse(path, text, len, d, out);
+	free(text);
+	return rc;
 }
