@@ -120,6 +120,35 @@ kt_so_vang(const struct kt_batch *b, const struct kt_form *f,
 	return -1;
 }
 
+/* Every --so-vang names a form of the list, or is a plain N with one
+ * form (each form has its own register).  VB_OK or VB_EUSAGE. */
+static int
+kt_so_vang_check(const struct kt_batch *b, const struct kt_data *kd,
+    const int *used, size_t nused, struct diag *d)
+{
+	const char	*eq;
+	size_t		 j, n;
+	int		 i, hit, rc = VB_OK;
+
+	for (i = 0; i < b->nso_vang; i++) {
+		eq = strchr(b->so_vang[i], '=');
+		n = eq ? (size_t)(eq - b->so_vang[i]) : 0;
+		hit = eq == NULL && nused == 1;
+		for (j = 0; eq != NULL && j < nused; j++)
+			if (strlen(kd->forms[used[j]].ma) == n &&
+			    strncmp(b->so_vang[i], kd->forms[used[j]].ma, n) == 0)
+				hit = 1;
+		if (hit)
+			continue;
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--so-vang %s: %s",
+		    b->so_vang[i], eq ? vb_tr("no such award form in the list") :
+		    vb_tr("with several forms give FORM=N (each form has its "
+		    "own register; form codes of hinh-thuc.csv)"));
+		rc = VB_EUSAGE;
+	}
+	return rc;
+}
+
 /* "Ông" or "Bà" from a danh_xung cell (Ông, Bà, Nam, Nữ in any case),
  * "" when empty; NULL after an error at the awardee's line. */
 static const char *
@@ -375,6 +404,8 @@ kt_phoi_make(const struct kt_batch *b, const struct kt_data *kd,
 	if (!b->phoi && !b->phoi_can && !b->phoi_nen)
 		return VB_OK;
 	ro.dump_layout = b->phoi_dump;
+	if (kt_so_vang_check(b, kd, used, nused, d) != VB_OK)
+		return VB_EUSAGE;
 	if ((*out = ph = calloc(1, sizeof(*ph))) == NULL ||
 	    (dir = kt_phoi_dir(b)) == NULL)
 		return VB_ESYS;

@@ -43,7 +43,7 @@ open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" +
     chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 EOF
 
-if $K --config "$cfg" --so-vang 1250 --phoi --phoi-can \
+if $K --config "$cfg" --so-vang bang-khen=1250 --phoi --phoi-can \
     --phoi-nen="$tmp/blank.png" -d "$tmp/out" "$list" 2>"$tmp/err"; then
 	pass run
 else
