@@ -13,8 +13,8 @@
 #include "out/out.h"
 #include "render/render_int.h"
 
-/* Every character of every certificate's text in its box's face:
- * errors at the awardee's line. */
+/* Every character of every box's mau and of every certificate's text
+ * in its box's face: errors at the layout's or the awardee's line. */
 static void
 phoi_glyphs(struct render *r, const struct phoi_layout *l,
     const struct phoi_cert *ce, size_t n, struct diag *d)
@@ -22,6 +22,13 @@ phoi_glyphs(struct render *r, const struct phoi_layout *l,
 	size_t		 i, k;
 	uint32_t	 cp;
 
+	for (k = 0; k < l->nbox; k++)
+		if (l->box[k].mau != NULL && (cp = render_missing_glyph(r,
+		    l->box[k].mau, l->box[k].face)) != 0)
+			diag_add(d, DIAG_ERROR, l->path, l->box[k].line, 0,
+			    "character U+%04X in \"%s\" (box %s) is not in its "
+			    "font face: remove or replace it", (unsigned)cp,
+			    l->box[k].mau, phoi_field_name(l->box[k].field));
 	for (i = 0; i < n; i++)
 		for (k = 0; k < l->nbox; k++) {
 			const struct phoi_box *b = &l->box[k];
