@@ -243,8 +243,8 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 	}
 	if ((b->pdf || b->docx || b->phoi || b->phoi_can || b->phoi_nen) &&
 	    b->outfile && strcmp(b->outfile, "-") == 0) {
-		fprintf(stderr, "%s: --pdf needs a file or -d DIR, not stdout\n",
-		    prog);
+		fprintf(stderr, "%s: --pdf, --docx and --phoi need a file or "
+		    "-d DIR, not stdout\n", prog);
 		return -1;
 	}
 	return 0;
