@@ -1,6 +1,6 @@
 /*
  * fuzz_phoi.c - libFuzzer harness for certificate layouts: the input is a
- * layout file (templates/khen-thuong/phoi/*.yaml) given to
+ * layout file (templates/khen-thuong/phoi/FORM.yaml) given to
  * phoi_layout_parse; a layout it accepts must keep its promises (every
  * box on the sheet, no two overlapping, sizes from 6 pt, the minimum not
  * above the size), and is then laid out (layout_phoi) for two
