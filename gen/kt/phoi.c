@@ -189,15 +189,18 @@ kt_cert_common(const struct kt_batch *b, const struct kt_data *kd,
 	base->v[PHOI_TIEU_DE] = kt_cfg(kd, "tham_quyen_dong");
 	base->v[PHOI_HINH_THUC] = f->ten;
 	base->v[PHOI_NGUOI_KY] = kt_cfg(kd, "ky_ho_ten");
-	sk = so && *so ? kt_so_ky_hieu(so, kt_cfg(kd, "ky_hieu")) : NULL;
-	if (so && *so && sk == NULL)
+	/* Without a number (a draft, no --so): dots to fill by hand. */
+	if (so != NULL && *so != '\0')
+		sk = kt_so_ky_hieu(so, kt_cfg(kd, "ky_hieu"));
+	else if (asprintf(&sk, "……/%s", kt_cfg(kd, "ky_hieu")) < 0)
+		sk = NULL;
+	if (sk == NULL)
 		return -1;
 	if (dated)
-		s = asprintf(&s, "Quyết định số %s ngày %02ld/%02ld/%04ld",
-		    sk ? sk : "……/", dd, m, y) < 0 ? NULL : s;
+		s = asprintf(&s, "Quyết định số %s ngày %02ld/%02ld/%04ld", sk,
+		    dd, m, y) < 0 ? NULL : s;
 	else
-		s = asprintf(&s, "Quyết định số %s%s ngày ……/……/%04ld",
-		    sk ? sk : "……/", sk ? "" : kt_cfg(kd, "ky_hieu"), y) < 0 ?
+		s = asprintf(&s, "Quyết định số %s ngày ……/……/%04ld", sk, y) < 0 ?
 		    NULL : s;
 	free(sk);
 	if ((base->v[PHOI_QUYET_DINH] = kt_own(cs, s)) == NULL)
@@ -232,6 +235,15 @@ kt_certs(const struct kt_batch *b, const struct kt_data *kd,
 	size_t			 i;
 	int			 width = 0;
 
+	if ((cs->c = calloc(l->n + 1, sizeof(*cs->c))) == NULL ||
+	    kt_cert_common(b, kd, f, cs, &base) != 0)
+		return VB_ESYS;
+	sv = b->opt.du_thao ? NULL : kt_number_for(b, f);
+	if (phoi_layout_uses(lay, PHOI_QUYET_DINH) && (sv == NULL || *sv ==
+	    '\0' || !b->opt.ngay_given || b->opt.du_thao != NULL))
+		diag_add(d, DIAG_WARNING, NULL, 0, 0, "\"%s\": the certificates "
+		    "leave the decision's number or date blank (a certificate "
+		    "cites the signed decision: give --so and --ngay)", f->ten);
 	if (kt_so_vang(b, f, &sv, d) != 0)
 		return VB_EUSAGE;
 	if (sv != NULL) {
@@ -241,9 +253,6 @@ kt_certs(const struct kt_batch *b, const struct kt_data *kd,
 		diag_add(d, DIAG_WARNING, NULL, 0, 0, "\"%s\": no --so-vang: "
 		    "the certificates leave the number in the register (số sổ "
 		    "vàng) blank", f->ten);
-	if ((cs->c = calloc(l->n + 1, sizeof(*cs->c))) == NULL ||
-	    kt_cert_common(b, kd, f, cs, &base) != 0)
-		return VB_ESYS;
 	for (i = 0; i < l->n; i++) {
 		const struct kt_nominee	*nm = &l->rows[i];
 		struct phoi_cert	*c = &cs->c[cs->n];
