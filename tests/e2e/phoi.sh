@@ -182,6 +182,37 @@ else
 	fail qpdf "$(qpdf --check "$tmp/out/phoi-bang-khen-xem-truoc.pdf" 2>&1 | head -2)"
 fi
 
+# PNG kinds libpng decodes for the preview: grey (kept grey), palette,
+# 16-bit RGB (both to 8-bit RGB), grey with alpha; the image is the
+# whole sheet under the text.
+python3 - "$tmp" <<'EOF'
+import sys, zlib, struct
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + \
+        struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+def png(name, w, h, depth, ctype, pixel, extra=b""):
+    raw = b"".join(b"\0" + b"".join(pixel(x, y) for x in range(w))
+                   for y in range(h))
+    open(sys.argv[1] + "/" + name, "wb").write(b"\x89PNG\r\n\x1a\n" +
+        chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, depth, ctype, 0, 0, 0)) +
+        extra + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+png("grey.png", 30, 20, 8, 0, lambda x, y: bytes([x * 8]))
+png("palette.png", 30, 20, 8, 3, lambda x, y: bytes([(x + y) % 2]),
+    chunk(b"PLTE", bytes([255, 255, 255, 200, 0, 0])))
+png("rgb16.png", 30, 20, 16, 2, lambda x, y: bytes([x, 0, 0, y, 0, 0]))
+png("greya.png", 30, 20, 8, 4, lambda x, y: bytes([0, x * 8]))
+EOF
+for k in grey:c1 palette:c3 rgb16:c3 greya:c1; do
+	f=${k%%:*}
+	got=$($K --config "$cfg" --so-vang bang-khen=1 --phoi-nen="$tmp/$f.png" \
+	    --dump-layout -d "$tmp/kinds" "$list" 2>"$tmp/err" |
+	    grep -m1 '^image ')
+	case $got in
+	"image 0.00 0.00 1190.55x841.89 30x20 ${k#*:}") pass "png-$f" ;;
+	*) fail "png-$f" "got \"$got\": $(head -2 "$tmp/err")" ;;
+	esac
+done
+
 # 80 characters of position and of unit, each a realistic title, fit
 # both shipped layouts (Bằng khen A3, Giấy khen A4) in at most two lines
 # at no less than the minimum size.
