@@ -65,14 +65,15 @@ cell_is_number(const char *s)
 }
 
 /* By content: 'r' when every non-empty body cell (group rows aside) is
- * a number, but 'c' for a running number 1, 2, 3 ... (Số TT); 'l'
- * otherwise. */
+ * a number, but 'c' for a running number 1, 2, 3 ... (Số TT), also when
+ * it starts again at 1 (in each group of a plan); 'l' otherwise. */
 static char
 column_align(const struct doc_table *t, size_t c)
 {
 	char		 buf[CELL_NUM_MAX];
 	const char	*s;
 	size_t		 r, n = 0;
+	long		 prev = 0, v;
 	int		 seq = 1;
 
 	for (r = t->header_rows; r < t->nrows; r++) {
@@ -87,9 +88,11 @@ column_align(const struct doc_table *t, size_t c)
 		if (*s == '\0')
 			continue;
 		n++;
-		if (strtol(s, NULL, 10) != (long)n ||
+		v = strtol(s, NULL, 10);
+		if ((v != prev + 1 && (v != 1 || prev == 0)) ||
 		    strspn(s, "0123456789") != strlen(s))
 			seq = 0;
+		prev = v;
 	}
 	if (n == 0)
 		return 'l';
