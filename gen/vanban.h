@@ -554,8 +554,9 @@ char		*vb_upper(const char *s);
  *
  * The result is a struct csvt as csvt_parse gives (fields trimmed NFC
  * UTF-8; blank rows and empty trailing columns dropped).  For a workbook:
- * t->name is "path:Sheet" (messages read "list.xlsx:Sheet1:12: error:
- * ..."), each row's line is its spreadsheet row number, field i is
+ * t->name is "path:Sheet!" (the '!' makes diag name places as Excel
+ * does: "list.xlsx:Sheet1!F12: error: ..." for line 12, column 6, and
+ * "list.xlsx:Sheet1!12:12" for the whole row), each row's line is its spreadsheet row number, field i is
  * column i of the sheet (field 0 = column A: leading empty columns are
  * kept so this holds; see table_cell_name), every row has the same
  * number of fields, t->sep is 0; numbers are written without float
@@ -584,8 +585,8 @@ int		 table_is_workbook(const struct csvt *t);
 /*
  * The cell of field `field` of row `row` (indexes into t->rows) as a
  * spreadsheet reference, "F12" (column letters, then the row's line):
- * for reporting a cell of a workbook as "file.xlsx:Sheet1:12: error:
- * cell F12: ...".  Returns 0, or -1 for a table not read from a
+ * for naming a cell inside a message's text (diag names the place of a
+ * message itself, see table_read).  Returns 0, or -1 for a table not read from a
  * workbook or indexes out of range (buf then holds "").
  */
 int		 table_cell_name(const struct csvt *t, size_t row, size_t field,

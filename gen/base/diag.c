@@ -54,14 +54,60 @@ diag_level_word(enum diag_level l)
 	    vb_tr("note") : vb_tr("warning");
 }
 
+/*
+ * Is file a workbook's sheet, "book.xlsx:Sheet!" (as the workbook
+ * readers name their tables)?  Its places are then cells as Excel names
+ * them: "book.xlsx:Sheet!F23" (col 6, line 23), "book.xlsx:Sheet!23:23"
+ * (the whole row 23), "book.xlsx:Sheet" (the sheet).
+ */
+static int
+diag_sheet(const char *file)
+{
+	size_t n = file != NULL ? strlen(file) : 0;
+
+	return n > 2 && file[n - 1] == '!' && strchr(file, ':') != NULL;
+}
+
+/* A workbook's place as above ("" when none); malloc'd, NULL on OOM. */
+static char *
+diag_cell(const struct diag_msg *m)
+{
+	char	 col[8], tmp[8];
+	char	*out;
+	size_t	 k = 0, i;
+	long	 c = m->col;
+	int	 n, len = (int)strlen(m->file) - 1;
+
+	while (c > 0 && k < 7) {
+		tmp[k++] = (char)('A' + (c - 1) % 26);
+		c = (c - 1) / 26;
+	}
+	for (i = 0; i < k; i++)
+		col[i] = tmp[k - 1 - i];
+	col[k] = '\0';
+	if (m->line > 0 && m->col > 0)
+		n = asprintf(&out, "%s%s%d", m->file, col, m->line);
+	else if (m->line > 0)
+		n = asprintf(&out, "%s%d:%d", m->file, m->line, m->line);
+	else
+		n = asprintf(&out, "%.*s", len, m->file);
+	return n < 0 ? NULL : out;
+}
+
 /* The message as printed: "file:line:col: error: text".  Malloc'd. */
 static char *
 diag_format(const struct diag_msg *m)
 {
-	char	*out;
+	char	*out, *cell;
 	int	 n;
 
-	if (m->file != NULL && m->line > 0 && m->col > 0)
+	if (diag_sheet(m->file)) {
+		if ((cell = diag_cell(m)) == NULL)
+			return NULL;
+		n = asprintf(&out, "%s: %s: %s", cell,
+		    diag_level_word(m->level), m->text);
+		free(cell);
+	} else if (m->file != NULL && m->line > 0 && m->col > 0)
 		n = asprintf(&out, "%s:%d:%d: %s: %s", m->file, m->line,
 		    m->col, diag_level_word(m->level),
 		    m->text);

@@ -64,6 +64,52 @@ table_ole_encrypted(FILE *fp)
 	return 0;
 }
 
+/*
+ * Is path the lock file an office suite keeps beside an open workbook:
+ * Excel's owner file "~$name" (165 bytes), LibreOffice's ".~lock.name#"
+ * (one line of text)?  Then an error naming the workbook: the clerk
+ * picked the lock file instead of the list.
+ */
+static int
+table_lock_file(const char *path, struct diag *d)
+{
+	const char	*base = strrchr(path, '/');
+	char		*name;
+	size_t		 n;
+	FILE		*fp;
+	long		 size = -1;
+
+	base = base != NULL ? base + 1 : path;
+	n = strlen(base);
+	if (strncmp(base, "~$", 2) == 0 && n > 2)
+		name = strdup(base + 2);
+	else if (strncmp(base, ".~lock.", 7) == 0 && n > 8 &&
+	    base[n - 1] == '#')
+		name = strndup(base + 7, n - 8);
+	else
+		return 0;
+	if ((fp = fopen(path, "rb")) != NULL) {
+		if (fseek(fp, 0, SEEK_END) == 0)
+			size = ftell(fp);
+		fclose(fp);
+	}
+	/* A lock file is small; a list named so by hand is read. */
+	if (name == NULL || size < 0 || size > 4096) {
+		free(name);
+		return 0;
+	}
+	if (base[0] == '~')
+		diag_add(d, DIAG_ERROR, path, 0, 0, "this is Excel's lock "
+		    "file: %s is open — close it and use that file itself",
+		    name);
+	else
+		diag_add(d, DIAG_ERROR, path, 0, 0, "this is LibreOffice's "
+		    "lock file: %s is open — close it and use that file itself",
+		    name);
+	free(name);
+	return 1;
+}
+
 static int	 table_read_as(const char *, const char *, enum text_enc, int,
 		    struct diag *, struct csvt **);
 
@@ -111,6 +157,8 @@ table_read_as(const char *path, const char *sheet, enum text_enc enc,
 	*out = NULL;
 	if (strcmp(path, "-") == 0)
 		return table_text(path, enc, rows, d, out);
+	if (table_lock_file(path, d))
+		return VB_EINPUT;
 	if ((fp = fopen(path, "rb")) == NULL) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
 		    strerror(errno));
@@ -417,7 +465,10 @@ void
 tgrid_init(struct tgrid *g, const char *name, struct diag *d)
 {
 	memset(g, 0, sizeof(*g));
-	g->name = name;
+	/* The '!' makes diag name the cells as Excel does (F23). */
+	if (asprintf(&g->own, "%s!", name) < 0)
+		g->own = NULL;
+	g->name = g->own != NULL ? g->own : name;
 	g->d = d;
 }
 
@@ -433,6 +484,8 @@ tgrid_free(struct tgrid *g)
 	}
 	free(g->rows);
 	free(g->m);
+	free(g->own);
+	g->own = NULL;
 	g->rows = NULL;
 	g->m = NULL;
 	g->nrows = g->caprows = g->nm = g->capm = 0;

@@ -41,7 +41,8 @@ struct tgrid_merge {
 };
 
 struct tgrid {
-	const char		*name;    /* "file:Sheet", for messages */
+	const char		*name;    /* "file:Sheet!", for messages */
+	char			*own;     /* that name, malloc'd */
 	struct diag		*d;       /* where messages go */
 	struct tgrid_row	*rows;    /* rows seen */
 	size_t			 nrows;   /* used */

@@ -184,7 +184,7 @@ test_read(void)
 	    t->rows[0].nfields == 6 && t->rows[4].line == 5);
 	if (t != NULL) {
 		CHECK_STR("read_lo_name", strrchr(t->name, '/') + 1,
-		    "lo-list.xlsx:lo-list");
+		    "lo-list.xlsx:lo-list!");
 		CHECK_STR("read_lo_money", t->rows[1].fields[4], "1490000");
 		CHECK_STR("read_lo_score", t->rows[1].fields[5], "87.5");
 		CHECK_STR("read_lo_date", t->rows[1].fields[2], "1985-03-12");
@@ -266,6 +266,27 @@ test_grid(void)
 	diag_free(d);
 }
 
+/* A message about a workbook's sheet names its cell as Excel does. */
+static void
+test_cell_place(void)
+{
+	struct diag *d = diag_new();
+
+	diag_add(d, DIAG_ERROR, "ds.xlsx:Danh sách!", 23, 6, "x");
+	diag_add(d, DIAG_WARNING, "ds.xlsx:Danh sách!", 4, 0, "y");
+	diag_add(d, DIAG_ERROR, "ds.xlsx:Danh sách!", 0, 0, "z");
+	diag_add(d, DIAG_ERROR, "ds.xlsx:S!", 2, 28, "w");
+	diag_add(d, DIAG_ERROR, "ds.csv", 23, 6, "v");
+	CHECK_STR("place_cell", diag_get(d, 0),
+	    "ds.xlsx:Danh sách!F23: error: x");
+	CHECK_STR("place_row", diag_get(d, 1),
+	    "ds.xlsx:Danh sách!4:4: warning: y");
+	CHECK_STR("place_sheet", diag_get(d, 2), "ds.xlsx:Danh sách: error: z");
+	CHECK_STR("place_col_ab", diag_get(d, 3), "ds.xlsx:S!AB2: error: w");
+	CHECK_STR("place_csv", diag_get(d, 4), "ds.csv:23:6: error: v");
+	diag_free(d);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -276,6 +297,7 @@ main(int argc, char **argv)
 	test_fmt();
 	test_ref();
 	test_grid();
+	test_cell_place();
 	test_read();
 	return check_failed != 0;
 }
