@@ -580,6 +580,16 @@ int		 table_read(const char *path, const char *sheet,
  * (a nominee list with title rows above it). */
 int		 table_read_rows(const char *path, const char *sheet,
 		    enum text_enc enc, struct diag *d, struct csvt **out);
+/* The same, for a workbook whose sheet is not named: the first visible
+ * sheet with a filled cell that m->fn accepts (a note says which when it
+ * is not the first), else the first (NULL m: as table_read_rows). */
+struct table_match {
+	int	(*fn)(const struct csvt *t, void *arg);  /* 1: this one */
+	void	 *arg;                                    /* passed to fn */
+};
+int		 table_read_match(const char *path, const char *sheet,
+		    enum text_enc enc, const struct table_match *m,
+		    struct diag *d, struct csvt **out);
 /* Is t read from a workbook (t->sep == 0)? */
 int		 table_is_workbook(const struct csvt *t);
 /*

@@ -111,7 +111,7 @@ table_lock_file(const char *path, struct diag *d)
 }
 
 static int	 table_read_as(const char *, const char *, enum text_enc, int,
-		    struct diag *, struct csvt **);
+		    const struct table_match *, struct diag *, struct csvt **);
 
 /* A CSV or text table: text_read_file + csvt_parse_all, or
  * csvt_parse_rows (rows as they are, no header assumed) when rows. */
@@ -135,21 +135,97 @@ int
 table_read(const char *path, const char *sheet, enum text_enc enc,
     struct diag *d, struct csvt **out)
 {
-	return table_read_as(path, sheet, enc, 0, d, out);
+	return table_read_as(path, sheet, enc, 0, NULL, d, out);
 }
 
 int
 table_read_rows(const char *path, const char *sheet, enum text_enc enc,
     struct diag *d, struct csvt **out)
 {
-	return table_read_as(path, sheet, enc, 1, d, out);
+	return table_read_as(path, sheet, enc, 1, NULL, d, out);
+}
+
+int
+table_read_match(const char *path, const char *sheet, enum text_enc enc,
+    const struct table_match *m, struct diag *d, struct csvt **out)
+{
+	return table_read_as(path, sheet, enc, 1, m, d, out);
+}
+
+/* Is the zip that starts with these bytes an OpenDocument spreadsheet?
+ * Its first entry is "mimetype", stored, holding the media type (ODF
+ * 1.2 part 3, 3.3). */
+static int
+table_is_ods(const unsigned char *h, size_t n)
+{
+	static const char mt[] = "application/vnd.oasis.opendocument."
+	    "spreadsheet";
+
+	return n >= 38 + sizeof(mt) - 1 && memcmp(h + 30, "mimetype", 8) == 0 &&
+	    memcmp(h + 38, mt, sizeof(mt) - 1) == 0;
+}
+
+void
+table_choice_init(struct table_choice *ch, const struct table_match *m)
+{
+	memset(ch, 0, sizeof(*ch));
+	ch->m = m != NULL && m->fn != NULL ? m : NULL;
+}
+
+int
+table_offer(struct table_choice *ch, struct csvt **t, const char *name)
+{
+	struct csvt *x = *t;
+
+	*t = NULL;
+	if (ch->first == NULL && ch->ans == NULL) {
+		if (ch->m == NULL || ch->m->fn(x, ch->m->arg)) {
+			ch->ans = x;
+			return 1;
+		}
+		ch->first = x;
+		return (ch->first_name = strdup(name)) == NULL ? -1 : 0;
+	}
+	if (!ch->m->fn(x, ch->m->arg)) {
+		csvt_free(x);
+		return 0;
+	}
+	ch->ans = x;
+	return (ch->ans_name = strdup(name)) == NULL ? -1 : 1;
+}
+
+int
+table_chosen(struct table_choice *ch, const char *path, int rc,
+    struct diag *d, struct csvt **out)
+{
+	*out = NULL;
+	if (rc == VB_OK && ch->ans != NULL) {
+		if (ch->ans_name != NULL && ch->first_name != NULL)
+			diag_add(d, DIAG_NOTE, path, 0, 0, "sheet \"%s\" is "
+			    "read: the first whose headings match (sheet "
+			    "\"%s\" before it has other headings)",
+			    ch->ans_name, ch->first_name);
+		*out = ch->ans;
+		csvt_free(ch->first);
+	} else if (rc == VB_OK) {
+		*out = ch->first;
+		csvt_free(ch->ans);
+	} else {
+		csvt_free(ch->first);
+		csvt_free(ch->ans);
+	}
+	free(ch->first_name);
+	free(ch->ans_name);
+	memset(ch, 0, sizeof(*ch));
+	return rc;
 }
 
 static int
 table_read_as(const char *path, const char *sheet, enum text_enc enc,
-    int rows, struct diag *d, struct csvt **out)
+    int rows, const struct table_match *m, struct diag *d,
+    struct csvt **out)
 {
-	unsigned char	 head[8];
+	unsigned char	 head[128];
 	size_t		 n;
 	FILE		*fp;
 	int		 enc_ole;
@@ -168,9 +244,11 @@ table_read_as(const char *path, const char *sheet, enum text_enc enc,
 	if (n >= 4 && memcmp(head, "PK", 2) == 0 && ((head[2] == 3 &&
 	    head[3] == 4) || (head[2] == 5 && head[3] == 6))) {
 		fclose(fp);
-		return xlsx_read(path, sheet, d, out);
+		if (table_is_ods(head, n))
+			return ods_read(path, sheet, m, d, out);
+		return xlsx_read(path, sheet, m, d, out);
 	}
-	if (n == sizeof(head) && memcmp(head, table_ole_sig, 8) == 0) {
+	if (n >= 8 && memcmp(head, table_ole_sig, 8) == 0) {
 		enc_ole = table_ole_encrypted(fp);
 		fclose(fp);
 		if (enc_ole) {
@@ -179,7 +257,7 @@ table_read_as(const char *path, const char *sheet, enum text_enc enc,
 			    "open it in Excel and save it without a password");
 			return VB_EINPUT;
 		}
-		return xls_read(path, sheet, d, out);
+		return xls_read(path, sheet, m, d, out);
 	}
 	fclose(fp);
 	if (sheet != NULL) {

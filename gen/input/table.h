@@ -130,10 +130,36 @@ struct biff_book {
 int	 biff_scan(const char *path, struct biff_book *b);
 void	 biff_free(struct biff_book *b);
 
-/* xlsx.c, xls.c: read a workbook; *out NULL on failure. */
-int	 xlsx_read(const char *path, const char *sheet, struct diag *d,
-	    struct csvt **out);
-int	 xls_read(const char *path, const char *sheet, struct diag *d,
-	    struct csvt **out);
+/*
+ * table.c: the choice of a sheet when none is named.  A reader offers
+ * each visible sheet's table in order (table_offer takes it): the first
+ * that the caller's match accepts is the answer (with a note when it is
+ * not the first sheet offered); without a match, or when none matches,
+ * the first (whose reader then says what it lacks).
+ */
+struct table_choice {
+	const struct table_match *m;  /* NULL: the first filled sheet */
+	struct csvt	*first;       /* the first table offered */
+	char		*first_name;  /* its sheet */
+	struct csvt	*ans;         /* the answer, when one matched */
+	char		*ans_name;    /* its sheet, when not the first */
+};
+
+void	 table_choice_init(struct table_choice *, const struct table_match *);
+/* Offer sheet `name`'s table *t (taken, *t NULL after): 1 when it is the
+ * answer (stop offering), 0 to go on; -1 out of memory. */
+int	 table_offer(struct table_choice *, struct csvt **t, const char *name);
+/* The answer into *out (NULL when nothing was offered) and the note;
+ * everything freed when rc is not VB_OK.  Returns rc. */
+int	 table_chosen(struct table_choice *, const char *path, int rc,
+	    struct diag *d, struct csvt **out);
+
+/* xlsx.c, xls.c, ods.c: read a workbook; *out NULL on failure. */
+int	 xlsx_read(const char *path, const char *sheet,
+	    const struct table_match *m, struct diag *d, struct csvt **out);
+int	 xls_read(const char *path, const char *sheet,
+	    const struct table_match *m, struct diag *d, struct csvt **out);
+int	 ods_read(const char *path, const char *sheet,
+	    const struct table_match *m, struct diag *d, struct csvt **out);
 
 #endif /* TABLE_H */

@@ -203,10 +203,12 @@ xls_match(const struct biff_book *bb, const char **names, unsigned n,
 static int
 xls_pick(const void *h, const char *path, const char *sheet,
     const char **names, const struct biff_sheet **info, unsigned n,
-    struct diag *d, struct csvt **out)
+    const struct table_match *m, struct diag *d, struct csvt **out)
 {
-	unsigned	i;
-	int		rc = VB_OK, pick;
+	struct table_choice	 ch;
+	struct csvt		*t = NULL;
+	unsigned		 i;
+	int			 rc = VB_OK, pick, k;
 
 	if ((pick = table_pick(path, sheet, names, n, d)) == -2)
 		return VB_EINPUT;
@@ -220,15 +222,20 @@ xls_pick(const void *h, const char *path, const char *sheet,
 		}
 		return rc;
 	}
-	for (i = 0; rc == VB_OK && *out == NULL && i < n; i++) {
+	table_choice_init(&ch, m);
+	for (i = 0; rc == VB_OK && i < n; i++) {
 		if (info[i] != NULL && info[i]->hidden)
 			diag_add(d, DIAG_WARNING, path, 0, 0, "sheet \"%s\" is "
 			    "hidden and is passed over (name it to read it)",
 			    names[i]);
-		else
-			rc = xls_sheet(h, path, names[i], (unsigned short)i,
-			    info[i], d, out);
+		else if ((rc = xls_sheet(h, path, names[i], (unsigned short)i,
+		    info[i], d, &t)) == VB_OK && t != NULL &&
+		    (k = table_offer(&ch, &t, names[i])) != 0) {
+			rc = k < 0 ? VB_ESYS : rc;
+			break;
+		}
 	}
+	rc = table_chosen(&ch, path, rc, d, out);
 	if (rc == VB_OK && *out == NULL) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "the workbook has no "
 		    "visible sheet with a filled cell");
@@ -238,8 +245,8 @@ xls_pick(const void *h, const char *path, const char *sheet,
 }
 
 int
-xls_read(const char *path, const char *sheet, struct diag *d,
-    struct csvt **out)
+xls_read(const char *path, const char *sheet, const struct table_match *m,
+    struct diag *d, struct csvt **out)
 {
 	const void		 *h = NULL;
 	const char		**names = NULL;
@@ -276,7 +283,7 @@ xls_read(const char *path, const char *sheet, struct diag *d,
 			names[i] = "";
 	if (rc == VB_OK) {
 		xls_match(&bb, names, n, info);
-		rc = xls_pick(h, path, sheet, names, info, n, d, out);
+		rc = xls_pick(h, path, sheet, names, info, n, m, d, out);
 	}
 	if (rc != VB_OK) {
 		csvt_free(*out);

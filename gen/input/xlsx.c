@@ -941,13 +941,15 @@ xlsx_sheet(struct xlsx *x, const char *book, const struct xrels *rs,
 /* Pick and read the sheet from the workbook part `book`. */
 static int
 xlsx_book(struct xlsx *x, const char *book, const char *sheet,
-    struct csvt **out)
+    const struct table_match *m, struct csvt **out)
 {
-	struct xbook	 b;
-	struct xrels	 rs;
-	const char	**names = NULL;
-	size_t		 i;
-	int		 rc, pick = -1;
+	struct xbook		 b;
+	struct xrels		 rs;
+	struct table_choice	 ch;
+	struct csvt		*t = NULL;
+	const char		**names = NULL;
+	size_t			 i;
+	int			 rc, pick = -1, k;
 
 	memset(&b, 0, sizeof(b));
 	memset(&rs, 0, sizeof(rs));
@@ -979,14 +981,20 @@ xlsx_book(struct xlsx *x, const char *book, const char *sheet,
 			rc = VB_EINPUT;
 		}
 	}
-	for (i = 0; rc == VB_OK && pick < 0 && *out == NULL && i < b.n; i++) {
+	table_choice_init(&ch, m);
+	for (i = 0; rc == VB_OK && pick < 0 && i < b.n; i++) {
 		if (b.s[i].hidden)
 			diag_add(x->d, DIAG_WARNING, x->path, 0, 0, "sheet "
 			    "\"%s\" is hidden and is passed over (name it to "
 			    "read it)", b.s[i].name);
-		else
-			rc = xlsx_sheet(x, book, &rs, &b, i, out);
+		else if ((rc = xlsx_sheet(x, book, &rs, &b, i, &t)) == VB_OK &&
+		    t != NULL && (k = table_offer(&ch, &t, b.s[i].name)) != 0) {
+			rc = k < 0 ? VB_ESYS : rc;
+			break;
+		}
 	}
+	if (pick < 0)
+		rc = table_chosen(&ch, x->path, rc, x->d, out);
 	if (rc == VB_OK && *out == NULL && pick < 0) {
 		diag_add(x->d, DIAG_ERROR, x->path, 0, 0, "the workbook has "
 		    "no visible sheet with a filled cell");
@@ -999,8 +1007,8 @@ xlsx_book(struct xlsx *x, const char *book, const char *sheet,
 }
 
 int
-xlsx_read(const char *path, const char *sheet, struct diag *d,
-    struct csvt **out)
+xlsx_read(const char *path, const char *sheet, const struct table_match *m,
+    struct diag *d, struct csvt **out)
 {
 	struct xlsx		 x;
 	struct xrels		 pk;
@@ -1034,7 +1042,7 @@ xlsx_read(const char *path, const char *sheet, struct diag *d,
 	if (rc == -1 || (rc == VB_OK && book == NULL))
 		rc = xlsx_not_book(&x);
 	else if (rc == VB_OK)
-		rc = xlsx_book(&x, book, sheet, out);
+		rc = xlsx_book(&x, book, sheet, m, out);
 	if (rc != VB_OK) {
 		csvt_free(*out);
 		*out = NULL;
