@@ -131,25 +131,42 @@ table_text(const char *path, enum text_enc enc, int rows, struct diag *d,
 	return rc;
 }
 
+/* table_read_as, then the check of the text's encoding: a table whose
+ * text is UTF-8 read as Windows-1252 is refused (*out NULL). */
+static int
+table_read_checked(const char *path, const char *sheet, enum text_enc enc,
+    int rows, const struct table_match *m, struct diag *d,
+    struct csvt **out)
+{
+	int rc = table_read_as(path, sheet, enc, rows, m, d, out);
+
+	if (rc != VB_ESYS && *out != NULL && table_check_mojibake(*out, d)) {
+		csvt_free(*out);
+		*out = NULL;
+		rc = VB_EINPUT;
+	}
+	return rc;
+}
+
 int
 table_read(const char *path, const char *sheet, enum text_enc enc,
     struct diag *d, struct csvt **out)
 {
-	return table_read_as(path, sheet, enc, 0, NULL, d, out);
+	return table_read_checked(path, sheet, enc, 0, NULL, d, out);
 }
 
 int
 table_read_rows(const char *path, const char *sheet, enum text_enc enc,
     struct diag *d, struct csvt **out)
 {
-	return table_read_as(path, sheet, enc, 1, NULL, d, out);
+	return table_read_checked(path, sheet, enc, 1, NULL, d, out);
 }
 
 int
 table_read_match(const char *path, const char *sheet, enum text_enc enc,
     const struct table_match *m, struct diag *d, struct csvt **out)
 {
-	return table_read_as(path, sheet, enc, 1, m, d, out);
+	return table_read_checked(path, sheet, enc, 1, m, d, out);
 }
 
 /* Is the zip that starts with these bytes an OpenDocument spreadsheet?

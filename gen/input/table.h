@@ -154,6 +154,13 @@ int	 table_offer(struct table_choice *, struct csvt **t, const char *name);
 int	 table_chosen(struct table_choice *, const char *path, int rc,
 	    struct diag *d, struct csvt **out);
 
+/* mojibake.c: s as it was before UTF-8 was read as Windows-1252
+ * ("TÃªn" -> "Tên", malloc'd), or NULL when it does not look so. */
+char	*table_mojibake(const char *s);
+/* Report the cells of t that look so (one error naming the first and
+ * the count): 1 if any, else 0. */
+int	 table_check_mojibake(const struct csvt *t, struct diag *d);
+
 /* xlsx.c, xls.c, ods.c: read a workbook; *out NULL on failure. */
 int	 xlsx_read(const char *path, const char *sheet,
 	    const struct table_match *m, struct diag *d, struct csvt **out);
