@@ -71,7 +71,7 @@ else
 fi
 
 lib libzip 'zip.h' base/zipso.h
-lib expat 'expat.h' input/xlsx.c
+lib expat 'expat.h' input/xlsx.c input/ods.c
 lib freexl 'freexl.h' input/xls.c
 lib harfbuzz 'hb' out/font.c
 lib zlib 'zlib.h' out/pdf.c
