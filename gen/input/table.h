@@ -130,8 +130,12 @@ struct biff_book {
 int	 biff_scan(const char *path, struct biff_book *b);
 void	 biff_free(struct biff_book *b);
 
+/* choose.c: whether path is an office suite's lock file (an error given
+ * naming the workbook to use instead): 1, else 0. */
+int	 table_lock_file(const char *path, struct diag *d);
+
 /*
- * table.c: the choice of a sheet when none is named.  A reader offers
+ * choose.c: the choice of a sheet when none is named.  A reader offers
  * each visible sheet's table in order (table_offer takes it): the first
  * that the caller's match accepts is the answer (with a note when it is
  * not the first sheet offered); without a match, or when none matches,
