@@ -74,6 +74,10 @@ struct diag_msg {
 size_t		 diag_count(const struct diag *);
 const char	*diag_get(const struct diag *, size_t i);
 const struct diag_msg *diag_item(const struct diag *, size_t i);
+/* A place as messages print it ("list.csv:12:3", "list.xlsx:Sheet!C12",
+ * "list.xlsx:Sheet" for line 0), for naming a file or a place inside a
+ * message's text.  Malloc'd; NULL on OOM. */
+char		*diag_place(const char *file, int line, int col);
 /* Did an error name this line of this file? */
 int		 diag_line_failed(const struct diag *, const char *file,
 		    int line);

@@ -27,7 +27,7 @@ static void
 bc_unknown_task(const struct bc_plan *p, const char *file, int line,
     int col, const char *key, struct diag *d)
 {
-	char	*f = csvt_fold(key);
+	char	*f = csvt_fold(key), *pn = diag_place(p->name, 0, 0);
 	size_t	 i, best = (size_t)-1, bi = 0, dist;
 
 	for (i = 0; f != NULL && i < p->ntasks; i++)
@@ -40,11 +40,13 @@ bc_unknown_task(const struct bc_plan *p, const char *file, int line,
 	if (best != (size_t)-1 && (best <= 1 || best * 3 <= strlen(key)))
 		diag_add(d, DIAG_ERROR, file, line, col, "task \"%s\" is not in "
 		    "the plan %s; did you mean \"%s\" (%s line %d)?", key,
-		    p->name, p->tasks[bi].key, p->name, p->tasks[bi].line);
+		    pn ? pn : p->name, p->tasks[bi].key, pn ? pn : p->name,
+		    p->tasks[bi].line);
 	else
 		diag_add(d, DIAG_ERROR, file, line, col, "task \"%s\" is not in "
 		    "the plan %s (keys are written group.number: II.3)", key,
-		    p->name);
+		    pn ? pn : p->name);
+	free(pn);
 }
 
 /* Whether folded word w names a kind of body or place ("ubnd", "huyen",
@@ -196,11 +198,15 @@ bc_row_parse(const char *name, const struct csvt_row *r, const int *c,
 			    key, d);
 		ok = 0;
 	} else if (n > 1) {
+		char *pn = diag_place(p->name, 0, 0);
+
 		diag_add(d, DIAG_ERROR, name, r->line, c[BC_P_NHIEM_VU] + 1,
 		    "task \"%s\" is ambiguous: %s lines %d and %d both have "
 		    "this key; add a column Mã to the task table with a code "
-		    "for each task, and write that code here", key, p->name,
-		    p->tasks[idx[0]].line, p->tasks[idx[1]].line);
+		    "for each task, and write that code here", key,
+		    pn ? pn : p->name, p->tasks[idx[0]].line,
+		    p->tasks[idx[1]].line);
+		free(pn);
 		ok = 0;
 	}
 	row->task = idx[0];

@@ -94,6 +94,30 @@ diag_cell(const struct diag_msg *m)
 	return n < 0 ? NULL : out;
 }
 
+char *
+diag_place(const char *file, int line, int col)
+{
+	struct diag_msg	 m;
+	char		*out;
+	int		 n;
+
+	memset(&m, 0, sizeof(m));
+	m.file = (char *)file;
+	m.line = line;
+	m.col = col;
+	if (file != NULL && diag_sheet(file))
+		return diag_cell(&m);
+	if (file == NULL)
+		return strdup("");
+	if (line > 0 && col > 0)
+		n = asprintf(&out, "%s:%d:%d", file, line, col);
+	else if (line > 0)
+		n = asprintf(&out, "%s:%d", file, line);
+	else
+		n = asprintf(&out, "%s", file);
+	return n < 0 ? NULL : out;
+}
+
 /* The message as printed: "file:line:col: error: text".  Malloc'd. */
 static char *
 diag_format(const struct diag_msg *m)

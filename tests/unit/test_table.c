@@ -270,7 +270,8 @@ test_grid(void)
 static void
 test_cell_place(void)
 {
-	struct diag *d = diag_new();
+	struct diag	*d = diag_new();
+	char		*p;
 
 	diag_add(d, DIAG_ERROR, "ds.xlsx:Danh sách!", 23, 6, "x");
 	diag_add(d, DIAG_WARNING, "ds.xlsx:Danh sách!", 4, 0, "y");
@@ -285,6 +286,15 @@ test_cell_place(void)
 	CHECK_STR("place_col_ab", diag_get(d, 3), "ds.xlsx:S!AB2: error: w");
 	CHECK_STR("place_csv", diag_get(d, 4), "ds.csv:23:6: error: v");
 	diag_free(d);
+	p = diag_place("ds.xlsx:Danh sách!", 0, 0);
+	CHECK_STR("place_text_sheet", p, "ds.xlsx:Danh sách");
+	free(p);
+	p = diag_place("ds.xlsx:Danh sách!", 7, 3);
+	CHECK_STR("place_text_cell", p, "ds.xlsx:Danh sách!C7");
+	free(p);
+	p = diag_place("ds.csv", 7, 3);
+	CHECK_STR("place_text_csv", p, "ds.csv:7:3");
+	free(p);
 }
 
 int
