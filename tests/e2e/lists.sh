@@ -25,7 +25,7 @@ fail() { echo "FAIL $1: $(head -3 "$2" 2>/dev/null | tr '\n' ' ')"; }
 kt csv "$ROOT/tests/data/kt/danh-sach.csv" || fail lists_csv "$tmp/csv.err"
 # A guide sheet first: the list's sheet read, with a note saying so; the
 # footer (place and date, GIÁM ĐỐC, the signers) skipped, not nominees.
-for w in huong-dan.xlsx huong-dan.ods; do
+for w in huong-dan.xlsx huong-dan.ods huong-dan.xls; do
 	name=lists_guide_sheet_$(echo "$w" | tr '.-' '__')
 	if kt "$w" "$D/$w" && diff -r "$tmp/csv" "$tmp/$w" >/dev/null &&
 	    grep -q 'note: sheet "Danh sách" is read.*"Hướng dẫn"' \

@@ -4,7 +4,7 @@
 #  - huong-dan.xlsx (openpyxl): a guide sheet "Hướng dẫn" first, then
 #    "Danh sách" with the list and an office's footer whose place and
 #    date, title and signer fall in the Hình thức column;
-#  - huong-dan.ods: LibreOffice Calc's .ods of it;
+#  - huong-dan.ods, huong-dan.xls: LibreOffice Calc's .ods and .xls of it;
 #  - mojibake.xlsx (openpyxl): the list as LibreOffice gives it when the
 #    UTF-8 CSV is imported as Windows-1252 (bytes 81 8D 8F 90 9D, which
 #    Windows-1252 lacks, as U+0081 ... the way LibreOffice reads them);
@@ -44,4 +44,6 @@ for row in rows:
 ws["F3"] = "Bằng khen UBND"
 wb.save("loi.xlsx")
 PY
-soffice --headless --convert-to ods --outdir . huong-dan.xlsx
+for t in ods xls; do
+	soffice --headless --convert-to $t --outdir . huong-dan.xlsx
+done
