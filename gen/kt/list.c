@@ -773,16 +773,21 @@ kt_footer_cell(const char *s)
 
 /* Whether s is a title in capitals, as a signing authority is written
  * ("GIÁM ĐỐC", "THỦ TRƯỞNG ĐƠN VỊ"): at least four letters, none of them
- * lower case, no digit. */
+ * lower case, no digit, and no word of an award form ("BẰNG KHEN UBND"
+ * is a form mistyped, reported as such). */
 static int
 kt_caps_title(const char *s)
 {
+	static const char *const award[] = { "khen", "thidua", "laodong",
+	    "chiensi", "danhhieu", NULL };
 	utf8proc_int32_t	cp;
 	utf8proc_ssize_t	k;
-	int			upper = 0, cat;
+	const char		*p;
+	int			upper = 0, cat, i;
+	char			*f;
 
-	for (; *s != '\0'; s += k) {
-		if ((k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1,
+	for (p = s; *p != '\0'; p += k) {
+		if ((k = utf8proc_iterate((const utf8proc_uint8_t *)p, -1,
 		    &cp)) <= 0)
 			return 0;
 		cat = utf8proc_category(cp);
@@ -790,7 +795,12 @@ kt_caps_title(const char *s)
 			return 0;
 		upper += cat == UTF8PROC_CATEGORY_LU;
 	}
-	return upper >= 4;
+	if (upper < 4 || (f = csvt_fold(s)) == NULL)
+		return 0;
+	for (i = 0; award[i] != NULL && strstr(f, award[i]) == NULL; i++)
+		;
+	free(f);
+	return award[i] == NULL;
 }
 
 /* Whether the row's award form cell names a form (valid or not on the
