@@ -266,6 +266,26 @@ test_grid(void)
 	diag_free(d);
 }
 
+/* UTF-8 read as Windows-1252 is recognised, and only that. */
+static void
+test_mojibake(void)
+{
+	char *m;
+
+	m = table_mojibake("TÃªn táº­p thá»ƒ");
+	CHECK_STR("mojibake_heading", m ? m : "(null)", "Tên tập thể");
+	free(m);
+	/* U+0090: the byte 0x90 Windows-1252 leaves undefined ("Đ"). */
+	m = table_mojibake("Ä\xc2\x90á»‘i tÆ°á»£ng");
+	CHECK_STR("mojibake_c1", m ? m : "(null)", "Đối tượng");
+	free(m);
+	CHECK("mojibake_not_vietnamese", table_mojibake("Tên tập thể") ==
+	    NULL && table_mojibake("Nguyễn Văn Ân") == NULL);
+	CHECK("mojibake_not_latin1", table_mojibake("Café Ôn São Paulo") ==
+	    NULL && table_mojibake("ASCII only") == NULL &&
+	    table_mojibake("") == NULL);
+}
+
 /* A message about a workbook's sheet names its cell as Excel does. */
 static void
 test_cell_place(void)
@@ -308,6 +328,7 @@ main(int argc, char **argv)
 	test_ref();
 	test_grid();
 	test_cell_place();
+	test_mojibake();
 	test_read();
 	return check_failed != 0;
 }
