@@ -81,6 +81,7 @@ table_offer(struct table_choice *ch, struct csvt **t, const char *name)
 	}
 	if (!ch->m->fn(x, ch->m->arg)) {
 		csvt_free(x);
+		ch->others++;
 		return 0;
 	}
 	ch->ans = x;
@@ -101,6 +102,11 @@ table_chosen(struct table_choice *ch, const char *path, int rc,
 		*out = ch->ans;
 		csvt_free(ch->first);
 	} else if (rc == VB_OK) {
+		if (ch->others > 0)
+			diag_add(d, DIAG_NOTE, path, 0, 0, "no sheet of the "
+			    "workbook has the headings looked for: the first, "
+			    "\"%s\", is read (give --sheet to read another)",
+			    ch->first_name);
 		*out = ch->first;
 		csvt_free(ch->ans);
 	} else {

@@ -147,6 +147,7 @@ struct table_choice {
 	char		*first_name;  /* its sheet */
 	struct csvt	*ans;         /* the answer, when one matched */
 	char		*ans_name;    /* its sheet, when not the first */
+	size_t		 others;      /* tables offered after the first */
 };
 
 void	 table_choice_init(struct table_choice *, const struct table_match *);

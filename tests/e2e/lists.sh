@@ -36,6 +36,15 @@ for w in huong-dan.xlsx huong-dan.ods huong-dan.xls; do
 		fail "$name" "$tmp/$w.err"
 	fi
 done
+# No sheet has a list's headings: the first is read, and a note says so
+# and how to read another.
+kt kk "$D/khong-khop.xlsx" --lang vi
+if [ $? = 1 ] && grep -q 'khong-khop.xlsx: lưu ý: không trang tính nào .*"Hướng dẫn" (ghi --sheet' "$tmp/kk.err" &&
+    grep -q 'khong-khop.xlsx:Hướng dẫn!1:1: lỗi: thiếu cột "Họ và tên"' "$tmp/kk.err"; then
+	pass lists_no_sheet_matches
+else
+	fail lists_no_sheet_matches "$tmp/kk.err"
+fi
 # Lock files: what they are, and which file to use.
 mkdir "$tmp/lock"
 printf '\005Nguyen\000\000' >"$tmp/lock/~\$danh-sach.xlsx"

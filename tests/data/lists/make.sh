@@ -8,7 +8,9 @@
 #  - mojibake.xlsx (openpyxl): the list as LibreOffice gives it when the
 #    UTF-8 CSV is imported as Windows-1252 (bytes 81 8D 8F 90 9D, which
 #    Windows-1252 lacks, as U+0081 ... the way LibreOffice reads them);
-#  - loi.xlsx (openpyxl): the list with a form mistyped in cell F3.
+#  - loi.xlsx (openpyxl): the list with a form mistyped in cell F3;
+#  - khong-khop.xlsx (openpyxl): a guide sheet and a list whose headings
+#    are not a nominee list's (no sheet matches).
 cd "$(dirname "$0")" || exit 1
 /usr/bin/python3 - <<'PY'
 import csv, openpyxl
@@ -43,6 +45,12 @@ for row in rows:
     ws.append(row)
 ws["F3"] = "Bằng khen UBND"
 wb.save("loi.xlsx")
+wb = openpyxl.Workbook(); g = wb.active; g.title = "Hướng dẫn"
+g.append(["Ghi chú"])
+ws = wb.create_sheet("Danh sách")
+ws.append(["STT", "Tên", "Nơi công tác", "Khen"])
+ws.append([1, "Lò Văn Minh", "Sở Nội vụ", "Giấy khen"])
+wb.save("khong-khop.xlsx")
 PY
 for t in ods xls; do
 	soffice --headless --convert-to $t --outdir . huong-dan.xlsx
