@@ -160,8 +160,9 @@ ods_date(const char *v)
 	int	 y, m, d, hh = 0, mm = 0, ss = 0, n;
 	char	*out;
 
-	n = sscanf(v, "%d-%d-%dT%d:%d:%d", &y, &m, &d, &hh, &mm, &ss);
-	if (n < 3)
+	n = sscanf(v, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &m, &d, &hh, &mm, &ss);
+	if (n < 3 || y < 1 || m < 1 || m > 12 || d < 1 || d > 31 || hh < 0 ||
+	    hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 60)
 		return strdup(v);
 	if (hh == 0 && mm == 0 && ss == 0)
 		n = asprintf(&out, "%04d-%02d-%02d", y, m, d);
@@ -180,7 +181,7 @@ ods_time(const char *v)
 	char	*out;
 
 	if (sscanf(v, "PT%ldH%ldM%lfS", &h, &m, &s) != 3 || h < 0 ||
-	    h > 1000000 || m < 0 || s < 0)
+	    h > 1000000 || m < 0 || m > 1000000 || !(s >= 0 && s < 1e6))
 		return strdup(v);
 	m += (long)(s + 0.5) / 60;
 	if (asprintf(&out, "%02ld:%02ld:%02ld", h + m / 60, m % 60,
