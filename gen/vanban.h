@@ -368,6 +368,11 @@ char		*vb_find_dir(const char *opt, const char *env,
  * replaced by ext (".pdf"), or ext appended.  Malloc'd, NULL on OOM. */
 char		*vb_with_ext(const char *path, const char *ext);
 
+/* Make the folder dir and every missing folder above it (mkdir -p); one
+ * that exists is fine.  VB_OK, or VB_ESYS with a message in d naming the
+ * folder that could not be made. */
+int		 vb_mkdir_p(const char *dir, struct diag *d);
+
 /* The time a reproducible build asks for: SOURCE_DATE_EPOCH (decimal
  * seconds, 0 to 253402300799) in *out, or -1 when it is not set.
  * Returns 0, or -1 when it is set but not such a number (message in d). */

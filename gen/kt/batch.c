@@ -356,12 +356,8 @@ kt_write(const struct kt_batch *b, struct kt_out *o, size_t n,
 		rc = kt_render(b, o, n, RENDER_PDF, &pdf, d);
 	if (rc == VB_OK && b->docx)
 		rc = kt_render(b, o, n, RENDER_DOCX, &docx, d);
-	if (rc == VB_OK && b->outdir != NULL && mkdir(b->outdir, 0777) != 0 &&
-	    errno != EEXIST) {
-		diag_add(d, DIAG_ERROR, b->outdir, 0, 0, "cannot create: %s",
-		    strerror(errno));
-		rc = VB_ESYS;
-	}
+	if (rc == VB_OK && b->outdir != NULL)
+		rc = vb_mkdir_p(b->outdir, d);
 	for (i = 0; i < n && rc == VB_OK; i++) {
 		rc = text_write_file(o[i].path, o[i].md, strlen(o[i].md), d);
 		if (rc == VB_OK && pdf != NULL)
