@@ -150,6 +150,26 @@ struct outfile;
 FILE		*outfile_open(const char *path, struct outfile **of,
 		    struct diag *d);
 int		 outfile_close(struct outfile *of, int ok, struct diag *d);
+/*
+ * A last check before an output replaces a file the user may edit: just
+ * before the rename, changed(path, arg) says whether the file at path
+ * changed since the caller looked at it (1), not (0) or cannot be read
+ * (-1, errno set).  When it changed, the file there is kept and the new
+ * one goes to alt instead (moved set); -1 is an error, nothing replaced.
+ * Tests only: VB_TEST_PAUSE_BEFORE_RENAME names a FIFO to which the path
+ * is written before the check, the run then waiting until something is
+ * written to the FIFO (tests/e2e/gen-outputs.sh edits the file then).
+ */
+struct outfile_guard {
+	int		(*changed)(const char *path, void *arg);
+	void		 *arg;     /* for changed */
+	const char	 *alt;     /* where the new file goes if it changed */
+	int		  moved;   /* set: it went to alt */
+};
+/* text_write_file with a guard (NULL: none). */
+int		 text_write_guarded(const char *path, const void *buf,
+		    size_t n, struct outfile_guard *g, struct diag *d);
+
 /* Do paths a and b name the same existing file? ("-" never does.) */
 int		 text_same_file(const char *a, const char *b);
 
