@@ -321,8 +321,27 @@ int	 tmpl_expand(const char *name, const char *tmpl,
 	    const struct tmpl_vars *, struct diag *, char **out);
 
 /* A YAML scalar for s: plain when safe, otherwise double-quoted.
- * Malloc'd, NULL on OOM. */
+ * Malloc'd, NULL on OOM.  (mdesc_yaml, under the templates' name.) */
 char	*tmpl_yaml_scalar(const char *s);
+
+/* ------------------------------------------------------------------ */
+/* Values written into generated Markdown (mdesc.c)                     */
+/* ------------------------------------------------------------------ */
+
+/* Each appends s to b so that vb-render reads back exactly s where it is
+ * put, whatever s holds ("```", "#", "---", "<", "&", "*", indentation,
+ * CR).  mdesc_inline: inside a paragraph, heading or list item (one line:
+ * blanks collapse to one space, markup backslash-escaped).  mdesc_cell: a
+ * field of a ```csv table (after a comma unless first; a line end stays
+ * a line break in the cell).  mdesc_chart_cell: a field of a ```chart
+ * (one line, no markup).  mdesc_info_value: a quoted option of a fence's
+ * info string (title="…").  mdesc_yaml: a front-matter value, plain or
+ * double-quoted; malloc'd, NULL on OOM. */
+void	 mdesc_inline(struct vbuf *, const char *s);
+void	 mdesc_cell(struct vbuf *, const char *s, int first);
+void	 mdesc_chart_cell(struct vbuf *, const char *s, int first);
+void	 mdesc_info_value(struct vbuf *, const char *s);
+char	*mdesc_yaml(const char *s);
 
 /* ------------------------------------------------------------------ */
 /* Configuration files (YAML key: value) over template variables        */
