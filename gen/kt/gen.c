@@ -285,22 +285,24 @@ kt_rows(struct vbuf *b, struct kt_nominee **v, size_t n, int has_tt)
 	}
 }
 
-/* Append "*text;*": text Markdown-escaped, without its own final
+/* Append "*text;*": text escaped (mdesc_inline), without its own final
  * ";" or ".", then end. */
 static void
 kt_italic_line(struct vbuf *b, const char *text, const char *end)
 {
-	size_t n = strlen(text), i;
+	size_t	 n = strlen(text);
+	char	*t;
 
 	while (n > 0 && (text[n - 1] == ';' || text[n - 1] == '.' ||
 	    text[n - 1] == ' '))
 		n--;
-	vbuf_puts(b, "*");
-	for (i = 0; i < n; i++) {
-		if (strchr("\\*_`[]<>", text[i]) != NULL)
-			vbuf_puts(b, "\\");
-		vbuf_putn(b, text + i, 1);
+	if ((t = strndup(text, n)) == NULL) {
+		b->bad = 1;
+		return;
 	}
+	vbuf_puts(b, "*");
+	mdesc_inline(b, t);
+	free(t);
 	vbuf_printf(b, "%s*", end);
 }
 
