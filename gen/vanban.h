@@ -151,6 +151,26 @@ struct outfile;
 FILE		*outfile_open(const char *path, struct outfile **of,
 		    struct diag *d);
 int		 outfile_close(struct outfile *of, int ok, struct diag *d);
+/*
+ * A last check before an output replaces a file the user may edit: just
+ * before the rename, changed(path, arg) says whether the file at path
+ * changed since the caller looked at it (1), not (0) or cannot be read
+ * (-1, errno set).  When it changed, the file there is kept and the new
+ * one goes to alt instead (moved set); -1 is an error, nothing replaced.
+ * Tests only: VB_TEST_PAUSE_BEFORE_RENAME names a FIFO to which the path
+ * is written before the check, the run then waiting until something is
+ * written to the FIFO (tests/e2e/gen-outputs.sh edits the file then).
+ */
+struct outfile_guard {
+	int		(*changed)(const char *path, void *arg);
+	void		 *arg;     /* for changed */
+	const char	 *alt;     /* where the new file goes if it changed */
+	int		  moved;   /* set: it went to alt */
+};
+/* text_write_file with a guard (NULL: none). */
+int		 text_write_guarded(const char *path, const void *buf,
+		    size_t n, struct outfile_guard *g, struct diag *d);
+
 /* Do paths a and b name the same existing file? ("-" never does.) */
 int		 text_same_file(const char *a, const char *b);
 
@@ -302,8 +322,27 @@ int	 tmpl_expand(const char *name, const char *tmpl,
 	    const struct tmpl_vars *, struct diag *, char **out);
 
 /* A YAML scalar for s: plain when safe, otherwise double-quoted.
- * Malloc'd, NULL on OOM. */
+ * Malloc'd, NULL on OOM.  (mdesc_yaml, under the templates' name.) */
 char	*tmpl_yaml_scalar(const char *s);
+
+/* ------------------------------------------------------------------ */
+/* Values written into generated Markdown (mdesc.c)                     */
+/* ------------------------------------------------------------------ */
+
+/* Each appends s to b so that vb-render reads back exactly s where it is
+ * put, whatever s holds ("```", "#", "---", "<", "&", "*", indentation,
+ * CR).  mdesc_inline: inside a paragraph, heading or list item (one line:
+ * blanks collapse to one space, markup backslash-escaped).  mdesc_cell: a
+ * field of a ```csv table (after a comma unless first; a line end stays
+ * a line break in the cell).  mdesc_chart_cell: a field of a ```chart
+ * (one line, no markup).  mdesc_info_value: a quoted option of a fence's
+ * info string (title="…").  mdesc_yaml: a front-matter value, plain or
+ * double-quoted; malloc'd, NULL on OOM. */
+void	 mdesc_inline(struct vbuf *, const char *s);
+void	 mdesc_cell(struct vbuf *, const char *s, int first);
+void	 mdesc_chart_cell(struct vbuf *, const char *s, int first);
+void	 mdesc_info_value(struct vbuf *, const char *s);
+char	*mdesc_yaml(const char *s);
 
 /* ------------------------------------------------------------------ */
 /* Configuration files (YAML key: value) over template variables        */
@@ -368,6 +407,11 @@ char		*vb_find_dir(const char *opt, const char *env,
 /* path with its extension (after the last '.' of the last component)
  * replaced by ext (".pdf"), or ext appended.  Malloc'd, NULL on OOM. */
 char		*vb_with_ext(const char *path, const char *ext);
+
+/* Make the folder dir and every missing folder above it (mkdir -p); one
+ * that exists is fine.  VB_OK, or VB_ESYS with a message in d naming the
+ * folder that could not be made. */
+int		 vb_mkdir_p(const char *dir, struct diag *d);
 
 /* The time a reproducible build asks for: SOURCE_DATE_EPOCH (decimal
  * seconds, 0 to 253402300799) in *out, or -1 when it is not set.

@@ -182,13 +182,18 @@ struct bc_row {
 	enum bc_status	 status;
 	vb_date		 ngay;     /* completion date, 0: none */
 	char		*ket_qua;  /* result or reason, may be "" */
-	const char	*file;     /* progress file (messages) */
+	const char	*file;     /* progress file (messages), owned by
+				    * bc_progress.files */
 	int		 line;
 };
 
 struct bc_progress {
 	struct bc_row	*v;
 	size_t		 n, cap;
+	char		**files;   /* the progress files' names, for the
+				    * rows' messages (a table's own name is
+				    * freed with it) */
+	size_t		 nfiles;
 	int		 year;     /* the most frequent year of the dates */
 };
 

@@ -211,15 +211,37 @@ bc_progress_parse(const char *name, const char *text, size_t len,
 	return bc_progress_table(t, p, bd, us, d, pr);
 }
 
+/* A copy of the table's name that lives as long as pr (its rows point to
+ * it, and messages about later tables name it); NULL on OOM. */
+static const char *
+bc_progress_name(struct bc_progress *pr, const char *name)
+{
+	char	**v, *s;
+
+	if ((s = strdup(name)) == NULL ||
+	    (v = realloc(pr->files, (pr->nfiles + 1) * sizeof(*v))) == NULL) {
+		free(s);
+		return NULL;
+	}
+	pr->files = v;
+	pr->files[pr->nfiles++] = s;
+	return s;
+}
+
 int
 bc_progress_table(struct csvt *t, const struct bc_plan *p,
     const struct bc_data *bd, struct bc_units *us, struct diag *d,
     struct bc_progress *pr)
 {
-	const char	*name = t->name;
+	const char	*name;
 	struct bc_row	 row;
 	int		 c[BC_P_N], f, errs = diag_errors(d), ok;
 	size_t		 r;
+
+	if ((name = bc_progress_name(pr, t->name)) == NULL) {
+		csvt_free(t);
+		return VB_ESYS;
+	}
 	if (t->nrows == 0) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "empty progress table");
 		csvt_free(t);
@@ -273,4 +295,9 @@ bc_progress_free(struct bc_progress *pr)
 	free(pr->v);
 	pr->v = NULL;
 	pr->n = pr->cap = 0;
+	for (i = 0; i < pr->nfiles; i++)
+		free(pr->files[i]);
+	free(pr->files);
+	pr->files = NULL;
+	pr->nfiles = 0;
 }

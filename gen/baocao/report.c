@@ -62,16 +62,33 @@ bc_unit_status(const struct bc_plan *p, const struct bc_progress *pr,
 		}
 }
 
-/* s without its final '.', ';' and spaces, into b. */
+/* s without its final '.', ';' and blanks, into b as list-item text
+ * (escaped: mdesc_inline). */
 static void
 bc_put_trimmed(struct vbuf *b, const char *s)
 {
-	size_t n = strlen(s);
+	size_t	 n = strlen(s);
+	char	*t;
 
-	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ';' ||
-	    s[n - 1] == ' '))
+	while (n > 0 && strchr(".; \t\r\n", s[n - 1]) != NULL)
 		n--;
-	vbuf_putn(b, s, n);
+	if ((t = strndup(s, n)) == NULL) {
+		b->bad = 1;
+		return;
+	}
+	mdesc_inline(b, t);
+	free(t);
+}
+
+/* "- KEY: " starting a list item (a new line unless the first). */
+static void
+bc_put_item(struct vbuf *b, const char *key)
+{
+	if (b->len)
+		vbuf_puts(b, "\n");
+	vbuf_puts(b, "- ");
+	mdesc_inline(b, key);
+	vbuf_puts(b, ": ");
 }
 
 /* Set key to the buffer's text (taken); -1 on OOM. */
@@ -154,8 +171,7 @@ bc_next_tasks(struct vbuf *b, const struct bc_plan *p, unsigned next)
 		if (!bc_task_in(p, i, next) ||
 		    p->groups[p->tasks[i].group].quarter == 0)
 			continue;
-		vbuf_printf(b, "%s- %s: ", b->len ? "\n" : "",
-		    p->tasks[i].key);
+		bc_put_item(b, p->tasks[i].key);
 		bc_put_trimmed(b, p->tasks[i].noi_dung);
 		vbuf_puts(b, ";");
 	}
@@ -188,7 +204,7 @@ bc_unit_rows(const struct bc_plan *p, unsigned mask, int nam,
 			g = t->group;
 			vbuf_printf(tb, "%s%s,", tb->len ? "\n" : "",
 			    p->groups[g].roman);
-			csvt_put_field(tb, p->groups[g].title, 1);
+			mdesc_cell(tb, p->groups[g].title, 1);
 			vbuf_puts(tb, ",,,");
 		}
 		day[0] = '\0';
@@ -201,15 +217,15 @@ bc_unit_rows(const struct bc_plan *p, unsigned mask, int nam,
 			    row[i]->ngay > (long)nam * 10000 + qend[q] ?
 			    " *(chậm)*" : "");
 		vbuf_puts(tb, "\n");
-		csvt_put_field(tb, t->key, 1);
-		csvt_put_field(tb, t->noi_dung, 0);
+		mdesc_cell(tb, t->key, 1);
+		mdesc_cell(tb, t->noi_dung, 0);
 		csvt_put_field(tb, st[i] == BC_MISSING ? "*Chưa báo cáo*" :
 		    bc_status_name(st[i]), 0);
 		csvt_put_field(tb, day, 0);
-		csvt_put_field(tb, row[i] ? row[i]->ket_qua : "", 0);
+		mdesc_cell(tb, row[i] ? row[i]->ket_qua : "", 0);
 		if (st[i] == BC_DONE)
 			continue;
-		vbuf_printf(nd, "%s- %s: ", nd->len ? "\n" : "", t->key);
+		bc_put_item(nd, t->key);
 		bc_put_trimmed(nd, t->noi_dung);
 		if (st[i] == BC_MISSING)
 			vbuf_puts(nd, " (chưa báo cáo).");
@@ -356,12 +372,12 @@ bc_summary_rows(const struct bc_units *us, struct bc_line *lines,
 		tot.total += c->total;
 		bc_rate(c->n[BC_DONE], c->total, 1, rate, sizeof(rate));
 		vbuf_printf(tb, "%s%zu,", i ? "\n" : "", i + 1);
-		csvt_put_field(tb, us->v[lines[i].unit].don_vi, 1);
+		mdesc_cell(tb, us->v[lines[i].unit].don_vi, 1);
 		vbuf_printf(tb, ",%zu,%zu,%zu,%zu", c->n[BC_DONE],
 		    c->n[BC_DOING], c->n[BC_TODO], c->n[BC_MISSING]);
 		csvt_put_field(tb, rate, 0);
 		bc_rate(c->n[BC_DONE], c->total, 0, rate, sizeof(rate));
-		csvt_put_field(ch, us->v[lines[i].unit].don_vi, 1);
+		mdesc_chart_cell(ch, us->v[lines[i].unit].don_vi, 1);
 		vbuf_printf(ch, ",%s\n", rate);
 		if (c->total > 0 && c->n[BC_MISSING] == c->total) {
 			vbuf_printf(miss, "%s%s", *nmiss ? ", " : "",
@@ -395,9 +411,12 @@ bc_charts(struct vbuf *b, const char *rows, size_t n, const char *title)
 		return;
 	per = (n + parts - 1) / parts;
 	for (i = 0; i < parts; i++) {
-		vbuf_printf(b, "%s```chart type=bar title=\"%s%s\" unit=\"%%\" "
-		    "max=100 labels=yes\nĐơn vị,Tỷ lệ\n", i ? "\n\n" : "", title,
-		    i ? " (tiếp)" : "");
+		char t[600];
+
+		snprintf(t, sizeof(t), "%s%s", title, i ? " (tiếp)" : "");
+		vbuf_printf(b, "%s```chart type=bar title=", i ? "\n\n" : "");
+		mdesc_info_value(b, t);
+		vbuf_puts(b, " unit=\"%\" max=100 labels=yes\nĐơn vị,Tỷ lệ\n");
 		for (; k < (i + 1) * per && k < n && *p != '\0'; k++) {
 			q = strchr(p, '\n');
 			q = q ? q + 1 : p + strlen(p);
@@ -423,7 +442,7 @@ bc_summary_open(const struct bc_plan *p, const struct bc_progress *pr,
 				break;
 		if (j < pr->n)
 			continue;
-		vbuf_printf(b, "%s- %s: ", b->len ? "\n" : "", p->tasks[i].key);
+		bc_put_item(b, p->tasks[i].key);
 		bc_put_trimmed(b, p->tasks[i].noi_dung);
 		vbuf_puts(b, ";");
 	}
@@ -443,7 +462,7 @@ bc_summary(const struct bc_data *bd, const struct bc_plan *p,
 	struct vbuf		  tb = { NULL, 0, 0, 0 }, ch = tb, miss = tb,
 				  open = tb, charts = tb;
 	const char		 *s;
-	char			  title[512], *q;
+	char			  title[512];
 	unsigned		  mask = bc_ky_quarters(o->ky);
 	size_t			  i, nmiss, ntask = 0;
 	int			  oom = 0, rc = VB_ESYS;
@@ -473,8 +492,6 @@ bc_summary(const struct bc_data *bd, const struct bc_plan *p,
 	if ((s = tmpl_vars_get(v, "th_bieu_do")) == NULL)
 		s = "";
 	snprintf(title, sizeof(title), "%s %s", s, tmpl_vars_get(v, "ky_ten"));
-	for (q = title; (q = strchr(q, '"')) != NULL;)
-		*q = '\'';	/* the title is a quoted option */
 	bc_charts(&charts, ch.s ? ch.s : "", us->n, title);
 	free(vbuf_take(&ch));
 	oom |= bc_set_buf(v, "bieu_do", &charts);

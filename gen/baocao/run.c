@@ -315,12 +315,8 @@ bc_run(struct bc_args *a, struct diag *d)
 	if (a->docx && !a->mau &&
 	    (rc = bc_render(a, &o, RENDER_DOCX, &docx, d)) != VB_OK)
 		goto out;
-	if (mkdir(a->outdir, 0777) != 0 && errno != EEXIST) {
-		diag_add(d, DIAG_ERROR, a->outdir, 0, 0, "cannot create the "
-		    "folder: %s", strerror(errno));
-		rc = VB_ESYS;
+	if ((rc = vb_mkdir_p(a->outdir, d)) != VB_OK)
 		goto out;
-	}
 	/* Everything is made: only now is anything written. */
 	for (i = 0; i < o.n && rc == VB_OK; i++) {
 		rc = text_write_file(o.path[i], o.text[i], o.len[i], d);

@@ -22,6 +22,19 @@ struct kt_out {
 	char	*path;   /* where the source goes ("-": stdout) */
 	char	*pdf;    /* where its PDF goes, or NULL */
 	int	 same;   /* the file at path already holds md */
+	int	 existed;  /* a file was at path when checked */
+	char	 seen[65]; /* its SHA-256 then (hex) */
+	int	 moved;  /* it changed since: md went to NAME.moi.md */
+};
+
+/* The files kt_write writes, in order (each decision's source, PDF,
+ * DOCX), for the message when one of them fails. */
+struct kt_plan {
+	char	**name;  /* malloc'd paths */
+	size_t	  n;     /* of them */
+	size_t	  k;     /* written so far: name[0..k) */
+	int	  pdf;   /* a PDF for each decision */
+	int	  docx;  /* a DOCX for each decision */
 };
 
 /* The number for form f (contract in kt.h). */
@@ -273,6 +286,8 @@ kt_check_existing(const struct kt_batch *b, struct kt_out *o, size_t n,
 		}
 		if (old == NULL)
 			continue;
+		o[i].existed = 1;
+		kt_sha256_hex(old, len, o[i].seen);
 		o[i].same = len == strlen(o[i].md) &&
 		    memcmp(old, o[i].md, len) == 0;
 		sum = kt_sum_check(old, len);
@@ -341,42 +356,200 @@ kt_render(const struct kt_batch *b, const struct kt_out *o, size_t n,
 	    b->progress_arg, d);
 }
 
-/* Render every decision in memory, then write the sources and PDFs. */
+/* The guard's check (struct outfile_guard): has the source at path
+ * changed since kt_check_existing read it?  A file that is gone holds
+ * nothing to lose. */
+static int
+kt_source_changed(const char *path, void *arg)
+{
+	const struct kt_out	*o = arg;
+	char			*now, hex[65];
+	size_t			 len = 0;
+	int			 exists;
+
+	if ((now = kt_slurp(path, &len, &exists)) == NULL)
+		return exists ? -1 : 0;
+	kt_sha256_hex(now, len, hex);
+	free(now);
+	return !o->existed || strcmp(hex, o->seen) != 0;
+}
+
+static void
+kt_plan_free(struct kt_plan *pl)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n; i++)
+		free(pl->name[i]);
+	free(pl->name);
+}
+
+/* The files of o[0..n) in the order kt_write writes them. */
+static int
+kt_plan_make(struct kt_plan *pl, const struct kt_out *o, size_t n,
+    int pdf, int docx)
+{
+	size_t i;
+
+	pl->pdf = pdf;
+	pl->docx = docx;
+	if ((pl->name = calloc(n * 3 + 1, sizeof(*pl->name))) == NULL)
+		return VB_ESYS;
+	for (i = 0; i < n; i++) {
+		pl->name[pl->n++] = strdup(o[i].path);
+		if (pdf)
+			pl->name[pl->n++] = vb_with_ext(o[i].path, ".pdf");
+		if (docx)
+			pl->name[pl->n++] = vb_with_ext(o[i].path, ".docx");
+	}
+	for (i = 0; i < pl->n; i++)
+		if (pl->name[i] == NULL)
+			return VB_ESYS;
+	return VB_OK;
+}
+
+/* Decision source path changed while the run went on: its files are
+ * now NAME.moi.md (written: name[k - 1]), NAME.moi.pdf, NAME.moi.docx. */
+static int
+kt_plan_moved(struct kt_plan *pl, const char *path)
+{
+	const char	*ext[3];
+	size_t		 i, m = 0, j = pl->k - 1;
+
+	ext[m++] = ".moi.md";
+	if (pl->pdf)
+		ext[m++] = ".moi.pdf";
+	if (pl->docx)
+		ext[m++] = ".moi.docx";
+	for (i = 0; i < m; i++) {
+		free(pl->name[j + i]);
+		if ((pl->name[j + i] = vb_with_ext(path, ext[i])) == NULL)
+			return VB_ESYS;
+	}
+	return VB_OK;
+}
+
+/* name[from..to) as "a, b, c" (file names only: they share a folder),
+ * at most 20, then how many more. */
+static void
+kt_plan_list(const struct kt_plan *pl, size_t from, size_t to,
+    struct vbuf *b)
+{
+	const char	*s;
+	size_t		 i;
+
+	for (i = from; i < to && i < from + 20; i++) {
+		s = strrchr(pl->name[i], '/');
+		vbuf_printf(b, "%s%s", i > from ? ", " : "",
+		    s ? s + 1 : pl->name[i]);
+	}
+	if (to > from + 20)
+		vbuf_printf(b, vb_tr(" and %zu more"), to - from - 20);
+}
+
+/*
+ * Write the plan's next file (guarded: g, or NULL).  When it fails, its
+ * message says in the same line what the run wrote before it and what
+ * it did not write: the run stops there.
+ */
+static int
+kt_put(struct kt_plan *pl, const void *buf, size_t len,
+    struct outfile_guard *g, struct diag *d)
+{
+	struct diag		*w;
+	const struct diag_msg	*m = NULL;
+	struct vbuf		 done = { 0 }, rest = { 0 };
+	size_t			 i;
+	int			 rc;
+
+	if ((w = diag_new()) == NULL)
+		return VB_ESYS;
+	rc = text_write_guarded(pl->name[pl->k], buf, len, g, w);
+	for (i = 0; rc != VB_OK && m == NULL && i < diag_count(w); i++)
+		if (diag_item(w, i)->level == DIAG_ERROR)
+			m = diag_item(w, i);
+	if (m == NULL) {
+		diag_move(d, w);
+		diag_free(w);
+		pl->k += rc == VB_OK;
+		return rc;
+	}
+	kt_plan_list(pl, 0, pl->k, &done);
+	kt_plan_list(pl, pl->k, pl->n, &rest);
+	if (pl->k == 0)
+		diag_add(d, DIAG_ERROR, m->file, m->line, m->col, "%s; "
+		    "nothing was written (not written: %s)", m->text, rest.s ?
+		    rest.s : "");
+	else
+		diag_add(d, DIAG_ERROR, m->file, m->line, m->col, "%s; "
+		    "written: %s; not written: %s", m->text, done.s ?
+		    done.s : "", rest.s ? rest.s : "");
+	free(done.s);
+	free(rest.s);
+	diag_free(w);
+	return rc;
+}
+
+/* Write decision o's source (guarded against an edit made during the
+ * run), then its PDF and DOCX (job's output, when rendered). */
+static int
+kt_write_one(struct kt_plan *pl, struct kt_out *o,
+    const struct render_job *pdf, const struct render_job *docx,
+    struct diag *d)
+{
+	struct outfile_guard	 g = { kt_source_changed, o, NULL, 0 };
+	char			*alt = NULL;
+	int			 rc;
+
+	if (strcmp(o->path, "-") != 0 &&
+	    (g.alt = alt = vb_with_ext(o->path, ".moi.md")) == NULL)
+		return VB_ESYS;
+	rc = kt_put(pl, o->md, strlen(o->md), alt ? &g : NULL, d);
+	if (rc == VB_OK && g.moved) {
+		o->moved = 1;
+		diag_add(d, DIAG_ERROR, o->path, 0, 0, "this decision source "
+		    "was edited while vb-khenthuong was running: it is kept as "
+		    "it is, and the new decision was written beside it as %s "
+		    "(compare the two and keep one)", alt);
+		rc = kt_plan_moved(pl, o->path);
+	}
+	if (rc == VB_OK && pdf != NULL)
+		rc = kt_put(pl, pdf->out, pdf->outlen, NULL, d);
+	else if (rc == VB_OK && !o->moved)
+		rc = kt_drop_stale_pdf(o, d);
+	if (rc == VB_OK && docx != NULL)
+		rc = kt_put(pl, docx->out, docx->outlen, NULL, d);
+	free(alt);
+	return rc;
+}
+
+/* Render every decision in memory, then write the sources, PDFs and
+ * DOCX files.  A source edited during the run is kept (exit 1). */
 static int
 kt_write(const struct kt_batch *b, struct kt_out *o, size_t n,
     struct diag *d)
 {
 	struct render_job	*pdf = NULL, *docx = NULL;
-	char			*dx;
-	size_t			 i;
+	struct kt_plan		 pl = { NULL, 0, 0, 0, 0 };
+	size_t			 i, moved = 0;
 	int			 rc = VB_OK;
 
 	if (b->pdf)
 		rc = kt_render(b, o, n, RENDER_PDF, &pdf, d);
 	if (rc == VB_OK && b->docx)
 		rc = kt_render(b, o, n, RENDER_DOCX, &docx, d);
-	if (rc == VB_OK && b->outdir != NULL && mkdir(b->outdir, 0777) != 0 &&
-	    errno != EEXIST) {
-		diag_add(d, DIAG_ERROR, b->outdir, 0, 0, "cannot create: %s",
-		    strerror(errno));
-		rc = VB_ESYS;
-	}
+	if (rc == VB_OK && b->outdir != NULL)
+		rc = vb_mkdir_p(b->outdir, d);
+	if (rc == VB_OK)
+		rc = kt_plan_make(&pl, o, n, pdf != NULL, docx != NULL);
 	for (i = 0; i < n && rc == VB_OK; i++) {
-		rc = text_write_file(o[i].path, o[i].md, strlen(o[i].md), d);
-		if (rc == VB_OK && pdf != NULL)
-			rc = text_write_file(o[i].pdf, pdf[i].out,
-			    pdf[i].outlen, d);
-		else if (rc == VB_OK)
-			rc = kt_drop_stale_pdf(&o[i], d);
-		if (rc == VB_OK && docx != NULL) {
-			if ((dx = vb_with_ext(o[i].path, ".docx")) == NULL)
-				rc = VB_ESYS;
-			else
-				rc = text_write_file(dx, docx[i].out,
-				    docx[i].outlen, d);
-			free(dx);
-		}
+		rc = kt_write_one(&pl, &o[i], pdf ? &pdf[i] : NULL,
+		    docx ? &docx[i] : NULL, d);
+		moved += o[i].moved;
 	}
+	if (rc == VB_OK && moved > 0)
+		rc = VB_EINPUT;
+	kt_plan_free(&pl);
 	render_jobs_free(pdf, n);
 	render_jobs_free(docx, n);
 	return rc;

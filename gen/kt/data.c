@@ -766,11 +766,8 @@ kt_init(const char *templates_dir, const char *dir, struct diag *d)
 		    from[i]);
 		rc = text_read_file(src, TEXT_ENC_AUTO, d, &text[i], &len[i]);
 	}
-	if (rc == VB_OK && mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot create: %s",
-		    strerror(errno));
-		rc = VB_ESYS;
-	}
+	if (rc == VB_OK)
+		rc = vb_mkdir_p(dir, d);
 	for (i = 0; i < 2 && rc == VB_OK; i++)
 		rc = text_write_file(dst[i], text[i], len[i], d);
 	free(text[0]);

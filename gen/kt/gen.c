@@ -251,7 +251,8 @@ kt_names_unit(const char *chuc_vu, const char *don_vi)
 }
 
 /* The annex rows of one kind: "STT,name,position and unit,achievement"
- * lines, no header (the skeleton has it). */
+ * lines, no header (the skeleton has it); the list's values escaped for
+ * the table (mdesc_cell). */
 static void
 kt_rows(struct vbuf *b, struct kt_nominee **v, size_t n, int has_tt)
 {
@@ -263,10 +264,10 @@ kt_rows(struct vbuf *b, struct kt_nominee **v, size_t n, int has_tt)
 
 		snprintf(stt, sizeof(stt), "%zu", i + 1);
 		csvt_put_field(b, stt, 1);
-		csvt_put_field(b, r->ho_ten, 0);
+		mdesc_cell(b, r->ho_ten, 0);
 		if (r->kind == KT_CA_NHAN && *r->chuc_vu != '\0' &&
 		    kt_names_unit(r->chuc_vu, r->don_vi))
-			csvt_put_field(b, r->chuc_vu, 0);
+			mdesc_cell(b, r->chuc_vu, 0);
 		else if (r->kind == KT_CA_NHAN && *r->chuc_vu != '\0') {
 			char *cv;
 
@@ -274,32 +275,34 @@ kt_rows(struct vbuf *b, struct kt_nominee **v, size_t n, int has_tt)
 				b->bad = 1;
 				return;
 			}
-			csvt_put_field(b, cv, 0);
+			mdesc_cell(b, cv, 0);
 			free(cv);
 		} else
-			csvt_put_field(b, r->don_vi, 0);
-		csvt_put_field(b, has_tt ? r->thanh_tich : "", 0);
+			mdesc_cell(b, r->don_vi, 0);
+		mdesc_cell(b, has_tt ? r->thanh_tich : "", 0);
 		if (i + 1 < n)
 			vbuf_puts(b, "\n");
 	}
 }
 
-/* Append "*text;*": text Markdown-escaped, without its own final
+/* Append "*text;*": text escaped (mdesc_inline), without its own final
  * ";" or ".", then end. */
 static void
 kt_italic_line(struct vbuf *b, const char *text, const char *end)
 {
-	size_t n = strlen(text), i;
+	size_t	 n = strlen(text);
+	char	*t;
 
 	while (n > 0 && (text[n - 1] == ';' || text[n - 1] == '.' ||
 	    text[n - 1] == ' '))
 		n--;
-	vbuf_puts(b, "*");
-	for (i = 0; i < n; i++) {
-		if (strchr("\\*_`[]<>", text[i]) != NULL)
-			vbuf_puts(b, "\\");
-		vbuf_putn(b, text + i, 1);
+	if ((t = strndup(text, n)) == NULL) {
+		b->bad = 1;
+		return;
 	}
+	vbuf_puts(b, "*");
+	mdesc_inline(b, t);
+	free(t);
 	vbuf_printf(b, "%s*", end);
 }
 
