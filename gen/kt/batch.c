@@ -41,15 +41,49 @@ kt_number_for(const struct kt_batch *b, const struct kt_form *f)
 	return NULL;
 }
 
-/* Every --so names a form of the list (or is plain with one form). */
+/* The form codes of the list, ", "-separated, for a message. */
+static void
+kt_codes(const struct kt_data *kd, const int *used, size_t nused, char *buf,
+    size_t len)
+{
+	size_t i, at = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < nused && at < len; i++)
+		at += (size_t)snprintf(buf + at, len - at, "%s%s", i ? ", " : "",
+		    kd->forms[used[i]].ma);
+}
+
+/*
+ * The number of one --so value (after FORM=): digits only, leading zeros
+ * kept.  A clerk who types the whole "15/QĐ-UBND" gets 15 and a note.
+ * *num malloc'd; 0 good, 1 good after the note, -1 not a number.
+ */
+static int
+kt_so_value(const char *v, char **num)
+{
+	size_t n = strspn(v, "0123456789");
+
+	*num = NULL;
+	if (n == 0 || (v[n] != '\0' && v[n] != '/'))
+		return -1;
+	if ((*num = strndup(v, n)) == NULL)
+		return -2;
+	return v[n] == '/';
+}
+
+/* Every --so names a form of the list (or is plain with one form) and
+ * a number: so[] gets the numbers as FORM=N or N, malloc'd. */
 static int
 kt_check_numbers(const struct kt_batch *b, const struct kt_data *kd,
-    const int *used, size_t nused, struct diag *d)
+    const int *used, size_t nused, char **so, struct diag *d)
 {
 	const char	*eq;
+	char		*num, codes[512];
 	size_t		 i, j, n;
-	int		 rc = VB_OK, hit;
+	int		 rc = VB_OK, hit, r;
 
+	kt_codes(kd, used, nused, codes, sizeof(codes));
 	for (i = 0; i < (size_t)b->nso; i++) {
 		eq = strchr(b->so[i], '=');
 		n = eq ? (size_t)(eq - b->so[i]) : 0;
@@ -59,12 +93,38 @@ kt_check_numbers(const struct kt_batch *b, const struct kt_data *kd,
 			    strncmp(b->so[i], kd->forms[used[j]].ma, n) == 0)
 				hit = 1;
 		if (!hit) {
-			diag_add(d, DIAG_ERROR, NULL, 0, 0, "--so %s: %s",
-			    b->so[i], eq ? "no such award form in the list" :
-			    "with several forms give FORM=N (form codes of "
-			    "hinh-thuc.csv)");
+			if (eq != NULL)
+				diag_add(d, DIAG_ERROR, NULL, 0, 0, "--so %s: no "
+				    "such award form in the list; its forms: %s",
+				    b->so[i], codes);
+			else
+				diag_add(d, DIAG_ERROR, NULL, 0, 0, "--so %s: the "
+				    "list holds several award forms: give FORM=N "
+				    "for each (its forms: %s)", b->so[i], codes);
 			rc = VB_EUSAGE;
+			continue;
 		}
+		if ((r = kt_so_value(eq ? eq + 1 : b->so[i], &num)) == -2)
+			return VB_ESYS;
+		if (r < 0) {
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "--so %s: \"%s\" is "
+			    "not a number: write its digits only (--so 15, or "
+			    "FORM=15 for one form of the list: %s)", b->so[i],
+			    eq ? eq + 1 : b->so[i], codes);
+			rc = VB_EUSAGE;
+			continue;
+		}
+		if (r == 1)
+			diag_add(d, DIAG_WARNING, NULL, 0, 0, "--so %s: the number "
+			    "is %s; the symbol after it comes from ky_hieu of "
+			    "the config", b->so[i], num);
+		if (asprintf(&so[i], "%.*s%s%s", (int)(eq ? n : 0), b->so[i],
+		    eq ? "=" : "", num) < 0) {
+			so[i] = NULL;
+			free(num);
+			return VB_ESYS;
+		}
+		free(num);
 	}
 	return rc;
 }
@@ -389,6 +449,8 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 	struct kt_data	*kd = NULL;
 	struct kt_list	*list = NULL;
 	struct kt_out	*o = NULL;
+	struct kt_batch	 bb;
+	char		*so[64] = { NULL };
 	int		*used = NULL, rc;
 	const char	*e;
 	size_t		 n = 0, i;
@@ -420,8 +482,12 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 		rc = VB_EUSAGE;
 		goto out;
 	}
-	if ((rc = kt_check_numbers(b, kd, used, n, d)) != VB_OK)
+	if ((rc = kt_check_numbers(b, kd, used, n, so, d)) != VB_OK)
 		goto out;
+	bb = *b;
+	for (i = 0; i < (size_t)b->nso; i++)
+		bb.so[i] = so[i];
+	b = &bb;
 	if (b->pdf && (rc = kt_check_glyphs(b, list, d)) != VB_OK)
 		goto out;
 	for (i = 0; i < n; i++)
@@ -439,6 +505,8 @@ out:
 	}
 	free(o);
 	free(used);
+	for (i = 0; i < sizeof(so) / sizeof(so[0]); i++)
+		free(so[i]);
 	kt_list_free(list);
 	kt_data_free(kd);
 	return rc;
