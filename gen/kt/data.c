@@ -614,6 +614,7 @@ static const struct config_key kt_config_keys[] = {
 	{ "nam", 's', NULL },
 	{ "lam_tron", 's', NULL }, { "lam_tron_den", 's', NULL },
 	{ "sap_xep", 's', NULL }, { "nguoi_ky_danh_sach", 's', NULL },
+	{ "dieu_1_toi_da", 's', NULL },
 	{ NULL, 0, NULL }
 };
 

@@ -471,6 +471,7 @@ kt_config_check(const struct kt_data *kd, const struct kt_opt *opt,
 	int			 draft = opt->du_thao != NULL,
 				 errs = diag_errors(d);
 	vb_date			 tt;
+	long			 lim;
 
 	kt_config_placeholders(v, draft, cfg, d);
 	if (*kt_or_gap(v, "ky_chuc_vu") == *KT_GAP)
@@ -489,6 +490,7 @@ kt_config_check(const struct kt_data *kd, const struct kt_opt *opt,
 		kt_need_value(v, "to_trinh_ngay", "the date of the Tờ trình "
 		    "proposing the awards", "2020-12-18", draft, cfg, d);
 	}
+	kt_dieu_1_limit(v, &lim, d, cfg);
 	if (tt != 0 && opt->ngay_given && tt > opt->ngay)
 		diag_add(d, DIAG_WARNING, cfg, 0, 0, "the Tờ trình (to_trinh: "
 		    "ngay: %s) is dated after the decision (%04ld-%02ld-%02ld): "
@@ -719,6 +721,29 @@ kt_set_thi_hanh(struct tmpl_vars *v, const struct kt_group *g)
 	return kt_set_take(v, "thi_hanh", r);
 }
 
+/* Few recipients (up to dieu_1_toi_da): named in Điều 1 (nhan_dieu_1,
+ * thanh_tich_dieu_1 "1" when they carry their own achievements), no
+ * annex; phu_luc "1" otherwise.  Nonzero on OOM. */
+static int
+kt_set_dieu_1(struct tmpl_vars *v, const struct kt_group *g, struct diag *d)
+{
+	struct kt_nominee *const	*by[2] = { g->by[0], g->by[1] };
+	char				*names;
+	long				 lim;
+	int				 own = 0, oom;
+
+	if (kt_dieu_1_limit(v, &lim, d, NULL) != 0 ||
+	    g->cnt[0] + g->cnt[1] > (size_t)lim)
+		return tmpl_vars_set(v, "phu_luc", "1") |
+		    tmpl_vars_set(v, "nhan_dieu_1", "") |
+		    tmpl_vars_set(v, "thanh_tich_dieu_1", "");
+	if ((names = kt_dieu_1_names(by, g->cnt, &own)) == NULL)
+		return -1;
+	oom = tmpl_vars_set(v, "phu_luc", "");
+	oom |= tmpl_vars_set(v, "thanh_tich_dieu_1", own ? "1" : "");
+	return oom | kt_set_take(v, "nhan_dieu_1", names);
+}
+
 /* The form's words, counts, amounts, căn cứ and annex rows; nonzero on
  * OOM. */
 static int
@@ -759,6 +784,7 @@ kt_set_money(struct tmpl_vars *v, const struct kt_data *kd,
 	oom |= kt_set_take(v, "can_cu", kt_basis_block(kd, v, ngay, d));
 	oom |= kt_set_thi_hanh(v, g);
 	oom |= tmpl_vars_set(v, "co_thanh_tich", l->has_thanh_tich ? "1" : "");
+	oom |= kt_set_dieu_1(v, g, d);
 	for (k = 0; k < 2; k++) {
 		kt_rows(&rows, g->by[k], g->cnt[k], l->has_thanh_tich);
 		oom |= kt_set_take(v, k == KT_CA_NHAN ? "dong_ca_nhan" :

@@ -278,6 +278,18 @@ int	 kt_name_cmp(const char *a, const char *b, int by_given);
 int	 kt_decision(const struct kt_data *, const struct kt_list *, int form,
 	    const struct kt_opt *, struct diag *, char **out);
 
+/* dieu_1_toi_da of the config (default 1): how many recipients Điều 1
+ * names without an annex.  0, or -1 after an error naming cfg. */
+int	 kt_dieu_1_limit(const struct tmpl_vars *, long *out, struct diag *,
+	    const char *cfg);
+
+/* Điều 1's recipients for a decision without an annex: collectives then
+ * individuals (by[kind], cnt[kind]), each with unit and, when a row of
+ * them gives one, achievement (*own 1; 0: the skeleton's words follow).
+ * Malloc'd, NULL on OOM. */
+char	*kt_dieu_1_names(struct kt_nominee *const *by[2], const size_t cnt[2],
+	    int *own);
+
 /* Forms present in the list, in table order: fills idx (nforms slots)
  * and returns how many. */
 size_t	 kt_forms_used(const struct kt_data *, const struct kt_list *,
