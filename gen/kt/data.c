@@ -699,44 +699,90 @@ done:
 	return rc;
 }
 
-/* A "…" left from the --khoi-tao file in value (key named for the
- * message); 1 when there is one. */
+/*
+ * The line of key (or of sub under the mapping key) in the YAML file at
+ * path: a top-level "key:" at the start of a line, a "  sub:" indented
+ * under it.  0 when absent or unreadable.
+ */
 static int
-kt_placeholder(const char *key, const char *value, int draft,
-    const char *cfg, struct diag *d)
+kt_yaml_line(const char *path, const char *key, const char *sub)
 {
+	FILE	*fp;
+	char	 line[1024];
+	size_t	 kl = strlen(key), sl = sub ? strlen(sub) : 0;
+	int	 n = 0, in = 0, found = 0;
+	char	*p;
+
+	if (path == NULL || (fp = fopen(path, "r")) == NULL)
+		return 0;
+	while (!found && fgets(line, sizeof(line), fp) != NULL) {
+		n++;
+		if (line[0] != ' ' && line[0] != '\t' && line[0] != '#' &&
+		    line[0] != '\n') {
+			in = strncmp(line, key, kl) == 0 && line[kl] == ':';
+			found = in && sub == NULL;
+			continue;
+		}
+		for (p = line; *p == ' '; p++)
+			;
+		found = in && sub != NULL && p > line &&
+		    strncmp(p, sub, sl) == 0 && p[sl] == ':';
+	}
+	fclose(fp);
+	return found ? n : 0;
+}
+
+/* A "…" in value (key, or sub of the mapping key): left from the
+ * --khoi-tao file in the config, or the neutral default of
+ * mac-dinh.yaml (defaults) for a key the config leaves out.  One
+ * message at the key's line; 1 when there is one. */
+static int
+kt_placeholder(const char *key, const char *sub, const char *value,
+    int draft, const char *cfg, const char *defaults, struct diag *d)
+{
+	char	name[128];
+	int	line;
+
 	if (value == NULL || strstr(value, "…") == NULL)
 		return 0;
-	diag_add(d, draft ? DIAG_WARNING : DIAG_ERROR, cfg, 0, 0, "%s: \"%s\" "
-	    "still holds the \"…\" of the --khoi-tao file: write your own "
-	    "value%s", key, value, draft ? " before the final decision" : "");
+	snprintf(name, sizeof(name), sub ? "%s: %s" : "%s", key, sub);
+	if ((line = kt_yaml_line(cfg, key, sub)) > 0 || defaults == NULL)
+		diag_add(d, draft ? DIAG_WARNING : DIAG_ERROR, cfg, line, 0,
+		    "%s: \"%s\" still holds the \"…\" of the --khoi-tao "
+		    "file: write your own value%s", name, value, draft ?
+		    " before the final decision" : "");
+	else
+		diag_add(d, draft ? DIAG_WARNING : DIAG_ERROR, cfg, 0, 0,
+		    "%s is not set: it takes the neutral default \"%s\" of "
+		    "mac-dinh.yaml:%d; set it in the config%s", name, value,
+		    kt_yaml_line(defaults, key, sub), draft ? " before the "
+		    "final decision" : " (a draft, --du-thao, only warns)");
 	return 1;
 }
 
 int
 kt_config_placeholders(const struct tmpl_vars *v, int draft, const char *cfg,
-    struct diag *d)
+    const char *defaults, struct diag *d)
 {
 	const struct config_key	*k;
-	char			 full[128], name[128];
+	char			 full[128];
 	size_t			 j;
 	int			 n = 0;
 
 	for (k = kt_config_keys; k->key != NULL; k++) {
 		if (k->type == 's')
-			n += kt_placeholder(k->key, tmpl_vars_get(v, k->key),
-			    draft, cfg, d);
+			n += kt_placeholder(k->key, NULL,
+			    tmpl_vars_get(v, k->key), draft, cfg, defaults, d);
 		for (j = 0; k->type == 'l' && j < tmpl_vars_count(v, k->key);
 		    j++)
-			n += kt_placeholder(k->key, tmpl_vars_item(v, k->key, j),
-			    draft, cfg, d);
+			n += kt_placeholder(k->key, NULL,
+			    tmpl_vars_item(v, k->key, j), draft, cfg, defaults,
+			    d);
 		for (j = 0; k->type == 'm' && k->sub[j] != NULL; j++) {
 			snprintf(full, sizeof(full), "%s_%s", k->key,
 			    k->sub[j]);
-			snprintf(name, sizeof(name), "%s: %s", k->key,
-			    k->sub[j]);
-			n += kt_placeholder(name, tmpl_vars_get(v, full), draft,
-			    cfg, d);
+			n += kt_placeholder(k->key, k->sub[j],
+			    tmpl_vars_get(v, full), draft, cfg, defaults, d);
 		}
 	}
 	return n;

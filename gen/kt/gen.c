@@ -350,7 +350,7 @@ kt_or_gap(const struct tmpl_vars *vars, const char *key)
 {
 	const char *s = tmpl_vars_get(vars, key);
 
-	return s != NULL && *s != '\0' ? s : KT_GAP;
+	return s != NULL && *s != '\0' && strcmp(s, "…") != 0 ? s : KT_GAP;
 }
 
 /* The province's quy chế line and the xét đề nghị line with its Tờ
@@ -472,8 +472,11 @@ kt_config_check(const struct kt_data *kd, const struct kt_opt *opt,
 				 errs = diag_errors(d);
 	vb_date			 tt;
 	long			 lim;
+	char			 defaults[4096];
 
-	kt_config_placeholders(v, draft, cfg, d);
+	snprintf(defaults, sizeof(defaults), "%s/mac-dinh.yaml", kd->dir);
+	kt_config_placeholders(v, draft, strcmp(cfg, "mac-dinh.yaml") == 0 ?
+	    NULL : cfg, defaults, d);
 	if (*kt_or_gap(v, "ky_chuc_vu") == *KT_GAP)
 		diag_add(d, DIAG_ERROR, cfg, 0, 0, "the signer has no title: set "
 		    "ky: chuc_vu: (e.g. PHÓ CHỦ TỊCH, with tham_quyen: KT. CHỦ "

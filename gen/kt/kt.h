@@ -118,10 +118,12 @@ void	 kt_data_free(struct kt_data *);
  * tham_quyen. */
 int	 kt_config_load(const char *path, struct tmpl_vars *, struct diag *);
 
-/* Report every config value that still holds the "…" of the
- * --khoi-tao file: errors, or warnings for a draft.  How many. */
+/* Report every config value that still holds a "…": the --khoi-tao
+ * file's (at its line in cfg), or the neutral default of a key cfg
+ * leaves out (at its line in defaults, mac-dinh.yaml): errors, or
+ * warnings for a draft; one message a key.  How many. */
 int	 kt_config_placeholders(const struct tmpl_vars *, int draft,
-	    const char *cfg, struct diag *);
+	    const char *cfg, const char *defaults, struct diag *);
 
 /* Write DIR/cau-hinh.yaml and DIR/danh-sach.csv for a new province from
  * templates_dir/khen-thuong/khoi-tao.{yaml,csv}; never overwrites.
