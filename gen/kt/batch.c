@@ -179,8 +179,8 @@ kt_load(const struct kt_batch *b, struct kt_data **kd, struct kt_list **list,
 		return VB_ESYS;
 	rc = kt_data_load(tdir, d, kd);
 	free(tdir);
-	if (rc == VB_OK && b->config != NULL)
-		rc = kt_config_load(b->config, (*kd)->config, d);
+	if (rc == VB_OK)
+		rc = kt_config_load_level(*kd, b->config, d);
 	/* The list: CSV in any encoding or an Excel workbook (--sheet);
 	 * its header is found by its headings, below any title rows. */
 	if (rc == VB_OK) {
@@ -458,7 +458,7 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 	if (b->khoi_tao != NULL) {
 		char *tdir = kt_find_templates(b->templates);
 
-		rc = tdir ? kt_init(tdir, b->khoi_tao, d) : VB_ESYS;
+		rc = tdir ? kt_init(tdir, b->khoi_tao, b->cap, d) : VB_ESYS;
 		free(tdir);
 		goto out;
 	}
@@ -468,7 +468,9 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 		diag_add(d, DIAG_WARNING, b->config, 0, 0, "no signer's name "
 		    "(ky: ho_ten:); the decisions leave it blank");
 	if ((rc = kt_config_check(kd, &b->opt, b->config ? b->config :
-	    "mac-dinh.yaml", d)) != VB_OK)
+	    "mac-dinh.yaml", d)) != VB_OK ||
+	    (rc = kt_check_levels(kd, list, b->opt.ngay, d)) != VB_OK ||
+	    (rc = kt_check_units(kd, list, b->opt.ngay, d)) != VB_OK)
 		goto out;
 	if ((used = calloc(kd->nforms, sizeof(*used))) == NULL ||
 	    (o = calloc(kd->nforms, sizeof(*o))) == NULL) {

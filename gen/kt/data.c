@@ -283,17 +283,18 @@ kt_check_form(const struct kt_data *kd, const struct kt_form *f,
 		    "mau/bang-khen.md)", f->mau);
 }
 
-/* The optional columns of hinh-thuc.csv: tu_ngay, den_ngay, ly_do_het_han. */
+/* The optional columns of hinh-thuc.csv: tu_ngay, den_ngay, ly_do_het_han,
+ * cap (the issuing levels, level.c). */
 static void
 kt_opt_cols(const struct csvt *t, int *oc)
 {
-	static const char *const k[3][2] = {
+	static const char *const k[4][2] = {
 		{ "tu_ngay", NULL }, { "den_ngay", NULL },
-		{ "ly_do_het_han", NULL }
+		{ "ly_do_het_han", NULL }, { "cap", NULL }
 	};
 	int i;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		oc[i] = csvt_column(t, k[i]);
 }
 
@@ -313,9 +314,15 @@ kt_form_dates(const struct csvt *t, const struct csvt_row *row,
 		diag_add(d, DIAG_ERROR, t->name, row->line, oc[1] + 1,
 		    "bad date \"%s\" (write 2025-06-30)", b);
 	if ((f->het_han = strdup(kt_field(row, oc[2]))) == NULL ||
+	    (f->cap = strdup(kt_field(row, oc[3]))) == NULL ||
 	    (f->alias_until = calloc(f->nalias + 1,
 	    sizeof(*f->alias_until))) == NULL)
 		return -1;
+	if (kt_levels_parse(f->cap) < 0)
+		diag_add(d, DIAG_ERROR, t->name, row->line, oc[3] + 1, "cap: "
+		    "\"%s\": write the levels that give the form, tinh, so, xa "
+		    "or huyen, separated by ; (a last day as \"(đến "
+		    "2025-06-30)\")", f->cap);
 	for (j = 0; j < f->nalias; j++)
 		if (kt_alias_date(f->alias[j], &f->alias_until[j]) != 0)
 			diag_add(d, DIAG_ERROR, t->name, row->line, 0,
@@ -329,7 +336,7 @@ kt_load_forms(struct kt_data *kd, const char *dir, struct diag *d)
 {
 	struct csvt	*t;
 	char		 path[PATH_MAX];
-	int		 c[9], oc[3], rc, oom = 0, i;
+	int		 c[9], oc[4], rc, oom = 0, i;
 	size_t		 r;
 	static const char *const keys[9] = {
 		"ma", "ten", "bi_danh", "he_so_ca_nhan", "he_so_tap_the",
@@ -449,8 +456,9 @@ kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 	struct csvt		*t;
 	struct kt_src_cols	 sc;
 	char			 path[PATH_MAX];
-	int			 cf, cu, ct, rc, oom = 0;
+	int			 cf, cu, ct, cc, rc, oom = 0;
 	size_t			 r;
+	static const char *const capk[] = { "cap", NULL };
 
 	snprintf(path, sizeof(path), "%s/can-cu.csv", dir);
 	if ((rc = kt_read_table(path, d, &t)) != VB_OK)
@@ -458,6 +466,7 @@ kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 	cf = kt_need_col(t, "tu_ngay", d);
 	cu = kt_need_col(t, "den_ngay", d);
 	ct = kt_need_col(t, "noi_dung", d);
+	cc = csvt_column(t, capk);
 	kt_src_cols(t, &sc);
 	if (cf < 0 || cu < 0 || ct < 0) {
 		csvt_free(t);
@@ -489,6 +498,13 @@ kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 			continue;
 		}
 		b->text = kt_dup(kt_field(row, ct), &oom);
+		if ((b->levels = kt_levels_parse(cc >= 0 ? kt_field(row, cc) :
+		    "")) < 0) {
+			diag_add(d, DIAG_ERROR, path, row->line, cc + 1, "cap: "
+			    "\"%s\": write tinh, so or xa, separated by ;",
+			    kt_field(row, cc));
+			b->levels = 0;
+		}
 		if (kt_src_read(t, row, &sc, &b->src, d) != 0)
 			oom = 1;
 		kd->nbasis++;
@@ -595,6 +611,9 @@ static const char *const kt_ky_keys[] = {
 static const char *const kt_quy_che_keys[] = {
 	"ten", "so", "ngay", "co_quan", NULL
 };
+static const char *const kt_chuc_nang_keys[] = {
+	"so", "ngay", "co_quan", "ten", NULL
+};
 static const char *const kt_to_trinh_keys[] = {
 	"so", "ngay", NULL
 };
@@ -614,7 +633,8 @@ static const struct config_key kt_config_keys[] = {
 	{ "nam", 's', NULL },
 	{ "lam_tron", 's', NULL }, { "lam_tron_den", 's', NULL },
 	{ "sap_xep", 's', NULL }, { "nguoi_ky_danh_sach", 's', NULL },
-	{ "dieu_1_toi_da", 's', NULL },
+	{ "dieu_1_toi_da", 's', NULL }, { "cap", 's', NULL },
+	{ "chuc_nang", 'm', kt_chuc_nang_keys },
 	{ NULL, 0, NULL }
 };
 
@@ -752,17 +772,22 @@ kt_placeholder(const char *key, const char *sub, const char *value,
 		    "file: write your own value%s", name, value, draft ?
 		    " before the final decision" : "");
 	else
+	{
+		const char *base = strrchr(defaults, '/');
+
+		line = kt_yaml_line(defaults, key, sub);
 		diag_add(d, draft ? DIAG_WARNING : DIAG_ERROR, cfg, 0, 0,
 		    "%s is not set: it takes the neutral default \"%s\" of "
-		    "mac-dinh.yaml:%d; set it in the config%s", name, value,
-		    kt_yaml_line(defaults, key, sub), draft ? " before the "
-		    "final decision" : " (a draft, --du-thao, only warns)");
+		    "%s:%d; set it in the config%s", name, value, base ?
+		    base + 1 : defaults, line, draft ? " before the final "
+		    "decision" : " (a draft, --du-thao, only warns)");
+	}
 	return 1;
 }
 
 int
 kt_config_placeholders(const struct tmpl_vars *v, int draft, const char *cfg,
-    const char *defaults, struct diag *d)
+    const char *defaults, const char *level, struct diag *d)
 {
 	const struct config_key	*k;
 	char			 full[128];
@@ -772,7 +797,8 @@ kt_config_placeholders(const struct tmpl_vars *v, int draft, const char *cfg,
 	for (k = kt_config_keys; k->key != NULL; k++) {
 		if (k->type == 's')
 			n += kt_placeholder(k->key, NULL,
-			    tmpl_vars_get(v, k->key), draft, cfg, defaults, d);
+			    tmpl_vars_get(v, k->key), draft, cfg, kt_yaml_line(
+			    level, k->key, NULL) > 0 ? level : defaults, d);
 		for (j = 0; k->type == 'l' && j < tmpl_vars_count(v, k->key);
 		    j++)
 			n += kt_placeholder(k->key, NULL,
@@ -782,16 +808,19 @@ kt_config_placeholders(const struct tmpl_vars *v, int draft, const char *cfg,
 			snprintf(full, sizeof(full), "%s_%s", k->key,
 			    k->sub[j]);
 			n += kt_placeholder(k->key, k->sub[j],
-			    tmpl_vars_get(v, full), draft, cfg, defaults, d);
+			    tmpl_vars_get(v, full), draft, cfg, kt_yaml_line(
+			    level, k->key, k->sub[j]) > 0 ? level : defaults, d);
 		}
 	}
 	return n;
 }
 
 int
-kt_init(const char *templates_dir, const char *dir, struct diag *d)
+kt_init(const char *templates_dir, const char *dir, const char *cap,
+    struct diag *d)
 {
-	static const char *const from[2] = { "khoi-tao.yaml", "khoi-tao.csv" };
+	static const char *const ext[2] = { "yaml", "csv" };
+	char		 from[2][64];
 	static const char *const to[2] = { "cau-hinh.yaml", "danh-sach.csv" };
 	char		 src[PATH_MAX], dst[2][PATH_MAX];
 	char		*text[2] = { NULL, NULL };
@@ -807,9 +836,23 @@ kt_init(const char *templates_dir, const char *dir, struct diag *d)
 			rc = VB_EINPUT;
 		}
 	}
+	if (cap != NULL && strcmp(cap, "tinh") != 0 && strcmp(cap, "so") != 0 &&
+	    strcmp(cap, "xa") != 0) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--cap %s: write tinh (the "
+		    "province), so (a department) or xa (a commune)", cap);
+		return VB_EUSAGE;
+	}
 	for (i = 0; i < 2 && rc == VB_OK; i++) {
+		/* A level's own file, else the province's. */
+		snprintf(from[i], sizeof(from[i]), "khoi-tao-%s.%s", cap ? cap :
+		    "tinh", ext[i]);
 		snprintf(src, sizeof(src), "%s/" KT_DIR "/%s", templates_dir,
 		    from[i]);
+		if (access(src, F_OK) != 0) {
+			snprintf(from[i], sizeof(from[i]), "khoi-tao.%s", ext[i]);
+			snprintf(src, sizeof(src), "%s/" KT_DIR "/%s",
+			    templates_dir, from[i]);
+		}
 		rc = text_read_file(src, TEXT_ENC_AUTO, d, &text[i], &len[i]);
 	}
 	if (rc == VB_OK && mkdir(dir, 0777) != 0 && errno != EEXIST) {
@@ -882,6 +925,7 @@ kt_data_free(struct kt_data *kd)
 		free(f->alias);
 		free(f->alias_until);
 		free(f->het_han);
+		free(f->cap);
 		free(f->trich_yeu);
 		free(f->dieu_1);
 		free(f->danh_sach);

@@ -383,6 +383,31 @@ kt_own_lines(const struct tmpl_vars *vars, char **qc, char **xet)
 	return 0;
 }
 
+/* A department's căn cứ on its functions (config chuc_nang, cap: so):
+ * "Căn cứ Quyết định số <so> ngày … của <co_quan> quy định chức năng,
+ * nhiệm vụ, quyền hạn và cơ cấu tổ chức của <ten>"; *out NULL when
+ * chuc_nang has no number.  -1 on OOM. */
+static int
+kt_chuc_nang_line(const struct tmpl_vars *vars, char **out)
+{
+	const char	*so = tmpl_vars_get(vars, "chuc_nang_so");
+	char		 dn[96];
+
+	*out = NULL;
+	if (so == NULL || *so == '\0')
+		return 0;
+	kt_date_words(kt_config_date(vars, "chuc_nang_ngay"), dn, sizeof(dn));
+	if (asprintf(out, "Căn cứ Quyết định số %s %s của %s quy định chức "
+	    "năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của %s",
+	    kt_or_gap(vars, "chuc_nang_so"), dn,
+	    kt_or_gap(vars, "chuc_nang_co_quan"),
+	    kt_or_gap(vars, "chuc_nang_ten")) < 0) {
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 /* The căn cứ block: the table's lines in force on date (each an
  * unconfirmed one warned about in d), the province's quy chế, the
  * config's own (can_cu_them), then the xét đề nghị line with its Tờ
@@ -394,22 +419,28 @@ kt_basis_block(const struct kt_data *kd, const struct tmpl_vars *vars,
 {
 	struct vbuf	 b = { NULL, 0, 0, 0 };
 	const char	**lines, *s;
-	char		*qc = NULL, *xet = NULL;
+	char		*qc = NULL, *xet = NULL, *cn = NULL;
 	size_t		 n = 0, i, nthem = tmpl_vars_count(vars, "can_cu_them");
 
-	if ((lines = calloc(kd->nbasis + nthem + 3, sizeof(*lines))) == NULL ||
-	    kt_own_lines(vars, &qc, &xet) != 0) {
+	if ((lines = calloc(kd->nbasis + nthem + 4, sizeof(*lines))) == NULL ||
+	    kt_own_lines(vars, &qc, &xet) != 0 ||
+	    kt_chuc_nang_line(vars, &cn) != 0) {
 		free(lines);
 		free(qc);
+		free(xet);
 		return NULL;
 	}
 	for (i = 0; i < kd->nbasis; i++)
 		if ((kd->basis[i].from == 0 || kd->basis[i].from <= date) &&
-		    (kd->basis[i].until == 0 || date <= kd->basis[i].until)) {
+		    (kd->basis[i].until == 0 || date <= kd->basis[i].until) &&
+		    (kd->basis[i].levels == 0 ||
+		    (kd->basis[i].levels & (1 << kd->cap)))) {
 			lines[n++] = kd->basis[i].text;
 			kt_source_warn(d, kd, "can-cu.csv", &kd->basis[i].src,
 			    "căn cứ line", kd->basis[i].text);
 		}
+	if (cn != NULL)
+		lines[n++] = cn;
 	lines[n++] = qc;
 	for (i = 0; i < nthem; i++)
 		if (*(s = tmpl_vars_item(vars, "can_cu_them", i)) != '\0')
@@ -424,6 +455,7 @@ kt_basis_block(const struct kt_data *kd, const struct tmpl_vars *vars,
 	free(lines);
 	free(qc);
 	free(xet);
+	free(cn);
 	return vbuf_take(&b);
 }
 
@@ -472,11 +504,13 @@ kt_config_check(const struct kt_data *kd, const struct kt_opt *opt,
 				 errs = diag_errors(d);
 	vb_date			 tt;
 	long			 lim;
-	char			 defaults[4096];
+	char			 defaults[4096], level[4096];
 
 	snprintf(defaults, sizeof(defaults), "%s/mac-dinh.yaml", kd->dir);
+	snprintf(level, sizeof(level), "%s/mac-dinh-%s.yaml", kd->dir,
+	    kt_level_code(kd->cap));
 	kt_config_placeholders(v, draft, strcmp(cfg, "mac-dinh.yaml") == 0 ?
-	    NULL : cfg, defaults, d);
+	    NULL : cfg, defaults, kd->cap == KT_CAP_TINH ? NULL : level, d);
 	if (*kt_or_gap(v, "ky_chuc_vu") == *KT_GAP)
 		diag_add(d, DIAG_ERROR, cfg, 0, 0, "the signer has no title: set "
 		    "ky: chuc_vu: (e.g. PHÓ CHỦ TỊCH, with tham_quyen: KT. CHỦ "

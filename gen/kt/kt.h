@@ -42,6 +42,7 @@ struct kt_form {
 	vb_date	  from;       /* first day the form exists, 0: always */
 	vb_date	  until;      /* last day, 0: still in force */
 	char	 *het_han;    /* why a dated form or name ends, may be "" */
+	char	 *cap;        /* issuing levels by date ("so; xa"), may be "" */
 	long	  he_so[2];   /* coefficient in thousandths per enum
 			       * kt_kind; -1: not given to that kind */
 	char	 *trich_yeu;  /* "Về việc tặng Bằng khen …" */
@@ -69,6 +70,7 @@ struct kt_basis {
 	vb_date			 from;    /* first day the line applies, 0: always */
 	vb_date			 until;   /* last day, 0: still in force */
 	char			*text;    /* "Căn cứ Luật …" without the final ; or . */
+	int			 levels;  /* bits of enum kt_level, 0: every level */
 	struct kt_source	 src;
 };
 
@@ -84,8 +86,20 @@ struct kt_rate {
 	struct kt_source	 src;
 };
 
+/* Who issues a decision (config cap): the province's Chủ tịch UBND, a
+ * department's Giám đốc, a commune's Chủ tịch UBND; the district level
+ * only names forms until 2025-06-30. */
+enum kt_level {
+	KT_CAP_TINH,
+	KT_CAP_SO,
+	KT_CAP_XA,
+	KT_CAP_HUYEN,
+	KT_CAP_N
+};
+
 struct kt_data {
 	char			*dir;       /* templates/khen-thuong */
+	int			 cap;       /* enum kt_level of the run */
 	struct kt_form		*forms;     /* in table order */
 	size_t			 nforms;
 	struct kt_salary	*salary;    /* sorted by date */
@@ -120,15 +134,20 @@ int	 kt_config_load(const char *path, struct tmpl_vars *, struct diag *);
 
 /* Report every config value that still holds a "…": the --khoi-tao
  * file's (at its line in cfg), or the neutral default of a key cfg
- * leaves out (at its line in defaults, mac-dinh.yaml): errors, or
+ * leaves out (at its line in level, mac-dinh-<cap>.yaml, else in
+ * defaults, mac-dinh.yaml): errors, or
  * warnings for a draft; one message a key.  How many. */
 int	 kt_config_placeholders(const struct tmpl_vars *, int draft,
-	    const char *cfg, const char *defaults, struct diag *);
+	    const char *cfg, const char *defaults, const char *level,
+	    struct diag *);
 
 /* Write DIR/cau-hinh.yaml and DIR/danh-sach.csv for a new province from
- * templates_dir/khen-thuong/khoi-tao.{yaml,csv}; never overwrites.
+ * templates_dir/khen-thuong/khoi-tao.{yaml,csv} (cap so or xa, a
+ * department or a commune: khoi-tao-<cap>.{yaml,csv} when they exist;
+ * NULL: tinh); never overwrites.
  * VB_OK, VB_EINPUT or VB_ESYS. */
-int	 kt_init(const char *templates_dir, const char *dir, struct diag *);
+int	 kt_init(const char *templates_dir, const char *dir, const char *cap,
+	    struct diag *);
 
 /* The nominee list's columns, keys and accepted Vietnamese headings, as
  * lines for -h.  Malloc'd, NULL on OOM. */
@@ -174,6 +193,37 @@ unsigned long long kt_amount(long coef_milli, unsigned long long base,
 
 /* Parse a coefficient "1.5", "0,15", "3" into thousandths; -1 if bad. */
 long	 kt_coef_parse(const char *s);
+
+/* ------------------------------------------------------------------ */
+/* Issuing levels and the units of the 2025 reform (level.c)            */
+/* ------------------------------------------------------------------ */
+
+/* "tinh; so" into bits of enum kt_level (0 for ""), -1 if bad. */
+int	 kt_levels_parse(const char *s);
+
+/* The level code ("tinh", "so", "xa", "huyen"). */
+const char *kt_level_code(int cap);
+
+/*
+ * Load the config at cfg (may be NULL) over the defaults with the level
+ * it names (cap:, else told from co_quan): mac-dinh-<cap>.yaml of the
+ * data folder first, when it exists, then cfg.  Sets kd->cap.
+ */
+int	 kt_config_load_level(struct kt_data *, const char *cfg, struct diag *);
+
+struct kt_list;
+
+/* Every list row whose form is given at another level than kd->cap on
+ * date: an error at the row saying who gives it and with which config
+ * to run.  VB_OK or VB_EINPUT. */
+int	 kt_check_levels(const struct kt_data *, const struct kt_list *,
+	    vb_date date, struct diag *);
+
+/* Every list row naming (in its unit, or a collective's name) a unit of
+ * don-vi-2025.csv that ended before date: a warning at the row naming
+ * the successor.  VB_OK, VB_EINPUT (a bad table) or VB_ESYS. */
+int	 kt_check_units(const struct kt_data *, const struct kt_list *,
+	    vb_date date, struct diag *);
 
 /* ------------------------------------------------------------------ */
 /* The nominee list                                                     */
@@ -332,6 +382,8 @@ struct kt_batch {
 	int			 cho_trung;  /* --cho-trung: duplicates allowed */
 	int			 ghi_de;     /* --ghi-de: overwrite edited sources */
 	const char		*khoi_tao;   /* --khoi-tao DIR: settings only */
+	const char		*cap;        /* --cap of --khoi-tao, or NULL */
+	int			 to_trinh;   /* --to-trinh: the Tờ trình too */
 	int			 nso;
 	struct kt_opt		 opt;        /* the decisions' options */
 	struct render_opt	 ropt;       /* fonts, SOURCE_DATE_EPOCH */

@@ -27,7 +27,7 @@ usage(FILE *fp)
 
 	fprintf(fp,
 	    "usage: %s [options] NOMINEES.csv\n"
-	    "       %s --khoi-tao DIR\n"
+	    "       %s --khoi-tao DIR [--cap tinh|so|xa]\n"
 	    "Draft one commendation decision (quyết định khen thưởng) per award\n"
 	    "form of the nominee list, with its annex, amounts and căn cứ.\n"
 	    "  -d, --output-dir=DIR  write DIR/<form code>.md for every form\n"
@@ -58,6 +58,9 @@ usage(FILE *fp)
 	    "  -V, --version         the version\n"
 	    "  --khoi-tao=DIR        write DIR/cau-hinh.yaml (a commented config\n"
 	    "                        for a new province) and DIR/danh-sach.csv\n"
+	    "  --cap=tinh|so|xa      with --khoi-tao: the config of a province\n"
+	    "                        (default), a department or a commune\n"
+
 	    "The list's columns, named by key or by a Vietnamese heading, in\n"
 	    "any order (other columns, such as STT, are ignored):\n%s"
 	    "Environment: VB_TEMPLATES, VB_FONT_DIR, SOURCE_DATE_EPOCH.\n"
@@ -152,6 +155,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		{ "nam", required_argument, NULL, 'Y' },
 		{ "ghi-de", no_argument, NULL, 'W' },
 		{ "khoi-tao", required_argument, NULL, 'I' },
+		{ "cap", required_argument, NULL, 'A' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "template", required_argument, NULL, 'K' },
 		{ "templates", required_argument, NULL, 't' },
@@ -181,6 +185,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		case 'D': b->cho_trung = 1; break;
 		case 'W': b->ghi_de = 1; break;
 		case 'I': b->khoi_tao = optarg; break;
+		case 'A': b->cap = optarg; break;
 		case 'p': b->pdf = 1; break;
 		case 'X': b->docx = 1; break;
 		case 'Z': b->sheet = optarg; break;
@@ -204,6 +209,11 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 			break;
 		default: usage(stderr); return -1;
 		}
+	}
+	if (b->cap != NULL && b->khoi_tao == NULL) {
+		fprintf(stderr, "%s: --cap goes with --khoi-tao (a run's level "
+		    "is its config's cap:)\n", prog);
+		return -1;
 	}
 	if (b->khoi_tao != NULL && optind == argc)
 		return 0;
