@@ -17,11 +17,12 @@
 
 /* One decision of the run. */
 struct kt_out {
-	int	 form;   /* index into kt_data.forms */
+	int	 form;   /* index into kt_data.forms, -1: the Tờ trình */
 	char	*md;     /* its source */
 	char	*path;   /* where the source goes ("-": stdout) */
 	char	*pdf;    /* where its PDF goes, or NULL */
 	int	 same;   /* the file at path already holds md */
+	struct kt_summary sum; /* what the decision holds (the register) */
 };
 
 /* The number for form f: "FORM=N" for its code, or a plain "N" when it
@@ -252,6 +253,7 @@ kt_generate(const struct kt_batch *b, const struct kt_data *kd,
 		char *md;
 
 		opt.so = kt_number_for(b, f);
+		opt.sum = &o[i].sum;
 		rc = kt_decision(kd, list, o[i].form, &opt, d, &md);
 		if (rc != VB_OK)
 			break;
@@ -443,6 +445,98 @@ kt_write(const struct kt_batch *b, struct kt_out *o, size_t n,
 	return rc;
 }
 
+/* The folder the run writes to: -d DIR, or the folder of -o FILE; NULL
+ * for -o - (stdout).  Malloc'd. */
+static char *
+kt_out_folder(const struct kt_batch *b)
+{
+	const char *sl;
+
+	if (b->outdir != NULL)
+		return strdup(b->outdir);
+	if (b->outfile == NULL || strcmp(b->outfile, "-") == 0)
+		return NULL;
+	if ((sl = strrchr(b->outfile, '/')) == NULL)
+		return strdup(".");
+	return strndup(b->outfile, (size_t)(sl - b->outfile) + (sl == b->outfile));
+}
+
+/* --to-trinh: the Tờ trình as one more output, o[n], of the n decisions
+ * (-1 form), in the run's folder.  *n grows by one. */
+static int
+kt_add_to_trinh(const struct kt_batch *b, const struct kt_data *kd,
+    struct kt_out *o, size_t *n, struct diag *d)
+{
+	struct kt_entry	*e;
+	char		*md = NULL, *dir;
+	size_t		 i;
+	int		 rc;
+
+	if ((dir = kt_out_folder(b)) == NULL) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--to-trinh writes "
+		    "to-trinh.md beside the decisions: give -d DIR (or -o FILE)");
+		return VB_EUSAGE;
+	}
+	if ((e = calloc(*n + 1, sizeof(*e))) == NULL) {
+		free(dir);
+		return VB_ESYS;
+	}
+	for (i = 0; i < *n; i++) {
+		e[i].form = o[i].form;
+		e[i].file = o[i].path;
+		e[i].sum = o[i].sum;
+	}
+	rc = kt_to_trinh(kd, &b->opt, b->config ? b->config : "mac-dinh.yaml",
+	    e, *n, d, &md);
+	free(e);
+	if (rc == VB_OK) {
+		o[*n].form = -1;
+		o[*n].md = kt_sum_add(md);
+		if (o[*n].md == NULL || asprintf(&o[*n].path, "%s/to-trinh.md",
+		    dir) < 0 || (b->pdf && (o[*n].pdf = vb_with_ext(o[*n].path,
+		    ".pdf")) == NULL))
+			rc = VB_ESYS;
+		(*n)++;
+	}
+	free(md);
+	free(dir);
+	return rc;
+}
+
+/* Every run with an output folder: DIR/so-dang-ky.csv, one row a
+ * decision of the run (the register of documents). */
+static int
+kt_write_register(const struct kt_batch *b, const struct kt_data *kd,
+    const struct kt_out *o, size_t n, struct diag *d)
+{
+	struct kt_entry	*e;
+	char		*dir, *csv = NULL, *path = NULL;
+	size_t		 i, k = 0;
+	int		 rc = VB_ESYS;
+
+	if ((dir = kt_out_folder(b)) == NULL)
+		return VB_OK;
+	if ((e = calloc(n + 1, sizeof(*e))) != NULL) {
+		for (i = 0; i < n; i++) {
+			if (o[i].form < 0)
+				continue;
+			e[k].form = o[i].form;
+			e[k].file = o[i].pdf ? o[i].pdf : o[i].path;
+			e[k++].sum = o[i].sum;
+		}
+		if (kt_register_csv(kd, &b->opt, e, k, &csv) == VB_OK &&
+		    asprintf(&path, "%s/so-dang-ky.csv", dir) >= 0)
+			rc = text_write_file(path, csv, strlen(csv), d);
+		else
+			path = NULL;
+	}
+	free(e);
+	free(csv);
+	free(path);
+	free(dir);
+	return rc;
+}
+
 int
 kt_batch_run(const struct kt_batch *b, struct diag *d)
 {
@@ -473,7 +567,7 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 	    (rc = kt_check_units(kd, list, b->opt.ngay, d)) != VB_OK)
 		goto out;
 	if ((used = calloc(kd->nforms, sizeof(*used))) == NULL ||
-	    (o = calloc(kd->nforms, sizeof(*o))) == NULL) {
+	    (o = calloc(kd->nforms + 1, sizeof(*o))) == NULL) {
 		rc = VB_ESYS;
 		goto out;
 	}
@@ -494,9 +588,12 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 		goto out;
 	for (i = 0; i < n; i++)
 		o[i].form = used[i];
-	if ((rc = kt_generate(b, kd, list, o, n, d)) == VB_OK &&
-	    (rc = kt_check_existing(b, o, n, d)) == VB_OK)
-		rc = kt_write(b, o, n, d);
+	rc = kt_generate(b, kd, list, o, n, d);
+	if (rc == VB_OK && b->to_trinh)
+		rc = kt_add_to_trinh(b, kd, o, &n, d);
+	if (rc == VB_OK && (rc = kt_check_existing(b, o, n, d)) == VB_OK &&
+	    (rc = kt_write(b, o, n, d)) == VB_OK)
+		rc = kt_write_register(b, kd, o, n, d);
 out:
 	if (rc == VB_ESYS && diag_errors(d) == 0)
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");

@@ -635,6 +635,9 @@ static const struct config_key kt_config_keys[] = {
 	{ "sap_xep", 's', NULL }, { "nguoi_ky_danh_sach", 's', NULL },
 	{ "dieu_1_toi_da", 's', NULL }, { "cap", 's', NULL },
 	{ "chuc_nang", 'm', kt_chuc_nang_keys },
+	{ "to_trinh_co_quan_chu_quan", 's', NULL },
+	{ "to_trinh_co_quan", 's', NULL }, { "to_trinh_ky_hieu", 's', NULL },
+	{ "to_trinh_ky", 'm', kt_ky_keys },
 	{ NULL, 0, NULL }
 };
 

@@ -830,6 +830,30 @@ kt_set_money(struct tmpl_vars *v, const struct kt_data *kd,
 	return oom;
 }
 
+/* The register's figures of a decision just made. */
+static void
+kt_summary_fill(struct kt_summary *sum, const struct kt_group *g,
+    const struct tmpl_vars *v, const struct kt_opt *opt)
+{
+	const char *skh = tmpl_vars_get(v, "so_ky_hieu");
+
+	memset(sum, 0, sizeof(*sum));
+	sum->n[0] = g->cnt[0];
+	sum->n[1] = g->cnt[1];
+	sum->amount[0] = g->amount[0];
+	sum->amount[1] = g->amount[1];
+	sum->total = g->total;
+	if (opt->du_thao == NULL && opt->so != NULL && skh != NULL)
+		snprintf(sum->so_ky_hieu, sizeof(sum->so_ky_hieu), "%s", skh);
+}
+
+char *
+kt_basis_text(const struct kt_data *kd, const struct tmpl_vars *vars,
+    vb_date date, struct diag *d)
+{
+	return kt_basis_block(kd, vars, date, d);
+}
+
 int
 kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
     const struct kt_opt *opt, struct diag *d, char **out)
@@ -863,6 +887,8 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 		snprintf(path, sizeof(path), "%s/%s", kd->dir, f->mau);
 	if ((rc = kt_read_skeleton(path, d, &skel)) == VB_OK)
 		rc = tmpl_expand(path, skel, v, d, out);
+	if (rc == VB_OK && opt->sum != NULL)
+		kt_summary_fill(opt->sum, &g, v, opt);
 done:
 	if (rc == VB_ESYS && diag_errors(d) == 0)
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");

@@ -286,6 +286,14 @@ enum kt_sort {
 	KT_SORT_UNIT      /* by unit, then as listed */
 };
 
+/* What one decision holds, for the register and the Tờ trình. */
+struct kt_summary {
+	size_t			 n[2];        /* nominees per enum kt_kind */
+	unsigned long long	 amount[2];   /* VND each, per kind */
+	unsigned long long	 total;       /* VND */
+	char			 so_ky_hieu[128]; /* "15/QĐ-UBND", "" unnumbered */
+};
+
 struct kt_opt {
 	vb_date			 ngay;        /* decision date (always set) */
 	int			 ngay_given;  /* print it (not a draft) */
@@ -297,6 +305,7 @@ struct kt_opt {
 	int			 sort;        /* enum kt_sort, -1: config */
 	const char		*skeleton;    /* --template file, NULL: table */
 	long			 nam;         /* the movement's year, 0: the date's */
+	struct kt_summary	*sum;         /* filled by kt_decision, or NULL */
 };
 
 /*
@@ -346,6 +355,37 @@ char	*kt_dieu_1_names(struct kt_nominee *const *by[2], const size_t cnt[2],
  * and returns how many. */
 size_t	 kt_forms_used(const struct kt_data *, const struct kt_list *,
 	    int *idx);
+
+/* The căn cứ paragraphs of the config vars on date (can-cu.csv's lines
+ * of the run's level, chuc_nang, the quy chế, can_cu_them, xet_de_nghi
+ * with its Tờ trình when set).  Malloc'd, NULL on OOM. */
+char	*kt_basis_text(const struct kt_data *, const struct tmpl_vars *,
+	    vb_date, struct diag *);
+
+/* ------------------------------------------------------------------ */
+/* The dossier: the register and the Tờ trình (dossier.c)               */
+/* ------------------------------------------------------------------ */
+
+/* One decision of a run. */
+struct kt_entry {
+	int			 form;   /* index into kt_data.forms */
+	const char		*file;   /* its file (the PDF with --pdf) */
+	struct kt_summary	 sum;
+};
+
+/* DIR/so-dang-ky.csv: one row a decision (ngay ISO, so_ky_hieu,
+ * trich_yeu, hinh_thuc, tap_the, ca_nhan, tong_tien, tep); a draft's
+ * ngay and so_ky_hieu are empty.  Malloc'd text in *out. */
+int	 kt_register_csv(const struct kt_data *, const struct kt_opt *,
+	    const struct kt_entry *, size_t n, char **out);
+
+/* The Tờ trình proposing the run's awards (templates' mau/to-trinh.md):
+ * its keys (to_trinh_*) checked first, missing ones an error, or a
+ * warning in a draft.  Malloc'd source in *out.  VB_OK, VB_EINPUT or
+ * VB_ESYS. */
+int	 kt_to_trinh(const struct kt_data *, const struct kt_opt *,
+	    const char *cfg, const struct kt_entry *, size_t n,
+	    struct diag *, char **out);
 
 /* ------------------------------------------------------------------ */
 /* The checksum line of a generated source (sum.c)                      */

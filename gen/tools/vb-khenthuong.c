@@ -60,6 +60,10 @@ usage(FILE *fp)
 	    "                        for a new province) and DIR/danh-sach.csv\n"
 	    "  --cap=tinh|so|xa      with --khoi-tao: the config of a province\n"
 	    "                        (default), a department or a commune\n"
+	    "  --to-trinh            also write to-trinh.md (and its PDF, DOCX):\n"
+	    "                        the advising body's Tờ trình proposing the\n"
+	    "                        awards; every run with -d or -o FILE writes\n"
+	    "                        so-dang-ky.csv, the register of the decisions\n"
 
 	    "The list's columns, named by key or by a Vietnamese heading, in\n"
 	    "any order (other columns, such as STT, are ignored):\n%s"
@@ -156,6 +160,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		{ "ghi-de", no_argument, NULL, 'W' },
 		{ "khoi-tao", required_argument, NULL, 'I' },
 		{ "cap", required_argument, NULL, 'A' },
+		{ "to-trinh", no_argument, NULL, 'G' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "template", required_argument, NULL, 'K' },
 		{ "templates", required_argument, NULL, 't' },
@@ -186,6 +191,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		case 'W': b->ghi_de = 1; break;
 		case 'I': b->khoi_tao = optarg; break;
 		case 'A': b->cap = optarg; break;
+		case 'G': b->to_trinh = 1; break;
 		case 'p': b->pdf = 1; break;
 		case 'X': b->docx = 1; break;
 		case 'Z': b->sheet = optarg; break;
