@@ -516,6 +516,7 @@ kt_config_check(const struct kt_data *kd, const struct kt_opt *opt,
 		    "ky: chuc_vu: (e.g. PHÓ CHỦ TỊCH, with tham_quyen: KT. CHỦ "
 		    "TỊCH; or CHỦ TỊCH alone)");
 	kt_check_date(v, "quy_che_ngay", cfg, d);
+	kt_check_date(v, "chuc_nang_ngay", cfg, d);
 	tt = kt_check_date(v, "to_trinh_ngay", cfg, d);
 	kt_need_value(v, "quy_che_so", "the number of the decision issuing "
 	    "the province's quy chế", "09/2018/QĐ-UBND", draft, cfg, d);
