@@ -413,8 +413,8 @@ kt_chuc_nang_line(const struct tmpl_vars *vars, char **out)
  * config's own (can_cu_them), then the xét đề nghị line with its Tờ
  * trình; each an italic paragraph ending ";", the last ".".
  * Malloc'd. */
-static char *
-kt_basis_block(const struct kt_data *kd, const struct tmpl_vars *vars,
+char *
+kt_basis_text(const struct kt_data *kd, const struct tmpl_vars *vars,
     vb_date date, struct diag *d)
 {
 	struct vbuf	 b = { NULL, 0, 0, 0 };
@@ -819,7 +819,7 @@ kt_set_money(struct tmpl_vars *v, const struct kt_data *kd,
 	}
 	oom |= g->total ? kt_set_take(v, "tong_tien", kt_money(g->total)) :
 	    tmpl_vars_set(v, "tong_tien", "");
-	oom |= kt_set_take(v, "can_cu", kt_basis_block(kd, v, ngay, d));
+	oom |= kt_set_take(v, "can_cu", kt_basis_text(kd, v, ngay, d));
 	oom |= kt_set_thi_hanh(v, g);
 	oom |= tmpl_vars_set(v, "co_thanh_tich", l->has_thanh_tich ? "1" : "");
 	oom |= kt_set_dieu_1(v, g, d);
@@ -846,13 +846,6 @@ kt_summary_fill(struct kt_summary *sum, const struct kt_group *g,
 	sum->total = g->total;
 	if (opt->du_thao == NULL && opt->so != NULL && skh != NULL)
 		snprintf(sum->so_ky_hieu, sizeof(sum->so_ky_hieu), "%s", skh);
-}
-
-char *
-kt_basis_text(const struct kt_data *kd, const struct tmpl_vars *vars,
-    vb_date date, struct diag *d)
-{
-	return kt_basis_block(kd, vars, date, d);
 }
 
 int

@@ -126,6 +126,12 @@ int	 kt_data_load(const char *templates_dir, struct diag *,
 	    struct kt_data **out);
 void	 kt_data_free(struct kt_data *);
 
+/* The data folder's name under the templates folder. */
+#define KT_DIR "khen-thuong"
+
+/* Every config key with its default (empty) into vars; nonzero on OOM. */
+int	 kt_config_defaults(struct tmpl_vars *);
+
 /* Overlay a YAML config file (same keys as mac-dinh.yaml) on vars, key
  * by key: a mapping (ky, quy_che, to_trinh) changes only the sub-keys it
  * gives a value; a title (ky: chuc_vu) given without tham_quyen clears
