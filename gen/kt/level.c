@@ -230,6 +230,9 @@ kt_check_levels(const struct kt_data *kd, const struct kt_list *l,
 		bits = kt_levels_on(f->cap, date);
 		if (bits <= 0 || (bits & (1 << kd->cap)))
 			continue;
+		/* No run is the district's: name it only when alone. */
+		if (bits & ~(1 << KT_CAP_HUYEN))
+			bits &= ~(1 << KT_CAP_HUYEN);
 		kt_level_words(bits, who, how, sizeof(who));
 		diag_add(d, DIAG_ERROR, l->name, l->rows[i].line, 0, "\"%s\" is "
 		    "given by the %s, not at this level (cap: %s): run with the "
