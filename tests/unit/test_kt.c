@@ -403,6 +403,23 @@ test_sum(void)
 	free(md);
 }
 
+/* The issuing levels of hinh-thuc.csv and can-cu.csv (column cap). */
+static void
+test_levels(void)
+{
+	CHECK("levels: empty is every level (0)", kt_levels_parse("") == 0);
+	CHECK("levels: tinh", kt_levels_parse("tinh") == 1 << KT_CAP_TINH);
+	CHECK("levels: so; xa", kt_levels_parse("so; xa") ==
+	    ((1 << KT_CAP_SO) | (1 << KT_CAP_XA)));
+	CHECK("levels: a dated district", kt_levels_parse("so; huyen (đến "
+	    "2025-06-30)") == ((1 << KT_CAP_SO) | (1 << KT_CAP_HUYEN)));
+	CHECK("levels: unknown word", kt_levels_parse("tinh; quan") < 0);
+	CHECK("levels: bad date", kt_levels_parse("huyen (đến 2025-13-01)") < 0);
+	CHECK("levels: unknown mark", kt_levels_parse("so (tới 2025-01-01)") < 0);
+	CHECK("levels: codes", strcmp(kt_level_code(KT_CAP_XA), "xa") == 0 &&
+	    strcmp(kt_level_code(KT_CAP_SO), "so") == 0);
+}
+
 int
 main(void)
 {
@@ -421,6 +438,7 @@ main(void)
 	test_template();
 	test_order();
 	test_sum();
+	test_levels();
 	if (kd != NULL) {
 		test_tables(kd);
 		test_list(kd);
