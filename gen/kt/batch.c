@@ -17,7 +17,7 @@
 
 /* One decision of the run. */
 struct kt_out {
-	int	 form;   /* index into kt_data.forms */
+	int	 form;   /* index into kt_data.forms, -1: the Tờ trình */
 	char	*md;     /* its source */
 	char	*path;   /* where the source goes ("-": stdout) */
 	char	*pdf;    /* where its PDF goes, or NULL */
@@ -25,6 +25,7 @@ struct kt_out {
 	int	 existed;  /* a file was at path when checked */
 	char	 seen[65]; /* its SHA-256 then (hex) */
 	int	 moved;  /* it changed since: md went to NAME.moi.md */
+	struct kt_summary sum; /* what the decision holds (the register) */
 };
 
 /* The files kt_write writes, in order (each decision's source, PDF,
@@ -53,15 +54,49 @@ kt_number_for(const struct kt_batch *b, const struct kt_form *f)
 	return NULL;
 }
 
-/* Every --so names a form of the list (or is plain with one form). */
+/* The form codes of the list, ", "-separated, for a message. */
+static void
+kt_codes(const struct kt_data *kd, const int *used, size_t nused, char *buf,
+    size_t len)
+{
+	size_t i, at = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < nused && at < len; i++)
+		at += (size_t)snprintf(buf + at, len - at, "%s%s", i ? ", " : "",
+		    kd->forms[used[i]].ma);
+}
+
+/*
+ * The number of one --so value (after FORM=): digits only, leading zeros
+ * kept.  A clerk who types the whole "15/QĐ-UBND" gets 15 and a note.
+ * *num malloc'd; 0 good, 1 good after the note, -1 not a number.
+ */
+static int
+kt_so_value(const char *v, char **num)
+{
+	size_t n = strspn(v, "0123456789");
+
+	*num = NULL;
+	if (n == 0 || (v[n] != '\0' && v[n] != '/'))
+		return -1;
+	if ((*num = strndup(v, n)) == NULL)
+		return -2;
+	return v[n] == '/';
+}
+
+/* Every --so names a form of the list (or is plain with one form) and
+ * a number: so[] gets the numbers as FORM=N or N, malloc'd. */
 static int
 kt_check_numbers(const struct kt_batch *b, const struct kt_data *kd,
-    const int *used, size_t nused, struct diag *d)
+    const int *used, size_t nused, char **so, struct diag *d)
 {
 	const char	*eq;
+	char		*num, codes[512];
 	size_t		 i, j, n;
-	int		 rc = VB_OK, hit;
+	int		 rc = VB_OK, hit, r;
 
+	kt_codes(kd, used, nused, codes, sizeof(codes));
 	for (i = 0; i < (size_t)b->nso; i++) {
 		eq = strchr(b->so[i], '=');
 		n = eq ? (size_t)(eq - b->so[i]) : 0;
@@ -71,12 +106,38 @@ kt_check_numbers(const struct kt_batch *b, const struct kt_data *kd,
 			    strncmp(b->so[i], kd->forms[used[j]].ma, n) == 0)
 				hit = 1;
 		if (!hit) {
-			diag_add(d, DIAG_ERROR, NULL, 0, 0, "--so %s: %s",
-			    b->so[i], eq ? "no such award form in the list" :
-			    "with several forms give FORM=N (form codes of "
-			    "hinh-thuc.csv)");
+			if (eq != NULL)
+				diag_add(d, DIAG_ERROR, NULL, 0, 0, "--so %s: no "
+				    "such award form in the list; its forms: %s",
+				    b->so[i], codes);
+			else
+				diag_add(d, DIAG_ERROR, NULL, 0, 0, "--so %s: the "
+				    "list holds several award forms: give FORM=N "
+				    "for each (its forms: %s)", b->so[i], codes);
 			rc = VB_EUSAGE;
+			continue;
 		}
+		if ((r = kt_so_value(eq ? eq + 1 : b->so[i], &num)) == -2)
+			return VB_ESYS;
+		if (r < 0) {
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "--so %s: \"%s\" is "
+			    "not a number: write its digits only (--so 15, or "
+			    "FORM=15 for one form of the list: %s)", b->so[i],
+			    eq ? eq + 1 : b->so[i], codes);
+			rc = VB_EUSAGE;
+			continue;
+		}
+		if (r == 1)
+			diag_add(d, DIAG_WARNING, NULL, 0, 0, "--so %s: the number "
+			    "is %s; the symbol after it comes from ky_hieu of "
+			    "the config", b->so[i], num);
+		if (asprintf(&so[i], "%.*s%s%s", (int)(eq ? n : 0), b->so[i],
+		    eq ? "=" : "", num) < 0) {
+			so[i] = NULL;
+			free(num);
+			return VB_ESYS;
+		}
+		free(num);
 	}
 	return rc;
 }
@@ -131,8 +192,8 @@ kt_load(const struct kt_batch *b, struct kt_data **kd, struct kt_list **list,
 		return VB_ESYS;
 	rc = kt_data_load(tdir, d, kd);
 	free(tdir);
-	if (rc == VB_OK && b->config != NULL)
-		rc = kt_config_load(b->config, (*kd)->config, d);
+	if (rc == VB_OK)
+		rc = kt_config_load_level(*kd, b->config, d);
 	/* The list: CSV in any encoding or an Excel workbook (--sheet);
 	 * its header is found by its headings, below any title rows. */
 	if (rc == VB_OK) {
@@ -204,6 +265,7 @@ kt_generate(const struct kt_batch *b, const struct kt_data *kd,
 		char *md;
 
 		opt.so = kt_number_for(b, f);
+		opt.sum = &o[i].sum;
 		rc = kt_decision(kd, list, o[i].form, &opt, d, &md);
 		if (rc != VB_OK)
 			break;
@@ -555,6 +617,98 @@ kt_write(const struct kt_batch *b, struct kt_out *o, size_t n,
 	return rc;
 }
 
+/* The folder the run writes to: -d DIR, or the folder of -o FILE; NULL
+ * for -o - (stdout).  Malloc'd. */
+static char *
+kt_out_folder(const struct kt_batch *b)
+{
+	const char *sl;
+
+	if (b->outdir != NULL)
+		return strdup(b->outdir);
+	if (b->outfile == NULL || strcmp(b->outfile, "-") == 0)
+		return NULL;
+	if ((sl = strrchr(b->outfile, '/')) == NULL)
+		return strdup(".");
+	return strndup(b->outfile, (size_t)(sl - b->outfile) + (sl == b->outfile));
+}
+
+/* --to-trinh: the Tờ trình as one more output, o[n], of the n decisions
+ * (-1 form), in the run's folder.  *n grows by one. */
+static int
+kt_add_to_trinh(const struct kt_batch *b, const struct kt_data *kd,
+    struct kt_out *o, size_t *n, struct diag *d)
+{
+	struct kt_entry	*e;
+	char		*md = NULL, *dir;
+	size_t		 i;
+	int		 rc;
+
+	if ((dir = kt_out_folder(b)) == NULL) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--to-trinh writes "
+		    "to-trinh.md beside the decisions: give -d DIR (or -o FILE)");
+		return VB_EUSAGE;
+	}
+	if ((e = calloc(*n + 1, sizeof(*e))) == NULL) {
+		free(dir);
+		return VB_ESYS;
+	}
+	for (i = 0; i < *n; i++) {
+		e[i].form = o[i].form;
+		e[i].file = o[i].path;
+		e[i].sum = o[i].sum;
+	}
+	rc = kt_to_trinh(kd, &b->opt, b->config ? b->config : "mac-dinh.yaml",
+	    e, *n, d, &md);
+	free(e);
+	if (rc == VB_OK) {
+		o[*n].form = -1;
+		o[*n].md = kt_sum_add(md);
+		if (o[*n].md == NULL || asprintf(&o[*n].path, "%s/to-trinh.md",
+		    dir) < 0 || (b->pdf && (o[*n].pdf = vb_with_ext(o[*n].path,
+		    ".pdf")) == NULL))
+			rc = VB_ESYS;
+		(*n)++;
+	}
+	free(md);
+	free(dir);
+	return rc;
+}
+
+/* Every run with an output folder: DIR/so-dang-ky.csv, one row a
+ * decision of the run (the register of documents). */
+static int
+kt_write_register(const struct kt_batch *b, const struct kt_data *kd,
+    const struct kt_out *o, size_t n, struct diag *d)
+{
+	struct kt_entry	*e;
+	char		*dir, *csv = NULL, *path = NULL;
+	size_t		 i, k = 0;
+	int		 rc = VB_ESYS;
+
+	if ((dir = kt_out_folder(b)) == NULL)
+		return VB_OK;
+	if ((e = calloc(n + 1, sizeof(*e))) != NULL) {
+		for (i = 0; i < n; i++) {
+			if (o[i].form < 0)
+				continue;
+			e[k].form = o[i].form;
+			e[k].file = o[i].pdf ? o[i].pdf : o[i].path;
+			e[k++].sum = o[i].sum;
+		}
+		if (kt_register_csv(kd, &b->opt, e, k, &csv) == VB_OK &&
+		    asprintf(&path, "%s/so-dang-ky.csv", dir) >= 0)
+			rc = text_write_file(path, csv, strlen(csv), d);
+		else
+			path = NULL;
+	}
+	free(e);
+	free(csv);
+	free(path);
+	free(dir);
+	return rc;
+}
+
 int
 kt_batch_run(const struct kt_batch *b, struct diag *d)
 {
@@ -562,14 +716,16 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 	struct kt_list	*list = NULL;
 	struct kt_out	*o = NULL;
 	struct kt_phoi	*ph = NULL;
+	struct kt_batch	 bb;
+	char		*so[64] = { NULL };
 	int		*used = NULL, rc;
 	const char	*e;
-	size_t		 n = 0, i;
+	size_t		 n = 0, ndec = 0, i;
 
 	if (b->khoi_tao != NULL) {
 		char *tdir = kt_find_templates(b->templates);
 
-		rc = tdir ? kt_init(tdir, b->khoi_tao, d) : VB_ESYS;
+		rc = tdir ? kt_init(tdir, b->khoi_tao, b->cap, d) : VB_ESYS;
 		free(tdir);
 		goto out;
 	}
@@ -579,10 +735,12 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 		diag_add(d, DIAG_WARNING, b->config, 0, 0, "no signer's name "
 		    "(ky: ho_ten:); the decisions leave it blank");
 	if ((rc = kt_config_check(kd, &b->opt, b->config ? b->config :
-	    "mac-dinh.yaml", d)) != VB_OK)
+	    "mac-dinh.yaml", d)) != VB_OK ||
+	    (rc = kt_check_levels(kd, list, b->opt.ngay, d)) != VB_OK ||
+	    (rc = kt_check_units(kd, list, b->opt.ngay, d)) != VB_OK)
 		goto out;
 	if ((used = calloc(kd->nforms, sizeof(*used))) == NULL ||
-	    (o = calloc(kd->nforms, sizeof(*o))) == NULL) {
+	    (o = calloc(kd->nforms + 1, sizeof(*o))) == NULL) {
 		rc = VB_ESYS;
 		goto out;
 	}
@@ -593,17 +751,25 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 		rc = VB_EUSAGE;
 		goto out;
 	}
-	if ((rc = kt_check_numbers(b, kd, used, n, d)) != VB_OK)
+	if ((rc = kt_check_numbers(b, kd, used, n, so, d)) != VB_OK)
 		goto out;
+	bb = *b;
+	for (i = 0; i < (size_t)b->nso; i++)
+		bb.so[i] = so[i];
+	b = &bb;
 	if (b->pdf && (rc = kt_check_glyphs(b, list, d)) != VB_OK)
 		goto out;
 	for (i = 0; i < n; i++)
 		o[i].form = used[i];
-	if ((rc = kt_generate(b, kd, list, o, n, d)) == VB_OK &&
-	    (rc = kt_check_existing(b, o, n, d)) == VB_OK &&
-	    (rc = kt_phoi_make(b, kd, list, used, n, &ph, d)) == VB_OK &&
-	    (rc = kt_write(b, o, n, d)) == VB_OK)
-		rc = kt_phoi_write(ph, d);
+	rc = kt_generate(b, kd, list, o, n, d);
+	ndec = n;	/* the Tờ trình is no form: no certificate */
+	if (rc == VB_OK && b->to_trinh)
+		rc = kt_add_to_trinh(b, kd, o, &n, d);
+	if (rc == VB_OK && (rc = kt_check_existing(b, o, n, d)) == VB_OK &&
+	    (rc = kt_phoi_make(b, kd, list, used, ndec, &ph, d)) == VB_OK &&
+	    (rc = kt_write(b, o, n, d)) == VB_OK &&
+	    (rc = kt_phoi_write(ph, d)) == VB_OK)
+		rc = kt_write_register(b, kd, o, n, d);
 out:
 	if (rc == VB_ESYS && diag_errors(d) == 0)
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
@@ -615,6 +781,8 @@ out:
 	free(o);
 	free(used);
 	kt_phoi_free(ph);
+	for (i = 0; i < sizeof(so) / sizeof(so[0]); i++)
+		free(so[i]);
 	kt_list_free(list);
 	kt_data_free(kd);
 	return rc;
