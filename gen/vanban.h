@@ -152,6 +152,9 @@ FILE		*outfile_open(const char *path, struct outfile **of,
 int		 outfile_close(struct outfile *of, int ok, struct diag *d);
 /* Do paths a and b name the same existing file? ("-" never does.) */
 int		 text_same_file(const char *a, const char *b);
+/* For the tests only: raise the signal VB_TEST_RAISE=POINT:N:SIG names
+ * the Nth time the process passes point (testhook.c). */
+void		 vb_test_point(const char *point);
 
 /* ------------------------------------------------------------------ */
 /* Growing arrays and strings                                                      */
