@@ -111,6 +111,14 @@ int		 text_enc_parse(const char *name, enum text_enc *out);
 const char	*text_enc_name(enum text_enc);
 
 /*
+ * Open the file at path for reading, refusing anything that is not a
+ * regular file (a FIFO, a device, a folder) before a byte is read; every
+ * input of every tool is opened here.  VB_OK with *fp set (the caller
+ * closes it), VB_EINPUT (not a regular file) or VB_ESYS (cannot open),
+ * with a message in d (NULL: none).
+ */
+int		 vb_open_read(const char *path, FILE **fp, struct diag *d);
+/*
  * Read the file at path ("-" = stdin) and return its text as NFC UTF-8
  * with LF line ends and no BOM in *out (malloc'd, NUL-terminated, caller
  * frees) and its length in *len.  Problems go to d under the name `path`.
