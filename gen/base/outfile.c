@@ -65,20 +65,25 @@ out_mask(int how)
 	sigprocmask(how, &s, NULL);
 }
 
-/* Catch the signals that end a run (once per process). */
+/* Catch the signals that end a run (once per process).  A signal the
+ * run was started ignoring stays ignored: under nohup a hangup must not
+ * end it, nor an interrupt a job the shell started in the background. */
 static void
 out_hook(void)
 {
-	struct sigaction sa;
+	static const int	 sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction	 sa, old;
+	size_t			 i;
 
 	if (out_hooked)
 		return;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = out_on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
 	signal(SIGXFSZ, SIG_IGN);
 	out_hooked = 1;
 }

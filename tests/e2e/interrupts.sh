@@ -8,6 +8,8 @@
 #    no temporary file left, exit 130 / 143 / 129 as the shell reports a
 #    death by that signal, in vb-render -j 2 -d DIR and in vb-khenthuong
 #    and vb-baocao --pdf -j 2;
+#  - under nohup (SIGHUP ignored when the run starts) a hangup does not
+#    end the run;
 #  - a worker killed (SIGKILL) after its 2nd document: every source it
 #    did not render named with its file, the others written, exit 3;
 #  - stderr closed (2>&-) or a pipe nobody reads: the exit status is the
@@ -26,6 +28,17 @@ export SOURCE_DATE_EPOCH
 
 pass() { echo "PASS interrupts_$1"; }
 fail() { echo "FAIL interrupts_$1: $2"; }
+# sigs IGNORED CMD...: CMD with SIGINT, SIGTERM and SIGHUP at their
+# defaults, except those IGNORED names ("HUP", or "-" for none): a test
+# run in the background starts with SIGINT ignored, which a shell cannot
+# undo, and nohup starts a run with SIGHUP ignored.
+sigs() {
+	python3 -c 'import os, signal, sys
+for n in ("INT", "TERM", "HUP"):
+    signal.signal(getattr(signal, "SIG" + n),
+                  signal.SIG_IGN if n in sys.argv[1].split(",") else signal.SIG_DFL)
+os.execvp(sys.argv[2], sys.argv[2:])' "$@"
+}
 # tmps DIR: the temporary files left in DIR (and below), one a line.
 tmps() { find "$1" -name '*.tmp.*' 2>/dev/null; }
 
@@ -48,8 +61,8 @@ cd "$tmp/src" || exit 0
 for s in INT:130 TERM:143 HUP:129; do
 	sig=${s%:*} want=${s#*:}
 	rm -rf "$tmp/out"
-	VB_TEST_RAISE=tmp:30:$sig "$BIN/vb-render" -j 2 -q -d "$tmp/out" \
-	    d*.md 2>"$tmp/err"
+	sigs - env VB_TEST_RAISE=tmp:30:$sig "$BIN/vb-render" -j 2 -q \
+	    -d "$tmp/out" d*.md 2>"$tmp/err"
 	rc=$?
 	left=$(tmps "$tmp/out")
 	n=$(ls "$tmp/out" | wc -l)
@@ -59,6 +72,15 @@ for s in INT:130 TERM:143 HUP:129; do
 		fail "render_sig$sig" "exit $rc (want $want), $n files, left: $left"
 	fi
 done
+
+# ---- Under nohup (SIGHUP ignored from the start) a hangup is no end.
+rm -rf "$tmp/out"
+sigs HUP env VB_TEST_RAISE=tmp:30:HUP "$BIN/vb-render" -j 2 -q -d "$tmp/out" \
+    d*.md 2>"$tmp/err"
+rc=$?
+n=$(ls "$tmp/out" | wc -l)
+[ $rc = 0 ] && [ "$n" = 40 ] && pass render_nohup ||
+    fail render_nohup "exit $rc, $n files"
 
 # ---- A worker killed after its 2nd document.
 rm -rf "$tmp/out"
@@ -86,8 +108,8 @@ KT="$BIN/vb-khenthuong --config $ROOT/input/khen-thuong/dien-bien-2020.yaml --ng
 for s in INT:130 TERM:143; do
 	sig=${s%:*} want=${s#*:}
 	rm -rf "$tmp/kt"
-	VB_TEST_RAISE=tmp:3:$sig $KT -d "$tmp/kt" "$ROOT/tests/data/kt/danh-sach.csv" \
-	    2>"$tmp/err"
+	sigs - env VB_TEST_RAISE=tmp:3:$sig $KT -d "$tmp/kt" \
+	    "$ROOT/tests/data/kt/danh-sach.csv" 2>"$tmp/err"
 	rc=$?
 	left=$(tmps "$tmp/kt")
 	[ $rc = "$want" ] && [ -z "$left" ] && pass "khenthuong_sig$sig" ||
@@ -104,7 +126,8 @@ rc=$?
 BC="$BIN/vb-baocao --templates $ROOT/templates --ky Q1 --ngay 2020-07-06 --pdf -j 2"
 G=$ROOT/tests/golden/bc-counts
 rm -rf "$tmp/bc"
-VB_TEST_RAISE=tmp:4:TERM $BC -d "$tmp/bc" "$G/nhiem-vu.csv" "$G/tien-do.csv" 2>"$tmp/err"
+sigs - env VB_TEST_RAISE=tmp:4:TERM $BC -d "$tmp/bc" "$G/nhiem-vu.csv" \
+    "$G/tien-do.csv" 2>"$tmp/err"
 rc=$?
 left=$(tmps "$tmp/bc")
 [ $rc = 143 ] && [ -z "$left" ] && pass baocao_sigTERM ||
