@@ -5,13 +5,14 @@
  * and one byte per finished document to a shared pipe, which the parent
  * reads to report progress; the parent then reads the results back in
  * document order, so the messages come out as a serial run would print
- * them.
+ * them.  A worker dies with the parent; a worker that dies leaves the
+ * results of the documents it finished, and each of the others is named.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <signal.h>
 #include <unistd.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
