@@ -112,6 +112,14 @@ int		 text_enc_parse(const char *name, enum text_enc *out);
 const char	*text_enc_name(enum text_enc);
 
 /*
+ * Open the file at path for reading, refusing anything that is not a
+ * regular file (a FIFO, a device, a folder) before a byte is read; every
+ * input of every tool is opened here.  VB_OK with *fp set (the caller
+ * closes it), VB_EINPUT (not a regular file) or VB_ESYS (cannot open),
+ * with a message in d (NULL: none).
+ */
+int		 vb_open_read(const char *path, FILE **fp, struct diag *d);
+/*
  * Read the file at path ("-" = stdin) and return its text as NFC UTF-8
  * with LF line ends and no BOM in *out (malloc'd, NUL-terminated, caller
  * frees) and its length in *len.  Problems go to d under the name `path`.
@@ -173,6 +181,9 @@ int		 text_write_guarded(const char *path, const void *buf,
 
 /* Do paths a and b name the same existing file? ("-" never does.) */
 int		 text_same_file(const char *a, const char *b);
+/* For the tests only: raise the signal VB_TEST_RAISE=POINT:N:SIG names
+ * the Nth time the process passes point (testhook.c). */
+void		 vb_test_point(const char *point);
 
 /* ------------------------------------------------------------------ */
 /* Growing arrays and strings                                                      */

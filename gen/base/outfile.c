@@ -70,31 +70,42 @@ out_mask(int how)
 	sigprocmask(how, &s, NULL);
 }
 
-/* Remember tmp for the handler; the slot, or -1 when all are taken. */
+/* Catch the signals that end a run (once per process).  A signal the
+ * run was started ignoring stays ignored: under nohup a hangup must not
+ * end it, nor an interrupt a job the shell started in the background. */
+static void
+out_hook(void)
+{
+	static const int	 sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction	 sa, old;
+	size_t			 i;
+
+	if (out_hooked)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = out_on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	signal(SIGXFSZ, SIG_IGN);
+	out_hooked = 1;
+}
+
+/* Remember tmp for the handler (called with the signals blocked); the
+ * slot, or -1 when all are taken. */
 static int
 out_track(char *tmp)
 {
-	struct sigaction	 sa;
-	int			 i, slot = -1;
+	int i;
 
-	if (!out_hooked) {
-		memset(&sa, 0, sizeof(sa));
-		sa.sa_handler = out_on_signal;
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGINT, &sa, NULL);
-		sigaction(SIGTERM, &sa, NULL);
-		sigaction(SIGHUP, &sa, NULL);
-		signal(SIGXFSZ, SIG_IGN);
-		out_hooked = 1;
-	}
-	out_mask(SIG_BLOCK);
-	for (i = 0; i < OUT_TMP_MAX && slot == -1; i++)
+	for (i = 0; i < OUT_TMP_MAX; i++)
 		if (out_tmps[i] == NULL) {
 			out_tmps[i] = tmp;
-			slot = i;
+			return i;
 		}
-	out_mask(SIG_UNBLOCK);
-	return slot;
+	return -1;
 }
 
 static void
@@ -122,21 +133,29 @@ static int
 out_tmp(struct outfile *of, const char *name, mode_t mode, struct diag *d)
 {
 	size_t	 plen = strlen(of->path);
-	int	 fd;
+	int	 fd, e;
 
 	if ((of->tmp = malloc(plen + 16)) == NULL) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory");
 		return -1;
 	}
 	snprintf(of->tmp, plen + 16, "%s.tmp.XXXXXX", of->path);
+	/* Made and remembered with the signals held: a signal delivered as
+	 * mkstemp's open returns would otherwise leave the file behind. */
+	out_hook();
+	out_mask(SIG_BLOCK);
 	if ((fd = mkstemp(of->tmp)) == -1) {
+		e = errno;
+		out_mask(SIG_UNBLOCK);
 		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot create: %s",
-		    strerror(errno));
+		    strerror(e));
 		free(of->tmp);
 		of->tmp = NULL;
 		return -1;
 	}
+	vb_test_point("tmp");
 	of->slot = out_track(of->tmp);
+	out_mask(SIG_UNBLOCK);
 	if (fchmod(fd, mode) != 0 || (of->fp = fdopen(fd, "wb")) == NULL) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot create: %s",
 		    strerror(errno));

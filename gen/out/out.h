@@ -11,6 +11,12 @@
 
 #include <stdint.h>
 
+/* The font file at path, read whole into *bytes, *len (malloc'd) and
+ * checked to be a TrueType face vanban can embed (fontfile.c): VB_OK,
+ * or VB_ESYS with "cannot use the font PATH: WHY" (or why it cannot be
+ * read) in d. */
+int		 font_file_read(const char *path, char **bytes, size_t *len,
+		    struct diag *d);
 /* Real metrics from the TTF files in font_dir (HarfBuzz); NULL and a
  * message in d if a face cannot be loaded.  Faces are also used by the
  * PDF writer for subsetting. */
