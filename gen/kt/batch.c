@@ -6,6 +6,7 @@
  * nothing is written and no existing file is touched.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -300,9 +301,20 @@ kt_slurp(const char *path, size_t *len, int *exists)
 	char	*buf = NULL;
 	size_t	 cap = 0, n = 0, got;
 
+	struct stat	 st;
+	int		 fd;
+
+	/* Only a regular file holds a source to compare: a FIFO or a
+	 * device at the output path is written through, never read (an
+	 * open without O_NONBLOCK would wait for a writer forever). */
 	*exists = 0;
-	if ((fp = fopen(path, "rb")) == NULL)
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
 		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (fp = fdopen(fd, "rb")) == NULL) {
+		close(fd);
+		return NULL;
+	}
 	*exists = 1;
 	do {
 		if (vb_grow((void **)&buf, &cap, n + 65536, 1) != 0) {

@@ -77,4 +77,22 @@ $T "$BIN/vb-baocao" --templates "$ROOT/templates" --ky Q1 -d bc \
 rc=$?
 [ $rc = 1 ] && grep -q 'tien-do.csv: error: cannot read: it is a named pipe' err &&
     pass fifo_progress || fail fifo_progress "exit $rc: $(head -1 err)"
+
+# ---- A FIFO where vb-khenthuong's decision source goes (-o): the check
+# for an edited source must not open it for reading (that waits for a
+# writer forever); the source is written through it to its reader.
+mkfifo qd.md
+(timeout 20 cat qd.md >qd.got) &
+reader=$!
+printf 'Đối tượng,Họ và tên,Chức vụ,Đơn vị,Hình thức khen thưởng\ncá nhân,Lò Văn Thành,Chuyên viên,Sở Nội vụ,Bằng khen\n' >one.csv
+$T "$BIN/vb-khenthuong" --data "$ROOT/templates" \
+    --config "$ROOT/input/khen-thuong/dien-bien-2020.yaml" --ngay 2020-12-28 \
+    --so 15 -o qd.md one.csv 2>err
+rc=$?
+wait $reader
+if [ $rc = 0 ] && grep -q 'Lò Văn Thành' qd.got; then
+	pass "fifo_decision_output"
+else
+	fail "fifo_decision_output" "exit $rc: $(head -3 err)"
+fi
 exit 0
