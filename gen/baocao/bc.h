@@ -41,6 +41,15 @@ void	 bc_ky_label(enum bc_ky, int nam, int next, char *buf, size_t n);
  * of the quarters of its outlook (0: next year, nothing in the plan). */
 unsigned bc_ky_quarters(enum bc_ky);
 unsigned bc_ky_next(enum bc_ky);
+/* The period a title names ("… quý II năm 2026", "6 tháng đầu năm
+ * 2026", "… năm 2026"): 0 with *k and *year (0 when none), or -1. */
+int	 bc_ky_find(const char *title, enum bc_ky *k, int *year);
+/* Whether a form of period form may be read for a report of want (Q1
+ * and Q2 for 6T; the quarters and 6T for NAM; a period for itself). */
+int	 bc_ky_covers(enum bc_ky want, enum bc_ky form);
+/* Order of periods by their end (Q1 < Q2 < 6T < Q3 < Q4 < NAM): the
+ * later one's row of a task wins. */
+int	 bc_ky_rank(enum bc_ky);
 
 enum bc_status {
 	BC_DONE,     /* hoàn thành */
@@ -184,6 +193,7 @@ struct bc_row {
 	char		*ket_qua;  /* result or reason, may be "" */
 	const char	*file;     /* progress file (messages) */
 	int		 line;
+	enum bc_ky	 ky;       /* the period of its table */
 };
 
 struct bc_progress {
@@ -192,18 +202,31 @@ struct bc_progress {
 	int		 year;     /* the most frequent year of the dates */
 };
 
+/* The period a progress table is read for: --ky and --nam (0: any). */
+struct bc_want {
+	enum bc_ky	 ky;
+	int		 nam;
+};
+
 /*
- * Parse one progress table and append its rows to pr.  Units not in
- * units are added when !units->from_file, an error otherwise.  Every
- * problem is reported (unknown or ambiguous key, status word, date,
- * the same unit and task twice); VB_EINPUT when there was any.
+ * Parse one progress table and append its rows to pr.  The header may
+ * have title rows above it (a form); a title naming a period records
+ * the table's period, which want must cover; a table naming none is of
+ * want's period.  Units not in units are added when !units->from_file,
+ * an error otherwise.  Every problem is reported (unknown or ambiguous
+ * key, status word, date, the same unit and task twice in one period);
+ * VB_EINPUT when there was any.
  */
 int	 bc_progress_table(struct csvt *t, const struct bc_plan *,
-	    const struct bc_data *, struct bc_units *, struct diag *,
-	    struct bc_progress *);
+	    const struct bc_data *, struct bc_units *, const struct bc_want *,
+	    struct diag *, struct bc_progress *);
 int	 bc_progress_parse(const char *name, const char *text, size_t len,
 	    const struct bc_plan *, const struct bc_data *,
-	    struct bc_units *, struct diag *, struct bc_progress *pr);
+	    struct bc_units *, const struct bc_want *, struct diag *,
+	    struct bc_progress *pr);
+/* Periods composed: of the rows of one unit and task from tables of
+ * different periods, only the latest period's stays. */
+void	 bc_progress_compose(struct bc_progress *);
 void	 bc_progress_free(struct bc_progress *);
 
 /* ------------------------------------------------------------------ */

@@ -97,6 +97,56 @@ bc_ky_next(enum bc_ky k)
 	}
 }
 
+int
+bc_ky_find(const char *title, enum bc_ky *k, int *year)
+{
+	static const char *const q[] = {
+		"i", "ii", "iii", "iv", "1", "2", "3", "4"
+	};
+	char	*slug = vb_slug(title), *w, *prev = NULL, *save = NULL;
+	int	 quy = -1, sau = 0, nam = 0;
+	size_t	 i;
+
+	if (slug == NULL)
+		return -1;
+	for (w = strtok_r(slug, "-", &save); w != NULL;
+	    prev = w, w = strtok_r(NULL, "-", &save)) {
+		if (prev == NULL)
+			continue;
+		if (strcmp(prev, "quy") == 0 && quy < 0)
+			for (i = 0; i < 8; i++)
+				if (strcmp(w, q[i]) == 0)
+					quy = (int)(i % 4);
+		if (strcmp(prev, "6") == 0 && strcmp(w, "thang") == 0)
+			sau = 1;
+		if (strcmp(prev, "nam") == 0 && strlen(w) == 4 &&
+		    atoi(w) >= 1945 && nam == 0)
+			nam = atoi(w);
+	}
+	free(slug);
+	if (quy < 0 && !sau && nam == 0)
+		return -1;
+	*k = quy >= 0 ? (enum bc_ky)quy : sau ? BC_6T : BC_NAM;
+	*year = nam;
+	return 0;
+}
+
+int
+bc_ky_covers(enum bc_ky want, enum bc_ky form)
+{
+	if (want == form || want == BC_NAM)
+		return 1;
+	return want == BC_6T && (form == BC_Q1 || form == BC_Q2);
+}
+
+int
+bc_ky_rank(enum bc_ky k)
+{
+	static const int rank[] = { 0, 1, 3, 4, 2, 5 };
+
+	return rank[k];
+}
+
 const char *
 bc_status_name(enum bc_status s)
 {

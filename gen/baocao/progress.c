@@ -151,7 +151,8 @@ bc_row_dup(const struct bc_progress *pr, const struct bc_row *row,
 	size_t i;
 
 	for (i = 0; i < pr->n; i++)
-		if (pr->v[i].unit == row->unit && pr->v[i].task == row->task) {
+		if (pr->v[i].unit == row->unit && pr->v[i].task == row->task &&
+		    pr->v[i].ky == row->ky) {
 			diag_add(d, DIAG_ERROR, row->file, row->line, col,
 			    "%s reports task %s twice; first at %s:%d",
 			    us->v[row->unit].don_vi, p->tasks[row->task].key,
@@ -201,28 +202,111 @@ bc_progress_year(const struct bc_progress *pr)
 int
 bc_progress_parse(const char *name, const char *text, size_t len,
     const struct bc_plan *p, const struct bc_data *bd, struct bc_units *us,
-    struct diag *d, struct bc_progress *pr)
+    const struct bc_want *w, struct diag *d, struct bc_progress *pr)
 {
 	struct csvt	*t;
 	int		 rc;
 
-	if ((rc = csvt_parse(name, text, len, 0, 0, d, &t)) != VB_OK)
+	if ((rc = csvt_parse_rows(name, text, len, 0, 0, d, &t)) != VB_OK) {
+		csvt_free(t);
 		return rc;
-	return bc_progress_table(t, p, bd, us, d, pr);
+	}
+	return bc_progress_table(t, p, bd, us, w, d, pr);
+}
+
+/* The header row of a table: the first of its first rows naming the
+ * unit, task and status columns (a form has title rows above), else 0;
+ * h: the table seen from there. */
+static size_t
+bc_header(const struct csvt *t, struct csvt *h)
+{
+	size_t r;
+
+	for (r = 0; r < t->nrows && r < 12; r++) {
+		*h = *t;
+		h->rows = t->rows + r;
+		h->nrows = t->nrows - r;
+		if (csvt_column(h, bc_prog_cols[BC_P_DON_VI]) >= 0 &&
+		    csvt_column(h, bc_prog_cols[BC_P_NHIEM_VU]) >= 0 &&
+		    csvt_column(h, bc_prog_cols[BC_P_TRANG_THAI]) >= 0)
+			return r;
+	}
+	*h = *t;
+	return 0;
+}
+
+/* The period of the table from its title rows (those above the header):
+ * *ky, want's when none names one; 0, or 1 after an error (a period
+ * want does not cover, another year). */
+static int
+bc_table_ky(const struct csvt *t, size_t hdr, const struct bc_want *w,
+    struct diag *d, enum bc_ky *ky)
+{
+	char	 want[64], got[64];
+	size_t	 r, f;
+	int	 year;
+
+	*ky = w->ky;
+	for (r = 0; r < hdr; r++)
+		for (f = 0; f < t->rows[r].nfields; f++) {
+			if (bc_ky_find(t->rows[r].fields[f], ky, &year) != 0)
+				continue;
+			if (bc_ky_covers(w->ky, *ky) && (w->nam == 0 ||
+			    year == 0 || year == w->nam))
+				return 0;
+			bc_ky_label(*ky, year ? year : w->nam, 0, got,
+			    sizeof(got));
+			bc_ky_label(w->ky, w->nam ? w->nam : year, 0, want,
+			    sizeof(want));
+			diag_add(d, DIAG_ERROR, t->name, t->rows[r].line,
+			    (int)f + 1, "this form is of %s, not of %s: give "
+			    "the forms of the period asked for (--ky)", got,
+			    want);
+			return 1;
+		}
+	return 0;
+}
+
+void
+bc_progress_compose(struct bc_progress *pr)
+{
+	size_t	 i, j, n = 0;
+
+	for (i = 0; i < pr->n; i++) {
+		for (j = 0; j < pr->n; j++)
+			if (j != i && pr->v[j].unit == pr->v[i].unit &&
+			    pr->v[j].task == pr->v[i].task &&
+			    (bc_ky_rank(pr->v[j].ky) > bc_ky_rank(pr->v[i].ky)
+			    || (pr->v[j].ky == pr->v[i].ky && j < i)))
+				break;
+		if (j < pr->n) {
+			free(pr->v[i].ket_qua);
+			continue;
+		}
+		pr->v[n++] = pr->v[i];
+	}
+	pr->n = n;
 }
 
 int
-bc_progress_table(struct csvt *t, const struct bc_plan *p,
-    const struct bc_data *bd, struct bc_units *us, struct diag *d,
-    struct bc_progress *pr)
+bc_progress_table(struct csvt *t0, const struct bc_plan *p,
+    const struct bc_data *bd, struct bc_units *us, const struct bc_want *w,
+    struct diag *d, struct bc_progress *pr)
 {
-	const char	*name = t->name;
+	const char	*name = t0->name;
 	struct bc_row	 row;
+	struct csvt	 view, *t = &view;
+	enum bc_ky	 ky;
 	int		 c[BC_P_N], f, errs = diag_errors(d), ok;
-	size_t		 r;
+	size_t		 r, hdr = bc_header(t0, &view);
+
+	if (bc_table_ky(t0, hdr, w, d, &ky) != 0) {
+		csvt_free(t0);
+		return VB_EINPUT;
+	}
 	if (t->nrows == 0) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "empty progress table");
-		csvt_free(t);
+		csvt_free(t0);
 		return VB_EINPUT;
 	}
 	for (f = 0; f < BC_P_N; f++) {
@@ -241,6 +325,7 @@ bc_progress_table(struct csvt *t, const struct bc_plan *p,
 		if (*bc_cell(&t->rows[r], c[BC_P_TRANG_THAI]) == '\0')
 			continue;
 		memset(&row, 0, sizeof(row));
+		row.ky = ky;
 		if ((ok = bc_row_parse(name, &t->rows[r], c, p, bd, us, d,
 		    &row)) < 0)
 			goto oom;
@@ -252,12 +337,12 @@ bc_progress_table(struct csvt *t, const struct bc_plan *p,
 		}
 		free(row.ket_qua);
 	}
-	csvt_free(t);
+	csvt_free(t0);
 	pr->year = bc_progress_year(pr);
 	return diag_errors(d) > errs ? VB_EINPUT : VB_OK;
 oom:
 	free(row.ket_qua);
-	csvt_free(t);
+	csvt_free(t0);
 	return VB_ESYS;
 }
 

@@ -60,6 +60,7 @@ static int
 bc_read(struct bc_args *a, struct bc_in *in, struct diag *d)
 {
 	struct csvt	*t = NULL;
+	struct bc_want	 w = { a->ky, a->nam };
 	char		*tdir;
 	size_t		 i;
 	int		 rc, rc2;
@@ -82,15 +83,16 @@ bc_read(struct bc_args *a, struct bc_in *in, struct diag *d)
 	if (rc != VB_OK)
 		return rc;
 	for (i = 0; i < a->nprogress; i++) {
-		if ((rc2 = table_read(a->progress[i], a->sheet, a->enc, d,
-		    &t)) == VB_OK)
+		if ((rc2 = table_read_rows(a->progress[i], a->sheet, a->enc,
+		    d, &t)) == VB_OK)
 			rc2 = bc_progress_table(t, in->plan, in->bd,
-			    &in->units, d, &in->pr);
+			    &in->units, &w, d, &in->pr);
 		else
 			csvt_free(t);
 		if (rc2 > rc)
 			rc = rc2;
 	}
+	bc_progress_compose(&in->pr);
 	if (rc == VB_OK && a->mau && in->units.n == 0 &&
 	    bc_lead_units(in->plan, &in->units) != 0)
 		rc = VB_ESYS;

@@ -44,6 +44,7 @@ test_periods(void)
 {
 	enum bc_ky	 k;
 	char		 b[64];
+	int		 y;
 
 	CHECK("ky Q1", bc_ky_parse("Q1", &k) == 0 && k == BC_Q1);
 	CHECK("ky q4", bc_ky_parse("q4", &k) == 0 && k == BC_Q4);
@@ -70,6 +71,20 @@ test_periods(void)
 	bc_ky_label(BC_NAM, 2020, 1, b, sizeof(b));
 	CHECK_STR("label after NAM", b, "năm 2021");
 	CHECK_STR("code 6T", bc_ky_code(BC_6T), "6t");
+	CHECK("title Q2", bc_ky_find("PHIẾU BÁO CÁO QUÝ II NĂM 2026", &k,
+	    &y) == 0 && k == BC_Q2 && y == 2026);
+	CHECK("title 6T", bc_ky_find("6 tháng đầu năm 2026", &k, &y) == 0 &&
+	    k == BC_6T);
+	CHECK("title NAM", bc_ky_find("Kết quả năm 2026", &k, &y) == 0 &&
+	    k == BC_NAM && y == 2026);
+	CHECK("no period in a letterhead", bc_ky_find("CỘNG HÒA XÃ HỘI CHỦ "
+	    "NGHĨA VIỆT NAM", &k, &y) != 0);
+	CHECK("6T covers Q1", bc_ky_covers(BC_6T, BC_Q1));
+	CHECK("6T does not cover Q3", !bc_ky_covers(BC_6T, BC_Q3));
+	CHECK("NAM covers 6T", bc_ky_covers(BC_NAM, BC_6T));
+	CHECK("Q2 does not cover Q1", !bc_ky_covers(BC_Q2, BC_Q1));
+	CHECK("6T after Q2, before Q3", bc_ky_rank(BC_6T) >
+	    bc_ky_rank(BC_Q2) && bc_ky_rank(BC_6T) < bc_ky_rank(BC_Q3));
 }
 
 static void
