@@ -80,30 +80,45 @@ bc_cell(const struct csvt_row *r, int c)
 	return (c >= 0 && (size_t)c < r->nfields) ? r->fields[c] : "";
 }
 
+/* The unit of a row: its index, -1 after an error, -2 on OOM. */
+static int
+bc_row_unit(const char *name, const struct csvt_row *r, const int *c,
+    struct bc_units *us, struct diag *d)
+{
+	const char	*unit = bc_cell(r, c[BC_P_DON_VI]);
+	int		 u;
+
+	if (*unit == '\0') {
+		diag_add(d, DIAG_ERROR, name, r->line, c[BC_P_DON_VI] + 1,
+		    "empty unit (column \"Đơn vị\")");
+		return -1;
+	}
+	if ((u = bc_units_find(us, unit)) < 0 && us->from_file) {
+		bc_unknown_unit(us, name, r->line, c[BC_P_DON_VI] + 1, unit, d);
+		return -1;
+	}
+	if (u < 0 && (u = bc_units_add(us, unit, 0)) < 0)
+		return -2;
+	return u;
+}
+
 /* Check one row; fill *row and return 1 when it is good. */
 static int
 bc_row_parse(const char *name, const struct csvt_row *r, const int *c,
     const struct bc_plan *p, const struct bc_data *bd, struct bc_units *us,
     struct diag *d, struct bc_row *row)
 {
-	const char	*unit = bc_cell(r, c[BC_P_DON_VI]),
-			*key = bc_cell(r, c[BC_P_NHIEM_VU]),
+	const char	*key = bc_cell(r, c[BC_P_NHIEM_VU]),
 			*st = bc_cell(r, c[BC_P_TRANG_THAI]),
 			*day = bc_cell(r, c[BC_P_NGAY]);
 	size_t		 idx[2], n;
-	int		 u = -1, s, ok = 1;
+	int		 u, s, ok;
 
 	row->file = name;
 	row->line = r->line;
-	if (*unit == '\0') {
-		diag_add(d, DIAG_ERROR, name, r->line, c[BC_P_DON_VI] + 1,
-		    "empty unit (column \"Đơn vị\")");
-		ok = 0;
-	} else if ((u = bc_units_find(us, unit)) < 0 && us->from_file) {
-		bc_unknown_unit(us, name, r->line, c[BC_P_DON_VI] + 1, unit, d);
-		ok = 0;
-	} else if (u < 0 && (u = bc_units_add(us, unit, 0)) < 0)
+	if ((u = bc_row_unit(name, r, c, us, d)) == -2)
 		return -1;
+	ok = u >= 0;
 	row->unit = (size_t)(u < 0 ? 0 : u);
 	if ((n = bc_task_find(p, key, idx)) == 0) {
 		if (*key == '\0')
@@ -251,6 +266,8 @@ bc_table_ky(const struct csvt *t, size_t hdr, const struct bc_want *w,
 		for (f = 0; f < t->rows[r].nfields; f++) {
 			if (bc_ky_find(t->rows[r].fields[f], ky, &year) != 0)
 				continue;
+			if (w->any)
+				return 0;
 			if (bc_ky_covers(w->ky, *ky) && (w->nam == 0 ||
 			    year == 0 || year == w->nam))
 				return 0;
@@ -264,6 +281,128 @@ bc_table_ky(const struct csvt *t, size_t hdr, const struct bc_want *w,
 			    want);
 			return 1;
 		}
+	return 0;
+}
+
+const char *
+bc_txt_name(enum bc_txt k)
+{
+	static const char *const name[BC_NTXT] = {
+		"Ưu điểm", "Tồn tại, hạn chế", "Nguyên nhân", "Phương hướng",
+		"Đề xuất, kiến nghị"
+	};
+
+	return name[k];
+}
+
+/* The text a form's Mã names ("Ưu điểm", "Tồn tại, hạn chế", "Tồn
+ * tại" …), or -1. */
+static int
+bc_txt_kind(const char *key)
+{
+	static const struct {
+		const char	*fold;
+		enum bc_txt	 kind;
+	} k[] = {
+		{ "uudiem", BC_T_UU_DIEM }, { "tontaihanche", BC_T_TON_TAI },
+		{ "tontai", BC_T_TON_TAI }, { "hanche", BC_T_TON_TAI },
+		{ "nguyennhan", BC_T_NGUYEN_NHAN },
+		{ "phuonghuong", BC_T_PHUONG_HUONG },
+		{ "phuonghuongnhiemvu", BC_T_PHUONG_HUONG },
+		{ "dexuatkiennghi", BC_T_DE_XUAT }, { "dexuat", BC_T_DE_XUAT },
+		{ "kiennghi", BC_T_DE_XUAT }
+	};
+	char	*f = csvt_fold(key);
+	size_t	 i;
+	int	 kind = -1;
+
+	for (i = 0; f != NULL && i < sizeof(k) / sizeof(k[0]); i++)
+		if (strcmp(f, k[i].fold) == 0)
+			kind = (int)k[i].kind;
+	free(f);
+	return kind;
+}
+
+/* Grow an array of n elements of size sz to hold one more; -1 on OOM. */
+static int
+bc_grow(void *vp, size_t n, size_t *cap, size_t sz)
+{
+	void	**v = vp, *q;
+	size_t	 c;
+
+	if (n < *cap)
+		return 0;
+	c = *cap ? *cap * 2 : 16;
+	if ((q = realloc(*v, c * sz)) == NULL)
+		return -1;
+	*v = q;
+	*cap = c;
+	return 0;
+}
+
+/* A text row of a form: its text (Kết quả) kept for the unit; 0, -1 on
+ * OOM. */
+static int
+bc_text_row(const char *name, const struct csvt_row *r, const int *c,
+    enum bc_txt kind, enum bc_ky ky, struct bc_units *us, struct diag *d,
+    struct bc_progress *pr, int *unit)
+{
+	const char	*text = bc_cell(r, c[BC_P_KET_QUA]);
+	struct bc_text	*x;
+	int		 u;
+
+	*unit = -1;
+	if (*text == '\0')
+		return 0;
+	if ((u = bc_row_unit(name, r, c, us, d)) == -2)
+		return -1;
+	if (u < 0)
+		return 0;
+	*unit = u;
+	if (bc_grow(&pr->tx, pr->ntx, &pr->captx, sizeof(*pr->tx)) != 0)
+		return -1;
+	x = &pr->tx[pr->ntx];
+	x->unit = (size_t)u;
+	x->ky = ky;
+	x->kind = kind;
+	if ((x->text = strdup(text)) == NULL)
+		return -1;
+	pr->ntx++;
+	return 0;
+}
+
+/* Unit u is in this table (line): a second table of the same period for
+ * it is an error; 0, or -1 on OOM. */
+static int
+bc_src_note(struct bc_progress *pr, const char *name, int line, size_t u,
+    enum bc_ky ky, const struct bc_units *us, int nam, struct diag *d)
+{
+	struct bc_src	*s;
+	char		 per[64];
+	size_t		 i;
+
+	for (i = 0; i < pr->nsrc; i++) {
+		s = &pr->src[i];
+		if (s->unit != u || s->ky != ky)
+			continue;
+		if (s->table == pr->ntables)
+			return 0;
+		bc_ky_label(ky, nam, 0, per, sizeof(per));
+		diag_add(d, DIAG_ERROR, name, line, 1, "a second form of %s "
+		    "for %s: the first is %s (line %d); give one form per unit "
+		    "and period", us->v[u].don_vi, per, s->file, s->line);
+		return 0;
+	}
+	if (bc_grow(&pr->src, pr->nsrc, &pr->capsrc, sizeof(*pr->src)) != 0)
+		return -1;
+	s = &pr->src[pr->nsrc];
+	s->unit = u;
+	s->ky = ky;
+	s->table = pr->ntables;
+	s->line = line;
+	if ((s->file = strdup(name)) == NULL)
+		return -1;
+	pr->nsrc++;
 	return 0;
 }
 
@@ -286,6 +425,20 @@ bc_progress_compose(struct bc_progress *pr)
 		pr->v[n++] = pr->v[i];
 	}
 	pr->n = n;
+	/* A unit's texts: the latest period's; one period's kept whole. */
+	for (n = 0, i = 0; i < pr->ntx; i++) {
+		for (j = 0; j < pr->ntx; j++)
+			if (pr->tx[j].unit == pr->tx[i].unit &&
+			    pr->tx[j].kind == pr->tx[i].kind &&
+			    bc_ky_rank(pr->tx[j].ky) > bc_ky_rank(pr->tx[i].ky))
+				break;
+		if (j < pr->ntx) {
+			free(pr->tx[i].text);
+			continue;
+		}
+		pr->tx[n++] = pr->tx[i];
+	}
+	pr->ntx = n;
 }
 
 int
@@ -297,7 +450,7 @@ bc_progress_table(struct csvt *t0, const struct bc_plan *p,
 	struct bc_row	 row;
 	struct csvt	 view, *t = &view;
 	enum bc_ky	 ky;
-	int		 c[BC_P_N], f, errs = diag_errors(d), ok;
+	int		 c[BC_P_N], f, k, errs = diag_errors(d), ok;
 	size_t		 r, hdr = bc_header(t0, &view);
 
 	if (bc_table_ky(t0, hdr, w, d, &ky) != 0) {
@@ -316,10 +469,20 @@ bc_progress_table(struct csvt *t0, const struct bc_plan *p,
 			    "no column %s (%s)", bc_prog_cols[f][0],
 			    bc_prog_heading[f]);
 	}
+	pr->ntables++;
 	for (r = 1; r < t->nrows; r++) {
 		if (c[BC_P_DON_VI] < 0 || c[BC_P_NHIEM_VU] < 0 ||
 		    c[BC_P_TRANG_THAI] < 0)
 			break;
+		if ((k = bc_txt_kind(bc_cell(&t->rows[r],
+		    c[BC_P_NHIEM_VU]))) >= 0) {
+			if (bc_text_row(name, &t->rows[r], c, (enum bc_txt)k, ky,
+			    us, d, pr, &f) != 0 || (f >= 0 && bc_src_note(pr,
+			    name, t->rows[r].line, (size_t)f, ky, us, w->nam,
+			    d) != 0))
+				goto oom0;
+			continue;
+		}
 		/* A row whose status is empty was not reported (a form
 		 * not filled in): it counts as no row. */
 		if (*bc_cell(&t->rows[r], c[BC_P_TRANG_THAI]) == '\0')
@@ -328,6 +491,18 @@ bc_progress_table(struct csvt *t0, const struct bc_plan *p,
 		row.ky = ky;
 		if ((ok = bc_row_parse(name, &t->rows[r], c, p, bd, us, d,
 		    &row)) < 0)
+			goto oom;
+		if (ok == 1 && w->ngay != 0 && row.ngay > w->ngay) {
+			diag_add(d, DIAG_ERROR, name, row.line, c[BC_P_NGAY] + 1,
+			    "completion date %02ld/%02ld/%04ld is after the "
+			    "date of the report (--ngay %02ld/%02ld/%04ld)",
+			    row.ngay % 100, row.ngay / 100 % 100,
+			    row.ngay / 10000, w->ngay % 100, w->ngay / 100 % 100,
+			    w->ngay / 10000);
+			ok = 0;
+		}
+		if (ok == 1 && bc_src_note(pr, name, row.line, row.unit, ky,
+		    us, w->nam, d) != 0)
 			goto oom;
 		if (ok == 1 && bc_row_dup(pr, &row, p, us,
 		    c[BC_P_NHIEM_VU] + 1, d) == 0) {
@@ -342,6 +517,7 @@ bc_progress_table(struct csvt *t0, const struct bc_plan *p,
 	return diag_errors(d) > errs ? VB_EINPUT : VB_OK;
 oom:
 	free(row.ket_qua);
+oom0:
 	csvt_free(t0);
 	return VB_ESYS;
 }
@@ -355,7 +531,12 @@ bc_progress_free(struct bc_progress *pr)
 		return;
 	for (i = 0; i < pr->n; i++)
 		free(pr->v[i].ket_qua);
+	for (i = 0; i < pr->ntx; i++)
+		free(pr->tx[i].text);
+	for (i = 0; i < pr->nsrc; i++)
+		free(pr->src[i].file);
 	free(pr->v);
-	pr->v = NULL;
-	pr->n = pr->cap = 0;
+	free(pr->tx);
+	free(pr->src);
+	memset(pr, 0, sizeof(*pr));
 }
