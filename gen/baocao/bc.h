@@ -20,6 +20,7 @@
 
 struct bc_progress;
 struct bc_units;
+struct bc_row;
 
 /* ------------------------------------------------------------------ */
 /* Periods and statuses                                                 */
@@ -168,6 +169,11 @@ void	 bc_plan_free(struct bc_plan *);
 /* Whether task i belongs to the quarters of mask (thường xuyên: always
  * when mask is not 0). */
 int	 bc_task_in(const struct bc_plan *, size_t i, unsigned mask);
+/* Whether task i is in a report of mask given its row r (may be NULL):
+ * a task of the period, or one of an earlier quarter carried into a
+ * form of the period (r from a titled form). */
+int	 bc_task_shown(const struct bc_plan *, size_t i, unsigned mask,
+	    const struct bc_row *r);
 
 /* Indices of the tasks whose key matches s (folded), up to 2 in idx;
  * returns how many match (0, 1 or more). */
@@ -265,6 +271,7 @@ struct bc_row {
 	const char	*file;     /* progress file (messages) */
 	int		 line;
 	enum bc_ky	 ky;       /* the period of its table */
+	int		 titled;   /* the table's title named it (a form) */
 };
 
 /* The unit's own texts: rows of a form whose Mã is one of these. */

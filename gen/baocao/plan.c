@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "baocao/bc.h"
 
@@ -244,6 +245,18 @@ bc_task_in(const struct bc_plan *p, size_t i, unsigned mask)
 	if (mask == 0)
 		return 0;
 	return q == 0 || (mask & (1u << (q - 1))) != 0;
+}
+
+int
+bc_task_shown(const struct bc_plan *p, size_t i, unsigned mask,
+    const struct bc_row *r)
+{
+	int q = p->groups[p->tasks[i].group].quarter;
+
+	if (bc_task_in(p, i, mask))
+		return 1;
+	return r != NULL && r->titled && q > 0 && mask != 0 &&
+	    q < ffs((int)mask);
 }
 
 size_t

@@ -255,17 +255,19 @@ bc_header(const struct csvt *t, struct csvt *h)
  * want does not cover, another year). */
 static int
 bc_table_ky(const struct csvt *t, size_t hdr, const struct bc_want *w,
-    struct diag *d, enum bc_ky *ky)
+    struct diag *d, enum bc_ky *ky, int *titled)
 {
 	char	 want[64], got[64];
 	size_t	 r, f;
 	int	 year;
 
 	*ky = w->ky;
+	*titled = 0;
 	for (r = 0; r < hdr; r++)
 		for (f = 0; f < t->rows[r].nfields; f++) {
 			if (bc_ky_find(t->rows[r].fields[f], ky, &year) != 0)
 				continue;
+			*titled = 1;
 			if (w->any)
 				return 0;
 			if (bc_ky_covers(w->ky, *ky) && (w->nam == 0 ||
@@ -450,10 +452,10 @@ bc_progress_table(struct csvt *t0, const struct bc_plan *p,
 	struct bc_row	 row;
 	struct csvt	 view, *t = &view;
 	enum bc_ky	 ky;
-	int		 c[BC_P_N], f, k, errs = diag_errors(d), ok;
+	int		 c[BC_P_N], f, k, errs = diag_errors(d), ok, titled;
 	size_t		 r, hdr = bc_header(t0, &view);
 
-	if (bc_table_ky(t0, hdr, w, d, &ky) != 0) {
+	if (bc_table_ky(t0, hdr, w, d, &ky, &titled) != 0) {
 		csvt_free(t0);
 		return VB_EINPUT;
 	}
@@ -489,6 +491,7 @@ bc_progress_table(struct csvt *t0, const struct bc_plan *p,
 			continue;
 		memset(&row, 0, sizeof(row));
 		row.ky = ky;
+		row.titled = titled;
 		if ((ok = bc_row_parse(name, &t->rows[r], c, p, bd, us, d,
 		    &row)) < 0)
 			goto oom;

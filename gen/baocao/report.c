@@ -88,7 +88,7 @@ bc_unit_status(const struct bc_plan *p, const struct bc_progress *pr,
 			row[pr->v[i].task] = &pr->v[i];
 		}
 	for (i = 0; i < p->ntasks; i++) {
-		if (!bc_task_in(p, i, mask))
+		if (!bc_task_shown(p, i, mask, row[i]))
 			continue;
 		if (role != NULL && role[i] == BC_ROLE_NONE) {
 			c->extra += row[i] != NULL;
@@ -109,7 +109,8 @@ bc_unit_sent(const struct bc_plan *p, const struct bc_progress *pr,
 	size_t i;
 
 	for (i = 0; i < pr->n; i++)
-		if (pr->v[i].unit == u && bc_task_in(p, pr->v[i].task, mask))
+		if (pr->v[i].unit == u && bc_task_shown(p, pr->v[i].task, mask,
+		    &pr->v[i]))
 			return 1;
 	for (i = 0; i < pr->ntx; i++)
 		if (pr->tx[i].unit == u)
@@ -237,13 +238,17 @@ bc_next_tasks(struct vbuf *b, const struct bc_plan *p, unsigned next,
 		b->s[b->len - 1] = '.';
 }
 
-/* The unit's texts of kind k as paragraphs, one a line ("" if none). */
+/* The unit's texts of kind k as Markdown: a line its own paragraph, a
+ * line starting with a bullet ("- ", "+ ", "• ") a list item; "" if
+ * none. */
 static void
 bc_unit_text(struct vbuf *b, const struct bc_progress *pr, size_t u,
     enum bc_txt k)
 {
 	const char	*s, *e;
+	char		*line;
 	size_t		 i;
+	int		 item, was = 0;
 
 	for (i = 0; i < pr->ntx; i++) {
 		if (pr->tx[i].unit != u || pr->tx[i].kind != k)
@@ -252,23 +257,27 @@ bc_unit_text(struct vbuf *b, const struct bc_progress *pr, size_t u,
 			e = s + strcspn(s, "\n");
 			while (s < e && (*s == ' ' || *s == '\r'))
 				s++;
+			while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
+				e--;
 			if (s == e)
 				continue;
+			item = 0;
+			if ((*s == '-' || *s == '+') && s[1] == ' ')
+				item = 2;
+			else if (strncmp(s, "\xE2\x80\xA2 ", 4) == 0)
+				item = 4;
 			if (b->len > 0)
-				vbuf_puts(b, "\n\n");
-			/* A line's own bullet or number stays as text. */
-			if (strchr("-+*", *s) != NULL && s[1] == ' ')
-				vbuf_puts(b, "\\");
-			{
-				char *line = strndup(s, (size_t)(e - s));
-
-				if (line == NULL) {
-					b->bad = 1;
-					return;
-				}
-				bc_put_md(b, line);
-				free(line);
+				vbuf_puts(b, item && was ? "\n" : "\n\n");
+			was = item != 0;
+			if (item)
+				vbuf_puts(b, "- ");
+			if ((line = strndup(s + item, (size_t)(e - s - item))) ==
+			    NULL) {
+				b->bad = 1;
+				return;
 			}
+			bc_put_md(b, line);
+			free(line);
 		}
 	}
 }
@@ -324,7 +333,8 @@ bc_unit_rows(const struct bc_plan *p, unsigned mask, const struct bc_opt *o,
 		const struct bc_task *t = &p->tasks[i];
 		int	 asked = role == NULL || role[i] != BC_ROLE_NONE;
 
-		if (!bc_task_in(p, i, mask) || (!asked && row[i] == NULL))
+		if (!bc_task_shown(p, i, mask, row[i]) ||
+		    (!asked && row[i] == NULL))
 			continue;
 		if (t->group != g) {
 			g = t->group;

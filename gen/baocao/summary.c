@@ -123,7 +123,12 @@ bc_summary_tasks(const struct bc_plan *p, const struct bc_progress *pr,
 
 	memset(cnt, 0, 5 * sizeof(*cnt));
 	for (i = 0; i < p->ntasks; i++) {
-		if (!bc_task_in(p, i, mask))
+		for (j = 0; j < pr->n && !bc_task_in(p, i, mask); j++)
+			if (pr->v[j].task == i && o->role[pr->v[j].unit *
+			    p->ntasks + i] != BC_ROLE_NONE &&
+			    bc_task_shown(p, i, mask, &pr->v[j]))
+				break;
+		if (!bc_task_in(p, i, mask) && j == pr->n)
 			continue;
 		s = bc_task_status(p, pr, us->n, o->role, i,
 		    bc_deadline(p, i, o), &lt);
