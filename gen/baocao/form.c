@@ -117,7 +117,7 @@ bc_fdoc_make(const struct bc_form_in *in, struct bc_fdoc *f)
 	const unsigned char	*role = in->role + in->u * in->plan->ntasks;
 	const struct bc_row	*r;
 	unsigned		 mask = bc_ky_quarters(in->ky);
-	char			 per[64];
+	char			 per[64], *t;
 	const char		*c[BC_FCOLS] = { NULL };
 	size_t			 i;
 	int			 k;
@@ -130,11 +130,13 @@ bc_fdoc_make(const struct bc_form_in *in, struct bc_fdoc *f)
 	f->top[1] = vb_upper(*u->ten_day_du ? u->ten_day_du : u->don_vi);
 	bc_ky_label(in->ky, in->nam, 0, per, sizeof(per));
 	if (f->top[0] == NULL || f->top[1] == NULL ||
-	    asprintf(&f->title, "PHIẾU BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ "
-	    "%s %s", lv ? lv : "", per) < 0) {
-		f->title = NULL;
+	    asprintf(&t, "PHIẾU BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ %s %s",
+	    lv ? lv : "", per) < 0)
 		return -1;
-	}
+	f->title = vb_upper(t);
+	free(t);
+	if (f->title == NULL)
+		return -1;
 	for (i = 0; i < in->plan->ntasks; i++) {
 		r = bc_carried(in, i);
 		if (role[i] == BC_ROLE_NONE ||
