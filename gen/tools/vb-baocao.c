@@ -49,6 +49,42 @@ bad(const char *what, const char *arg)
 	return VB_EUSAGE;
 }
 
+/* The task table and the progress tables after the options; -1 after a
+ * usage message. */
+static int
+operands(struct bc_args *a, int argc, char **argv)
+{
+	if (optind >= argc || a->outdir == NULL ||
+	    (a->mau ? optind + 1 > argc : optind + 2 > argc || !a->have_ky)) {
+		fprintf(stderr, "%s: %s\n", prog, a->mau ? "give the task "
+		    "table and -d DIR" : "give --ky, the task table, the "
+		    "progress table(s) and -d DIR");
+		usage(stderr);
+		return -1;
+	}
+	a->tasks = argv[optind];
+	a->progress = argv + optind + 1;
+	a->nprogress = (size_t)(argc - optind - 1);
+	return 0;
+}
+
+/* The last line: what was written. */
+static void
+said(const struct bc_args *a)
+{
+	char label[64];
+
+	bc_ky_label(a->ky, a->nam_used, 0, label, sizeof(label));
+	if (a->mau)
+		fprintf(stderr, "%s: wrote %zu progress forms to %s/\n", prog,
+		    a->n_csv, a->outdir);
+	else
+		fprintf(stderr, "%s: wrote %zu reports and the summary "
+		    "(tong-hop.md)%s%s to %s/ for %s\n", prog, a->n_reports,
+		    a->n_silent ? " and the reminder (don-doc.md)" : "",
+		    a->pdf ? ", Markdown and PDF," : "", a->outdir, label);
+}
+
 /* --khoi-tao DIR: a config and a units file to start from. */
 static int
 bc_khoi_tao(const char *templates, const char *dir)
@@ -105,7 +141,7 @@ main(int argc, char **argv)
 	struct cli_progress	 pr;
 	struct diag		*d;
 	int			 c, quiet = 0, rc;
-	char			*e, *fdir, label[64], *kt[64];
+	char			*e, *fdir, *kt[64];
 	const char		*khoi_tao = NULL;
 
 	memset(&a, 0, sizeof(a));
@@ -169,18 +205,8 @@ main(int argc, char **argv)
 	a.khen_thuong = kt;
 	if (khoi_tao != NULL)
 		return bc_khoi_tao(a.templates, khoi_tao);
-	if (optind >= argc || a.outdir == NULL ||
-	    (a.mau ? optind + 1 > argc : optind + 2 > argc || !a.have_ky)) {
-		fprintf(stderr, "%s: %s\n", prog, a.mau ? "give one task table "
-		    "and -d DIR" : "give --ky, the task table, the progress "
-		    "table(s) and -d DIR");
-		usage(stderr);
-		return VB_EUSAGE;
-	}
-	a.tasks = argv[optind];
-	a.progress = argv + optind + 1;
-	a.nprogress = (size_t)(argc - optind - 1);
-	if (cli_epoch(prog, &a.ropt.epoch) != 0)
+	if (operands(&a, argc, argv) != 0 ||
+	    cli_epoch(prog, &a.ropt.epoch) != 0)
 		return VB_EUSAGE;
 	if ((d = diag_new()) == NULL ||
 	    (a.ropt.font_dir = fdir = render_find_fonts(fonts)) == NULL)
@@ -192,14 +218,7 @@ main(int argc, char **argv)
 	free(fdir);
 	cli_progress_end(&pr);
 	cli_finish(prog, d, rc);
-	bc_ky_label(a.ky, a.nam_used, 0, label, sizeof(label));
-	if (rc == VB_OK && !quiet && a.mau)
-		fprintf(stderr, "%s: wrote %zu progress forms to %s/\n", prog,
-		    a.n_csv, a.outdir);
-	else if (rc == VB_OK && !quiet)
-		fprintf(stderr, "%s: wrote %zu reports and the summary "
-		    "(tong-hop.md)%s%s to %s/ for %s\n", prog, a.n_reports,
-		    a.n_silent ? " and the reminder (don-doc.md)" : "",
-		    a.pdf ? ", Markdown and PDF," : "", a.outdir, label);
+	if (rc == VB_OK && !quiet)
+		said(&a);
 	return rc;
 }
