@@ -495,7 +495,10 @@ bc_progress_table(struct csvt *t0, const struct bc_plan *p,
 		if ((ok = bc_row_parse(name, &t->rows[r], c, p, bd, us, d,
 		    &row)) < 0)
 			goto oom;
-		if (ok == 1 && w->ngay != 0 && row.ngay > w->ngay) {
+		/* A date after the report's, of a row the report uses (a
+		 * year's table given for a quarter keeps its later rows). */
+		if (ok == 1 && w->ngay != 0 && row.ngay > w->ngay &&
+		    bc_task_shown(p, row.task, bc_ky_quarters(w->ky), &row)) {
 			diag_add(d, DIAG_ERROR, name, row.line, c[BC_P_NGAY] + 1,
 			    "completion date %02ld/%02ld/%04ld is after the "
 			    "date of the report (--ngay %02ld/%02ld/%04ld)",
