@@ -71,15 +71,17 @@ bc_summary_rows(const struct bc_units *us, const struct bc_line *lines,
 	    tot.n[BC_DOING], tot.n[BC_TODO], tot.n[BC_MISSING], rate);
 }
 
-/* Bars per chart: a chart is kept whole on a page, and a page holds
- * about 17 bars whose labels take two lines. */
-#define BC_CHART_MAX 16
+/* Bars per chart.  A chart is kept whole on a page, so it must not be
+ * tall: at most two lines a label (38 pt a bar), six bars and the title
+ * and axis take about 95 mm, under 40 % of a page, the most a page may
+ * be left empty (page economy: the Q1 and 6T summaries of 16 units left
+ * 45 % of a page blank before one chart of 16 bars, 214 mm). */
+#define BC_CHART_MAX 6
 
 /*
  * The bar charts of the rates (rows: the "label,value\n" lines of ch,
- * in order), titled `title`: one chart, or for many units several of
- * equal size, the later ones titled "(tiếp)".  A chart of few bars is
- * given a height that keeps it small (page economy).
+ * in order), titled `title`: one chart, or for more units several of
+ * equal size, the later ones titled "(tiếp)".
  */
 static void
 bc_charts(struct vbuf *b, const char *rows, size_t n, const char *title)
@@ -93,11 +95,8 @@ bc_charts(struct vbuf *b, const char *rows, size_t n, const char *title)
 	per = (n + parts - 1) / parts;
 	for (i = 0; i < parts; i++) {
 		vbuf_printf(b, "%s```chart type=bar title=\"%s%s\" unit=\"%%\" "
-		    "max=100 labels=yes", i ? "\n\n" : "", title,
+		    "max=100 labels=yes\nĐơn vị,Tỷ lệ\n", i ? "\n\n" : "", title,
 		    i ? " (tiếp)" : "");
-		if (per <= 8)
-			vbuf_printf(b, " height=%zumm", 30 + per * 9);
-		vbuf_puts(b, "\nĐơn vị,Tỷ lệ\n");
 		for (; k < (i + 1) * per && k < n && *p != '\0'; k++) {
 			q = strchr(p, '\n');
 			q = q ? q + 1 : p + strlen(p);
@@ -117,7 +116,7 @@ bc_summary_tasks(const struct bc_plan *p, const struct bc_progress *pr,
 {
 	unsigned	 mask = bc_ky_quarters(o->ky);
 	enum bc_status	 s;
-	size_t		 i, j;
+	size_t		 i, j, n;
 	char		 day[16];
 	int		 lt;
 
@@ -142,20 +141,27 @@ bc_summary_tasks(const struct bc_plan *p, const struct bc_progress *pr,
 			    "chưa có báo cáo của đơn vị chủ trì" :
 			    s == BC_DOING ? "đang thực hiện" : "chưa thực hiện");
 		}
-		for (j = 0; j < pr->n; j++) {
+		/* The task once, its late units and their dates after it. */
+		for (n = 0, j = 0; j < pr->n; j++) {
 			const struct bc_row *r = &pr->v[j];
 
 			if (r->task != i || r->status != BC_DONE ||
 			    r->ngay <= bc_deadline(p, i, o) ||
 			    o->role[r->unit * p->ntasks + i] == BC_ROLE_NONE)
 				continue;
+			if (n++ == 0) {
+				vbuf_printf(late, "%s- %s: ", late->len ? "\n" :
+				    "", p->tasks[i].key);
+				bc_put_trimmed(late, p->tasks[i].noi_dung);
+				vbuf_puts(late, " (");
+			} else
+				vbuf_puts(late, "; ");
 			bc_day(r->ngay, day, sizeof(day));
-			vbuf_printf(late, "%s- %s: ", late->len ? "\n" : "",
-			    p->tasks[i].key);
-			bc_put_trimmed(late, p->tasks[i].noi_dung);
-			vbuf_printf(late, " (%s, hoàn thành ngày %s);",
-			    us->v[r->unit].don_vi, day);
+			vbuf_printf(late, "%s ngày %s", us->v[r->unit].don_vi,
+			    day);
 		}
+		if (n > 0)
+			vbuf_puts(late, ");");
 	}
 	if (open->len > 0 && !open->bad)
 		open->s[open->len - 1] = '.';

@@ -172,6 +172,26 @@ check nam-late-counted has "$tmp/nam/tong-hop.md" 'nhiệm vụ hoàn thành ch�
 bad=$(grep -l 'Điện Biên\|^\*(\|…' "$tmp"/q1/*.md "$tmp"/q2/*.md "$tmp"/6t/*.md "$tmp"/nam/*.md)
 [ -z "$bad" ] && pass no-placeholder || fail no-placeholder "$bad"
 
+# Page economy: no page before the last more than 40 % empty (the text
+# area's bottom below its lowest line; charts hold text labels).
+python3 - "$tmp"/q1/*.pdf "$tmp"/q2/*.pdf "$tmp"/6t/*.pdf "$tmp"/nam/*.pdf \
+    "$ROOT"/output/bao-cao/*/tong-hop.pdf <<'PY' >"$tmp/eco" 2>&1
+import re, subprocess, sys
+bad = 0
+for f in sys.argv[1:]:
+    out = subprocess.run(["pdftotext", "-bbox", f, "-"], capture_output=True,
+                         text=True).stdout
+    top, bot = 20 / 25.4 * 72, 841.89 - 20 / 25.4 * 72
+    for i, p in enumerate(out.split("<page ")[1:-1]):
+        ys = [float(y) for y in re.findall(r'yMax="([\d.]+)"', p)]
+        empty = (bot - max(ys)) / (bot - top) if ys else 1
+        if empty > 0.40:
+            print("%s: page %d is %.0f %% empty" % (f, i + 1, empty * 100))
+            bad += 1
+sys.exit(bad != 0)
+PY
+[ $? = 0 ] && pass page-economy || fail page-economy "$(head -2 "$tmp/eco")"
+
 if [ ! -x "$SHARED/tools/nd30-check" ]; then
 	echo "SKIP baocao-nam nd30-check: $SHARED/tools/nd30-check is absent"
 else

@@ -96,7 +96,7 @@ for line in open(t + "/want", encoding="utf-8"):
 rates = [float(r[8].replace("\u00a0%", "").replace(",", ".")) for r in rows]
 if rates != sorted(rates, reverse=True):
     print("not sorted by rate"); bad += 1
-if len(rows) != 100 or md.count("```chart") != 7:
+if len(rows) != 100 or md.count("```chart") != 17:
     print("%d rows, %d charts" % (len(rows), md.count("```chart"))); bad += 1
 sys.exit(bad != 0)
 PY
