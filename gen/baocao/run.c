@@ -402,7 +402,7 @@ bc_prepare(struct bc_args *a, struct bc_in *in, struct diag *d)
 		if ((rc2 = bc_awards_load(a->khen_thuong[i], a->enc, from, to,
 		    d, &in->aw)) > rc)
 			rc = rc2;
-	if (rc != VB_OK)
+	if (rc == VB_ESYS)
 		return rc;
 	in->role = bc_roles(in->bd, in->plan, &in->units);
 	in->silent = calloc(in->units.n + 1, 1);
@@ -417,7 +417,7 @@ bc_prepare(struct bc_args *a, struct bc_in *in, struct diag *d)
 	if (!a->mau && bc_config_check(in->bd, &in->units, a->du_thao, d) &&
 	    !a->du_thao)
 		return VB_EINPUT;
-	return VB_OK;
+	return rc;
 }
 
 /* Write every output (nothing was before: all is made). */
