@@ -227,6 +227,10 @@ enum bc_role {
 	BC_ROLE_COORD    /* phối hợp */
 };
 
+/* The groups (BC_G_*) the phrases of vai-tro.csv in folded text f name
+ * ("cacsobannganh…"), 0 for none. */
+unsigned bc_text_groups(const struct bc_data *, const char *f);
+
 /* "Chủ trì", "Phối hợp", "" */
 const char *bc_role_name(enum bc_role);
 

@@ -130,7 +130,7 @@ bc_unit_group(const struct bc_data *bd, const struct bc_unit *u)
 }
 
 /* The groups the phrases of folded text name. */
-static unsigned
+unsigned
 bc_text_groups(const struct bc_data *bd, const char *f)
 {
 	size_t		 i;

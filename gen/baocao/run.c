@@ -36,29 +36,34 @@ bc_in_free(struct bc_in *in)
 }
 
 /* The lead units of the plan ("Sở Nội vụ (cơ quan thường trực)" counts
- * as "Sở Nội vụ"), as the units of the forms. */
+ * as "Sở Nội vụ"; a group phrase, "Các cơ quan, đơn vị, địa phương",
+ * names no unit), as the units of the forms. */
 static int
-bc_lead_units(const struct bc_plan *p, struct bc_units *us)
+bc_lead_units(const struct bc_data *bd, const struct bc_plan *p,
+    struct bc_units *us)
 {
 	size_t	 i, n;
-	char	*name;
+	char	*name, *f;
+	int	 rc = 0;
 
-	for (i = 0; i < p->ntasks; i++) {
+	for (i = 0; i < p->ntasks && rc == 0; i++) {
 		n = strcspn(p->tasks[i].chu_tri, "(");
 		while (n > 0 && p->tasks[i].chu_tri[n - 1] == ' ')
 			n--;
 		if (n == 0)
 			continue;
-		if ((name = strndup(p->tasks[i].chu_tri, n)) == NULL)
-			return -1;
-		if (bc_units_find(us, name) < 0 &&
-		    bc_units_add(us, name, 0) < 0) {
+		if ((name = strndup(p->tasks[i].chu_tri, n)) == NULL ||
+		    (f = csvt_fold(name)) == NULL) {
 			free(name);
 			return -1;
 		}
+		if (bc_text_groups(bd, f) == 0 && bc_units_find(us, name) < 0 &&
+		    bc_units_add(us, name, 0) < 0)
+			rc = -1;
+		free(f);
 		free(name);
 	}
-	return 0;
+	return rc;
 }
 
 /* Read the data, the plan, the units and the progress tables. */
@@ -107,7 +112,7 @@ bc_read(struct bc_args *a, struct bc_in *in, struct diag *d)
 	}
 	bc_progress_compose(&in->pr);
 	if (rc == VB_OK && a->mau && in->units.n == 0 &&
-	    bc_lead_units(in->plan, &in->units) != 0)
+	    bc_lead_units(in->bd, in->plan, &in->units) != 0)
 		rc = VB_ESYS;
 	if (rc == VB_OK && in->units.n == 0) {
 		diag_add(d, DIAG_ERROR, a->nprogress ? a->progress[0] : a->tasks,

@@ -88,6 +88,12 @@ check roles-so-not-local hasnt "$tmp/c2/so-tai-chinh-q2.csv" ',II.3,'
 check roles-lead has "$tmp/c2/so-tai-chinh-q2.csv" ',V.2,"Quản lý Quỹ thi đua, khen thưởng",Chủ trì,'
 check roles-text-rows has "$tmp/c2/so-tai-chinh-q2.csv" ',"Đề xuất, kiến nghị",'
 
+# No units file: the lead units of the plan are the units, a group
+# phrase ("Các cơ quan, đơn vị, địa phương" leads I.3) names none.
+"$BIN/vb-baocao" --templates "$ROOT/templates" -q --mau-csv --ky Q1 --nam 2026 \
+	-d "$tmp/lead" "$F/nhiem-vu.csv" 2>/dev/null
+check lead-units test "$(ls "$tmp/lead" | tr '\n' ' ')" = "so-noi-vu-q1.csv so-tai-chinh-q1.csv "
+
 rep -q --ky Q1 --ngay 2026-04-06 --pdf -j 2 -d "$tmp/q1" "$F/nhiem-vu.csv" "$tmp/m1"/*.xlsx 2>"$tmp/err"
 rc=$?
 [ $rc = 0 ] && pass q1-reports || fail q1-reports "exit $rc: $(head -3 "$tmp/err")"
