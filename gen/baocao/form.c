@@ -200,7 +200,8 @@ bc_form_csv(const struct bc_form_in *in, char **out, size_t *len)
 /* ------------------------------------------------------------------ */
 
 struct bc_xfmt {
-	lxw_format	*top, *title, *head, *cell, *wrap, *date, *text;
+	lxw_format	*top, *title, *head, *cell, *wrap, *date, *text,
+			*datecol;
 };
 
 static void
@@ -226,6 +227,8 @@ bc_xlsx_formats(lxw_workbook *wb, struct bc_xfmt *x)
 	format_set_text_wrap(x->wrap);
 	format_set_border(x->wrap, LXW_BORDER_THIN);
 	format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
+	x->datecol = workbook_add_format(wb);	/* rows added by the unit */
+	format_set_num_format(x->datecol, "dd/mm/yyyy");
 	x->date = workbook_add_format(wb);
 	format_set_num_format(x->date, "dd/mm/yyyy");
 	format_set_border(x->date, LXW_BORDER_THIN);
@@ -299,7 +302,7 @@ bc_form_xlsx(const struct bc_form_in *in, const char *path, struct diag *d)
 	bc_xlsx_formats(wb, &x);
 	for (k = 0; k < BC_FCOLS; k++)
 		worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, width[k],
-		    k == 5 ? x.date : NULL);
+		    k == 5 ? x.datecol : NULL);
 	for (k = 0; k < 2; k++)
 		if (*f.top[k] != '\0')
 			worksheet_write_string(ws, r++, 0, f.top[k], x.top);
@@ -309,6 +312,7 @@ bc_form_xlsx(const struct bc_form_in *in, const char *path, struct diag *d)
 	for (k = 0; k < BC_FCOLS; k++)
 		worksheet_write_string(ws, h, (lxw_col_t)k, bc_form_head[k],
 		    x.head);
+	worksheet_set_row(ws, h, 32, NULL);	/* two lines of heading */
 	worksheet_freeze_panes(ws, h + 1, 0);
 	for (i = 0; i < f.n; i++) {
 		r = h + 1 + (lxw_row_t)i;
