@@ -457,6 +457,8 @@ struct bc_form_in {
 	size_t			 u;
 	enum bc_ky		 ky;
 	int			 nam;
+	long long		 epoch;    /* the workbook's creation time,
+					    * -1: now (SOURCE_DATE_EPOCH) */
 };
 /* CSV, UTF-8 with a BOM, CRLF line ends (Excel).  *out malloc'd. */
 int	 bc_form_csv(const struct bc_form_in *, char **out, size_t *len);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <xlsxwriter.h>
 
@@ -296,7 +297,7 @@ bc_form_xlsx(const struct bc_form_in *in, const char *path, struct diag *d)
 	}
 	memset(&props, 0, sizeof(props));
 	props.title = f.title;
-	props.created = 1;	/* reproducible: no clock in the file */
+	props.created = in->epoch >= 0 ? (time_t)in->epoch : time(NULL);
 	workbook_set_properties(wb, &props);
 	ws = workbook_add_worksheet(wb, "Phiếu báo cáo");
 	bc_xlsx_formats(wb, &x);

@@ -249,6 +249,7 @@ bc_make_forms(struct bc_args *a, struct bc_in *in, struct bc_out *o)
 	f.role = in->role;
 	f.carry = &in->pr;
 	f.nam = a->nam_used;
+	f.epoch = a->ropt.epoch;
 	for (k = k0; k <= k1 && rc == VB_OK; k++)
 		for (u = 0; u < in->units.n && rc == VB_OK; u++) {
 			f.u = u;

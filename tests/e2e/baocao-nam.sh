@@ -58,6 +58,9 @@ bc -q --mau --ky Q1 -d "$tmp/m1" "$F/nhiem-vu.csv" 2>"$tmp/err" ||
 	fail mau-q1 "$(head -2 "$tmp/err")"
 n=$(ls "$tmp/m1"/*-q1.xlsx 2>/dev/null | wc -l)
 [ "$n" = 6 ] && pass mau-q1-files || fail mau-q1-files "$n forms"
+# The same workbook again, byte for byte (SOURCE_DATE_EPOCH is its date).
+bc -q --mau --ky Q1 -d "$tmp/m1b" "$F/nhiem-vu.csv" 2>/dev/null
+check mau-reproducible cmp "$tmp/m1/so-noi-vu-q1.xlsx" "$tmp/m1b/so-noi-vu-q1.xlsx"
 D="Sở Nội vụ"
 fill "$tmp/m1/so-noi-vu-q1.xlsx" '{"I.1":["Hoàn thành","20/03/2026","Kế hoạch số 15/KH-UBND"],
  "I.2":["Hoàn thành","15/02/2026","Chỉ thị số 02/CT-UBND"],
