@@ -14,7 +14,7 @@ pass() { echo "PASS $1"; }
 fail() { echo "FAIL $1: $2"; }
 G=$ROOT/tests/golden
 KT="$BIN/vb-khenthuong --data $ROOT/templates --config $G/kt-rerun/tinh.yaml --ngay 2020-12-28"
-BC="$BIN/vb-baocao --templates $ROOT/templates --ky Q1 --ngay 2020-07-06"
+BC="$BIN/vb-baocao --templates $ROOT/templates --config $ROOT/input/2020/bao-cao.yaml --ky Q1 --ngay 2020-07-06"
 cd "$tmp" || exit 0
 
 # -d DIR: the whole path is made, in every tool.

@@ -123,7 +123,7 @@ rc=$?
     [ ! -e "$tmp/kt" ] && pass khenthuong_worker_killed ||
     fail khenthuong_worker_killed "exit $rc: $(head -2 "$tmp/err" | tr '\n' ' ')"
 
-BC="$BIN/vb-baocao --templates $ROOT/templates --ky Q1 --ngay 2020-07-06 --pdf -j 2"
+BC="$BIN/vb-baocao --templates $ROOT/templates --config $ROOT/input/2020/bao-cao.yaml --ky Q1 --ngay 2020-07-06 --pdf -j 2"
 G=$ROOT/tests/golden/bc-counts
 rm -rf "$tmp/bc"
 sigs - env VB_TEST_RAISE=tmp:4:TERM $BC -d "$tmp/bc" "$G/nhiem-vu.csv" \
