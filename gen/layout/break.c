@@ -23,6 +23,11 @@
 #define LB_LINE_PENALTY 10
 #define LB_ADJ_DEMERITS 3000   /* neighbouring lines of distant fitness */
 #define LB_SUP_SCALE 0.6       /* superscript size / body size */
+#define LB_SUP_GAP 0.17        /* space before a superscript glued to a
+				* word (the drafter's initials after the
+				* unit's code), in ems of the body: a thin
+				* space, and what text extraction needs to
+				* see two words (poppler: 0.15 em) */
 #define LB_WORD_SOFT 150       /* justified text: a break inside a word */
 #define LB_WORD_HARD 1000      /* other text, when no whole-word breaks
 				* fit */
@@ -38,7 +43,8 @@ struct lb_seg {
 	size_t		 n;     /* bytes */
 	int		 face;
 	int		 sup;
-	double		 w_pt;  /* width */
+	double		 w_pt;  /* width (with lead_pt) */
+	double		 lead_pt;   /* space before the text */
 };
 
 struct lb_item {
@@ -94,6 +100,7 @@ lb_push_seg(struct lb_ctx *c, const char *t, size_t n, int face, int sup)
 	s->n = n;
 	s->face = face;
 	s->sup = sup;
+	s->lead_pt = 0;
 	s->w_pt = layout_width(c->lf, face,
 	    sup ? c->size_pt * LB_SUP_SCALE : c->size_pt, t, n);
 	return 0;
@@ -294,6 +301,13 @@ lb_items(struct lb_ctx *c, const struct doc_inline *in, double width_pt,
 			if (lb_push_seg(c, p, (size_t)(q - p), run->face,
 			    run->sup) == -1)
 				return -1;
+			if (run->sup && c->nsegs - 1 > s0 &&
+			    !c->segs[c->nsegs - 2].sup) {
+				c->segs[c->nsegs - 1].lead_pt = LB_SUP_GAP *
+				    c->size_pt;
+				c->segs[c->nsegs - 1].w_pt += LB_SUP_GAP *
+				    c->size_pt;
+			}
 			p = q;
 		}
 	}
@@ -731,7 +745,7 @@ lb_add_piece(struct lb_line *ln, size_t *cap, double x, const struct lb_seg *s)
 	if (vb_grow((void **)&ln->p, cap, ln->n + 1, sizeof(*ln->p)) != 0)
 		return -1;
 	p = &ln->p[ln->n++];
-	p->x_pt = x;
+	p->x_pt = x + s->lead_pt;
 	p->face = s->face;
 	p->sup = s->sup;
 	p->text = s->t;
