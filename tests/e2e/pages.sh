@@ -1,0 +1,50 @@
+#!/bin/sh
+# Page decisions a typesetter checks (issue 25), on the samples' display
+# lists (vb-render --dump-layout: baselines in pt from the page's top):
+#  - pages_signature_room: between the signer's title (its last line's
+#    descenders) and the name (its capitals) at least 30 mm stay clear
+#    for the hand signature and the seal.
+# Prints "PASS name" / "FAIL name: detail".
+here=$(cd "$(dirname "$0")" && pwd)
+ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
+BIN=${BIN:-$ROOT/bin}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+command -v python3 >/dev/null 2>&1 || {
+	echo "FAIL pages_signature_room: python3 is not installed"; exit 0; }
+
+bad=
+for md in "$ROOT"/input/*.md "$ROOT"/input/2020/ke-hoach.md; do
+	name=$(sed -n 's/^ *ho_ten: *//p' "$md" | head -1)
+	"$BIN/vb-render" --dump-layout "$md" >"$tmp/dl" 2>"$tmp/err" || {
+		bad="$bad ${md#$ROOT/}: vb-render failed;"; continue; }
+	r=$(python3 - "$tmp/dl" "$name" <<'PY'
+import re, sys
+name = sys.argv[2]
+items, page = [], 0
+for ln in open(sys.argv[1], encoding="utf-8"):
+    if ln.startswith("page"):
+        page += 1
+    m = re.match(r'text (\S+) (\S+) (\w+) (\S+) "(.*)"$', ln.rstrip("\n"))
+    if m:
+        items.append((page, float(m.group(1)), float(m.group(2)), m.group(3),
+                      float(m.group(4)), m.group(5)))
+hit = [it for it in items if it[5] == name]
+if not hit:
+    print("the signer's name %r not found" % name); sys.exit()
+pg, x, y, face, size, _ = hit[-1]
+above = [it for it in items if it[0] == pg and it[2] < y - 1 and it[3] == "B"
+         and it[1] > 250]
+if not above:
+    print("no title above the name"); sys.exit()
+t = max(above, key=lambda it: it[2])
+clear = (y - 0.655 * size) - (t[2] + 0.216 * t[4])
+mm = clear * 25.4 / 72
+print("ok" if mm >= 30 else "%.1f mm clear between %r and the name" % (mm, t[5]))
+PY
+)
+	[ "$r" = ok ] || bad="$bad ${md#$ROOT/}: $r;"
+done
+[ -z "$bad" ] && echo "PASS pages_signature_room" ||
+	echo "FAIL pages_signature_room:$bad"
+exit 0
