@@ -31,6 +31,9 @@
 #define LB_WORD_SOFT 150       /* justified text: a break inside a word */
 #define LB_WORD_HARD 1000      /* other text, when no whole-word breaks
 				* fit */
+#define LB_DATE_PEN 5000       /* a break inside "ngày 16 tháng 11 năm
+				* 2013", once no line breaking without one
+				* fits (until then: none) */
 #define LB_WORD_SYL 4          /* syllables of the longest listed word */
 #define LB_KEY_MAX 192         /* bytes of a folded word of the list */
 #define LB_CUT_LINES 16        /* a word wider than this many lines is cut
@@ -56,6 +59,7 @@ struct lb_item {
 				       * glue: a break inside a word */
 	int		 charbreak;   /* penalty between two characters of a
 				       * word too wide for a line */
+	int		 date;        /* glue inside a written-out date */
 	size_t		 s0, s1;      /* box: its segments [s0, s1) */
 };
 
@@ -83,6 +87,7 @@ struct lb_ctx {
 	size_t		*sb;              /* prefix count of words (boxes but the indent) */
 	size_t		*wglue;           /* glue items inside a word or name */
 	size_t		 nwglue;
+	int		 date_pen;        /* their penalty inside a date */
 	double		 rag_pt;          /* unjustified text: the stretch a
 					   * line's end adds (0: justified) */
 };
@@ -401,6 +406,36 @@ lb_counted(const char *w, const char *num)
 	return 0;
 }
 
+/* Is syllable j a number (a day or a month)? */
+static int
+lb_num(const struct lb_syl *v, size_t j)
+{
+	return v[j].key[0] >= '0' && v[j].key[0] <= '9' && !v[j].trail &&
+	    !v[j].lead;
+}
+
+/* Does the break after syllable j of v (m of them) fall inside a date
+ * written out, "ngày 16 tháng 11 năm 2013"?  (Its pairs "ngày 16",
+ * "tháng 11", "năm 2013" are counted words: lb_counted.) */
+static int
+lb_in_date(const struct lb_syl *v, size_t m, size_t j)
+{
+	if (v[j].trail || v[j + 1].lead)
+		return 0;
+	if (strcmp(v[j].key, "ngày") == 0)
+		return lb_num(v, j + 1) && j + 2 < m &&
+		    strcmp(v[j + 2].key, "tháng") == 0;
+	if (strcmp(v[j].key, "tháng") == 0)
+		return lb_num(v, j + 1) && j > 0 && lb_num(v, j - 1);
+	if (strcmp(v[j].key, "năm") == 0)
+		return lb_num(v, j + 1) && j > 0 && lb_num(v, j - 1);
+	if (lb_num(v, j) && j > 0 && strcmp(v[j + 1].key, "tháng") == 0)
+		return strcmp(v[j - 1].key, "ngày") == 0;
+	if (lb_num(v, j) && j > 0 && strcmp(v[j + 1].key, "năm") == 0)
+		return strcmp(v[j - 1].key, "tháng") == 0;
+	return 0;
+}
+
 /* Does the break after syllable j of v (m of them; a run starts a
  * sentence) fall inside a listed word of up to LB_WORD_SYL syllables, or
  * inside a name? */
@@ -496,7 +531,10 @@ lb_mark_words(struct lb_ctx *c)
 		if (m > 0)
 			v[m - 1].pfx = 0;
 		for (j = 0; j + 1 < m; j++) {
-			if (v[j].glue == 0 || !lb_inside(v, m, j))
+			if (v[j].glue == 0)
+				continue;
+			c->items[v[j].glue].date = lb_in_date(v, m, j);
+			if (!c->items[v[j].glue].date && !lb_inside(v, m, j))
 				continue;
 			if (vb_grow((void **)&c->wglue, &capw, c->nwglue + 1,
 			    sizeof(*c->wglue))) {
@@ -518,7 +556,8 @@ lb_word_penalty(struct lb_ctx *c, int pen)
 	size_t i;
 
 	for (i = 0; i < c->nwglue; i++)
-		c->items[c->wglue[i]].penalty = pen;
+		c->items[c->wglue[i]].penalty = c->items[c->wglue[i]].date &&
+		    pen < c->date_pen ? c->date_pen : pen;
 }
 
 static int
@@ -861,6 +900,7 @@ lb_break(const struct layout_font *lf, const struct doc_inline *in,
 	 * break at all, unless nothing else fits. */
 	if (lb_mark_words(&c) == -1)
 		goto done;
+	c.date_pen = LB_INF_PENALTY;
 	lb_word_penalty(&c, justify == 1 ? LB_WORD_SOFT : LB_INF_PENALTY);
 	for (pass = 0; pass < 2; pass++) {
 		for (t = 0; t < sizeof(tols) / sizeof(tols[0]); t++) {
@@ -870,9 +910,10 @@ lb_break(const struct layout_font *lf, const struct doc_inline *in,
 			if (best >= 0)
 				break;
 		}
-		if (best >= 0 || justify == 1 || c.nwglue == 0)
+		if (best >= 0 || c.nwglue == 0 || pass > 0)
 			break;
-		lb_word_penalty(&c, LB_WORD_HARD);
+		c.date_pen = LB_DATE_PEN;   /* dates may break now */
+		lb_word_penalty(&c, justify == 1 ? LB_WORD_SOFT : LB_WORD_HARD);
 	}
 	if (best < 0)
 		goto done;

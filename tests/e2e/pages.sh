@@ -3,7 +3,10 @@
 # lists (vb-render --dump-layout: baselines in pt from the page's top):
 #  - pages_signature_room: between the signer's title (its last line's
 #    descenders) and the name (its capitals) at least 30 mm stay clear
-#    for the hand signature and the seal.
+#    for the hand signature and the seal;
+#  - pages_date_whole: a date written out, "ngày 16 tháng 11 năm 2013",
+#    is never broken across lines (30 paragraphs putting it at every
+#    place of a line).
 # Prints "PASS name" / "FAIL name: detail".
 here=$(cd "$(dirname "$0")" && pwd)
 ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
@@ -47,4 +50,40 @@ PY
 done
 [ -z "$bad" ] && echo "PASS pages_signature_room" ||
 	echo "FAIL pages_signature_room:$bad"
+
+{
+	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md" | sed '1d'
+	echo
+	for k in $(seq 1 30); do
+		printf 'Căn cứ'
+		for i in $(seq 1 "$k"); do printf ' Luật Thi đua'; done
+		echo ' ngày 16 tháng 11 năm 2013 của Quốc hội khóa mười ba về thi đua.'
+		echo
+	done
+} >"$tmp/date.md"
+sed -i '1i ---' "$tmp/date.md"
+if ! "$BIN/vb-render" --dump-layout "$tmp/date.md" >"$tmp/dl" 2>"$tmp/err"; then
+	echo "FAIL pages_date_whole: vb-render: $(head -2 "$tmp/err")"
+else
+	r=$(python3 - "$tmp/dl" <<'PY'
+import re, sys
+lines, page = {}, 0
+for ln in open(sys.argv[1], encoding="utf-8"):
+    if ln.startswith("page"):
+        page += 1
+    m = re.match(r'text (\S+) (\S+) \w+ (\S+) "(.*)"$', ln.rstrip("\n"))
+    if m:
+        lines.setdefault((page, float(m.group(2))), []).append((float(m.group(1)), m.group(4)))
+text = [" ".join(t for _, t in sorted(v)) for _, v in sorted(lines.items())]
+n = sum(t.count("ngày 16 tháng 11 năm 2013") for t in text)
+broken = [a + " / " + b for a, b in zip(text, text[1:])
+          if "ngày 16 tháng 11 năm 2013" in re.sub(r"\s+", " ", a + " " + b) and
+          "ngày 16 tháng 11 năm 2013" not in a and "ngày 16 tháng 11 năm 2013" not in b]
+print("ok" if n == 30 else "%d of 30 dates whole; broken: %s" % (n, "; ".join(
+    "…" + x[-60:] if len(x) < 200 else x for x in broken[:2])))
+PY
+)
+	[ "$r" = ok ] && echo "PASS pages_date_whole" ||
+		echo "FAIL pages_date_whole: $r"
+fi
 exit 0
