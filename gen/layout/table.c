@@ -16,6 +16,11 @@
 #define CELL_PADX_PT 4.0
 #define CELL_PADT_PT 2.0
 #define CELL_PADB_PT 3.5
+/* A justified cell whose word gaps would pass this (in ems; a space is
+ * 0.25 em, stretching by 0.6 of it per unit of ratio) is set ragged-right
+ * instead: a narrow column justified had gaps of 0.81 em. */
+#define CELL_GAP_MAX_EM 0.5
+#define CELL_RATIO_MAX ((CELL_GAP_MAX_EM / 0.25 - 1) / 0.6)
 #define ROW_SPLIT_LINES 4   /* a body row of this many lines or more may
 			     * be split between pages (two lines at least
 			     * on each side); a shorter one stays whole */
@@ -251,6 +256,29 @@ tlay_free(struct tlay *T)
 	free(T->colal);
 }
 
+/* A cell's lines: justified (just) unless a line's word gaps would pass
+ * CELL_GAP_MAX_EM, then ragged-right, as any other alignment. */
+static int
+tcell_break(struct lctx *L, const struct doc_inline *in, double size,
+    double width, int just, struct lb_result *res)
+{
+	size_t i;
+
+	if (lb_break(L->lf, in, size, width, 0, just ? 1 : LB_RAGGED,
+	    res) == -1)
+		return -1;
+	if (!just)
+		return 0;
+	for (i = 0; i < res->n; i++)
+		if (res->lines[i].ratio > CELL_RATIO_MAX)
+			break;
+	if (i == res->n)
+		return 0;
+	lb_result_free(res);
+	memset(res, 0, sizeof(*res));
+	return lb_break(L->lf, in, size, width, 0, LB_RAGGED, res);
+}
+
 /* Break the cells of row r into lines: T->res, T->nlines, the group
  * and span flags.  0, or -1 (memory). */
 static int
@@ -287,8 +315,8 @@ trow_break(struct lctx *L, struct tlay *T, size_t r, int header)
 		 * slices are drawn. */
 		if (inline_face(&row[c], bold || T->group ? DOC_BOLD : 0,
 		    &T->ins[c]) == -1 ||
-		    lb_break(L->lf, &T->ins[c], T->size, cw - 2 * CELL_PADX_PT,
-		    0, T->al[c] == 'j' ? 1 : LB_RAGGED, &T->res[c]) == -1)
+		    tcell_break(L, &T->ins[c], T->size, cw - 2 * CELL_PADX_PT,
+		    T->al[c] == 'j', &T->res[c]) == -1)
 			return -1;
 		if (T->res[c].n > T->nlines)
 			T->nlines = T->res[c].n;

@@ -6,7 +6,11 @@
 #    for the hand signature and the seal;
 #  - pages_date_whole: a date written out, "ngày 16 tháng 11 năm 2013",
 #    is never broken across lines (30 paragraphs putting it at every
-#    place of a line).
+#    place of a line);
+#  - pages_cell_gaps: a justified cell of a narrow column (20 % of the
+#    text width) has no word gap over 0.5 em (set ragged-right when
+#    justifying would need more; it had 3.7 em), measured on the PDF with
+#    pdftotext -bbox.
 # Prints "PASS name" / "FAIL name: detail".
 here=$(cd "$(dirname "$0")" && pwd)
 ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
@@ -85,5 +89,42 @@ PY
 )
 	[ "$r" = ok ] && echo "PASS pages_date_whole" ||
 		echo "FAIL pages_date_whole: $r"
+fi
+
+t="Chỉ đạo các Khối thi đua tổng kết công tác thi đua, khen thưởng năm 2019, ký kết giao ước thi đua năm 2020; xét, khen thưởng cụm khối và lĩnh vực KT-XH năm 2019 của các cơ quan, đơn vị."
+{
+	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md" | sed '1d'
+	printf '\nĐoạn văn.\n\n```csv widths=8,20,72 align=l,j,j\n'
+	printf 'STT,Hẹp,Rộng\n1,"%s","%s"\n```\n' "$t" "$t"
+} >"$tmp/cell.md"
+sed -i '1i ---' "$tmp/cell.md"
+if ! command -v pdftotext >/dev/null 2>&1; then
+	echo "FAIL pages_cell_gaps: pdftotext is not installed (poppler-utils)"
+elif ! "$BIN/vb-render" -o "$tmp/cell.pdf" "$tmp/cell.md" 2>"$tmp/err"; then
+	echo "FAIL pages_cell_gaps: vb-render: $(head -2 "$tmp/err")"
+else
+	pdftotext -bbox "$tmp/cell.pdf" "$tmp/cell.html"
+	# The narrow column: x from 85.04 + 8 % to + 28 % of 467.7 pt.
+	r=$(python3 - "$tmp/cell.html" <<'PY'
+import html, re, sys
+ws = [(float(a), float(b), float(c), html.unescape(t), float(d) - float(b))
+      for a, b, c, d, t in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" '
+                                      r'xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+                                      open(sys.argv[1], encoding="utf-8").read())]
+rows = {}
+for w in ws:   # the cell's 13 pt words (box 1.107 em high), not the Nơi nhận's 11 pt
+    if 122 <= w[0] < 214 and w[1] > 230 and abs(w[4] - 13 * 1.107) < 0.5:
+        rows.setdefault(round(w[1], 1), []).append(w)
+gaps = [((q[0] - p[2]) / 13.0, p[3] + " " + q[3])
+        for v in rows.values() for p, q in zip(sorted(v), sorted(v)[1:])]
+if len(rows) < 5:
+    print("the narrow cell was not found (%d lines)" % len(rows))
+else:
+    g = max(gaps)
+    print("ok" if g[0] <= 0.5 else "a gap of %.2f em (%s)" % g)
+PY
+)
+	[ "$r" = ok ] && echo "PASS pages_cell_gaps" ||
+		echo "FAIL pages_cell_gaps: $r"
 fi
 exit 0
