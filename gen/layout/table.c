@@ -194,6 +194,8 @@ struct tlay {
 	char			*al;     /* alignment of each cell */
 	char			*colal;  /* body alignment of each column:
 					  * align=, or by its content */
+	double			*rpad;   /* right-aligned columns: space
+					  * right of the numbers, pt */
 	int			 tid;    /* 1-based index in L->tables */
 	int			 group;  /* a group row (I, II ...) */
 	int			 span;   /* its title spans the empty cells */
@@ -234,8 +236,10 @@ tlay_init(struct tlay *T, const struct doc_table *t)
 	T->cwid = calloc(nc, sizeof(double));
 	T->al = calloc(nc, 1);
 	T->colal = calloc(nc, 1);
+	T->rpad = calloc(nc, sizeof(double));
 	if (T->w == NULL || T->x == NULL || T->res == NULL || T->ins == NULL ||
-	    T->cwid == NULL || T->al == NULL || T->colal == NULL)
+	    T->cwid == NULL || T->al == NULL || T->colal == NULL ||
+	    T->rpad == NULL)
 		return -1;
 	for (c = 0; c < nc; c++)
 		T->colal[c] = doc_table_align(t, c);
@@ -254,6 +258,46 @@ tlay_free(struct tlay *T)
 	free(T->cwid);
 	free(T->al);
 	free(T->colal);
+	free(T->rpad);
+}
+
+/*
+ * A right-aligned column (numbers) keeps its numbers right-aligned among
+ * themselves but centres their block under the centred heading: the
+ * widest body cell's width decides the space left right of them all
+ * (T->rpad).  Right against the cell's edge, the numbers of a wide
+ * column stood far from their heading.
+ */
+static void
+table_num_centre(struct lctx *L, struct tlay *T)
+{
+	const struct doc_table	*t = T->t;
+	size_t			 r, c;
+
+	for (c = 0; c < T->nc; c++) {
+		double inner = T->w[c] - 2 * CELL_PADX_PT, widest = 0;
+
+		T->rpad[c] = 0;
+		if (T->colal[c] != 'r')
+			continue;
+		for (r = t->header_rows; r < t->nrows; r++) {
+			const struct doc_inline *in = &t->cells[r * t->ncols + c];
+			double nat, word;
+			size_t i;
+
+			cell_widths(L->lf, in, T->size, &nat, &word);
+			for (i = 0; doc_table_total(t, r) && i < in->n; i++)
+				nat += layout_width(L->lf, DOC_BOLD, T->size,
+				    in->runs[i].text, strlen(in->runs[i].text)) -
+				    layout_width(L->lf, in->runs[i].face,
+				    T->size, in->runs[i].text,
+				    strlen(in->runs[i].text));
+			if (nat > widest)
+				widest = nat;
+		}
+		if (widest > 0 && widest < inner)
+			T->rpad[c] = (inner - widest) / 2;
+	}
 }
 
 /* A cell's lines: justified (just) unless a line's word gaps would pass
@@ -343,7 +387,8 @@ trow_line(struct lctx *L, struct tlay *T, size_t i, double top)
 			lx += (T->cwid[c] - 2 * CELL_PADX_PT -
 			    ln->width_pt) / 2;
 		else if (T->al[c] == 'r')
-			lx += T->cwid[c] - 2 * CELL_PADX_PT - ln->width_pt;
+			lx += T->cwid[c] - 2 * CELL_PADX_PT - ln->width_pt -
+			    T->rpad[c];
 		if (lrow_line(L, ln, lx, top + T->base, T->size) == -1)
 			return -1;
 	}
@@ -459,6 +504,7 @@ layout_table(struct lctx *L, const struct doc_block *b)
 
 	if (tlay_init(&T, b->table) == -1 || table_columns(L, b, &T) == -1)
 		goto done;
+	table_num_centre(L, &T);
 	if (vb_grow((void **)&L->tables, &L->captables, L->ntables + 1,
 	    sizeof(*L->tables)) != 0)
 		goto done;

@@ -10,7 +10,10 @@
 #  - pages_cell_gaps: a justified cell of a narrow column (20 % of the
 #    text width) has no word gap over 0.5 em (set ragged-right when
 #    justifying would need more; it had 3.7 em), measured on the PDF with
-#    pdftotext -bbox.
+#    pdftotext -bbox;
+#  - pages_number_heading: a wide column of amounts keeps them
+#    right-aligned among themselves, their block centred under its
+#    centred heading (within 1 pt; they stood at the cell's right edge).
 # Prints "PASS name" / "FAIL name: detail".
 here=$(cd "$(dirname "$0")" && pwd)
 ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
@@ -126,5 +129,41 @@ PY
 )
 	[ "$r" = ok ] && echo "PASS pages_cell_gaps" ||
 		echo "FAIL pages_cell_gaps: $r"
+fi
+
+{
+	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md" | sed '1d'
+	printf '\nĐoạn văn.\n\n```csv widths=8,52,40\n'
+	printf 'STT,Nội dung,Kinh phí\n1,Khen thưởng tập thể,1.250.000\n'
+	printf '2,Khen thưởng cá nhân,35.000\n3,Tổ chức hội nghị,980.500.000\n```\n'
+} >"$tmp/num.md"
+sed -i '1i ---' "$tmp/num.md"
+if ! command -v pdftotext >/dev/null 2>&1; then
+	echo "FAIL pages_number_heading: pdftotext is not installed (poppler-utils)"
+elif ! "$BIN/vb-render" -o "$tmp/num.pdf" "$tmp/num.md" 2>"$tmp/err"; then
+	echo "FAIL pages_number_heading: vb-render: $(head -2 "$tmp/err")"
+else
+	pdftotext -bbox "$tmp/num.pdf" "$tmp/num.html"
+	r=$(python3 - "$tmp/num.html" <<'PY'
+import html, re, sys
+ws = {html.unescape(t): (float(a), float(c)) for a, c, t in re.findall(
+    r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>',
+    open(sys.argv[1], encoding="utf-8").read())}
+try:
+    head, num = ws["Kinh"][0], ws["phí"][1]
+    h = (head + num) / 2
+    right = {ws[n][1] for n in ("1.250.000", "35.000", "980.500.000")}
+    n = (ws["980.500.000"][0] + ws["980.500.000"][1]) / 2
+except KeyError as e:
+    print("not found: %s" % e); sys.exit()
+if max(right) - min(right) > 0.5:
+    print("the amounts are not right-aligned: right edges %s" % sorted(right))
+else:
+    print("ok" if abs(n - h) <= 1 else "the widest amount's centre %.1f pt from "
+          "the heading's" % (n - h))
+PY
+)
+	[ "$r" = ok ] && echo "PASS pages_number_heading" ||
+		echo "FAIL pages_number_heading: $r"
 fi
 exit 0
