@@ -254,26 +254,49 @@ table_civil(long z, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+/* v to 15 significant digits, as a spreadsheet shows it (2958465.999999999
+ * is 2958466, 1/3 of a day 28800 seconds). */
+static double
+table_approx(double v)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "%.15g", v);
+	return strtod(buf, NULL);
+}
+
+/*
+ * As LibreOffice Calc shows a date or time (checked against its CSV
+ * export "as shown"): the serial taken to 15 significant digits; then the
+ * seconds cut, not rounded (12:00:00.99 is 12:00:00), except that a time
+ * that rounds to midnight is the next day's 00:00:00 in a date; a time of
+ * day alone never reaches 24:00:00 (0.99999999999 is 23:59:59).  Years
+ * 1900 to 32767 (LibreOffice's last; the day after 9999-12-31 shows as
+ * 10000-01-01).
+ */
 int
 table_serial(double v, int date1904, enum tnum_kind kind, char buf[64])
 {
-	double	 day, frac;
+	double	 day, fsec;
 	long	 days, secs;
 	int	 y, m, dd;
 
-	if (!isfinite(v) || v < 0 || v > 2958465.0)	/* 9999-12-31 */
+	if (!isfinite(v) || v < 0 || v > 2e7)
 		return -1;
+	v = table_approx(v);
 	day = floor(v);
-	frac = v - day;
-	secs = lround(frac * 86400.0);
-	if (secs >= 86400) {
-		secs -= 86400;
-		day += 1;
-	}
+	fsec = table_approx((v - day) * 86400.0);
+	secs = (long)floor(fsec);
 	if (kind == TNUM_TIME && v < 1) {
+		if (secs > 86399)
+			secs = 86399;
 		snprintf(buf, 64, "%02ld:%02ld:%02ld", secs / 3600,
 		    secs / 60 % 60, secs % 60);
 		return 0;
+	}
+	if (lround(fsec) >= 86400) {
+		secs = 0;
+		day += 1;
 	}
 	/* Day 0 of the 1904 system is 1904-01-01 (-24107 from 1970);
 	 * of the 1900 system, 1899-12-30 for days from 61 on, while
@@ -287,7 +310,7 @@ table_serial(double v, int date1904, enum tnum_kind kind, char buf[64])
 	else
 		return -1;
 	table_civil(days, &y, &m, &dd);
-	if (y < 1900 || y > 9999)
+	if (y < 1900 || y > 32767)
 		return -1;
 	if (secs == 0)
 		snprintf(buf, 64, "%04d-%02d-%02d", y, m, dd);
@@ -500,40 +523,76 @@ tgrid_utf8(const char *s, size_t n)
 	return 1;
 }
 
-int
-tgrid_put(struct tgrid *g, long r, unsigned col, const char *val, size_t n)
+/* The control character at s (n bytes left: C0 but tab, LF and CR;
+ * DEL; C1 in UTF-8), or 0 when there is none; its bytes in *len. */
+static unsigned
+tgrid_ctl_at(const char *s, size_t n, size_t *len)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	*len = 1;
+	if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+		return c;
+	if (c == 0xC2 && n > 1 && (unsigned char)s[1] >= 0x80 &&
+	    (unsigned char)s[1] <= 0x9F) {
+		*len = 2;
+		return (unsigned char)s[1];
+	}
+	return 0;
+}
+
+/*
+ * The n bytes at val without their control characters (an OOXML
+ * "_x001B_", a byte of an .xls), each dropped with a warning naming the
+ * cell: in *copy (malloc'd; NULL when val has none), its length in *n.
+ * -1 on OOM.
+ */
+static int
+tgrid_ctl(struct tgrid *g, long r, unsigned col, const char *val,
+    size_t *n, char **copy)
+{
+	char		cn[8];
+	size_t		i, k, o = 0;
+	unsigned	cp, first = 0;
+
+	*copy = NULL;
+	for (i = 0; i < *n; i += k)
+		if ((cp = tgrid_ctl_at(val + i, *n - i, &k)) != 0) {
+			if (*copy == NULL && (*copy = malloc(*n + 1)) == NULL)
+				return -1;
+			if (*copy != NULL && o == 0 && first == 0) {
+				memcpy(*copy, val, i);
+				o = i;
+			}
+			if (first == 0)
+				first = cp;
+		} else if (*copy != NULL) {
+			memcpy(*copy + o, val + i, k);
+			o += k;
+		}
+	if (*copy == NULL)
+		return 0;
+	*n = o;
+	if (g->nctl++ < TABLE_MAX_HIDDEN_MSG) {
+		table_col_name(col, cn);
+		diag_add(g->d, DIAG_WARNING, g->name, (int)r, 0, "cell %s%ld "
+		    "holds a control character (U+%04X), which is left out",
+		    cn, r, first);
+	}
+	return 0;
+}
+
+/* Keep the n bytes at val (trimmed, no control character) as the cell
+ * of row r, column col: NFC, line ends as LF. */
+static int
+tgrid_store(struct tgrid *g, long r, unsigned col, const char *val,
+    size_t n)
 {
 	struct tgrid_row	*w;
 	char			 cn[8];
 	char			*v;
 	size_t			 i;
 
-	if (g->failed || g->oom)
-		return -1;
-	while (n > 0 && tgrid_blank((unsigned char)val[0])) {
-		val++;
-		n--;
-	}
-	while (n > 0 && tgrid_blank((unsigned char)val[n - 1]))
-		n--;
-	if (n == 0)
-		return 0;
-	if (r < 1 || r > TABLE_MAX_ROWS || col >= TABLE_MAX_COLS) {
-		table_col_name(col < 18278 ? col : 18277, cn);
-		diag_add(g->d, DIAG_ERROR, g->name, r > 0 && r < 2000000000L ?
-		    (int)r : 0, 0, "cell %s%ld is beyond the last cell a table "
-		    "may use (row %d, column %d): delete what lies outside the "
-		    "table, or split the sheet", cn, r, TABLE_MAX_ROWS,
-		    TABLE_MAX_COLS);
-		g->failed = 1;
-		return -1;
-	}
-	if (++g->ncells > TABLE_MAX_CELLS) {
-		diag_add(g->d, DIAG_ERROR, g->name, 0, 0, "the sheet has more "
-		    "than %d filled cells: split it", TABLE_MAX_CELLS);
-		g->failed = 1;
-		return -1;
-	}
 	if ((w = tgrid_row(g, r)) == NULL)
 		return -1;
 	if (vb_grow((void **)&w->c, &w->cap, w->n + 1, sizeof(*w->c)) != 0) {
@@ -569,6 +628,60 @@ tgrid_put(struct tgrid *g, long r, unsigned col, const char *val, size_t n)
 	w->c[w->n].col = col;
 	w->c[w->n++].val = v;
 	return 0;
+}
+
+/* Is the cell (r, col) of n more bytes within the limits?  If not, say
+ * which and fail the grid. */
+static int
+tgrid_within(struct tgrid *g, long r, unsigned col, size_t n)
+{
+	char cn[8];
+
+	if (r < 1 || r > TABLE_MAX_ROWS || col >= TABLE_MAX_COLS) {
+		table_col_name(col < 18278 ? col : 18277, cn);
+		diag_add(g->d, DIAG_ERROR, g->name, r > 0 && r < 2000000000L ?
+		    (int)r : 0, 0, "cell %s%ld is beyond the last cell a table "
+		    "may use (row %d, column %d): delete what lies outside the "
+		    "table, or split the sheet", cn, r, TABLE_MAX_ROWS,
+		    TABLE_MAX_COLS);
+	} else if (++g->ncells > TABLE_MAX_CELLS)
+		diag_add(g->d, DIAG_ERROR, g->name, 0, 0, "the sheet has more "
+		    "than %d filled cells: split it", TABLE_MAX_CELLS);
+	else if ((g->ntext += n) > (size_t)TABLE_MAX_TEXT)
+		diag_add(g->d, DIAG_ERROR, g->name, 0, 0, "the cells of the "
+		    "sheet hold more than %ld MB of text (merged headings "
+		    "counted in every cell they cover): split the sheet",
+		    TABLE_MAX_TEXT >> 20);
+	else
+		return 0;
+	g->failed = 1;
+	return -1;
+}
+
+int
+tgrid_put(struct tgrid *g, long r, unsigned col, const char *val, size_t n)
+{
+	char	*copy;
+	int	 rc;
+
+	if (g->failed || g->oom)
+		return -1;
+	if (tgrid_ctl(g, r, col, val, &n, &copy) != 0) {
+		g->oom = 1;
+		return -1;
+	}
+	if (copy != NULL)
+		val = copy;
+	while (n > 0 && tgrid_blank((unsigned char)val[0])) {
+		val++;
+		n--;
+	}
+	while (n > 0 && tgrid_blank((unsigned char)val[n - 1]))
+		n--;
+	rc = n == 0 ? 0 : tgrid_within(g, r, col, n) != 0 ? -1 :
+	    tgrid_store(g, r, col, val, n);
+	free(copy);
+	return rc;
 }
 
 void
@@ -749,6 +862,10 @@ tgrid_warn_hidden(struct tgrid *g)
 	if (n > TABLE_MAX_HIDDEN_MSG)
 		diag_add(g->d, DIAG_WARNING, g->name, 0, 0, "%zu more hidden "
 		    "rows are left out", n - TABLE_MAX_HIDDEN_MSG);
+	if (g->nctl > TABLE_MAX_HIDDEN_MSG)
+		diag_add(g->d, DIAG_WARNING, g->name, 0, 0, "%zu more cells "
+		    "hold control characters, which are left out",
+		    g->nctl - TABLE_MAX_HIDDEN_MSG);
 }
 
 int
@@ -780,6 +897,14 @@ tgrid_finish(struct tgrid *g, struct csvt **out)
 	}
 	if (n == 0)
 		return VB_OK;
+	if (n * width > TABLE_MAX_GRID) {
+		diag_add(g->d, DIAG_ERROR, g->name, 0, 0, "the table would be "
+		    "%zu rows of %zu columns, more than the %d cells a table "
+		    "may have: delete what lies outside the table (far-off "
+		    "cells make every row as wide), or split the sheet", n,
+		    width, TABLE_MAX_GRID);
+		return VB_EINPUT;
+	}
 	if ((t = calloc(1, sizeof(*t))) == NULL ||
 	    (t->name = strdup(g->name)) == NULL ||
 	    (t->rows = calloc(n, sizeof(*t->rows))) == NULL) {

@@ -30,7 +30,7 @@ soffice --headless --convert-to doc --outdir out.tmp out.tmp/lo-doc.txt \
 /usr/bin/python3 make.py
 
 # LibreOffice saves openpyxl's feature workbook again: its formulas get
-# their cached values, and the .xls shows what FreeXL makes of it.
+# their cached values, and the .xls what biff.c makes of it.
 soffice --headless --convert-to xlsx --outdir out.tmp py-features.xlsx \
     >/dev/null 2>&1 && mv out.tmp/py-features.xlsx lo-features.xlsx
 soffice --headless --convert-to xls --outdir out.tmp py-features.xlsx \
