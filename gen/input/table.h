@@ -1,7 +1,7 @@
 /*
  * table.h - internal header of the workbook readers of gen/input/
- * (table.c, xlsx.c, xls.c, biff.c): a sheet is collected cell by cell into a
- * struct tgrid, then turned into a struct csvt by tgrid_finish, so both
+ * (table.c, tgrid.c, xlsx.c, xls.c, biff.c): a sheet is collected cell
+ * by cell into a struct tgrid, then turned into a struct csvt by tgrid_finish, so both
  * formats share the rules on hidden rows, merged headings, empty rows and
  * columns and the limits.
  */
@@ -56,11 +56,13 @@ struct tgrid {
 	int			 oom;     /* out of memory */
 };
 
-/* table.c */
+/* tgrid.c */
 void	 tgrid_init(struct tgrid *, const char *name, struct diag *);
 void	 tgrid_free(struct tgrid *);
 /* Put the n bytes of val (UTF-8) at row r (1-based), column col
- * (0-based); empty values are not kept.  -1 once failed or oom is set. */
+ * (0-based); empty values are not kept, control characters are left out
+ * with a warning.  -1 once failed or oom is set (beyond a limit: a
+ * message given). */
 int	 tgrid_put(struct tgrid *, long r, unsigned col, const char *val,
 	    size_t n);
 void	 tgrid_hide(struct tgrid *, long r);
@@ -68,6 +70,8 @@ int	 tgrid_merge(struct tgrid *, long r1, unsigned c1, long r2,
 	    unsigned c2);
 /* The table (NULL: no row with a value), VB_OK; or VB_EINPUT/VB_ESYS. */
 int	 tgrid_finish(struct tgrid *, struct csvt **out);
+
+/* table.c */
 /* A number as a clerk reads it: 1490000, 87.5, 0.3 (15 significant
  * digits, no exponent for 1e-10 <= |v| < 1e15). */
 void	 table_num(double v, char buf[64]);
