@@ -590,11 +590,15 @@ char		*vb_upper(const char *s);
 #define TABLE_MAX_CELLS	  4000000         /* filled cells in one sheet */
 #define TABLE_MAX_ENTRY	  (200L << 20)    /* bytes of one inflated zip entry */
 #define TABLE_MAX_RATIO	  100             /* inflated:compressed, entries > 1 MB */
+#define TABLE_MAX_SHEETS  256             /* sheets in a workbook */
+#define TABLE_MAX_GRID	  2000000         /* rows x used width of a table */
+#define TABLE_MAX_TEXT	  (64L << 20)     /* bytes of text in a sheet's cells */
+#define TABLE_MAX_DEPTH	  64              /* nested XML elements of a part */
 
 /*
  * Read a table from the file at path, whose kind is told by its content,
  * never by its name: an Office Open XML workbook (.xlsx, a zip), a
- * legacy BIFF8 workbook (.xls, an OLE compound file, via FreeXL), or
+ * legacy BIFF8 workbook (.xls, an OLE compound file, biff.c), or
  * else text in any encoding (enc, as text_read_file) parsed as CSV by
  * csvt_parse_all.  A workbook protected by a password, a zip or OLE file
  * that is not a workbook, and a workbook beyond the TABLE_MAX_* limits

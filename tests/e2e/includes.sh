@@ -72,7 +72,6 @@ fi
 
 lib libzip 'zip.h' base/zipso.h
 lib expat 'expat.h' input/xlsx.c
-lib freexl 'freexl.h' input/xls.c
 lib harfbuzz 'hb' out/font.c
 lib zlib 'zlib.h' out/pdf.c
 lib libpng 'png.h' out/png.c
