@@ -116,6 +116,14 @@ int		 text_enc_parse(const char *name, enum text_enc *out);
 const char	*text_enc_name(enum text_enc);
 
 /*
+ * Open the file at path for reading, refusing anything that is not a
+ * regular file (a FIFO, a device, a folder) before a byte is read; every
+ * input of every tool is opened here.  VB_OK with *fp set (the caller
+ * closes it), VB_EINPUT (not a regular file) or VB_ESYS (cannot open),
+ * with a message in d (NULL: none).
+ */
+int		 vb_open_read(const char *path, FILE **fp, struct diag *d);
+/*
  * Read the file at path ("-" = stdin) and return its text as NFC UTF-8
  * with LF line ends and no BOM in *out (malloc'd, NUL-terminated, caller
  * frees) and its length in *len.  Problems go to d under the name `path`.
@@ -155,8 +163,31 @@ struct outfile;
 FILE		*outfile_open(const char *path, struct outfile **of,
 		    struct diag *d);
 int		 outfile_close(struct outfile *of, int ok, struct diag *d);
+/*
+ * A last check before an output replaces a file the user may edit: just
+ * before the rename, changed(path, arg) says whether the file at path
+ * changed since the caller looked at it (1), not (0) or cannot be read
+ * (-1, errno set).  When it changed, the file there is kept and the new
+ * one goes to alt instead (moved set); -1 is an error, nothing replaced.
+ * Tests only: VB_TEST_PAUSE_BEFORE_RENAME names a FIFO to which the path
+ * is written before the check, the run then waiting until something is
+ * written to the FIFO (tests/e2e/gen-outputs.sh edits the file then).
+ */
+struct outfile_guard {
+	int		(*changed)(const char *path, void *arg);
+	void		 *arg;     /* for changed */
+	const char	 *alt;     /* where the new file goes if it changed */
+	int		  moved;   /* set: it went to alt */
+};
+/* text_write_file with a guard (NULL: none). */
+int		 text_write_guarded(const char *path, const void *buf,
+		    size_t n, struct outfile_guard *g, struct diag *d);
+
 /* Do paths a and b name the same existing file? ("-" never does.) */
 int		 text_same_file(const char *a, const char *b);
+/* For the tests only: raise the signal VB_TEST_RAISE=POINT:N:SIG names
+ * the Nth time the process passes point (testhook.c). */
+void		 vb_test_point(const char *point);
 
 /* ------------------------------------------------------------------ */
 /* Growing arrays and strings                                                      */
@@ -306,8 +337,27 @@ int	 tmpl_expand(const char *name, const char *tmpl,
 	    const struct tmpl_vars *, struct diag *, char **out);
 
 /* A YAML scalar for s: plain when safe, otherwise double-quoted.
- * Malloc'd, NULL on OOM. */
+ * Malloc'd, NULL on OOM.  (mdesc_yaml, under the templates' name.) */
 char	*tmpl_yaml_scalar(const char *s);
+
+/* ------------------------------------------------------------------ */
+/* Values written into generated Markdown (mdesc.c)                     */
+/* ------------------------------------------------------------------ */
+
+/* Each appends s to b so that vb-render reads back exactly s where it is
+ * put, whatever s holds ("```", "#", "---", "<", "&", "*", indentation,
+ * CR).  mdesc_inline: inside a paragraph, heading or list item (one line:
+ * blanks collapse to one space, markup backslash-escaped).  mdesc_cell: a
+ * field of a ```csv table (after a comma unless first; a line end stays
+ * a line break in the cell).  mdesc_chart_cell: a field of a ```chart
+ * (one line, no markup).  mdesc_info_value: a quoted option of a fence's
+ * info string (title="…").  mdesc_yaml: a front-matter value, plain or
+ * double-quoted; malloc'd, NULL on OOM. */
+void	 mdesc_inline(struct vbuf *, const char *s);
+void	 mdesc_cell(struct vbuf *, const char *s, int first);
+void	 mdesc_chart_cell(struct vbuf *, const char *s, int first);
+void	 mdesc_info_value(struct vbuf *, const char *s);
+char	*mdesc_yaml(const char *s);
 
 /* ------------------------------------------------------------------ */
 /* Configuration files (YAML key: value) over template variables        */
@@ -372,6 +422,11 @@ char		*vb_find_dir(const char *opt, const char *env,
 /* path with its extension (after the last '.' of the last component)
  * replaced by ext (".pdf"), or ext appended.  Malloc'd, NULL on OOM. */
 char		*vb_with_ext(const char *path, const char *ext);
+
+/* Make the folder dir and every missing folder above it (mkdir -p); one
+ * that exists is fine.  VB_OK, or VB_ESYS with a message in d naming the
+ * folder that could not be made. */
+int		 vb_mkdir_p(const char *dir, struct diag *d);
 
 /* The time a reproducible build asks for: SOURCE_DATE_EPOCH (decimal
  * seconds, 0 to 253402300799) in *out, or -1 when it is not set.
@@ -539,11 +594,15 @@ char		*vb_upper(const char *s);
 #define TABLE_MAX_CELLS	  4000000         /* filled cells in one sheet */
 #define TABLE_MAX_ENTRY	  (200L << 20)    /* bytes of one inflated zip entry */
 #define TABLE_MAX_RATIO	  100             /* inflated:compressed, entries > 1 MB */
+#define TABLE_MAX_SHEETS  256             /* sheets in a workbook */
+#define TABLE_MAX_GRID	  2000000         /* rows x used width of a table */
+#define TABLE_MAX_TEXT	  (64L << 20)     /* bytes of text in a sheet's cells */
+#define TABLE_MAX_DEPTH	  64              /* nested XML elements of a part */
 
 /*
  * Read a table from the file at path, whose kind is told by its content,
  * never by its name: an Office Open XML workbook (.xlsx, a zip), a
- * legacy BIFF8 workbook (.xls, an OLE compound file, via FreeXL), or
+ * legacy BIFF8 workbook (.xls, an OLE compound file, biff.c), or
  * else text in any encoding (enc, as text_read_file) parsed as CSV by
  * csvt_parse_all.  A workbook protected by a password, a zip or OLE file
  * that is not a workbook, and a workbook beyond the TABLE_MAX_* limits

@@ -23,7 +23,10 @@ FUZZ_SECONDS	?= 60
 # FUZZ_FLAGS adds libFuzzer flags (-dict=..., -seed=...).
 FUZZ_ASAN	?= detect_leaks=1:allocator_may_return_null=1
 FUZZ_FLAGS	?=
-# -max_len per harness (bytes).
+# -max_len per harness (bytes); a harness without one gets
+# FUZZ_LEN_DEFAULT, and FUZZ_DICT_NAME is its -dict= if any.
+FUZZ_LEN_DEFAULT	= 4096
+FUZZ_LEN_fuzz_table	= 65536
 FUZZ_LEN_fuzz_text	= 4096
 FUZZ_LEN_fuzz_csv	= 4096
 FUZZ_LEN_fuzz_source	= 8192
@@ -46,13 +49,10 @@ $(FUZZ_B)/fuzz/%: tests/fuzz/%.c $(FUZZ_B)/libvanban.a
 fuzz-run: fuzz
 	@fail=0; for f in $(FUZZERS); do \
 		mkdir -p $(FUZZ_B)/corpus/$$f $(FUZZ_B)/artifacts; \
-		case $$f in \
-		fuzz_text) len=$(FUZZ_LEN_fuzz_text); dict= ;; \
-		fuzz_csv) len=$(FUZZ_LEN_fuzz_csv); dict="$(FUZZ_DICT_fuzz_csv)" ;; \
-		fuzz_source) len=$(FUZZ_LEN_fuzz_source); dict="$(FUZZ_DICT_fuzz_source)" ;; \
-		fuzz_phoi) len=$(FUZZ_LEN_fuzz_phoi); dict= ;; \
-		*) len=$(FUZZ_LEN_fuzz_sotien); dict= ;; \
-		esac; \
+		len=$(FUZZ_LEN_DEFAULT); dict=; \
+		$(foreach h,$(FUZZ_NAMES),[ $$f = $(h) ] && \
+		len=$(or $(FUZZ_LEN_$(h)),$(FUZZ_LEN_DEFAULT)) \
+		dict="$(FUZZ_DICT_$(h))"; ) \
 		echo "== $$f: $(FUZZ_SECONDS) s, -max_len=$$len"; \
 		VB_FUZZ_SRCDIR=$(CURDIR)/input/2020 \
 		ASAN_OPTIONS=$(FUZZ_ASAN) \

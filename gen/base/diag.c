@@ -147,6 +147,34 @@ diag_format(const struct diag_msg *m)
 	return n < 0 ? NULL : out;
 }
 
+/*
+ * s with every control character (C0, DEL, C1 in UTF-8) written as
+ * "U+001B": a message quotes what it was given (a cell, a file name),
+ * and a raw ESC or CSI would drive the clerk's terminal.  Malloc'd.
+ */
+static char *
+diag_clean(const char *s)
+{
+	const unsigned char	*p;
+	char			*out, *o;
+	unsigned		 cp;
+
+	if ((out = malloc(strlen(s) * 6 + 1)) == NULL)
+		return NULL;
+	for (p = (const unsigned char *)s, o = out; *p != '\0'; p++) {
+		cp = *p;
+		if (cp == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			cp = *++p;		/* C1: U+0080..U+009F */
+		else if (cp >= 0x20 && cp != 0x7F) {
+			*o++ = (char)cp;
+			continue;
+		}
+		o += sprintf(o, "U+%04X", cp);
+	}
+	*o = '\0';
+	return out;
+}
+
 /* Keeps a record of the message; on allocation failure the message is
  * lost but still counted, so the exit code stays right. */
 void
@@ -173,8 +201,8 @@ diag_add(struct diag *d, enum diag_level lvl, const char *file, int line,
 	m.level = lvl;
 	m.line = line;
 	m.col = col;
-	m.file = file ? strdup(file) : NULL;
-	m.text = strdup(body);
+	m.file = file ? diag_clean(file) : NULL;
+	m.text = diag_clean(body);
 	m.formatted = NULL;
 	if ((file != NULL && m.file == NULL) || m.text == NULL ||
 	    (m.formatted = diag_format(&m)) == NULL ||

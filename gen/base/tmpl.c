@@ -1,7 +1,7 @@
 /*
  * tmpl.c - the template language of the generators' skeletons (a small
  * subset of Mustache), its variables, and the string helpers the
- * generator shares: a growing buffer, YAML scalars, Markdown escapes.
+ * generator shares (the escapes of its |md and |yaml filters: mdesc.c).
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -194,64 +194,10 @@ tmpl_vars_get(const struct tmpl_vars *vs, const char *key)
 /* Escapes                                                              */
 /* ------------------------------------------------------------------ */
 
-/* Whether s would read back as the same string when written plain. */
-static int
-tmpl_yaml_plain_ok(const char *s)
-{
-	static const char *const special[] = {
-		"true", "false", "yes", "no", "on", "off", "null", "~", NULL
-	};
-	size_t	 i, n = strlen(s);
-	int	 numeric = 1;
-
-	if (n == 0 || strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) != NULL)
-		return 0;
-	if (s[n - 1] == ' ' || s[n - 1] == ':')
-		return 0;
-	if (strstr(s, ": ") || strstr(s, " #") || strpbrk(s, "\n\t\\"))
-		return 0;
-	for (i = 0; special[i] != NULL; i++)
-		if (strcasecmp(s, special[i]) == 0)
-			return 0;
-	for (i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]) && !strchr(".,+-eE_", s[i]))
-			numeric = 0;
-	return !numeric;
-}
-
 char *
 tmpl_yaml_scalar(const char *s)
 {
-	struct vbuf	 b = { NULL, 0, 0, 0 };
-	const char	*p;
-
-	if (tmpl_yaml_plain_ok(s))
-		return strdup(s);
-	vbuf_puts(&b, "\"");
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"' || *p == '\\')
-			vbuf_printf(&b, "\\%c", *p);
-		else if (*p == '\n')
-			vbuf_puts(&b, "\\n");
-		else if (*p == '\t')
-			vbuf_puts(&b, "\\t");
-		else
-			vbuf_putn(&b, p, 1);
-	}
-	vbuf_puts(&b, "\"");
-	return vbuf_take(&b);
-}
-
-/* Append s with the characters CommonMark would read as markup
- * backslash-escaped. */
-static void
-tmpl_md_escape(struct vbuf *b, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		if (strchr("\\*_`[]<>", *s) != NULL)
-			vbuf_putn(b, "\\", 1);
-		vbuf_putn(b, s, 1);
-	}
+	return mdesc_yaml(s);
 }
 
 /* ------------------------------------------------------------------ */
@@ -329,7 +275,7 @@ tmpl_emit_var(struct vbuf *b, const struct tmpl_var *v, const char *filter)
 			vbuf_puts(b, y);
 			free(y);
 		} else if (strcmp(filter, "md") == 0)
-			tmpl_md_escape(b, v->items[i]);
+			mdesc_inline(b, v->items[i]);
 		else
 			vbuf_puts(b, v->items[i]);
 	}

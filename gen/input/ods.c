@@ -17,7 +17,10 @@
  * Repetition is never expanded blindly: an empty row or cell repeated a
  * million times (LibreOffice pads every sheet to its last row and
  * column so) only moves the position, and a filled one is written once
- * per repetition into the grid, whose limits stop it.  Hostile zips are
+ * per repetition into the grid, whose limits stop it.  The bounds are
+ * xlsx.c's (TABLE_MAX_*, vanban.h): the sheets, the nesting of elements,
+ * a cell's text; the grid's budgets of filled cells and of their text
+ * are the whole workbook's, every sheet being read.  Hostile zips are
  * refused as xlsx.c does (size and ratio of the entry, from the
  * directory and while inflating; no DOCTYPE).
  */
@@ -34,7 +37,6 @@
 
 #define ODS_CHUNK	65536		/* bytes inflated at a time */
 #define ODS_RATIO_MIN	(1L << 20)	/* entries checked for their ratio */
-#define ODS_MAX_SHEETS	1000		/* sheets of one workbook */
 #define ODS_POS_MAX	(1L << 40)	/* rows and columns counted so far */
 
 /* A sheet as read. */
@@ -66,6 +68,8 @@ struct ods {
 	size_t			 n;        /* used */
 	size_t			 cap;      /* allocated */
 	size_t			 cells;    /* filled cells of the sheets read */
+	size_t			 ntext;    /* their bytes of text */
+	int			 depth;    /* open elements */
 	int			 in_table; /* inside a sheet */
 	int			 skip;     /* depth inside a nested table */
 	struct tgrid		 g;        /* the sheet being read */
@@ -143,13 +147,26 @@ ods_doctype(void *arg, const XML_Char *name, const XML_Char *sysid,
 	ods_stop(o, VB_EINPUT);
 }
 
+/* Add the n bytes at s to the cell's text, within TABLE_MAX_TEXT. */
+static void
+ods_put(struct ods *o, const char *s, size_t n)
+{
+	if (o->text.len + n > (size_t)TABLE_MAX_TEXT) {
+		diag_add(o->d, DIAG_ERROR, o->path, 0, 0, "a text of the "
+		    "workbook is longer than %ld MB: it is refused",
+		    TABLE_MAX_TEXT >> 20);
+		ods_stop(o, VB_EINPUT);
+	} else
+		vbuf_putn(&o->text, s, n);
+}
+
 static void XMLCALL
 ods_chars(void *arg, const XML_Char *s, int n)
 {
 	struct ods *o = arg;
 
-	if (o->in_p && o->note == 0 && o->skip == 0)
-		vbuf_putn(&o->text, s, (size_t)n);
+	if (o->rc == VB_OK && o->in_p && o->note == 0 && o->skip == 0)
+		ods_put(o, s, (size_t)n);
 }
 
 /* A date-value "2025-12-01" or "2025-12-01T10:30:00.5" as the grid
@@ -234,9 +251,9 @@ ods_sheet_start(struct ods *o, const char **atts)
 	char			*full;
 	size_t			 i;
 
-	if (o->n >= ODS_MAX_SHEETS) {
+	if (o->n >= TABLE_MAX_SHEETS) {
 		diag_add(o->d, DIAG_ERROR, o->path, 0, 0, "the workbook has "
-		    "more than %d sheets", ODS_MAX_SHEETS);
+		    "more than %d sheets: it is refused", TABLE_MAX_SHEETS);
 		ods_stop(o, VB_EINPUT);
 		return;
 	}
@@ -262,7 +279,8 @@ ods_sheet_start(struct ods *o, const char **atts)
 		ods_stop(o, VB_ESYS);
 		return;
 	}
-	o->g.ncells = o->cells;	/* one budget for the whole workbook */
+	o->g.ncells = o->cells;	/* budgets for the whole workbook */
+	o->g.ntext = o->ntext;
 	o->in_table = 1;
 	o->row = 1;
 }
@@ -274,6 +292,7 @@ ods_sheet_end(struct ods *o)
 	struct ods_sheet *s = &o->s[o->n - 1];
 
 	o->cells = o->g.ncells;
+	o->ntext = o->g.ntext;
 	s->rc = tgrid_finish(&o->g, &s->t);
 	tgrid_free(&o->g);
 	o->in_table = 0;
@@ -389,17 +408,17 @@ ods_text_start(struct ods *o, const char *ln, const char **atts)
 		return;
 	if (strcmp(ln, "p") == 0 || strcmp(ln, "h") == 0) {
 		if (o->np++ > 0)
-			vbuf_puts(&o->text, "\n");
+			ods_put(o, "\n", 1);
 		o->in_p = 1;
 	} else if (!o->in_p)
 		return;
 	else if (strcmp(ln, "s") == 0)
 		for (n = ods_count(atts, "c"); n > 0 && n <= 1000; n--)
-			vbuf_puts(&o->text, " ");
+			ods_put(o, " ", 1);
 	else if (strcmp(ln, "tab") == 0)
-		vbuf_puts(&o->text, "\t");
+		ods_put(o, "\t", 1);
 	else if (strcmp(ln, "line-break") == 0)
-		vbuf_puts(&o->text, "\n");
+		ods_put(o, "\n", 1);
 }
 
 /* The automatic styles: which table styles hide their sheet. */
@@ -437,6 +456,14 @@ ods_start(void *arg, const XML_Char *name, const XML_Char **atts)
 
 	if (o->rc != VB_OK)
 		return;
+	/* expat keeps a name for each open element: nesting is bounded */
+	if (++o->depth > TABLE_MAX_DEPTH) {
+		diag_add(o->d, DIAG_ERROR, o->path, 0, 0, "the workbook's XML "
+		    "nests elements more than %d deep, which no spreadsheet "
+		    "program writes: it is refused", TABLE_MAX_DEPTH);
+		ods_stop(o, VB_EINPUT);
+		return;
+	}
 	if (o->skip > 0) {
 		o->skip += strcmp(ln, "table") == 0;
 		return;
@@ -472,6 +499,7 @@ ods_end(void *arg, const XML_Char *name)
 
 	if (o->rc != VB_OK)
 		return;
+	o->depth--;
 	if (o->skip > 0) {
 		o->skip -= strcmp(ln, "table") == 0;
 		return;

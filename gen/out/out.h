@@ -11,6 +11,12 @@
 
 #include <stdint.h>
 
+/* The font file at path, read whole into *bytes, *len (malloc'd) and
+ * checked to be a TrueType face vanban can embed (fontfile.c): VB_OK,
+ * or VB_ESYS with "cannot use the font PATH: WHY" (or why it cannot be
+ * read) in d. */
+int		 font_file_read(const char *path, char **bytes, size_t *len,
+		    struct diag *d);
 /* Real metrics from the TTF files in font_dir (HarfBuzz); NULL and a
  * message in d if a face cannot be loaded.  Faces are also used by the
  * PDF writer for subsetting. */
@@ -24,7 +30,11 @@ const char	*font_set_path(const struct font_set *, int face);
 int		 font_set_subset(struct font_set *, int face, const uint32_t *cps,
 		    size_t n, char **out, size_t *outlen, unsigned *gids);
 
-/* What a PDF font descriptor says of a face. */
+/* The advance of cp in 1/1000 em rounded to the nearest (the PDF's /W),
+ * -1 when face has no glyph for it. */
+int		 font_set_width(struct font_set *, int face, uint32_t cp);
+
+/* What a PDF font descriptor says of a face (rounded outward). */
 struct font_info {
 	char	 psname[64];      /* PostScript name (name ID 6) */
 	int	 ascent, descent; /* 1/1000 em, descent negative */

@@ -27,7 +27,7 @@ usage(FILE *fp)
 
 	fprintf(fp,
 	    "usage: %s [options] NOMINEES.csv\n"
-	    "       %s --khoi-tao DIR\n"
+	    "       %s --khoi-tao DIR [--cap tinh|so|xa]\n"
 	    "Draft one commendation decision (quyết định khen thưởng) per award\n"
 	    "form of the nominee list, with its annex, amounts and căn cứ.\n"
 	    "  -d, --output-dir=DIR  write DIR/<form code>.md for every form\n"
@@ -65,6 +65,13 @@ usage(FILE *fp)
 	    "  -V, --version         the version\n"
 	    "  --khoi-tao=DIR        write DIR/cau-hinh.yaml (a commented config\n"
 	    "                        for a new province) and DIR/danh-sach.csv\n"
+	    "  --cap=tinh|so|xa      with --khoi-tao: the config of a province\n"
+	    "                        (default), a department or a commune\n"
+	    "  --to-trinh            also write to-trinh.md (and its PDF, DOCX):\n"
+	    "                        the advising body's Tờ trình proposing the\n"
+	    "                        awards; every run with -d or -o FILE writes\n"
+	    "                        so-dang-ky.csv, the register of the decisions\n"
+
 	    "The list's columns, named by key or by a Vietnamese heading, in\n"
 	    "any order (other columns, such as STT, are ignored):\n%s"
 	    "Environment: VB_TEMPLATES, VB_FONT_DIR, SOURCE_DATE_EPOCH.\n"
@@ -134,46 +141,50 @@ decision_opt(int c, const char *arg, struct kt_opt *o)
 	return -1;
 }
 
+/* The long options (every one has its long form). */
+static const struct option lo[] = {
+	{ "output-dir", required_argument, NULL, 'd' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "encoding", required_argument, NULL, 'f' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "pdf", no_argument, NULL, 'p' },
+	{ "docx", no_argument, NULL, 'X' },
+	{ "phoi", no_argument, NULL, 'C' },
+	{ "phoi-can", no_argument, NULL, 'A' },
+	{ "phoi-nen", optional_argument, NULL, 'G' },
+	{ "so-vang", required_argument, NULL, 'v' },
+	{ "dump-layout", no_argument, NULL, 'U' },
+	{ "sheet", required_argument, NULL, 'Z' },
+	{ "ngay", required_argument, NULL, 'N' },
+	{ "so", required_argument, NULL, 's' },
+	{ "du-thao", optional_argument, NULL, 'T' },
+	{ "luong-co-so", required_argument, NULL, 'L' },
+	{ "lam-tron", required_argument, NULL, 'R' },
+	{ "phong-trao", required_argument, NULL, 'P' },
+	{ "sap-xep", required_argument, NULL, 'S' },
+	{ "cho-trung", no_argument, NULL, 'D' },
+	{ "nam", required_argument, NULL, 'Y' },
+	{ "ghi-de", no_argument, NULL, 'W' },
+	{ "khoi-tao", required_argument, NULL, 'I' },
+	{ "cap", required_argument, NULL, 'B' },
+	{ "to-trinh", no_argument, NULL, 'E' },
+	{ "config", required_argument, NULL, 'c' },
+	{ "template", required_argument, NULL, 'K' },
+	{ "templates", required_argument, NULL, 't' },
+	{ "data", required_argument, NULL, 't' },
+	{ "fonts", required_argument, NULL, 'F' },
+	{ "font-dir", required_argument, NULL, 'F' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
 /* Parse the command line into b; -1: exit with *rc. */
 static int
 parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
     int *quiet, int *rc)
 {
-	static const struct option lo[] = {
-		{ "output-dir", required_argument, NULL, 'd' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "encoding", required_argument, NULL, 'f' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "pdf", no_argument, NULL, 'p' },
-		{ "docx", no_argument, NULL, 'X' },
-		{ "phoi", no_argument, NULL, 'C' },
-		{ "phoi-can", no_argument, NULL, 'A' },
-		{ "phoi-nen", optional_argument, NULL, 'G' },
-		{ "so-vang", required_argument, NULL, 'v' },
-		{ "dump-layout", no_argument, NULL, 'U' },
-		{ "sheet", required_argument, NULL, 'Z' },
-		{ "ngay", required_argument, NULL, 'N' },
-		{ "so", required_argument, NULL, 's' },
-		{ "du-thao", optional_argument, NULL, 'T' },
-		{ "luong-co-so", required_argument, NULL, 'L' },
-		{ "lam-tron", required_argument, NULL, 'R' },
-		{ "phong-trao", required_argument, NULL, 'P' },
-		{ "sap-xep", required_argument, NULL, 'S' },
-		{ "cho-trung", no_argument, NULL, 'D' },
-		{ "nam", required_argument, NULL, 'Y' },
-		{ "ghi-de", no_argument, NULL, 'W' },
-		{ "khoi-tao", required_argument, NULL, 'I' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "template", required_argument, NULL, 'K' },
-		{ "templates", required_argument, NULL, 't' },
-		{ "data", required_argument, NULL, 't' },
-		{ "fonts", required_argument, NULL, 'F' },
-		{ "font-dir", required_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
 	int c;
 
 	*rc = VB_EUSAGE;
@@ -193,6 +204,8 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		case 'D': b->cho_trung = 1; break;
 		case 'W': b->ghi_de = 1; break;
 		case 'I': b->khoi_tao = optarg; break;
+		case 'B': b->cap = optarg; break;
+		case 'E': b->to_trinh = 1; break;
 		case 'p': b->pdf = 1; break;
 		case 'X': b->docx = 1; break;
 		case 'C': b->phoi = 1; break;
@@ -228,6 +241,11 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 			break;
 		default: usage(stderr); return -1;
 		}
+	}
+	if (b->cap != NULL && b->khoi_tao == NULL) {
+		fprintf(stderr, "%s: --cap goes with --khoi-tao (a run's level "
+		    "is its config's cap:)\n", prog);
+		return -1;
 	}
 	if (b->khoi_tao != NULL && optind == argc)
 		return 0;

@@ -89,7 +89,26 @@ test_serial(void)
 	table_serial(0.75, 0, TNUM_TIME, b);
 	CHECK_STR("serial_time", b, "18:00:00");
 	CHECK("serial_negative", table_serial(-1, 0, TNUM_DATE, b) != 0);
-	CHECK("serial_too_big", table_serial(3e6, 0, TNUM_DATE, b) != 0);
+	CHECK("serial_too_big", table_serial(2e7, 0, TNUM_DATE, b) != 0);
+	/* As LibreOffice's CSV export shows the cells (issue 20): seconds
+	 * cut, 15 significant digits, midnight carried into the day. */
+	table_serial(0.99999999999, 0, TNUM_TIME, b);
+	CHECK_STR("serial_time_end_of_day", b, "23:59:59");
+	table_serial(0.999999999999999, 0, TNUM_TIME, b);
+	CHECK_STR("serial_time_never_24h", b, "23:59:59");
+	table_serial(1.0 / 3, 0, TNUM_TIME, b);
+	CHECK_STR("serial_time_third", b, "08:00:00");
+	table_serial(0.5 + 0.99 / 86400, 0, TNUM_TIME, b);
+	CHECK_STR("serial_time_seconds_cut", b, "12:00:00");
+	table_serial(43831.5 + 0.99 / 86400, 0, TNUM_DATE, b);
+	CHECK_STR("serial_datetime_seconds_cut", b, "2020-01-01 12:00:00");
+	table_serial(43831.999995, 0, TNUM_DATE, b);
+	CHECK_STR("serial_datetime_midnight", b, "2020-01-02");
+	table_serial(43831.99999, 0, TNUM_DATE, b);
+	CHECK_STR("serial_datetime_before_midnight", b, "2020-01-01 23:59:59");
+	CHECK("serial_last_day_rounded", table_serial(2958465.999999999, 0,
+	    TNUM_DATE, b) == 0);
+	CHECK_STR("serial_last_day_rounded_value", b, "10000-01-01");
 }
 
 static void
