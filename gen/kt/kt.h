@@ -343,6 +343,19 @@ struct kt_batch {
  */
 int	 kt_batch_run(const struct kt_batch *, struct diag *);
 
+/* The closing figures of a run (summary.c): the decisions, the
+ * collectives and individuals awarded, and the money of them all
+ * (VND), from the same list, data and options as kt_batch_run.  VB_OK,
+ * VB_EINPUT or VB_ESYS (messages in d: give a scratch one). */
+struct kt_summary {
+	size_t			 docs;     /* decisions (award forms) */
+	size_t			 tap_the;  /* collectives */
+	size_t			 ca_nhan;  /* individuals */
+	unsigned long long	 tien;     /* money, VND */
+};
+int	 kt_batch_summary(const struct kt_batch *, struct kt_summary *,
+	    struct diag *);
+
 /* The --so value for form f (batch.c): "FORM=N" for its code, or a
  * plain "N" when it is the only one given; NULL: none. */
 const char *kt_number_for(const struct kt_batch *, const struct kt_form *f);
