@@ -120,11 +120,15 @@ page_where(struct vbuf *b, const struct web_req *r, char *file, int line,
 		for (c = 0; c < n; c++)
 			letters[c] = tmp[n - 1 - c];
 		letters[n] = '\0';
+		if (n == 0) {
+			vbuf_puts(b, ", trang tính ");
+			page_esc(b, sheet);
+			vbuf_printf(b, ", dòng %d", line);
+			return;
+		}
 		vbuf_puts(b, ", ô ");
 		page_esc(b, sheet);
-		vbuf_printf(b, "!%s%d", n ? letters : "", line);
-		if (n == 0)
-			vbuf_puts(b, " (dòng)");
+		vbuf_printf(b, "!%s%d", letters, line);
 		return;
 	}
 	if (line > 0)

@@ -142,7 +142,7 @@ settings_form(const char *csrf, const char *note)
 
 /* The YAML of the posted settings, as the tool's --config reads it. */
 static char *
-settings_yaml(const struct web_req *r)
+settings_yaml(const struct web_req *r, const struct kt_data *cur)
 {
 	struct vbuf		 b = { NULL, 0, 0, 0 };
 	const struct setting	*s;
@@ -152,12 +152,27 @@ settings_yaml(const struct web_req *r)
 	vbuf_puts(&b, "# The province's settings for vb-khenthuong (--config),"
 	    "\n# written by vb-web's /cau-hinh page.\n");
 	for (s = settings; s->var != NULL; s++) {
-		v = web_field(r, s->var);
+		if ((v = web_field(r, s->var)) == NULL && cur != NULL &&
+		    !s->list)	/* not in the form sent: kept */
+			v = tmpl_vars_get(cur->config, s->var);
 		if (s->map != NULL && (map == NULL || strcmp(map, s->map) != 0))
 			vbuf_printf(&b, "%s:\n", s->map);
 		map = s->map;
 		if (s->list) {
 			vbuf_printf(&b, "%s:", s->var);
+			if (v == NULL && cur != NULL) {
+				size_t i, n = tmpl_vars_count(cur->config,
+				    s->var);
+
+				for (i = 0; i < n; i++) {
+					q = tmpl_yaml_scalar(tmpl_vars_item(
+					    cur->config, s->var, i));
+					vbuf_printf(&b, "\n  - %s", q ? q : "");
+					free(q);
+				}
+				vbuf_puts(&b, n ? "\n" : " []\n");
+				continue;
+			}
 			if ((copy = strdup(v ? v : "")) == NULL)
 				b.bad = 1;
 			for (line = copy ? strtok_r(copy, "\r\n", &save) : NULL;
@@ -195,19 +210,56 @@ settings_errors(const struct diag *d)
 	return vbuf_take(&b);
 }
 
+/* The values the YAML loader cannot judge: rounding, dates.  A
+ * malloc'd message, or NULL when all are good. */
+static char *
+settings_check(const struct web_req *r)
+{
+	static const char *const dates[] = { "quy_che_ngay", "to_trinh_ngay",
+	    NULL };
+	unsigned long long	 unit;
+	const char		*v;
+	vb_date			 day;
+	char			*msg = NULL;
+	int			 mode, i;
+
+	if ((v = web_field(r, "lam_tron")) != NULL && *v != '\0' &&
+	    kt_round_parse(v, &mode) != 0)
+		return asprintf(&msg, vb_tr("lam_tron: \"%s\" must be len "
+		    "or gan"), v) < 0 ? NULL : msg;
+	if ((v = web_field(r, "lam_tron_den")) != NULL && (*v == '\0' ||
+	    sotien_parse(v, &unit) != 0 || unit == 0))
+		return asprintf(&msg, vb_tr("lam_tron_den: \"%s\" is not an "
+		    "amount in đồng (write 10.000)"), v) < 0 ? NULL : msg;
+	for (i = 0; dates[i] != NULL; i++)
+		if ((v = web_field(r, dates[i])) != NULL && *v != '\0' &&
+		    strstr(v, "…") == NULL && vb_date_parse(v, &day) != 0)
+			return asprintf(&msg, vb_tr("%s: \"%s\" is not a date "
+			    "(write 2020-12-18)"), dates[i], v) < 0 ? NULL : msg;
+	return NULL;
+}
+
 int
 settings_save(const struct web_req *r, char **err)
 {
-	struct kt_data	*kd = NULL;
+	struct kt_data	*kd = NULL, *cur = NULL;
 	struct diag	*d = diag_new();
-	char		*yaml = settings_yaml(r);
+	char		*yaml = NULL;
 	char		*path = store_cfg_path("khen-thuong.yaml");
 	char		*tmp = store_cfg_path("khen-thuong.yaml.moi");
 	char		*old = store_cfg_path("khen-thuong.yaml.cu");
 	int		 rc = -1;
 
-	*err = NULL;
+	if ((*err = settings_check(r)) != NULL) {
+		diag_free(d);
+		free(path);
+		free(tmp);
+		free(old);
+		return -1;
+	}
 	pthread_mutex_lock(&settings_mu);
+	if (d != NULL && path != NULL && settings_load(path, d, &cur) == VB_OK)
+		yaml = settings_yaml(r, cur);
 	if (d == NULL || yaml == NULL || path == NULL || tmp == NULL ||
 	    old == NULL || text_write_file(tmp, yaml, strlen(yaml), d) != VB_OK)
 		*err = strdup(vb_tr("The settings could not be saved: tell "
@@ -223,6 +275,7 @@ settings_save(const struct web_req *r, char **err)
 		rc = 0;
 	pthread_mutex_unlock(&settings_mu);
 	kt_data_free(kd);
+	kt_data_free(cur);
 	diag_free(d);
 	free(yaml);
 	free(path);
