@@ -393,11 +393,11 @@ web_handle(void *cls, struct MHD_Connection *c, const char *url,
 			return MHD_YES;
 		if (*size == 0)
 			return web_post_end(c, r);
+		/* Without a Content-Length (chunked), the limit is found
+		 * here: the rest is read and dropped, 413 at the end. */
 		r->body += (long long)*size;
-		if (r->body > web_opt->max_upload)	/* no Content-Length */
-			return web_msg(c, 413, vb_tr("Too large"), vb_tr("The "
-			    "files sent are larger than the limit of this "
-			    "server."));
+		if (r->body > web_opt->max_upload && r->status == 0)
+			r->status = 413;
 		if (r->status == 0 && MHD_post_process(r->pp, data, *size) !=
 		    MHD_YES)
 			r->status = 400;

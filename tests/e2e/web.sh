@@ -174,3 +174,100 @@ check settings_used "the decisions lack the signer or Nơi nhận" sh -c "grep -
     grep -q 'Lưu trữ tỉnh' '$tmp/a/ket-qua/$sid/ra/bang-khen.md'"
 curl -s -o "$tmp/cfgbad.html" -w '%{http_code}' -b "$tmp/jar" -F csrf="$TOK" -F lam_tron=xyz -F lam_tron_den=abc "$A/cau-hinh" >"$tmp/code"
 check settings_bad_refused "$(cat "$tmp/code")" sh -c "[ \$(cat '$tmp/code') = 422 ] && grep -q 'Lò Văn Mừng' '$tmp/a/cau-hinh/khen-thuong.yaml'"
+
+# --- no request path reaches the file system unchecked --------------------
+ln -s /etc/passwd "$tmp/a/ket-qua/$ID/ra/lien-ket.pdf"
+other=a-0123456789abcdef0123456789abcdef
+ln -s "$tmp/a/ket-qua/$ID" "$tmp/a/ket-qua/$other"
+bad=
+for p in "/ket-qua/../../../../etc/passwd" "/ket-qua/%2e%2e/%2e%2e/%2e%2e/etc/passwd" \
+    "/ket-qua/$ID/..%2f..%2f..%2fetc%2fpasswd" "/ket-qua/$ID/%2fetc%2fpasswd" \
+    "/ket-qua/$ID/../$ID/job" "/ket-qua/$ID/%2e%2e%2fjob" "/ket-qua/$ID/loi.txt" \
+    "/ket-qua/$ID/job" "/ket-qua/$ID/lien-ket.pdf" "/ket-qua/$other/" \
+    "/ket-qua/$other/bang-khen.pdf" "/ket-qua/$other.zip" "/ket-qua/$ID/.%2e/job" \
+    "//etc/passwd" "/ket-qua//etc/passwd" "/ket-qua/$ID/ra/bang-khen.pdf" \
+    "/ket-qua/A-$(echo "$ID" | cut -d- -f2)/"; do
+	code=$(curl -s --path-as-is -o "$tmp/t" -w '%{http_code}' "$A$p")
+	if [ "$code" != 404 ] || grep -q 'root:' "$tmp/t"; then bad="$bad $p=$code"; fi
+done
+check traversal_404 "answered:$bad" test -z "$bad"
+
+# --- the upload limit: 413 from Content-Length, the server goes on --------
+web_start small --max-upload 1 || fail start_small "$(cat "$tmp/small.log")"
+S=$URL
+STOK=$(web_token "$tmp/sjar" "$S")
+head -c 3000000 /dev/urandom >"$tmp/big.csv"
+code=$(curl -s -o "$tmp/413.html" -w '%{http_code}' -b "$tmp/sjar" -F csrf="$STOK" \
+    -F "danh_sach=@$tmp/big.csv" "$S/khen-thuong")
+left=$(ls "$tmp/small/tam" | wc -l)
+check upload_413 "$code, $left job folders" sh -c "[ '$code' = 413 ] && [ $left = 0 ] && grep -q 'lớn hơn 1 MB' '$tmp/413.html'"
+# A body announced small and sent large (no Content-Length: chunked).
+code=$(curl -s -o /dev/null -w '%{http_code}' -b "$tmp/sjar" -H 'Transfer-Encoding: chunked' \
+    -F csrf="$STOK" -F "danh_sach=@$tmp/big.csv" "$S/khen-thuong")
+check upload_413_chunked "$code" test "$code" = 413
+code=$(curl -s -o /dev/null -w '%{http_code}' "$S/")
+check upload_413_goes_on "$code" test "$code" = 200
+web_stop small
+
+# --- a full queue: 503 with Retry-After, not unbounded memory -------------
+web_start q --queue 1 --workers 1 || fail start_q "$(cat "$tmp/q.log")"
+Q=$URL
+QTOK=$(web_token "$tmp/qjar" "$Q")
+head -c 400000 /dev/urandom | base64 >"$tmp/slow.csv"
+curl -s -o /dev/null --limit-rate 50k -b "$tmp/qjar" -F csrf="$QTOK" \
+    -F "danh_sach=@$tmp/slow.csv" "$Q/khen-thuong" &
+slow=$!
+sleep 1
+curl -s -o /dev/null -D "$tmp/h" -b "$tmp/qjar" -F csrf="$QTOK" \
+    -F "danh_sach=@$KT/danh-sach.csv" "$Q/khen-thuong"
+check queue_full_503 "$(head -1 "$tmp/h")" sh -c "grep -q '^HTTP/1.1 503' '$tmp/h' && grep -qi '^Retry-After: [0-9]' '$tmp/h'"
+wait $slow
+code=$(curl -s -o /dev/null -w '%{http_code}' -b "$tmp/qjar" -F csrf="$QTOK" \
+    -F "danh_sach=@$KT/danh-sach.csv" -F du_thao=1 "$Q/khen-thuong")
+check queue_frees "$code after the slow upload ended" test "$code" = 303
+web_stop q
+
+# --- results expire after --giu --------------------------------------------
+web_start e --giu 2s || fail start_e "$(cat "$tmp/e.log")"
+E=$URL
+ETOK=$(web_token "$tmp/ejar" "$E")
+loc=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$tmp/ejar" -F csrf="$ETOK" \
+    -F "danh_sach=@$KT/danh-sach.csv" -F du_thao=1 "$E/khen-thuong")
+c1=$(curl -s -o /dev/null -w '%{http_code}' "$loc")
+sleep 4
+c2=$(curl -s -o /dev/null -w '%{http_code}' "$loc")
+c3=$(curl -s -o /dev/null -w '%{http_code}' "${loc%/}.zip")
+n=$(ls "$tmp/e/ket-qua" | wc -l)
+check result_expiry "before $c1, after $c2 (zip $c3), $n left on disk" \
+    test "$c1 $c2 $c3 $n" = "200 404 404 0"
+web_stop e
+
+# --- the time limit of a job: killed, a page, the server goes on ---------
+web_start lim --han 1s || fail start_lim "$(cat "$tmp/lim.log")"
+T=$URL
+TTOK=$(web_token "$tmp/tjar" "$T")
+python3 "$ROOT/tests/web/big-list.py" 20000 "$tmp/long.csv"
+code=$(curl -s -o "$tmp/slow.html" -w '%{http_code}' -b "$tmp/tjar" -F csrf="$TTOK" \
+    -F "danh_sach=@$tmp/long.csv" -F du_thao=1 "$T/khen-thuong")
+c2=$(curl -s -o /dev/null -w '%{http_code}' "$T/")
+check time_limit "$code, then $c2" sh -c "[ '$code $c2' = '500 200' ] && grep -q 'lâu hơn thời gian' '$tmp/slow.html' &&
+    [ -z \"\$(find '$tmp/lim/tam' '$tmp/lim/ket-qua' -mindepth 1)\" ]"
+web_stop lim
+
+# --- two instances: an id names the one that holds it ---------------------
+web_start b || fail start_b "$(cat "$tmp/b.log")"
+B=$URL
+BTOK=$(web_token "$tmp/bjar" "$B")
+loc=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$tmp/bjar" -F csrf="$BTOK" \
+    -F "danh_sach=@$KT/danh-sach.csv" -F du_thao=1 "$B/khen-thuong")
+c1=$(curl -s -o /dev/null -w '%{http_code}' "$loc")
+c2=$(curl -s -o "$tmp/other.html" -w '%{http_code}' "$A/ket-qua/$ID/")
+c3=$(curl -s -o "$tmp/other.html" -w '%{http_code}' "$B/ket-qua/$ID/")
+check two_instances "b's $loc $c1, a's on a $c2, a's on b $c3" sh -c "echo '$loc' | grep -q '/ket-qua/b-[0-9a-f]\{32\}/\$' &&
+    [ '$c1 $c2 $c3' = '200 200 404' ] && grep -q 'máy chủ khác' '$tmp/other.html'"
+web_stop b
+
+# --- nothing written outside --data; no error in the log ------------------
+web_stop a
+check log_clean "$(grep -i 'error\|lỗi' "$tmp/a.log" | head -2)" sh -c "! grep -qi 'error' '$tmp/a.log'"
+exit 0

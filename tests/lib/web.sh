@@ -8,6 +8,7 @@
 web_start() {
 	_n=$1
 	shift
+	: >"$tmp/$_n.log"
 	"$BIN/vb-web" --listen 127.0.0.1:0 --data "$tmp/$_n" --ten "$_n" \
 	    --templates "$ROOT/templates" "$@" 2>"$tmp/$_n.log" &
 	echo $! >"$tmp/$_n.pid"
