@@ -136,6 +136,7 @@ check-includes:
 
 bench: tools
 	@sh tests/bench.sh
+	@sh tests/bench-web.sh
 
 # Installed: the tools, their data beside them (share/vanban: found by
 # the tools relative to their own folder, so DESTDIR staging and moving

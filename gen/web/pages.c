@@ -404,7 +404,8 @@ page_doc(struct vbuf *b, char **names, const char *md)
 		    "(DOCX)</a> ", base);
 	vbuf_printf(b, "<a href=\"%s\">nguồn (Markdown)</a></p>\n", md);
 	if (page_has(names, md, ".pdf"))
-		vbuf_printf(b, "<iframe src=\"%s.pdf#page=1&amp;view=FitH\" "
+		vbuf_printf(b, "<iframe src=\"%s.pdf#page=1&amp;view=FitH&amp;"
+		    "navpanes=0&amp;toolbar=0\" "
 		    "title=\"Trang 1 của %s\" loading=\"lazy\"></iframe>\n",
 		    base, base);
 	vbuf_puts(b, "</section>\n");

@@ -416,6 +416,9 @@ web_handle(void *cls, struct MHD_Connection *c, const char *url,
 		    "address only answers GET and POST."));
 	else if (strcmp(url, "/") == 0)
 		return web_form_page(c, 0);
+	else if (strcmp(url, "/favicon.ico") == 0)	/* none: not an error */
+		return web_send(c, 204, MHD_create_response_from_buffer(0, NULL,
+		    MHD_RESPMEM_PERSISTENT), 0);
 	else if (strcmp(url, "/cau-hinh") == 0)
 		return web_form_page(c, 1);
 	else if (strncmp(url, "/ket-qua/", 9) == 0)
