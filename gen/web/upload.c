@@ -209,8 +209,13 @@ upload_job(struct web_req *r)
 		upload_line(&b, "du_thao", "1");
 	if ((v = web_field(r, "ky")) != NULL)
 		upload_line(&b, "ky", v);
-	/* so: "12", or "bang-khen=12; cstd-tinh=13" for one per form */
-	if ((v = web_field(r, "so")) != NULL && (copy = strdup(v)) != NULL) {
+	/* so: "12", or one per form, "bang-khen=12; cstd-tinh=13", in one
+	 * field or in several */
+	for (i = 0; (v = web_field_nth(r, "so", (size_t)i)) != NULL; i++) {
+		if ((copy = strdup(v)) == NULL) {
+			b.bad = 1;
+			break;
+		}
 		for (tok = strtok_r(copy, ",; \t\r\n", &save); tok != NULL;
 		    tok = strtok_r(NULL, ",; \t\r\n", &save))
 			upload_line(&b, "so", tok);

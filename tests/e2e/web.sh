@@ -267,6 +267,21 @@ check two_instances "b's $loc $c1, a's on a $c2, a's on b $c3" sh -c "echo '$loc
     [ '$c1 $c2 $c3' = '200 200 404' ] && grep -q 'máy chủ khác' '$tmp/other.html'"
 web_stop b
 
+# --- a province's settings given at start; numbers per form ---------------
+web_start n --khen-thuong-config "$ROOT/input/khen-thuong/dien-bien-2020.yaml" ||
+    fail start_n "$(cat "$tmp/n.log")"
+NTOK=$(web_token "$tmp/njar" "$URL")
+loc=$(curl -s -o "$tmp/n.html" -w '%{redirect_url}' -b "$tmp/njar" -F csrf="$NTOK" \
+    -F "danh_sach=@$KT/danh-sach.csv" -F ngay=2020-12-28 \
+    -F "so=co-thi-dua=2012; cstd-tinh=2013" -F "so=tt-ldxs=2014" -F "so=bang-khen=2015" "$URL/khen-thuong")
+nid=$(echo "$loc" | sed 's|.*/ket-qua/\([^/]*\)/|\1|')
+check numbered_per_form "$(grep -o '<li>.*' "$tmp/n.html" | head -2)" sh -c "
+    grep -qx 'so: .2015.' '$tmp/n/ket-qua/$nid/ra/bang-khen.md' &&
+    grep -qx 'so: .2012.' '$tmp/n/ket-qua/$nid/ra/co-thi-dua.md' &&
+    grep -qx 'so: .2013.' '$tmp/n/ket-qua/$nid/ra/cstd-tinh.md' &&
+    grep -qx 'so: .2014.' '$tmp/n/ket-qua/$nid/ra/tt-ldxs.md'"
+web_stop n
+
 # --- nothing written outside --data; no error in the log ------------------
 web_stop a
 check log_clean "$(grep -i 'error\|lỗi' "$tmp/a.log" | head -2)" sh -c "! grep -qi 'error' '$tmp/a.log'"
