@@ -273,7 +273,7 @@ web_start n --khen-thuong-config "$ROOT/input/khen-thuong/dien-bien-2020.yaml" |
 NTOK=$(web_token "$tmp/njar" "$URL")
 loc=$(curl -s -o "$tmp/n.html" -w '%{redirect_url}' -b "$tmp/njar" -F csrf="$NTOK" \
     -F "danh_sach=@$KT/danh-sach.csv" -F ngay=2020-12-28 \
-    -F "so=co-thi-dua=2012; cstd-tinh=2013" -F "so=tt-ldxs=2014" -F "so=bang-khen=2015" "$URL/khen-thuong")
+    --form-string "so=co-thi-dua=2012; cstd-tinh=2013" -F "so=tt-ldxs=2014" -F "so=bang-khen=2015" "$URL/khen-thuong")
 nid=$(echo "$loc" | sed 's|.*/ket-qua/\([^/]*\)/|\1|')
 check numbered_per_form "$(grep -o '<li>.*' "$tmp/n.html" | head -2)" sh -c "
     grep -qx 'so: .2015.' '$tmp/n/ket-qua/$nid/ra/bang-khen.md' &&
