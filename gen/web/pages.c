@@ -384,9 +384,45 @@ page_has(char **names, const char *name, const char *ext)
 	return 0;
 }
 
+/* The heading of document base from muc-luc.txt ("base\tloai\ttrich
+ * yeu" lines): "LOẠI – trích yếu", escaped, or base. */
+static void
+page_title(struct vbuf *b, const char *toc, const char *base)
+{
+	const char	*p = toc, *tab, *end;
+	size_t		 n = strlen(base);
+
+	for (; p != NULL && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 :
+	    NULL) {
+		if (strncmp(p, base, n) != 0 || p[n] != '\t')
+			continue;
+		p += n + 1;
+		end = p + strcspn(p, "\n");
+		tab = memchr(p, '\t', (size_t)(end - p));
+		if (tab == NULL || tab == p)
+			break;
+		{
+			char *t = strndup(p, (size_t)(end - p));
+
+			if (t == NULL)
+				break;
+			t[tab - p] = '\0';
+			page_esc(b, t);
+			if (tab + 1 < end) {
+				vbuf_puts(b, " – ");
+				page_esc(b, t + (tab - p) + 1);
+			}
+			free(t);
+		}
+		vbuf_printf(b, " <small>(%s)</small>", base);
+		return;
+	}
+	vbuf_puts(b, base);
+}
+
 /* One document of a result: its links and page 1. */
 static void
-page_doc(struct vbuf *b, char **names, const char *md)
+page_doc(struct vbuf *b, char **names, const char *md, const char *toc)
 {
 	size_t	n = strlen(md) - 3;
 	char	base[128];
@@ -395,7 +431,9 @@ page_doc(struct vbuf *b, char **names, const char *md)
 		return;
 	memcpy(base, md, n);
 	base[n] = '\0';
-	vbuf_printf(b, "<section class=\"vb\"><h2>%s</h2><p>", base);
+	vbuf_puts(b, "<section class=\"vb\"><h2>");
+	page_title(b, toc, base);
+	vbuf_puts(b, "</h2><p>");
 	if (page_has(names, md, ".pdf"))
 		vbuf_printf(b, "<a class=\"nut\" href=\"%s.pdf\">PDF</a> ",
 		    base);
@@ -415,13 +453,14 @@ char *
 page_result(const char *id)
 {
 	struct vbuf	  b = { NULL, 0, 0, 0 }, w = { NULL, 0, 0, 0 };
-	char		**names = store_list(id), *msgs;
+	char		**names = store_list(id), *msgs, *toc;
 	const char	 *dot;
 	int		  i, nw, other = 0;
 
 	if (names == NULL)
 		return NULL;
 	msgs = store_read(id, 0, "loi.txt");
+	toc = store_read(id, 0, "muc-luc.txt");
 	page_head(&b, "Kết quả");
 	vbuf_printf(&b, "<h1>Kết quả</h1><p><a class=\"nut\" "
 	    "href=\"/ket-qua/%s.zip\">Tải tất cả (.zip)</a> "
@@ -435,7 +474,7 @@ page_result(const char *id)
 	for (i = 0; names[i] != NULL; i++)
 		if ((dot = strrchr(names[i], '.')) != NULL &&
 		    strcmp(dot, ".md") == 0)
-			page_doc(&b, names, names[i]);
+			page_doc(&b, names, names[i], toc);
 	for (i = 0; names[i] != NULL; i++) {
 		dot = strrchr(names[i], '.');
 		if (dot != NULL && (strcmp(dot, ".md") == 0 ||
@@ -451,6 +490,7 @@ page_result(const char *id)
 		free(names[i]);
 	free(names);
 	free(msgs);
+	free(toc);
 	free(w.s);
 	return vbuf_take(&b);
 }

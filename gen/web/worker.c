@@ -276,6 +276,61 @@ worker_messages(const struct diag *d)
 	fclose(fp);
 }
 
+/* The value of "key: " on a line of the front matter fm, without
+ * quotes, into out (n bytes); "" when absent. */
+static void
+worker_fm(const char *fm, const char *key, char *out, size_t n)
+{
+	const char	*p = fm;
+	size_t		 k = strlen(key), len;
+
+	out[0] = '\0';
+	for (; p != NULL && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 :
+	    NULL) {
+		if (strncmp(p, key, k) != 0 || p[k] != ':' || p[k + 1] != ' ')
+			continue;
+		p += k + 2;
+		len = strcspn(p, "\n\t");
+		if (len >= 2 && *p == '"' && p[len - 1] == '"')
+			p++, len -= 2;
+		snprintf(out, n, "%.*s", (int)len, p);
+		return;
+	}
+}
+
+/* muc-luc.txt: "base\tloai\ttrich_yeu" for each document of ra/, the
+ * headings of the result page. */
+static void
+worker_titles(void)
+{
+	struct dirent	*e;
+	DIR		*dp = opendir("ra");
+	FILE		*fp, *out = fopen("muc-luc.txt", "w");
+	char		 path[512], head[4096], loai[128], ty[512];
+	size_t		 n, len;
+
+	while (dp != NULL && out != NULL && (e = readdir(dp)) != NULL) {
+		len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 4 ||
+		    strcmp(e->d_name + len - 3, ".md") != 0)
+			continue;
+		snprintf(path, sizeof(path), "ra/%s", e->d_name);
+		if ((fp = fopen(path, "r")) == NULL)
+			continue;
+		n = fread(head, 1, sizeof(head) - 1, fp);
+		fclose(fp);
+		head[n] = '\0';
+		worker_fm(head, "loai", loai, sizeof(loai));
+		worker_fm(head, "trich_yeu", ty, sizeof(ty));
+		fprintf(out, "%.*s\t%s\t%s\n", (int)(len - 3), e->d_name, loai,
+		    ty);
+	}
+	if (dp != NULL)
+		closedir(dp);
+	if (out != NULL)
+		fclose(out);
+}
+
 /* Add the file at path to z as name; 0, or -1. */
 static int
 worker_zip_add(zip_t *z, const char *path, const char *name)
@@ -371,6 +426,8 @@ web_worker(const char *dir, const struct web_opt *o)
 		rc = VB_ESYS;
 	if (rc == VB_EUSAGE)
 		rc = VB_EINPUT;
+	if (rc == VB_OK)
+		worker_titles();
 	if (rc == VB_OK && worker_zip(&j, d) != 0) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot write the zip of "
 		    "the results");

@@ -72,6 +72,8 @@ for f in $(ls "$tmp/a/ket-qua/$ID/ra" | sed -n 's/\.md$//p'); do
 	grep -q "<iframe src=\"$f.pdf#page=1" "$tmp/res.html" || miss="$miss $f(preview)"
 done
 check kt_result_links "docs $docs, missing:$miss" sh -c "[ $docs -eq 4 ] && [ -z '$miss' ]"
+check kt_result_titles "no heading from the front matter" grep -q \
+    '<h2>QUYẾT ĐỊNH – Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh <small>(bang-khen)</small></h2>' "$tmp/res.html"
 # The summary against the decisions' own Điều 1 and Điều 2.
 tt=0 cn=0 money=0
 for f in "$tmp/a/ket-qua/$ID/ra"/*.md; do
