@@ -40,8 +40,20 @@ try {
   const frames = await page.$$eval('iframe', (f) => f.map((x) => x.getAttribute('src')));
   frames.length > 0 && frames.every((s) => /\.pdf#page=1/.test(s))
     ? pass('result_previews') : fail('result_previews', JSON.stringify(frames));
-  await new Promise((r) => setTimeout(r, 1500));   // let the previews draw
+  await new Promise((r) => setTimeout(r, 1500));   // let the previews load
   await shot(page, '2-ket-qua.png');
+
+  // The first PDF as the clerk opens it (headless chromium does not
+  // paint a PDF inside an iframe into a screenshot; opened, it does).
+  const pdf = await page.$eval('a[href$=".pdf"]', (a) => a.href);
+  const pv = await browser.newPage();
+  await pv.setViewport({ width: 900, height: 1000 });
+  const resp = await pv.goto(pdf, { waitUntil: 'load' });
+  resp && resp.headers()['content-type'] === 'application/pdf'
+    ? pass('pdf_opens') : fail('pdf_opens', resp && resp.headers()['content-type']);
+  await new Promise((r) => setTimeout(r, 3000));
+  await pv.screenshot({ path: path.join(outdir, '2b-pdf-trang-1.png') });
+  await pv.close();
 
   const cdp = await page.createCDPSession();
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: outdir });
