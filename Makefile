@@ -83,6 +83,17 @@ $(BIN)/vb-%: $(B)/tools/vb-%.o $(B)/tools/cli.o $(B)/libvanban.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $< $(B)/tools/cli.o $(B)/libvanban.a $(LIBS)
 
+# vb-web (gen/web/, beside the tools): the clerk's page on GNU
+# libmicrohttpd, which only this program links.
+WEB_OBJ	:= $(patsubst gen/%.c,$(B)/%.o,$(wildcard gen/web/*.c))
+MHD_CFLAGS := $(shell pkg-config --cflags libmicrohttpd)
+MHD_LIBS   := $(shell pkg-config --libs libmicrohttpd)
+$(WEB_OBJ): ALL_CFLAGS += $(MHD_CFLAGS)
+$(BIN)/vb-web: $(B)/tools/vb-web.o $(WEB_OBJ) $(B)/libvanban.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $(B)/tools/vb-web.o $(WEB_OBJ) $(B)/libvanban.a \
+		$(LIBS) $(MHD_LIBS) -lpthread
+
 $(B)/tests/%: tests/unit/%.c $(B)/libvanban.a tests/unit/check.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libvanban.a $(LIBS)
@@ -126,6 +137,7 @@ check-includes:
 
 bench: tools
 	@sh tests/bench.sh
+	@sh tests/bench-web.sh
 
 # Installed: the tools, their data beside them (share/vanban: found by
 # the tools relative to their own folder, so DESTDIR staging and moving
@@ -173,4 +185,4 @@ clean:
 
 # Tool-specific sample rules (generators) live in mk/*.mk.
 -include mk/*.mk
--include $(LIB_OBJ:.o=.d) $(wildcard $(B)/tools/*.d)
+-include $(LIB_OBJ:.o=.d) $(wildcard $(B)/tools/*.d) $(WEB_OBJ:.o=.d)

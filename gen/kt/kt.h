@@ -458,6 +458,7 @@ struct kt_batch {
  */
 int	 kt_batch_run(const struct kt_batch *, struct diag *);
 
+
 /* The --so value for form f (batch.c): "FORM=N" for its code, or a
  * plain "N" when it is the only one given; NULL: none. */
 const char *kt_number_for(const struct kt_batch *, const struct kt_form *f);

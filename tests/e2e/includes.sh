@@ -21,7 +21,10 @@ allowed() {
 	# the check below).
 	out)		echo "layout/layout.h doc/doc.h base/zipso.h" ;;
 	render)		echo "doc/doc.h layout/layout.h out/out.h" ;;
-	tools)		echo "kt/kt.h baocao/bc.h" ;;
+	tools)		echo "kt/kt.h baocao/bc.h web/web.h" ;;
+	# web: vb-web's server, beside the tools; its worker calls the
+	# generators' run entry points and writes the zip through zipso.
+	web)		echo "kt/kt.h baocao/bc.h base/zipso.h" ;;
 	*)		echo "" ;;	# generators (kt, baocao, ...)
 	esac
 }
@@ -80,4 +83,5 @@ lib cmark 'cmark' doc/*.c
 lib libyaml 'yaml' doc/*.c base/config.c
 lib libcsv 'csv.h' input/csvt.c
 lib iconv 'iconv' input/*.c input/input.h
+lib libmicrohttpd 'microhttpd.h' web/server.c web/upload.c
 exit 0

@@ -94,7 +94,7 @@ page_mentioned() {
 		sed 's/\\-/-/g' "$1" | grep -o -- '--[a-z0-9][a-z0-9-]*'
 	} | sed 's/[^a-z0-9-].*//' | grep '^--.' | sort -u
 }
-for t in vb-render vb-norm vb-khenthuong vb-sotien vb-baocao; do
+for t in vb-render vb-norm vb-khenthuong vb-sotien vb-baocao vb-web; do
 	page=$man/$t.1
 	if [ ! -x "$BIN/$t" ]; then
 		skip "man_options_$t" "$BIN/$t is not built"
