@@ -23,13 +23,28 @@ FUZZ_SECONDS	?= 60
 # FUZZ_FLAGS adds libFuzzer flags (-dict=..., -seed=...).
 FUZZ_ASAN	?= detect_leaks=1:allocator_may_return_null=1
 FUZZ_FLAGS	?=
-# -max_len per harness (bytes).
+# -max_len per harness (bytes); a harness without one gets
+# FUZZ_LEN_DEFAULT, and FUZZ_DICT_NAME is its -dict= if any.
+FUZZ_LEN_DEFAULT	= 4096
+FUZZ_LEN_fuzz_table	= 65536
 FUZZ_LEN_fuzz_text	= 4096
 FUZZ_LEN_fuzz_csv	= 4096
 FUZZ_LEN_fuzz_source	= 8192
 FUZZ_LEN_fuzz_sotien	= 64
 FUZZ_DICT_fuzz_source	= -dict=tests/fuzz/source.dict
 FUZZ_DICT_fuzz_csv	= -dict=tests/fuzz/csv.dict
+
+# The generators' inputs, sized to the real ones (the largest seed fits):
+# skeletons and configs about 3 KB, nominee lists 8 KB, a progress table
+# of 420 rows 52 KB.
+FUZZ_LEN_fuzz_tmpl	= 8192
+FUZZ_LEN_fuzz_config	= 8192
+FUZZ_LEN_fuzz_ktlist	= 16384
+FUZZ_LEN_fuzz_progress	= 65536
+FUZZ_DICT_fuzz_tmpl	= -dict=tests/fuzz/tmpl.dict
+FUZZ_DICT_fuzz_config	= -dict=tests/fuzz/config.dict
+FUZZ_DICT_fuzz_ktlist	= -dict=tests/fuzz/ktlist.dict
+FUZZ_DICT_fuzz_progress	= -dict=tests/fuzz/progress.dict
 
 fuzz:
 	$(MAKE) B=$(FUZZ_B) BIN=bin-fuzz CC=$(FUZZ_CC) \
@@ -45,12 +60,10 @@ $(FUZZ_B)/fuzz/%: tests/fuzz/%.c $(FUZZ_B)/libvanban.a
 fuzz-run: fuzz
 	@fail=0; for f in $(FUZZERS); do \
 		mkdir -p $(FUZZ_B)/corpus/$$f $(FUZZ_B)/artifacts; \
-		case $$f in \
-		fuzz_text) len=$(FUZZ_LEN_fuzz_text); dict= ;; \
-		fuzz_csv) len=$(FUZZ_LEN_fuzz_csv); dict="$(FUZZ_DICT_fuzz_csv)" ;; \
-		fuzz_source) len=$(FUZZ_LEN_fuzz_source); dict="$(FUZZ_DICT_fuzz_source)" ;; \
-		*) len=$(FUZZ_LEN_fuzz_sotien); dict= ;; \
-		esac; \
+		len=$(FUZZ_LEN_DEFAULT); dict=; \
+		$(foreach h,$(FUZZ_NAMES),[ $$f = $(h) ] && \
+		len=$(or $(FUZZ_LEN_$(h)),$(FUZZ_LEN_DEFAULT)) \
+		dict="$(FUZZ_DICT_$(h))"; ) \
 		echo "== $$f: $(FUZZ_SECONDS) s, -max_len=$$len"; \
 		VB_FUZZ_SRCDIR=$(CURDIR)/input/2020 \
 		ASAN_OPTIONS=$(FUZZ_ASAN) \
