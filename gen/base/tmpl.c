@@ -10,6 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <utf8proc.h>
+
 #include "vanban.h"
 
 /* ------------------------------------------------------------------ */
@@ -194,6 +196,31 @@ tmpl_vars_get(const struct tmpl_vars *vs, const char *key)
 /* Escapes                                                              */
 /* ------------------------------------------------------------------ */
 
+/* Whether YAML must escape code point cp inside double quotes: what it
+ * does not allow raw (C0 and C1 controls, DEL, U+FFFE/FFFF) and what it
+ * would read as a line break or a byte order mark (CR, NEL, LS, PS,
+ * U+FEFF).  Tab and LF have escapes of their own. */
+static int
+tmpl_yaml_escaped(utf8proc_int32_t cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7f ||
+	    (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
+	    cp == 0xfeff || cp == 0xfffe || cp == 0xffff;
+}
+
+/* The next code point of s at *p (-1 for a byte that starts none, taken
+ * alone); advances *p. */
+static utf8proc_int32_t
+tmpl_next_cp(const char **p)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+
+	k = utf8proc_iterate((const utf8proc_uint8_t *)*p, -1, &cp);
+	*p += k > 0 ? k : 1;
+	return k > 0 ? cp : -1;
+}
+
 /* Whether s would read back as the same string when written plain. */
 static int
 tmpl_yaml_plain_ok(const char *s)
@@ -201,8 +228,9 @@ tmpl_yaml_plain_ok(const char *s)
 	static const char *const special[] = {
 		"true", "false", "yes", "no", "on", "off", "null", "~", NULL
 	};
-	size_t	 i, n = strlen(s);
-	int	 numeric = 1;
+	size_t		 i, n = strlen(s);
+	int		 numeric = 1;
+	const char	*p;
 
 	if (n == 0 || strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) != NULL)
 		return 0;
@@ -210,6 +238,9 @@ tmpl_yaml_plain_ok(const char *s)
 		return 0;
 	if (strstr(s, ": ") || strstr(s, " #") || strpbrk(s, "\n\t\\"))
 		return 0;
+	for (p = s; *p != '\0';)
+		if (tmpl_yaml_escaped(tmpl_next_cp(&p)))
+			return 0;
 	for (i = 0; special[i] != NULL; i++)
 		if (strcasecmp(s, special[i]) == 0)
 			return 0;
@@ -222,21 +253,29 @@ tmpl_yaml_plain_ok(const char *s)
 char *
 tmpl_yaml_scalar(const char *s)
 {
-	struct vbuf	 b = { NULL, 0, 0, 0 };
-	const char	*p;
+	struct vbuf		 b = { NULL, 0, 0, 0 };
+	const char		*p, *q;
+	utf8proc_int32_t	 cp;
 
 	if (tmpl_yaml_plain_ok(s))
 		return strdup(s);
 	vbuf_puts(&b, "\"");
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"' || *p == '\\')
-			vbuf_printf(&b, "\\%c", *p);
-		else if (*p == '\n')
+	for (p = s; *p != '\0';) {
+		q = p;
+		cp = tmpl_next_cp(&p);
+		if (cp == '"' || cp == '\\')
+			vbuf_printf(&b, "\\%c", (char)cp);
+		else if (cp == '\n')
 			vbuf_puts(&b, "\\n");
-		else if (*p == '\t')
+		else if (cp == '\t')
 			vbuf_puts(&b, "\\t");
+		else if (cp == '\r')
+			vbuf_puts(&b, "\\r");
+		else if (cp >= 0 && tmpl_yaml_escaped(cp))
+			vbuf_printf(&b, cp < 0x100 ? "\\x%02X" : "\\u%04X",
+			    (unsigned)cp);
 		else
-			vbuf_putn(&b, p, 1);
+			vbuf_putn(&b, q, (size_t)(p - q));
 	}
 	vbuf_puts(&b, "\"");
 	return vbuf_take(&b);
