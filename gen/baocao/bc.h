@@ -190,6 +190,8 @@ struct bc_progress {
 	struct bc_row	*v;
 	size_t		 n, cap;
 	int		 year;     /* the most frequent year of the dates */
+	char		**files;   /* names of the tables read (rows' file) */
+	size_t		 nfiles;
 };
 
 /*

@@ -216,10 +216,22 @@ bc_progress_table(struct csvt *t, const struct bc_plan *p,
     const struct bc_data *bd, struct bc_units *us, struct diag *d,
     struct bc_progress *pr)
 {
-	const char	*name = t->name;
+	const char	*name;
 	struct bc_row	 row;
 	int		 c[BC_P_N], f, errs = diag_errors(d), ok;
 	size_t		 r;
+	char		**files;
+
+	/* The rows name their file in later messages (a duplicate in the
+	 * next table), after t is freed: pr keeps a copy of the name. */
+	memset(&row, 0, sizeof(row));
+	if ((files = realloc(pr->files, (pr->nfiles + 1) * sizeof(*files))) ==
+	    NULL)
+		goto oom;
+	pr->files = files;
+	if ((files[pr->nfiles] = strdup(t->name)) == NULL)
+		goto oom;
+	name = files[pr->nfiles++];
 	if (t->nrows == 0) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "empty progress table");
 		csvt_free(t);
@@ -273,4 +285,9 @@ bc_progress_free(struct bc_progress *pr)
 	free(pr->v);
 	pr->v = NULL;
 	pr->n = pr->cap = 0;
+	for (i = 0; i < pr->nfiles; i++)
+		free(pr->files[i]);
+	free(pr->files);
+	pr->files = NULL;
+	pr->nfiles = 0;
 }
