@@ -8,10 +8,11 @@
  * the build tree's).
  *
  * Byte 0: bit 0 cho_trung (duplicates only warned), bits 1-2 the
- * decision date (four dates around the law's changes), bit 3 the
- * workbook path instead (csvt_parse_rows + kt_list_table without the
- * width check), bit 4 also write the decision of the first form used
- * (kt_decision: the list's values through the skeleton).
+ * decision date (2020-01-10, 2018-05-01, 2025-07-01 when forms and rates
+ * changed, 2010-01-01), bit 3 the workbook path instead (csvt_parse_rows
+ * + kt_list_table without the width check), bit 4 also write the
+ * decision of the first form used (kt_decision: the list's values
+ * through the skeleton).
  *
  * Contracts checked (abort() when broken): VB_OK exactly when there is a
  * list, and then no error was added; a failure says why; every nominee
@@ -74,7 +75,7 @@ decision(const struct kt_list *l, vb_date date)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const vb_date	 dates[4] = { 20200110, 20180501, 20241231,
+	static const vb_date	 dates[4] = { 20200110, 20180501, 20250701,
 	    20100101 };
 	struct kt_list_opt	 lo;
 	struct diag		*d;
