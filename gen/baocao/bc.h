@@ -149,6 +149,7 @@ struct bc_unit {
 	char	*nguoi_ky;          /* signer's name, may be "" */
 	char	*tham_quyen;        /* "TM. ỦY BAN NHÂN DÂN", may be "" */
 	char	*slug;              /* output file name, no extension */
+	char	*fold;              /* don_vi folded, NULL: not yet (find) */
 	int	 line;              /* line in the units file, 0: none */
 };
 
@@ -156,6 +157,8 @@ struct bc_units {
 	struct bc_unit	*v;
 	size_t		 n, cap;
 	int		 from_file;  /* read from --don-vi */
+	size_t		*idx;        /* units by folded name (units.c) */
+	size_t		 idxcap, nindexed;  /* its slots, units in it */
 };
 
 /* Read a units file (CSV, or YAML when it ends .yaml/.yml or starts
@@ -192,6 +195,8 @@ struct bc_progress {
 	int		 year;     /* the most frequent year of the dates */
 	char		**files;   /* names of the tables read (rows' file) */
 	size_t		 nfiles;
+	size_t		*idx;      /* rows by unit and task (progress.c) */
+	size_t		 idxcap, nindexed;  /* its slots, rows in it */
 };
 
 /*
