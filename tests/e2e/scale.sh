@@ -9,6 +9,10 @@
 #  - kt-config-scale: a config of 60,000 x_ keys (1.8 MB), under a
 #    10 s limit (60 s sanitized).  Each key was looked up among all the
 #    others (twice: kt_config_load reads the file twice), about 20 s.
+#  - yaml-anchors-scale: a config of 150,000 anchors and 9,000 aliases
+#    (1.7 MB) is refused for its anchors (at most 1,000), within 10 s:
+#    libyaml looks each alias up among all the anchors (80,000 of them
+#    took 20 s).
 # Prints "PASS name" / "FAIL name: detail".  Environment: ROOT, BIN.
 here=$(cd "$(dirname "$0")" && pwd)
 ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
@@ -54,5 +58,19 @@ if [ $rc -eq 1 ] && [ ! -e "$tmp/kt" ] && grep -q 'Không có' "$tmp/err"; then
 	echo "PASS kt-config-scale: $k keys read within ${klimit} s"
 else
 	echo "FAIL kt-config-scale: exit $rc (124: over ${klimit} s);" \
+	    "$(head -c 300 "$tmp/err")"
+fi
+
+awk 'BEGIN { printf "x_a: [ &a0 v"; for (i = 1; i < 150000; i++) printf ", &a%d v", i
+	print " ]"; printf "x_b: [ *a0"; for (i = 1; i < 9000; i++) printf ", *a0"
+	print " ]" }' >"$tmp/neo.yaml"
+timeout $klimit "$BIN/vb-khenthuong" --templates "$ROOT/templates" \
+	--config "$tmp/neo.yaml" --ngay 2020-12-28 -d "$tmp/kt" \
+	"$tmp/danh-sach.csv" >/dev/null 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 1 ] && grep -q 'more than 1000 anchors (&a1000)' "$tmp/err"; then
+	echo "PASS yaml-anchors-scale: refused within ${klimit} s"
+else
+	echo "FAIL yaml-anchors-scale: exit $rc (124: over ${klimit} s);" \
 	    "$(head -c 300 "$tmp/err")"
 fi
