@@ -6,6 +6,9 @@
 #    20,000 rows (2 MB in all).  Looking a unit up folded every unit's
 #    name again and a row's duplicate check scanned every row kept: the
 #    units file alone took about a minute, the progress table two.
+#  - bc-unknown-scale: the same units file and 20,000 rows of units not
+#    in it.  Each message looked for the nearest of the 20,000 names (an
+#    edit distance each): over a minute.
 #  - kt-config-scale: a config of 60,000 x_ keys (1.8 MB), under a
 #    10 s limit (60 s sanitized).  Each key was looked up among all the
 #    others (twice: kt_config_load reads the file twice), about 20 s.
@@ -43,6 +46,20 @@ else
 	echo "FAIL bc-scale: exit $rc (124: over ${limit} s), $errs" \
 	    "unknown-status messages, output $(ls "$tmp/out" 2>/dev/null |
 	    wc -l) files"
+fi
+
+awk -v n=$n 'BEGIN { print "Đơn vị,Nhiệm vụ,Trạng thái"
+	for (i = 0; i < n; i++) printf "Đơn vị khác %d,I.%d,Xong\n", i, 1 + i % 5
+}' >"$tmp/lac.csv"
+timeout $limit "$BIN/vb-baocao" --templates "$ROOT/templates" --ky Q1 \
+	--nam 2020 --don-vi "$tmp/don-vi.csv" -d "$tmp/out" \
+	"$ROOT/input/2020/nhiem-vu.csv" "$tmp/lac.csv" >/dev/null 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 1 ] && [ ! -e "$tmp/out" ] &&
+    grep -q 'is not in the units file' "$tmp/err"; then
+	echo "PASS bc-unknown-scale: $n unknown units within ${limit} s"
+else
+	echo "FAIL bc-unknown-scale: exit $rc (124: over ${limit} s)"
 fi
 
 k=60000
