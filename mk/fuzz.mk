@@ -84,7 +84,7 @@ fuzz-clean:
 # Line coverage of what the corpora reach (clang source-based coverage,
 # no sanitizers): every harness of FUZZERS built into build-fuzz/cov/, run
 # once over tests/fuzz/corpus/NAME and build-fuzz/corpus/NAME (-runs=0),
-# then llvm-cov's report on the files FUZZ_COV_NAME names (all of gen/
+# then llvm-cov's report on the files FUZZ_COV_NAME names (every file
 # when it names none).
 FUZZ_COV_B		 = $(FUZZ_B)/cov
 FUZZ_COV_fuzz_tmpl	 = gen/base/tmpl.c
@@ -112,7 +112,7 @@ fuzz-cov:
 		$(LLVM_COV) report $(FUZZ_COV_B)/fuzz/$$f \
 			-instr-profile=$(FUZZ_COV_B)/$$f.profdata \
 			$$(case $$f in $(foreach h,$(FUZZ_NAMES),$(h)$(fuzz_rp) \
-			echo $(or $(FUZZ_COV_$(h)),gen) ;;) esac); \
+			echo $(FUZZ_COV_$(h)) ;;) esac); \
 	done
 
 $(FUZZ_COV_B)/fuzz/%: tests/fuzz/%.c $(FUZZ_COV_B)/libvanban.a
