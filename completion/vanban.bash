@@ -175,11 +175,12 @@ _vb_khenthuong()
 	_vanban_complete \
 	    '-d --output-dir -o --output -j --jobs --ngay --so --luong-co-so
 	     --lam-tron --phong-trao --sap-xep --config --template --templates
-	     --data -f --encoding --fonts --font-dir' \
+	     --data -f --encoding --fonts --font-dir --so-vang' \
 	    '-h --help -V --version -d --output-dir -o --output --pdf -j --jobs
 	     -q --quiet --ngay --so --du-thao --luong-co-so --lam-tron
 	     --phong-trao --sap-xep --config --template --templates -f
-	     --encoding --fonts' \
+	     --encoding --fonts --phoi --phoi-can --phoi-nen= --so-vang
+	     --dump-layout' \
 	    'csv xlsx xls'
 }
 
@@ -187,10 +188,12 @@ _vb_baocao()
 {
 	_vanban_complete \
 	    '-d --output-dir -o --output -j --jobs --ky --nam --don-vi --sheet
-	     --lang --template --templates -f --encoding --fonts' \
+	     --lang --template --templates -f --encoding --fonts --ngay
+	     --config --khen-thuong --han --khoi-tao' \
 	    '-h --help -V --version -d --output-dir -o --output --pdf --docx
-	     -j --jobs -q --quiet --ky --nam --mau --don-vi --sheet --lang
-	     --template --templates -f --encoding --fonts' \
+	     -j --jobs -q --quiet --ky --nam --mau --mau-csv --don-vi --sheet
+	     --lang --template --templates -f --encoding --fonts --ngay
+	     --config --khen-thuong --han --du-thao --khoi-tao' \
 	    'csv xlsx xls md'
 }
 

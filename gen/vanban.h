@@ -37,7 +37,8 @@ enum vb_status {
 
 enum diag_level {
 	DIAG_WARNING,
-	DIAG_ERROR
+	DIAG_ERROR,
+	DIAG_NOTE      /* for information: counted as neither */
 };
 
 struct diag;
@@ -111,6 +112,14 @@ int		 text_enc_parse(const char *name, enum text_enc *out);
 const char	*text_enc_name(enum text_enc);
 
 /*
+ * Open the file at path for reading, refusing anything that is not a
+ * regular file (a FIFO, a device, a folder) before a byte is read; every
+ * input of every tool is opened here.  VB_OK with *fp set (the caller
+ * closes it), VB_EINPUT (not a regular file) or VB_ESYS (cannot open),
+ * with a message in d (NULL: none).
+ */
+int		 vb_open_read(const char *path, FILE **fp, struct diag *d);
+/*
  * Read the file at path ("-" = stdin) and return its text as NFC UTF-8
  * with LF line ends and no BOM in *out (malloc'd, NUL-terminated, caller
  * frees) and its length in *len.  Problems go to d under the name `path`.
@@ -150,8 +159,31 @@ struct outfile;
 FILE		*outfile_open(const char *path, struct outfile **of,
 		    struct diag *d);
 int		 outfile_close(struct outfile *of, int ok, struct diag *d);
+/*
+ * A last check before an output replaces a file the user may edit: just
+ * before the rename, changed(path, arg) says whether the file at path
+ * changed since the caller looked at it (1), not (0) or cannot be read
+ * (-1, errno set).  When it changed, the file there is kept and the new
+ * one goes to alt instead (moved set); -1 is an error, nothing replaced.
+ * Tests only: VB_TEST_PAUSE_BEFORE_RENAME names a FIFO to which the path
+ * is written before the check, the run then waiting until something is
+ * written to the FIFO (tests/e2e/gen-outputs.sh edits the file then).
+ */
+struct outfile_guard {
+	int		(*changed)(const char *path, void *arg);
+	void		 *arg;     /* for changed */
+	const char	 *alt;     /* where the new file goes if it changed */
+	int		  moved;   /* set: it went to alt */
+};
+/* text_write_file with a guard (NULL: none). */
+int		 text_write_guarded(const char *path, const void *buf,
+		    size_t n, struct outfile_guard *g, struct diag *d);
+
 /* Do paths a and b name the same existing file? ("-" never does.) */
 int		 text_same_file(const char *a, const char *b);
+/* For the tests only: raise the signal VB_TEST_RAISE=POINT:N:SIG names
+ * the Nth time the process passes point (testhook.c). */
+void		 vb_test_point(const char *point);
 
 /* ------------------------------------------------------------------ */
 /* Growing arrays and strings                                                      */
@@ -301,8 +333,27 @@ int	 tmpl_expand(const char *name, const char *tmpl,
 	    const struct tmpl_vars *, struct diag *, char **out);
 
 /* A YAML scalar for s: plain when safe, otherwise double-quoted.
- * Malloc'd, NULL on OOM. */
+ * Malloc'd, NULL on OOM.  (mdesc_yaml, under the templates' name.) */
 char	*tmpl_yaml_scalar(const char *s);
+
+/* ------------------------------------------------------------------ */
+/* Values written into generated Markdown (mdesc.c)                     */
+/* ------------------------------------------------------------------ */
+
+/* Each appends s to b so that vb-render reads back exactly s where it is
+ * put, whatever s holds ("```", "#", "---", "<", "&", "*", indentation,
+ * CR).  mdesc_inline: inside a paragraph, heading or list item (one line:
+ * blanks collapse to one space, markup backslash-escaped).  mdesc_cell: a
+ * field of a ```csv table (after a comma unless first; a line end stays
+ * a line break in the cell).  mdesc_chart_cell: a field of a ```chart
+ * (one line, no markup).  mdesc_info_value: a quoted option of a fence's
+ * info string (title="…").  mdesc_yaml: a front-matter value, plain or
+ * double-quoted; malloc'd, NULL on OOM. */
+void	 mdesc_inline(struct vbuf *, const char *s);
+void	 mdesc_cell(struct vbuf *, const char *s, int first);
+void	 mdesc_chart_cell(struct vbuf *, const char *s, int first);
+void	 mdesc_info_value(struct vbuf *, const char *s);
+char	*mdesc_yaml(const char *s);
 
 /* ------------------------------------------------------------------ */
 /* Configuration files (YAML key: value) over template variables        */
@@ -367,6 +418,11 @@ char		*vb_find_dir(const char *opt, const char *env,
 /* path with its extension (after the last '.' of the last component)
  * replaced by ext (".pdf"), or ext appended.  Malloc'd, NULL on OOM. */
 char		*vb_with_ext(const char *path, const char *ext);
+
+/* Make the folder dir and every missing folder above it (mkdir -p); one
+ * that exists is fine.  VB_OK, or VB_ESYS with a message in d naming the
+ * folder that could not be made. */
+int		 vb_mkdir_p(const char *dir, struct diag *d);
 
 /* The time a reproducible build asks for: SOURCE_DATE_EPOCH (decimal
  * seconds, 0 to 253402300799) in *out, or -1 when it is not set.
@@ -596,5 +652,78 @@ void		 table_col_name(size_t col, char buf[8]);
 /* The edit (Levenshtein) distance of two byte strings, for "did you
  * mean" suggestions; (size_t)-1 on OOM. */
 size_t		 vb_edit_distance(const char *a, const char *b);
+
+/* ------------------------------------------------------------------ */
+/* Certificates: awardees printed onto pre-printed blanks (phôi)        */
+/* ------------------------------------------------------------------ */
+
+/* What a box of a certificate layout holds (its noi_dung: key). */
+enum phoi_field {
+	PHOI_TIEU_DE,     /* the title line: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" */
+	PHOI_HINH_THUC,   /* the award's name (hinh-thuc.csv) */
+	PHOI_DANH_XUNG,   /* "Ông" / "Bà", "" for a collective or unknown */
+	PHOI_HO_TEN,      /* the person's or the collective's name */
+	PHOI_CHUC_VU,     /* position */
+	PHOI_DON_VI,      /* unit */
+	PHOI_THANH_TICH,  /* achievement */
+	PHOI_QUYET_DINH,  /* "Quyết định số 15/QĐ-UBND ngày 28/12/2020" */
+	PHOI_NOI_NGAY,    /* "Điện Biên, ngày 28 tháng 12 năm 2020" */
+	PHOI_CHUC_VU_KY,  /* signer's title, lines split by "\n" */
+	PHOI_NGUOI_KY,    /* signer's name */
+	PHOI_SO_VANG,     /* the number in the register (sổ vàng) */
+	PHOI_NFIELDS
+};
+
+/* A layout (templates/khen-thuong/phoi/<form>.yaml; doc/phoi.c). */
+struct phoi_layout;
+
+/*
+ * Load and check the layout at path: the sheet (A4 or A3, landscape or
+ * portrait) and its boxes.  A box outside the sheet, two boxes that
+ * overlap, a size under 6 pt, an unknown field or key, a background
+ * (nen:) that is not a PNG: each an error at its line.  *out: free with
+ * phoi_layout_free.  VB_OK, VB_EINPUT or VB_ESYS.
+ */
+int		 phoi_layout_load(const char *path, struct diag *d,
+		    struct phoi_layout **out);
+/* The same from text in memory (NFC UTF-8); path names it in messages
+ * and is where a nen: image is found from. */
+int		 phoi_layout_parse(const char *path, const char *text,
+		    size_t len, struct diag *d, struct phoi_layout **out);
+void		 phoi_layout_free(struct phoi_layout *);   /* NULL: no-op */
+/* 1 when a box of the layout holds field f. */
+int		 phoi_layout_uses(const struct phoi_layout *, enum phoi_field);
+
+/* One certificate: the text of every field ("" or NULL: nothing). */
+struct phoi_cert {
+	const char	*v[PHOI_NFIELDS];
+	const char	*file;   /* where the awardee is listed (messages) */
+	int		 line;
+};
+
+enum phoi_mode {
+	PHOI_PRINT,     /* the text alone, to print onto the blanks */
+	PHOI_CALIB,     /* one page: a millimetre grid, every box outlined */
+	PHOI_PREVIEW    /* the text over the scanned blank */
+};
+
+struct phoi_opt {
+	enum phoi_mode	 mode;
+	double		 dx_mm, dy_mm;  /* printer offsets (PRINT, CALIB) */
+	const char	*nen;           /* PREVIEW: PNG, NULL: the layout's */
+	const char	*title;         /* the PDF's title */
+};
+
+/*
+ * The certificates (n of them, one page each, in order), the
+ * calibration page or the preview, as a PDF (or the display list as text
+ * when the renderer dumps layouts) into *out (malloc'd).  Text too long
+ * for its box shrinks to the box's minimum size, then wraps; when it
+ * still does not fit, an error names the awardee and the box.  VB_OK,
+ * VB_EINPUT or VB_ESYS, messages in d.
+ */
+int		 render_phoi(struct render *, const struct phoi_layout *,
+		    const struct phoi_cert *, size_t n, const struct phoi_opt *,
+		    char **out, size_t *outlen, struct diag *d);
 
 #endif /* VANBAN_H */

@@ -31,6 +31,7 @@ FUZZ_LEN_fuzz_text	= 4096
 FUZZ_LEN_fuzz_csv	= 4096
 FUZZ_LEN_fuzz_source	= 8192
 FUZZ_LEN_fuzz_sotien	= 64
+FUZZ_LEN_fuzz_phoi	= 4096
 FUZZ_DICT_fuzz_source	= -dict=tests/fuzz/source.dict
 FUZZ_DICT_fuzz_csv	= -dict=tests/fuzz/csv.dict
 

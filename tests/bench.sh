@@ -466,7 +466,7 @@ with open(t + '/tien-do.csv', 'w', encoding='utf-8') as f:
 PY
 	printf '%-22s %2s %8s %8s %7s %6s %9s %12s\n' run N "wall s" "CPU s" "RSS MB" files "docs/s" "docs/s CPU"
 	for p in "" --pdf; do
-		if meas "$N" -c "$tmp/bc" "$BIN/vb-baocao" --templates "$ROOT/templates" --nam 2020 --don-vi "$tmp/don-vi.csv" \
+		if meas "$N" -c "$tmp/bc" "$BIN/vb-baocao" --templates "$ROOT/templates" --config "$ROOT/input/2020/bao-cao.yaml" --nam 2020 --don-vi "$tmp/don-vi.csv" \
 		    $p -j 2 -q --ky Q2 --ngay 2020-07-06 -d "$tmp/bc" "$tmp/nhiem-vu.csv" "$tmp/tien-do.csv"; then
 			nf=$(ls "$tmp/bc" | wc -l | tr -d ' ')
 			nd=$(ls "$tmp/bc"/*.md | wc -l | tr -d ' ')

@@ -4,10 +4,13 @@
  * front-matter defaults), so a province changes wording without a
  * rebuild.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sys/stat.h>
 
 #include "baocao/bc.h"
 
@@ -95,6 +98,56 @@ bc_ky_next(enum bc_ky k)
 	default:
 		return 1u << ((unsigned)k + 1);
 	}
+}
+
+int
+bc_ky_find(const char *title, enum bc_ky *k, int *year)
+{
+	static const char *const q[] = {
+		"i", "ii", "iii", "iv", "1", "2", "3", "4"
+	};
+	char	*slug = vb_slug(title), *w, *prev = NULL, *save = NULL;
+	int	 quy = -1, sau = 0, nam = 0;
+	size_t	 i;
+
+	if (slug == NULL)
+		return -1;
+	for (w = strtok_r(slug, "-", &save); w != NULL;
+	    prev = w, w = strtok_r(NULL, "-", &save)) {
+		if (prev == NULL)
+			continue;
+		if (strcmp(prev, "quy") == 0 && quy < 0)
+			for (i = 0; i < 8; i++)
+				if (strcmp(w, q[i]) == 0)
+					quy = (int)(i % 4);
+		if (strcmp(prev, "6") == 0 && strcmp(w, "thang") == 0)
+			sau = 1;
+		if (strcmp(prev, "nam") == 0 && strlen(w) == 4 &&
+		    atoi(w) >= 1945 && nam == 0)
+			nam = atoi(w);
+	}
+	free(slug);
+	if (quy < 0 && !sau && nam == 0)
+		return -1;
+	*k = quy >= 0 ? (enum bc_ky)quy : sau ? BC_6T : BC_NAM;
+	*year = nam;
+	return 0;
+}
+
+int
+bc_ky_covers(enum bc_ky want, enum bc_ky form)
+{
+	if (want == form || want == BC_NAM)
+		return 1;
+	return want == BC_6T && (form == BC_Q1 || form == BC_Q2);
+}
+
+int
+bc_ky_rank(enum bc_ky k)
+{
+	static const int rank[] = { 0, 1, 3, 4, 2, 5 };
+
+	return rank[k];
 }
 
 const char *
@@ -235,6 +288,7 @@ bc_data_load(const char *templates_dir, const char *config, struct diag *d,
 	}
 	snprintf(path, sizeof(path), "%s/mac-dinh.yaml", bd->dir);
 	if ((rc = bc_load_words(bd, d)) == VB_OK &&
+	    (rc = bc_rules_load(bd, d)) == VB_OK &&
 	    (rc = config_load(path, bc_config_keys, bd->config, d)) == VB_OK &&
 	    config != NULL)
 		rc = config_load(config, bc_config_keys, bd->config, d);
@@ -258,6 +312,9 @@ bc_data_free(struct bc_data *bd)
 	for (i = 0; i < bd->nwords; i++)
 		free(bd->words[i].fold);
 	free(bd->words);
+	for (i = 0; i < bd->nrules; i++)
+		free(bd->rules[i].fold);
+	free(bd->rules);
 	tmpl_vars_free(bd->config);
 	free(bd->dir);
 	free(bd);
@@ -275,4 +332,129 @@ bc_status_find(const struct bc_data *bd, const char *word)
 			s = (int)bd->words[i].status;
 	free(f);
 	return s;
+}
+
+/* ------------------------------------------------------------------ */
+/* Settings left to give, and a config to start from                   */
+/* ------------------------------------------------------------------ */
+
+#define BC_ELLIPSIS "\xE2\x80\xA6"	/* … */
+
+/* Does setting `name` (a key, or key_sub of a mapping) hold "…"? */
+static int
+bc_unset(const struct bc_data *bd, const char *name)
+{
+	size_t		 i, n = tmpl_vars_count(bd->config, name);
+	const char	*s;
+
+	for (i = 0; i < n; i++)
+		if ((s = tmpl_vars_item(bd->config, name, i)) != NULL &&
+		    strstr(s, BC_ELLIPSIS) != NULL)
+			return 1;
+	return 0;
+}
+
+int
+bc_config_check(const struct bc_data *bd, const struct bc_units *us,
+    int draft, struct diag *d)
+{
+	const struct config_key	*k;
+	char			 name[96];
+	size_t			 u, i;
+	int			 own = us->n > 0, n = 0;
+
+	for (u = 0; u < us->n; u++)
+		own &= *us->v[u].dia_danh != '\0';
+	for (k = bc_config_keys; k->key != NULL; k++)
+		for (i = 0; k->type != 'm' || k->sub[i] != NULL; i++) {
+			if (k->type == 'm')
+				snprintf(name, sizeof(name), "%s_%s", k->key,
+				    k->sub[i]);
+			else
+				snprintf(name, sizeof(name), "%s", k->key);
+			if (bc_unset(bd, name) && !(own && strcmp(name,
+			    "dia_danh") == 0)) {
+				if (k->type == 'm')
+					snprintf(name, sizeof(name), "%s.%s",
+					    k->key, k->sub[i]);
+				n++;
+				if (draft)
+					diag_add(d, DIAG_WARNING, NULL, 0, 0,
+					    "draft: %s is still \"…\"; set it in "
+					    "the config file (--config)", name);
+				else
+					diag_add(d, DIAG_ERROR, NULL, 0, 0,
+					    "%s is \"…\": set it in the config "
+					    "file (--config FILE; vb-baocao "
+					    "--khoi-tao DIR writes one), or "
+					    "make a draft (--du-thao)", name);
+			}
+			if (k->type != 'm')
+				break;
+		}
+	return n;
+}
+
+/* Write text to dir/name unless it exists; VB_OK, VB_EINPUT, VB_ESYS. */
+static int
+bc_init_file(const char *dir, const char *name, const char *text,
+    size_t len, struct diag *d)
+{
+	char	 path[PATH_MAX];
+	FILE	*fp;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if ((fp = fopen(path, "wx")) == NULL) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write it (%s); "
+		    "--khoi-tao never writes over a file", strerror(errno));
+		return errno == EEXIST ? VB_EINPUT : VB_ESYS;
+	}
+	if (fwrite(text, 1, len, fp) != len || fclose(fp) != 0) {
+		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		return VB_ESYS;
+	}
+	return VB_OK;
+}
+
+int
+bc_init_dir(const char *templates, const char *dir, struct diag *d)
+{
+	static const char head[] =
+	    "# vb-baocao config of a province (vb-baocao --config THIS "
+	    "FILE).\n# Every \"…\" is a name to give: a final report is "
+	    "refused while one is\n# left (a draft, --du-thao, only warns).  "
+	    "The units go in don-vi.csv\n# (nhom: sở, ngành or địa "
+	    "phương).\n\n";
+	static const char units[] = "don_vi,ten_day_du,co_quan_chu_quan,"
+	    "ky_hieu,dia_danh,tham_quyen,chuc_vu_ky,nguoi_ky,nhom\n";
+	struct vbuf	 b = { NULL, 0, 0, 0 };
+	char		 path[PATH_MAX], *text, *body;
+	size_t		 len;
+	int		 rc;
+
+	snprintf(path, sizeof(path), "%s/" BC_DIR "/mac-dinh.yaml", templates);
+	if ((rc = text_read_file(path, TEXT_ENC_AUTO, d, &text, &len)) != VB_OK)
+		return rc;
+	/* Its own opening comment gives way to the config's. */
+	for (body = text; *body == '#';)
+		body += strcspn(body, "\n") + (body[strcspn(body, "\n")] != 0);
+	while (*body == '\n')
+		body++;
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot create the folder: "
+		    "%s", strerror(errno));
+		free(text);
+		return VB_ESYS;
+	}
+	vbuf_puts(&b, head);
+	vbuf_puts(&b, body);
+	rc = b.bad ? VB_ESYS : bc_init_file(dir, "bao-cao.yaml", b.s, b.len,
+	    d);
+	free(vbuf_take(&b));
+	free(text);
+	if (rc == VB_OK)
+		rc = bc_init_file(dir, "don-vi.csv", units, sizeof(units) - 1,
+		    d);
+	return rc;
 }

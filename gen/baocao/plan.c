@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "baocao/bc.h"
 
@@ -20,6 +21,10 @@ static const char *const bc_col_noi_dung[] = {
 static const char *const bc_col_chu_tri[] = {
 	"chu_tri", "Đơn vị chủ trì", "Đơn vị chủ trì tham mưu", "Chủ trì",
 	"Cơ quan chủ trì", NULL
+};
+static const char *const bc_col_phoi_hop[] = {
+	"phoi_hop", "Đơn vị phối hợp", "Đơn vị phối hợp thực hiện",
+	"Phối hợp", "Cơ quan phối hợp", NULL
 };
 static const char *const bc_col_ma[] = {
 	"ma", "Mã", "Mã nhiệm vụ", NULL
@@ -115,7 +120,7 @@ bc_plan_group(struct bc_plan *p, const struct csvt_row *row, int cstt,
 /* A task row: set up tasks[ntasks]; 0, or -1 on OOM. */
 static int
 bc_plan_task(struct bc_plan *p, const struct csvt_row *row, int cstt,
-    int cnd, int cct, int cma, struct diag *d)
+    int cnd, const int cct[2], int cma, struct diag *d)
 {
 	struct bc_task	*t = &p->tasks[p->ntasks];
 	const char	*ma = bc_cell(row, cma), *so = bc_cell(row, cstt);
@@ -136,7 +141,8 @@ bc_plan_task(struct bc_plan *p, const struct csvt_row *row, int cstt,
 	if (t->key == NULL || (t->fold = csvt_fold(t->key)) == NULL ||
 	    (t->so = strdup(so)) == NULL ||
 	    (t->noi_dung = strdup(bc_cell(row, cnd))) == NULL ||
-	    (t->chu_tri = strdup(bc_cell(row, cct))) == NULL)
+	    (t->chu_tri = strdup(bc_cell(row, cct[0]))) == NULL ||
+	    (t->phoi_hop = strdup(bc_cell(row, cct[1]))) == NULL)
 		return -1;
 	p->ntasks++;
 	return 0;
@@ -160,7 +166,7 @@ bc_plan_table(struct csvt *t, struct diag *d, struct bc_plan **out)
 {
 	struct bc_plan	*p;
 	const char	*name = t->name;
-	int		 errs = diag_errors(d), cstt, cnd, cct, cma, oom = 0;
+	int		 errs = diag_errors(d), cstt, cnd, cct[2], cma, oom = 0;
 	size_t		 r, i, j;
 
 	*out = NULL;
@@ -175,7 +181,8 @@ bc_plan_table(struct csvt *t, struct diag *d, struct bc_plan **out)
 	if ((cstt = csvt_column(t, bc_col_stt)) < 0)
 		cstt = 0;
 	cma = csvt_column(t, bc_col_ma);
-	cct = csvt_column(t, bc_col_chu_tri);
+	cct[0] = csvt_column(t, bc_col_chu_tri);
+	cct[1] = csvt_column(t, bc_col_phoi_hop);
 	if ((cnd = csvt_column(t, bc_col_noi_dung)) < 0)
 		diag_add(d, DIAG_ERROR, name, t->nrows ? t->rows[0].line : 1, 0,
 		    "no column of task contents (Nội dung nhiệm vụ)");
@@ -222,6 +229,7 @@ bc_plan_free(struct bc_plan *p)
 		free(p->tasks[i].so);
 		free(p->tasks[i].noi_dung);
 		free(p->tasks[i].chu_tri);
+		free(p->tasks[i].phoi_hop);
 	}
 	free(p->groups);
 	free(p->tasks);
@@ -237,6 +245,18 @@ bc_task_in(const struct bc_plan *p, size_t i, unsigned mask)
 	if (mask == 0)
 		return 0;
 	return q == 0 || (mask & (1u << (q - 1))) != 0;
+}
+
+int
+bc_task_shown(const struct bc_plan *p, size_t i, unsigned mask,
+    const struct bc_row *r)
+{
+	int q = p->groups[p->tasks[i].group].quarter;
+
+	if (bc_task_in(p, i, mask))
+		return 1;
+	return r != NULL && r->titled && q > 0 && mask != 0 &&
+	    q < ffs((int)mask);
 }
 
 size_t

@@ -96,30 +96,45 @@ bc_cell(const struct csvt_row *r, int c)
 	return (c >= 0 && (size_t)c < r->nfields) ? r->fields[c] : "";
 }
 
+/* The unit of a row: its index, -1 after an error, -2 on OOM. */
+static int
+bc_row_unit(const char *name, const struct csvt_row *r, const int *c,
+    struct bc_units *us, struct diag *d)
+{
+	const char	*unit = bc_cell(r, c[BC_P_DON_VI]);
+	int		 u;
+
+	if (*unit == '\0') {
+		diag_add(d, DIAG_ERROR, name, r->line, c[BC_P_DON_VI] + 1,
+		    "empty unit (column \"Đơn vị\")");
+		return -1;
+	}
+	if ((u = bc_units_find(us, unit)) < 0 && us->from_file) {
+		bc_unknown_unit(us, name, r->line, c[BC_P_DON_VI] + 1, unit, d);
+		return -1;
+	}
+	if (u < 0 && (u = bc_units_add(us, unit, 0)) < 0)
+		return -2;
+	return u;
+}
+
 /* Check one row; fill *row and return 1 when it is good. */
 static int
 bc_row_parse(const char *name, const struct csvt_row *r, const int *c,
     const struct bc_plan *p, const struct bc_data *bd, struct bc_units *us,
     struct diag *d, struct bc_row *row)
 {
-	const char	*unit = bc_cell(r, c[BC_P_DON_VI]),
-			*key = bc_cell(r, c[BC_P_NHIEM_VU]),
+	const char	*key = bc_cell(r, c[BC_P_NHIEM_VU]),
 			*st = bc_cell(r, c[BC_P_TRANG_THAI]),
 			*day = bc_cell(r, c[BC_P_NGAY]);
 	size_t		 idx[2], n;
-	int		 u = -1, s, ok = 1;
+	int		 u, s, ok;
 
 	row->file = name;
 	row->line = r->line;
-	if (*unit == '\0') {
-		diag_add(d, DIAG_ERROR, name, r->line, c[BC_P_DON_VI] + 1,
-		    "empty unit (column \"Đơn vị\")");
-		ok = 0;
-	} else if ((u = bc_units_find(us, unit)) < 0 && us->from_file) {
-		bc_unknown_unit(us, name, r->line, c[BC_P_DON_VI] + 1, unit, d);
-		ok = 0;
-	} else if (u < 0 && (u = bc_units_add(us, unit, 0)) < 0)
+	if ((u = bc_row_unit(name, r, c, us, d)) == -2)
 		return -1;
+	ok = u >= 0;
 	row->unit = (size_t)(u < 0 ? 0 : u);
 	if ((n = bc_task_find(p, key, idx)) == 0) {
 		if (*key == '\0')
@@ -197,7 +212,7 @@ bc_index_sync(struct bc_progress *pr)
 	return 0;
 }
 
-/* The earlier row of row's unit and task, or NULL. */
+/* The earlier row of row's unit, task and period, or NULL. */
 static const struct bc_row *
 bc_row_earlier(struct bc_progress *pr, const struct bc_row *row)
 {
@@ -207,20 +222,22 @@ bc_row_earlier(struct bc_progress *pr, const struct bc_row *row)
 	if (bc_index_sync(pr) != 0) {	/* out of memory: look at each */
 		for (i = 0; i < pr->n; i++)
 			if (pr->v[i].unit == row->unit &&
-			    pr->v[i].task == row->task)
+			    pr->v[i].task == row->task && pr->v[i].ky == row->ky)
 				return &pr->v[i];
 		return NULL;
 	}
 	for (k = bc_index_slot(pr, row->unit, row->task); pr->idx[k] != 0;
 	    k = (k + 1) & (pr->idxcap - 1)) {
 		o = &pr->v[pr->idx[k] - 1];
-		if (o->unit == row->unit && o->task == row->task)
+		if (o->unit == row->unit && o->task == row->task &&
+		    o->ky == row->ky)
 			return o;
 	}
 	return NULL;
 }
 
-/* The same unit and task as an earlier row: an error naming it. */
+/* The same unit, task and period as an earlier row: an error naming
+ * it. */
 static int
 bc_row_dup(struct bc_progress *pr, const struct bc_row *row,
     const struct bc_plan *p, const struct bc_units *us, int col,
@@ -281,40 +298,276 @@ bc_progress_year(const struct bc_progress *pr)
 int
 bc_progress_parse(const char *name, const char *text, size_t len,
     const struct bc_plan *p, const struct bc_data *bd, struct bc_units *us,
-    struct diag *d, struct bc_progress *pr)
+    const struct bc_want *w, struct diag *d, struct bc_progress *pr)
 {
 	struct csvt	*t;
 	int		 rc;
 
-	if ((rc = csvt_parse(name, text, len, 0, 0, d, &t)) != VB_OK)
+	if ((rc = csvt_parse_rows(name, text, len, 0, 0, d, &t)) != VB_OK) {
+		csvt_free(t);
 		return rc;
-	return bc_progress_table(t, p, bd, us, d, pr);
+	}
+	return bc_progress_table(t, p, bd, us, w, d, pr);
+}
+
+/* The header row of a table: the first of its first rows naming the
+ * unit, task and status columns (a form has title rows above), else 0;
+ * h: the table seen from there. */
+static size_t
+bc_header(const struct csvt *t, struct csvt *h)
+{
+	size_t r;
+
+	for (r = 0; r < t->nrows && r < 12; r++) {
+		*h = *t;
+		h->rows = t->rows + r;
+		h->nrows = t->nrows - r;
+		if (csvt_column(h, bc_prog_cols[BC_P_DON_VI]) >= 0 &&
+		    csvt_column(h, bc_prog_cols[BC_P_NHIEM_VU]) >= 0 &&
+		    csvt_column(h, bc_prog_cols[BC_P_TRANG_THAI]) >= 0)
+			return r;
+	}
+	*h = *t;
+	return 0;
+}
+
+/* The period of the table from its title rows (those above the header):
+ * *ky, want's when none names one; 0, or 1 after an error (a period
+ * want does not cover, another year). */
+static int
+bc_table_ky(const struct csvt *t, size_t hdr, const struct bc_want *w,
+    struct diag *d, enum bc_ky *ky, int *titled)
+{
+	char	 want[64], got[64];
+	size_t	 r, f;
+	int	 year;
+
+	*ky = w->ky;
+	*titled = 0;
+	for (r = 0; r < hdr; r++)
+		for (f = 0; f < t->rows[r].nfields; f++) {
+			if (bc_ky_find(t->rows[r].fields[f], ky, &year) != 0)
+				continue;
+			*titled = 1;
+			if (w->any)
+				return 0;
+			if (bc_ky_covers(w->ky, *ky) && (w->nam == 0 ||
+			    year == 0 || year == w->nam))
+				return 0;
+			bc_ky_label(*ky, year ? year : w->nam, 0, got,
+			    sizeof(got));
+			bc_ky_label(w->ky, w->nam ? w->nam : year, 0, want,
+			    sizeof(want));
+			diag_add(d, DIAG_ERROR, t->name, t->rows[r].line,
+			    (int)f + 1, "this form is of %s, not of %s: give "
+			    "the forms of the period asked for (--ky)", got,
+			    want);
+			return 1;
+		}
+	return 0;
+}
+
+const char *
+bc_txt_name(enum bc_txt k)
+{
+	static const char *const name[BC_NTXT] = {
+		"Ưu điểm", "Tồn tại, hạn chế", "Nguyên nhân", "Phương hướng",
+		"Đề xuất, kiến nghị"
+	};
+
+	return name[k];
+}
+
+/* The text a form's Mã names ("Ưu điểm", "Tồn tại, hạn chế", "Tồn
+ * tại" …), or -1. */
+static int
+bc_txt_kind(const char *key)
+{
+	static const struct {
+		const char	*fold;
+		enum bc_txt	 kind;
+	} k[] = {
+		{ "uudiem", BC_T_UU_DIEM }, { "tontaihanche", BC_T_TON_TAI },
+		{ "tontai", BC_T_TON_TAI }, { "hanche", BC_T_TON_TAI },
+		{ "nguyennhan", BC_T_NGUYEN_NHAN },
+		{ "phuonghuong", BC_T_PHUONG_HUONG },
+		{ "phuonghuongnhiemvu", BC_T_PHUONG_HUONG },
+		{ "dexuatkiennghi", BC_T_DE_XUAT }, { "dexuat", BC_T_DE_XUAT },
+		{ "kiennghi", BC_T_DE_XUAT }
+	};
+	char	*f = csvt_fold(key);
+	size_t	 i;
+	int	 kind = -1;
+
+	for (i = 0; f != NULL && i < sizeof(k) / sizeof(k[0]); i++)
+		if (strcmp(f, k[i].fold) == 0)
+			kind = (int)k[i].kind;
+	free(f);
+	return kind;
+}
+
+/* Grow an array of n elements of size sz to hold one more; -1 on OOM. */
+static int
+bc_grow(void *vp, size_t n, size_t *cap, size_t sz)
+{
+	void	**v = vp, *q;
+	size_t	 c;
+
+	if (n < *cap)
+		return 0;
+	c = *cap ? *cap * 2 : 16;
+	if ((q = realloc(*v, c * sz)) == NULL)
+		return -1;
+	*v = q;
+	*cap = c;
+	return 0;
+}
+
+/* A text row of a form: its text (Kết quả) kept for the unit; 0, -1 on
+ * OOM. */
+static int
+bc_text_row(const char *name, const struct csvt_row *r, const int *c,
+    enum bc_txt kind, enum bc_ky ky, struct bc_units *us, struct diag *d,
+    struct bc_progress *pr, int *unit)
+{
+	const char	*text = bc_cell(r, c[BC_P_KET_QUA]);
+	struct bc_text	*x;
+	int		 u;
+
+	*unit = -1;
+	if (*text == '\0')
+		return 0;
+	if ((u = bc_row_unit(name, r, c, us, d)) == -2)
+		return -1;
+	if (u < 0)
+		return 0;
+	*unit = u;
+	if (bc_grow(&pr->tx, pr->ntx, &pr->captx, sizeof(*pr->tx)) != 0)
+		return -1;
+	x = &pr->tx[pr->ntx];
+	x->unit = (size_t)u;
+	x->ky = ky;
+	x->kind = kind;
+	if ((x->text = strdup(text)) == NULL)
+		return -1;
+	pr->ntx++;
+	return 0;
+}
+
+/* Unit u is in this table (line): a second table of the same period for
+ * it is an error; 0, or -1 on OOM. */
+static int
+bc_src_note(struct bc_progress *pr, const char *name, int line, size_t u,
+    enum bc_ky ky, const struct bc_units *us, int nam, struct diag *d)
+{
+	struct bc_src	*s;
+	char		 per[64];
+	size_t		 i;
+
+	for (i = 0; i < pr->nsrc; i++) {
+		s = &pr->src[i];
+		if (s->unit != u || s->ky != ky)
+			continue;
+		if (s->table == pr->ntables)
+			return 0;
+		bc_ky_label(ky, nam, 0, per, sizeof(per));
+		diag_add(d, DIAG_ERROR, name, line, 1, "a second form of %s "
+		    "for %s: the first is %s (line %d); give one form per unit "
+		    "and period", us->v[u].don_vi, per, s->file, s->line);
+		return 0;
+	}
+	if (bc_grow(&pr->src, pr->nsrc, &pr->capsrc, sizeof(*pr->src)) != 0)
+		return -1;
+	s = &pr->src[pr->nsrc];
+	s->unit = u;
+	s->ky = ky;
+	s->table = pr->ntables;
+	s->line = line;
+	if ((s->file = strdup(name)) == NULL)
+		return -1;
+	pr->nsrc++;
+	return 0;
+}
+
+void
+bc_progress_compose(struct bc_progress *pr)
+{
+	size_t	 i, j, n = 0;
+
+	for (i = 0; i < pr->n; i++) {
+		for (j = 0; j < pr->n; j++)
+			if (j != i && pr->v[j].unit == pr->v[i].unit &&
+			    pr->v[j].task == pr->v[i].task &&
+			    (bc_ky_rank(pr->v[j].ky) > bc_ky_rank(pr->v[i].ky)
+			    || (pr->v[j].ky == pr->v[i].ky && j < i)))
+				break;
+		if (j < pr->n) {
+			free(pr->v[i].ket_qua);
+			continue;
+		}
+		pr->v[n++] = pr->v[i];
+	}
+	pr->n = n;
+	free(pr->idx);		/* rows moved: bc_index_sync builds anew */
+	pr->idx = NULL;
+	pr->idxcap = pr->nindexed = 0;
+	/* A unit's texts: the latest period's; one period's kept whole. */
+	for (n = 0, i = 0; i < pr->ntx; i++) {
+		for (j = 0; j < pr->ntx; j++)
+			if (pr->tx[j].unit == pr->tx[i].unit &&
+			    pr->tx[j].kind == pr->tx[i].kind &&
+			    bc_ky_rank(pr->tx[j].ky) > bc_ky_rank(pr->tx[i].ky))
+				break;
+		if (j < pr->ntx) {
+			free(pr->tx[i].text);
+			continue;
+		}
+		pr->tx[n++] = pr->tx[i];
+	}
+	pr->ntx = n;
+}
+
+/* A copy of the table's name that lives as long as pr (its rows point to
+ * it, and messages about later tables name it); NULL on OOM. */
+static const char *
+bc_progress_name(struct bc_progress *pr, const char *name)
+{
+	char	**v, *s;
+
+	if ((s = strdup(name)) == NULL ||
+	    (v = realloc(pr->files, (pr->nfiles + 1) * sizeof(*v))) == NULL) {
+		free(s);
+		return NULL;
+	}
+	pr->files = v;
+	pr->files[pr->nfiles++] = s;
+	return s;
 }
 
 int
-bc_progress_table(struct csvt *t, const struct bc_plan *p,
-    const struct bc_data *bd, struct bc_units *us, struct diag *d,
-    struct bc_progress *pr)
+bc_progress_table(struct csvt *t0, const struct bc_plan *p,
+    const struct bc_data *bd, struct bc_units *us, const struct bc_want *w,
+    struct diag *d, struct bc_progress *pr)
 {
 	const char	*name;
 	struct bc_row	 row;
-	int		 c[BC_P_N], f, errs = diag_errors(d), ok;
-	size_t		 r;
-	char		**files;
+	struct csvt	 view, *t = &view;
+	enum bc_ky	 ky;
+	int		 c[BC_P_N], f, k, errs = diag_errors(d), ok, titled;
+	size_t		 r, hdr = bc_header(t0, &view);
 
-	/* The rows name their file in later messages (a duplicate in the
-	 * next table), after t is freed: pr keeps a copy of the name. */
-	memset(&row, 0, sizeof(row));
-	if ((files = realloc(pr->files, (pr->nfiles + 1) * sizeof(*files))) ==
-	    NULL)
-		goto oom;
-	pr->files = files;
-	if ((files[pr->nfiles] = strdup(t->name)) == NULL)
-		goto oom;
-	name = files[pr->nfiles++];
+	/* Rows and messages name the table after it is freed. */
+	if ((name = bc_progress_name(pr, t0->name)) == NULL) {
+		csvt_free(t0);
+		return VB_ESYS;
+	}
+	if (bc_table_ky(t0, hdr, w, d, &ky, &titled) != 0) {
+		csvt_free(t0);
+		return VB_EINPUT;
+	}
 	if (t->nrows == 0) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "empty progress table");
-		csvt_free(t);
+		csvt_free(t0);
 		return VB_EINPUT;
 	}
 	for (f = 0; f < BC_P_N; f++) {
@@ -324,17 +577,44 @@ bc_progress_table(struct csvt *t, const struct bc_plan *p,
 			    "no column %s (%s)", bc_prog_cols[f][0],
 			    bc_prog_heading[f]);
 	}
+	pr->ntables++;
 	for (r = 1; r < t->nrows; r++) {
 		if (c[BC_P_DON_VI] < 0 || c[BC_P_NHIEM_VU] < 0 ||
 		    c[BC_P_TRANG_THAI] < 0)
 			break;
+		if ((k = bc_txt_kind(bc_cell(&t->rows[r],
+		    c[BC_P_NHIEM_VU]))) >= 0) {
+			if (bc_text_row(name, &t->rows[r], c, (enum bc_txt)k, ky,
+			    us, d, pr, &f) != 0 || (f >= 0 && bc_src_note(pr,
+			    name, t->rows[r].line, (size_t)f, ky, us, w->nam,
+			    d) != 0))
+				goto oom0;
+			continue;
+		}
 		/* A row whose status is empty was not reported (a form
 		 * not filled in): it counts as no row. */
 		if (*bc_cell(&t->rows[r], c[BC_P_TRANG_THAI]) == '\0')
 			continue;
 		memset(&row, 0, sizeof(row));
+		row.ky = ky;
+		row.titled = titled;
 		if ((ok = bc_row_parse(name, &t->rows[r], c, p, bd, us, d,
 		    &row)) < 0)
+			goto oom;
+		/* A date after the report's, of a row the report uses (a
+		 * year's table given for a quarter keeps its later rows). */
+		if (ok == 1 && w->ngay != 0 && row.ngay > w->ngay &&
+		    bc_task_shown(p, row.task, bc_ky_quarters(w->ky), &row)) {
+			diag_add(d, DIAG_ERROR, name, row.line, c[BC_P_NGAY] + 1,
+			    "completion date %02ld/%02ld/%04ld is after the "
+			    "date of the report (--ngay %02ld/%02ld/%04ld)",
+			    row.ngay % 100, row.ngay / 100 % 100,
+			    row.ngay / 10000, w->ngay % 100, w->ngay / 100 % 100,
+			    w->ngay / 10000);
+			ok = 0;
+		}
+		if (ok == 1 && bc_src_note(pr, name, row.line, row.unit, ky,
+		    us, w->nam, d) != 0)
 			goto oom;
 		if (ok == 1 && bc_row_dup(pr, &row, p, us,
 		    c[BC_P_NHIEM_VU] + 1, d) == 0) {
@@ -344,12 +624,13 @@ bc_progress_table(struct csvt *t, const struct bc_plan *p,
 		}
 		free(row.ket_qua);
 	}
-	csvt_free(t);
+	csvt_free(t0);
 	pr->year = bc_progress_year(pr);
 	return diag_errors(d) > errs ? VB_EINPUT : VB_OK;
 oom:
 	free(row.ket_qua);
-	csvt_free(t);
+oom0:
+	csvt_free(t0);
 	return VB_ESYS;
 }
 
@@ -362,15 +643,16 @@ bc_progress_free(struct bc_progress *pr)
 		return;
 	for (i = 0; i < pr->n; i++)
 		free(pr->v[i].ket_qua);
+	for (i = 0; i < pr->ntx; i++)
+		free(pr->tx[i].text);
+	for (i = 0; i < pr->nsrc; i++)
+		free(pr->src[i].file);
 	free(pr->v);
-	pr->v = NULL;
-	pr->n = pr->cap = 0;
+	free(pr->tx);
+	free(pr->src);
 	for (i = 0; i < pr->nfiles; i++)
 		free(pr->files[i]);
 	free(pr->files);
-	pr->files = NULL;
-	pr->nfiles = 0;
 	free(pr->idx);
-	pr->idx = NULL;
-	pr->idxcap = pr->nindexed = 0;
+	memset(pr, 0, sizeof(*pr));
 }

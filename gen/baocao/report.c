@@ -1,8 +1,9 @@
 /*
- * bc/report.c - the documents: a unit's report (BÁO CÁO, the unit as
- * issuing agency), the province summary, and the empty progress form.
- * The wording lives in the skeletons of templates/bao-cao/; this file
- * computes counts, rates and the rows of the tables.
+ * bc/report.c - a unit's report (BÁO CÁO, the unit as issuing agency)
+ * and the pieces every document shares: counts, rates, deadlines, the
+ * period's names, the skeletons' expansion.  The wording lives in the
+ * skeletons of templates/bao-cao/; this file computes the counts and
+ * the rows of the tables.
  */
 #include <limits.h>
 #include <stdarg.h>
@@ -39,8 +40,39 @@ bc_rate(size_t done, size_t total, int comma, char *buf, size_t n)
 }
 
 void
+bc_day(vb_date v, char *buf, size_t n)
+{
+	snprintf(buf, n, "%02ld/%02ld/%04ld", v % 100, v / 100 % 100,
+	    v / 10000);
+}
+
+void
+bc_ky_range(enum bc_ky k, int nam, vb_date *from, vb_date *to)
+{
+	static const int first[] = { 101, 401, 701, 1001, 101, 101 };
+	static const int last[] = { 331, 630, 930, 1231, 630, 1231 };
+
+	*from = (vb_date)nam * 10000 + first[k];
+	*to = (vb_date)nam * 10000 + last[k];
+}
+
+vb_date
+bc_deadline(const struct bc_plan *p, size_t i, const struct bc_opt *o)
+{
+	static const int qend[5] = { 0, 331, 630, 930, 1231 };
+	int		 q = p->groups[p->tasks[i].group].quarter;
+	vb_date		 from, to;
+
+	if (q > 0)
+		return (vb_date)o->nam * 10000 + qend[q];
+	bc_ky_range(o->ky, o->nam, &from, &to);
+	return to;
+}
+
+void
 bc_unit_status(const struct bc_plan *p, const struct bc_progress *pr,
-    size_t u, unsigned mask, enum bc_status *st, const struct bc_row **row,
+    size_t u, unsigned mask, const unsigned char *role,
+    const struct bc_opt *o, enum bc_status *st, const struct bc_row **row,
     struct bc_count *c)
 {
 	size_t i;
@@ -55,27 +87,68 @@ bc_unit_status(const struct bc_plan *p, const struct bc_progress *pr,
 			st[pr->v[i].task] = pr->v[i].status;
 			row[pr->v[i].task] = &pr->v[i];
 		}
-	for (i = 0; i < p->ntasks; i++)
-		if (bc_task_in(p, i, mask)) {
-			c->n[st[i]]++;
-			c->total++;
+	for (i = 0; i < p->ntasks; i++) {
+		if (!bc_task_shown(p, i, mask, row[i]))
+			continue;
+		if (role != NULL && role[i] == BC_ROLE_NONE) {
+			c->extra += row[i] != NULL;
+			continue;
 		}
+		c->n[st[i]]++;
+		c->total++;
+		if (o != NULL && st[i] == BC_DONE && row[i]->ngay != 0 &&
+		    row[i]->ngay > bc_deadline(p, i, o))
+			c->late++;
+	}
 }
 
-/* s without its final '.', ';' and spaces, into b. */
-static void
+int
+bc_unit_sent(const struct bc_plan *p, const struct bc_progress *pr,
+    size_t u, unsigned mask)
+{
+	size_t i;
+
+	for (i = 0; i < pr->n; i++)
+		if (pr->v[i].unit == u && bc_task_shown(p, pr->v[i].task, mask,
+		    &pr->v[i]))
+			return 1;
+	for (i = 0; i < pr->ntx; i++)
+		if (pr->tx[i].unit == u)
+			return 1;
+	return 0;
+}
+
+/* s without its final '.', ';' and blanks, into b as Markdown text
+ * (escaped: mdesc_inline). */
+void
 bc_put_trimmed(struct vbuf *b, const char *s)
 {
-	size_t n = strlen(s);
+	size_t	 n = strlen(s);
+	char	*t;
 
-	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ';' ||
-	    s[n - 1] == ' '))
+	while (n > 0 && strchr(".; \t\r\n", s[n - 1]) != NULL)
 		n--;
-	vbuf_putn(b, s, n);
+	if ((t = strndup(s, n)) == NULL) {
+		b->bad = 1;
+		return;
+	}
+	mdesc_inline(b, t);
+	free(t);
+}
+
+/* "- KEY: " starting a list item (a new line unless the first). */
+void
+bc_put_item(struct vbuf *b, const char *key)
+{
+	if (b->len)
+		vbuf_puts(b, "\n");
+	vbuf_puts(b, "- ");
+	mdesc_inline(b, key);
+	vbuf_puts(b, ": ");
 }
 
 /* Set key to the buffer's text (taken); -1 on OOM. */
-static int
+int
 bc_set_buf(struct tmpl_vars *v, const char *key, struct vbuf *b)
 {
 	char	*s;
@@ -94,7 +167,7 @@ bc_set_buf(struct tmpl_vars *v, const char *key, struct vbuf *b)
 
 /* The names of a period: "quý II năm 2020", "6 tháng đầu năm 2020",
  * "năm 2020"; and of the period after it. */
-static int
+int
 bc_period_vars(struct tmpl_vars *v, const struct bc_opt *o)
 {
 	char	 name[64];
@@ -108,16 +181,18 @@ bc_period_vars(struct tmpl_vars *v, const struct bc_opt *o)
 	oom |= tmpl_vars_set(v, "la_nam", o->ky == BC_NAM ? "1" : "");
 	oom |= tmpl_vars_set(v, "la_quy", o->ky <= BC_Q4 ? "1" : "");
 	oom |= tmpl_vars_setf(v, "nam", "%d", o->nam);
+	oom |= tmpl_vars_setf(v, "nam_sau", "%d", o->nam + 1);
+	oom |= tmpl_vars_set(v, "du_thao", o->du_thao ? "1" : "");
 	if (o->ngay != 0)
-		oom |= tmpl_vars_setf(v, "ngay", "%04ld-%02ld-%02ld", o->ngay / 10000,
-		    o->ngay / 100 % 100, o->ngay % 100);
+		oom |= tmpl_vars_setf(v, "ngay", "%04ld-%02ld-%02ld",
+		    o->ngay / 10000, o->ngay / 100 % 100, o->ngay % 100);
 	else
 		oom |= tmpl_vars_set(v, "ngay", "");
 	return oom;
 }
 
 /* Read skeleton `file` of the data folder and expand it with v. */
-static int
+int
 bc_expand(const struct bc_data *bd, const char *file,
     const struct tmpl_vars *v, struct diag *d, char **out)
 {
@@ -144,84 +219,156 @@ bc_expand(const struct bc_data *bd, const char *file,
 }
 
 /* The next period's tasks as a Markdown list ("" when the plan has
- * none: next year's). */
+ * none: next year's); role (may be NULL): only the unit's, with its
+ * role. */
 static void
-bc_next_tasks(struct vbuf *b, const struct bc_plan *p, unsigned next)
+bc_next_tasks(struct vbuf *b, const struct bc_plan *p, unsigned next,
+    const unsigned char *role)
 {
 	size_t i;
 
 	for (i = 0; i < p->ntasks; i++) {
 		if (!bc_task_in(p, i, next) ||
-		    p->groups[p->tasks[i].group].quarter == 0)
+		    p->groups[p->tasks[i].group].quarter == 0 ||
+		    (role != NULL && role[i] == BC_ROLE_NONE))
 			continue;
-		vbuf_printf(b, "%s- %s: ", b->len ? "\n" : "",
-		    p->tasks[i].key);
+		bc_put_item(b, p->tasks[i].key);
 		bc_put_trimmed(b, p->tasks[i].noi_dung);
+		if (role != NULL)
+			vbuf_printf(b, " (%s)", role[i] == BC_ROLE_LEAD ?
+			    "chủ trì" : "phối hợp");
 		vbuf_puts(b, ";");
 	}
 	if (b->len > 0 && !b->bad)
 		b->s[b->len - 1] = '.';
 }
 
+/* The unit's texts of kind k as Markdown: a line its own paragraph, a
+ * line starting with a bullet ("- ", "+ ", "• ") a list item; "" if
+ * none. */
+static void
+bc_unit_text(struct vbuf *b, const struct bc_progress *pr, size_t u,
+    enum bc_txt k)
+{
+	const char	*s, *e;
+	char		*line;
+	size_t		 i;
+	int		 item, was = 0;
+
+	for (i = 0; i < pr->ntx; i++) {
+		if (pr->tx[i].unit != u || pr->tx[i].kind != k)
+			continue;
+		for (s = pr->tx[i].text; *s != '\0'; s = *e ? e + 1 : e) {
+			e = s + strcspn(s, "\n");
+			while (s < e && (*s == ' ' || *s == '\r'))
+				s++;
+			while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
+				e--;
+			if (s == e)
+				continue;
+			item = 0;
+			if ((*s == '-' || *s == '+') && s[1] == ' ')
+				item = 2;
+			else if (strncmp(s, "\xE2\x80\xA2 ", 4) == 0)
+				item = 4;
+			if (b->len > 0)
+				vbuf_puts(b, item && was ? "\n" : "\n\n");
+			was = item != 0;
+			if (item)
+				vbuf_puts(b, "- ");
+			if ((line = strndup(s + item, (size_t)(e - s - item))) ==
+			    NULL) {
+				b->bad = 1;
+				return;
+			}
+			mdesc_inline(b, line);
+			free(line);
+		}
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* A unit's report                                                      */
 /* ------------------------------------------------------------------ */
 
-/* The table rows (no header) of the period's tasks, under their group
- * rows, and the list of the tasks not done with their reasons. */
+/* The vars of one unit's report the rows make. */
+struct bc_urows {
+	struct vbuf	 tb;     /* the table's rows */
+	struct vbuf	 nd;     /* the tasks not done, with reasons */
+	struct vbuf	 ngoai;  /* the keys of rows of tasks not asked */
+};
+
+/* One task's table row. */
 static void
-bc_unit_rows(const struct bc_plan *p, unsigned mask, int nam,
-    const enum bc_status *st, const struct bc_row **row, struct vbuf *tb,
-    struct vbuf *nd)
+bc_unit_row(struct vbuf *tb, const struct bc_plan *p, size_t i,
+    enum bc_status st, const struct bc_row *row, const unsigned char *role,
+    const struct bc_opt *o)
 {
-	static const int qend[5] = { 0, 331, 630, 930, 1231 };
+	char day[48];
+
+	day[0] = '\0';
+	/* Done after its deadline: marked late. */
+	if (row != NULL && row->ngay != 0) {
+		bc_day(row->ngay, day, sizeof(day));
+		if (st == BC_DONE && row->ngay > bc_deadline(p, i, o))
+			strcat(day, " *(chậm)*");
+	}
+	vbuf_puts(tb, "\n");
+	mdesc_cell(tb, p->tasks[i].key, 1);
+	mdesc_cell(tb, p->tasks[i].noi_dung, 0);
+	csvt_put_field(tb, role == NULL ? "" : role[i] == BC_ROLE_NONE ?
+	    "*Ngoài phân công*" : bc_role_name(role[i]), 0);
+	csvt_put_field(tb, st == BC_MISSING ? "*Chưa báo cáo*" :
+	    bc_status_name(st), 0);
+	csvt_put_field(tb, day, 0);
+	mdesc_cell(tb, row ? row->ket_qua : "", 0);
+}
+
+/* The table rows (no header) of the period's tasks, under their group
+ * rows, the list of the tasks not done with their reasons, and the
+ * keys of the rows about tasks not asked of the unit. */
+static void
+bc_unit_rows(const struct bc_plan *p, unsigned mask, const struct bc_opt *o,
+    const unsigned char *role, const enum bc_status *st,
+    const struct bc_row **row, struct bc_urows *r)
+{
 	size_t	 i, g = (size_t)-1;
-	char	 day[48];
-	int	 q;
 
 	for (i = 0; i < p->ntasks; i++) {
 		const struct bc_task *t = &p->tasks[i];
+		int	 asked = role == NULL || role[i] != BC_ROLE_NONE;
 
-		if (!bc_task_in(p, i, mask))
+		if (!bc_task_shown(p, i, mask, row[i]) ||
+		    (!asked && row[i] == NULL))
 			continue;
 		if (t->group != g) {
 			g = t->group;
-			vbuf_printf(tb, "%s%s,", tb->len ? "\n" : "",
+			vbuf_printf(&r->tb, "%s%s,", r->tb.len ? "\n" : "",
 			    p->groups[g].roman);
-			csvt_put_field(tb, p->groups[g].title, 1);
-			vbuf_puts(tb, ",,,");
+			mdesc_cell(&r->tb, p->groups[g].title, 1);
+			vbuf_puts(&r->tb, ",,,,");
 		}
-		day[0] = '\0';
-		q = p->groups[t->group].quarter;
-		/* Done after the end of its quarter: marked late. */
-		if (row[i] != NULL && row[i]->ngay != 0)
-			snprintf(day, sizeof(day), "%02ld/%02ld/%04ld%s",
-			    row[i]->ngay % 100, row[i]->ngay / 100 % 100,
-			    row[i]->ngay / 10000, q > 0 && st[i] == BC_DONE &&
-			    row[i]->ngay > (long)nam * 10000 + qend[q] ?
-			    " *(chậm)*" : "");
-		vbuf_puts(tb, "\n");
-		csvt_put_field(tb, t->key, 1);
-		csvt_put_field(tb, t->noi_dung, 0);
-		csvt_put_field(tb, st[i] == BC_MISSING ? "*Chưa báo cáo*" :
-		    bc_status_name(st[i]), 0);
-		csvt_put_field(tb, day, 0);
-		csvt_put_field(tb, row[i] ? row[i]->ket_qua : "", 0);
+		bc_unit_row(&r->tb, p, i, st[i], row[i], role, o);
+		if (!asked) {
+			vbuf_printf(&r->ngoai, "%s%s", r->ngoai.len ? ", " : "",
+			    t->key);
+			continue;
+		}
 		if (st[i] == BC_DONE)
 			continue;
-		vbuf_printf(nd, "%s- %s: ", nd->len ? "\n" : "", t->key);
-		bc_put_trimmed(nd, t->noi_dung);
+		bc_put_item(&r->nd, t->key);
+		bc_put_trimmed(&r->nd, t->noi_dung);
 		if (st[i] == BC_MISSING)
-			vbuf_puts(nd, " (chưa báo cáo).");
+			vbuf_puts(&r->nd, " (chưa báo cáo).");
 		else {
-			vbuf_printf(nd, " (%s", st[i] == BC_DOING ?
+			vbuf_printf(&r->nd, " (%s", st[i] == BC_DOING ?
 			    "đang thực hiện" : "chưa thực hiện");
 			if (row[i] != NULL && *row[i]->ket_qua != '\0') {
-				vbuf_puts(nd, "): ");
-				bc_put_trimmed(nd, row[i]->ket_qua);
-				vbuf_puts(nd, ".");
+				vbuf_puts(&r->nd, "): ");
+				bc_put_trimmed(&r->nd, row[i]->ket_qua);
+				vbuf_puts(&r->nd, ".");
 			} else
-				vbuf_puts(nd, "; chưa nêu lý do).");
+				vbuf_puts(&r->nd, "; chưa nêu lý do).");
 		}
 	}
 }
@@ -256,275 +403,99 @@ bc_unit_vars(struct tmpl_vars *v, const struct bc_unit *u)
 	return oom;
 }
 
+/* The unit's texts as dv_uu_diem … dv_de_xuat. */
+static int
+bc_unit_texts(struct tmpl_vars *v, const struct bc_progress *pr, size_t u)
+{
+	static const char *const key[BC_NTXT] = {
+		"dv_uu_diem", "dv_ton_tai", "dv_nguyen_nhan",
+		"dv_phuong_huong", "dv_de_xuat"
+	};
+	struct vbuf	 b = { NULL, 0, 0, 0 };
+	int		 k, oom = 0;
+
+	for (k = 0; k < BC_NTXT; k++) {
+		bc_unit_text(&b, pr, u, (enum bc_txt)k);
+		oom |= bc_set_buf(v, key[k], &b);
+	}
+	return oom;
+}
+
+/* The counts of a unit's report. */
+static int
+bc_count_vars(struct tmpl_vars *v, const struct bc_count *c,
+    const unsigned char *role, const struct bc_plan *p, unsigned mask)
+{
+	char	 rate[32];
+	size_t	 i, lead = 0, coord = 0;
+	int	 oom = 0;
+
+	for (i = 0; role != NULL && i < p->ntasks; i++)
+		if (bc_task_in(p, i, mask)) {
+			lead += role[i] == BC_ROLE_LEAD;
+			coord += role[i] == BC_ROLE_COORD;
+		}
+	bc_rate(c->n[BC_DONE], c->total, 1, rate, sizeof(rate));
+	oom |= tmpl_vars_setf(v, "n_nhiem_vu", "%zu", c->total);
+	oom |= tmpl_vars_setf(v, "n_chu_tri", "%zu", lead);
+	oom |= tmpl_vars_setf(v, "n_phoi_hop", "%zu", coord);
+	oom |= tmpl_vars_setf(v, "n_hoan_thanh", "%zu", c->n[BC_DONE]);
+	if (c->late)
+		oom |= tmpl_vars_setf(v, "n_cham", "%zu", c->late);
+	else
+		oom |= tmpl_vars_set(v, "n_cham", "");
+	oom |= tmpl_vars_setf(v, "n_dang", "%zu", c->n[BC_DOING]);
+	oom |= tmpl_vars_setf(v, "n_chua", "%zu", c->n[BC_TODO]);
+	oom |= tmpl_vars_setf(v, "n_chua_bao_cao", "%zu", c->n[BC_MISSING]);
+	oom |= tmpl_vars_set(v, "ty_le", rate);
+	return oom;
+}
+
 int
 bc_unit_report(const struct bc_data *bd, const struct bc_plan *p,
     const struct bc_units *us, const struct bc_progress *pr, size_t u,
     const struct bc_opt *o, struct diag *d, char **out)
 {
-	struct tmpl_vars		 *v = NULL;
+	struct tmpl_vars	 *v = NULL;
 	enum bc_status		 *st;
 	const struct bc_row	**row;
+	const unsigned char	 *role = o->role ? o->role + u * p->ntasks :
+				    NULL;
 	struct bc_count		  c;
-	struct vbuf		  tb = { NULL, 0, 0, 0 }, nd = tb, nx = tb;
+	struct bc_urows		  r;
+	struct vbuf		  nx = { NULL, 0, 0, 0 };
 	unsigned		  mask = bc_ky_quarters(o->ky);
-	char			  rate[32];
-	int			  oom = 0, rc;
+	int			  oom = 0, rc = VB_ESYS;
 
 	*out = NULL;
+	memset(&r, 0, sizeof(r));
 	st = calloc(p->ntasks + 1, sizeof(*st));
 	row = calloc(p->ntasks + 1, sizeof(*row));
 	if (st == NULL || row == NULL || (v = tmpl_vars_dup(bd->config)) ==
-	    NULL) {
-		oom = 1;
+	    NULL)
 		goto done;
-	}
-	bc_unit_status(p, pr, u, mask, st, row, &c);
-	bc_unit_rows(p, mask, o->nam, st, row, &tb, &nd);
-	bc_next_tasks(&nx, p, bc_ky_next(o->ky));
-	bc_rate(c.n[BC_DONE], c.total, 1, rate, sizeof(rate));
+	bc_unit_status(p, pr, u, mask, role, o, st, row, &c);
+	bc_unit_rows(p, mask, o, role, st, row, &r);
+	bc_next_tasks(&nx, p, bc_ky_next(o->ky), role);
 	oom |= bc_period_vars(v, o);
 	oom |= bc_unit_vars(v, &us->v[u]);
-	oom |= tmpl_vars_setf(v, "n_nhiem_vu", "%zu", c.total);
-	oom |= tmpl_vars_setf(v, "n_hoan_thanh", "%zu", c.n[BC_DONE]);
-	oom |= tmpl_vars_setf(v, "n_dang", "%zu", c.n[BC_DOING]);
-	oom |= tmpl_vars_setf(v, "n_chua", "%zu", c.n[BC_TODO]);
-	oom |= tmpl_vars_setf(v, "n_chua_bao_cao", "%zu", c.n[BC_MISSING]);
-	oom |= tmpl_vars_set(v, "ty_le", rate);
-	oom |= bc_set_buf(v, "bang", &tb);
-	oom |= bc_set_buf(v, "ton_tai", &nd);
+	oom |= bc_count_vars(v, &c, role, p, mask);
+	oom |= bc_unit_texts(v, pr, u);
+	oom |= bc_set_buf(v, "bang", &r.tb);
+	oom |= bc_set_buf(v, "ton_tai", &r.nd);
+	oom |= bc_set_buf(v, "ngoai_phan_cong", &r.ngoai);
 	oom |= bc_set_buf(v, "nv_sau", &nx);
-	if (oom)
-		goto done;
-	rc = bc_expand(bd, "don-vi.md", v, d, out);
-	free(st);
-	free(row);
-	tmpl_vars_free(v);
-	return rc;
+	if (!oom)
+		rc = bc_expand(bd, "don-vi.md", v, d, out);
 done:
-	free(vbuf_take(&tb));
-	free(vbuf_take(&nd));
+	free(vbuf_take(&r.tb));
+	free(vbuf_take(&r.nd));
+	free(vbuf_take(&r.ngoai));
 	free(vbuf_take(&nx));
 	free(st);
 	free(row);
 	tmpl_vars_free(v);
-	diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
-	return VB_ESYS;
-}
-
-/* ------------------------------------------------------------------ */
-/* The province summary                                                 */
-/* ------------------------------------------------------------------ */
-
-struct bc_line {
-	size_t		 unit;   /* index into bc_units */
-	struct bc_count	 c;      /* its counts */
-};
-
-/* Higher rate first, then more tasks done, then the units' order. */
-static int
-bc_line_cmp(const void *pa, const void *pb)
-{
-	const struct bc_line		*a = pa, *b = pb;
-	unsigned long long	 ra, rb;
-
-	ra = (unsigned long long)a->c.n[BC_DONE] * (b->c.total ? b->c.total : 1);
-	rb = (unsigned long long)b->c.n[BC_DONE] * (a->c.total ? a->c.total : 1);
-	if (ra != rb)
-		return ra > rb ? -1 : 1;
-	if (a->c.n[BC_DONE] != b->c.n[BC_DONE])
-		return a->c.n[BC_DONE] > b->c.n[BC_DONE] ? -1 : 1;
-	return (a->unit > b->unit) - (a->unit < b->unit);
-}
-
-/* The summary table's rows (totals last), the chart's rows and the
- * list of units that did not report; lines[] sorted. */
-static void
-bc_summary_rows(const struct bc_units *us, struct bc_line *lines,
-    struct vbuf *tb, struct vbuf *ch, struct vbuf *miss, size_t *nmiss)
-{
-	struct bc_count	 tot;
-	char		 rate[32];
-	size_t		 i, k;
-
-	memset(&tot, 0, sizeof(tot));
-	*nmiss = 0;
-	for (i = 0; i < us->n; i++) {
-		const struct bc_count *c = &lines[i].c;
-
-		for (k = 0; k < BC_NSTATUS; k++)
-			tot.n[k] += c->n[k];
-		tot.total += c->total;
-		bc_rate(c->n[BC_DONE], c->total, 1, rate, sizeof(rate));
-		vbuf_printf(tb, "%s%zu,", i ? "\n" : "", i + 1);
-		csvt_put_field(tb, us->v[lines[i].unit].don_vi, 1);
-		vbuf_printf(tb, ",%zu,%zu,%zu,%zu", c->n[BC_DONE],
-		    c->n[BC_DOING], c->n[BC_TODO], c->n[BC_MISSING]);
-		csvt_put_field(tb, rate, 0);
-		bc_rate(c->n[BC_DONE], c->total, 0, rate, sizeof(rate));
-		csvt_put_field(ch, us->v[lines[i].unit].don_vi, 1);
-		vbuf_printf(ch, ",%s\n", rate);
-		if (c->total > 0 && c->n[BC_MISSING] == c->total) {
-			vbuf_printf(miss, "%s%s", *nmiss ? ", " : "",
-			    us->v[lines[i].unit].don_vi);
-			(*nmiss)++;
-		}
-	}
-	bc_rate(tot.n[BC_DONE], tot.total, 1, rate, sizeof(rate));
-	vbuf_printf(tb, "\n,**Tổng cộng**,**%zu**,**%zu**,**%zu**,**%zu**,"
-	    "\"**%s**\"", tot.n[BC_DONE], tot.n[BC_DOING], tot.n[BC_TODO],
-	    tot.n[BC_MISSING], rate);
-}
-
-/* Bars per chart: a chart is kept whole on a page, and a page holds
- * about 17 bars whose labels take two lines. */
-#define BC_CHART_MAX 16
-
-/*
- * The bar charts of the rates (rows: the "label,value\n" lines of ch,
- * in order), titled `title`: one chart, or for many units several of
- * equal size, the later ones titled "(tiếp)".
- */
-static void
-bc_charts(struct vbuf *b, const char *rows, size_t n, const char *title)
-{
-	size_t		 parts = (n + BC_CHART_MAX - 1) / BC_CHART_MAX, per, i,
-			 k = 0;
-	const char	*p = rows, *q;
-
-	if (parts == 0)
-		return;
-	per = (n + parts - 1) / parts;
-	for (i = 0; i < parts; i++) {
-		vbuf_printf(b, "%s```chart type=bar title=\"%s%s\" unit=\"%%\" "
-		    "max=100 labels=yes\nĐơn vị,Tỷ lệ\n", i ? "\n\n" : "", title,
-		    i ? " (tiếp)" : "");
-		for (; k < (i + 1) * per && k < n && *p != '\0'; k++) {
-			q = strchr(p, '\n');
-			q = q ? q + 1 : p + strlen(p);
-			vbuf_putn(b, p, (size_t)(q - p));
-			p = q;
-		}
-		vbuf_puts(b, "```");
-	}
-}
-
-/* The period's tasks that no unit has finished, as a Markdown list. */
-static void
-bc_summary_open(const struct bc_plan *p, const struct bc_progress *pr,
-    unsigned mask, struct vbuf *b)
-{
-	size_t i, j;
-
-	for (i = 0; i < p->ntasks; i++) {
-		if (!bc_task_in(p, i, mask))
-			continue;
-		for (j = 0; j < pr->n; j++)
-			if (pr->v[j].task == i && pr->v[j].status == BC_DONE)
-				break;
-		if (j < pr->n)
-			continue;
-		vbuf_printf(b, "%s- %s: ", b->len ? "\n" : "", p->tasks[i].key);
-		bc_put_trimmed(b, p->tasks[i].noi_dung);
-		vbuf_puts(b, ";");
-	}
-	if (b->len > 0 && !b->bad)
-		b->s[b->len - 1] = '.';
-}
-
-int
-bc_summary(const struct bc_data *bd, const struct bc_plan *p,
-    const struct bc_units *us, const struct bc_progress *pr,
-    const struct bc_opt *o, struct diag *d, char **out)
-{
-	struct tmpl_vars		 *v = NULL;
-	struct bc_line		 *lines;
-	enum bc_status		 *st;
-	const struct bc_row	**row;
-	struct vbuf		  tb = { NULL, 0, 0, 0 }, ch = tb, miss = tb,
-				  open = tb, charts = tb;
-	const char		 *s;
-	char			  title[512], *q;
-	unsigned		  mask = bc_ky_quarters(o->ky);
-	size_t			  i, nmiss, ntask = 0;
-	int			  oom = 0, rc = VB_ESYS;
-
-	*out = NULL;
-	lines = calloc(us->n + 1, sizeof(*lines));
-	st = calloc(p->ntasks + 1, sizeof(*st));
-	row = calloc(p->ntasks + 1, sizeof(*row));
-	if (lines == NULL || st == NULL || row == NULL ||
-	    (v = tmpl_vars_dup(bd->config)) == NULL)
-		goto done;
-	for (i = 0; i < us->n; i++) {
-		lines[i].unit = i;
-		bc_unit_status(p, pr, i, mask, st, row, &lines[i].c);
-		ntask = lines[i].c.total;
-	}
-	qsort(lines, us->n, sizeof(*lines), bc_line_cmp);
-	bc_summary_rows(us, lines, &tb, &ch, &miss, &nmiss);
-	bc_summary_open(p, pr, mask, &open);
-	oom |= bc_period_vars(v, o);
-	oom |= tmpl_vars_setf(v, "n_don_vi", "%zu", us->n);
-	oom |= tmpl_vars_setf(v, "n_da_bao_cao", "%zu", us->n - nmiss);
-	oom |= tmpl_vars_setf(v, "n_khong_bao_cao", "%zu", nmiss);
-	oom |= tmpl_vars_setf(v, "n_nhiem_vu", "%zu", ntask);
-	oom |= bc_set_buf(v, "ds_khong_bao_cao", &miss);
-	oom |= bc_set_buf(v, "bang", &tb);
-	if ((s = tmpl_vars_get(v, "th_bieu_do")) == NULL)
-		s = "";
-	snprintf(title, sizeof(title), "%s %s", s, tmpl_vars_get(v, "ky_ten"));
-	for (q = title; (q = strchr(q, '"')) != NULL;)
-		*q = '\'';	/* the title is a quoted option */
-	bc_charts(&charts, ch.s ? ch.s : "", us->n, title);
-	free(vbuf_take(&ch));
-	oom |= bc_set_buf(v, "bieu_do", &charts);
-	oom |= bc_set_buf(v, "nv_chua_xong", &open);
-	if (!oom)
-		rc = bc_expand(bd, "tong-hop.md", v, d, out);
-done:
-	if (rc == VB_ESYS && *out == NULL && diag_errors(d) == 0)
+	if (rc == VB_ESYS && diag_errors(d) == 0)
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
-	free(vbuf_take(&tb));
-	free(vbuf_take(&ch));
-	free(vbuf_take(&miss));
-	free(vbuf_take(&open));
-	free(vbuf_take(&charts));
-	free(lines);
-	free(st);
-	free(row);
-	tmpl_vars_free(v);
 	return rc;
-}
-
-/* ------------------------------------------------------------------ */
-/* The empty progress form                                              */
-/* ------------------------------------------------------------------ */
-
-int
-bc_form(const struct bc_plan *p, const struct bc_units *us, size_t u,
-    unsigned mask, char **out, size_t *len)
-{
-	struct vbuf	 b = { NULL, 0, 0, 0 };
-	size_t		 i;
-
-	/* UTF-8 BOM: Excel then reads the diacritics right. */
-	vbuf_puts(&b, "\xEF\xBB\xBF" "Đơn vị,Nhiệm vụ,Nội dung nhiệm vụ,"
-	    "Đơn vị chủ trì,Trạng thái,Ngày hoàn thành,Kết quả\r\n");
-	for (i = 0; i < p->ntasks; i++) {
-		if (!bc_task_in(p, i, mask))
-			continue;
-		csvt_put_field(&b, us->v[u].don_vi, 1);
-		csvt_put_field(&b, p->tasks[i].key, 0);
-		csvt_put_field(&b, p->tasks[i].noi_dung, 0);
-		csvt_put_field(&b, p->tasks[i].chu_tri, 0);
-		vbuf_puts(&b, ",,,\r\n");
-	}
-	*len = b.len;
-	if (b.bad) {
-		free(vbuf_take(&b));
-		*out = NULL;
-		return VB_ESYS;
-	}
-	*out = vbuf_take(&b);
-	return *out ? VB_OK : VB_ESYS;
 }

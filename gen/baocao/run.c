@@ -18,6 +18,9 @@ struct bc_in {
 	struct bc_plan		*plan;
 	struct bc_units		 units;
 	struct bc_progress	 pr;
+	struct bc_awards	 aw;     /* --khen-thuong, of the period */
+	unsigned char		*role;   /* bc_roles */
+	unsigned char		*silent; /* [u]: asked, sent nothing */
 };
 
 static void
@@ -27,32 +30,40 @@ bc_in_free(struct bc_in *in)
 	bc_plan_free(in->plan);
 	bc_units_free(&in->units);
 	bc_progress_free(&in->pr);
+	bc_awards_free(&in->aw);
+	free(in->role);
+	free(in->silent);
 }
 
 /* The lead units of the plan ("Sở Nội vụ (cơ quan thường trực)" counts
- * as "Sở Nội vụ"), as the units of the forms. */
+ * as "Sở Nội vụ"; a group phrase, "Các cơ quan, đơn vị, địa phương",
+ * names no unit), as the units of the forms. */
 static int
-bc_lead_units(const struct bc_plan *p, struct bc_units *us)
+bc_lead_units(const struct bc_data *bd, const struct bc_plan *p,
+    struct bc_units *us)
 {
 	size_t	 i, n;
-	char	*name;
+	char	*name, *f;
+	int	 rc = 0;
 
-	for (i = 0; i < p->ntasks; i++) {
+	for (i = 0; i < p->ntasks && rc == 0; i++) {
 		n = strcspn(p->tasks[i].chu_tri, "(");
 		while (n > 0 && p->tasks[i].chu_tri[n - 1] == ' ')
 			n--;
 		if (n == 0)
 			continue;
-		if ((name = strndup(p->tasks[i].chu_tri, n)) == NULL)
-			return -1;
-		if (bc_units_find(us, name) < 0 &&
-		    bc_units_add(us, name, 0) < 0) {
+		if ((name = strndup(p->tasks[i].chu_tri, n)) == NULL ||
+		    (f = csvt_fold(name)) == NULL) {
 			free(name);
 			return -1;
 		}
+		if (bc_text_groups(bd, f) == 0 && bc_units_find(us, name) < 0 &&
+		    bc_units_add(us, name, 0) < 0)
+			rc = -1;
+		free(f);
 		free(name);
 	}
-	return 0;
+	return rc;
 }
 
 /* Read the data, the plan, the units and the progress tables. */
@@ -60,10 +71,18 @@ static int
 bc_read(struct bc_args *a, struct bc_in *in, struct diag *d)
 {
 	struct csvt	*t = NULL;
+	struct bc_want	 w = { a->ky, a->nam, a->ngay, 0 };
 	char		*tdir;
 	size_t		 i;
 	int		 rc, rc2;
 
+	/* Forms: the earlier periods' tables carry their unfinished tasks
+	 * (an untitled one is of the quarter before). */
+	if (a->mau) {
+		w.any = 1;
+		w.ky = a->ky > BC_Q1 && a->ky <= BC_Q4 ? a->ky - 1 : BC_Q1;
+		w.ngay = 0;
+	}
 	if ((tdir = bc_find_templates(a->templates)) == NULL)
 		return VB_ESYS;
 	rc = bc_data_load(tdir, a->config, d, &in->bd);
@@ -82,17 +101,18 @@ bc_read(struct bc_args *a, struct bc_in *in, struct diag *d)
 	if (rc != VB_OK)
 		return rc;
 	for (i = 0; i < a->nprogress; i++) {
-		if ((rc2 = table_read(a->progress[i], a->sheet, a->enc, d,
-		    &t)) == VB_OK)
+		if ((rc2 = table_read_rows(a->progress[i], a->sheet, a->enc,
+		    d, &t)) == VB_OK)
 			rc2 = bc_progress_table(t, in->plan, in->bd,
-			    &in->units, d, &in->pr);
+			    &in->units, &w, d, &in->pr);
 		else
 			csvt_free(t);
 		if (rc2 > rc)
 			rc = rc2;
 	}
+	bc_progress_compose(&in->pr);
 	if (rc == VB_OK && a->mau && in->units.n == 0 &&
-	    bc_lead_units(in->plan, &in->units) != 0)
+	    bc_lead_units(in->bd, in->plan, &in->units) != 0)
 		rc = VB_ESYS;
 	if (rc == VB_OK && in->units.n == 0) {
 		diag_add(d, DIAG_ERROR, a->nprogress ? a->progress[0] : a->tasks,
@@ -135,11 +155,25 @@ bc_year(const struct bc_args *a, const struct bc_in *in, struct diag *d)
 	return y;
 }
 
-/* Warnings about the period: units that sent no row for it, tasks of
- * it that share a key (their rows cannot be told apart). */
+/* Is unit u asked of some task of mask? */
+static int
+bc_asked(const struct bc_in *in, size_t u, unsigned mask)
+{
+	size_t i;
+
+	for (i = 0; i < in->plan->ntasks; i++)
+		if (in->role[u * in->plan->ntasks + i] != BC_ROLE_NONE &&
+		    bc_task_in(in->plan, i, mask))
+			return 1;
+	return 0;
+}
+
+/* Warnings about the period: units asked something that sent nothing
+ * for it (silent: no report, the reminder), tasks of it that share a
+ * key (their rows cannot be told apart). */
 static void
-bc_check_period(const struct bc_args *a, const struct bc_in *in,
-    unsigned mask, struct diag *d)
+bc_check_period(const struct bc_args *a, struct bc_in *in, unsigned mask,
+    struct diag *d)
 {
 	size_t	 u, i, j;
 	char	 name[64];
@@ -163,23 +197,24 @@ bc_check_period(const struct bc_args *a, const struct bc_in *in,
 		return;
 	bc_ky_label(a->ky, a->nam_used, 0, name, sizeof(name));
 	for (u = 0; u < in->units.n; u++) {
-		for (i = 0; i < in->pr.n; i++)
-			if (in->pr.v[i].unit == u &&
-			    bc_task_in(in->plan, in->pr.v[i].task, mask))
-				break;
-		if (i == in->pr.n)
-			diag_add(d, DIAG_WARNING, NULL, 0, 0, "%s sent no "
-			    "progress for %s: the summary lists it as chưa "
-			    "báo cáo", in->units.v[u].don_vi, name);
+		in->silent[u] = bc_asked(in, u, mask) &&
+		    !bc_unit_sent(in->plan, &in->pr, u, mask);
+		if (in->silent[u])
+			diag_add(d, DIAG_WARNING, NULL, 0, 0, "%s sent nothing "
+			    "for %s: no report in its name; the summary lists "
+			    "it and don-doc.md reminds it", in->units.v[u].don_vi,
+			    name);
 	}
 }
 
-/* Outputs kept in memory until all are made. */
+/* Outputs kept in memory until all are made; a workbook (xlsx[i]) is
+ * written from its form's description. */
 struct bc_out {
-	char	**path;   /* file names */
-	char	**text;   /* contents */
-	size_t	 *len;    /* their sizes */
-	size_t	  n;
+	char		**path;   /* file names */
+	char		**text;   /* contents (NULL: a workbook) */
+	size_t		 *len;    /* their sizes */
+	struct bc_form_in *xlsx;  /* the workbooks' forms */
+	size_t		  n;
 };
 
 static int
@@ -196,31 +231,74 @@ bc_out_add(struct bc_out *o, char *path, char *text, size_t len)
 	return VB_OK;
 }
 
-/* Make every output: the forms, or the reports and the summary. */
+/* The forms of every unit for period k (or every quarter). */
+static int
+bc_make_forms(struct bc_args *a, struct bc_in *in, struct bc_out *o)
+{
+	struct bc_form_in	 f;
+	enum bc_ky		 k, k0 = a->have_ky ? a->ky : BC_Q1,
+				 k1 = a->have_ky ? a->ky : BC_Q4;
+	char			*path, *text;
+	size_t			 u, len;
+	int			 rc = VB_OK;
+
+	memset(&f, 0, sizeof(f));
+	f.plan = in->plan;
+	f.units = &in->units;
+	f.bd = in->bd;
+	f.role = in->role;
+	f.carry = &in->pr;
+	f.nam = a->nam_used;
+	f.epoch = a->ropt.epoch;
+	for (k = k0; k <= k1 && rc == VB_OK; k++)
+		for (u = 0; u < in->units.n && rc == VB_OK; u++) {
+			f.u = u;
+			f.ky = k;
+			if (!bc_asked(in, u, bc_ky_quarters(k)))
+				continue;
+			if (asprintf(&path, "%s/%s-%s.%s", a->outdir,
+			    in->units.v[u].slug, bc_ky_code(k),
+			    a->mau_csv ? "csv" : "xlsx") < 0)
+				return VB_ESYS;
+			if (!a->mau_csv) {
+				o->xlsx[o->n] = f;
+				rc = bc_out_add(o, path, strdup(""), 0);
+				continue;
+			}
+			rc = bc_form_csv(&f, &text, &len);
+			rc = rc == VB_OK ? bc_out_add(o, path, text, len) :
+			    (free(path), rc);
+		}
+	return rc;
+}
+
+/* Make every output: the forms, or the reports (of the units that sent
+ * something), the summary and the reminder. */
 static int
 bc_make(struct bc_args *a, struct bc_in *in, struct bc_out *o,
     struct diag *d)
 {
 	struct bc_opt	 opt;
-	enum bc_ky	 k, k0 = a->have_ky ? a->ky : BC_Q1,
-			 k1 = a->have_ky ? a->ky : BC_Q4;
-	size_t		 u, len;
+	size_t		 u, nsilent = 0;
 	char		*path, *text;
 	int		 rc = VB_OK;
 
+	if (a->mau)
+		return bc_make_forms(a, in, o);
+	memset(&opt, 0, sizeof(opt));
 	opt.ky = a->ky;
 	opt.nam = a->nam_used;
 	opt.ngay = a->ngay;
-	for (k = k0; a->mau && k <= k1 && rc == VB_OK; k++)
-		for (u = 0; u < in->units.n && rc == VB_OK; u++) {
-			if (asprintf(&path, "%s/%s-%s.csv", a->outdir,
-			    in->units.v[u].slug, bc_ky_code(k)) < 0)
-				return VB_ESYS;
-			rc = bc_form(in->plan, &in->units, u,
-			    bc_ky_quarters(k), &text, &len);
-			rc = rc == VB_OK ? bc_out_add(o, path, text, len) : rc;
+	opt.han = a->han;
+	opt.du_thao = a->du_thao;
+	opt.role = in->role;
+	opt.aw = &in->aw;
+	for (u = 0; u < in->units.n && rc == VB_OK; u++) {
+		if (in->silent[u] || !bc_unit_sent(in->plan, &in->pr, u,
+		    bc_ky_quarters(a->ky))) {
+			nsilent += in->silent[u];
+			continue;
 		}
-	for (u = 0; !a->mau && u < in->units.n && rc == VB_OK; u++) {
 		if ((rc = bc_unit_report(in->bd, in->plan, &in->units, &in->pr,
 		    u, &opt, d, &text)) != VB_OK)
 			break;
@@ -228,10 +306,18 @@ bc_make(struct bc_args *a, struct bc_in *in, struct bc_out *o,
 		    in->units.v[u].slug) < 0)
 			path = NULL;
 		rc = bc_out_add(o, path, text, strlen(text));
+		a->n_reports++;
 	}
-	if (!a->mau && rc == VB_OK && (rc = bc_summary(in->bd, in->plan,
-	    &in->units, &in->pr, &opt, d, &text)) == VB_OK) {
+	a->n_silent = nsilent;
+	if (rc == VB_OK && (rc = bc_summary(in->bd, in->plan, &in->units,
+	    &in->pr, &opt, d, &text)) == VB_OK) {
 		if (asprintf(&path, "%s/tong-hop.md", a->outdir) < 0)
+			path = NULL;
+		rc = bc_out_add(o, path, text, strlen(text));
+	}
+	if (rc == VB_OK && nsilent > 0 && (rc = bc_reminder(in->bd,
+	    &in->units, in->silent, &opt, d, &text)) == VB_OK) {
+		if (asprintf(&path, "%s/don-doc.md", a->outdir) < 0)
 			path = NULL;
 		rc = bc_out_add(o, path, text, strlen(text));
 	}
@@ -281,6 +367,91 @@ bc_write_as(const char *path, const char *ext, const struct render_job *j,
 	return rc;
 }
 
+/* Five working days (Monday to Friday) after day v. */
+static vb_date
+bc_workdays(vb_date v, int n)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+		30, 31 };
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+	int	 y = (int)(v / 10000), m = (int)(v / 100 % 100),
+		 dd = (int)(v % 100), yy, wd, ml;
+
+	while (n > 0) {
+		ml = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) ||
+		    y % 400 == 0));
+		if (++dd > ml) {
+			dd = 1;
+			if (++m > 12) {
+				m = 1;
+				y++;
+			}
+		}
+		yy = y - (m < 3);
+		wd = (yy + yy / 4 - yy / 100 + yy / 400 + t[m - 1] + dd) % 7;
+		n -= wd != 0 && wd != 6;	/* 0 Sunday, 6 Saturday */
+	}
+	return (vb_date)y * 10000 + m * 100 + dd;
+}
+
+/* The period's awards (--khen-thuong), the roles, the units that sent
+ * nothing, the settings; after bc_read. */
+static int
+bc_prepare(struct bc_args *a, struct bc_in *in, struct diag *d)
+{
+	vb_date	 from, to;
+	size_t	 i;
+	int	 rc = VB_OK, rc2;
+
+	bc_ky_range(a->ky, a->nam_used, &from, &to);
+	for (i = 0; i < a->nkhen_thuong; i++)
+		if ((rc2 = bc_awards_load(a->khen_thuong[i], a->enc, from, to,
+		    d, &in->aw)) > rc)
+			rc = rc2;
+	if (rc == VB_ESYS)
+		return rc;
+	in->role = bc_roles(in->bd, in->plan, &in->units);
+	in->silent = calloc(in->units.n + 1, 1);
+	if (in->role == NULL || in->silent == NULL)
+		return VB_ESYS;
+	bc_check_period(a, in, bc_ky_quarters(a->ky), d);
+	if (!a->have_ky && a->mau)
+		for (i = BC_Q2; i <= BC_Q4; i++)
+			bc_check_period(a, in, bc_ky_quarters(i), d);
+	if (a->han == 0 && a->ngay != 0)
+		a->han = bc_workdays(a->ngay, 5);
+	if (!a->mau && bc_config_check(in->bd, &in->units, a->du_thao, d) &&
+	    !a->du_thao)
+		return VB_EINPUT;
+	return rc;
+}
+
+/* Write every output (nothing was before: all is made). */
+static int
+bc_write(const struct bc_args *a, const struct bc_out *o,
+    const struct render_job *jobs, const struct render_job *docx,
+    struct diag *d)
+{
+	size_t	 i;
+	int	 rc = VB_OK;
+
+	/* Everything is made: only now is anything written. */
+	if ((rc = vb_mkdir_p(a->outdir, d)) != VB_OK)
+		return rc;
+	for (i = 0; i < o->n && rc == VB_OK; i++) {
+		if (o->xlsx[i].plan != NULL) {
+			rc = bc_form_xlsx(&o->xlsx[i], o->path[i], d);
+			continue;
+		}
+		rc = text_write_file(o->path[i], o->text[i], o->len[i], d);
+		if (rc == VB_OK && jobs != NULL)
+			rc = bc_write_as(o->path[i], ".pdf", &jobs[i], d);
+		if (rc == VB_OK && docx != NULL)
+			rc = bc_write_as(o->path[i], ".docx", &docx[i], d);
+	}
+	return rc;
+}
+
 int
 bc_run(struct bc_args *a, struct diag *d)
 {
@@ -295,15 +466,15 @@ bc_run(struct bc_args *a, struct diag *d)
 	if ((rc = bc_read(a, &in, d)) != VB_OK)
 		goto out;
 	a->nam_used = bc_year(a, &in, d);
-	bc_check_period(a, &in, bc_ky_quarters(a->ky), d);
-	if (!a->have_ky && a->mau)
-		for (i = BC_Q2; i <= BC_Q4; i++)
-			bc_check_period(a, &in, bc_ky_quarters(i), d);
-	cap = in.units.n * 4 + 1;
+	if ((rc = bc_prepare(a, &in, d)) != VB_OK)
+		goto out;
+	cap = in.units.n * 4 + 3;
 	o.path = calloc(cap, sizeof(*o.path));
 	o.text = calloc(cap, sizeof(*o.text));
 	o.len = calloc(cap, sizeof(*o.len));
-	if (o.path == NULL || o.text == NULL || o.len == NULL) {
+	o.xlsx = calloc(cap, sizeof(*o.xlsx));
+	if (o.path == NULL || o.text == NULL || o.len == NULL ||
+	    o.xlsx == NULL) {
 		rc = VB_ESYS;
 		goto out;
 	}
@@ -315,21 +486,7 @@ bc_run(struct bc_args *a, struct diag *d)
 	if (a->docx && !a->mau &&
 	    (rc = bc_render(a, &o, RENDER_DOCX, &docx, d)) != VB_OK)
 		goto out;
-	if (mkdir(a->outdir, 0777) != 0 && errno != EEXIST) {
-		diag_add(d, DIAG_ERROR, a->outdir, 0, 0, "cannot create the "
-		    "folder: %s", strerror(errno));
-		rc = VB_ESYS;
-		goto out;
-	}
-	/* Everything is made: only now is anything written. */
-	for (i = 0; i < o.n && rc == VB_OK; i++) {
-		rc = text_write_file(o.path[i], o.text[i], o.len[i], d);
-		if (rc == VB_OK && jobs != NULL)
-			rc = bc_write_as(o.path[i], ".pdf", &jobs[i], d);
-		if (rc == VB_OK && docx != NULL)
-			rc = bc_write_as(o.path[i], ".docx", &docx[i], d);
-	}
-	if (rc != VB_OK)
+	if ((rc = bc_write(a, &o, jobs, docx, d)) != VB_OK)
 		goto out;
 	if (a->mau)
 		a->n_csv = o.n;
@@ -348,6 +505,7 @@ out:
 	free(o.path);
 	free(o.text);
 	free(o.len);
+	free(o.xlsx);
 	bc_in_free(&in);
 	return rc;
 }

@@ -13,7 +13,7 @@
 
 enum {
 	BC_U_DON_VI, BC_U_TEN, BC_U_CHU_QUAN, BC_U_KY_HIEU, BC_U_DIA_DANH,
-	BC_U_CHUC_VU, BC_U_NGUOI_KY, BC_U_THAM_QUYEN, BC_U_N
+	BC_U_CHUC_VU, BC_U_NGUOI_KY, BC_U_THAM_QUYEN, BC_U_NHOM, BC_U_N
 };
 
 /* Accepted headings (keys) per field, compared folded. */
@@ -27,6 +27,7 @@ static const char *const bc_unit_cols[BC_U_N][6] = {
 	{ "chuc_vu_ky", "Chức vụ ký", "Chức vụ người ký", "Chức vụ", NULL },
 	{ "nguoi_ky", "Người ký", "Họ tên người ký", NULL },
 	{ "tham_quyen", "Thẩm quyền ký", "Thẩm quyền", NULL },
+	{ "nhom", "Nhóm", "Nhóm đơn vị", "Cấp", NULL },
 };
 
 /* The unit's field f, as a pointer to its slot. */
@@ -41,6 +42,7 @@ bc_unit_field(struct bc_unit *u, int f)
 	case BC_U_DIA_DANH: return &u->dia_danh;
 	case BC_U_CHUC_VU: return &u->chuc_vu_ky;
 	case BC_U_NGUOI_KY: return &u->nguoi_ky;
+	case BC_U_NHOM: return &u->nhom;
 	default: return &u->tham_quyen;
 	}
 }
@@ -183,6 +185,10 @@ bc_unit_check(struct bc_units *us, const char *path, struct diag *d)
 		    "(don_vi)");
 		return;
 	}
+	if (bc_nhom_parse(u->nhom) < 0)
+		diag_add(d, DIAG_ERROR, path, u->line, 0, "unit \"%s\": nhom "
+		    "\"%s\" is not a group; write sở, ngành or địa phương",
+		    u->don_vi, u->nhom);
 	us->n--;
 	k = bc_units_find(us, u->don_vi);
 	us->n++;
@@ -266,7 +272,7 @@ bc_units_yaml(const char *path, const char *text, size_t len,
 
 	if ((rc = config_load_table(path, text, len, bc_unit_known,
 	    "don_vi, ten_day_du, co_quan_chu_quan, ky_hieu, dia_danh, "
-	    "tham_quyen, chuc_vu_ky, nguoi_ky", d, &t)) != VB_OK)
+	    "tham_quyen, chuc_vu_ky, nguoi_ky, nhom", d, &t)) != VB_OK)
 		return rc;
 	/* Row 0 is the header made of the keys; the units follow. */
 	return bc_units_table(path, t, d, us);

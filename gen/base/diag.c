@@ -46,11 +46,12 @@ diag_free(struct diag *d)
 	free(d);
 }
 
-/* "error" or "warning", in the clerk's language. */
+/* "error", "warning" or "note", in the clerk's language. */
 static const char *
 diag_level_word(enum diag_level l)
 {
-	return l == DIAG_ERROR ? vb_tr("error") : vb_tr("warning");
+	return l == DIAG_ERROR ? vb_tr("error") : l == DIAG_NOTE ?
+	    vb_tr("note") : vb_tr("warning");
 }
 
 /* The message as printed: "file:line:col: error: text".  Malloc'd. */
@@ -90,7 +91,7 @@ diag_add(struct diag *d, enum diag_level lvl, const char *file, int line,
 		return;
 	if (lvl == DIAG_ERROR)
 		d->errors++;
-	else
+	else if (lvl == DIAG_WARNING)
 		d->warnings++;
 	if (d->n >= DIAG_KEEP_MAX) {
 		d->dropped++;

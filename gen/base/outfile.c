@@ -8,7 +8,10 @@
  *  - a symbolic link is followed: its target is replaced, the link stays;
  *  - anything else that exists (a device such as /dev/null, a FIFO) is
  *    opened and written through, never replaced by a rename;
- *  - "-" is standard output.
+ *  - "-" is standard output;
+ *  - a file the user may have edited since the tool looked at it is
+ *    checked once more just before the rename (struct outfile_guard): if
+ *    it changed, it is kept and the new file goes beside it.
  *
  * Temporary files are removed on SIGINT, SIGTERM and SIGHUP; SIGXFSZ (a
  * file-size limit) is ignored so that the write fails with EFBIG and the
@@ -33,6 +36,8 @@ struct outfile {
 	char	*path;    /* the file to replace (symlinks resolved) */
 	char	*tmp;     /* temporary file, NULL: written through */
 	int	 slot;    /* index in out_tmps, -1: none */
+	const char *name; /* the path as given (for a guard) */
+	struct outfile_guard *guard; /* last check before the rename, or NULL */
 };
 
 /* Temporary files to remove if a signal ends the run.  Written only with
@@ -65,31 +70,42 @@ out_mask(int how)
 	sigprocmask(how, &s, NULL);
 }
 
-/* Remember tmp for the handler; the slot, or -1 when all are taken. */
+/* Catch the signals that end a run (once per process).  A signal the
+ * run was started ignoring stays ignored: under nohup a hangup must not
+ * end it, nor an interrupt a job the shell started in the background. */
+static void
+out_hook(void)
+{
+	static const int	 sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction	 sa, old;
+	size_t			 i;
+
+	if (out_hooked)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = out_on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	signal(SIGXFSZ, SIG_IGN);
+	out_hooked = 1;
+}
+
+/* Remember tmp for the handler (called with the signals blocked); the
+ * slot, or -1 when all are taken. */
 static int
 out_track(char *tmp)
 {
-	struct sigaction	 sa;
-	int			 i, slot = -1;
+	int i;
 
-	if (!out_hooked) {
-		memset(&sa, 0, sizeof(sa));
-		sa.sa_handler = out_on_signal;
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGINT, &sa, NULL);
-		sigaction(SIGTERM, &sa, NULL);
-		sigaction(SIGHUP, &sa, NULL);
-		signal(SIGXFSZ, SIG_IGN);
-		out_hooked = 1;
-	}
-	out_mask(SIG_BLOCK);
-	for (i = 0; i < OUT_TMP_MAX && slot == -1; i++)
+	for (i = 0; i < OUT_TMP_MAX; i++)
 		if (out_tmps[i] == NULL) {
 			out_tmps[i] = tmp;
-			slot = i;
+			return i;
 		}
-	out_mask(SIG_UNBLOCK);
-	return slot;
+	return -1;
 }
 
 static void
@@ -117,21 +133,29 @@ static int
 out_tmp(struct outfile *of, const char *name, mode_t mode, struct diag *d)
 {
 	size_t	 plen = strlen(of->path);
-	int	 fd;
+	int	 fd, e;
 
 	if ((of->tmp = malloc(plen + 16)) == NULL) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "out of memory");
 		return -1;
 	}
 	snprintf(of->tmp, plen + 16, "%s.tmp.XXXXXX", of->path);
+	/* Made and remembered with the signals held: a signal delivered as
+	 * mkstemp's open returns would otherwise leave the file behind. */
+	out_hook();
+	out_mask(SIG_BLOCK);
 	if ((fd = mkstemp(of->tmp)) == -1) {
+		e = errno;
+		out_mask(SIG_UNBLOCK);
 		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot create: %s",
-		    strerror(errno));
+		    strerror(e));
 		free(of->tmp);
 		of->tmp = NULL;
 		return -1;
 	}
+	vb_test_point("tmp");
 	of->slot = out_track(of->tmp);
+	out_mask(SIG_UNBLOCK);
 	if (fchmod(fd, mode) != 0 || (of->fp = fdopen(fd, "wb")) == NULL) {
 		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot create: %s",
 		    strerror(errno));
@@ -216,6 +240,60 @@ fail:
 	return NULL;
 }
 
+/* Tests only: VB_TEST_PAUSE_BEFORE_RENAME names a FIFO; write path to it,
+ * then wait until the test writes something to it and closes it (see
+ * struct outfile_guard).  Lets a test change a file between a tool's
+ * first check and its rename without depending on timing. */
+static void
+out_test_pause(const char *path)
+{
+	const char	*fifo = getenv("VB_TEST_PAUSE_BEFORE_RENAME");
+	FILE		*fp;
+
+	if (fifo == NULL || *fifo == '\0')
+		return;
+	if ((fp = fopen(fifo, "w")) != NULL) {
+		fprintf(fp, "%s\n", path);
+		fclose(fp);
+	}
+	if ((fp = fopen(fifo, "r")) != NULL) {
+		while (getc(fp) != EOF)
+			;
+		fclose(fp);
+	}
+}
+
+/* Put the complete temporary file in place: over of->path, or at the
+ * guard's alt when the file there changed since the caller checked it.
+ * 0, or -1 with a message in d. */
+static int
+out_rename(struct outfile *of, struct diag *d)
+{
+	const char	*to = of->path;
+	int		 changed = 0;
+
+	if (of->guard != NULL) {
+		out_test_pause(of->name);
+		if ((changed = of->guard->changed(of->name,
+		    of->guard->arg)) < 0) {
+			diag_add(d, DIAG_ERROR, of->name, 0, 0, "cannot read "
+			    "it again before replacing it: %s",
+			    strerror(errno));
+			return -1;
+		}
+		if (changed)
+			to = of->guard->alt;
+	}
+	if (rename(of->tmp, to) != 0) {
+		diag_add(d, DIAG_ERROR, to, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		return -1;
+	}
+	if (changed)
+		of->guard->moved = 1;
+	return 0;
+}
+
 int
 outfile_close(struct outfile *of, int ok, struct diag *d)
 {
@@ -235,9 +313,7 @@ outfile_close(struct outfile *of, int ok, struct diag *d)
 		rc = VB_ESYS;
 		ok = 0;
 	}
-	if (of->tmp != NULL && ok && rename(of->tmp, of->path) != 0) {
-		diag_add(d, DIAG_ERROR, name, 0, 0, "cannot write: %s",
-		    strerror(errno));
+	if (of->tmp != NULL && ok && out_rename(of, d) != 0) {
 		rc = VB_ESYS;
 		ok = 0;
 	}
@@ -253,11 +329,20 @@ outfile_close(struct outfile *of, int ok, struct diag *d)
 int
 text_write_file(const char *path, const void *buf, size_t n, struct diag *d)
 {
+	return text_write_guarded(path, buf, n, NULL, d);
+}
+
+int
+text_write_guarded(const char *path, const void *buf, size_t n,
+    struct outfile_guard *g, struct diag *d)
+{
 	struct outfile	*of;
 	FILE		*fp;
 
 	if ((fp = outfile_open(path, &of, d)) == NULL)
 		return VB_ESYS;
+	of->name = path;
+	of->guard = g;
 	errno = 0;
 	if (fwrite(buf, 1, n, fp) != n) {
 		diag_add(d, DIAG_ERROR, strcmp(path, "-") ? path : "<stdout>",

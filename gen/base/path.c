@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "vanban.h"
 
@@ -84,4 +85,47 @@ vb_with_ext(const char *path, const char *ext)
 	if (asprintf(&s, "%.*s%s", (int)n, path, ext) < 0)
 		return NULL;
 	return s;
+}
+
+/* Make one folder; an existing folder (or a link to one) is fine. */
+static int
+path_mkdir1(const char *p)
+{
+	struct stat st;
+
+	if (mkdir(p, 0777) == 0)
+		return 0;
+	if (errno == EEXIST && stat(p, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return -1;
+	}
+	return errno == EEXIST ? 0 : -1;
+}
+
+int
+vb_mkdir_p(const char *dir, struct diag *d)
+{
+	char	*p, *s;
+	int	 rc = 0;
+
+	if ((p = strdup(dir)) == NULL) {
+		diag_add(d, DIAG_ERROR, dir, 0, 0, "out of memory");
+		return VB_ESYS;
+	}
+	/* Each parent in turn, then dir itself: "a/b/c" makes a, a/b, a/b/c
+	 * (the leading "/" and repeated slashes are skipped). */
+	for (s = p + 1; rc == 0 && *s != '\0'; s++) {
+		if (*s != '/' || s[-1] == '/')
+			continue;
+		*s = '\0';
+		if ((rc = path_mkdir1(p)) == 0)
+			*s = '/';	/* else the message names this one */
+	}
+	if (rc == 0)
+		rc = path_mkdir1(p);
+	if (rc != 0)
+		diag_add(d, DIAG_ERROR, p, 0, 0, "cannot create the folder: %s",
+		    strerror(errno));
+	free(p);
+	return rc == 0 ? VB_OK : VB_ESYS;
 }

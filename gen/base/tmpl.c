@@ -1,7 +1,7 @@
 /*
  * tmpl.c - the template language of the generators' skeletons (a small
  * subset of Mustache), its variables, and the string helpers the
- * generator shares: a growing buffer, YAML scalars, Markdown escapes.
+ * generator shares (the escapes of its |md and |yaml filters: mdesc.c).
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-#include <utf8proc.h>
 
 #include "vanban.h"
 
@@ -260,101 +258,10 @@ tmpl_vars_get(const struct tmpl_vars *vs, const char *key)
 /* Escapes                                                              */
 /* ------------------------------------------------------------------ */
 
-/* Whether YAML must escape code point cp inside double quotes: what it
- * does not allow raw (C0 and C1 controls, DEL, U+FFFE/FFFF) and what it
- * would read as a line break or a byte order mark (CR, NEL, LS, PS,
- * U+FEFF).  Tab and LF have escapes of their own. */
-static int
-tmpl_yaml_escaped(utf8proc_int32_t cp)
-{
-	return (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7f ||
-	    (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
-	    cp == 0xfeff || cp == 0xfffe || cp == 0xffff;
-}
-
-/* The next code point of s at *p (-1 for a byte that starts none, taken
- * alone); advances *p. */
-static utf8proc_int32_t
-tmpl_next_cp(const char **p)
-{
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k;
-
-	k = utf8proc_iterate((const utf8proc_uint8_t *)*p, -1, &cp);
-	*p += k > 0 ? k : 1;
-	return k > 0 ? cp : -1;
-}
-
-/* Whether s would read back as the same string when written plain. */
-static int
-tmpl_yaml_plain_ok(const char *s)
-{
-	static const char *const special[] = {
-		"true", "false", "yes", "no", "on", "off", "null", "~", NULL
-	};
-	size_t		 i, n = strlen(s);
-	int		 numeric = 1;
-	const char	*p;
-
-	if (n == 0 || strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) != NULL)
-		return 0;
-	if (s[n - 1] == ' ' || s[n - 1] == ':')
-		return 0;
-	if (strstr(s, ": ") || strstr(s, " #") || strpbrk(s, "\n\t\\"))
-		return 0;
-	for (p = s; *p != '\0';)
-		if (tmpl_yaml_escaped(tmpl_next_cp(&p)))
-			return 0;
-	for (i = 0; special[i] != NULL; i++)
-		if (strcasecmp(s, special[i]) == 0)
-			return 0;
-	for (i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]) && !strchr(".,+-eE_", s[i]))
-			numeric = 0;
-	return !numeric;
-}
-
 char *
 tmpl_yaml_scalar(const char *s)
 {
-	struct vbuf		 b = { NULL, 0, 0, 0 };
-	const char		*p, *q;
-	utf8proc_int32_t	 cp;
-
-	if (tmpl_yaml_plain_ok(s))
-		return strdup(s);
-	vbuf_puts(&b, "\"");
-	for (p = s; *p != '\0';) {
-		q = p;
-		cp = tmpl_next_cp(&p);
-		if (cp == '"' || cp == '\\')
-			vbuf_printf(&b, "\\%c", (char)cp);
-		else if (cp == '\n')
-			vbuf_puts(&b, "\\n");
-		else if (cp == '\t')
-			vbuf_puts(&b, "\\t");
-		else if (cp == '\r')
-			vbuf_puts(&b, "\\r");
-		else if (cp >= 0 && tmpl_yaml_escaped(cp))
-			vbuf_printf(&b, cp < 0x100 ? "\\x%02X" : "\\u%04X",
-			    (unsigned)cp);
-		else
-			vbuf_putn(&b, q, (size_t)(p - q));
-	}
-	vbuf_puts(&b, "\"");
-	return vbuf_take(&b);
-}
-
-/* Append s with the characters CommonMark would read as markup
- * backslash-escaped. */
-static void
-tmpl_md_escape(struct vbuf *b, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		if (strchr("\\*_`[]<>", *s) != NULL)
-			vbuf_putn(b, "\\", 1);
-		vbuf_putn(b, s, 1);
-	}
+	return mdesc_yaml(s);
 }
 
 /* ------------------------------------------------------------------ */
@@ -432,7 +339,7 @@ tmpl_emit_var(struct vbuf *b, const struct tmpl_var *v, const char *filter)
 			vbuf_puts(b, y);
 			free(y);
 		} else if (strcmp(filter, "md") == 0)
-			tmpl_md_escape(b, v->items[i]);
+			mdesc_inline(b, v->items[i]);
 		else
 			vbuf_puts(b, v->items[i]);
 	}

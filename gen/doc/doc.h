@@ -222,4 +222,37 @@ char		*nd30_luu(const struct doc_meta *);
  */
 #define DOC_MAX_STRING	65535
 
+/* ------------------------------------------------------------------ */
+/* Certificate layouts (phôi): phoi.c                                   */
+/* ------------------------------------------------------------------ */
+
+#define PHOI_MIN_PT 6.0   /* the smallest size a box may print at */
+
+/* One box of a layout: where and how a field is printed. */
+struct phoi_box {
+	int	 field;        /* enum phoi_field */
+	double	 x_mm, y_mm;   /* top-left corner, from the sheet's top-left */
+	double	 w_mm, h_mm;   /* size */
+	int	 face;         /* enum doc_face */
+	double	 size_pt;      /* the size to print at */
+	double	 min_pt;       /* the smallest before wrapping, pt */
+	char	 align;        /* 'l', 'c' or 'r' */
+	char	*mau;          /* the text with "{}" for the field's, or NULL */
+	int	 line;         /* its line in the layout file */
+};
+
+struct phoi_layout {
+	char		*path;       /* the file (messages) */
+	double		 w_mm, h_mm; /* the sheet as printed */
+	char		 kho[8];     /* "A4", "A3" */
+	int		 landscape;  /* 1: ngang */
+	char		*nen;        /* the scanned blank (a path), or NULL */
+	int		 nen_line;   /* its line */
+	struct phoi_box	*box;        /* in file order */
+	size_t		 nbox;
+};
+
+/* The key of field f in a layout ("ho_ten"), or NULL. */
+const char	*phoi_field_name(int f);
+
 #endif /* DOC_H */

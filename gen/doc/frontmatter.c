@@ -25,13 +25,34 @@ fm_col(const yaml_node_t *n)
 	return (int)n->start_mark.column + 1;
 }
 
+/* The first control character of s[0..len) (C0 but line feed and tab,
+ * DEL, C1), or 0: a YAML escape ("\x1b") gets one past the parser. */
+static unsigned
+fm_control(const char *s, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		if ((p[i] < 0x20 && p[i] != '\n' && p[i] != '\t') ||
+		    p[i] == 0x7F)
+			return p[i];
+		if (p[i] == 0xC2 && i + 1 < len && p[i + 1] >= 0x80 &&
+		    p[i + 1] <= 0x9F)
+			return p[i + 1];
+	}
+	return 0;
+}
+
 /* A scalar's value, trimmed, malloc'd; NULL and an error otherwise (a
- * value too long for the PDF is an error, and returned). */
+ * value too long for the PDF or with a control character is an error,
+ * and returned). */
 static char *
 fm_scalar(struct pctx *c, const yaml_node_t *n, const char *key)
 {
 	const char	*s;
 	size_t		 len;
+	unsigned	 cc;
 
 	if (n->type != YAML_SCALAR_NODE) {
 		diag_add(c->d, DIAG_ERROR, c->doc->name, fm_line(c, n),
@@ -50,6 +71,10 @@ fm_scalar(struct pctx *c, const yaml_node_t *n, const char *key)
 		diag_add(c->d, DIAG_ERROR, c->doc->name, fm_line(c, n),
 		    fm_col(n), "'%s' is %zu bytes long; the PDF holds a value "
 		    "of at most %d bytes", key, len, DOC_MAX_STRING);
+	if ((cc = fm_control(s, len)) != 0)
+		diag_add(c->d, DIAG_ERROR, c->doc->name, fm_line(c, n),
+		    fm_col(n), "'%s': control character U+%04X in the value "
+		    "(an escape such as \\x1b): remove it", key, cc);
 	return strndup(s, len);
 }
 
@@ -393,6 +418,25 @@ fm_key(struct pctx *c, yaml_document_t *y, const yaml_node_t *v,
 		free(s);   /* encoding: used when reading */
 }
 
+/* libyaml's reader (bad bytes, control characters) gives only the byte
+ * offset of the problem: its line and column (in characters) into
+ * p->problem_mark, as the scanner's errors have them. */
+static void
+fm_reader_mark(yaml_parser_t *p, const char *text)
+{
+	size_t	 i, line = 0, col = 0;
+
+	for (i = 0; i < p->problem_offset; i++) {
+		if (text[i] == '\n') {
+			line++;
+			col = 0;
+		} else if (((unsigned char)text[i] & 0xC0) != 0x80)
+			col++;
+	}
+	p->problem_mark.line = line;
+	p->problem_mark.column = col;
+}
+
 int
 doc_fm_parse(struct pctx *c, const char *text, size_t len, const char **body)
 {
@@ -442,6 +486,8 @@ doc_fm_parse(struct pctx *c, const char *text, size_t len, const char **body)
 	yaml_parser_set_input_string(&p, (const unsigned char *)text + 4,
 	    (size_t)(end - text - 4));
 	if (!yaml_parser_load(&p, &y)) {
+		if (p.error == YAML_READER_ERROR)
+			fm_reader_mark(&p, text + 4);
 		diag_add(c->d, DIAG_ERROR, c->doc->name,
 		    (int)p.problem_mark.line + 1 + c->fm_line0,
 		    (int)p.problem_mark.column + 1, "front matter: %s%s%s",

@@ -105,18 +105,16 @@ conv_pump(struct conv *c, FILE *fp, const char *path, char *buf,
 	return conv_finish(c);
 }
 
-/* Open path for reading ("-" is stdin); NULL with a message in d. */
-static FILE *
-text_open_in(const char *path, struct diag *d)
+/* Open path for reading ("-" is stdin, whatever it is): VB_OK, or the
+ * status of vb_open_read with a message in d. */
+static int
+text_open_in(const char *path, FILE **fp, struct diag *d)
 {
-	FILE *fp;
-
-	if (strcmp(path, "-") == 0)
-		return stdin;
-	if ((fp = fopen(path, "rb")) == NULL)
-		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
-	return fp;
+	if (strcmp(path, "-") == 0) {
+		*fp = stdin;
+		return VB_OK;
+	}
+	return vb_open_read(path, fp, d);
 }
 
 int
@@ -129,8 +127,8 @@ text_read_file(const char *path, enum text_enc enc, struct diag *d,
 	char		*buf;
 	int		 rc;
 
-	if ((fp = text_open_in(path, d)) == NULL)
-		return VB_ESYS;
+	if ((rc = text_open_in(path, &fp, d)) != VB_OK)
+		return rc;
 	if ((buf = malloc(TEXT_CHUNK)) == NULL) {
 		if (fp != stdin)
 			fclose(fp);
@@ -157,8 +155,8 @@ text_convert_stream(const char *in_path, const char *out_path,
 	char		*buf;
 	int		 rc;
 
-	if ((in = text_open_in(in_path, d)) == NULL)
-		return VB_ESYS;
+	if ((rc = text_open_in(in_path, &in, d)) != VB_OK)
+		return rc;
 	if ((buf = malloc(TEXT_CHUNK)) == NULL) {
 		diag_add(d, DIAG_ERROR, in_path, 0, 0, "out of memory");
 		if (in != stdin)
@@ -242,8 +240,9 @@ text_read_source(const char *path, enum text_enc enc, struct diag *d,
 	FILE	*fp;
 	int	 line = 0, k;
 
+	/* A file that cannot be opened is told by text_read_file. */
 	if (enc != TEXT_ENC_AUTO || strcmp(path, "-") == 0 ||
-	    (fp = fopen(path, "rb")) == NULL)
+	    vb_open_read(path, &fp, NULL) != VB_OK)
 		return text_read_file(path, enc, d, out, len);
 	n = fread(head, 1, sizeof(head), fp);
 	fclose(fp);

@@ -106,16 +106,13 @@ table_read_as(const char *path, const char *sheet, enum text_enc enc,
 	unsigned char	 head[8];
 	size_t		 n;
 	FILE		*fp;
-	int		 enc_ole;
+	int		 enc_ole, rc;
 
 	*out = NULL;
 	if (strcmp(path, "-") == 0)
 		return table_text(path, enc, rows, d, out);
-	if ((fp = fopen(path, "rb")) == NULL) {
-		diag_add(d, DIAG_ERROR, path, 0, 0, "cannot open: %s",
-		    strerror(errno));
-		return VB_ESYS;
-	}
+	if ((rc = vb_open_read(path, &fp, d)) != VB_OK)
+		return rc;
 	n = fread(head, 1, sizeof(head), fp);
 	if (n >= 4 && memcmp(head, "PK", 2) == 0 && ((head[2] == 3 &&
 	    head[3] == 4) || (head[2] == 5 && head[3] == 6))) {

@@ -6,6 +6,7 @@
  * nothing is written and no existing file is touched.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,16 +18,29 @@
 
 /* One decision of the run. */
 struct kt_out {
-	int	 form;   /* index into kt_data.forms */
+	int	 form;   /* index into kt_data.forms, -1: the Tờ trình */
 	char	*md;     /* its source */
 	char	*path;   /* where the source goes ("-": stdout) */
 	char	*pdf;    /* where its PDF goes, or NULL */
 	int	 same;   /* the file at path already holds md */
+	int	 existed;  /* a file was at path when checked */
+	char	 seen[65]; /* its SHA-256 then (hex) */
+	int	 moved;  /* it changed since: md went to NAME.moi.md */
+	struct kt_summary sum; /* what the decision holds (the register) */
 };
 
-/* The number for form f: "FORM=N" for its code, or a plain "N" when it
- * is the only number given.  NULL: none. */
-static const char *
+/* The files kt_write writes, in order (each decision's source, PDF,
+ * DOCX), for the message when one of them fails. */
+struct kt_plan {
+	char	**name;  /* malloc'd paths */
+	size_t	  n;     /* of them */
+	size_t	  k;     /* written so far: name[0..k) */
+	int	  pdf;   /* a PDF for each decision */
+	int	  docx;  /* a DOCX for each decision */
+};
+
+/* The number for form f (contract in kt.h). */
+const char *
 kt_number_for(const struct kt_batch *b, const struct kt_form *f)
 {
 	size_t	 n = strlen(f->ma);
@@ -41,15 +55,49 @@ kt_number_for(const struct kt_batch *b, const struct kt_form *f)
 	return NULL;
 }
 
-/* Every --so names a form of the list (or is plain with one form). */
+/* The form codes of the list, ", "-separated, for a message. */
+static void
+kt_codes(const struct kt_data *kd, const int *used, size_t nused, char *buf,
+    size_t len)
+{
+	size_t i, at = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < nused && at < len; i++)
+		at += (size_t)snprintf(buf + at, len - at, "%s%s", i ? ", " : "",
+		    kd->forms[used[i]].ma);
+}
+
+/*
+ * The number of one --so value (after FORM=): digits only, leading zeros
+ * kept.  A clerk who types the whole "15/QĐ-UBND" gets 15 and a note.
+ * *num malloc'd; 0 good, 1 good after the note, -1 not a number.
+ */
+static int
+kt_so_value(const char *v, char **num)
+{
+	size_t n = strspn(v, "0123456789");
+
+	*num = NULL;
+	if (n == 0 || (v[n] != '\0' && v[n] != '/'))
+		return -1;
+	if ((*num = strndup(v, n)) == NULL)
+		return -2;
+	return v[n] == '/';
+}
+
+/* Every --so names a form of the list (or is plain with one form) and
+ * a number: so[] gets the numbers as FORM=N or N, malloc'd. */
 static int
 kt_check_numbers(const struct kt_batch *b, const struct kt_data *kd,
-    const int *used, size_t nused, struct diag *d)
+    const int *used, size_t nused, char **so, struct diag *d)
 {
 	const char	*eq;
+	char		*num, codes[512];
 	size_t		 i, j, n;
-	int		 rc = VB_OK, hit;
+	int		 rc = VB_OK, hit, r;
 
+	kt_codes(kd, used, nused, codes, sizeof(codes));
 	for (i = 0; i < (size_t)b->nso; i++) {
 		eq = strchr(b->so[i], '=');
 		n = eq ? (size_t)(eq - b->so[i]) : 0;
@@ -59,12 +107,38 @@ kt_check_numbers(const struct kt_batch *b, const struct kt_data *kd,
 			    strncmp(b->so[i], kd->forms[used[j]].ma, n) == 0)
 				hit = 1;
 		if (!hit) {
-			diag_add(d, DIAG_ERROR, NULL, 0, 0, "--so %s: %s",
-			    b->so[i], eq ? "no such award form in the list" :
-			    "with several forms give FORM=N (form codes of "
-			    "hinh-thuc.csv)");
+			if (eq != NULL)
+				diag_add(d, DIAG_ERROR, NULL, 0, 0, "--so %s: no "
+				    "such award form in the list; its forms: %s",
+				    b->so[i], codes);
+			else
+				diag_add(d, DIAG_ERROR, NULL, 0, 0, "--so %s: the "
+				    "list holds several award forms: give FORM=N "
+				    "for each (its forms: %s)", b->so[i], codes);
 			rc = VB_EUSAGE;
+			continue;
 		}
+		if ((r = kt_so_value(eq ? eq + 1 : b->so[i], &num)) == -2)
+			return VB_ESYS;
+		if (r < 0) {
+			diag_add(d, DIAG_ERROR, NULL, 0, 0, "--so %s: \"%s\" is "
+			    "not a number: write its digits only (--so 15, or "
+			    "FORM=15 for one form of the list: %s)", b->so[i],
+			    eq ? eq + 1 : b->so[i], codes);
+			rc = VB_EUSAGE;
+			continue;
+		}
+		if (r == 1)
+			diag_add(d, DIAG_WARNING, NULL, 0, 0, "--so %s: the number "
+			    "is %s; the symbol after it comes from ky_hieu of "
+			    "the config", b->so[i], num);
+		if (asprintf(&so[i], "%.*s%s%s", (int)(eq ? n : 0), b->so[i],
+		    eq ? "=" : "", num) < 0) {
+			so[i] = NULL;
+			free(num);
+			return VB_ESYS;
+		}
+		free(num);
 	}
 	return rc;
 }
@@ -119,8 +193,8 @@ kt_load(const struct kt_batch *b, struct kt_data **kd, struct kt_list **list,
 		return VB_ESYS;
 	rc = kt_data_load(tdir, d, kd);
 	free(tdir);
-	if (rc == VB_OK && b->config != NULL)
-		rc = kt_config_load(b->config, (*kd)->config, d);
+	if (rc == VB_OK)
+		rc = kt_config_load_level(*kd, b->config, d);
 	/* The list: CSV in any encoding or an Excel workbook (--sheet);
 	 * its header is found by its headings, below any title rows. */
 	if (rc == VB_OK) {
@@ -192,6 +266,7 @@ kt_generate(const struct kt_batch *b, const struct kt_data *kd,
 		char *md;
 
 		opt.so = kt_number_for(b, f);
+		opt.sum = &o[i].sum;
 		rc = kt_decision(kd, list, o[i].form, &opt, d, &md);
 		if (rc != VB_OK)
 			break;
@@ -226,9 +301,20 @@ kt_slurp(const char *path, size_t *len, int *exists)
 	char	*buf = NULL;
 	size_t	 cap = 0, n = 0, got;
 
+	struct stat	 st;
+	int		 fd;
+
+	/* Only a regular file holds a source to compare: a FIFO or a
+	 * device at the output path is written through, never read (an
+	 * open without O_NONBLOCK would wait for a writer forever). */
 	*exists = 0;
-	if ((fp = fopen(path, "rb")) == NULL)
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
 		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (fp = fdopen(fd, "rb")) == NULL) {
+		close(fd);
+		return NULL;
+	}
 	*exists = 1;
 	do {
 		if (vb_grow((void **)&buf, &cap, n + 65536, 1) != 0) {
@@ -274,6 +360,8 @@ kt_check_existing(const struct kt_batch *b, struct kt_out *o, size_t n,
 		}
 		if (old == NULL)
 			continue;
+		o[i].existed = 1;
+		kt_sha256_hex(old, len, o[i].seen);
 		o[i].same = len == strlen(o[i].md) &&
 		    memcmp(old, o[i].md, len) == 0;
 		sum = kt_sum_check(old, len);
@@ -342,44 +430,294 @@ kt_render(const struct kt_batch *b, const struct kt_out *o, size_t n,
 	    b->progress_arg, d);
 }
 
-/* Render every decision in memory, then write the sources and PDFs. */
+/* The guard's check (struct outfile_guard): has the source at path
+ * changed since kt_check_existing read it?  A file that is gone holds
+ * nothing to lose. */
+static int
+kt_source_changed(const char *path, void *arg)
+{
+	const struct kt_out	*o = arg;
+	char			*now, hex[65];
+	size_t			 len = 0;
+	int			 exists;
+
+	if ((now = kt_slurp(path, &len, &exists)) == NULL)
+		return exists ? -1 : 0;
+	kt_sha256_hex(now, len, hex);
+	free(now);
+	return !o->existed || strcmp(hex, o->seen) != 0;
+}
+
+static void
+kt_plan_free(struct kt_plan *pl)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n; i++)
+		free(pl->name[i]);
+	free(pl->name);
+}
+
+/* The files of o[0..n) in the order kt_write writes them. */
+static int
+kt_plan_make(struct kt_plan *pl, const struct kt_out *o, size_t n,
+    int pdf, int docx)
+{
+	size_t i;
+
+	pl->pdf = pdf;
+	pl->docx = docx;
+	if ((pl->name = calloc(n * 3 + 1, sizeof(*pl->name))) == NULL)
+		return VB_ESYS;
+	for (i = 0; i < n; i++) {
+		pl->name[pl->n++] = strdup(o[i].path);
+		if (pdf)
+			pl->name[pl->n++] = vb_with_ext(o[i].path, ".pdf");
+		if (docx)
+			pl->name[pl->n++] = vb_with_ext(o[i].path, ".docx");
+	}
+	for (i = 0; i < pl->n; i++)
+		if (pl->name[i] == NULL)
+			return VB_ESYS;
+	return VB_OK;
+}
+
+/* Decision source path changed while the run went on: its files are
+ * now NAME.moi.md (written: name[k - 1]), NAME.moi.pdf, NAME.moi.docx. */
+static int
+kt_plan_moved(struct kt_plan *pl, const char *path)
+{
+	const char	*ext[3];
+	size_t		 i, m = 0, j = pl->k - 1;
+
+	ext[m++] = ".moi.md";
+	if (pl->pdf)
+		ext[m++] = ".moi.pdf";
+	if (pl->docx)
+		ext[m++] = ".moi.docx";
+	for (i = 0; i < m; i++) {
+		free(pl->name[j + i]);
+		if ((pl->name[j + i] = vb_with_ext(path, ext[i])) == NULL)
+			return VB_ESYS;
+	}
+	return VB_OK;
+}
+
+/* name[from..to) as "a, b, c" (file names only: they share a folder),
+ * at most 20, then how many more. */
+static void
+kt_plan_list(const struct kt_plan *pl, size_t from, size_t to,
+    struct vbuf *b)
+{
+	const char	*s;
+	size_t		 i;
+
+	for (i = from; i < to && i < from + 20; i++) {
+		s = strrchr(pl->name[i], '/');
+		vbuf_printf(b, "%s%s", i > from ? ", " : "",
+		    s ? s + 1 : pl->name[i]);
+	}
+	if (to > from + 20)
+		vbuf_printf(b, vb_tr(" and %zu more"), to - from - 20);
+}
+
+/*
+ * Write the plan's next file (guarded: g, or NULL).  When it fails, its
+ * message says in the same line what the run wrote before it and what
+ * it did not write: the run stops there.
+ */
+static int
+kt_put(struct kt_plan *pl, const void *buf, size_t len,
+    struct outfile_guard *g, struct diag *d)
+{
+	struct diag		*w;
+	const struct diag_msg	*m = NULL;
+	struct vbuf		 done = { 0 }, rest = { 0 };
+	size_t			 i;
+	int			 rc;
+
+	if ((w = diag_new()) == NULL)
+		return VB_ESYS;
+	rc = text_write_guarded(pl->name[pl->k], buf, len, g, w);
+	for (i = 0; rc != VB_OK && m == NULL && i < diag_count(w); i++)
+		if (diag_item(w, i)->level == DIAG_ERROR)
+			m = diag_item(w, i);
+	if (m == NULL) {
+		diag_move(d, w);
+		diag_free(w);
+		pl->k += rc == VB_OK;
+		return rc;
+	}
+	kt_plan_list(pl, 0, pl->k, &done);
+	kt_plan_list(pl, pl->k, pl->n, &rest);
+	if (pl->k == 0)
+		diag_add(d, DIAG_ERROR, m->file, m->line, m->col, "%s; "
+		    "nothing was written (not written: %s)", m->text, rest.s ?
+		    rest.s : "");
+	else
+		diag_add(d, DIAG_ERROR, m->file, m->line, m->col, "%s; "
+		    "written: %s; not written: %s", m->text, done.s ?
+		    done.s : "", rest.s ? rest.s : "");
+	free(done.s);
+	free(rest.s);
+	diag_free(w);
+	return rc;
+}
+
+/* Write decision o's source (guarded against an edit made during the
+ * run), then its PDF and DOCX (job's output, when rendered). */
+static int
+kt_write_one(struct kt_plan *pl, struct kt_out *o,
+    const struct render_job *pdf, const struct render_job *docx,
+    struct diag *d)
+{
+	struct outfile_guard	 g = { kt_source_changed, o, NULL, 0 };
+	char			*alt = NULL;
+	int			 rc;
+
+	if (strcmp(o->path, "-") != 0 &&
+	    (g.alt = alt = vb_with_ext(o->path, ".moi.md")) == NULL)
+		return VB_ESYS;
+	rc = kt_put(pl, o->md, strlen(o->md), alt ? &g : NULL, d);
+	if (rc == VB_OK && g.moved) {
+		o->moved = 1;
+		diag_add(d, DIAG_ERROR, o->path, 0, 0, "this decision source "
+		    "was edited while vb-khenthuong was running: it is kept as "
+		    "it is, and the new decision was written beside it as %s "
+		    "(compare the two and keep one)", alt);
+		rc = kt_plan_moved(pl, o->path);
+	}
+	if (rc == VB_OK && pdf != NULL)
+		rc = kt_put(pl, pdf->out, pdf->outlen, NULL, d);
+	else if (rc == VB_OK && !o->moved)
+		rc = kt_drop_stale_pdf(o, d);
+	if (rc == VB_OK && docx != NULL)
+		rc = kt_put(pl, docx->out, docx->outlen, NULL, d);
+	free(alt);
+	return rc;
+}
+
+/* Render every decision in memory, then write the sources, PDFs and
+ * DOCX files.  A source edited during the run is kept (exit 1). */
 static int
 kt_write(const struct kt_batch *b, struct kt_out *o, size_t n,
     struct diag *d)
 {
 	struct render_job	*pdf = NULL, *docx = NULL;
-	char			*dx;
-	size_t			 i;
+	struct kt_plan		 pl = { NULL, 0, 0, 0, 0 };
+	size_t			 i, moved = 0;
 	int			 rc = VB_OK;
 
 	if (b->pdf)
 		rc = kt_render(b, o, n, RENDER_PDF, &pdf, d);
 	if (rc == VB_OK && b->docx)
 		rc = kt_render(b, o, n, RENDER_DOCX, &docx, d);
-	if (rc == VB_OK && b->outdir != NULL && mkdir(b->outdir, 0777) != 0 &&
-	    errno != EEXIST) {
-		diag_add(d, DIAG_ERROR, b->outdir, 0, 0, "cannot create: %s",
-		    strerror(errno));
-		rc = VB_ESYS;
-	}
+	if (rc == VB_OK && b->outdir != NULL)
+		rc = vb_mkdir_p(b->outdir, d);
+	if (rc == VB_OK)
+		rc = kt_plan_make(&pl, o, n, pdf != NULL, docx != NULL);
 	for (i = 0; i < n && rc == VB_OK; i++) {
-		rc = text_write_file(o[i].path, o[i].md, strlen(o[i].md), d);
-		if (rc == VB_OK && pdf != NULL)
-			rc = text_write_file(o[i].pdf, pdf[i].out,
-			    pdf[i].outlen, d);
-		else if (rc == VB_OK)
-			rc = kt_drop_stale_pdf(&o[i], d);
-		if (rc == VB_OK && docx != NULL) {
-			if ((dx = vb_with_ext(o[i].path, ".docx")) == NULL)
-				rc = VB_ESYS;
-			else
-				rc = text_write_file(dx, docx[i].out,
-				    docx[i].outlen, d);
-			free(dx);
-		}
+		rc = kt_write_one(&pl, &o[i], pdf ? &pdf[i] : NULL,
+		    docx ? &docx[i] : NULL, d);
+		moved += o[i].moved;
 	}
+	if (rc == VB_OK && moved > 0)
+		rc = VB_EINPUT;
+	kt_plan_free(&pl);
 	render_jobs_free(pdf, n);
 	render_jobs_free(docx, n);
+	return rc;
+}
+
+/* The folder the run writes to: -d DIR, or the folder of -o FILE; NULL
+ * for -o - (stdout).  Malloc'd. */
+static char *
+kt_out_folder(const struct kt_batch *b)
+{
+	const char *sl;
+
+	if (b->outdir != NULL)
+		return strdup(b->outdir);
+	if (b->outfile == NULL || strcmp(b->outfile, "-") == 0)
+		return NULL;
+	if ((sl = strrchr(b->outfile, '/')) == NULL)
+		return strdup(".");
+	return strndup(b->outfile, (size_t)(sl - b->outfile) + (sl == b->outfile));
+}
+
+/* --to-trinh: the Tờ trình as one more output, o[n], of the n decisions
+ * (-1 form), in the run's folder.  *n grows by one. */
+static int
+kt_add_to_trinh(const struct kt_batch *b, const struct kt_data *kd,
+    struct kt_out *o, size_t *n, struct diag *d)
+{
+	struct kt_entry	*e;
+	char		*md = NULL, *dir;
+	size_t		 i;
+	int		 rc;
+
+	if ((dir = kt_out_folder(b)) == NULL) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--to-trinh writes "
+		    "to-trinh.md beside the decisions: give -d DIR (or -o FILE)");
+		return VB_EUSAGE;
+	}
+	if ((e = calloc(*n + 1, sizeof(*e))) == NULL) {
+		free(dir);
+		return VB_ESYS;
+	}
+	for (i = 0; i < *n; i++) {
+		e[i].form = o[i].form;
+		e[i].file = o[i].path;
+		e[i].sum = o[i].sum;
+	}
+	rc = kt_to_trinh(kd, &b->opt, b->config ? b->config : "mac-dinh.yaml",
+	    e, *n, d, &md);
+	free(e);
+	if (rc == VB_OK) {
+		o[*n].form = -1;
+		o[*n].md = kt_sum_add(md);
+		if (o[*n].md == NULL || asprintf(&o[*n].path, "%s/to-trinh.md",
+		    dir) < 0 || (b->pdf && (o[*n].pdf = vb_with_ext(o[*n].path,
+		    ".pdf")) == NULL))
+			rc = VB_ESYS;
+		(*n)++;
+	}
+	free(md);
+	free(dir);
+	return rc;
+}
+
+/* Every run with an output folder: DIR/so-dang-ky.csv, one row a
+ * decision of the run (the register of documents). */
+static int
+kt_write_register(const struct kt_batch *b, const struct kt_data *kd,
+    const struct kt_out *o, size_t n, struct diag *d)
+{
+	struct kt_entry	*e;
+	char		*dir, *csv = NULL, *path = NULL;
+	size_t		 i, k = 0;
+	int		 rc = VB_ESYS;
+
+	if ((dir = kt_out_folder(b)) == NULL)
+		return VB_OK;
+	if ((e = calloc(n + 1, sizeof(*e))) != NULL) {
+		for (i = 0; i < n; i++) {
+			if (o[i].form < 0)
+				continue;
+			e[k].form = o[i].form;
+			e[k].file = o[i].pdf ? o[i].pdf : o[i].path;
+			e[k++].sum = o[i].sum;
+		}
+		if (kt_register_csv(kd, &b->opt, e, k, &csv) == VB_OK &&
+		    asprintf(&path, "%s/so-dang-ky.csv", dir) >= 0)
+			rc = text_write_file(path, csv, strlen(csv), d);
+		else
+			path = NULL;
+	}
+	free(e);
+	free(csv);
+	free(path);
+	free(dir);
 	return rc;
 }
 
@@ -389,14 +727,17 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 	struct kt_data	*kd = NULL;
 	struct kt_list	*list = NULL;
 	struct kt_out	*o = NULL;
+	struct kt_phoi	*ph = NULL;
+	struct kt_batch	 bb;
+	char		*so[64] = { NULL };
 	int		*used = NULL, rc;
 	const char	*e;
-	size_t		 n = 0, i;
+	size_t		 n = 0, ndec = 0, i;
 
 	if (b->khoi_tao != NULL) {
 		char *tdir = kt_find_templates(b->templates);
 
-		rc = tdir ? kt_init(tdir, b->khoi_tao, d) : VB_ESYS;
+		rc = tdir ? kt_init(tdir, b->khoi_tao, b->cap, d) : VB_ESYS;
 		free(tdir);
 		goto out;
 	}
@@ -406,10 +747,12 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 		diag_add(d, DIAG_WARNING, b->config, 0, 0, "no signer's name "
 		    "(ky: ho_ten:); the decisions leave it blank");
 	if ((rc = kt_config_check(kd, &b->opt, b->config ? b->config :
-	    "mac-dinh.yaml", d)) != VB_OK)
+	    "mac-dinh.yaml", d)) != VB_OK ||
+	    (rc = kt_check_levels(kd, list, b->opt.ngay, d)) != VB_OK ||
+	    (rc = kt_check_units(kd, list, b->opt.ngay, d)) != VB_OK)
 		goto out;
 	if ((used = calloc(kd->nforms, sizeof(*used))) == NULL ||
-	    (o = calloc(kd->nforms, sizeof(*o))) == NULL) {
+	    (o = calloc(kd->nforms + 1, sizeof(*o))) == NULL) {
 		rc = VB_ESYS;
 		goto out;
 	}
@@ -420,15 +763,25 @@ kt_batch_run(const struct kt_batch *b, struct diag *d)
 		rc = VB_EUSAGE;
 		goto out;
 	}
-	if ((rc = kt_check_numbers(b, kd, used, n, d)) != VB_OK)
+	if ((rc = kt_check_numbers(b, kd, used, n, so, d)) != VB_OK)
 		goto out;
+	bb = *b;
+	for (i = 0; i < (size_t)b->nso; i++)
+		bb.so[i] = so[i];
+	b = &bb;
 	if (b->pdf && (rc = kt_check_glyphs(b, list, d)) != VB_OK)
 		goto out;
 	for (i = 0; i < n; i++)
 		o[i].form = used[i];
-	if ((rc = kt_generate(b, kd, list, o, n, d)) == VB_OK &&
-	    (rc = kt_check_existing(b, o, n, d)) == VB_OK)
-		rc = kt_write(b, o, n, d);
+	rc = kt_generate(b, kd, list, o, n, d);
+	ndec = n;	/* the Tờ trình is no form: no certificate */
+	if (rc == VB_OK && b->to_trinh)
+		rc = kt_add_to_trinh(b, kd, o, &n, d);
+	if (rc == VB_OK && (rc = kt_check_existing(b, o, n, d)) == VB_OK &&
+	    (rc = kt_phoi_make(b, kd, list, used, ndec, &ph, d)) == VB_OK &&
+	    (rc = kt_write(b, o, n, d)) == VB_OK &&
+	    (rc = kt_phoi_write(ph, d)) == VB_OK)
+		rc = kt_write_register(b, kd, o, n, d);
 out:
 	if (rc == VB_ESYS && diag_errors(d) == 0)
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
@@ -439,6 +792,9 @@ out:
 	}
 	free(o);
 	free(used);
+	kt_phoi_free(ph);
+	for (i = 0; i < sizeof(so) / sizeof(so[0]); i++)
+		free(so[i]);
 	kt_list_free(list);
 	kt_data_free(kd);
 	return rc;

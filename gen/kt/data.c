@@ -16,7 +16,6 @@
 
 #include "kt/kt.h"
 
-#define KT_DIR "khen-thuong"
 
 /* ------------------------------------------------------------------ */
 /* Small parsers                                                        */
@@ -283,17 +282,18 @@ kt_check_form(const struct kt_data *kd, const struct kt_form *f,
 		    "mau/bang-khen.md)", f->mau);
 }
 
-/* The optional columns of hinh-thuc.csv: tu_ngay, den_ngay, ly_do_het_han. */
+/* The optional columns of hinh-thuc.csv: tu_ngay, den_ngay, ly_do_het_han,
+ * cap (the issuing levels, level.c). */
 static void
 kt_opt_cols(const struct csvt *t, int *oc)
 {
-	static const char *const k[3][2] = {
+	static const char *const k[4][2] = {
 		{ "tu_ngay", NULL }, { "den_ngay", NULL },
-		{ "ly_do_het_han", NULL }
+		{ "ly_do_het_han", NULL }, { "cap", NULL }
 	};
 	int i;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		oc[i] = csvt_column(t, k[i]);
 }
 
@@ -313,9 +313,15 @@ kt_form_dates(const struct csvt *t, const struct csvt_row *row,
 		diag_add(d, DIAG_ERROR, t->name, row->line, oc[1] + 1,
 		    "bad date \"%s\" (write 2025-06-30)", b);
 	if ((f->het_han = strdup(kt_field(row, oc[2]))) == NULL ||
+	    (f->cap = strdup(kt_field(row, oc[3]))) == NULL ||
 	    (f->alias_until = calloc(f->nalias + 1,
 	    sizeof(*f->alias_until))) == NULL)
 		return -1;
+	if (kt_levels_parse(f->cap) < 0)
+		diag_add(d, DIAG_ERROR, t->name, row->line, oc[3] + 1, "cap: "
+		    "\"%s\": write the levels that give the form, tinh, so, xa "
+		    "or huyen, separated by ; (a last day as \"(đến "
+		    "2025-06-30)\")", f->cap);
 	for (j = 0; j < f->nalias; j++)
 		if (kt_alias_date(f->alias[j], &f->alias_until[j]) != 0)
 			diag_add(d, DIAG_ERROR, t->name, row->line, 0,
@@ -329,7 +335,7 @@ kt_load_forms(struct kt_data *kd, const char *dir, struct diag *d)
 {
 	struct csvt	*t;
 	char		 path[PATH_MAX];
-	int		 c[9], oc[3], rc, oom = 0, i;
+	int		 c[9], oc[4], rc, oom = 0, i;
 	size_t		 r;
 	static const char *const keys[9] = {
 		"ma", "ten", "bi_danh", "he_so_ca_nhan", "he_so_tap_the",
@@ -449,8 +455,9 @@ kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 	struct csvt		*t;
 	struct kt_src_cols	 sc;
 	char			 path[PATH_MAX];
-	int			 cf, cu, ct, rc, oom = 0;
+	int			 cf, cu, ct, cc, rc, oom = 0;
 	size_t			 r;
+	static const char *const capk[] = { "cap", NULL };
 
 	snprintf(path, sizeof(path), "%s/can-cu.csv", dir);
 	if ((rc = kt_read_table(path, d, &t)) != VB_OK)
@@ -458,6 +465,7 @@ kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 	cf = kt_need_col(t, "tu_ngay", d);
 	cu = kt_need_col(t, "den_ngay", d);
 	ct = kt_need_col(t, "noi_dung", d);
+	cc = csvt_column(t, capk);
 	kt_src_cols(t, &sc);
 	if (cf < 0 || cu < 0 || ct < 0) {
 		csvt_free(t);
@@ -489,6 +497,13 @@ kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
 			continue;
 		}
 		b->text = kt_dup(kt_field(row, ct), &oom);
+		if ((b->levels = kt_levels_parse(cc >= 0 ? kt_field(row, cc) :
+		    "")) < 0) {
+			diag_add(d, DIAG_ERROR, path, row->line, cc + 1, "cap: "
+			    "\"%s\": write tinh, so or xa, separated by ;",
+			    kt_field(row, cc));
+			b->levels = 0;
+		}
 		if (kt_src_read(t, row, &sc, &b->src, d) != 0)
 			oom = 1;
 		kd->nbasis++;
@@ -586,198 +601,6 @@ kt_load_rates(struct kt_data *kd, const char *dir, struct diag *d)
 }
 
 /* ------------------------------------------------------------------ */
-/* YAML config                                                          */
-/* ------------------------------------------------------------------ */
-
-static const char *const kt_ky_keys[] = {
-	"tham_quyen", "chuc_vu", "ho_ten", NULL
-};
-static const char *const kt_quy_che_keys[] = {
-	"ten", "so", "ngay", "co_quan", NULL
-};
-static const char *const kt_to_trinh_keys[] = {
-	"so", "ngay", NULL
-};
-
-/* The keys a config may set: 's' a string, 'l' a list, 'm' a mapping.
- * Keys starting "x_" are free for a province's own skeletons. */
-static const struct config_key kt_config_keys[] = {
-	{ "co_quan_chu_quan", 's', NULL }, { "co_quan", 's', NULL },
-	{ "ky_hieu", 's', NULL }, { "dia_danh", 's', NULL },
-	{ "tham_quyen_dong", 's', NULL }, { "ky", 'm', kt_ky_keys },
-	{ "noi_nhan", 'l', NULL }, { "luu", 's', NULL },
-	{ "nguoi_soan", 's', NULL }, { "can_cu_them", 'l', NULL },
-	{ "quy_che", 'm', kt_quy_che_keys },
-	{ "to_trinh", 'm', kt_to_trinh_keys },
-	{ "xet_de_nghi", 's', NULL }, { "quy", 's', NULL },
-	{ "thi_hanh", 's', NULL }, { "phong_trao", 's', NULL },
-	{ "nam", 's', NULL },
-	{ "lam_tron", 's', NULL }, { "lam_tron_den", 's', NULL },
-	{ "sap_xep", 's', NULL }, { "nguoi_ky_danh_sach", 's', NULL },
-	{ NULL, 0, NULL }
-};
-
-/* A value no YAML file gives: marks a mapping key the file left out. */
-#define KT_UNSET "\x01"
-
-/*
- * After config_load, which replaces every sub-key of a mapping it
- * reads, put back the earlier value (saved) of each sub-key the file
- * left empty or out: a config overrides key by key.  fresh holds the
- * same file loaded over KT_UNSET markers.  One exception: a signer's
- * title (ky: chuc_vu) given without tham_quyen takes no KT. line, as
- * the authority line belongs to the title ("CHỦ TỊCH" signs himself).
- */
-static int
-kt_config_restore(struct tmpl_vars *vars, const struct tmpl_vars *saved,
-    const struct tmpl_vars *fresh)
-{
-	const struct config_key	*k;
-	char			 full[128];
-	const char		*fv, *cv;
-	size_t			 j;
-	int			 given, title;
-
-	for (k = kt_config_keys; k->key != NULL; k++) {
-		if (k->type != 'm')
-			continue;
-		given = 0;
-		for (j = 0; k->sub[j] != NULL; j++) {
-			snprintf(full, sizeof(full), "%s_%s", k->key, k->sub[j]);
-			fv = tmpl_vars_get(fresh, full);
-			given |= fv != NULL && strcmp(fv, KT_UNSET) != 0;
-		}
-		cv = tmpl_vars_get(fresh, "ky_chuc_vu");
-		title = strcmp(k->key, "ky") == 0 && cv != NULL && *cv != '\0' &&
-		    strcmp(cv, KT_UNSET) != 0;
-		for (j = 0; given && k->sub[j] != NULL; j++) {
-			snprintf(full, sizeof(full), "%s_%s", k->key, k->sub[j]);
-			fv = tmpl_vars_get(fresh, full);
-			if (fv != NULL && *fv != '\0')
-				continue;
-			if (title && strcmp(k->sub[j], "tham_quyen") == 0)
-				continue;
-			if (tmpl_vars_set(vars, full, (fv = tmpl_vars_get(saved,
-			    full)) ? fv : "") != 0)
-				return -1;
-		}
-	}
-	return 0;
-}
-
-int
-kt_config_load(const char *path, struct tmpl_vars *vars, struct diag *d)
-{
-	const struct config_key	*k;
-	struct tmpl_vars	*saved = NULL, *fresh = NULL;
-	struct diag		*scratch = NULL;
-	char			 full[128];
-	size_t			 j;
-	int			 rc = VB_ESYS;
-
-	if ((saved = tmpl_vars_dup(vars)) == NULL ||
-	    (fresh = tmpl_vars_new()) == NULL || (scratch = diag_new()) == NULL)
-		goto done;
-	for (k = kt_config_keys; k->key != NULL; k++)
-		for (j = 0; k->type == 'm' && k->sub[j] != NULL; j++) {
-			snprintf(full, sizeof(full), "%s_%s", k->key, k->sub[j]);
-			if (tmpl_vars_set(fresh, full, KT_UNSET) != 0)
-				goto done;
-		}
-	if ((rc = config_load(path, kt_config_keys, vars, d)) != VB_OK)
-		goto done;
-	/* The same file again, to learn which sub-keys it gives; its
-	 * messages were reported by the first load. */
-	if ((rc = config_load(path, kt_config_keys, fresh, scratch)) == VB_OK &&
-	    kt_config_restore(vars, saved, fresh) != 0)
-		rc = VB_ESYS;
-done:
-	diag_free(scratch);
-	tmpl_vars_free(saved);
-	tmpl_vars_free(fresh);
-	return rc;
-}
-
-/* A "…" left from the --khoi-tao file in value (key named for the
- * message); 1 when there is one. */
-static int
-kt_placeholder(const char *key, const char *value, int draft,
-    const char *cfg, struct diag *d)
-{
-	if (value == NULL || strstr(value, "…") == NULL)
-		return 0;
-	diag_add(d, draft ? DIAG_WARNING : DIAG_ERROR, cfg, 0, 0, "%s: \"%s\" "
-	    "still holds the \"…\" of the --khoi-tao file: write your own "
-	    "value%s", key, value, draft ? " before the final decision" : "");
-	return 1;
-}
-
-int
-kt_config_placeholders(const struct tmpl_vars *v, int draft, const char *cfg,
-    struct diag *d)
-{
-	const struct config_key	*k;
-	char			 full[128], name[128];
-	size_t			 j;
-	int			 n = 0;
-
-	for (k = kt_config_keys; k->key != NULL; k++) {
-		if (k->type == 's')
-			n += kt_placeholder(k->key, tmpl_vars_get(v, k->key),
-			    draft, cfg, d);
-		for (j = 0; k->type == 'l' && j < tmpl_vars_count(v, k->key);
-		    j++)
-			n += kt_placeholder(k->key, tmpl_vars_item(v, k->key, j),
-			    draft, cfg, d);
-		for (j = 0; k->type == 'm' && k->sub[j] != NULL; j++) {
-			snprintf(full, sizeof(full), "%s_%s", k->key,
-			    k->sub[j]);
-			snprintf(name, sizeof(name), "%s: %s", k->key,
-			    k->sub[j]);
-			n += kt_placeholder(name, tmpl_vars_get(v, full), draft,
-			    cfg, d);
-		}
-	}
-	return n;
-}
-
-int
-kt_init(const char *templates_dir, const char *dir, struct diag *d)
-{
-	static const char *const from[2] = { "khoi-tao.yaml", "khoi-tao.csv" };
-	static const char *const to[2] = { "cau-hinh.yaml", "danh-sach.csv" };
-	char		 src[PATH_MAX], dst[2][PATH_MAX];
-	char		*text[2] = { NULL, NULL };
-	size_t		 len[2];
-	int		 i, rc = VB_OK;
-
-	for (i = 0; i < 2; i++) {
-		snprintf(dst[i], sizeof(dst[i]), "%s/%s", dir, to[i]);
-		if (access(dst[i], F_OK) == 0) {
-			diag_add(d, DIAG_ERROR, dst[i], 0, 0, "already exists: "
-			    "--khoi-tao never overwrites a province's settings; "
-			    "choose a new folder or move the file away");
-			rc = VB_EINPUT;
-		}
-	}
-	for (i = 0; i < 2 && rc == VB_OK; i++) {
-		snprintf(src, sizeof(src), "%s/" KT_DIR "/%s", templates_dir,
-		    from[i]);
-		rc = text_read_file(src, TEXT_ENC_AUTO, d, &text[i], &len[i]);
-	}
-	if (rc == VB_OK && mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot create: %s",
-		    strerror(errno));
-		rc = VB_ESYS;
-	}
-	for (i = 0; i < 2 && rc == VB_OK; i++)
-		rc = text_write_file(dst[i], text[i], len[i], d);
-	free(text[0]);
-	free(text[1]);
-	return rc;
-}
-
-/* ------------------------------------------------------------------ */
 /* The whole data set                                                   */
 /* ------------------------------------------------------------------ */
 
@@ -797,7 +620,7 @@ kt_data_load(const char *templates_dir, struct diag *d, struct kt_data **out)
 		return VB_ESYS;
 	}
 	if ((kd->config = tmpl_vars_new()) == NULL ||
-	    config_defaults(kt_config_keys, kd->config) != 0) {
+	    kt_config_defaults(kd->config) != 0) {
 		kt_data_free(kd);
 		return VB_ESYS;
 	}
@@ -835,6 +658,7 @@ kt_data_free(struct kt_data *kd)
 		free(f->alias);
 		free(f->alias_until);
 		free(f->het_han);
+		free(f->cap);
 		free(f->trich_yeu);
 		free(f->dieu_1);
 		free(f->danh_sach);

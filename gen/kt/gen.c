@@ -251,7 +251,8 @@ kt_names_unit(const char *chuc_vu, const char *don_vi)
 }
 
 /* The annex rows of one kind: "STT,name,position and unit,achievement"
- * lines, no header (the skeleton has it). */
+ * lines, no header (the skeleton has it); the list's values escaped for
+ * the table (mdesc_cell). */
 static void
 kt_rows(struct vbuf *b, struct kt_nominee **v, size_t n, int has_tt)
 {
@@ -263,10 +264,10 @@ kt_rows(struct vbuf *b, struct kt_nominee **v, size_t n, int has_tt)
 
 		snprintf(stt, sizeof(stt), "%zu", i + 1);
 		csvt_put_field(b, stt, 1);
-		csvt_put_field(b, r->ho_ten, 0);
+		mdesc_cell(b, r->ho_ten, 0);
 		if (r->kind == KT_CA_NHAN && *r->chuc_vu != '\0' &&
 		    kt_names_unit(r->chuc_vu, r->don_vi))
-			csvt_put_field(b, r->chuc_vu, 0);
+			mdesc_cell(b, r->chuc_vu, 0);
 		else if (r->kind == KT_CA_NHAN && *r->chuc_vu != '\0') {
 			char *cv;
 
@@ -274,32 +275,34 @@ kt_rows(struct vbuf *b, struct kt_nominee **v, size_t n, int has_tt)
 				b->bad = 1;
 				return;
 			}
-			csvt_put_field(b, cv, 0);
+			mdesc_cell(b, cv, 0);
 			free(cv);
 		} else
-			csvt_put_field(b, r->don_vi, 0);
-		csvt_put_field(b, has_tt ? r->thanh_tich : "", 0);
+			mdesc_cell(b, r->don_vi, 0);
+		mdesc_cell(b, has_tt ? r->thanh_tich : "", 0);
 		if (i + 1 < n)
 			vbuf_puts(b, "\n");
 	}
 }
 
-/* Append "*text;*": text Markdown-escaped, without its own final
+/* Append "*text;*": text escaped (mdesc_inline), without its own final
  * ";" or ".", then end. */
 static void
 kt_italic_line(struct vbuf *b, const char *text, const char *end)
 {
-	size_t n = strlen(text), i;
+	size_t	 n = strlen(text);
+	char	*t;
 
 	while (n > 0 && (text[n - 1] == ';' || text[n - 1] == '.' ||
 	    text[n - 1] == ' '))
 		n--;
-	vbuf_puts(b, "*");
-	for (i = 0; i < n; i++) {
-		if (strchr("\\*_`[]<>", text[i]) != NULL)
-			vbuf_puts(b, "\\");
-		vbuf_putn(b, text + i, 1);
+	if ((t = strndup(text, n)) == NULL) {
+		b->bad = 1;
+		return;
 	}
+	vbuf_puts(b, "*");
+	mdesc_inline(b, t);
+	free(t);
 	vbuf_printf(b, "%s*", end);
 }
 
@@ -350,7 +353,7 @@ kt_or_gap(const struct tmpl_vars *vars, const char *key)
 {
 	const char *s = tmpl_vars_get(vars, key);
 
-	return s != NULL && *s != '\0' ? s : KT_GAP;
+	return s != NULL && *s != '\0' && strcmp(s, "…") != 0 ? s : KT_GAP;
 }
 
 /* The province's quy chế line and the xét đề nghị line with its Tờ
@@ -383,33 +386,64 @@ kt_own_lines(const struct tmpl_vars *vars, char **qc, char **xet)
 	return 0;
 }
 
+/* A department's căn cứ on its functions (config chuc_nang, cap: so):
+ * "Căn cứ Quyết định số <so> ngày … của <co_quan> quy định chức năng,
+ * nhiệm vụ, quyền hạn và cơ cấu tổ chức của <ten>"; *out NULL when
+ * chuc_nang has no number.  -1 on OOM. */
+static int
+kt_chuc_nang_line(const struct tmpl_vars *vars, char **out)
+{
+	const char	*so = tmpl_vars_get(vars, "chuc_nang_so");
+	char		 dn[96];
+
+	*out = NULL;
+	if (so == NULL || *so == '\0')
+		return 0;
+	kt_date_words(kt_config_date(vars, "chuc_nang_ngay"), dn, sizeof(dn));
+	if (asprintf(out, "Căn cứ Quyết định số %s %s của %s quy định chức "
+	    "năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của %s",
+	    kt_or_gap(vars, "chuc_nang_so"), dn,
+	    kt_or_gap(vars, "chuc_nang_co_quan"),
+	    kt_or_gap(vars, "chuc_nang_ten")) < 0) {
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 /* The căn cứ block: the table's lines in force on date (each an
  * unconfirmed one warned about in d), the province's quy chế, the
  * config's own (can_cu_them), then the xét đề nghị line with its Tờ
  * trình; each an italic paragraph ending ";", the last ".".
  * Malloc'd. */
-static char *
-kt_basis_block(const struct kt_data *kd, const struct tmpl_vars *vars,
+char *
+kt_basis_text(const struct kt_data *kd, const struct tmpl_vars *vars,
     vb_date date, struct diag *d)
 {
 	struct vbuf	 b = { NULL, 0, 0, 0 };
 	const char	**lines, *s;
-	char		*qc = NULL, *xet = NULL;
+	char		*qc = NULL, *xet = NULL, *cn = NULL;
 	size_t		 n = 0, i, nthem = tmpl_vars_count(vars, "can_cu_them");
 
-	if ((lines = calloc(kd->nbasis + nthem + 3, sizeof(*lines))) == NULL ||
-	    kt_own_lines(vars, &qc, &xet) != 0) {
+	if ((lines = calloc(kd->nbasis + nthem + 4, sizeof(*lines))) == NULL ||
+	    kt_own_lines(vars, &qc, &xet) != 0 ||
+	    kt_chuc_nang_line(vars, &cn) != 0) {
 		free(lines);
 		free(qc);
+		free(xet);
 		return NULL;
 	}
 	for (i = 0; i < kd->nbasis; i++)
 		if ((kd->basis[i].from == 0 || kd->basis[i].from <= date) &&
-		    (kd->basis[i].until == 0 || date <= kd->basis[i].until)) {
+		    (kd->basis[i].until == 0 || date <= kd->basis[i].until) &&
+		    (kd->basis[i].levels == 0 ||
+		    (kd->basis[i].levels & (1 << kd->cap)))) {
 			lines[n++] = kd->basis[i].text;
 			kt_source_warn(d, kd, "can-cu.csv", &kd->basis[i].src,
 			    "căn cứ line", kd->basis[i].text);
 		}
+	if (cn != NULL)
+		lines[n++] = cn;
 	lines[n++] = qc;
 	for (i = 0; i < nthem; i++)
 		if (*(s = tmpl_vars_item(vars, "can_cu_them", i)) != '\0')
@@ -424,6 +458,7 @@ kt_basis_block(const struct kt_data *kd, const struct tmpl_vars *vars,
 	free(lines);
 	free(qc);
 	free(xet);
+	free(cn);
 	return vbuf_take(&b);
 }
 
@@ -471,13 +506,20 @@ kt_config_check(const struct kt_data *kd, const struct kt_opt *opt,
 	int			 draft = opt->du_thao != NULL,
 				 errs = diag_errors(d);
 	vb_date			 tt;
+	long			 lim;
+	char			 defaults[4096], level[4096];
 
-	kt_config_placeholders(v, draft, cfg, d);
+	snprintf(defaults, sizeof(defaults), "%s/mac-dinh.yaml", kd->dir);
+	snprintf(level, sizeof(level), "%s/mac-dinh-%s.yaml", kd->dir,
+	    kt_level_code(kd->cap));
+	kt_config_placeholders(v, draft, strcmp(cfg, "mac-dinh.yaml") == 0 ?
+	    NULL : cfg, defaults, kd->cap == KT_CAP_TINH ? NULL : level, d);
 	if (*kt_or_gap(v, "ky_chuc_vu") == *KT_GAP)
 		diag_add(d, DIAG_ERROR, cfg, 0, 0, "the signer has no title: set "
 		    "ky: chuc_vu: (e.g. PHÓ CHỦ TỊCH, with tham_quyen: KT. CHỦ "
 		    "TỊCH; or CHỦ TỊCH alone)");
 	kt_check_date(v, "quy_che_ngay", cfg, d);
+	kt_check_date(v, "chuc_nang_ngay", cfg, d);
 	tt = kt_check_date(v, "to_trinh_ngay", cfg, d);
 	kt_need_value(v, "quy_che_so", "the number of the decision issuing "
 	    "the province's quy chế", "09/2018/QĐ-UBND", draft, cfg, d);
@@ -489,6 +531,7 @@ kt_config_check(const struct kt_data *kd, const struct kt_opt *opt,
 		kt_need_value(v, "to_trinh_ngay", "the date of the Tờ trình "
 		    "proposing the awards", "2020-12-18", draft, cfg, d);
 	}
+	kt_dieu_1_limit(v, &lim, d, cfg);
 	if (tt != 0 && opt->ngay_given && tt > opt->ngay)
 		diag_add(d, DIAG_WARNING, cfg, 0, 0, "the Tờ trình (to_trinh: "
 		    "ngay: %s) is dated after the decision (%04ld-%02ld-%02ld): "
@@ -546,7 +589,7 @@ kt_counts(size_t ntt, size_t ncn)
 
 /* The number as it reads in "Quyết định số 05/QĐ-UBND": a number under
  * 10 takes a leading 0; none: a blank to fill by hand. */
-static char *
+char *
 kt_so_ky_hieu(const char *so, const char *ky_hieu)
 {
 	char *s;
@@ -719,6 +762,29 @@ kt_set_thi_hanh(struct tmpl_vars *v, const struct kt_group *g)
 	return kt_set_take(v, "thi_hanh", r);
 }
 
+/* Few recipients (up to dieu_1_toi_da): named in Điều 1 (nhan_dieu_1,
+ * thanh_tich_dieu_1 "1" when they carry their own achievements), no
+ * annex; phu_luc "1" otherwise.  Nonzero on OOM. */
+static int
+kt_set_dieu_1(struct tmpl_vars *v, const struct kt_group *g, struct diag *d)
+{
+	struct kt_nominee *const	*by[2] = { g->by[0], g->by[1] };
+	char				*names;
+	long				 lim;
+	int				 own = 0, oom;
+
+	if (kt_dieu_1_limit(v, &lim, d, NULL) != 0 ||
+	    g->cnt[0] + g->cnt[1] > (size_t)lim)
+		return tmpl_vars_set(v, "phu_luc", "1") |
+		    tmpl_vars_set(v, "nhan_dieu_1", "") |
+		    tmpl_vars_set(v, "thanh_tich_dieu_1", "");
+	if ((names = kt_dieu_1_names(by, g->cnt, &own)) == NULL)
+		return -1;
+	oom = tmpl_vars_set(v, "phu_luc", "");
+	oom |= tmpl_vars_set(v, "thanh_tich_dieu_1", own ? "1" : "");
+	return oom | kt_set_take(v, "nhan_dieu_1", names);
+}
+
 /* The form's words, counts, amounts, căn cứ and annex rows; nonzero on
  * OOM. */
 static int
@@ -756,15 +822,33 @@ kt_set_money(struct tmpl_vars *v, const struct kt_data *kd,
 	}
 	oom |= g->total ? kt_set_take(v, "tong_tien", kt_money(g->total)) :
 	    tmpl_vars_set(v, "tong_tien", "");
-	oom |= kt_set_take(v, "can_cu", kt_basis_block(kd, v, ngay, d));
+	oom |= kt_set_take(v, "can_cu", kt_basis_text(kd, v, ngay, d));
 	oom |= kt_set_thi_hanh(v, g);
 	oom |= tmpl_vars_set(v, "co_thanh_tich", l->has_thanh_tich ? "1" : "");
+	oom |= kt_set_dieu_1(v, g, d);
 	for (k = 0; k < 2; k++) {
 		kt_rows(&rows, g->by[k], g->cnt[k], l->has_thanh_tich);
 		oom |= kt_set_take(v, k == KT_CA_NHAN ? "dong_ca_nhan" :
 		    "dong_tap_the", vbuf_take(&rows));
 	}
 	return oom;
+}
+
+/* The register's figures of a decision just made. */
+static void
+kt_summary_fill(struct kt_summary *sum, const struct kt_group *g,
+    const struct tmpl_vars *v, const struct kt_opt *opt)
+{
+	const char *skh = tmpl_vars_get(v, "so_ky_hieu");
+
+	memset(sum, 0, sizeof(*sum));
+	sum->n[0] = g->cnt[0];
+	sum->n[1] = g->cnt[1];
+	sum->amount[0] = g->amount[0];
+	sum->amount[1] = g->amount[1];
+	sum->total = g->total;
+	if (opt->du_thao == NULL && opt->so != NULL && skh != NULL)
+		snprintf(sum->so_ky_hieu, sizeof(sum->so_ky_hieu), "%s", skh);
 }
 
 int
@@ -800,6 +884,8 @@ kt_decision(const struct kt_data *kd, const struct kt_list *l, int form,
 		snprintf(path, sizeof(path), "%s/%s", kd->dir, f->mau);
 	if ((rc = kt_read_skeleton(path, d, &skel)) == VB_OK)
 		rc = tmpl_expand(path, skel, v, d, out);
+	if (rc == VB_OK && opt->sum != NULL)
+		kt_summary_fill(opt->sum, &g, v, opt);
 done:
 	if (rc == VB_ESYS && diag_errors(d) == 0)
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");

@@ -42,6 +42,7 @@ struct kt_form {
 	vb_date	  from;       /* first day the form exists, 0: always */
 	vb_date	  until;      /* last day, 0: still in force */
 	char	 *het_han;    /* why a dated form or name ends, may be "" */
+	char	 *cap;        /* issuing levels by date ("so; xa"), may be "" */
 	long	  he_so[2];   /* coefficient in thousandths per enum
 			       * kt_kind; -1: not given to that kind */
 	char	 *trich_yeu;  /* "Về việc tặng Bằng khen …" */
@@ -69,6 +70,7 @@ struct kt_basis {
 	vb_date			 from;    /* first day the line applies, 0: always */
 	vb_date			 until;   /* last day, 0: still in force */
 	char			*text;    /* "Căn cứ Luật …" without the final ; or . */
+	int			 levels;  /* bits of enum kt_level, 0: every level */
 	struct kt_source	 src;
 };
 
@@ -84,8 +86,20 @@ struct kt_rate {
 	struct kt_source	 src;
 };
 
+/* Who issues a decision (config cap): the province's Chủ tịch UBND, a
+ * department's Giám đốc, a commune's Chủ tịch UBND; the district level
+ * only names forms until 2025-06-30. */
+enum kt_level {
+	KT_CAP_TINH,
+	KT_CAP_SO,
+	KT_CAP_XA,
+	KT_CAP_HUYEN,
+	KT_CAP_N
+};
+
 struct kt_data {
 	char			*dir;       /* templates/khen-thuong */
+	int			 cap;       /* enum kt_level of the run */
 	struct kt_form		*forms;     /* in table order */
 	size_t			 nforms;
 	struct kt_salary	*salary;    /* sorted by date */
@@ -112,21 +126,34 @@ int	 kt_data_load(const char *templates_dir, struct diag *,
 	    struct kt_data **out);
 void	 kt_data_free(struct kt_data *);
 
+/* The data folder's name under the templates folder. */
+#define KT_DIR "khen-thuong"
+
+/* Every config key with its default (empty) into vars; nonzero on OOM. */
+int	 kt_config_defaults(struct tmpl_vars *);
+
 /* Overlay a YAML config file (same keys as mac-dinh.yaml) on vars, key
  * by key: a mapping (ky, quy_che, to_trinh) changes only the sub-keys it
  * gives a value; a title (ky: chuc_vu) given without tham_quyen clears
  * tham_quyen. */
 int	 kt_config_load(const char *path, struct tmpl_vars *, struct diag *);
 
-/* Report every config value that still holds the "…" of the
- * --khoi-tao file: errors, or warnings for a draft.  How many. */
+/* Report every config value that still holds a "…": the --khoi-tao
+ * file's (at its line in cfg), or the neutral default of a key cfg
+ * leaves out (at its line in level, mac-dinh-<cap>.yaml, else in
+ * defaults, mac-dinh.yaml): errors, or
+ * warnings for a draft; one message a key.  How many. */
 int	 kt_config_placeholders(const struct tmpl_vars *, int draft,
-	    const char *cfg, struct diag *);
+	    const char *cfg, const char *defaults, const char *level,
+	    struct diag *);
 
 /* Write DIR/cau-hinh.yaml and DIR/danh-sach.csv for a new province from
- * templates_dir/khen-thuong/khoi-tao.{yaml,csv}; never overwrites.
+ * templates_dir/khen-thuong/khoi-tao.{yaml,csv} (cap so or xa, a
+ * department or a commune: khoi-tao-<cap>.{yaml,csv} when they exist;
+ * NULL: tinh); never overwrites.
  * VB_OK, VB_EINPUT or VB_ESYS. */
-int	 kt_init(const char *templates_dir, const char *dir, struct diag *);
+int	 kt_init(const char *templates_dir, const char *dir, const char *cap,
+	    struct diag *);
 
 /* The nominee list's columns, keys and accepted Vietnamese headings, as
  * lines for -h.  Malloc'd, NULL on OOM. */
@@ -174,6 +201,37 @@ unsigned long long kt_amount(long coef_milli, unsigned long long base,
 long	 kt_coef_parse(const char *s);
 
 /* ------------------------------------------------------------------ */
+/* Issuing levels and the units of the 2025 reform (level.c)            */
+/* ------------------------------------------------------------------ */
+
+/* "tinh; so" into bits of enum kt_level (0 for ""), -1 if bad. */
+int	 kt_levels_parse(const char *s);
+
+/* The level code ("tinh", "so", "xa", "huyen"). */
+const char *kt_level_code(int cap);
+
+/*
+ * Load the config at cfg (may be NULL) over the defaults with the level
+ * it names (cap:, else told from co_quan): mac-dinh-<cap>.yaml of the
+ * data folder first, when it exists, then cfg.  Sets kd->cap.
+ */
+int	 kt_config_load_level(struct kt_data *, const char *cfg, struct diag *);
+
+struct kt_list;
+
+/* Every list row whose form is given at another level than kd->cap on
+ * date: an error at the row saying who gives it and with which config
+ * to run.  VB_OK or VB_EINPUT. */
+int	 kt_check_levels(const struct kt_data *, const struct kt_list *,
+	    vb_date date, struct diag *);
+
+/* Every list row naming (in its unit, or a collective's name) a unit of
+ * don-vi-2025.csv that ended before date: a warning at the row naming
+ * the successor.  VB_OK, VB_EINPUT (a bad table) or VB_ESYS. */
+int	 kt_check_units(const struct kt_data *, const struct kt_list *,
+	    vb_date date, struct diag *);
+
+/* ------------------------------------------------------------------ */
 /* The nominee list                                                     */
 /* ------------------------------------------------------------------ */
 
@@ -183,6 +241,8 @@ struct kt_nominee {
 	char		*chuc_vu;     /* position, may be "" */
 	char		*don_vi;      /* unit */
 	char		*thanh_tich;  /* achievement, may be "" */
+	char		*danh_xung;   /* Ông / Bà as listed (optional column),
+				       * may be "" */
 	int		 form;        /* index into kt_data.forms */
 	int		 line;        /* CSV line */
 	size_t		 order;       /* position in the input */
@@ -234,6 +294,14 @@ enum kt_sort {
 	KT_SORT_UNIT      /* by unit, then as listed */
 };
 
+/* What one decision holds, for the register and the Tờ trình. */
+struct kt_summary {
+	size_t			 n[2];        /* nominees per enum kt_kind */
+	unsigned long long	 amount[2];   /* VND each, per kind */
+	unsigned long long	 total;       /* VND */
+	char			 so_ky_hieu[128]; /* "15/QĐ-UBND", "" unnumbered */
+};
+
 struct kt_opt {
 	vb_date			 ngay;        /* decision date (always set) */
 	int			 ngay_given;  /* print it (not a draft) */
@@ -245,6 +313,7 @@ struct kt_opt {
 	int			 sort;        /* enum kt_sort, -1: config */
 	const char		*skeleton;    /* --template file, NULL: table */
 	long			 nam;         /* the movement's year, 0: the date's */
+	struct kt_summary	*sum;         /* filled by kt_decision, or NULL */
 };
 
 /*
@@ -278,10 +347,53 @@ int	 kt_name_cmp(const char *a, const char *b, int by_given);
 int	 kt_decision(const struct kt_data *, const struct kt_list *, int form,
 	    const struct kt_opt *, struct diag *, char **out);
 
+/* dieu_1_toi_da of the config (default 1): how many recipients Điều 1
+ * names without an annex.  0, or -1 after an error naming cfg. */
+int	 kt_dieu_1_limit(const struct tmpl_vars *, long *out, struct diag *,
+	    const char *cfg);
+
+/* Điều 1's recipients for a decision without an annex: collectives then
+ * individuals (by[kind], cnt[kind]), each with unit and, when a row of
+ * them gives one, achievement (*own 1; 0: the skeleton's words follow).
+ * Malloc'd, NULL on OOM. */
+char	*kt_dieu_1_names(struct kt_nominee *const *by[2], const size_t cnt[2],
+	    int *own);
+
 /* Forms present in the list, in table order: fills idx (nforms slots)
  * and returns how many. */
 size_t	 kt_forms_used(const struct kt_data *, const struct kt_list *,
 	    int *idx);
+
+/* The căn cứ paragraphs of the config vars on date (can-cu.csv's lines
+ * of the run's level, chuc_nang, the quy chế, can_cu_them, xet_de_nghi
+ * with its Tờ trình when set).  Malloc'd, NULL on OOM. */
+char	*kt_basis_text(const struct kt_data *, const struct tmpl_vars *,
+	    vb_date, struct diag *);
+
+/* ------------------------------------------------------------------ */
+/* The dossier: the register and the Tờ trình (dossier.c)               */
+/* ------------------------------------------------------------------ */
+
+/* One decision of a run. */
+struct kt_entry {
+	int			 form;   /* index into kt_data.forms */
+	const char		*file;   /* its file (the PDF with --pdf) */
+	struct kt_summary	 sum;
+};
+
+/* DIR/so-dang-ky.csv: one row a decision (ngay ISO, so_ky_hieu,
+ * trich_yeu, hinh_thuc, tap_the, ca_nhan, tong_tien, tep); a draft's
+ * ngay and so_ky_hieu are empty.  Malloc'd text in *out. */
+int	 kt_register_csv(const struct kt_data *, const struct kt_opt *,
+	    const struct kt_entry *, size_t n, char **out);
+
+/* The Tờ trình proposing the run's awards (templates' mau/to-trinh.md):
+ * its keys (to_trinh_*) checked first, missing ones an error, or a
+ * warning in a draft.  Malloc'd source in *out.  VB_OK, VB_EINPUT or
+ * VB_ESYS. */
+int	 kt_to_trinh(const struct kt_data *, const struct kt_opt *,
+	    const char *cfg, const struct kt_entry *, size_t n,
+	    struct diag *, char **out);
 
 /* ------------------------------------------------------------------ */
 /* The checksum line of a generated source (sum.c)                      */
@@ -318,7 +430,17 @@ struct kt_batch {
 	int			 cho_trung;  /* --cho-trung: duplicates allowed */
 	int			 ghi_de;     /* --ghi-de: overwrite edited sources */
 	const char		*khoi_tao;   /* --khoi-tao DIR: settings only */
+	const char		*cap;        /* --cap of --khoi-tao, or NULL */
+	int			 to_trinh;   /* --to-trinh: the Tờ trình too */
 	int			 nso;
+	int			 phoi;       /* --phoi: the certificates */
+	int			 phoi_can;   /* --phoi-can: calibration page */
+	int			 phoi_nen;   /* --phoi-nen: the preview */
+	int			 phoi_dump;  /* --dump-layout: theirs as text */
+	const char		*nen;        /* its scanned blank, NULL: the
+					      * layout's */
+	const char		*so_vang[64]; /* --so-vang values, as given */
+	int			 nso_vang;
 	struct kt_opt		 opt;        /* the decisions' options */
 	struct render_opt	 ropt;       /* fonts, SOURCE_DATE_EPOCH */
 	void			(*progress)(void *, size_t, size_t);
@@ -332,5 +454,32 @@ struct kt_batch {
  * VB_EINPUT, VB_EUSAGE or VB_ESYS, with messages in d.
  */
 int	 kt_batch_run(const struct kt_batch *, struct diag *);
+
+/* The --so value for form f (batch.c): "FORM=N" for its code, or a
+ * plain "N" when it is the only one given; NULL: none. */
+const char *kt_number_for(const struct kt_batch *, const struct kt_form *f);
+/* "05/QĐ-UBND": a number under 10 with a leading 0; none: a blank
+ * (gen.c).  Malloc'd, NULL on OOM. */
+char	*kt_so_ky_hieu(const char *so, const char *ky_hieu);
+
+/* ------------------------------------------------------------------ */
+/* Certificates (phoi.c)                                                */
+/* ------------------------------------------------------------------ */
+
+struct kt_phoi;
+
+/*
+ * With --phoi, --phoi-can or --phoi-nen: for every form of the list
+ * (used[0..nused)) that has a layout in templates/khen-thuong/phoi/
+ * (a note for each that has none), the certificates, calibration page
+ * or preview, rendered in memory into *out.  VB_OK, VB_EINPUT,
+ * VB_EUSAGE or VB_ESYS.
+ */
+int	 kt_phoi_make(const struct kt_batch *, const struct kt_data *,
+	    const struct kt_list *, const int *used, size_t nused,
+	    struct kt_phoi **out, struct diag *);
+/* Write them (after the decisions); VB_OK or VB_ESYS. */
+int	 kt_phoi_write(const struct kt_phoi *, struct diag *);
+void	 kt_phoi_free(struct kt_phoi *);
 
 #endif /* KT_H */

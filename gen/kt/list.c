@@ -13,7 +13,7 @@
 
 enum {
 	COL_DOI_TUONG, COL_HO_TEN, COL_CHUC_VU, COL_DON_VI, COL_CV_DV,
-	COL_HINH_THUC, COL_THANH_TICH, COL_STT, NCOL
+	COL_HINH_THUC, COL_THANH_TICH, COL_STT, COL_DANH_XUNG, NCOL
 };
 
 /* Built-in headings per column (compared folded); the first is the key,
@@ -32,8 +32,9 @@ static const char *const kt_col_names[NCOL][8] = {
 	    "Danh hiệu", "Hình thức, danh hiệu", "Danh hiệu thi đua", NULL },
 	{ "thanh_tich", "Thành tích", "Thành tích đạt được", NULL },
 	{ "stt", "STT", "TT", "Số TT", "Số thứ tự", NULL },
+	{ "danh_xung", "Danh xưng", "Ông/Bà", "Giới tính", NULL },
 };
-static const int kt_col_required[NCOL] = { 1, 1, 0, 1, 0, 1, 0, 0 };
+static const int kt_col_required[NCOL] = { 1, 1, 0, 1, 0, 1, 0, 0, 0 };
 #define KT_HEADINGS	"tieu-de.csv"
 
 /* The headings of every column, folded: built-in and tieu-de.csv. */
@@ -59,6 +60,7 @@ kt_list_help(void)
 		"the award form: a name or code of hinh-thuc.csv",
 		"the achievement, printed in the annex",
 		"the row number",
+		"Ông or Bà (Nam, Nữ) before the name on a certificate",
 	};
 
 	for (i = 0; i < NCOL; i++) {
@@ -629,8 +631,9 @@ kt_list_row(const struct kt_lt *x, const struct csvt_row *r,
 	n->chuc_vu = cv;
 	n->don_vi = dv;
 	n->thanh_tich = kt_oneline(kt_cell(x, r, COL_THANH_TICH));
+	n->danh_xung = kt_oneline(kt_cell(x, r, COL_DANH_XUNG));
 	l->n++;
-	if (!n->ho_ten || !n->thanh_tich)
+	if (!n->ho_ten || !n->thanh_tich || !n->danh_xung)
 		return VB_ESYS;
 	return VB_OK;
 }
@@ -999,6 +1002,7 @@ kt_list_free(struct kt_list *l)
 		free(l->rows[i].chuc_vu);
 		free(l->rows[i].don_vi);
 		free(l->rows[i].thanh_tich);
+		free(l->rows[i].danh_xung);
 	}
 	free(l->rows);
 	free(l->name);

@@ -27,6 +27,9 @@ dl_free(struct dl *dl)
 	for (i = 0; i < dl->n; i++)
 		free(dl->v[i].text);
 	free(dl->v);
+	for (i = 0; i < dl->nimg; i++)
+		dl_image_free(dl->img[i]);
+	free(dl->img);
 	free(dl->title);
 	free(dl->fit);
 	free(dl->author);
@@ -59,6 +62,27 @@ dl_add(struct dl *dl, enum dl_kind kind, double x, double y, double x2,
 	}
 	dl->n++;
 	return it;
+}
+
+void
+dl_image_free(struct dl_image *im)
+{
+	if (im == NULL)
+		return;
+	free(im->px);
+	free(im);
+}
+
+int
+dl_add_image(struct dl *dl, struct dl_image *im)
+{
+	if (vb_grow((void **)&dl->img, &dl->capimg, dl->nimg + 1,
+	    sizeof(*dl->img)) != 0) {
+		dl_image_free(im);
+		return -1;
+	}
+	dl->img[dl->nimg] = im;
+	return (int)dl->nimg++;
 }
 
 static const char *const face_names[DOC_NFACES] = { "R", "B", "I", "BI" };
@@ -106,6 +130,12 @@ dl_dump(const struct dl *dl, size_t *len)
 			vbuf_printf(&b, "fill %.2f %.2f %.2fx%.2f g%.2f w%.2f\n",
 			    it->x_pt, it->y_pt, it->x2_pt, it->y2_pt, it->grey,
 			    it->size_pt);
+			break;
+		case DL_IMAGE:
+			vbuf_printf(&b, "image %.2f %.2f %.2fx%.2f %dx%d c%d\n",
+			    it->x_pt, it->y_pt, it->x2_pt, it->y2_pt,
+			    dl->img[it->face]->w_px, dl->img[it->face]->h_px,
+			    dl->img[it->face]->comps);
 			break;
 		}
 	}

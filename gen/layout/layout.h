@@ -49,8 +49,17 @@ enum dl_kind {
 	DL_RULE,   /* line from (x_pt, y_pt) to (x2_pt, y2_pt), width lw_pt */
 	DL_BOX,    /* rectangle (x_pt, y_pt) top-left, size x2_pt by y2_pt, stroked */
 	DL_MARK,   /* bookmark: level, text, at y_pt of the current page */
-	DL_FILL    /* rectangle (x_pt, y_pt) top-left, size x2_pt by y2_pt,
+	DL_FILL,   /* rectangle (x_pt, y_pt) top-left, size x2_pt by y2_pt,
 		    * filled in grey; outlined in black when size_pt > 0 */
+	DL_IMAGE   /* image dl->img[face] scaled to the rectangle (x_pt,
+		    * y_pt) top-left, size x2_pt by y2_pt */
+};
+
+/* An opaque 8-bit image, rows top to bottom (a scanned blank). */
+struct dl_image {
+	int		 w_px, h_px;  /* size, pixels */
+	int		 comps;       /* 1 grey, 3 RGB */
+	unsigned char	*px;          /* w_px * h_px * comps bytes */
 };
 
 /* y grows downwards from the top of the page in every item. */
@@ -82,6 +91,9 @@ struct dl {
 	char		*fit;       /* body settings when not the default
 				     * (dumped as "info fit"), or NULL */
 	struct layout_fit set;      /* body settings used */
+	struct dl_image	**img;      /* images drawn (owned), each once in
+				     * the file however many pages use it */
+	size_t		 nimg, capimg;
 };
 
 struct dl	*dl_new(void);
@@ -90,6 +102,10 @@ void		 dl_free(struct dl *);
 struct dl_item	*dl_add(struct dl *, enum dl_kind, double x_pt, double y_pt,
 		    double x2_pt, double y2_pt, double size_pt, int face,
 		    const char *text, size_t n);
+/* Give image im (malloc'd, with its pixels) to dl; its index, or -1 (memory:
+ * im freed). */
+int		 dl_add_image(struct dl *, struct dl_image *im);
+void		 dl_image_free(struct dl_image *);
 /* Write the display list as text (golden tests); malloc'd string. */
 char		*dl_dump(const struct dl *, size_t *len);
 
@@ -162,5 +178,18 @@ int		 layout_table_splits(const struct doc *, const struct
  * error (a table too wide, ...). */
 struct dl	*layout_run(const struct doc *, const struct layout_font *,
 		    struct diag *d);
+
+/*
+ * Certificates (phoi.c): one page per certificate (PHOI_PRINT,
+ * PHOI_PREVIEW, with bg drawn under the text of every page), or the
+ * calibration page (PHOI_CALIB).  bg (may be NULL) is given to the
+ * display list.  NULL with messages in d when a text cannot fit its box.
+ */
+struct phoi_layout;
+struct phoi_cert;
+struct phoi_opt;
+struct dl	*layout_phoi(const struct phoi_layout *, const struct
+		    layout_font *, const struct phoi_cert *, size_t n,
+		    const struct phoi_opt *, struct dl_image *bg, struct diag *d);
 
 #endif /* LAYOUT_H */

@@ -119,7 +119,7 @@ lw_load(void)
 		return;
 	}
 	free(dir);
-	f = fopen(path, "r");
+	(void)vb_open_read(path, &f, NULL);
 	free(path);
 	if (f == NULL)
 		return;

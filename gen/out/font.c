@@ -45,18 +45,16 @@ font_set_new(const char *font_dir, struct diag *d)
 	for (i = 0; i < LAYOUT_NFACES; i++) {
 		hb_blob_t	*blob;
 		size_t		 n = strlen(font_dir) + strlen(face_files[i]) + 2;
-		FILE		*fp;
+		char		*bytes;
 
 		if ((fs->path[i] = malloc(n)) == NULL)
 			goto fail;
 		snprintf(fs->path[i], n, "%s/%s", font_dir, face_files[i]);
-		if ((fp = fopen(fs->path[i], "rb")) == NULL) {
-			diag_add(d, DIAG_ERROR, fs->path[i], 0, 0,
-			    "cannot open font (set VB_FONT_DIR?)");
+		/* Read and checked (fontfile.c) before HarfBuzz sees it. */
+		if (font_file_read(fs->path[i], &bytes, &n, d) != VB_OK)
 			goto fail;
-		}
-		fclose(fp);
-		blob = hb_blob_create_from_file(fs->path[i]);
+		blob = hb_blob_create(bytes, (unsigned)n,
+		    HB_MEMORY_MODE_READONLY, bytes, free);
 		fs->face[i] = hb_face_create(blob, 0);
 		hb_blob_destroy(blob);
 		fs->upem[i] = hb_face_get_upem(fs->face[i]);

@@ -11,6 +11,12 @@
 
 #include <stdint.h>
 
+/* The font file at path, read whole into *bytes, *len (malloc'd) and
+ * checked to be a TrueType face vanban can embed (fontfile.c): VB_OK,
+ * or VB_ESYS with "cannot use the font PATH: WHY" (or why it cannot be
+ * read) in d. */
+int		 font_file_read(const char *path, char **bytes, size_t *len,
+		    struct diag *d);
 /* Real metrics from the TTF files in font_dir (HarfBuzz); NULL and a
  * message in d if a face cannot be loaded.  Faces are also used by the
  * PDF writer for subsetting. */
@@ -36,6 +42,13 @@ struct font_info {
 	int	 bold;            /* weight class >= 600 */
 };
 int		 font_set_info(struct font_set *, int face, struct font_info *);
+
+/* The PNG at path as an opaque 8-bit grey or RGB image, an alpha channel
+ * composed onto white (png.c, libpng).  NULL with an error at file:line
+ * (or at path when file is NULL) when it is not a PNG, is broken or is
+ * too large, or on OOM (no message). */
+struct dl_image	*png_read(const char *path, const char *file, int line,
+		    struct diag *d);
 
 /* Write the display list as a PDF into a malloc'd buffer. */
 int		 pdf_write(const struct dl *, struct font_set *, long long epoch,

@@ -49,6 +49,7 @@ struct pdf {
 	size_t		 zcap;
 	int		 level;     /* zlib level */
 	int		 cmap1;     /* the one-byte encoding CMap, 0: none */
+	int		*imgobj;    /* the XObject of each image of the list */
 };
 
 /* A bookmark, linked into the outline tree. */
@@ -73,6 +74,7 @@ struct pdf_page {
 	int		 tj;        /* a TJ array is open */
 	double		 pen_pt;    /* where its next glyph goes, x */
 	double		 lw_pt;     /* line width set, -1: none */
+	uint64_t	 ximg;      /* bit i: image i drawn on the page */
 	const struct layout_font *lf;  /* the widths, as in /W */
 };
 
@@ -659,6 +661,54 @@ pdf_graphic(struct pdf_page *pg, const struct dl_item *it)
 	    it->size_pt > 0 ? "re B\n0 g" : "re f\n0 g");
 }
 
+/* Image i of the list as an XObject (object num), deflated: 8-bit grey
+ * or RGB, no alpha (PDF/A-1 has no transparency). */
+static void
+pdf_image_obj(struct pdf *p, int num, const struct dl_image *im)
+{
+	char extra[160];
+
+	snprintf(extra, sizeof(extra), "/Type /XObject /Subtype /Image "
+	    "/Width %d /Height %d /ColorSpace /%s /BitsPerComponent 8",
+	    im->w_px, im->h_px, im->comps == 3 ? "DeviceRGB" : "DeviceGray");
+	pdf_stream(p, num, extra, im->px, (size_t)im->w_px *
+	    (size_t)im->h_px * (size_t)im->comps);
+}
+
+/* An image item: its XObject scaled to the item's rectangle. */
+static void
+pdf_image(struct pdf_page *pg, const struct dl_item *it)
+{
+	double v[6] = { it->x2_pt, 0, 0, it->y2_pt, it->x_pt,
+	    pg->h_pt - it->y_pt - it->y2_pt };
+
+	pdf_tj_end(pg);
+	if (pg->intext) {
+		vbuf_puts(&pg->c, "ET\n");
+		pg->intext = 0;
+	}
+	vbuf_puts(&pg->c, "q ");
+	pdf_op(&pg->c, v, 6, "cm");
+	vbuf_printf(&pg->c, "/Im%d Do Q\n", it->face + 1);
+	if (it->face < 64)
+		pg->ximg |= 1ULL << it->face;
+}
+
+/* The page's images in its resources. */
+static void
+pdf_xobjects(struct pdf *p, const struct pdf_page *pg)
+{
+	int i;
+
+	if (pg->ximg == 0)
+		return;
+	vbuf_puts(&p->out, " /XObject <<");
+	for (i = 0; i < 64; i++)
+		if (pg->ximg & (1ULL << i))
+			vbuf_printf(&p->out, " /Im%d %d 0 R", i + 1, p->imgobj[i]);
+	vbuf_puts(&p->out, " >>");
+}
+
 /* Write the finished page pg as object num with its contents. */
 static void
 pdf_page_end(struct pdf *p, struct pdf_page *pg, int num,
@@ -680,7 +730,9 @@ pdf_page_end(struct pdf *p, struct pdf_page *pg, int num,
 	for (f = 0; f < LAYOUT_NFACES; f++)
 		if (pg->faces & (1u << f))
 			vbuf_printf(&p->out, " /F%d %d 0 R", f + 1, fc[f].obj);
-	vbuf_printf(&p->out, " >> >> /Contents %d 0 R >>\nendobj\n", num + 1);
+	vbuf_puts(&p->out, " >>");
+	pdf_xobjects(p, pg);
+	vbuf_printf(&p->out, " >> /Contents %d 0 R >>\nendobj\n", num + 1);
 	free(pg->c.s);
 	memset(&pg->c, 0, sizeof(pg->c));
 }
@@ -852,6 +904,9 @@ pdf_pages(struct pdf *p, const struct dl *dl, const struct pdf_face *fc,
 		} else if (it->kind == DL_RULE || it->kind == DL_BOX ||
 		    it->kind == DL_FILL)
 			pdf_graphic(&pg, it);
+		else if (it->kind == DL_IMAGE && it->face >= 0 &&
+		    (size_t)it->face < dl->nimg && it->face < 64)
+			pdf_image(&pg, it);
 	}
 	if (cur != 0)
 		pdf_page_end(p, &pg, cur, fc);
@@ -896,6 +951,11 @@ pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
 				goto done;
 			}
 		}
+	if (dl->nimg > 0 && (p.imgobj = calloc(dl->nimg,
+	    sizeof(*p.imgobj))) == NULL)
+		goto done;
+	for (i = 0; i < (int)dl->nimg; i++)
+		pdf_image_obj(&p, p.imgobj[i] = pdf_new_obj(&p), dl->img[i]);
 	lf = font_set_metrics(fs);
 	if (pdf_pages(&p, dl, fc, &lf, &pages, &npages, &m, &nm) != 0)
 		goto done;
@@ -922,6 +982,7 @@ done:
 	free(p.out.s);
 	free(p.off);
 	free(p.z);
+	free(p.imgobj);
 	free(pages);
 	free(m);
 	return rc;

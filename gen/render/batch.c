@@ -5,13 +5,16 @@
  * and one byte per finished document to a shared pipe, which the parent
  * reads to report progress; the parent then reads the results back in
  * document order, so the messages come out as a serial run would print
- * them.
+ * them.  A worker dies with the parent; a worker that dies leaves the
+ * results of the documents it finished, and each of the others is named.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 
 #include "vanban.h"
@@ -91,7 +94,7 @@ batch_worker(const struct render_opt *opt, struct render_job *v, size_t n,
 	struct render	*r;
 	struct diag	*d;
 	size_t		 i, k;
-	char		 one = 1;
+	char		 one = 1, point[32];
 
 	if ((d = diag_new()) == NULL)
 		_exit(VB_ESYS);
@@ -127,52 +130,90 @@ batch_worker(const struct render_opt *opt, struct render_job *v, size_t n,
 			_exit(VB_ESYS);
 		free(v[i].out);
 		v[i].out = NULL;
-		(void)!write(tick, &one, 1);
+		/* The parent is gone (EPIPE): nobody reads the results. */
+		if (fflush(res) != 0 || write(tick, &one, 1) != 1)
+			_exit(VB_ESYS);
 		if (r == NULL)
 			break;
+		snprintf(point, sizeof(point), "worker%zu", w);
+		vb_test_point(point);
 	}
 	_exit(fflush(res) == 0 && !ferror(res) ? 0 : VB_ESYS);
 }
 
-/* Read one worker's results back into v and d.  -1 on a short file. */
+/* Read one document's messages (nm of them) into rec; -1 on a short
+ * file. */
 static int
-batch_read(FILE *res, struct render_job *v, size_t n, struct diag **per)
+batch_read_msgs(FILE *res, long nm, struct diag *rec)
 {
-	size_t	 i;
-	long	 nm, k;
+	long k;
+
+	for (k = 0; k < nm; k++) {
+		enum diag_level	 lvl;
+		int		 line, col;
+		char		*file, *text;
+
+		if (fread(&lvl, sizeof(lvl), 1, res) != 1 ||
+		    fread(&line, sizeof(line), 1, res) != 1 ||
+		    fread(&col, sizeof(col), 1, res) != 1 ||
+		    batch_get_str(res, &file) != 0)
+			return -1;
+		if (batch_get_str(res, &text) != 0) {
+			free(file);
+			return -1;
+		}
+		diag_add(rec, lvl, file, line, col, "%s", text);
+		free(file);
+		free(text);
+	}
+	return 0;
+}
+
+/*
+ * Read one worker's results back into v and per, and set got[i] for each
+ * document whose record is complete: a worker that was killed leaves the
+ * records of the documents it finished (each was flushed before its
+ * tick), and perhaps a partial one, which is dropped.  -1 on a short or
+ * bad file.
+ */
+static int
+batch_read(FILE *res, struct render_job *v, size_t n, struct diag **per,
+    char *got)
+{
+	struct diag	*rec;
+	size_t		 i, outlen;
+	long		 nm;
+	char		*out;
+	int		 rc;
 
 	rewind(res);
 	while (fread(&i, sizeof(i), 1, res) == 1) {
-		if (i >= n || fread(&v[i].rc, sizeof(v[i].rc), 1, res) != 1 ||
-		    fread(&v[i].outlen, sizeof(v[i].outlen), 1, res) != 1)
+		if (i >= n || got[i] || fread(&rc, sizeof(rc), 1, res) != 1 ||
+		    fread(&outlen, sizeof(outlen), 1, res) != 1)
 			return -1;
 		/* A failed document has no output (NULL), as in serial. */
-		if ((v[i].rc == VB_OK || v[i].outlen > 0) &&
-		    ((v[i].out = malloc(v[i].outlen + 1)) == NULL ||
-		    fread(v[i].out, 1, v[i].outlen, res) != v[i].outlen))
+		out = NULL;
+		if ((rc == VB_OK || outlen > 0) &&
+		    ((out = malloc(outlen + 1)) == NULL ||
+		    fread(out, 1, outlen, res) != outlen)) {
+			free(out);
 			return -1;
-		if (fread(&nm, sizeof(nm), 1, res) != 1)
-			return -1;
-		for (k = 0; k < nm; k++) {
-			enum diag_level	 lvl;
-			int		 line, col;
-			char		*file, *text;
-
-			if (fread(&lvl, sizeof(lvl), 1, res) != 1 ||
-			    fread(&line, sizeof(line), 1, res) != 1 ||
-			    fread(&col, sizeof(col), 1, res) != 1 ||
-			    batch_get_str(res, &file) != 0)
-				return -1;
-			if (batch_get_str(res, &text) != 0) {
-				free(file);
-				return -1;
-			}
-			diag_add(per[i], lvl, file, line, col, "%s", text);
-			free(file);
-			free(text);
 		}
+		if ((rec = diag_new()) == NULL ||
+		    fread(&nm, sizeof(nm), 1, res) != 1 ||
+		    batch_read_msgs(res, nm, rec) != 0) {
+			diag_free(rec);
+			free(out);
+			return -1;
+		}
+		v[i].rc = rc;
+		v[i].out = out;
+		v[i].outlen = outlen;
+		diag_move(per[i], rec);
+		diag_free(rec);
+		got[i] = 1;
 	}
-	return 0;
+	return ferror(res) ? -1 : 0;
 }
 
 /* Sort by decreasing source length (batch_share). */
@@ -220,6 +261,72 @@ batch_share(const struct render_job *v, size_t n, size_t jobs)
 	return owner;
 }
 
+/* Each document of worker w (every worker from w on when all) that was
+ * not read back: a message of its own naming it, and no result. */
+static size_t
+batch_lost(struct render_job *v, size_t n, const size_t *owner, size_t w,
+    int all, const char *got, struct diag **per, const char *why)
+{
+	size_t i, lost = 0;
+
+	for (i = 0; i < n; i++) {
+		if (got[i] || (all ? owner[i] < w : owner[i] != w))
+			continue;
+		diag_add(per[i], DIAG_ERROR, v[i].name, 0, 0, "not rendered: "
+		    "the worker process for it stopped (%s)", why);
+		free(v[i].out);
+		v[i].out = NULL;
+		v[i].rc = VB_ESYS;
+		lost++;
+	}
+	return lost;
+}
+
+/* Wait for worker w and read its results back.  A worker that did not
+ * end well (killed, out of memory) is named in d, and each of its
+ * documents it did not finish in that document's messages; the results
+ * of the others stand.  VB_OK or VB_ESYS. */
+static int
+batch_collect(pid_t pid, FILE *res, size_t w, struct render_job *v,
+    size_t n, const size_t *owner, char *got, struct diag **per,
+    struct diag *d)
+{
+	char	 why[128];
+	int	 st, read_ok;
+
+	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+		;
+	read_ok = batch_read(res, v, n, per, got) == 0;
+	if (read_ok && WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		return VB_OK;
+	if (WIFSIGNALED(st))
+		snprintf(why, sizeof(why), "%s", strsignal(WTERMSIG(st)));
+	else
+		snprintf(why, sizeof(why), "%s", vb_tr("no result"));
+	diag_add(d, DIAG_ERROR, NULL, 0, 0, "a worker process stopped (%s); "
+	    "documents not rendered: %zu", why,
+	    batch_lost(v, n, owner, w, 0, got, per, why));
+	return VB_ESYS;
+}
+
+/* Start worker w: a child that renders its share and exits, and dies
+ * with the parent (a signal that ends the run ends it too).  The
+ * child's pid, or -1. */
+static pid_t
+batch_start(const struct render_opt *opt, struct render_job *v, size_t n,
+    size_t w, const size_t *owner, FILE *res, int tick[2])
+{
+	pid_t parent = getpid(), pid;
+
+	if ((pid = fork()) != 0)
+		return pid;
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+		_exit(VB_ESYS);
+	close(tick[0]);
+	batch_worker(opt, v, n, w, owner, res, tick[1]);
+	return -1;   /* not reached */
+}
+
 /* Start the workers, follow their progress, collect their results. */
 static int
 batch_fork(const struct render_opt *opt, struct render_job *v, size_t n,
@@ -230,72 +337,63 @@ batch_fork(const struct render_opt *opt, struct render_job *v, size_t n,
 	struct diag	**per;
 	size_t		*owner = NULL;
 	pid_t		 pid[64];
-	size_t		 w, i, done = 0, k;
-	int		 tick[2], st, rc = VB_OK;
-	char		 buf[256];
-	ssize_t		 got;
+	size_t		 w, i, done = 0;
+	int		 tick[2], rc = VB_OK;
+	char		 buf[256], *got;
+	ssize_t		 k;
 
-	if ((per = calloc(n, sizeof(*per))) == NULL ||
+	per = calloc(n, sizeof(*per));
+	got = calloc(n, 1);
+	if (per == NULL || got == NULL ||
 	    (owner = batch_share(v, n, jobs)) == NULL || pipe(tick) != 0) {
 		free(per);
+		free(got);
 		free(owner);
 		return VB_ESYS;
 	}
+	for (i = 0; i < n; i++)
+		if ((per[i] = diag_new()) == NULL)
+			rc = VB_ESYS;
 	fflush(NULL);
-	for (w = 0; w < jobs; w++) {
+	for (w = 0; w < jobs && rc == VB_OK; w++) {
 		if ((res[w] = tmpfile()) == NULL ||
-		    (pid[w] = fork()) == -1) {
+		    (pid[w] = batch_start(opt, v, n, w, owner, res[w],
+		    tick)) == -1) {
 			diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot start a "
 			    "worker: %s", strerror(errno));
+			if (res[w] != NULL)
+				fclose(res[w]);
 			rc = VB_ESYS;
 			break;
-		}
-		if (pid[w] == 0) {
-			close(tick[0]);
-			batch_worker(opt, v, n, w, owner, res[w], tick[1]);
 		}
 	}
 	jobs = w;
 	close(tick[1]);
-	while ((got = read(tick[0], buf, sizeof(buf))) != 0) {
-		if (got < 0 && errno == EINTR)
+	while ((k = read(tick[0], buf, sizeof(buf))) != 0) {
+		if (k < 0 && errno == EINTR)
 			continue;
-		if (got < 0)
+		if (k < 0)
 			break;
-		done += (size_t)got;
+		done += (size_t)k;
 		if (progress != NULL)
 			progress(arg, done, n);
 	}
 	close(tick[0]);
-	for (i = 0; i < n; i++)
-		if ((per[i] = diag_new()) == NULL)
-			rc = VB_ESYS;
 	for (w = 0; w < jobs; w++) {
-		while (waitpid(pid[w], &st, 0) == -1 && errno == EINTR)
-			;
-		if (rc == VB_OK && (!WIFEXITED(st) || WEXITSTATUS(st) != 0 ||
-		    batch_read(res[w], v, n, per) != 0)) {
-			diag_add(d, DIAG_ERROR, NULL, 0, 0, "a worker process "
-			    "failed (%s)", WIFSIGNALED(st) ? strsignal(
-			    WTERMSIG(st)) : "no result");
-			rc = VB_ESYS;
-		}
+		rc = render_worse(rc, batch_collect(pid[w], res[w], w, v, n,
+		    owner, got, per, d));
 		fclose(res[w]);
 	}
+	if (rc == VB_ESYS && per[0] != NULL)   /* workers never started */
+		batch_lost(v, n, owner, jobs, 1, got, per,
+		    vb_tr("not started"));
 	for (i = 0; i < n; i++) {
-		struct diag *to = v[i].d != NULL ? v[i].d : d;
-
-		for (k = 0; per[i] != NULL && k < diag_count(per[i]); k++) {
-			const struct diag_msg *m = diag_item(per[i], k);
-
-			diag_add(to, m->level, m->file, m->line, m->col, "%s",
-			    m->text);
-		}
+		diag_move(v[i].d != NULL ? v[i].d : d, per[i]);
 		diag_free(per[i]);
-		if (rc == VB_OK)
-			rc = render_worse(rc, v[i].rc);
+		rc = render_worse(rc, v[i].rc);
 	}
 	free(per);
+	free(got);
 	free(owner);
 	return rc;
 }

@@ -27,11 +27,31 @@ struct gcheck {
 	const char			*text;      /* its source, NULL: none */
 };
 
+/* Whether cp is written right to left (Hebrew, Arabic, Syriac, ...) or
+ * asks for it (an RLE, RLO or RLI mark).  vanban sets every line left to
+ * right, with no bidirectional reordering nor Arabic joining: such text
+ * would come out reversed and unjoined, so it is refused. */
+static int
+rtl_char(utf8proc_int32_t cp)
+{
+	switch (utf8proc_get_property(cp)->bidi_class) {
+	case UTF8PROC_BIDI_CLASS_R:
+	case UTF8PROC_BIDI_CLASS_AL:
+	case UTF8PROC_BIDI_CLASS_RLE:
+	case UTF8PROC_BIDI_CLASS_RLO:
+	case UTF8PROC_BIDI_CLASS_RLI:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /*
  * Report the characters of s that face cannot draw (and control
  * characters), located from line on: each character once per text, and
  * at most GLYPH_REPORTS_MAX messages in all, so a file full of them is
- * answered quickly.
+ * answered quickly.  Right-to-left text is reported once per text, at
+ * its first character.
  */
 static void
 check_text(struct gcheck *g, const char *s, int face, int line)
@@ -40,9 +60,10 @@ check_text(struct gcheck *g, const char *s, int face, int line)
 	utf8proc_int32_t	 cp, seen[16];
 	utf8proc_ssize_t	 k;
 	size_t			 nseen = 0, i;
+	int			 rtl = 0;
 
 	while (*p != '\0') {
-		int l = line, c = 0;
+		int l = line, c = 0, r;
 
 		k = utf8proc_iterate(p, -1, &cp);
 		if (k <= 0)
@@ -50,9 +71,12 @@ check_text(struct gcheck *g, const char *s, int face, int line)
 		p += k;
 		if (cp == '\n' || cp == '\t')
 			continue;
-		if (g->lf->advance(g->lf->ctx, face, (uint32_t)cp) >= 0 &&
+		if ((r = rtl_char(cp)) && rtl)
+			continue;
+		if (!r && g->lf->advance(g->lf->ctx, face, (uint32_t)cp) >= 0 &&
 		    cp >= 0x20)
 			continue;
+		rtl |= r;
 		for (i = 0; i < nseen && seen[i] != cp; i++)
 			;
 		if (i < nseen)
@@ -69,7 +93,23 @@ check_text(struct gcheck *g, const char *s, int face, int line)
 		if (cp < 0x20 || cp == 0x7F)
 			diag_add(g->d, DIAG_ERROR, g->file, l, c, "control "
 			    "character U+%04X in the text", (unsigned)cp);
-		else {
+		else if (r) {
+			char ch[12] = { 0 };
+
+			/* A letter is shown; a direction mark would turn
+			 * the terminal's line around. */
+			if (utf8proc_category(cp) != UTF8PROC_CATEGORY_CF) {
+				ch[0] = ' ';
+				ch[1] = '\'';
+				ch[2 + utf8proc_encode_char(cp,
+				    (utf8proc_uint8_t *)ch + 2)] = '\'';
+			}
+			diag_add(g->d, DIAG_ERROR, g->file, l, c,
+			    "right-to-left text (U+%04X%s): vanban sets "
+			    "text left to right only (no Hebrew or Arabic) and "
+			    "would print it reversed: remove it or write it in "
+			    "Latin letters", (unsigned)cp, ch);
+		} else {
 			char ch[8] = { 0 };
 
 			utf8proc_encode_char(cp, (utf8proc_uint8_t *)ch);

@@ -91,6 +91,18 @@ render_metrics(struct render *r)
 	return &r->lf;
 }
 
+struct font_set *
+render_font_set(struct render *r)
+{
+	return r->fs;
+}
+
+const struct render_opt *
+render_options(const struct render *r)
+{
+	return &r->opt;
+}
+
 int
 render_mem(struct render *r, const char *name, const char *text, size_t len,
     char **out, size_t *outlen, struct diag *d)

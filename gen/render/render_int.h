@@ -16,5 +16,8 @@ void	 render_check_glyphs(const struct doc *, const struct layout_font *,
 int	 render_worse(int a, int b);
 /* The metrics of the renderer's fonts. */
 const struct layout_font *render_metrics(struct render *);
+/* Its faces (for the PDF writer) and its options. */
+struct font_set	*render_font_set(struct render *);
+const struct render_opt *render_options(const struct render *);
 
 #endif /* RENDER_INT_H */

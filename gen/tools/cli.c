@@ -1,6 +1,8 @@
 /*
  * cli.c - the parts of main() every tool shares (see cli.h).
  */
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,12 +107,32 @@ cli_finish(const char *prog, struct diag *d, int rc)
 	return rc;
 }
 
+/*
+ * The standard streams made safe before anything is opened: a closed one
+ * (2>&-) is opened on /dev/null, so that no file of the run takes its
+ * number (messages written into a PDF); SIGPIPE is ignored, so that a
+ * reader of the messages that went away is a failed write, never the
+ * end of the run: the exit status is the run's own, whatever -j.
+ */
+static void
+cli_stdio(void)
+{
+	int fd;
+
+	signal(SIGPIPE, SIG_IGN);
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) == -1 &&
+		    open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) != fd)
+			_exit(VB_ESYS);
+}
+
 int
 cli_lang(const char *prog, int *argc, char **argv)
 {
 	const char	*lang = NULL;
 	int		 i, j;
 
+	cli_stdio();
 	for (i = 1; i < *argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			break;

@@ -34,8 +34,9 @@ int	 cli_epoch(const char *prog, long long *out);
  * path is "-" and stdout is a terminal. */
 int	 cli_no_tty(const char *prog, const char *path);
 /* --lang=vi|en (anywhere on the command line, removed from argv) or the
- * environment chooses the messages' language; call first.  0, or -1
- * after a message (usage error). */
+ * environment chooses the messages' language; call first: it also makes
+ * the standard streams safe (closed ones on /dev/null, SIGPIPE ignored).
+ * 0, or -1 after a message (usage error). */
 int	 cli_lang(const char *prog, int *argc, char **argv);
 /* Print the messages of d (and free it); returns rc. */
 int	 cli_finish(const char *prog, struct diag *d, int rc);

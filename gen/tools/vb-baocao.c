@@ -15,12 +15,20 @@ usage(FILE *fp)
 {
 	fprintf(fp,
 	    "usage: %s [options] --ky KY TASKS.csv PROGRESS.csv... -d DIR\n"
-	    "       %s --mau [--ky KY] [options] TASKS.csv -d DIR\n"
+	    "       %s --mau [--ky KY] [options] TASKS.csv [PROGRESS...] -d DIR\n"
+	    "       %s --khoi-tao DIR\n"
 	    "  --ky Q1|Q2|Q3|Q4|6T|NAM  the period (forms: every quarter)\n"
 	    "  --nam YYYY         the year (default: the tables')\n"
 	    "  --ngay YYYY-MM-DD  date of the reports (default: blank)\n"
 	    "  --don-vi FILE      the units (CSV or YAML)\n"
-	    "  --mau              write the empty progress forms (CSV)\n"
+	    "  --khen-thuong FILE vb-khenthuong's register (so-dang-ky.csv)\n"
+	    "  --han YYYY-MM-DD   the reminder's deadline (default: 5 working\n"
+	    "                     days after --ngay)\n"
+	    "  --du-thao          drafts: settings left \"…\" only warn\n"
+	    "  --mau              write the progress forms (.xlsx); with the\n"
+	    "                     earlier forms, their unfinished tasks carried\n"
+	    "  --mau-csv          the forms as CSV (UTF-8 with BOM)\n"
+	    "  --khoi-tao DIR     write a config and a units file to start from\n"
 	    "  --pdf, -j N        also render PDFs, N at a time (--jobs)\n"
 	    "  --docx             also write each as a Word file (.docx)\n"
 	    "  -d, --output-dir DIR;  -q, --quiet (no progress, no last line)\n"
@@ -30,7 +38,7 @@ usage(FILE *fp)
 	    "  --lang=vi|en         messages in Vietnamese or English\n"
 	    "  -h, --help;  -V, --version\n"
 	    "Exit: 0 done, 1 bad input (nothing written), 2 usage, 3 I/O.\n",
-	    prog, prog);
+	    prog, prog, prog);
 }
 
 /* A bad option value: the message, and exit status 2. */
@@ -41,17 +49,79 @@ bad(const char *what, const char *arg)
 	return VB_EUSAGE;
 }
 
+/* The task table and the progress tables after the options; -1 after a
+ * usage message. */
+static int
+operands(struct bc_args *a, int argc, char **argv)
+{
+	if (optind >= argc || a->outdir == NULL ||
+	    (a->mau ? optind + 1 > argc : optind + 2 > argc || !a->have_ky)) {
+		fprintf(stderr, "%s: %s\n", prog, a->mau ? "give the task "
+		    "table and -d DIR" : "give --ky, the task table, the "
+		    "progress table(s) and -d DIR");
+		usage(stderr);
+		return -1;
+	}
+	a->tasks = argv[optind];
+	a->progress = argv + optind + 1;
+	a->nprogress = (size_t)(argc - optind - 1);
+	return 0;
+}
+
+/* The last line: what was written. */
+static void
+said(const struct bc_args *a)
+{
+	char label[64];
+
+	bc_ky_label(a->ky, a->nam_used, 0, label, sizeof(label));
+	if (a->mau)
+		fprintf(stderr, "%s: wrote %zu progress forms to %s/\n", prog,
+		    a->n_csv, a->outdir);
+	else
+		fprintf(stderr, "%s: wrote %zu reports and the summary "
+		    "(tong-hop.md)%s%s to %s/ for %s\n", prog, a->n_reports,
+		    a->n_silent ? " and the reminder (don-doc.md)" : "",
+		    a->pdf ? ", Markdown and PDF," : "", a->outdir, label);
+}
+
+/* --khoi-tao DIR: a config and a units file to start from. */
+static int
+bc_khoi_tao(const char *templates, const char *dir)
+{
+	struct diag	*d;
+	char		*tdir;
+	int		 rc;
+
+	if ((d = diag_new()) == NULL ||
+	    (tdir = bc_find_templates(templates)) == NULL)
+		return VB_ESYS;
+	rc = bc_init_dir(tdir, dir, d);
+	free(tdir);
+	cli_finish(prog, d, rc);
+	if (rc == VB_OK)
+		fprintf(stderr, "%s: wrote %s/bao-cao.yaml and %s/don-vi.csv: "
+		    "fill in every \"…\", then give --config %s/bao-cao.yaml "
+		    "--don-vi %s/don-vi.csv\n", prog, dir, dir, dir, dir);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
 	enum { O_KY = 256, O_NAM, O_NGAY, O_DON_VI, O_MAU, O_PDF, O_DOCX, O_TPL,
-	    O_FONTS, O_CONFIG };
+	    O_FONTS, O_CONFIG, O_MAU_CSV, O_KT, O_HAN, O_DU_THAO, O_KHOI_TAO };
 	static const struct option lo[] = {
 		{ "ky", required_argument, NULL, O_KY },
 		{ "nam", required_argument, NULL, O_NAM },
 		{ "ngay", required_argument, NULL, O_NGAY },
 		{ "don-vi", required_argument, NULL, O_DON_VI },
 		{ "mau", no_argument, NULL, O_MAU },
+		{ "mau-csv", no_argument, NULL, O_MAU_CSV },
+		{ "khen-thuong", required_argument, NULL, O_KT },
+		{ "han", required_argument, NULL, O_HAN },
+		{ "du-thao", no_argument, NULL, O_DU_THAO },
+		{ "khoi-tao", required_argument, NULL, O_KHOI_TAO },
 		{ "pdf", no_argument, NULL, O_PDF },
 		{ "docx", no_argument, NULL, O_DOCX },
 		{ "templates", required_argument, NULL, O_TPL },
@@ -71,7 +141,8 @@ main(int argc, char **argv)
 	struct cli_progress	 pr;
 	struct diag		*d;
 	int			 c, quiet = 0, rc;
-	char			*e, *fdir, label[64];
+	char			*e, *fdir, *kt[64];
+	const char		*khoi_tao = NULL;
 
 	memset(&a, 0, sizeof(a));
 	a.jobs = cli_cores();
@@ -95,6 +166,19 @@ main(int argc, char **argv)
 			break;
 		case O_DON_VI: a.units = optarg; break;
 		case O_MAU: a.mau = 1; break;
+		case O_MAU_CSV: a.mau = a.mau_csv = 1; break;
+		case O_KT:
+			if (a.nkhen_thuong == sizeof(kt) / sizeof(kt[0]))
+				return bad("--khen-thuong: at most 64 "
+				    "registers; one more is", optarg);
+			kt[a.nkhen_thuong++] = optarg;
+			break;
+		case O_HAN:
+			if (vb_date_parse(optarg, &a.han) != 0)
+				return bad("--han: write 2020-06-30, not", optarg);
+			break;
+		case O_DU_THAO: a.du_thao = 1; break;
+		case O_KHOI_TAO: khoi_tao = optarg; break;
 		case O_PDF: a.pdf = 1; break;
 		case O_DOCX: a.docx = 1; break;
 		case O_TPL: a.templates = optarg; break;
@@ -118,18 +202,11 @@ main(int argc, char **argv)
 		default: usage(stderr); return VB_EUSAGE;
 		}
 	}
-	if (optind >= argc || a.outdir == NULL ||
-	    (a.mau ? optind + 1 != argc : optind + 2 > argc || !a.have_ky)) {
-		fprintf(stderr, "%s: %s\n", prog, a.mau ? "give one task table "
-		    "and -d DIR" : "give --ky, the task table, the progress "
-		    "table(s) and -d DIR");
-		usage(stderr);
-		return VB_EUSAGE;
-	}
-	a.tasks = argv[optind];
-	a.progress = argv + optind + 1;
-	a.nprogress = (size_t)(argc - optind - 1);
-	if (cli_epoch(prog, &a.ropt.epoch) != 0)
+	a.khen_thuong = kt;
+	if (khoi_tao != NULL)
+		return bc_khoi_tao(a.templates, khoi_tao);
+	if (operands(&a, argc, argv) != 0 ||
+	    cli_epoch(prog, &a.ropt.epoch) != 0)
 		return VB_EUSAGE;
 	if ((d = diag_new()) == NULL ||
 	    (a.ropt.font_dir = fdir = render_find_fonts(fonts)) == NULL)
@@ -141,13 +218,7 @@ main(int argc, char **argv)
 	free(fdir);
 	cli_progress_end(&pr);
 	cli_finish(prog, d, rc);
-	bc_ky_label(a.ky, a.nam_used, 0, label, sizeof(label));
-	if (rc == VB_OK && !quiet && a.mau)
-		fprintf(stderr, "%s: wrote %zu progress forms to %s/\n", prog,
-		    a.n_csv, a.outdir);
-	else if (rc == VB_OK && !quiet)
-		fprintf(stderr, "%s: wrote %zu reports and the summary "
-		    "(tong-hop.md)%s to %s/ for %s\n", prog, a.n_md - 1,
-		    a.pdf ? ", Markdown and PDF," : "", a.outdir, label);
+	if (rc == VB_OK && !quiet)
+		said(&a);
 	return rc;
 }

@@ -27,13 +27,20 @@ usage(FILE *fp)
 
 	fprintf(fp,
 	    "usage: %s [options] NOMINEES.csv\n"
-	    "       %s --khoi-tao DIR\n"
+	    "       %s --khoi-tao DIR [--cap tinh|so|xa]\n"
 	    "Draft one commendation decision (quyết định khen thưởng) per award\n"
 	    "form of the nominee list, with its annex, amounts and căn cứ.\n"
 	    "  -d, --output-dir=DIR  write DIR/<form code>.md for every form\n"
 	    "  -o, --output=FILE     write the one decision to FILE (- = stdout)\n"
 	    "  --pdf                 also render each to a .pdf beside the .md\n"
 	    "  --docx                also write each as a Word file (.docx)\n"
+	    "  --phoi                the certificates to print onto the blanks:\n"
+	    "                        phoi-<form>.pdf, one page per awardee\n"
+	    "  --phoi-can            a calibration page: phoi-<form>-can-le.pdf\n"
+	    "  --phoi-nen[=FILE.png] a preview over the scanned blank (default:\n"
+	    "                        the layout's nen:): phoi-<form>-xem-truoc.pdf\n"
+	    "  --so-vang=N|FORM=N    first number in the register (số sổ vàng)\n"
+	    "  --dump-layout         print the certificates' layout, no PDF\n"
 	    "  -j, --jobs=N          PDFs rendered in parallel (default: cores)\n"
 	    "  -q, --quiet           no progress line\n"
 	    "  --ngay=YYYY-MM-DD     decision date (law, base salary; default today)\n"
@@ -58,6 +65,13 @@ usage(FILE *fp)
 	    "  -V, --version         the version\n"
 	    "  --khoi-tao=DIR        write DIR/cau-hinh.yaml (a commented config\n"
 	    "                        for a new province) and DIR/danh-sach.csv\n"
+	    "  --cap=tinh|so|xa      with --khoi-tao: the config of a province\n"
+	    "                        (default), a department or a commune\n"
+	    "  --to-trinh            also write to-trinh.md (and its PDF, DOCX):\n"
+	    "                        the advising body's Tờ trình proposing the\n"
+	    "                        awards; every run with -d or -o FILE writes\n"
+	    "                        so-dang-ky.csv, the register of the decisions\n"
+
 	    "The list's columns, named by key or by a Vietnamese heading, in\n"
 	    "any order (other columns, such as STT, are ignored):\n%s"
 	    "Environment: VB_TEMPLATES, VB_FONT_DIR, SOURCE_DATE_EPOCH.\n"
@@ -127,41 +141,50 @@ decision_opt(int c, const char *arg, struct kt_opt *o)
 	return -1;
 }
 
+/* The long options (every one has its long form). */
+static const struct option lo[] = {
+	{ "output-dir", required_argument, NULL, 'd' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "encoding", required_argument, NULL, 'f' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "pdf", no_argument, NULL, 'p' },
+	{ "docx", no_argument, NULL, 'X' },
+	{ "phoi", no_argument, NULL, 'C' },
+	{ "phoi-can", no_argument, NULL, 'A' },
+	{ "phoi-nen", optional_argument, NULL, 'G' },
+	{ "so-vang", required_argument, NULL, 'v' },
+	{ "dump-layout", no_argument, NULL, 'U' },
+	{ "sheet", required_argument, NULL, 'Z' },
+	{ "ngay", required_argument, NULL, 'N' },
+	{ "so", required_argument, NULL, 's' },
+	{ "du-thao", optional_argument, NULL, 'T' },
+	{ "luong-co-so", required_argument, NULL, 'L' },
+	{ "lam-tron", required_argument, NULL, 'R' },
+	{ "phong-trao", required_argument, NULL, 'P' },
+	{ "sap-xep", required_argument, NULL, 'S' },
+	{ "cho-trung", no_argument, NULL, 'D' },
+	{ "nam", required_argument, NULL, 'Y' },
+	{ "ghi-de", no_argument, NULL, 'W' },
+	{ "khoi-tao", required_argument, NULL, 'I' },
+	{ "cap", required_argument, NULL, 'B' },
+	{ "to-trinh", no_argument, NULL, 'E' },
+	{ "config", required_argument, NULL, 'c' },
+	{ "template", required_argument, NULL, 'K' },
+	{ "templates", required_argument, NULL, 't' },
+	{ "data", required_argument, NULL, 't' },
+	{ "fonts", required_argument, NULL, 'F' },
+	{ "font-dir", required_argument, NULL, 'F' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
 /* Parse the command line into b; -1: exit with *rc. */
 static int
 parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
     int *quiet, int *rc)
 {
-	static const struct option lo[] = {
-		{ "output-dir", required_argument, NULL, 'd' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "encoding", required_argument, NULL, 'f' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "pdf", no_argument, NULL, 'p' },
-		{ "docx", no_argument, NULL, 'X' },
-		{ "sheet", required_argument, NULL, 'Z' },
-		{ "ngay", required_argument, NULL, 'N' },
-		{ "so", required_argument, NULL, 's' },
-		{ "du-thao", optional_argument, NULL, 'T' },
-		{ "luong-co-so", required_argument, NULL, 'L' },
-		{ "lam-tron", required_argument, NULL, 'R' },
-		{ "phong-trao", required_argument, NULL, 'P' },
-		{ "sap-xep", required_argument, NULL, 'S' },
-		{ "cho-trung", no_argument, NULL, 'D' },
-		{ "nam", required_argument, NULL, 'Y' },
-		{ "ghi-de", no_argument, NULL, 'W' },
-		{ "khoi-tao", required_argument, NULL, 'I' },
-		{ "config", required_argument, NULL, 'c' },
-		{ "template", required_argument, NULL, 'K' },
-		{ "templates", required_argument, NULL, 't' },
-		{ "data", required_argument, NULL, 't' },
-		{ "fonts", required_argument, NULL, 'F' },
-		{ "font-dir", required_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
 	int c;
 
 	*rc = VB_EUSAGE;
@@ -181,8 +204,22 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		case 'D': b->cho_trung = 1; break;
 		case 'W': b->ghi_de = 1; break;
 		case 'I': b->khoi_tao = optarg; break;
+		case 'B': b->cap = optarg; break;
+		case 'E': b->to_trinh = 1; break;
 		case 'p': b->pdf = 1; break;
 		case 'X': b->docx = 1; break;
+		case 'C': b->phoi = 1; break;
+		case 'A': b->phoi_can = 1; break;
+		case 'G': b->phoi_nen = 1; b->nen = optarg; break;
+		case 'U': b->phoi_dump = 1; break;
+		case 'v':
+			if (b->nso_vang == (int)(sizeof(b->so_vang) /
+			    sizeof(b->so_vang[0]))) {
+				fprintf(stderr, "%s: too many --so-vang\n", prog);
+				return -1;
+			}
+			b->so_vang[b->nso_vang++] = optarg;
+			break;
 		case 'Z': b->sheet = optarg; break;
 		case 's':
 			if (b->nso == (int)(sizeof(b->so) / sizeof(b->so[0]))) {
@@ -205,6 +242,11 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		default: usage(stderr); return -1;
 		}
 	}
+	if (b->cap != NULL && b->khoi_tao == NULL) {
+		fprintf(stderr, "%s: --cap goes with --khoi-tao (a run's level "
+		    "is its config's cap:)\n", prog);
+		return -1;
+	}
 	if (b->khoi_tao != NULL && optind == argc)
 		return 0;
 	if (optind != argc - 1) {
@@ -217,9 +259,10 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		fprintf(stderr, "%s: -o and -d exclude each other\n", prog);
 		return -1;
 	}
-	if ((b->pdf || b->docx) && b->outfile && strcmp(b->outfile, "-") == 0) {
-		fprintf(stderr, "%s: --pdf needs a file or -d DIR, not stdout\n",
-		    prog);
+	if ((b->pdf || b->docx || b->phoi || b->phoi_can || b->phoi_nen) &&
+	    b->outfile && strcmp(b->outfile, "-") == 0) {
+		fprintf(stderr, "%s: --pdf, --docx and --phoi need a file or "
+		    "-d DIR, not stdout\n", prog);
 		return -1;
 	}
 	return 0;

@@ -231,17 +231,6 @@ out_names(const struct args *a, int format)
 	return o;
 }
 
-/* -d DIR: made when missing (its parent must exist). */
-static int
-make_dir(const char *dir, struct diag *d)
-{
-	if (dir == NULL || mkdir(dir, 0777) == 0 || errno == EEXIST)
-		return VB_OK;
-	diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot create the folder: %s",
-	    strerror(errno));
-	return VB_ESYS;
-}
-
 /* Render every source to its output, with a progress line on a terminal
  * when there are several; the worst result. */
 static int
@@ -296,7 +285,8 @@ main(int argc, char **argv)
 	} else if (a.n > 1 && (rc = render_files_check(a.src, outs, a.n,
 	    d)) != 0)
 		rc = rc == VB_ESYS ? VB_ESYS : VB_EUSAGE;
-	else if ((rc = make_dir(a.outdir, d)) == VB_OK)
+	else if (a.outdir == NULL ||
+	    (rc = vb_mkdir_p(a.outdir, d)) == VB_OK)
 		rc = run(&a, &opt, outs, d);
 	names_free(outs, a.n);
 	free(fonts);

@@ -75,6 +75,7 @@ lib expat 'expat.h' input/xlsx.c
 lib freexl 'freexl.h' input/xls.c
 lib harfbuzz 'hb' out/font.c
 lib zlib 'zlib.h' out/pdf.c
+lib libpng 'png.h' out/png.c
 lib cmark 'cmark' doc/*.c
 lib libyaml 'yaml' doc/*.c base/config.c
 lib libcsv 'csv.h' input/csvt.c

@@ -136,16 +136,17 @@ else
 	fail by-form-shares-ran "exit $?: $(head -3 "$tmp/err")"
 	exit 0
 fi
-n1=$(ls "$tmp/by-form/share-1" | wc -l)
-n2=$(ls "$tmp/by-form/share-2" | wc -l)
-both=$(ls "$tmp/by-form/share-1" "$tmp/by-form/share-2" | sort | uniq -d | grep -c .)
+# Each run writes its own register (so-dang-ky.csv): compared as rows below.
+n1=$(ls "$tmp/by-form/share-1" | grep -vc '^so-dang-ky.csv$')
+n2=$(ls "$tmp/by-form/share-2" | grep -vc '^so-dang-ky.csv$')
+both=$(ls "$tmp/by-form/share-1" "$tmp/by-form/share-2" | grep -v '^so-dang-ky.csv$' | sort | uniq -d | grep -c .)
 if [ "$n1" -gt 0 ] && [ "$n2" -gt 0 ] && [ "$both" -eq 0 ]; then
 	pass by-form-disjoint
 else
 	fail by-form-disjoint "share 1: $n1 files, share 2: $n2, in both: $both"
 fi
-(cd "$tmp/one" && ls) >"$tmp/names.one"
-(cd "$tmp/by-form" && ls share-1 share-2 | grep -v ':$' | grep . | sort) >"$tmp/names.shares"
+(cd "$tmp/one" && ls | grep -v '^so-dang-ky.csv$') >"$tmp/names.one"
+(cd "$tmp/by-form" && ls share-1 share-2 | grep -v ':$' | grep . | grep -v '^so-dang-ky.csv$' | sort) >"$tmp/names.shares"
 bad=
 if ! cmp -s "$tmp/names.one" "$tmp/names.shares"; then
 	bad="files differ: $(diff "$tmp/names.one" "$tmp/names.shares" | grep '^[<>]' | head -3 | tr '\n' ' ')"
@@ -162,6 +163,14 @@ if [ -z "$bad" ]; then
 	echo "# $(wc -l <"$tmp/names.one" | tr -d ' ') files (Markdown and PDF): the shares' union equals the one run byte for byte"
 else
 	fail by-form-union-identical "$bad"
+fi
+# The shares' registers hold, together, the rows of the one run's.
+sed 1d "$tmp/one/so-dang-ky.csv" | sort >"$tmp/reg.one"
+{ sed 1d "$tmp/by-form/share-1/so-dang-ky.csv"; sed 1d "$tmp/by-form/share-2/so-dang-ky.csv"; } | sort >"$tmp/reg.shares"
+if [ -s "$tmp/reg.one" ] && cmp -s "$tmp/reg.one" "$tmp/reg.shares"; then
+	pass by-form-register-union
+else
+	fail by-form-register-union "$(diff "$tmp/reg.one" "$tmp/reg.shares" | head -3 | tr '\n' ' ')"
 fi
 
 # ---- For comparison: shares of 400 rows (parallel --pipe, the header

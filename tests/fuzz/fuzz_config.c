@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct kt_data	*kd;
 static char		*tdir;
-static char		 path[64];
+static char		 path[64], defaults[4096];
 static int		 fd = -1;
 
 int
@@ -54,6 +54,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		exit(1);
 	}
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	snprintf(defaults, sizeof(defaults), "%s/mac-dinh.yaml", kd->dir);
 	diag_free(d);
 	return 0;
 }
@@ -136,7 +137,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc == VB_OK && (data[0] & 3) != 2 && diag_errors(d) > errs)
 		abort();	/* an error reported, yet VB_OK */
 	if (v != NULL && rc == VB_OK)	/* "…" left: errors of their own */
-		(void)kt_config_placeholders(v, data[0] & 4, path, d);
+		(void)kt_config_placeholders(v, data[0] & 4, path,
+		    defaults, NULL, d);
 	tmpl_vars_free(v);
 	bc_data_free(bd);
 	diag_free(d);

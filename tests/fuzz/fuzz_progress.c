@@ -9,7 +9,10 @@
  * with text_read_mem (auto-detected encoding) as a file tien-do-N.csv.
  * Byte 0: bit 0 the units come from a units file (input/2020/don-vi.csv,
  * so an unknown unit is an error) rather than from the tables; bit 1 the
- * first table is the plan (else input/2020/nhiem-vu.csv is).  The
+ * first table is the plan (else input/2020/nhiem-vu.csv is); bits 2-4
+ * the period read for (--ky, mod 6), bit 5 any period (--mau), bit 6 a
+ * --ngay (2020-06-30).  The periods are composed at the end
+ * (bc_progress_compose), as the tool does.  The
  * templates ($VB_TEMPLATES, else the build tree's) and the input/2020
  * files ($VB_FUZZ_SRCDIR, else input/2020) are loaded once.
  *
@@ -101,6 +104,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct bc_progress	 pr;
+	struct bc_want		 w;
 	struct bc_units		 own, *us;
 	struct bc_plan		*p = plan, *mine = NULL;
 	struct diag		*d;
@@ -113,6 +117,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memset(&pr, 0, sizeof(pr));
 	memset(&own, 0, sizeof(own));
+	w.ky = (enum bc_ky)(((data[0] >> 2) & 7) % 6);
+	w.nam = 2020;
+	w.ngay = (data[0] & 64) ? 20200630 : 0;
+	w.any = (data[0] >> 5) & 1;
 	us = (data[0] & 1) ? &units : &own;
 	for (k = 0, s = data + 1; k < NTABLES && s <= end; k++, s = e + 1) {
 		if ((e = memchr(s, '\0', (size_t)(end - s))) == NULL)
@@ -128,12 +136,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (mine != NULL)
 				p = mine;
 		} else
-			rc = bc_progress_parse(name, text, len, p, bd, us, d,
-			    &pr);
+			rc = bc_progress_parse(name, text, len, p, bd, us, &w,
+			    d, &pr);
 		if (rc == VB_EINPUT && diag_errors(d) == errs)
 			abort();	/* an input error says where */
 		free(text);
 	}
+	bc_progress_compose(&pr);
 	check_rows(&pr, p, us);
 	bc_progress_free(&pr);
 	bc_plan_free(mine);

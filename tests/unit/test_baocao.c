@@ -44,6 +44,7 @@ test_periods(void)
 {
 	enum bc_ky	 k;
 	char		 b[64];
+	int		 y;
 
 	CHECK("ky Q1", bc_ky_parse("Q1", &k) == 0 && k == BC_Q1);
 	CHECK("ky q4", bc_ky_parse("q4", &k) == 0 && k == BC_Q4);
@@ -70,6 +71,20 @@ test_periods(void)
 	bc_ky_label(BC_NAM, 2020, 1, b, sizeof(b));
 	CHECK_STR("label after NAM", b, "năm 2021");
 	CHECK_STR("code 6T", bc_ky_code(BC_6T), "6t");
+	CHECK("title Q2", bc_ky_find("PHIẾU BÁO CÁO QUÝ II NĂM 2026", &k,
+	    &y) == 0 && k == BC_Q2 && y == 2026);
+	CHECK("title 6T", bc_ky_find("6 tháng đầu năm 2026", &k, &y) == 0 &&
+	    k == BC_6T);
+	CHECK("title NAM", bc_ky_find("Kết quả năm 2026", &k, &y) == 0 &&
+	    k == BC_NAM && y == 2026);
+	CHECK("no period in a letterhead", bc_ky_find("CỘNG HÒA XÃ HỘI CHỦ "
+	    "NGHĨA VIỆT NAM", &k, &y) != 0);
+	CHECK("6T covers Q1", bc_ky_covers(BC_6T, BC_Q1));
+	CHECK("6T does not cover Q3", !bc_ky_covers(BC_6T, BC_Q3));
+	CHECK("NAM covers 6T", bc_ky_covers(BC_NAM, BC_6T));
+	CHECK("Q2 does not cover Q1", !bc_ky_covers(BC_Q2, BC_Q1));
+	CHECK("6T after Q2, before Q3", bc_ky_rank(BC_6T) >
+	    bc_ky_rank(BC_Q2) && bc_ky_rank(BC_6T) < bc_ky_rank(BC_Q3));
 }
 
 static void
@@ -234,8 +249,11 @@ test_counts_and_form(const char *root)
 	enum bc_status		*st;
 	const struct bc_row	**row;
 	size_t			 idx[2], len, lines;
-	char			*form;
+	char			*form = NULL, *tdir;
 	const char		*q;
+	struct bc_data		*bd = NULL;
+	struct bc_form_in	 fi;
+	unsigned char		*role = NULL;
 
 	memset(&us, 0, sizeof(us));
 	memset(&pr, 0, sizeof(pr));
@@ -260,31 +278,70 @@ test_counts_and_form(const char *root)
 	pr.n = 3;
 	st = calloc(p->ntasks, sizeof(*st));
 	row = calloc(p->ntasks, sizeof(*row));
-	bc_unit_status(p, &pr, 0, bc_ky_quarters(BC_Q2), st, row, &c);
+	bc_unit_status(p, &pr, 0, bc_ky_quarters(BC_Q2), NULL, NULL, st, row,
+	    &c);
 	CHECK("Q2 counts", c.total == 10 && c.n[BC_DONE] == 1 &&
 	    c.n[BC_DOING] == 1 && c.n[BC_TODO] == 0 && c.n[BC_MISSING] == 8);
-	bc_unit_status(p, &pr, 0, bc_ky_quarters(BC_6T), st, row, &c);
+	bc_unit_status(p, &pr, 0, bc_ky_quarters(BC_6T), NULL, NULL, st, row,
+	    &c);
 	CHECK("6T counts", c.total == 20 && c.n[BC_DONE] == 2 &&
 	    c.n[BC_MISSING] == 17);
-	bc_unit_status(p, &pr, 1, bc_ky_quarters(BC_Q2), st, row, &c);
+	bc_unit_status(p, &pr, 1, bc_ky_quarters(BC_Q2), NULL, NULL, st, row,
+	    &c);
 	CHECK("a unit without rows", c.total == 10 && c.n[BC_MISSING] == 10);
 	free(st);
 	free(row);
 	bc_units_slugs(&us);
 	CHECK_STR("unit slug", us.v[0].slug, "so-y-te");
-	CHECK("form made", bc_form(p, &us, 1, bc_ky_quarters(BC_Q1), &form,
-	    &len) == VB_OK);
-	CHECK("form BOM", len > 3 && memcmp(form, "\xEF\xBB\xBF", 3) == 0);
-	CHECK("form header", strncmp(form + 3, "Đơn vị,Nhiệm vụ,Nội dung "
-	    "nhiệm vụ,Đơn vị chủ trì,Trạng thái,Ngày hoàn thành,Kết quả\r\n",
-	    strlen("Đơn vị,Nhiệm vụ,Nội dung nhiệm vụ,Đơn vị chủ trì,Trạng "
-	    "thái,Ngày hoàn thành,Kết quả\r\n")) == 0);
-	CHECK("form first row", strstr(form, "\r\nBan Dân tộc,I.1,\"Ban "
-	    "hành báo cáo tổng kết") != NULL);
-	for (lines = 0, q = form; (q = strstr(q, "\r\n")) != NULL; q += 2)
-		lines++;
-	CHECK("form lines: header, 10 of Q1, 4 thường xuyên", lines == 15 &&
-	    strstr(form, ",V.4,") != NULL && strstr(form, ",II.1,") == NULL);
+	/* The roles: the seed plan's I.1 names "Các cơ quan, đơn vị có liên
+	 * quan" (every unit coordinates), I.2 names Sở Nội vụ only, V.2
+	 * names nobody (every unit's own). */
+	memset(&fi, 0, sizeof(fi));
+	if ((tdir = bc_find_templates(NULL)) != NULL &&
+	    bc_data_load(tdir, NULL, d, &bd) == VB_OK &&
+	    (role = bc_roles(bd, p, &us)) != NULL) {
+		bc_task_find(p, "I.1", idx);
+		CHECK("role: a phrase of every unit", role[1 * p->ntasks +
+		    idx[0]] == BC_ROLE_COORD);
+		bc_task_find(p, "I.2", idx);
+		CHECK("role: not asked", role[1 * p->ntasks + idx[0]] ==
+		    BC_ROLE_NONE);
+		bc_task_find(p, "V.2", idx);
+		CHECK("role: a task naming nobody", role[1 * p->ntasks +
+		    idx[0]] == BC_ROLE_LEAD);
+		fi.plan = p;
+		fi.units = &us;
+		fi.bd = bd;
+		fi.role = role;
+		fi.u = 1;
+		fi.ky = BC_Q1;
+		fi.nam = 2020;
+		CHECK("form made", bc_form_csv(&fi, &form, &len) == VB_OK);
+		CHECK("form BOM", len > 3 && memcmp(form, "\xEF\xBB\xBF", 3) ==
+		    0);
+		CHECK("form title", strstr(form, "PHIẾU BÁO CÁO KẾT QUẢ THỰC "
+		    "HIỆN NHIỆM VỤ CÔNG TÁC THI ĐUA, KHEN THƯỞNG QUÝ I NĂM "
+		    "2020") != NULL);
+		CHECK("form header", strstr(form, "\r\nĐơn vị,Mã,Nội dung "
+		    "nhiệm vụ,Vai trò,Trạng thái,Ngày hoàn thành,Kết quả\r\n")
+		    != NULL);
+		CHECK("form first row", strstr(form, "\r\nBan Dân tộc,I.1,"
+		    "\"Ban hành báo cáo tổng kết") != NULL);
+		CHECK("form: not asked", strstr(form, ",I.2,") == NULL);
+		CHECK("form: its own", strstr(form, ",V.2,") != NULL &&
+		    strstr(form, ",II.1,") == NULL);
+		CHECK("form: text rows", strstr(form, "\r\nBan Dân tộc,"
+		    "\"Đề xuất, kiến nghị\",,,,,\r\n") != NULL);
+		for (lines = 0, q = form; (q = strstr(q, "\r\n")) != NULL;
+		    q += 2)
+			lines++;
+		CHECK("form lines: name, title, header, 7 of Q1, 4 thường "
+		    "xuyên, 5 texts", lines == 19);
+	} else
+		CHECK("templates for the roles", 0);
+	free(role);
+	free(tdir);
+	bc_data_free(bd);
 	free(form);
 	bc_units_free(&us);
 	bc_plan_free(p);

@@ -42,11 +42,30 @@ yaml_value(const char *y)
 	return r;
 }
 
+/* Whether a equals b with b's line ends (CR LF, CR) written LF, as
+ * mdesc_yaml writes them. */
+static int
+same_lines(const char *a, const char *b)
+{
+	for (; *b != '\0'; a++, b++) {
+		if (*b == '\r') {
+			if (b[1] == '\n')
+				b++;
+			if (*a != '\n')
+				return 0;
+		} else if (*a != *b)
+			return 0;
+	}
+	return *a == '\0';
+}
+
 /*
  * fuzz_tmpl: a value holding CR (an .xlsx cell's line break), a control
  * character, NEL, LS or a BOM was written as a plain YAML scalar, or
  * raw between double quotes: the front matter read back another value
- * (CR became a space) or did not parse at all.
+ * (CR became a space) or did not parse at all.  (Merged with main's
+ * mdesc_yaml, which writes CR as a line end and escaped C0 controls,
+ * but wrote NEL, LS, PS and C1 controls raw.)
  */
 static void
 test_yaml_scalar_controls(void)
@@ -63,7 +82,7 @@ test_yaml_scalar_controls(void)
 		y = tmpl_yaml_scalar(v[i]);
 		back = y ? yaml_value(y) : NULL;
 		snprintf(name, sizeof(name), "yaml scalar reads back (%zu)", i);
-		CHECK(name, back != NULL && strcmp(back, v[i]) == 0);
+		CHECK(name, back != NULL && same_lines(back, v[i]));
 		free(back);
 		free(y);
 	}
@@ -87,6 +106,7 @@ test_progress_dup_file(const char *root)
 	struct bc_plan		*p = NULL;
 	struct bc_units		 us;
 	struct bc_progress	 pr;
+	struct bc_want		 w = { BC_Q1, 2020, 0, 0 };
 	char			 path[4096], *text, *t1, *t2;
 	const char		*msg = NULL;
 	size_t			 len, i;
@@ -107,8 +127,10 @@ test_progress_dup_file(const char *root)
 	    head) < 0 || asprintf(&t2, "%sBan Dân tộc,I.2,HT\n"
 	    "Sở Y tế,I.1,Hoàn thành\n", head) < 0)
 		goto done;
-	bc_progress_parse("tien-do-a.csv", t1, strlen(t1), p, bd, &us, d, &pr);
-	bc_progress_parse("tien-do-b.csv", t2, strlen(t2), p, bd, &us, d, &pr);
+	bc_progress_parse("tien-do-a.csv", t1, strlen(t1), p, bd, &us, &w, d,
+	    &pr);
+	bc_progress_parse("tien-do-b.csv", t2, strlen(t2), p, bd, &us, &w, d,
+	    &pr);
 	free(t1);
 	free(t2);
 	for (i = 0; i < diag_count(d); i++)

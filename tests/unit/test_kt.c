@@ -73,18 +73,23 @@ test_tables(const struct kt_data *kd)
 	int	 f;
 
 	CHECK("forms: nine in the table", kd->nforms == 9);
-	CHECK("salaries: five in the table", kd->nsalary == 5);
-	for (s = 0; s < 5 && s < kd->nsalary; s++) {
+	CHECK("salaries: six in the table", kd->nsalary == 6);
+	/* The first row: 1.300.000 from 2017-07-01 (Nghị định 47/2017). */
+	CHECK("salary from 20170701", kd->nsalary > 0 &&
+	    kd->salary[0].from == 20170701 && kd->salary[0].amount == 1300000);
+	CHECK("salary the day before 2018-07-01",
+	    kt_salary_on(kd, 20180630) == 1300000);
+	for (s = 0; s < 5 && s + 1 < kd->nsalary; s++) {
 		snprintf(name, sizeof(name), "salary from %ld", salary_dates[s]);
-		CHECK(name, kd->salary[s].from == salary_dates[s] &&
-		    kd->salary[s].amount == salaries[s]);
+		CHECK(name, kd->salary[s + 1].from == salary_dates[s] &&
+		    kd->salary[s + 1].amount == salaries[s]);
 		snprintf(name, sizeof(name), "salary on %ld", salary_dates[s]);
 		CHECK(name, kt_salary_on(kd, salary_dates[s]) == salaries[s]);
 	}
 	CHECK("salary the day before 2019-07-01",
 	    kt_salary_on(kd, 20190630) == 1390000);
 	CHECK("salary in 2022", kt_salary_on(kd, 20221231) == 1490000);
-	CHECK("no salary before the table", kt_salary_on(kd, 20180630) == 0);
+	CHECK("no salary before the table", kt_salary_on(kd, 20170630) == 0);
 	for (i = 0; i < sizeof(expect) / sizeof(expect[0]); i++) {
 		f = kt_form_find(kd, expect[i].ma);
 		snprintf(name, sizeof(name), "coefficient %s %s", expect[i].ma,
@@ -398,6 +403,23 @@ test_sum(void)
 	free(md);
 }
 
+/* The issuing levels of hinh-thuc.csv and can-cu.csv (column cap). */
+static void
+test_levels(void)
+{
+	CHECK("levels: empty is every level (0)", kt_levels_parse("") == 0);
+	CHECK("levels: tinh", kt_levels_parse("tinh") == 1 << KT_CAP_TINH);
+	CHECK("levels: so; xa", kt_levels_parse("so; xa") ==
+	    ((1 << KT_CAP_SO) | (1 << KT_CAP_XA)));
+	CHECK("levels: a dated district", kt_levels_parse("so; huyen (đến "
+	    "2025-06-30)") == ((1 << KT_CAP_SO) | (1 << KT_CAP_HUYEN)));
+	CHECK("levels: unknown word", kt_levels_parse("tinh; quan") < 0);
+	CHECK("levels: bad date", kt_levels_parse("huyen (đến 2025-13-01)") < 0);
+	CHECK("levels: unknown mark", kt_levels_parse("so (tới 2025-01-01)") < 0);
+	CHECK("levels: codes", strcmp(kt_level_code(KT_CAP_XA), "xa") == 0 &&
+	    strcmp(kt_level_code(KT_CAP_SO), "so") == 0);
+}
+
 int
 main(void)
 {
@@ -416,6 +438,7 @@ main(void)
 	test_template();
 	test_order();
 	test_sum();
+	test_levels();
 	if (kd != NULL) {
 		test_tables(kd);
 		test_list(kd);
