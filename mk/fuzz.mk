@@ -89,7 +89,7 @@ fuzz-clean:
 # when it names none).
 FUZZ_COV_B		 = $(FUZZ_B)/cov
 FUZZ_COV_fuzz_tmpl	 = gen/base/tmpl.c
-FUZZ_COV_fuzz_config	 = gen/base/config.c gen/baocao/units.c gen/kt/data.c
+FUZZ_COV_fuzz_config	 = gen/base/config.c gen/baocao/units.c gen/kt/config.c
 FUZZ_COV_fuzz_ktlist	 = gen/kt/list.c gen/input/csvt.c
 FUZZ_COV_fuzz_progress	 = gen/baocao/progress.c gen/baocao/plan.c
 LLVM_PROFDATA	?= llvm-profdata
