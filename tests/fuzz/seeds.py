@@ -75,6 +75,13 @@ half = len(lines) // 2
 put('fuzz_progress', b'\0' + b'\n'.join(lines[:half]) + b'\n\0' + lines[0] + b'\n' + b'\n'.join(lines[half:]))
 put('fuzz_progress', b'\1' + b'\n'.join(lines[:40]) + b'\n\0' + b'\n'.join(lines[:40]) + b'\n')  # duplicates across tables
 put('fuzz_progress', b'\2' + rd('input/2020/nhiem-vu.csv') + b'\0' + b'\n'.join(lines[:60]) + b'\n')
+# Every other progress table of the bc-* cases (periods composed, two
+# files of one unit): a header naming Trạng thái.
+for f in sorted(glob.glob('tests/golden/bc-*/*.csv')):
+    b = rd(f)
+    if 'Trạng thái'.encode() in b.split(b'\n', 1)[0] and not f.endswith('/tien-do.csv'):
+        put('fuzz_progress', b'\0' + b)
+        put('fuzz_progress', b'\1' + b + b'\0' + b)
 for d in sorted(glob.glob('tests/golden/bc-*/')):
     nv, td = d + 'nhiem-vu.csv', d + 'tien-do.csv'
     if os.path.exists(td):
