@@ -11,8 +11,8 @@
 
 CC	?= cc
 CFLAGS	?= -O2 -g
-PKGS	 = libcmark yaml-0.1 libutf8proc harfbuzz harfbuzz-subset zlib expat freexl libpng \
-	   xlsxwriter
+PKGS	 = libcmark yaml-0.1 libutf8proc harfbuzz harfbuzz-subset zlib expat libpng \
+	   xlsxwriter lcms2
 # libzip is compiled against but not linked: base/zipso.c opens it with
 # dlopen when a workbook or a Word file needs it (its libcrypto costs
 # every process 1.3 ms at start); this is the name it opens.

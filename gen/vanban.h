@@ -74,6 +74,10 @@ struct diag_msg {
 size_t		 diag_count(const struct diag *);
 const char	*diag_get(const struct diag *, size_t i);
 const struct diag_msg *diag_item(const struct diag *, size_t i);
+/* A place as messages print it ("list.csv:12:3", "list.xlsx:Sheet!C12",
+ * "list.xlsx:Sheet" for line 0), for naming a file or a place inside a
+ * message's text.  Malloc'd; NULL on OOM. */
+char		*diag_place(const char *file, int line, int col);
 /* Did an error name this line of this file? */
 int		 diag_line_failed(const struct diag *, const char *file,
 		    int line);
@@ -590,11 +594,15 @@ char		*vb_upper(const char *s);
 #define TABLE_MAX_CELLS	  4000000         /* filled cells in one sheet */
 #define TABLE_MAX_ENTRY	  (200L << 20)    /* bytes of one inflated zip entry */
 #define TABLE_MAX_RATIO	  100             /* inflated:compressed, entries > 1 MB */
+#define TABLE_MAX_SHEETS  256             /* sheets in a workbook */
+#define TABLE_MAX_GRID	  2000000         /* rows x used width of a table */
+#define TABLE_MAX_TEXT	  (64L << 20)     /* bytes of text in a sheet's cells */
+#define TABLE_MAX_DEPTH	  64              /* nested XML elements of a part */
 
 /*
  * Read a table from the file at path, whose kind is told by its content,
  * never by its name: an Office Open XML workbook (.xlsx, a zip), a
- * legacy BIFF8 workbook (.xls, an OLE compound file, via FreeXL), or
+ * legacy BIFF8 workbook (.xls, an OLE compound file, biff.c), or
  * else text in any encoding (enc, as text_read_file) parsed as CSV by
  * csvt_parse_all.  A workbook protected by a password, a zip or OLE file
  * that is not a workbook, and a workbook beyond the TABLE_MAX_* limits
@@ -609,8 +617,9 @@ char		*vb_upper(const char *s);
  *
  * The result is a struct csvt as csvt_parse gives (fields trimmed NFC
  * UTF-8; blank rows and empty trailing columns dropped).  For a workbook:
- * t->name is "path:Sheet" (messages read "list.xlsx:Sheet1:12: error:
- * ..."), each row's line is its spreadsheet row number, field i is
+ * t->name is "path:Sheet!" (the '!' makes diag name places as Excel
+ * does: "list.xlsx:Sheet1!F12: error: ..." for line 12, column 6, and
+ * "list.xlsx:Sheet1!12:12" for the whole row), each row's line is its spreadsheet row number, field i is
  * column i of the sheet (field 0 = column A: leading empty columns are
  * kept so this holds; see table_cell_name), every row has the same
  * number of fields, t->sep is 0; numbers are written without float
@@ -634,13 +643,23 @@ int		 table_read(const char *path, const char *sheet,
  * (a nominee list with title rows above it). */
 int		 table_read_rows(const char *path, const char *sheet,
 		    enum text_enc enc, struct diag *d, struct csvt **out);
+/* The same, for a workbook whose sheet is not named: the first visible
+ * sheet with a filled cell that m->fn accepts (a note says which when it
+ * is not the first), else the first (NULL m: as table_read_rows). */
+struct table_match {
+	int	(*fn)(const struct csvt *t, void *arg);  /* 1: this one */
+	void	 *arg;                                    /* passed to fn */
+};
+int		 table_read_match(const char *path, const char *sheet,
+		    enum text_enc enc, const struct table_match *m,
+		    struct diag *d, struct csvt **out);
 /* Is t read from a workbook (t->sep == 0)? */
 int		 table_is_workbook(const struct csvt *t);
 /*
  * The cell of field `field` of row `row` (indexes into t->rows) as a
  * spreadsheet reference, "F12" (column letters, then the row's line):
- * for reporting a cell of a workbook as "file.xlsx:Sheet1:12: error:
- * cell F12: ...".  Returns 0, or -1 for a table not read from a
+ * for naming a cell inside a message's text (diag names the place of a
+ * message itself, see table_read).  Returns 0, or -1 for a table not read from a
  * workbook or indexes out of range (buf then holds "").
  */
 int		 table_cell_name(const struct csvt *t, size_t row, size_t field,

@@ -37,7 +37,7 @@ static void
 bc_unknown_task(const struct bc_plan *p, const char *file, int line,
     int col, const char *key, struct diag *d)
 {
-	char	*f = csvt_fold(key);
+	char	*f = csvt_fold(key), *pn = diag_place(p->name, 0, 0);
 	size_t	 i, best = (size_t)-1, bi = 0, dist;
 
 	if (p->ntasks > BC_NEAR_NAMES || diag_errors(d) >= BC_NEAR_ERRORS) {
@@ -54,11 +54,88 @@ bc_unknown_task(const struct bc_plan *p, const char *file, int line,
 	if (best != (size_t)-1 && (best <= 1 || best * 3 <= strlen(key)))
 		diag_add(d, DIAG_ERROR, file, line, col, "task \"%s\" is not in "
 		    "the plan %s; did you mean \"%s\" (%s line %d)?", key,
-		    p->name, p->tasks[bi].key, p->name, p->tasks[bi].line);
+		    pn ? pn : p->name, p->tasks[bi].key, pn ? pn : p->name,
+		    p->tasks[bi].line);
 	else
 		diag_add(d, DIAG_ERROR, file, line, col, "task \"%s\" is not in "
 		    "the plan %s (keys are written group.number: II.3)", key,
-		    p->name);
+		    pn ? pn : p->name);
+	free(pn);
+}
+
+/* Whether folded word w names a kind of body or place ("ubnd", "huyen",
+ * "so"): words shared for that alone do not make two units alike. */
+static int
+bc_generic_word(const char *w)
+{
+	static const char *const gen[] = { "ubnd", "uy", "ban", "nhan",
+	    "dan", "huyen", "xa", "thi", "tran", "thanh", "pho", "tinh", "so",
+	    "phong", "truong", "h", "tp", "tx", "va", "cua", "cap", "trung",
+	    "tam", "co", "quan", "don", "vi", NULL };
+	int i;
+
+	for (i = 0; gen[i] != NULL; i++)
+		if (strcmp(w, gen[i]) == 0)
+			return 1;
+	return 0;
+}
+
+#define BC_WORD_SEP	" ,.-/()"
+
+/* Whether one of the words of s folds to fw. */
+static int
+bc_has_word(const char *s, const char *fw)
+{
+	char	*copy = strdup(s != NULL ? s : ""), *w, *save = NULL, *f;
+	int	 hit = 0;
+
+	for (w = copy ? strtok_r(copy, BC_WORD_SEP, &save) : NULL;
+	    w != NULL && !hit; w = strtok_r(NULL, BC_WORD_SEP, &save)) {
+		hit = (f = csvt_fold(w)) != NULL && strcmp(f, fw) == 0;
+		free(f);
+	}
+	free(copy);
+	return hit;
+}
+
+/* How many distinctive words of name (folded one by one) the unit's
+ * names hold (its don_vi or ten_day_du). */
+static size_t
+bc_shared_words(const struct bc_unit *u, const char *name)
+{
+	char	*copy = strdup(name), *w, *save = NULL, *fw;
+	size_t	 n = 0;
+
+	for (w = copy ? strtok_r(copy, BC_WORD_SEP, &save) : NULL; w != NULL;
+	    w = strtok_r(NULL, BC_WORD_SEP, &save)) {
+		if ((fw = csvt_fold(w)) != NULL && strlen(fw) >= 2 &&
+		    !bc_generic_word(fw) && (bc_has_word(u->don_vi, fw) ||
+		    bc_has_word(u->ten_day_du, fw)))
+			n++;
+		free(fw);
+	}
+	free(copy);
+	return n;
+}
+
+/* The one unit sharing the most distinctive words (at least two) with
+ * name, as a clerk writes a unit in full, shortened or reordered
+ * ("Ủy ban nhân dân huyện Mường Chà" for "UBND huyện Mường Chà"); -1
+ * when none or a tie. */
+static int
+bc_unit_by_words(const struct bc_units *us, const char *name)
+{
+	size_t	i, k, best = 1;
+	int	bi = -1;
+
+	for (i = 0; i < us->n; i++) {
+		if ((k = bc_shared_words(&us->v[i], name)) > best) {
+			best = k;
+			bi = (int)i;
+		} else if (k == best && bi >= 0)
+			bi = -2;	/* a tie */
+	}
+	return bi < 0 ? -1 : bi;
 }
 
 /* An unknown unit (a units file was given): name the nearest one. */
@@ -70,6 +147,7 @@ bc_unknown_unit(const struct bc_units *us, const char *file, int line,
 	size_t	 i, best = (size_t)-1, bi = 0, dist;
 	int	 near = us->n <= BC_NEAR_NAMES &&
 		    diag_errors(d) < BC_NEAR_ERRORS;
+	int	 w;
 
 	for (i = 0; near && f != NULL && i < us->n; i++) {
 		if ((g = csvt_fold(us->v[i].don_vi)) == NULL)
@@ -79,6 +157,11 @@ bc_unknown_unit(const struct bc_units *us, const char *file, int line,
 			bi = i;
 		}
 		free(g);
+	}
+	if (near && f != NULL && (best == (size_t)-1 ||
+	    best * 3 > strlen(f) + 2) && (w = bc_unit_by_words(us, name)) >= 0) {
+		best = 0;
+		bi = (size_t)w;
 	}
 	if (f != NULL && best != (size_t)-1 && best * 3 <= strlen(f) + 2)
 		diag_add(d, DIAG_ERROR, file, line, col, "unit \"%s\" is not "
@@ -146,11 +229,15 @@ bc_row_parse(const char *name, const struct csvt_row *r, const int *c,
 			    key, d);
 		ok = 0;
 	} else if (n > 1) {
+		char *pn = diag_place(p->name, 0, 0);
+
 		diag_add(d, DIAG_ERROR, name, r->line, c[BC_P_NHIEM_VU] + 1,
 		    "task \"%s\" is ambiguous: %s lines %d and %d both have "
 		    "this key; add a column Mã to the task table with a code "
-		    "for each task, and write that code here", key, p->name,
-		    p->tasks[idx[0]].line, p->tasks[idx[1]].line);
+		    "for each task, and write that code here", key,
+		    pn ? pn : p->name, p->tasks[idx[0]].line,
+		    p->tasks[idx[1]].line);
+		free(pn);
 		ok = 0;
 	}
 	row->task = idx[0];

@@ -54,14 +54,84 @@ diag_level_word(enum diag_level l)
 	    vb_tr("note") : vb_tr("warning");
 }
 
+/*
+ * Is file a workbook's sheet, "book.xlsx:Sheet!" (as the workbook
+ * readers name their tables)?  Its places are then cells as Excel names
+ * them: "book.xlsx:Sheet!F23" (col 6, line 23), "book.xlsx:Sheet!23:23"
+ * (the whole row 23), "book.xlsx:Sheet" (the sheet).
+ */
+static int
+diag_sheet(const char *file)
+{
+	size_t n = file != NULL ? strlen(file) : 0;
+
+	return n > 2 && file[n - 1] == '!' && strchr(file, ':') != NULL;
+}
+
+/* A workbook's place as above ("" when none); malloc'd, NULL on OOM. */
+static char *
+diag_cell(const struct diag_msg *m)
+{
+	char	 col[8], tmp[8];
+	char	*out;
+	size_t	 k = 0, i;
+	long	 c = m->col;
+	int	 n, len = (int)strlen(m->file) - 1;
+
+	while (c > 0 && k < 7) {
+		tmp[k++] = (char)('A' + (c - 1) % 26);
+		c = (c - 1) / 26;
+	}
+	for (i = 0; i < k; i++)
+		col[i] = tmp[k - 1 - i];
+	col[k] = '\0';
+	if (m->line > 0 && m->col > 0)
+		n = asprintf(&out, "%s%s%d", m->file, col, m->line);
+	else if (m->line > 0)
+		n = asprintf(&out, "%s%d:%d", m->file, m->line, m->line);
+	else
+		n = asprintf(&out, "%.*s", len, m->file);
+	return n < 0 ? NULL : out;
+}
+
+char *
+diag_place(const char *file, int line, int col)
+{
+	struct diag_msg	 m;
+	char		*out;
+	int		 n;
+
+	memset(&m, 0, sizeof(m));
+	m.file = (char *)file;
+	m.line = line;
+	m.col = col;
+	if (file != NULL && diag_sheet(file))
+		return diag_cell(&m);
+	if (file == NULL)
+		return strdup("");
+	if (line > 0 && col > 0)
+		n = asprintf(&out, "%s:%d:%d", file, line, col);
+	else if (line > 0)
+		n = asprintf(&out, "%s:%d", file, line);
+	else
+		n = asprintf(&out, "%s", file);
+	return n < 0 ? NULL : out;
+}
+
 /* The message as printed: "file:line:col: error: text".  Malloc'd. */
 static char *
 diag_format(const struct diag_msg *m)
 {
-	char	*out;
+	char	*out, *cell;
 	int	 n;
 
-	if (m->file != NULL && m->line > 0 && m->col > 0)
+	if (diag_sheet(m->file)) {
+		if ((cell = diag_cell(m)) == NULL)
+			return NULL;
+		n = asprintf(&out, "%s: %s: %s", cell,
+		    diag_level_word(m->level), m->text);
+		free(cell);
+	} else if (m->file != NULL && m->line > 0 && m->col > 0)
 		n = asprintf(&out, "%s:%d:%d: %s: %s", m->file, m->line,
 		    m->col, diag_level_word(m->level),
 		    m->text);
@@ -75,6 +145,34 @@ diag_format(const struct diag_msg *m)
 		n = asprintf(&out, "%s: %s",
 		    diag_level_word(m->level), m->text);
 	return n < 0 ? NULL : out;
+}
+
+/*
+ * s with every control character (C0, DEL, C1 in UTF-8) written as
+ * "U+001B": a message quotes what it was given (a cell, a file name),
+ * and a raw ESC or CSI would drive the clerk's terminal.  Malloc'd.
+ */
+static char *
+diag_clean(const char *s)
+{
+	const unsigned char	*p;
+	char			*out, *o;
+	unsigned		 cp;
+
+	if ((out = malloc(strlen(s) * 6 + 1)) == NULL)
+		return NULL;
+	for (p = (const unsigned char *)s, o = out; *p != '\0'; p++) {
+		cp = *p;
+		if (cp == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			cp = *++p;		/* C1: U+0080..U+009F */
+		else if (cp >= 0x20 && cp != 0x7F) {
+			*o++ = (char)cp;
+			continue;
+		}
+		o += sprintf(o, "U+%04X", cp);
+	}
+	*o = '\0';
+	return out;
 }
 
 /* Keeps a record of the message; on allocation failure the message is
@@ -103,8 +201,8 @@ diag_add(struct diag *d, enum diag_level lvl, const char *file, int line,
 	m.level = lvl;
 	m.line = line;
 	m.col = col;
-	m.file = file ? strdup(file) : NULL;
-	m.text = strdup(body);
+	m.file = file ? diag_clean(file) : NULL;
+	m.text = diag_clean(body);
 	m.formatted = NULL;
 	if ((file != NULL && m.file == NULL) || m.text == NULL ||
 	    (m.formatted = diag_format(&m)) == NULL ||

@@ -65,21 +65,25 @@ cell_is_number(const char *s)
 }
 
 /* By content: 'r' when every non-empty body cell (group rows aside) is
- * a number, but 'c' for a running number 1, 2, 3 ... (Số TT); 'l'
- * otherwise. */
+ * a number, but 'c' for a running number 1, 2, 3 ... (Số TT), also when
+ * it starts again at 1 after a group row (in each group of a plan);
+ * 'l' otherwise. */
 static char
 column_align(const struct doc_table *t, size_t c)
 {
 	char		 buf[CELL_NUM_MAX];
 	const char	*s;
 	size_t		 r, n = 0;
-	int		 seq = 1;
+	long		 prev = 0, v;
+	int		 seq = 1, group = 0;
 
 	for (r = t->header_rows; r < t->nrows; r++) {
 		const struct doc_inline *first = &t->cells[r * t->ncols];
 
-		if (first->n > 0 && doc_is_roman(first->runs[0].text))
-			continue;   /* a group row */
+		if (first->n > 0 && doc_is_roman(first->runs[0].text)) {
+			group = 1;  /* a group row: numbering may restart */
+			continue;
+		}
 		if ((s = cell_text(&t->cells[r * t->ncols + c], buf,
 		    sizeof(buf))) == NULL || (*s != '\0' &&
 		    !cell_is_number(s)))
@@ -87,9 +91,12 @@ column_align(const struct doc_table *t, size_t c)
 		if (*s == '\0')
 			continue;
 		n++;
-		if (strtol(s, NULL, 10) != (long)n ||
+		v = strtol(s, NULL, 10);
+		if ((v != prev + 1 && (v != 1 || !group)) ||
 		    strspn(s, "0123456789") != strlen(s))
 			seq = 0;
+		prev = v;
+		group = 0;
 	}
 	if (n == 0)
 		return 'l';

@@ -1,18 +1,24 @@
 /*
- * biff.c - what FreeXL does not tell of an .xls workbook, read from its
- * BIFF8 records: which sheets are hidden (BOUNDSHEET), which rows are
- * hidden (ROW, fDyZero), which ranges are merged (MERGEDCELLS), the
- * cached results of formulas (FORMULA, STRING; shown by their cell's XF
- * and FORMAT as numbers or dates) and whether the workbook is encrypted
- * (FILEPASS).
+ * biff.c - legacy Excel workbooks (.xls): the BIFF8 records of the
+ * "Workbook" stream of an OLE compound file, read by vanban itself, so
+ * that no untrusted byte reaches a library that trusts its input.
  *
- * The records live in the "Workbook" stream of an OLE compound file
- * (MS-CFB): the file is read whole (at most TABLE_MAX_ENTRY bytes), its
- * FAT gathered from the DIFAT, and the stream followed sector by sector
- * (or mini-sector by mini-sector, for a stream under the mini stream
- * cutoff).  Every chain is bounded by the number of sectors, so a loop
- * or a sector beyond the file ends the reading: biff_scan then fails and
- * the workbook is read with FreeXL's view alone.
+ * The compound file (MS-CFB) is read whole (at most TABLE_MAX_ENTRY
+ * bytes), its FAT gathered from the DIFAT, and the stream followed
+ * sector by sector (or mini-sector by mini-sector, for a stream under the
+ * mini stream cutoff).  Every chain is bounded by the number of sectors,
+ * so a loop or a sector beyond the file ends the reading as "damaged".
+ *
+ * Of the records (MS-XLS), the globals give the sheets (BOUNDSHEET),
+ * the date system (DATEMODE), the number formats (FORMAT, XF), the
+ * shared strings (SST and its CONTINUE records) and encryption
+ * (FILEPASS); a worksheet's substream gives its cells (LABELSST, LABEL,
+ * RSTRING, NUMBER, RK, MULRK, BOOLERR, and FORMULA with its STRING: the
+ * cached result), hidden rows (ROW, fDyZero) and merged ranges
+ * (MERGEDCELLS).  Numbers are shown by their cell's XF as numbers or
+ * dates.  Every length is checked against the record it lies in; a
+ * record that does not fit stops the reading, and *where* it stopped
+ * (the record's type and offset) is kept for the message.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -36,6 +42,26 @@
 #define BIFF_DATEMODE	0x0022
 #define BIFF_FORMAT	0x041E
 #define BIFF_XF		0x00E0
+#define BIFF_SST	0x00FC
+#define BIFF_CONTINUE	0x003C
+#define BIFF_LABELSST	0x00FD
+#define BIFF_LABEL	0x0204
+#define BIFF_RSTRING	0x00D6
+#define BIFF_NUMBER	0x0203
+#define BIFF_RK		0x027E
+#define BIFF_MULRK	0x00BD
+#define BIFF_BOOLERR	0x0205
+
+static const struct { unsigned type; const char *name; } biff_names[] = {
+	{ BIFF_BOF, "BOF" }, { BIFF_EOF, "EOF" }, { BIFF_SHEET, "BOUNDSHEET" },
+	{ BIFF_ROW, "ROW" }, { BIFF_MERGED, "MERGEDCELLS" },
+	{ BIFF_FORMULA, "FORMULA" }, { BIFF_STRING, "STRING" },
+	{ BIFF_FORMAT, "FORMAT" }, { BIFF_XF, "XF" }, { BIFF_SST, "SST" },
+	{ BIFF_CONTINUE, "CONTINUE" }, { BIFF_LABELSST, "LABELSST" },
+	{ BIFF_LABEL, "LABEL" }, { BIFF_RSTRING, "RSTRING" },
+	{ BIFF_NUMBER, "NUMBER" }, { BIFF_RK, "RK" }, { BIFF_MULRK, "MULRK" },
+	{ BIFF_BOOLERR, "BOOLERR" }, { BIFF_DATEMODE, "DATEMODE" }
+};
 
 /* The compound file in memory. */
 struct ole {
@@ -161,23 +187,30 @@ ole_named(const unsigned char *e, const char *name)
 	return 1;
 }
 
-/* The Workbook (or BIFF5's Book) stream of the compound file. */
+/* The Workbook stream of the compound file; *found tells whether
+ * there is one (1), only BIFF5's Book (2), neither (0), or whether the
+ * directory cannot be read (-1). */
 static unsigned char *
-ole_workbook(struct ole *o, size_t *len)
+ole_workbook(struct ole *o, size_t *len, int *found)
 {
 	unsigned char	*dir, *mini = NULL, *minifat = NULL, *s = NULL;
 	const unsigned char *e, *root;
 	size_t		 ndir, nmini, nminifat, i, size;
 	uint32_t	 cutoff = le32(o->f + 0x38);
 
+	*found = -1;
 	if ((dir = ole_chain(o, o->fat, o->nfat, NULL, 0, o->ssz,
 	    le32(o->f + 0x30), SIZE_MAX, &ndir)) == NULL || ndir < 128)
 		goto done;
+	*found = 0;
 	root = dir;
 	for (i = 0; i + 128 <= ndir; i += 128) {
 		e = dir + i;
-		if (!ole_named(e, "Workbook") && !ole_named(e, "Book"))
+		if (ole_named(e, "Book") && *found == 0)
+			*found = 2;
+		if (!ole_named(e, "Workbook"))
 			continue;
+		*found = 1;
 		size = le32(e + 0x78);
 		if (size > (size_t)TABLE_MAX_ENTRY)
 			break;
@@ -206,6 +239,46 @@ done:
 	return s;
 }
 
+/* ------------------------------------------------------------------ */
+/* Strings                                                              */
+/* ------------------------------------------------------------------ */
+
+const char *
+biff_rec_name(unsigned type)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(biff_names) / sizeof(biff_names[0]); i++)
+		if (biff_names[i].type == type)
+			return biff_names[i].name;
+	return "?";
+}
+
+/* Append to b the first characters of the cch at p (n bytes, w bytes a
+ * character: 1 for the compressed form, 2 for UTF-16LE) that fit in n;
+ * the number appended. */
+static size_t
+biff_chars(struct vbuf *b, const unsigned char *p, size_t n, size_t cch,
+    size_t w)
+{
+	size_t		i;
+	unsigned long	cp, lo;
+
+	if (n / w < cch)
+		cch = n / w;
+	for (i = 0; i < cch; i++) {
+		cp = w == 2 ? le16(p + 2 * i) : p[i];
+		lo = w == 2 && i + 1 < cch ? le16(p + 2 * i + 2) : 0;
+		if (cp >= 0xD800 && cp < 0xDC00 && lo >= 0xDC00 && lo < 0xE000) {
+			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+			i++;
+		} else if (cp >= 0xD800 && cp < 0xE000)
+			cp = 0xFFFD;
+		vbuf_put_cp(b, (uint32_t)cp);
+	}
+	return cch;
+}
+
 /* A BIFF8 string at p (n bytes left) as UTF-8: ShortXLUnicodeString
  * (a 1-byte count) when lc is 1, XLUnicodeString (2 bytes) when 2; a
  * string cut by the record's end (its rest in a CONTINUE) is cut there.
@@ -214,151 +287,154 @@ static char *
 biff_str(const unsigned char *p, size_t n, size_t lc)
 {
 	struct vbuf	b = { NULL, 0, 0, 0 };
-	size_t		cch, i, w;
-	unsigned long	cp;
+	size_t		cch;
 
 	if (n < lc + 1)
 		return NULL;
 	cch = lc == 1 ? p[0] : le16(p);
-	w = (p[lc] & 1) ? 2 : 1;
-	p += lc + 1;
-	n -= lc + 1;
-	if (n / w < cch)
-		cch = n / w;
 	vbuf_puts(&b, "");
-	for (i = 0; i < cch; i++) {
-		cp = w == 2 ? le16(p + 2 * i) : p[i];
-		if (cp >= 0xD800 && cp < 0xDC00 && w == 2 && i + 1 < cch &&
-		    le16(p + 2 * i + 2) >= 0xDC00 && le16(p + 2 * i + 2) < 0xE000) {
-			cp = 0x10000 + ((cp - 0xD800) << 10) +
-			    (le16(p + 2 * i + 2) - 0xDC00);
-			i++;
-		} else if (cp >= 0xD800 && cp < 0xE000)
-			cp = 0xFFFD;
-		vbuf_put_cp(&b, (uint32_t)cp);
-	}
+	biff_chars(&b, p + lc + 1, n - lc - 1, cch, (p[lc] & 1) ? 2 : 1);
 	return vbuf_take(&b);
 }
 
-/* Keep the cached value val (malloc'd, or NULL: OOM) of the formula at
- * 0-based row r, column c. */
-static int
-biff_keep(struct biff_sheet *sh, unsigned r, unsigned c, char *val)
+/*
+ * The shared strings: the SST record and the CONTINUE records after it,
+ * joined into one buffer `d` whose segment ends are `ends`.  A string's
+ * header, rich-text runs and phonetic block run on across segments, but
+ * its characters, when cut by a segment's end, go on after a new flags
+ * byte (fHighByte: 1 or 2 bytes a character) at the next segment's
+ * start (MS-XLS 2.5.293, XLUnicodeRichExtendedString).
+ */
+struct sst {
+	unsigned char	*d;       /* the segments, joined */
+	size_t		 n;       /* bytes */
+	size_t		 cap;     /* allocated */
+	size_t		*ends;    /* end offset of each segment */
+	size_t		 nends;   /* segments */
+	size_t		 capends; /* allocated */
+	size_t		 p;       /* read position */
+	size_t		 k;       /* first segment whose end is >= p */
+};
+
+/* The end of the segment the read position is in (or at the end of). */
+static size_t
+sst_end(struct sst *r)
 {
-	if (sh->nfc > TABLE_MAX_CELLS) {	/* the grid refuses them */
-		free(val);
-		return 0;
+	while (r->k + 1 < r->nends && r->ends[r->k] < r->p)
+		r->k++;
+	return r->ends[r->k];
+}
+
+/* The next string into *out (malloc'd): 0, or -1 (damaged or OOM:
+ * *out NULL for damaged, set for OOM... both end the reading). */
+static int
+sst_next(struct sst *r, char **out)
+{
+	struct vbuf	 b = { NULL, 0, 0, 0 };
+	size_t		 cch, w, runs = 0, ext = 0, end, got;
+	unsigned	 fl;
+
+	*out = NULL;
+	if (r->n - r->p < 3)
+		return -1;
+	cch = le16(r->d + r->p);
+	fl = r->d[r->p + 2];
+	r->p += 3;
+	if ((fl & 8) && r->n - r->p >= 2) {
+		runs = le16(r->d + r->p);
+		r->p += 2;
+	} else if (fl & 8)
+		return -1;
+	if ((fl & 4) && r->n - r->p >= 4) {
+		ext = le32(r->d + r->p);
+		r->p += 4;
+	} else if (fl & 4)
+		return -1;
+	w = (fl & 1) ? 2 : 1;
+	vbuf_puts(&b, "");
+	while (cch > 0) {
+		end = sst_end(r);
+		if (end == r->p) {		/* a new segment: its flags */
+			if (r->p >= r->n)
+				break;
+			w = (r->d[r->p++] & 1) ? 2 : 1;
+			continue;
+		}
+		got = biff_chars(&b, r->d + r->p, end - r->p, cch, w);
+		if (got == 0)			/* half a character */
+			break;
+		r->p += got * w;
+		cch -= got;
 	}
-	if (val == NULL || vb_grow((void **)&sh->fc, &sh->capfc, sh->nfc + 1,
-	    sizeof(*sh->fc)) != 0) {
-		free(val);
+	if (cch > 0 || r->n - r->p < runs * 4 ||
+	    r->n - r->p - runs * 4 < ext) {
+		free(b.s);
 		return -1;
 	}
-	sh->fc[sh->nfc].r = (long)r + 1;
-	sh->fc[sh->nfc].c = c;
-	sh->fc[sh->nfc++].val = val;
+	r->p += runs * 4 + ext;
+	*out = vbuf_take(&b);
+	return *out == NULL ? -1 : 0;
+}
+
+/* Append the n bytes at p to the joined segments. */
+static int
+sst_add(struct sst *r, const unsigned char *p, size_t n)
+{
+	if (vb_grow((void **)&r->d, &r->cap, r->n + n + 1, 1) != 0 ||
+	    vb_grow((void **)&r->ends, &r->capends, r->nends + 1,
+	    sizeof(*r->ends)) != 0)
+		return -1;
+	memcpy(r->d + r->n, p, n);
+	r->n += n;
+	r->ends[r->nends++] = r->n;
 	return 0;
 }
 
-/* The cached result of a FORMULA record (p: its 20+ bytes) as shown; a
- * string result is in the STRING record after it (*want_str set). */
-static char *
-biff_formula(const struct biff_book *b, const unsigned char *p,
-    int *want_str)
-{
-	static const struct { unsigned code; const char *s; } err[] = {
-		{ 0x00, "#NULL!" }, { 0x07, "#DIV/0!" }, { 0x0F, "#VALUE!" },
-		{ 0x17, "#REF!" }, { 0x1D, "#NAME?" }, { 0x24, "#NUM!" },
-		{ 0x2A, "#N/A" }
-	};
-	char		 buf[64];
-	uint64_t	 bits;
-	double		 v;
-	unsigned	 xf = le16(p + 4), i;
-	enum tnum_kind	 k;
-
-	*want_str = 0;
-	if (p[12] == 0xFF && p[13] == 0xFF) {
-		switch (p[6]) {
-		case 0:
-			*want_str = 1;
-			return NULL;
-		case 1:
-			return strdup(p[8] ? "TRUE" : "FALSE");
-		case 2:
-			for (i = 0; i < sizeof(err) / sizeof(err[0]); i++)
-				if (err[i].code == p[8])
-					return strdup(err[i].s);
-			return strdup("#ERROR");
-		default:
-			return strdup("");
-		}
-	}
-	bits = (uint64_t)le32(p + 6) | (uint64_t)le32(p + 10) << 32;
-	memcpy(&v, &bits, sizeof(v));
-	k = xf < b->nxf ? b->xf[xf] : TNUM_NUMBER;
-	if (k == TNUM_NUMBER || table_serial(v, b->date1904, k, buf) != 0)
-		table_num(v, buf);
-	return strdup(buf);
-}
-
-/* The hidden rows, merged ranges and formula results of the sheet whose
- * BOF is at sh->pos. */
+/*
+ * Read the SST record at off of the stream s (n bytes) and the CONTINUE
+ * records after it into b->sst.  A list that ends before the count it
+ * declares is taken as it is; a string that runs past the last segment
+ * is damage.
+ */
 static int
-biff_sheet(const struct biff_book *b, const unsigned char *s, size_t n,
-    struct biff_sheet *sh)
+biff_sst(struct biff_book *b, const unsigned char *s, size_t n, size_t off)
 {
-	const unsigned char	*p;
-	size_t			 off, len, k, cnt;
-	unsigned		 type, fr = 0, fc = 0;
-	int			 depth = 0, want_str = 0;
-	struct tgrid_merge	*m;
+	struct sst	 r;
+	size_t		 len = le16(s + off + 2), cnt;
+	char		*str;
+	int		 rc = 0;
 
-	for (off = sh->pos; off + 4 <= n; off += 4 + len) {
-		type = le16(s + off);
-		len = le16(s + off + 2);
-		p = s + off + 4;
-		if (n - off - 4 < len || (off == sh->pos && type != BIFF_BOF))
-			return -1;
-		if (type == BIFF_BOF)
-			depth++;
-		else if (type == BIFF_EOF && --depth <= 0)
-			return 0;
-		if (depth != 1)
-			continue;
-		if (type == BIFF_FORMULA && len >= 20) {
-			fr = le16(p);
-			fc = le16(p + 2);
-			if (biff_keep(sh, fr, fc, biff_formula(b, p, &want_str))
-			    != 0 && !want_str)
-				return -1;
-		} else if (type == BIFF_STRING && want_str) {
-			want_str = 0;
-			if (biff_keep(sh, fr, fc, biff_str(p, len, 2)) != 0)
-				return -1;
-		} else if (type == BIFF_ROW && len >= 16 && (le16(p + 12) & 0x20)) {
-			if (vb_grow((void **)&sh->hidden_rows, &sh->caph,
-			    sh->nh + 1, sizeof(long)) != 0)
-				return -1;
-			sh->hidden_rows[sh->nh++] = (long)le16(p) + 1;
-		} else if (type == BIFF_MERGED && len >= 2) {
-			cnt = le16(p);
-			/* one past the limit: tgrid_merge then refuses */
-			for (k = 0; k < cnt && 2 + 8 * k + 8 <= len &&
-			    sh->nm <= TABLE_MAX_MERGES; k++) {
-				if (vb_grow((void **)&sh->m, &sh->capm,
-				    sh->nm + 1, sizeof(*sh->m)) != 0)
-					return -1;
-				m = &sh->m[sh->nm++];
-				m->r1 = (long)le16(p + 2 + 8 * k) + 1;
-				m->r2 = (long)le16(p + 4 + 8 * k) + 1;
-				m->c1 = le16(p + 6 + 8 * k);
-				m->c2 = le16(p + 8 + 8 * k);
-			}
+	memset(&r, 0, sizeof(r));
+	if (len < 8)
+		return -1;
+	cnt = le32(s + off + 8);
+	if (sst_add(&r, s + off + 12, len - 8) != 0)
+		return -1;
+	for (off += 4 + len; off + 4 <= n && le16(s + off) == BIFF_CONTINUE;
+	    off += 4 + len) {
+		if ((len = le16(s + off + 2)) > n - off - 4 ||
+		    sst_add(&r, s + off + 4, len) != 0) {
+			rc = -1;
+			break;
 		}
 	}
-	return -1;
+	while (rc == 0 && b->nsst < cnt && r.p < r.n) {
+		if (b->nsst >= TABLE_MAX_STRINGS || vb_grow((void **)&b->sst,
+		    &b->capsst, b->nsst + 1, sizeof(*b->sst)) != 0 ||
+		    sst_next(&r, &str) != 0) {
+			rc = -1;
+			break;
+		}
+		b->sst[b->nsst++] = str;
+	}
+	free(r.d);
+	free(r.ends);
+	return rc;
 }
+
+/* ------------------------------------------------------------------ */
+/* The globals                                                          */
+/* ------------------------------------------------------------------ */
 
 /* One record of the globals substream (p: its len bytes). */
 static int
@@ -389,13 +465,13 @@ biff_global(struct biff_book *b, unsigned type, const unsigned char *p,
 		for (k = 0; k < b->nf; k++)
 			if (b->fid[k] == id)
 				kind = b->fkind[k];
-		if (vb_grow((void **)&b->xf, &b->capxf, b->nxf + 1,
-		    sizeof(*b->xf)) != 0)
+		if (b->nxf >= TABLE_MAX_XF || vb_grow((void **)&b->xf,
+		    &b->capxf, b->nxf + 1, sizeof(*b->xf)) != 0)
 			return -1;
 		b->xf[b->nxf++] = kind;
 	} else if (type == BIFF_SHEET && len >= 8) {
-		if (vb_grow((void **)&b->s, &b->cap, b->n + 1,
-		    sizeof(*b->s)) != 0)
+		if (b->n >= TABLE_MAX_SHEETS || vb_grow((void **)&b->s,
+		    &b->cap, b->n + 1, sizeof(*b->s)) != 0)
 			return -1;
 		sh = &b->s[b->n++];
 		memset(sh, 0, sizeof(*sh));
@@ -408,49 +484,270 @@ biff_global(struct biff_book *b, unsigned type, const unsigned char *p,
 	return 0;
 }
 
-/* Walk the globals (encryption, date system, formats, sheets), then
- * each worksheet. */
+/* Walk the globals: encryption, date system, formats, strings, sheets.
+ * BIFF_OK, BIFF_OLD (not BIFF8) or BIFF_DAMAGED (b->stop set). */
 static int
 biff_walk(const unsigned char *s, size_t n, struct biff_book *b)
 {
-	size_t		off, len, i;
+	size_t		off, len;
 	unsigned	type;
 
 	for (off = 0; off + 4 <= n; off += 4 + len) {
-		type = le16(s + off);
+		b->stop = off;
+		b->stop_type = type = le16(s + off);
 		len = le16(s + off + 2);
-		if (n - off - 4 < len)
-			return -1;
+		if (n - off - 4 < len || (off == 0 && (type != BIFF_BOF ||
+		    len < 4)))
+			return BIFF_DAMAGED;
+		if (off == 0 && le16(s + 4) != 0x0600)
+			return BIFF_OLD;
 		if (type == BIFF_FILEPASS) {
 			b->filepass = 1;
-			return 0;
+			return BIFF_OK;
 		}
 		if (type == BIFF_EOF)
-			break;
-		if (biff_global(b, type, s + off + 4, len) != 0)
-			return -1;
+			return BIFF_OK;
+		if (type == BIFF_SST && b->sst == NULL) {
+			if (biff_sst(b, s, n, off) != 0)
+				return BIFF_DAMAGED;
+		} else if (biff_global(b, type, s + off + 4, len) != 0)
+			return BIFF_DAMAGED;
 	}
-	if (off + 4 > n)
+	b->stop = off;
+	b->stop_type = BIFF_EOF;
+	return BIFF_DAMAGED;
+}
+
+/* ------------------------------------------------------------------ */
+/* A worksheet                                                          */
+/* ------------------------------------------------------------------ */
+
+/* The number v of a cell of format xf as shown: a date or time when its
+ * format is one, else as table_num writes it. */
+static void
+biff_num(const struct biff_book *b, unsigned xf, double v, char buf[64])
+{
+	enum tnum_kind k = xf < b->nxf ? b->xf[xf] : TNUM_NUMBER;
+
+	if (k == TNUM_NUMBER || table_serial(v, b->date1904, k, buf) != 0)
+		table_num(v, buf);
+}
+
+/* An RK number (MS-XLS 2.5.217): 30 bits of an integer or the top of a
+ * double, maybe divided by 100. */
+static double
+biff_rk(uint32_t rk)
+{
+	uint64_t	bits;
+	double		v;
+
+	if (rk & 2)
+		v = (double)((int32_t)(rk & 0xFFFFFFFCu) / 4);
+	else {
+		bits = (uint64_t)(rk & 0xFFFFFFFCu) << 32;
+		memcpy(&v, &bits, sizeof(v));
+	}
+	return (rk & 1) ? v / 100 : v;
+}
+
+/* A boolean or an error value (BOOLERR, a FORMULA's result) as shown. */
+static const char *
+biff_boolerr(unsigned v, int err)
+{
+	static const struct { unsigned code; const char *s; } e[] = {
+		{ 0x00, "#NULL!" }, { 0x07, "#DIV/0!" }, { 0x0F, "#VALUE!" },
+		{ 0x17, "#REF!" }, { 0x1D, "#NAME?" }, { 0x24, "#NUM!" },
+		{ 0x2A, "#N/A" }
+	};
+	size_t i;
+
+	if (!err)
+		return v ? "TRUE" : "FALSE";
+	for (i = 0; i < sizeof(e) / sizeof(e[0]); i++)
+		if (e[i].code == v)
+			return e[i].s;
+	return "#ERROR";
+}
+
+/* The cached result of a FORMULA record (p: its 20+ bytes) as shown in
+ * buf; a string result is in the STRING record after it (*want_str). */
+static void
+biff_formula(const struct biff_book *b, const unsigned char *p,
+    int *want_str, char buf[64])
+{
+	uint64_t	bits;
+	double		v;
+
+	*want_str = 0;
+	buf[0] = '\0';
+	if (p[12] == 0xFF && p[13] == 0xFF) {
+		if (p[6] == 0)
+			*want_str = 1;
+		else if (p[6] == 1 || p[6] == 2)
+			snprintf(buf, 64, "%s", biff_boolerr(p[8], p[6] == 2));
+		return;
+	}
+	bits = (uint64_t)le32(p + 6) | (uint64_t)le32(p + 10) << 32;
+	memcpy(&v, &bits, sizeof(v));
+	biff_num(b, le16(p + 4), v, buf);
+}
+
+/* Put the text s (malloc'd; NULL: out of memory) at 0-based r, c. */
+static int
+biff_put_str(struct tgrid *g, unsigned r, unsigned c, char *s)
+{
+	int rc;
+
+	if (s == NULL) {
+		g->oom = 1;
 		return -1;
-	for (i = 0; i < b->n; i++)
-		if (b->s[i].worksheet && biff_sheet(b, s, n, &b->s[i]) != 0)
+	}
+	rc = tgrid_put(g, (long)r + 1, c, s, strlen(s));
+	free(s);
+	return rc;
+}
+
+/* One cell record (type, its len >= 6 bytes at p) into g; -1 when the
+ * grid refused it (g->failed or g->oom), -2 when it is damaged. */
+static int
+biff_cell(const struct biff_book *b, unsigned type, const unsigned char *p,
+    size_t len, struct tgrid *g, int *want_str)
+{
+	char		 buf[64];
+	unsigned	 r = le16(p), c = le16(p + 2), k;
+	uint64_t	 bits;
+	double		 v;
+
+	buf[0] = '\0';
+	switch (type) {
+	case BIFF_LABELSST:
+		if (len < 10 || le32(p + 6) >= b->nsst)
+			return -2;
+		return tgrid_put(g, (long)r + 1, c, b->sst[le32(p + 6)],
+		    strlen(b->sst[le32(p + 6)]));
+	case BIFF_LABEL: case BIFF_RSTRING:
+		if (len < 9)
+			return -2;
+		return biff_put_str(g, r, c, biff_str(p + 6, len - 6, 2));
+	case BIFF_NUMBER:
+		if (len < 14)
+			return -2;
+		bits = (uint64_t)le32(p + 6) | (uint64_t)le32(p + 10) << 32;
+		memcpy(&v, &bits, sizeof(v));
+		biff_num(b, le16(p + 4), v, buf);
+		break;
+	case BIFF_RK:
+		if (len < 10)
+			return -2;
+		biff_num(b, le16(p + 4), biff_rk(le32(p + 6)), buf);
+		break;
+	case BIFF_MULRK:	/* ixfe and RK for columns c, c+1, ... */
+		for (k = 0; 4 + 6 * k + 6 + 2 <= len; k++) {
+			biff_num(b, le16(p + 4 + 6 * k),
+			    biff_rk(le32(p + 6 + 6 * k)), buf);
+			if (tgrid_put(g, (long)r + 1, c + k, buf,
+			    strlen(buf)) != 0)
+				return -1;
+		}
+		return 0;
+	case BIFF_BOOLERR:
+		if (len < 8)
+			return -2;
+		snprintf(buf, sizeof(buf), "%s", biff_boolerr(p[6], p[7]));
+		break;
+	case BIFF_FORMULA:
+		if (len < 20)
+			return -2;
+		biff_formula(b, p, want_str, buf);
+		break;
+	default:
+		return 0;
+	}
+	return tgrid_put(g, (long)r + 1, c, buf, strlen(buf));
+}
+
+/* The merged ranges of a MERGEDCELLS record (p: its len bytes). */
+static int
+biff_merged(const unsigned char *p, size_t len, struct tgrid *g)
+{
+	size_t k, cnt = le16(p);
+
+	for (k = 0; k < cnt && 2 + 8 * k + 8 <= len; k++)
+		if (tgrid_merge(g, (long)le16(p + 2 + 8 * k) + 1,
+		    le16(p + 6 + 8 * k), (long)le16(p + 4 + 8 * k) + 1,
+		    le16(p + 8 + 8 * k)) != 0 || g->failed)
 			return -1;
 	return 0;
 }
 
 int
-biff_scan(const char *path, struct biff_book *b)
+biff_sheet_read(struct biff_book *b, size_t i, struct tgrid *g)
+{
+	const unsigned char	*s = b->st, *p;
+	size_t			 n = b->len, off, len;
+	unsigned		 type, fr = 0, fc = 0;
+	int			 depth = 0, want_str = 0, k;
+
+	for (off = b->s[i].pos; off + 4 <= n; off += 4 + len) {
+		b->stop = off;
+		b->stop_type = type = le16(s + off);
+		len = le16(s + off + 2);
+		p = s + off + 4;
+		if (n - off - 4 < len || (off == b->s[i].pos &&
+		    type != BIFF_BOF))
+			return BIFF_DAMAGED;
+		if (type == BIFF_BOF)
+			depth++;
+		else if (type == BIFF_EOF && --depth <= 0)
+			return BIFF_OK;
+		if (depth != 1)
+			continue;
+		if (type == BIFF_STRING && want_str) {
+			want_str = 0;
+			if (biff_put_str(g, fr, fc, biff_str(p, len, 2)) != 0)
+				return BIFF_OK;		/* g says why */
+		} else if (type == BIFF_ROW && len >= 16) {
+			if (le16(p + 12) & 0x20)
+				tgrid_hide(g, (long)le16(p) + 1);
+		} else if (type == BIFF_MERGED && len >= 2) {
+			if (biff_merged(p, len, g) != 0)
+				return BIFF_OK;
+		} else if (len >= 6) {
+			if (type == BIFF_FORMULA) {
+				fr = le16(p);
+				fc = le16(p + 2);
+			}
+			if ((k = biff_cell(b, type, p, len, g, &want_str)) == -2)
+				return BIFF_DAMAGED;
+			if (k != 0)
+				return BIFF_OK;
+		}
+		if (g->oom)
+			return BIFF_OK;
+	}
+	b->stop = off;
+	b->stop_type = BIFF_EOF;
+	return BIFF_DAMAGED;
+}
+
+/* ------------------------------------------------------------------ */
+/* The file                                                             */
+/* ------------------------------------------------------------------ */
+
+int
+biff_open(const char *path, struct biff_book *b)
 {
 	struct ole	 o;
-	unsigned char	*f = NULL, *s = NULL;
+	unsigned char	*f = NULL;
 	size_t		 n = 0, cap = 0, len;
 	FILE		*fp;
-	int		 rc = -1;
+	int		 rc = BIFF_NOMEM, found = 0;
 
 	memset(b, 0, sizeof(*b));
 	memset(&o, 0, sizeof(o));
+	b->stop_type = BIFF_NOREC;
 	if ((fp = fopen(path, "rb")) == NULL)
-		return -1;
+		return BIFF_IO;
 	for (;;) {
 		if (vb_grow((void **)&f, &cap, n + 65536, 1) != 0)
 			goto done;
@@ -459,40 +756,43 @@ biff_scan(const char *path, struct biff_book *b)
 		if (len == 0 || n > (size_t)TABLE_MAX_ENTRY)
 			break;
 	}
-	if (ferror(fp) || n > (size_t)TABLE_MAX_ENTRY || n < 512)
+	rc = BIFF_IO;
+	if (ferror(fp))
+		goto done;
+	rc = BIFF_DAMAGED;
+	if (n > (size_t)TABLE_MAX_ENTRY || n < 512 ||
+	    (le16(f + 0x1E) != 9 && le16(f + 0x1E) != 12))
 		goto done;
 	o.f = f;
 	o.n = n;
 	o.ssz = le16(f + 0x1E) == 12 ? 4096 : 512;
-	if (le16(f + 0x1E) != 9 && le16(f + 0x1E) != 12)
+	if (ole_fat(&o) != 0)
 		goto done;
-	if (ole_fat(&o) != 0 || (s = ole_workbook(&o, &len)) == NULL)
+	if ((b->st = ole_workbook(&o, &b->len, &found)) == NULL) {
+		rc = found == 2 ? BIFF_OLD : found == 0 ? BIFF_NOBOOK :
+		    BIFF_DAMAGED;
 		goto done;
-	rc = biff_walk(s, len, b);
+	}
+	rc = biff_walk(b->st, b->len, b);
 done:
 	fclose(fp);
 	free(o.fat);
 	free(f);
-	free(s);
-	if (rc != 0)
-		biff_free(b);
 	return rc;
 }
 
 void
 biff_free(struct biff_book *b)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < b->n; i++) {
+	for (i = 0; i < b->n; i++)
 		free(b->s[i].name);
-		free(b->s[i].hidden_rows);
-		free(b->s[i].m);
-		for (j = 0; j < b->s[i].nfc; j++)
-			free(b->s[i].fc[j].val);
-		free(b->s[i].fc);
-	}
+	for (i = 0; i < b->nsst; i++)
+		free(b->sst[i]);
 	free(b->s);
+	free(b->sst);
+	free(b->st);
 	free(b->xf);
 	free(b->fid);
 	free(b->fkind);

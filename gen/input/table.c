@@ -1,14 +1,13 @@
 /*
  * table.c - the one entry point for reading a table (table_read): the
- * file's first bytes tell a zip (an .xlsx workbook, xlsx.c), an OLE
+ * file's first bytes tell a zip (an .ods spreadsheet, ods.c, when its
+ * first entry says so; else an .xlsx workbook, xlsx.c), an OLE
  * compound file (an .xls workbook, xls.c, unless it holds the encrypted
  * package of a password-protected workbook) or text (CSV, csvt.c).
  *
- * Also the sheet grid both workbook readers fill (struct tgrid): cells
- * arrive in any order, and tgrid_finish applies the rules of a table
- * read from a sheet: merged headings spread over their columns, hidden
- * rows left out with a warning, blank rows and empty trailing columns
- * dropped, every row as wide as the widest.
+ * Also what both workbook readers share: cell references, numbers and
+ * dates as shown, number formats, the choice of a sheet (the grid they
+ * fill is tgrid.c's).
  */
 #include <errno.h>
 #include <math.h>
@@ -16,13 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "vanban.h"
 #include "input/table.h"
-
-#define TABLE_HEAD_ROWS	10	/* rows a merged heading may span */
-#define TABLE_MAX_HIDDEN_MSG 10	/* hidden rows named one by one */
 
 static const unsigned char table_ole_sig[8] = {
 	0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1
@@ -65,7 +59,7 @@ table_ole_encrypted(FILE *fp)
 }
 
 static int	 table_read_as(const char *, const char *, enum text_enc, int,
-		    struct diag *, struct csvt **);
+		    const struct table_match *, struct diag *, struct csvt **);
 
 /* A CSV or text table: text_read_file + csvt_parse_all, or
  * csvt_parse_rows (rows as they are, no header assumed) when rows. */
@@ -85,25 +79,63 @@ table_text(const char *path, enum text_enc enc, int rows, struct diag *d,
 	return rc;
 }
 
+/* table_read_as, then the check of the text's encoding: a table whose
+ * text is UTF-8 read as Windows-1252 is refused (*out NULL). */
+static int
+table_read_checked(const char *path, const char *sheet, enum text_enc enc,
+    int rows, const struct table_match *m, struct diag *d,
+    struct csvt **out)
+{
+	int rc = table_read_as(path, sheet, enc, rows, m, d, out);
+
+	if (rc != VB_ESYS && *out != NULL && table_check_mojibake(*out, d)) {
+		csvt_free(*out);
+		*out = NULL;
+		rc = VB_EINPUT;
+	}
+	return rc;
+}
+
 int
 table_read(const char *path, const char *sheet, enum text_enc enc,
     struct diag *d, struct csvt **out)
 {
-	return table_read_as(path, sheet, enc, 0, d, out);
+	return table_read_checked(path, sheet, enc, 0, NULL, d, out);
 }
 
 int
 table_read_rows(const char *path, const char *sheet, enum text_enc enc,
     struct diag *d, struct csvt **out)
 {
-	return table_read_as(path, sheet, enc, 1, d, out);
+	return table_read_checked(path, sheet, enc, 1, NULL, d, out);
+}
+
+int
+table_read_match(const char *path, const char *sheet, enum text_enc enc,
+    const struct table_match *m, struct diag *d, struct csvt **out)
+{
+	return table_read_checked(path, sheet, enc, 1, m, d, out);
+}
+
+/* Is the zip that starts with these bytes an OpenDocument spreadsheet?
+ * Its first entry is "mimetype", stored, holding the media type (ODF
+ * 1.2 part 3, 3.3). */
+static int
+table_is_ods(const unsigned char *h, size_t n)
+{
+	static const char mt[] = "application/vnd.oasis.opendocument."
+	    "spreadsheet";
+
+	return n >= 38 + sizeof(mt) - 1 && memcmp(h + 30, "mimetype", 8) == 0 &&
+	    memcmp(h + 38, mt, sizeof(mt) - 1) == 0;
 }
 
 static int
 table_read_as(const char *path, const char *sheet, enum text_enc enc,
-    int rows, struct diag *d, struct csvt **out)
+    int rows, const struct table_match *m, struct diag *d,
+    struct csvt **out)
 {
-	unsigned char	 head[8];
+	unsigned char	 head[128];
 	size_t		 n;
 	FILE		*fp;
 	int		 enc_ole, rc;
@@ -113,13 +145,20 @@ table_read_as(const char *path, const char *sheet, enum text_enc enc,
 		return table_text(path, enc, rows, d, out);
 	if ((rc = vb_open_read(path, &fp, d)) != VB_OK)
 		return rc;
+	/* Only now: the lock file check opens it again, a regular file. */
+	if (table_lock_file(path, d)) {
+		fclose(fp);
+		return VB_EINPUT;
+	}
 	n = fread(head, 1, sizeof(head), fp);
 	if (n >= 4 && memcmp(head, "PK", 2) == 0 && ((head[2] == 3 &&
 	    head[3] == 4) || (head[2] == 5 && head[3] == 6))) {
 		fclose(fp);
-		return xlsx_read(path, sheet, d, out);
+		if (table_is_ods(head, n))
+			return ods_read(path, sheet, m, d, out);
+		return xlsx_read(path, sheet, m, d, out);
 	}
-	if (n == sizeof(head) && memcmp(head, table_ole_sig, 8) == 0) {
+	if (n >= 8 && memcmp(head, table_ole_sig, 8) == 0) {
 		enc_ole = table_ole_encrypted(fp);
 		fclose(fp);
 		if (enc_ole) {
@@ -128,7 +167,7 @@ table_read_as(const char *path, const char *sheet, enum text_enc enc,
 			    "open it in Excel and save it without a password");
 			return VB_EINPUT;
 		}
-		return xls_read(path, sheet, d, out);
+		return xls_read(path, sheet, m, d, out);
 	}
 	fclose(fp);
 	if (sheet != NULL) {
@@ -251,26 +290,49 @@ table_civil(long z, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+/* v to 15 significant digits, as a spreadsheet shows it (2958465.999999999
+ * is 2958466, 1/3 of a day 28800 seconds). */
+static double
+table_approx(double v)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "%.15g", v);
+	return strtod(buf, NULL);
+}
+
+/*
+ * As LibreOffice Calc shows a date or time (checked against its CSV
+ * export "as shown"): the serial taken to 15 significant digits; then the
+ * seconds cut, not rounded (12:00:00.99 is 12:00:00), except that a time
+ * that rounds to midnight is the next day's 00:00:00 in a date; a time of
+ * day alone never reaches 24:00:00 (0.99999999999 is 23:59:59).  Years
+ * 1900 to 32767 (LibreOffice's last; the day after 9999-12-31 shows as
+ * 10000-01-01).
+ */
 int
 table_serial(double v, int date1904, enum tnum_kind kind, char buf[64])
 {
-	double	 day, frac;
+	double	 day, fsec;
 	long	 days, secs;
 	int	 y, m, dd;
 
-	if (!isfinite(v) || v < 0 || v > 2958465.0)	/* 9999-12-31 */
+	if (!isfinite(v) || v < 0 || v > 2e7)
 		return -1;
+	v = table_approx(v);
 	day = floor(v);
-	frac = v - day;
-	secs = lround(frac * 86400.0);
-	if (secs >= 86400) {
-		secs -= 86400;
-		day += 1;
-	}
+	fsec = table_approx((v - day) * 86400.0);
+	secs = (long)floor(fsec);
 	if (kind == TNUM_TIME && v < 1) {
+		if (secs > 86399)
+			secs = 86399;
 		snprintf(buf, 64, "%02ld:%02ld:%02ld", secs / 3600,
 		    secs / 60 % 60, secs % 60);
 		return 0;
+	}
+	if (lround(fsec) >= 86400) {
+		secs = 0;
+		day += 1;
 	}
 	/* Day 0 of the 1904 system is 1904-01-01 (-24107 from 1970);
 	 * of the 1900 system, 1899-12-30 for days from 61 on, while
@@ -284,7 +346,7 @@ table_serial(double v, int date1904, enum tnum_kind kind, char buf[64])
 	else
 		return -1;
 	table_civil(days, &y, &m, &dd);
-	if (y < 1900 || y > 9999)
+	if (y < 1900 || y > 32767)
 		return -1;
 	if (secs == 0)
 		snprintf(buf, 64, "%04d-%02d-%02d", y, m, dd);
@@ -404,414 +466,4 @@ table_pick(const char *path, const char *want, const char *const *names,
 	    list.s ? list.s : "none", n);
 	free(list.s);
 	return -2;
-}
-
-/* ------------------------------------------------------------------ */
-/* The sheet grid                                                       */
-/* ------------------------------------------------------------------ */
-
-void
-tgrid_init(struct tgrid *g, const char *name, struct diag *d)
-{
-	memset(g, 0, sizeof(*g));
-	g->name = name;
-	g->d = d;
-}
-
-void
-tgrid_free(struct tgrid *g)
-{
-	size_t i, j;
-
-	for (i = 0; i < g->nrows; i++) {
-		for (j = 0; j < g->rows[i].n; j++)
-			free(g->rows[i].c[j].val);
-		free(g->rows[i].c);
-	}
-	free(g->rows);
-	free(g->m);
-	g->rows = NULL;
-	g->m = NULL;
-	g->nrows = g->caprows = g->nm = g->capm = 0;
-}
-
-/* The row numbered r: the last one if it has that number (cells come in
- * row order), else a new one at the end (sorted in tgrid_finish). */
-static struct tgrid_row *
-tgrid_row(struct tgrid *g, long r)
-{
-	struct tgrid_row *w;
-
-	if (g->nrows > 0 && g->rows[g->nrows - 1].r == r)
-		return &g->rows[g->nrows - 1];
-	if (vb_grow((void **)&g->rows, &g->caprows, g->nrows + 1,
-	    sizeof(*g->rows)) != 0) {
-		g->oom = 1;
-		return NULL;
-	}
-	w = &g->rows[g->nrows++];
-	memset(w, 0, sizeof(*w));
-	w->r = r;
-	return w;
-}
-
-static int
-tgrid_blank(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
-	    c == '\f' || c == '\v';
-}
-
-/* Line ends inside a cell (Alt+Enter; "_x000D_" + LF) as LF, as
- * text_read_* gives them. */
-static void
-tgrid_lf(char *s)
-{
-	char *o = s;
-
-	for (; *s != '\0'; s++) {
-		if (*s == '\r') {
-			if (s[1] != '\n')
-				*o++ = '\n';
-		} else
-			*o++ = *s;
-	}
-	*o = '\0';
-}
-
-/* Are the n bytes at s valid UTF-8 (without NUL)? */
-static int
-tgrid_utf8(const char *s, size_t n)
-{
-	utf8proc_int32_t	cp;
-	utf8proc_ssize_t	k;
-
-	while (n > 0) {
-		k = utf8proc_iterate((const utf8proc_uint8_t *)s,
-		    (utf8proc_ssize_t)n, &cp);
-		if (k <= 0 || cp == 0)
-			return 0;
-		s += k;
-		n -= (size_t)k;
-	}
-	return 1;
-}
-
-int
-tgrid_put(struct tgrid *g, long r, unsigned col, const char *val, size_t n)
-{
-	struct tgrid_row	*w;
-	char			 cn[8];
-	char			*v;
-	size_t			 i;
-
-	if (g->failed || g->oom)
-		return -1;
-	while (n > 0 && tgrid_blank((unsigned char)val[0])) {
-		val++;
-		n--;
-	}
-	while (n > 0 && tgrid_blank((unsigned char)val[n - 1]))
-		n--;
-	if (n == 0)
-		return 0;
-	if (r < 1 || r > TABLE_MAX_ROWS || col >= TABLE_MAX_COLS) {
-		table_col_name(col < 18278 ? col : 18277, cn);
-		diag_add(g->d, DIAG_ERROR, g->name, r > 0 && r < 2000000000L ?
-		    (int)r : 0, 0, "cell %s%ld is beyond the last cell a table "
-		    "may use (row %d, column %d): delete what lies outside the "
-		    "table, or split the sheet", cn, r, TABLE_MAX_ROWS,
-		    TABLE_MAX_COLS);
-		g->failed = 1;
-		return -1;
-	}
-	if (++g->ncells > TABLE_MAX_CELLS) {
-		diag_add(g->d, DIAG_ERROR, g->name, 0, 0, "the sheet has more "
-		    "than %d filled cells: split it", TABLE_MAX_CELLS);
-		g->failed = 1;
-		return -1;
-	}
-	if ((w = tgrid_row(g, r)) == NULL)
-		return -1;
-	if (vb_grow((void **)&w->c, &w->cap, w->n + 1, sizeof(*w->c)) != 0) {
-		g->oom = 1;
-		return -1;
-	}
-	for (i = 0; i < n && (unsigned char)val[i] < 0x80 && val[i] != 0; i++)
-		;
-	if (i == n && (v = malloc(n + 1)) != NULL) {	/* ASCII: NFC */
-		memcpy(v, val, n);
-		v[n] = '\0';
-	} else if (i == n)
-		v = NULL;
-	else
-		v = text_nfc(val, n, NULL);
-	if (v == NULL && i == n) {
-		g->oom = 1;
-		return -1;
-	}
-	if (v == NULL) {
-		if (tgrid_utf8(val, n)) {
-			g->oom = 1;
-			return -1;
-		}
-		table_col_name(col, cn);
-		diag_add(g->d, DIAG_ERROR, g->name, (int)r, 0, "the workbook "
-		    "is damaged: the text of cell %s%ld is not valid UTF-8",
-		    cn, r);
-		g->failed = 1;
-		return -1;
-	}
-	tgrid_lf(v);
-	w->c[w->n].col = col;
-	w->c[w->n++].val = v;
-	return 0;
-}
-
-void
-tgrid_hide(struct tgrid *g, long r)
-{
-	struct tgrid_row *w;
-
-	if (r >= 1 && r <= TABLE_MAX_ROWS && (w = tgrid_row(g, r)) != NULL)
-		w->hidden = 1;
-}
-
-int
-tgrid_merge(struct tgrid *g, long r1, unsigned c1, long r2, unsigned c2)
-{
-	struct tgrid_merge *m;
-
-	if (r1 > r2 || c1 > c2 || g->failed)
-		return 0;
-	if (g->nm >= TABLE_MAX_MERGES) {
-		diag_add(g->d, DIAG_ERROR, g->name, 0, 0, "the sheet has more "
-		    "than %d merged ranges: unmerge its cells", TABLE_MAX_MERGES);
-		g->failed = 1;
-		return 0;
-	}
-	if (vb_grow((void **)&g->m, &g->capm, g->nm + 1, sizeof(*g->m)) != 0) {
-		g->oom = 1;
-		return -1;
-	}
-	m = &g->m[g->nm++];
-	m->r1 = r1;
-	m->r2 = r2;
-	m->c1 = c1;
-	m->c2 = c2;
-	return 0;
-}
-
-static int
-tgrid_cmp_row(const void *a, const void *b)
-{
-	const struct tgrid_row *x = a, *y = b;
-
-	return (x->r > y->r) - (x->r < y->r);
-}
-
-static int
-tgrid_cmp_cell(const void *a, const void *b)
-{
-	const struct tgrid_cell *x = a, *y = b;
-
-	if (x->col != y->col)
-		return (x->col > y->col) - (x->col < y->col);
-	return (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-/* Sort the rows and their cells; merge rows given twice and keep the
- * last value of a cell given twice (a merged heading spread over it). */
-static void
-tgrid_sort(struct tgrid *g)
-{
-	struct tgrid_row	*w;
-	size_t			 i, j, k;
-
-	if (g->nrows == 0)
-		return;
-	qsort(g->rows, g->nrows, sizeof(*g->rows), tgrid_cmp_row);
-	for (i = 1, k = 0; i < g->nrows; i++) {
-		w = &g->rows[k];
-		if (g->rows[i].r != w->r)
-			g->rows[++k] = g->rows[i];
-		else if (g->rows[i].n == 0) {
-			w->hidden |= g->rows[i].hidden;
-			free(g->rows[i].c);
-		} else if (vb_grow((void **)&w->c, &w->cap, w->n +
-		    g->rows[i].n, sizeof(*w->c)) != 0) {
-			g->oom = 1;	/* freed with the grid */
-			g->rows[++k] = g->rows[i];
-		} else {
-			memcpy(w->c + w->n, g->rows[i].c,
-			    g->rows[i].n * sizeof(*w->c));
-			w->n += g->rows[i].n;
-			w->hidden |= g->rows[i].hidden;
-			free(g->rows[i].c);
-		}
-	}
-	g->nrows = k + 1;
-	for (i = 0; i < g->nrows; i++) {
-		if ((w = &g->rows[i])->n == 0)
-			continue;
-		for (j = 0; j < w->n; j++)
-			w->c[j].seq = (unsigned)j;
-		qsort(w->c, w->n, sizeof(*w->c), tgrid_cmp_cell);
-		for (j = 1, k = 0; j < w->n; j++) {
-			if (w->c[j].col == w->c[k].col) {
-				free(w->c[k].val);
-				w->c[k] = w->c[j];
-			} else
-				w->c[++k] = w->c[j];
-		}
-		if (w->n > 0)
-			w->n = k + 1;
-	}
-}
-
-/* The value at row index i, column c, or NULL. */
-static const char *
-tgrid_at(const struct tgrid_row *w, unsigned c)
-{
-	size_t i;
-
-	for (i = 0; i < w->n; i++)
-		if (w->c[i].col == c)
-			return w->c[i].val;
-	return NULL;
-}
-
-/*
- * Spread the merged headings: the first visible row with a value and
- * the rows down to the bottom of the merged ranges starting on it (at
- * most TABLE_HEAD_ROWS) are the header rows; the top-left value of each
- * merged range starting there is copied into its other cells there.
- */
-static void
-tgrid_spread(struct tgrid *g)
-{
-	const struct tgrid_merge	*m;
-	const char			*v;
-	char				*copy;
-	size_t				 i, j, top = 0;
-	long				 r0 = 0, last, r;
-	unsigned			 c;
-
-	for (i = 0; i < g->nrows && r0 == 0; i++)
-		if (!g->rows[i].hidden && g->rows[i].n > 0) {
-			r0 = g->rows[i].r;
-			top = i;
-		}
-	if (r0 == 0 || g->nm == 0)
-		return;
-	last = r0;
-	for (j = 0; j < g->nm; j++)
-		if (g->m[j].r1 == r0 && g->m[j].r2 > last)
-			last = g->m[j].r2;
-	if (last > r0 + TABLE_HEAD_ROWS - 1)
-		last = r0 + TABLE_HEAD_ROWS - 1;
-	for (j = 0; j < g->nm; j++) {
-		m = &g->m[j];
-		if (m->r1 < r0 || m->r1 > last)
-			continue;
-		for (i = top; i < g->nrows && g->rows[i].r < m->r1; i++)
-			;
-		if (i == g->nrows || g->rows[i].r != m->r1 ||
-		    (v = tgrid_at(&g->rows[i], m->c1)) == NULL ||
-		    (copy = strdup(v)) == NULL)
-			continue;
-		for (r = m->r1; r <= m->r2 && r <= last; r++)
-			for (c = m->c1; c <= m->c2 && c < TABLE_MAX_COLS; c++)
-				if ((r != m->r1 || c != m->c1) &&
-				    tgrid_put(g, r, c, copy, strlen(copy)) != 0)
-					break;
-		free(copy);
-	}
-}
-
-/* Warn of the hidden rows that hold values. */
-static void
-tgrid_warn_hidden(struct tgrid *g)
-{
-	size_t	i, n = 0;
-
-	for (i = 0; i < g->nrows; i++) {
-		if (!g->rows[i].hidden || g->rows[i].n == 0)
-			continue;
-		if (++n <= TABLE_MAX_HIDDEN_MSG)
-			diag_add(g->d, DIAG_WARNING, g->name,
-			    (int)g->rows[i].r, 0, "row %ld is hidden in the "
-			    "workbook and is left out", g->rows[i].r);
-	}
-	if (n > TABLE_MAX_HIDDEN_MSG)
-		diag_add(g->d, DIAG_WARNING, g->name, 0, 0, "%zu more hidden "
-		    "rows are left out", n - TABLE_MAX_HIDDEN_MSG);
-}
-
-int
-tgrid_finish(struct tgrid *g, struct csvt **out)
-{
-	struct csvt		*t;
-	struct csvt_row		*row;
-	const struct tgrid_row	*w;
-	size_t			 i, j, k, width = 0, n = 0;
-
-	*out = NULL;
-	if (!g->failed && !g->oom) {
-		tgrid_sort(g);
-		tgrid_spread(g);
-		tgrid_sort(g);
-	}
-	if (g->failed)
-		return VB_EINPUT;
-	if (g->oom)
-		goto oom;
-	tgrid_warn_hidden(g);
-	for (i = 0; i < g->nrows; i++) {
-		w = &g->rows[i];
-		if (w->hidden || w->n == 0)
-			continue;
-		n++;
-		if (w->c[w->n - 1].col + 1 > width)
-			width = w->c[w->n - 1].col + 1;
-	}
-	if (n == 0)
-		return VB_OK;
-	if ((t = calloc(1, sizeof(*t))) == NULL ||
-	    (t->name = strdup(g->name)) == NULL ||
-	    (t->rows = calloc(n, sizeof(*t->rows))) == NULL) {
-		if (t != NULL)
-			free(t->name);
-		free(t);
-		goto oom;
-	}
-	t->sep = 0;
-	for (i = 0; i < g->nrows; i++) {
-		w = &g->rows[i];
-		if (w->hidden || w->n == 0)
-			continue;
-		row = &t->rows[t->nrows++];
-		row->line = (int)w->r;
-		if ((row->fields = calloc(width, sizeof(char *))) == NULL)
-			break;
-		row->nfields = width;
-		for (j = k = 0; j < width; j++) {
-			if (k < w->n && w->c[k].col == j) {
-				row->fields[j] = w->c[k].val;
-				w->c[k++].val = NULL;
-			} else if ((row->fields[j] = strdup("")) == NULL)
-				break;
-		}
-		if (j < width)
-			break;
-	}
-	if (i < g->nrows) {		/* fields not filled are NULL */
-		csvt_free(t);
-		goto oom;
-	}
-	*out = t;
-	return VB_OK;
-oom:
-	diag_add(g->d, DIAG_ERROR, g->name, 0, 0, "out of memory");
-	return VB_ESYS;
 }

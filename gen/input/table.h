@@ -1,7 +1,7 @@
 /*
  * table.h - internal header of the workbook readers of gen/input/
- * (table.c, xlsx.c, xls.c): a sheet is collected cell by cell into a
- * struct tgrid, then turned into a struct csvt by tgrid_finish, so both
+ * (table.c, tgrid.c, xlsx.c, xls.c, biff.c): a sheet is collected cell
+ * by cell into a struct tgrid, then turned into a struct csvt by tgrid_finish, so both
  * formats share the rules on hidden rows, merged headings, empty rows and
  * columns and the limits.
  */
@@ -41,7 +41,8 @@ struct tgrid_merge {
 };
 
 struct tgrid {
-	const char		*name;    /* "file:Sheet", for messages */
+	const char		*name;    /* "file:Sheet!", for messages */
+	char			*own;     /* that name, malloc'd */
 	struct diag		*d;       /* where messages go */
 	struct tgrid_row	*rows;    /* rows seen */
 	size_t			 nrows;   /* used */
@@ -50,15 +51,19 @@ struct tgrid {
 	size_t			 nm;      /* used */
 	size_t			 capm;    /* allocated */
 	size_t			 ncells;  /* filled cells so far */
+	size_t			 ntext;   /* their bytes of text */
+	size_t			 nctl;    /* cells with a control character */
 	int			 failed;  /* a limit was passed (message given) */
 	int			 oom;     /* out of memory */
 };
 
-/* table.c */
+/* tgrid.c */
 void	 tgrid_init(struct tgrid *, const char *name, struct diag *);
 void	 tgrid_free(struct tgrid *);
 /* Put the n bytes of val (UTF-8) at row r (1-based), column col
- * (0-based); empty values are not kept.  -1 once failed or oom is set. */
+ * (0-based); empty values are not kept, control characters are left out
+ * with a warning.  -1 once failed or oom is set (beyond a limit: a
+ * message given). */
 int	 tgrid_put(struct tgrid *, long r, unsigned col, const char *val,
 	    size_t n);
 void	 tgrid_hide(struct tgrid *, long r);
@@ -66,11 +71,14 @@ int	 tgrid_merge(struct tgrid *, long r1, unsigned c1, long r2,
 	    unsigned c2);
 /* The table (NULL: no row with a value), VB_OK; or VB_EINPUT/VB_ESYS. */
 int	 tgrid_finish(struct tgrid *, struct csvt **out);
+
+/* table.c */
 /* A number as a clerk reads it: 1490000, 87.5, 0.3 (15 significant
  * digits, no exponent for 1e-10 <= |v| < 1e15). */
 void	 table_num(double v, char buf[64]);
 /* A date serial of the 1900 or 1904 system as YYYY-MM-DD[ HH:MM:SS] or
- * HH:MM:SS (kind); -1 if out of range (years 1900-9999). */
+ * HH:MM:SS (kind), as LibreOffice shows it; -1 if out of range (years
+ * 1900-32767). */
 int	 table_serial(double v, int date1904, enum tnum_kind kind,
 	    char buf[64]);
 /* Parse "AB12" into a 0-based column and 1-based row (either may be
@@ -86,30 +94,28 @@ enum tnum_kind table_fmt_kind(const char *code);
 int	 table_pick(const char *path, const char *want,
 	    const char *const *names, size_t n, struct diag *d);
 
-/* biff.c: what FreeXL does not tell of an .xls, from its records. */
-struct biff_fcell {
-	long		 r;    /* 1-based row */
-	unsigned	 c;    /* 0-based column */
-	char		*val;  /* the cached result as shown (malloc'd) */
+/* biff.c: an .xls workbook, its BIFF8 records read from the
+ * compound file. */
+enum biff_status {
+	BIFF_OK,	/* read */
+	BIFF_NOBOOK,	/* a compound file without a workbook (a .doc) */
+	BIFF_OLD,	/* Excel 5/95 or older (not BIFF8) */
+	BIFF_DAMAGED,	/* stop, stop_type: where reading stopped */
+	BIFF_NOMEM,	/* out of memory */
+	BIFF_IO		/* the file cannot be read */
 };
+#define BIFF_NOREC	0x10000u	/* stop_type: in the compound file */
 
 struct biff_sheet {
-	char			*name;         /* UTF-8 */
-	int			 hidden;       /* hidden or very hidden */
-	int			 worksheet;    /* not a chart or macro sheet */
-	size_t			 pos;          /* its BOF in the stream */
-	long			*hidden_rows;  /* 1-based */
-	size_t			 nh;           /* used */
-	size_t			 caph;         /* allocated */
-	struct tgrid_merge	*m;            /* merged ranges */
-	size_t			 nm;           /* used */
-	size_t			 capm;         /* allocated */
-	struct biff_fcell	*fc;           /* formulas' cached values */
-	size_t			 nfc;          /* used */
-	size_t			 capfc;        /* allocated */
+	char		*name;       /* UTF-8 */
+	int		 hidden;     /* hidden or very hidden */
+	int		 worksheet;  /* not a chart or macro sheet */
+	size_t		 pos;        /* its BOF in the stream */
 };
 
 struct biff_book {
+	unsigned char		*st;        /* the Workbook stream */
+	size_t			 len;       /* its bytes */
 	struct biff_sheet	*s;         /* BOUNDSHEET order */
 	size_t			 n;         /* used */
 	size_t			 cap;       /* allocated */
@@ -123,16 +129,65 @@ struct biff_book {
 	size_t			 nf;        /* used */
 	size_t			 capf;      /* allocated (fid) */
 	size_t			 capk;      /* allocated (fkind) */
+	char			**sst;      /* shared strings, UTF-8 */
+	size_t			 nsst;      /* used */
+	size_t			 capsst;    /* allocated */
+	size_t			 stop;      /* offset of the last record read */
+	unsigned		 stop_type; /* its type, or BIFF_NOREC */
 };
 
-/* 0 and *b filled (free with biff_free), or -1 (unreadable: *b empty). */
-int	 biff_scan(const char *path, struct biff_book *b);
+/* Read the globals of the .xls at path into *b (free with biff_free,
+ * whatever the result): an enum biff_status. */
+int	 biff_open(const char *path, struct biff_book *b);
+/* Put the cells, hidden rows and merged ranges of sheet i into g:
+ * BIFF_OK (g->failed or g->oom may be set) or BIFF_DAMAGED. */
+int	 biff_sheet_read(struct biff_book *b, size_t i, struct tgrid *g);
+/* The name of a record type ("SST"), "?" for one not read. */
+const char *biff_rec_name(unsigned type);
 void	 biff_free(struct biff_book *b);
 
-/* xlsx.c, xls.c: read a workbook; *out NULL on failure. */
-int	 xlsx_read(const char *path, const char *sheet, struct diag *d,
-	    struct csvt **out);
-int	 xls_read(const char *path, const char *sheet, struct diag *d,
-	    struct csvt **out);
+/* choose.c: whether path is an office suite's lock file (an error given
+ * naming the workbook to use instead): 1, else 0. */
+int	 table_lock_file(const char *path, struct diag *d);
+
+/*
+ * choose.c: the choice of a sheet when none is named.  A reader offers
+ * each visible sheet's table in order (table_offer takes it): the first
+ * that the caller's match accepts is the answer (with a note when it is
+ * not the first sheet offered); without a match, or when none matches,
+ * the first (whose reader then says what it lacks).
+ */
+struct table_choice {
+	const struct table_match *m;  /* NULL: the first filled sheet */
+	struct csvt	*first;       /* the first table offered */
+	char		*first_name;  /* its sheet */
+	struct csvt	*ans;         /* the answer, when one matched */
+	char		*ans_name;    /* its sheet, when not the first */
+	size_t		 others;      /* tables offered after the first */
+};
+
+void	 table_choice_init(struct table_choice *, const struct table_match *);
+/* Offer sheet `name`'s table *t (taken, *t NULL after): 1 when it is the
+ * answer (stop offering), 0 to go on; -1 out of memory. */
+int	 table_offer(struct table_choice *, struct csvt **t, const char *name);
+/* The answer into *out (NULL when nothing was offered) and the note;
+ * everything freed when rc is not VB_OK.  Returns rc. */
+int	 table_chosen(struct table_choice *, const char *path, int rc,
+	    struct diag *d, struct csvt **out);
+
+/* mojibake.c: s as it was before UTF-8 was read as Windows-1252
+ * ("TÃªn" -> "Tên", malloc'd), or NULL when it does not look so. */
+char	*table_mojibake(const char *s);
+/* Report the cells of t that look so (one error naming the first and
+ * the count): 1 if any, else 0. */
+int	 table_check_mojibake(const struct csvt *t, struct diag *d);
+
+/* xlsx.c, xls.c, ods.c: read a workbook; *out NULL on failure. */
+int	 xlsx_read(const char *path, const char *sheet,
+	    const struct table_match *m, struct diag *d, struct csvt **out);
+int	 xls_read(const char *path, const char *sheet,
+	    const struct table_match *m, struct diag *d, struct csvt **out);
+int	 ods_read(const char *path, const char *sheet,
+	    const struct table_match *m, struct diag *d, struct csvt **out);
 
 #endif /* TABLE_H */

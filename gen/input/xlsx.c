@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <expat.h>
 
@@ -45,6 +46,7 @@ struct xlsx {
 	char		**sst;       /* shared strings */
 	size_t		  nsst;      /* used */
 	size_t		  capsst;    /* allocated */
+	size_t		  sstbytes;  /* their bytes */
 	enum tnum_kind	 *xf;        /* kind of each cellXfs entry */
 	size_t		  nxf;       /* used */
 	size_t		  capxf;     /* allocated */
@@ -59,6 +61,9 @@ struct xparse {
 	int		 doctype;   /* a DOCTYPE was seen */
 	struct vbuf	 text;      /* character data being collected */
 	int		 collect;   /* collecting character data */
+	int		 depth;     /* open elements */
+	XML_StartElementHandler start;	/* the part's handlers */
+	XML_EndElementHandler	end;
 };
 
 /* ------------------------------------------------------------------ */
@@ -131,12 +136,40 @@ xl_entity(void *arg, const XML_Char *name, int pe, const XML_Char *value,
 	xl_doctype(arg, NULL, NULL, NULL, 0);
 }
 
+/* Every element passes here: expat keeps a name for each open one, so
+ * nesting is bounded (no workbook part nests more than a few deep). */
+static void XMLCALL
+xl_start(void *arg, const XML_Char *name, const XML_Char **atts)
+{
+	struct xparse *xp = arg;
+
+	if (++xp->depth > TABLE_MAX_DEPTH) {
+		xl_stop(xp, VB_EINPUT, vb_tr("the workbook's XML nests "
+		    "elements more than %d deep, which no spreadsheet program "
+		    "writes: it is refused"), TABLE_MAX_DEPTH);
+		return;
+	}
+	xp->start(arg, name, atts);
+}
+
+static void XMLCALL
+xl_end(void *arg, const XML_Char *name)
+{
+	struct xparse *xp = arg;
+
+	xp->depth--;
+	xp->end(arg, name);
+}
+
 static void XMLCALL
 xl_chars(void *arg, const XML_Char *s, int n)
 {
 	struct xparse *xp = arg;
 
-	if (xp->collect)
+	if (xp->collect && xp->text.len + (size_t)n > (size_t)TABLE_MAX_TEXT)
+		xl_stop(xp, VB_EINPUT, vb_tr("a text of the workbook is "
+		    "longer than %ld MB: it is refused"), TABLE_MAX_TEXT >> 20);
+	else if (xp->collect)
 		vbuf_putn(&xp->text, s, (size_t)n);
 }
 
@@ -264,7 +297,9 @@ xz_parse(struct xlsx *x, const char *part, struct xparse *xp,
 		return VB_ESYS;
 	}
 	XML_SetUserData(xp->p, xp);
-	XML_SetElementHandler(xp->p, start, end);
+	xp->start = start;
+	xp->end = end;
+	XML_SetElementHandler(xp->p, xl_start, xl_end);
 	XML_SetCharacterDataHandler(xp->p, xl_chars);
 	XML_SetStartDoctypeDeclHandler(xp->p, xl_doctype);
 	XML_SetEntityDeclHandler(xp->p, xl_entity);
@@ -494,6 +529,11 @@ xbook_start(void *arg, const XML_Char *name, const XML_Char **atts)
 	state = xl_attr(atts, "state");
 	if (nm == NULL || rid == NULL)
 		return;
+	if (b->n >= TABLE_MAX_SHEETS) {
+		xl_stop(&b->xp, VB_EINPUT, vb_tr("the workbook has more "
+		    "than %d sheets: it is refused"), TABLE_MAX_SHEETS);
+		return;
+	}
 	if (vb_grow((void **)&b->s, &b->cap, b->n + 1, sizeof(*b->s)) != 0)
 		goto oom;
 	s = &b->s[b->n];
@@ -587,6 +627,10 @@ xsst_end(void *arg, const XML_Char *name)
 			return;
 		}
 		x->sst[x->nsst++] = v;
+		if ((x->sstbytes += s->un.len) > (size_t)TABLE_MAX_TEXT)
+			xl_stop(&s->xp, VB_EINPUT, vb_tr("the shared texts "
+			    "of the workbook are longer than %ld MB: it is "
+			    "refused"), TABLE_MAX_TEXT >> 20);
 	}
 }
 
@@ -938,16 +982,45 @@ xlsx_sheet(struct xlsx *x, const char *book, const struct xrels *rs,
 	return rc;
 }
 
+/* Does an earlier visible sheet than i point at the same part as sheet
+ * i (a part read once, and found empty or not the one looked for, is
+ * not read again)? */
+static int
+xlsx_seen(const char *book, const struct xrels *rs, const struct xbook *b,
+    size_t i)
+{
+	const struct xrel	*r, *q;
+	char			*p, *o;
+	size_t			 j;
+	int			 seen = 0;
+
+	if ((r = xrels_find(rs, NULL, b->s[i].rid)) == NULL ||
+	    (p = xz_resolve(book, r->target)) == NULL)
+		return 0;
+	for (j = 0; j < i && !seen; j++) {
+		if (b->s[j].hidden ||
+		    (q = xrels_find(rs, NULL, b->s[j].rid)) == NULL ||
+		    (o = xz_resolve(book, q->target)) == NULL)
+			continue;
+		seen = strcasecmp(o, p) == 0;
+		free(o);
+	}
+	free(p);
+	return seen;
+}
+
 /* Pick and read the sheet from the workbook part `book`. */
 static int
 xlsx_book(struct xlsx *x, const char *book, const char *sheet,
-    struct csvt **out)
+    const struct table_match *m, struct csvt **out)
 {
-	struct xbook	 b;
-	struct xrels	 rs;
-	const char	**names = NULL;
-	size_t		 i;
-	int		 rc, pick = -1;
+	struct xbook		 b;
+	struct xrels		 rs;
+	struct table_choice	 ch;
+	struct csvt		*t = NULL;
+	const char		**names = NULL;
+	size_t			 i;
+	int			 rc, pick = -1, k;
 
 	memset(&b, 0, sizeof(b));
 	memset(&rs, 0, sizeof(rs));
@@ -979,14 +1052,21 @@ xlsx_book(struct xlsx *x, const char *book, const char *sheet,
 			rc = VB_EINPUT;
 		}
 	}
-	for (i = 0; rc == VB_OK && pick < 0 && *out == NULL && i < b.n; i++) {
+	table_choice_init(&ch, m);
+	for (i = 0; rc == VB_OK && pick < 0 && i < b.n; i++) {
 		if (b.s[i].hidden)
 			diag_add(x->d, DIAG_WARNING, x->path, 0, 0, "sheet "
 			    "\"%s\" is hidden and is passed over (name it to "
 			    "read it)", b.s[i].name);
-		else
-			rc = xlsx_sheet(x, book, &rs, &b, i, out);
+		else if (!xlsx_seen(book, &rs, &b, i) &&
+		    (rc = xlsx_sheet(x, book, &rs, &b, i, &t)) == VB_OK &&
+		    t != NULL && (k = table_offer(&ch, &t, b.s[i].name)) != 0) {
+			rc = k < 0 ? VB_ESYS : rc;
+			break;
+		}
 	}
+	if (pick < 0)
+		rc = table_chosen(&ch, x->path, rc, x->d, out);
 	if (rc == VB_OK && *out == NULL && pick < 0) {
 		diag_add(x->d, DIAG_ERROR, x->path, 0, 0, "the workbook has "
 		    "no visible sheet with a filled cell");
@@ -999,8 +1079,8 @@ xlsx_book(struct xlsx *x, const char *book, const char *sheet,
 }
 
 int
-xlsx_read(const char *path, const char *sheet, struct diag *d,
-    struct csvt **out)
+xlsx_read(const char *path, const char *sheet, const struct table_match *m,
+    struct diag *d, struct csvt **out)
 {
 	struct xlsx		 x;
 	struct xrels		 pk;
@@ -1034,7 +1114,7 @@ xlsx_read(const char *path, const char *sheet, struct diag *d,
 	if (rc == -1 || (rc == VB_OK && book == NULL))
 		rc = xlsx_not_book(&x);
 	else if (rc == VB_OK)
-		rc = xlsx_book(&x, book, sheet, out);
+		rc = xlsx_book(&x, book, sheet, m, out);
 	if (rc != VB_OK) {
 		csvt_free(*out);
 		*out = NULL;

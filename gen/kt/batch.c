@@ -198,7 +198,9 @@ kt_load(const struct kt_batch *b, struct kt_data **kd, struct kt_list **list,
 	/* The list: CSV in any encoding or an Excel workbook (--sheet);
 	 * its header is found by its headings, below any title rows. */
 	if (rc == VB_OK) {
-		rc = table_read_rows(b->list, b->sheet, b->enc, d, &t);
+		struct table_match m = { kt_list_matches, *kd };
+
+		rc = table_read_match(b->list, b->sheet, b->enc, &m, d, &t);
 		if (t == NULL && rc == VB_OK)
 			rc = VB_EINPUT;
 	}

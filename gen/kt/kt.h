@@ -279,6 +279,9 @@ int	 kt_list_parse(const char *name, const char *text, size_t len,
  * skipped with one warning.  check_width: a nominee row with more or
  * fewer cells than the header is an error (a comma missing in a CSV).
  */
+/* Whether a row of t has the headings of a nominee list (arg: the
+ * struct kt_data): the sheet to read of a workbook (table_read_match). */
+int	 kt_list_matches(const struct csvt *t, void *arg);
 int	 kt_list_table(const struct csvt *t, const struct kt_data *,
 	    const struct kt_list_opt *lo, int check_width, struct diag *,
 	    struct kt_list **out);

@@ -9,6 +9,8 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include <utf8proc.h>
+
 #include "kt/kt.h"
 
 enum {
@@ -769,21 +771,85 @@ kt_footer_cell(const char *s)
 	return hit;
 }
 
-/* Whether a row (without an award form) starts the footer: a cell of
- * it is a footer's, and its name cell is empty or that cell (a nominee
- * whose form was left out stays an error, whatever its position). */
+/* Whether s is a title in capitals, as a signing authority is written
+ * ("GIÁM ĐỐC", "THỦ TRƯỞNG ĐƠN VỊ"): at least four letters, none of them
+ * lower case, no digit, and no word of an award form ("BẰNG KHEN UBND"
+ * is a form mistyped, reported as such). */
+static int
+kt_caps_title(const char *s)
+{
+	static const char *const award[] = { "khen", "thidua", "laodong",
+	    "chiensi", "danhhieu", NULL };
+	utf8proc_int32_t	cp;
+	utf8proc_ssize_t	k;
+	const char		*p;
+	int			upper = 0, cat, i;
+	char			*f;
+
+	for (p = s; *p != '\0'; p += k) {
+		if ((k = utf8proc_iterate((const utf8proc_uint8_t *)p, -1,
+		    &cp)) <= 0)
+			return 0;
+		cat = utf8proc_category(cp);
+		if (cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_ND)
+			return 0;
+		upper += cat == UTF8PROC_CATEGORY_LU;
+	}
+	if (upper < 4 || (f = csvt_fold(s)) == NULL)
+		return 0;
+	for (i = 0; award[i] != NULL && strstr(f, award[i]) == NULL; i++)
+		;
+	free(f);
+	return award[i] == NULL;
+}
+
+/* Whether the row's award form cell names a form (valid or not on the
+ * decision's date). */
+static int
+kt_names_form(const struct kt_lt *x, const struct csvt_row *r)
+{
+	int	form;
+	vb_date	from, until;
+
+	return kt_form_on(x->kd, kt_cell(x, r, COL_HINH_THUC), x->date, &form,
+	    &from, &until) == -2 || form >= 0;
+}
+
+/*
+ * Whether a row starts the footer: it names no award form, a cell of it
+ * is a footer's (in whatever column: a total, the preparer, a
+ * signature, the place and date, or, when the row names no unit, a
+ * title in capitals), and its name cell is empty or that cell (a
+ * nominee whose form was left out stays an error, whatever its
+ * position).
+ */
 static int
 kt_footer_row(const struct kt_lt *x, const struct csvt_row *r)
 {
 	const char	*name = kt_cell(x, r, COL_HO_TEN);
+	int		 nounit = *kt_cell(x, r, COL_DON_VI) == '\0' &&
+			    *kt_cell(x, r, COL_CV_DV) == '\0';
 	size_t		 i;
 
-	if (*name != '\0' && !kt_footer_cell(name))
+	if (*kt_cell(x, r, COL_HINH_THUC) != '\0' && kt_names_form(x, r))
+		return 0;
+	if (*name != '\0' && !kt_footer_cell(name) &&
+	    !(nounit && kt_caps_title(name)))
 		return 0;
 	for (i = 0; i < r->nfields; i++)
-		if (*r->fields[i] != '\0' && kt_footer_cell(r->fields[i]))
+		if (*r->fields[i] != '\0' && (kt_footer_cell(r->fields[i]) ||
+		    (kt_caps_title(r->fields[i]) && (nounit ||
+		    (int)i != x->col[COL_HO_TEN]))))
 			return 1;
 	return 0;
+}
+
+/* Whether a row under the footer is still a nominee: it names a person
+ * or collective and an award form (checked as any other). */
+static int
+kt_after_footer(const struct kt_lt *x, const struct csvt_row *r)
+{
+	return *kt_cell(x, r, COL_HO_TEN) != '\0' && kt_names_form(x, r);
 }
 
 /* Index of the header row, its map in x->col; -1 after reporting the
@@ -814,6 +880,25 @@ kt_find_header(const struct kt_heads *h, struct kt_lt *x, struct diag *d)
 			diag_add(d, DIAG_ERROR, t->name, t->rows[best].line, 0,
 			    "missing column \"%s\"", kt_col_names[c][1]);
 	return -1;
+}
+
+int
+kt_list_matches(const struct csvt *t, void *arg)
+{
+	struct kt_heads	 h;
+	struct diag	*d = diag_new();
+	int		 col[NCOL], hit = 0;
+	size_t		 i;
+
+	if (d != NULL && kt_heads_load(arg, &h, d) == VB_OK)
+		for (i = 0; i < t->nrows && !hit; i++) {
+			kt_header_map(&h, &t->rows[i], col);
+			hit = kt_header_ok(col);
+		}
+	if (d != NULL)
+		kt_heads_free(&h);
+	diag_free(d);
+	return hit;
 }
 
 /* Name the columns as the header writes them; a key (ho_ten) or a
@@ -896,7 +981,10 @@ kt_list_rows(struct kt_lt *x, size_t hdr, struct kt_list *l,
 			}
 			skip = g == -1 || kt_empty_row(x, r) || x->footer ||
 			    (x->footer = kt_footer_row(x, r));
-		}
+		} else if (x->footer)	/* the signers' names under it */
+			skip = !kt_after_footer(x, r);
+		else
+			skip = x->footer = kt_footer_row(x, r);
 		if (skip) {
 			if ((*skipped)++ == 0)
 				*skip_line = r->line;

@@ -23,9 +23,17 @@
 #define LB_LINE_PENALTY 10
 #define LB_ADJ_DEMERITS 3000   /* neighbouring lines of distant fitness */
 #define LB_SUP_SCALE 0.6       /* superscript size / body size */
+#define LB_SUP_GAP 0.17        /* space before a superscript glued to a
+				* word (the drafter's initials after the
+				* unit's code), in ems of the body: a thin
+				* space, and what text extraction needs to
+				* see two words (poppler: 0.15 em) */
 #define LB_WORD_SOFT 150       /* justified text: a break inside a word */
 #define LB_WORD_HARD 1000      /* other text, when no whole-word breaks
 				* fit */
+#define LB_DATE_PEN 5000       /* a break inside "ngày 16 tháng 11 năm
+				* 2013", once no line breaking without one
+				* fits (until then: none) */
 #define LB_WORD_SYL 4          /* syllables of the longest listed word */
 #define LB_KEY_MAX 192         /* bytes of a folded word of the list */
 #define LB_CUT_LINES 16        /* a word wider than this many lines is cut
@@ -38,7 +46,8 @@ struct lb_seg {
 	size_t		 n;     /* bytes */
 	int		 face;
 	int		 sup;
-	double		 w_pt;  /* width */
+	double		 w_pt;  /* width (with lead_pt) */
+	double		 lead_pt;   /* space before the text */
 };
 
 struct lb_item {
@@ -50,6 +59,7 @@ struct lb_item {
 				       * glue: a break inside a word */
 	int		 charbreak;   /* penalty between two characters of a
 				       * word too wide for a line */
+	int		 date;        /* glue inside a written-out date */
 	size_t		 s0, s1;      /* box: its segments [s0, s1) */
 };
 
@@ -77,6 +87,7 @@ struct lb_ctx {
 	size_t		*sb;              /* prefix count of words (boxes but the indent) */
 	size_t		*wglue;           /* glue items inside a word or name */
 	size_t		 nwglue;
+	int		 date_pen;        /* their penalty inside a date */
 	double		 rag_pt;          /* unjustified text: the stretch a
 					   * line's end adds (0: justified) */
 };
@@ -94,6 +105,7 @@ lb_push_seg(struct lb_ctx *c, const char *t, size_t n, int face, int sup)
 	s->n = n;
 	s->face = face;
 	s->sup = sup;
+	s->lead_pt = 0;
 	s->w_pt = layout_width(c->lf, face,
 	    sup ? c->size_pt * LB_SUP_SCALE : c->size_pt, t, n);
 	return 0;
@@ -294,6 +306,13 @@ lb_items(struct lb_ctx *c, const struct doc_inline *in, double width_pt,
 			if (lb_push_seg(c, p, (size_t)(q - p), run->face,
 			    run->sup) == -1)
 				return -1;
+			if (run->sup && c->nsegs - 1 > s0 &&
+			    !c->segs[c->nsegs - 2].sup) {
+				c->segs[c->nsegs - 1].lead_pt = LB_SUP_GAP *
+				    c->size_pt;
+				c->segs[c->nsegs - 1].w_pt += LB_SUP_GAP *
+				    c->size_pt;
+			}
 			p = q;
 		}
 	}
@@ -384,6 +403,36 @@ lb_counted(const char *w, const char *num)
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (strcmp(w, words[i]) == 0)
 			return 1;
+	return 0;
+}
+
+/* Is syllable j a number (a day or a month)? */
+static int
+lb_num(const struct lb_syl *v, size_t j)
+{
+	return v[j].key[0] >= '0' && v[j].key[0] <= '9' && !v[j].trail &&
+	    !v[j].lead;
+}
+
+/* Does the break after syllable j of v (m of them) fall inside a date
+ * written out, "ngày 16 tháng 11 năm 2013"?  (Its pairs "ngày 16",
+ * "tháng 11", "năm 2013" are counted words: lb_counted.) */
+static int
+lb_in_date(const struct lb_syl *v, size_t m, size_t j)
+{
+	if (v[j].trail || v[j + 1].lead)
+		return 0;
+	if (strcmp(v[j].key, "ngày") == 0)
+		return lb_num(v, j + 1) && j + 2 < m &&
+		    strcmp(v[j + 2].key, "tháng") == 0;
+	if (strcmp(v[j].key, "tháng") == 0)
+		return lb_num(v, j + 1) && j > 0 && lb_num(v, j - 1);
+	if (strcmp(v[j].key, "năm") == 0)
+		return lb_num(v, j + 1) && j > 0 && lb_num(v, j - 1);
+	if (lb_num(v, j) && j > 0 && strcmp(v[j + 1].key, "tháng") == 0)
+		return strcmp(v[j - 1].key, "ngày") == 0;
+	if (lb_num(v, j) && j > 0 && strcmp(v[j + 1].key, "năm") == 0)
+		return strcmp(v[j - 1].key, "tháng") == 0;
 	return 0;
 }
 
@@ -482,7 +531,10 @@ lb_mark_words(struct lb_ctx *c)
 		if (m > 0)
 			v[m - 1].pfx = 0;
 		for (j = 0; j + 1 < m; j++) {
-			if (v[j].glue == 0 || !lb_inside(v, m, j))
+			if (v[j].glue == 0)
+				continue;
+			c->items[v[j].glue].date = lb_in_date(v, m, j);
+			if (!c->items[v[j].glue].date && !lb_inside(v, m, j))
 				continue;
 			if (vb_grow((void **)&c->wglue, &capw, c->nwglue + 1,
 			    sizeof(*c->wglue))) {
@@ -504,7 +556,8 @@ lb_word_penalty(struct lb_ctx *c, int pen)
 	size_t i;
 
 	for (i = 0; i < c->nwglue; i++)
-		c->items[c->wglue[i]].penalty = pen;
+		c->items[c->wglue[i]].penalty = c->items[c->wglue[i]].date &&
+		    pen < c->date_pen ? c->date_pen : pen;
 }
 
 static int
@@ -731,7 +784,7 @@ lb_add_piece(struct lb_line *ln, size_t *cap, double x, const struct lb_seg *s)
 	if (vb_grow((void **)&ln->p, cap, ln->n + 1, sizeof(*ln->p)) != 0)
 		return -1;
 	p = &ln->p[ln->n++];
-	p->x_pt = x;
+	p->x_pt = x + s->lead_pt;
 	p->face = s->face;
 	p->sup = s->sup;
 	p->text = s->t;
@@ -847,6 +900,7 @@ lb_break(const struct layout_font *lf, const struct doc_inline *in,
 	 * break at all, unless nothing else fits. */
 	if (lb_mark_words(&c) == -1)
 		goto done;
+	c.date_pen = LB_INF_PENALTY;
 	lb_word_penalty(&c, justify == 1 ? LB_WORD_SOFT : LB_INF_PENALTY);
 	for (pass = 0; pass < 2; pass++) {
 		for (t = 0; t < sizeof(tols) / sizeof(tols[0]); t++) {
@@ -856,9 +910,10 @@ lb_break(const struct layout_font *lf, const struct doc_inline *in,
 			if (best >= 0)
 				break;
 		}
-		if (best >= 0 || justify == 1 || c.nwglue == 0)
+		if (best >= 0 || c.nwglue == 0 || pass > 0)
 			break;
-		lb_word_penalty(&c, LB_WORD_HARD);
+		c.date_pen = LB_DATE_PEN;   /* dates may break now */
+		lb_word_penalty(&c, justify == 1 ? LB_WORD_SOFT : LB_WORD_HARD);
 	}
 	if (best < 0)
 		goto done;

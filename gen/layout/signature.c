@@ -20,8 +20,14 @@
 #define NOI_NHAN_LEAD_PT 12.8   /* pitch of the entries' lines */
 #define NN_COL 0.45             /* ô 9b: the Nơi nhận's share of the
 				 * text width; 7a-7b centred in the rest */
-#define SIGN_SPACE_PT MM_PT(27) /* ô 7c: room for the hand signature and
-				 * seal (practice: 25-30 mm) */
+/* ô 7c: the room for the hand signature and seal, clear between the
+ * authority's last line (its descenders) and the name (its capitals):
+ * 31 mm, as offices leave it (at least 3 cm; 27 mm baseline to baseline
+ * left 22-23 mm, too little for a seal of 35-40 mm overlapping the
+ * signature).  Baseline to baseline it adds Liberation Serif's
+ * descender (0.216 em) and cap height (0.655 em) at the body size. */
+#define SIGN_ROOM_PT MM_PT(31)
+#define SIGN_SPACE_PT (SIGN_ROOM_PT + (0.216 + 0.655) * BODY_PT)
 #define SIGN_TOP_PT BODY_PT     /* first baseline (7a, 9b) in the row */
 #define SIGN_COL_GAP_PT 6.0     /* between the columns of the block */
 #define JOINT_NN_GAP_PT 28.0    /* joint document: the Nơi nhận's label

@@ -16,6 +16,11 @@
 #define CELL_PADX_PT 4.0
 #define CELL_PADT_PT 2.0
 #define CELL_PADB_PT 3.5
+/* A justified cell whose word gaps would pass this (in ems; a space is
+ * 0.25 em, stretching by 0.6 of it per unit of ratio) is set ragged-right
+ * instead: a narrow column justified had gaps of 0.81 em. */
+#define CELL_GAP_MAX_EM 0.5
+#define CELL_RATIO_MAX ((CELL_GAP_MAX_EM / 0.25 - 1) / 0.6)
 #define ROW_SPLIT_LINES 4   /* a body row of this many lines or more may
 			     * be split between pages (two lines at least
 			     * on each side); a shorter one stays whole */
@@ -189,6 +194,8 @@ struct tlay {
 	char			*al;     /* alignment of each cell */
 	char			*colal;  /* body alignment of each column:
 					  * align=, or by its content */
+	double			*rpad;   /* right-aligned columns: space
+					  * right of the numbers, pt */
 	int			 tid;    /* 1-based index in L->tables */
 	int			 group;  /* a group row (I, II ...) */
 	int			 span;   /* its title spans the empty cells */
@@ -229,8 +236,10 @@ tlay_init(struct tlay *T, const struct doc_table *t)
 	T->cwid = calloc(nc, sizeof(double));
 	T->al = calloc(nc, 1);
 	T->colal = calloc(nc, 1);
+	T->rpad = calloc(nc, sizeof(double));
 	if (T->w == NULL || T->x == NULL || T->res == NULL || T->ins == NULL ||
-	    T->cwid == NULL || T->al == NULL || T->colal == NULL)
+	    T->cwid == NULL || T->al == NULL || T->colal == NULL ||
+	    T->rpad == NULL)
 		return -1;
 	for (c = 0; c < nc; c++)
 		T->colal[c] = doc_table_align(t, c);
@@ -249,6 +258,69 @@ tlay_free(struct tlay *T)
 	free(T->cwid);
 	free(T->al);
 	free(T->colal);
+	free(T->rpad);
+}
+
+/*
+ * A right-aligned column (numbers) keeps its numbers right-aligned among
+ * themselves but centres their block under the centred heading: the
+ * widest body cell's width decides the space left right of them all
+ * (T->rpad).  Right against the cell's edge, the numbers of a wide
+ * column stood far from their heading.
+ */
+static void
+table_num_centre(struct lctx *L, struct tlay *T)
+{
+	const struct doc_table	*t = T->t;
+	size_t			 r, c;
+
+	for (c = 0; c < T->nc; c++) {
+		double inner = T->w[c] - 2 * CELL_PADX_PT, widest = 0;
+
+		T->rpad[c] = 0;
+		if (T->colal[c] != 'r')
+			continue;
+		for (r = t->header_rows; r < t->nrows; r++) {
+			const struct doc_inline *in = &t->cells[r * t->ncols + c];
+			double nat, word;
+			size_t i;
+
+			cell_widths(L->lf, in, T->size, &nat, &word);
+			for (i = 0; doc_table_total(t, r) && i < in->n; i++)
+				nat += layout_width(L->lf, DOC_BOLD, T->size,
+				    in->runs[i].text, strlen(in->runs[i].text)) -
+				    layout_width(L->lf, in->runs[i].face,
+				    T->size, in->runs[i].text,
+				    strlen(in->runs[i].text));
+			if (nat > widest)
+				widest = nat;
+		}
+		if (widest > 0 && widest < inner)
+			T->rpad[c] = (inner - widest) / 2;
+	}
+}
+
+/* A cell's lines: justified (just) unless a line's word gaps would pass
+ * CELL_GAP_MAX_EM, then ragged-right, as any other alignment. */
+static int
+tcell_break(struct lctx *L, const struct doc_inline *in, double size,
+    double width, int just, struct lb_result *res)
+{
+	size_t i;
+
+	if (lb_break(L->lf, in, size, width, 0, just ? 1 : LB_RAGGED,
+	    res) == -1)
+		return -1;
+	if (!just)
+		return 0;
+	for (i = 0; i < res->n; i++)
+		if (res->lines[i].ratio > CELL_RATIO_MAX)
+			break;
+	if (i == res->n)
+		return 0;
+	lb_result_free(res);
+	memset(res, 0, sizeof(*res));
+	return lb_break(L->lf, in, size, width, 0, LB_RAGGED, res);
 }
 
 /* Break the cells of row r into lines: T->res, T->nlines, the group
@@ -287,8 +359,8 @@ trow_break(struct lctx *L, struct tlay *T, size_t r, int header)
 		 * slices are drawn. */
 		if (inline_face(&row[c], bold || T->group ? DOC_BOLD : 0,
 		    &T->ins[c]) == -1 ||
-		    lb_break(L->lf, &T->ins[c], T->size, cw - 2 * CELL_PADX_PT,
-		    0, T->al[c] == 'j' ? 1 : LB_RAGGED, &T->res[c]) == -1)
+		    tcell_break(L, &T->ins[c], T->size, cw - 2 * CELL_PADX_PT,
+		    T->al[c] == 'j', &T->res[c]) == -1)
 			return -1;
 		if (T->res[c].n > T->nlines)
 			T->nlines = T->res[c].n;
@@ -315,7 +387,8 @@ trow_line(struct lctx *L, struct tlay *T, size_t i, double top)
 			lx += (T->cwid[c] - 2 * CELL_PADX_PT -
 			    ln->width_pt) / 2;
 		else if (T->al[c] == 'r')
-			lx += T->cwid[c] - 2 * CELL_PADX_PT - ln->width_pt;
+			lx += T->cwid[c] - 2 * CELL_PADX_PT - ln->width_pt -
+			    T->rpad[c];
 		if (lrow_line(L, ln, lx, top + T->base, T->size) == -1)
 			return -1;
 	}
@@ -431,6 +504,7 @@ layout_table(struct lctx *L, const struct doc_block *b)
 
 	if (tlay_init(&T, b->table) == -1 || table_columns(L, b, &T) == -1)
 		goto done;
+	table_num_centre(L, &T);
 	if (vb_grow((void **)&L->tables, &L->captables, L->ntables + 1,
 	    sizeof(*L->tables)) != 0)
 		goto done;

@@ -141,9 +141,10 @@ static const struct docx_style styles[] = {
 	    "w:lineRule=\"atLeast\"/><w:ind w:left=\"128\" w:hanging=\"128\"/>",
 	    "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>" },
 	{ "ChuKy", "Normal", KEEP SP_TIGHT "<w:jc w:val=\"center\"/>", B },
-	/* 7c: the name's baseline 27 mm under the title's (as the PDF),
-	 * room for the hand signature and the seal: 1531 - 336 twips. */
-	{ "ChuKyTen", "ChuKy", "<w:spacing w:before=\"1195\"/>", "" },
+	/* 7c: the name's baseline 100.2 pt (35.3 mm) under the title's, as
+	 * the PDF's (layout/signature.c: 31 mm clear between them for the
+	 * hand signature and the seal): 2001 - 336 twips. */
+	{ "ChuKyTen", "ChuKy", "<w:spacing w:before=\"1665\"/>", "" },
 	/* A cell's text: at least two lines on each side of a page break
 	 * (a table row splits as in the PDF). */
 	{ "TableText", "Normal", "<w:widowControl/><w:spacing w:after=\"0\" "

@@ -4,6 +4,7 @@
  * 1/1000 em, truncated: the PDF writer puts the same numbers in its /W
  * arrays, so the positions layout computes are the ones a viewer draws.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,12 +138,13 @@ font_set_subset(struct font_set *fs, int face, const uint32_t *cps, size_t n,
     char **out, size_t *outlen, unsigned *gids)
 {
 	/* Tables a PDF viewer does not read: no shaping (the layout
-	 * tables), no rasteriser hints (gasp), and no character map, as
-	 * the PDF maps its codes to glyphs itself (CIDToGIDMap). */
+	 * tables) and no rasteriser hints (gasp).  The character map stays
+	 * although the PDF maps its codes to glyphs itself (CIDToGIDMap):
+	 * tools that rewrite a PDF (mutool convert) rebuild the text's
+	 * Unicode from it, and garble it without. */
 	static const hb_tag_t drop[] = {
 		HB_TAG('G','D','E','F'), HB_TAG('G','P','O','S'),
 		HB_TAG('G','S','U','B'), HB_TAG('g','a','s','p'),
-		HB_TAG('c','m','a','p'),
 	};
 	hb_subset_input_t	*in;
 	hb_subset_plan_t	*plan;
@@ -199,6 +201,33 @@ font_s16(const char *t, unsigned len, unsigned o)
 	    (unsigned char)t[o + 1]));
 }
 
+/* v (1/1000 em) rounded away from zero: a box or a height in a font
+ * descriptor then encloses what the font's own units say. */
+static int
+font_outward(double v)
+{
+	double r = v < 0 ? floor(v + 1e-9) : ceil(v - 1e-9);
+
+	return (int)r;
+}
+
+/* The advance of cp in face, 1/1000 em rounded to the nearest unit (the
+ * PDF's /W: within half a unit of the font's hmtx); -1 when the face has
+ * no glyph for it. */
+int
+font_set_width(struct font_set *fs, int face, uint32_t cp)
+{
+	hb_codepoint_t gid;
+	long a;
+
+	if (face < 0 || face >= LAYOUT_NFACES)
+		face = LAYOUT_REGULAR;
+	if (!hb_font_get_nominal_glyph(fs->font[face], cp, &gid))
+		return -1;
+	a = (long)hb_font_get_glyph_h_advance(fs->font[face], gid);
+	return (int)((a * 2000 / (long)fs->upem[face] + 1) / 2);
+}
+
 int
 font_set_info(struct font_set *fs, int face, struct font_info *fi)
 {
@@ -220,18 +249,18 @@ font_set_info(struct font_set *fs, int face, struct font_info *fi)
 			fi->psname[i] = '-';
 	if (hb_ot_metrics_get_position(f, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER,
 	    &v))
-		fi->ascent = (int)(v * k);
+		fi->ascent = font_outward(v * k);
 	if (hb_ot_metrics_get_position(f,
 	    HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v))
-		fi->descent = (int)(v * k);
+		fi->descent = font_outward(v * k);
 	if (hb_ot_metrics_get_position(f, HB_OT_METRICS_TAG_CAP_HEIGHT, &v))
-		fi->cap_height = (int)(v * k);
+		fi->cap_height = font_outward(v * k);
 	if (hb_ot_metrics_get_position(f, HB_OT_METRICS_TAG_X_HEIGHT, &v))
-		fi->x_height = (int)(v * k);
+		fi->x_height = font_outward(v * k);
 	head = hb_face_reference_table(fs->face[face], HB_TAG('h','e','a','d'));
 	t = hb_blob_get_data(head, &len);
 	for (i = 0; i < 4; i++)
-		fi->bbox[i] = (int)(font_s16(t, len, 36 + 2 * i) * k);
+		fi->bbox[i] = font_outward(font_s16(t, len, 36 + 2 * i) * k);
 	hb_blob_destroy(head);
 	fi->italic_angle = hb_style_get_value(f, HB_STYLE_TAG_SLANT_ANGLE);
 	w = hb_style_get_value(f, HB_STYLE_TAG_WEIGHT);

@@ -30,7 +30,11 @@ const char	*font_set_path(const struct font_set *, int face);
 int		 font_set_subset(struct font_set *, int face, const uint32_t *cps,
 		    size_t n, char **out, size_t *outlen, unsigned *gids);
 
-/* What a PDF font descriptor says of a face. */
+/* The advance of cp in 1/1000 em rounded to the nearest (the PDF's /W),
+ * -1 when face has no glyph for it. */
+int		 font_set_width(struct font_set *, int face, uint32_t cp);
+
+/* What a PDF font descriptor says of a face (rounded outward). */
 struct font_info {
 	char	 psname[64];      /* PostScript name (name ID 6) */
 	int	 ascent, descent; /* 1/1000 em, descent negative */

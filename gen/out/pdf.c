@@ -29,28 +29,7 @@
 #include "vanban.h"
 #include "layout/layout.h"
 #include "out/out.h"
-
-/* One face as the document uses it. */
-struct pdf_face {
-	uint32_t	*cp;        /* sorted distinct code points: CID i + 1 */
-	size_t		 n, cap;
-	int		 obj;       /* Type 0 font object, 0: face unused */
-	int		 bytes;     /* bytes a code: 1 (up to 255 characters) or 2 */
-};
-
-/* The file being written. */
-struct pdf {
-	struct vbuf	 out;       /* the file so far */
-	size_t		*off;       /* byte offset of object i (1-based) */
-	size_t		 noff, capoff;
-	int		 nobj;      /* object numbers handed out */
-	int		 bad;       /* memory or zlib failure */
-	unsigned char	*z;         /* deflate output */
-	size_t		 zcap;
-	int		 level;     /* zlib level */
-	int		 cmap1;     /* the one-byte encoding CMap, 0: none */
-	int		*imgobj;    /* the XObject of each image of the list */
-};
+#include "out/pdf_int.h"
 
 /* A bookmark, linked into the outline tree. */
 struct pdf_mark {
@@ -75,7 +54,6 @@ struct pdf_page {
 	double		 pen_pt;    /* where its next glyph goes, x */
 	double		 lw_pt;     /* line width set, -1: none */
 	uint64_t	 ximg;      /* bit i: image i drawn on the page */
-	const struct layout_font *lf;  /* the widths, as in /W */
 };
 
 static int
@@ -97,7 +75,7 @@ pdf_new_obj(struct pdf *p)
 }
 
 /* Start object num here. */
-static void
+void
 pdf_begin(struct pdf *p, int num)
 {
 	if (vb_grow((void **)&p->off, &p->capoff, (size_t)num + 1,
@@ -113,7 +91,7 @@ pdf_begin(struct pdf *p, int num)
 
 /* A number in thousandths as the shortest decimal (written by hand:
  * snprintf was a tenth of the plan's instructions). */
-static void
+void
 pdf_milli(struct vbuf *b, long long m)
 {
 	char		 s[32], *e = s + sizeof(s), *q = e;
@@ -158,7 +136,7 @@ pdf_op(struct vbuf *b, const double *v, int n, const char *op)
 }
 
 /* Code point cp in UTF-16BE, as hex digits (4, or 8 for a pair). */
-static void
+void
 pdf_utf16(struct vbuf *b, uint32_t cp)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -182,7 +160,7 @@ pdf_utf16(struct vbuf *b, uint32_t cp)
 
 /* A text string: literal when printable ASCII, else UTF-16BE in hex
  * after a byte order mark. */
-static void
+void
 pdf_textstring(struct vbuf *b, const char *s)
 {
 	const unsigned char	*u = (const unsigned char *)s;
@@ -216,7 +194,7 @@ pdf_textstring(struct vbuf *b, const char *s)
 
 /* Object num: a stream of data, deflated, with more of its dictionary
  * in extra (may be ""). */
-static void
+void
 pdf_stream(struct pdf *p, int num, const char *extra, const void *data,
     size_t len)
 {
@@ -244,7 +222,7 @@ pdf_stream(struct pdf *p, int num, const char *extra, const void *data,
 /* ------------------------------------------------------------------ */
 
 /* The CID of cp in face f (0, .notdef, if the face does not have it). */
-static unsigned
+unsigned
 pdf_cid(const struct pdf_face *f, uint32_t cp)
 {
 	size_t lo = 0, hi = f->n;
@@ -258,48 +236,6 @@ pdf_cid(const struct pdf_face *f, uint32_t cp)
 			hi = mid;
 	}
 	return lo < f->n && f->cp[lo] == cp ? (unsigned)lo + 1 : 0;
-}
-
-/* The ToUnicode CMap of face f: CID -> code point, consecutive runs as
- * ranges. */
-static void
-pdf_tounicode(struct vbuf *b, const struct pdf_face *f)
-{
-	const char	*code = f->bytes == 1 ? "<%02zX> <%02zX> " :
-			    "<%04zX> <%04zX> ";
-	size_t		 i, j, nr;
-
-	vbuf_printf(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\n"
-	    "begincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-	    "/Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
-	    "/CMapType 2 def\n1 begincodespacerange\n%s\n"
-	    "endcodespacerange\n", f->bytes == 1 ? "<00> <FF>" :
-	    "<0000> <FFFF>");
-	for (i = 0; i < f->n; i = j) {
-		struct vbuf	 blk = { NULL, 0, 0, 0 };
-
-		for (nr = 0, j = i; j < f->n && nr < 100; nr++) {
-			size_t k = j;
-			uint32_t cp = f->cp[j];
-
-			/* A range varies the last byte of both codes only. */
-			while (k + 1 < f->n && f->cp[k + 1] == f->cp[k] + 1 &&
-			    cp < 0x10000 && ((k + 2) & 0xFF) != 0 &&
-			    (f->cp[k + 1] & 0xFF) != 0)
-				k++;
-			vbuf_printf(&blk, code, j + 1, k + 1);
-			vbuf_putn(&blk, "<", 1);
-			pdf_utf16(&blk, cp);
-			vbuf_putn(&blk, ">\n", 2);
-			j = k + 1;
-		}
-		vbuf_printf(b, "%zu beginbfrange\n", nr);
-		vbuf_putn(b, blk.s, blk.len);
-		vbuf_puts(b, "endbfrange\n");
-		free(blk.s);
-	}
-	vbuf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
-	    "end\nend\n");
 }
 
 /* A subset's tag: six capitals from the face and its characters, so the
@@ -320,54 +256,11 @@ pdf_tag(const struct pdf_face *f, int face, char tag[7])
 	tag[6] = '\0';
 }
 
-/* The widths of the CIDs 1..n in 1/1000 em, as layout measured them. */
-static void
-pdf_widths(struct vbuf *b, const struct pdf_face *f, int face,
-    const struct layout_font *lf)
-{
-	size_t i;
-
-	vbuf_puts(b, "/W [1 [");
-	for (i = 0; i < f->n; i++) {
-		int a = lf->advance(lf->ctx, face, f->cp[i]);
-
-		if (a < 0)
-			a = lf->advance(lf->ctx, face, 0xFFFD);
-		if (i > 0)
-			vbuf_putn(b, " ", 1);
-		pdf_milli(b, 1000LL * (a > 0 ? a : 0));
-	}
-	vbuf_puts(b, "]]");
-}
-
-/*
- * Object num: the encoding of the faces with fewer than 256 characters,
- * one byte a code, code c being CID c.  Half the bytes of Identity-H's
- * two (a document uses 100 to 200 characters a face): smaller page
- * streams to deflate and to store.
- */
-static void
-pdf_cmap1(struct pdf *p, int num)
-{
-	static const char cmap[] = "/CIDInit /ProcSet findresource begin\n"
-	    "12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) "
-	    "/Ordering (Identity) /Supplement 0 >> def\n/CMapName "
-	    "/VanBan-OneByte def\n/CMapType 1 def\n1 begincodespacerange\n"
-	    "<00> <FF>\nendcodespacerange\n1 begincidrange\n<00> <FF> 0\n"
-	    "endcidrange\nendcmap\nCMapName currentdict /CMap "
-	    "defineresource pop\nend\nend\n";
-
-	pdf_stream(p, num, "/Type /CMap /CMapName /VanBan-OneByte "
-	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
-	    "/Supplement 0 >>", cmap, sizeof(cmap) - 1);
-}
-
-/* Write the six objects of face `face`, numbered from f->obj. */
+/* Write the seven objects of face `face`, numbered from f->obj. */
 static int
 pdf_font(struct pdf *p, struct pdf_face *f, int face, struct font_set *fs,
     struct diag *d)
 {
-	struct layout_font	 lf = font_set_metrics(fs);
 	struct font_info	 fi;
 	struct vbuf		 b = { NULL, 0, 0, 0 };
 	unsigned		*gid;
@@ -402,18 +295,18 @@ pdf_font(struct pdf *p, struct pdf_face *f, int face, struct font_set *fs,
 	    "/%s+%s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
 	    "/Supplement 0 >> /FontDescriptor %d 0 R /CIDToGIDMap %d 0 R ",
 	    tag, fi.psname, o + 2, o + 5);
-	pdf_widths(&p->out, f, face, &lf);
+	pdf_widths(&p->out, f);
 	vbuf_puts(&p->out, " >>\nendobj\n");
 	pdf_begin(p, o + 2);
 	vbuf_printf(&p->out, "<< /Type /FontDescriptor /FontName /%s+%s "
 	    "/Flags %d /FontBBox [%d %d %d %d] /ItalicAngle ", tag, fi.psname,
-	    2 | 32 | (fi.italic_angle != 0 ? 64 : 0) |
-	    (fi.bold ? 1 << 18 : 0), fi.bbox[0], fi.bbox[1], fi.bbox[2],
-	    fi.bbox[3]);
+	    2 | 32 | (fi.italic_angle != 0 ? 64 : 0), fi.bbox[0], fi.bbox[1],
+	    fi.bbox[2], fi.bbox[3]);
 	pdf_real(&p->out, fi.italic_angle);
 	vbuf_printf(&p->out, " /Ascent %d /Descent %d /CapHeight %d "
-	    "/XHeight %d /StemV %d /FontFile2 %d 0 R >>\nendobj\n", fi.ascent,
-	    fi.descent, fi.cap_height, fi.x_height, fi.stem_v, o + 3);
+	    "/XHeight %d /StemV %d /FontFile2 %d 0 R /CIDSet %d 0 R >>\n"
+	    "endobj\n", fi.ascent, fi.descent, fi.cap_height, fi.x_height,
+	    fi.stem_v, o + 3, o + 6);
 	snprintf(extra, sizeof(extra), "/Length1 %zu", len);
 	pdf_stream(p, o + 3, extra, sub, len);
 	pdf_tounicode(&b, f);
@@ -423,6 +316,7 @@ pdf_font(struct pdf *p, struct pdf_face *f, int face, struct font_set *fs,
 		map[2 * (i + 1) + 1] = (unsigned char)gid[i];
 	}
 	pdf_stream(p, o + 5, "", map, 2 * (f->n + 1));
+	pdf_cidset(p, o + 6, f);
 	p->bad |= b.bad;
 	free(b.s);
 	free(sub);
@@ -487,6 +381,12 @@ pdf_collect(const struct dl *dl, struct pdf_face *fc)
 			o += (size_t)__builtin_popcountll(seen[1024 * f + w]);
 		if (o + big == 0)
 			continue;
+		/* A space for each face used: the pages put one between
+		 * words (pdf_text). */
+		if ((seen[1024 * f] & 1ULL << 0x20) == 0) {
+			seen[1024 * f] |= 1ULL << 0x20;
+			o++;
+		}
 		if ((v = malloc((o + big) * sizeof(*v))) == NULL)
 			goto done;
 		for (w = 0, o = 0; w < 1024; w++) {
@@ -512,11 +412,32 @@ done:
 /* Pages                                                                */
 /* ------------------------------------------------------------------ */
 
-/* The characters of t as codes of face f (its CIDs in f->bytes bytes),
- * escaped for a literal string; returns the advance of t in 1/1000 em. */
+/* CID cid of face f as its code (f->bytes bytes), escaped for a literal
+ * string. */
+static void
+pdf_code(struct vbuf *b, const struct pdf_face *f, unsigned cid)
+{
+	char	c[2];
+	int	i;
+
+	c[0] = (char)(cid >> 8);
+	c[1] = (char)(cid & 0xFF);
+	for (i = 2 - f->bytes; i < 2; i++) {
+		if (c[i] == '(' || c[i] == ')' || c[i] == '\\')
+			vbuf_putn(b, "\\", 1);
+		if (c[i] == '\r')
+			vbuf_puts(b, "\\r");
+		else if (c[i] == '\n')
+			vbuf_puts(b, "\\n");
+		else
+			vbuf_putn(b, c + i, 1);
+	}
+}
+
+/* The characters of t as codes of face f; returns the advance of t in
+ * 1/1000 em (the widths of /W). */
 static long
-pdf_cids(struct vbuf *b, const struct pdf_face *f, int face,
-    const struct layout_font *lf, const char *t)
+pdf_cids(struct vbuf *b, const struct pdf_face *f, const char *t)
 {
 	const unsigned char	*u = (const unsigned char *)t;
 	utf8proc_int32_t	 cp;
@@ -524,50 +445,57 @@ pdf_cids(struct vbuf *b, const struct pdf_face *f, int face,
 	long			 adv = 0;
 
 	for (; *u != '\0'; u += k) {
-		unsigned	cid;
-		char		c[2];
-		int		i, a;
+		unsigned cid;
 
 		if ((k = utf8proc_iterate(u, -1, &cp)) <= 0) {
 			k = 1;
 			cp = 0xFFFD;
 		}
 		cid = pdf_cid(f, (uint32_t)cp);
-		c[0] = (char)(cid >> 8);
-		c[1] = (char)(cid & 0xFF);
-		for (i = 2 - f->bytes; i < 2; i++) {
-			if (c[i] == '(' || c[i] == ')' || c[i] == '\\')
-				vbuf_putn(b, "\\", 1);
-			if (c[i] == '\r')
-				vbuf_puts(b, "\\r");
-			else if (c[i] == '\n')
-				vbuf_puts(b, "\\n");
-			else
-				vbuf_putn(b, c + i, 1);
-		}
-		if ((a = lf->advance(lf->ctx, face, (uint32_t)cp)) < 0)
-			a = lf->advance(lf->ctx, face, 0xFFFD);
-		adv += a > 0 ? a : 0;
+		pdf_code(b, f, cid);
+		adv += cid > 0 ? f->w[cid - 1] : 0;
 	}
 	return adv;
 }
 
-/* Close the open TJ array. */
+/* Close the open string and TJ array. */
 static void
 pdf_tj_end(struct pdf_page *pg)
 {
 	if (pg->tj) {
-		vbuf_puts(&pg->c, "]TJ\n");
+		vbuf_puts(&pg->c, ")]TJ\n");
 		pg->tj = 0;
 	}
 }
 
 /*
+ * Whether a word ends where the open run ends, before a run that does
+ * not join it (item it): the next run on the same line (baseline within
+ * half an em) starts a tenth of an em to an em further on, or it is a
+ * superscript (smaller, raised) right after it, as the drafter's
+ * initials after a unit's code.  The page then draws a space there, so
+ * that tools extracting text see two words, not one.
+ */
+static int
+pdf_word_ends(const struct pdf_page *pg, const struct dl_item *it,
+    long long y)
+{
+	double gap = it->x_pt - pg->pen_pt, em = pg->size_pt;
+
+	if (!pg->tj || llabs(y - pg->ly) > llround(em * 500.0))
+		return 0;
+	if (y == pg->ly)
+		return gap >= 0.1 * em && gap < em;
+	return y > pg->ly && it->size_pt < em && fabs(gap) < 0.1 * em;
+}
+
+/*
  * A text item: its run at its baseline.  Runs of one face and size on
  * one baseline less than an em apart (the words of a justified line, not
- * the cells of a table row) share a TJ array, each gap a number in 1/1000
- * of the size, computed from where the last run ended with the widths
- * the font declares; any other run starts a line with Td.
+ * the cells of a table row) share a TJ array, each gap a space (when a
+ * tenth of an em or more: a word's end) and a number in 1/1000 of the
+ * size, computed from where the last run ended with the widths the font
+ * declares; any other run starts a line with Td.
  */
 static void
 pdf_text(struct pdf_page *pg, const struct pdf_face *fc,
@@ -587,12 +515,24 @@ pdf_text(struct pdf_page *pg, const struct pdf_face *fc,
 	if (pg->tj && pg->face == face && pg->size_pt == it->size_pt &&
 	    y == pg->ly && it->x_pt >= pg->pen_pt &&
 	    it->x_pt - pg->pen_pt < it->size_pt) {
+		const struct pdf_face *f = &fc[face];
 		long long g = llround((it->x_pt - pg->pen_pt) * 1e6 /
 		    it->size_pt);
 
-		pdf_milli(&pg->c, -g);
+		if (g >= 100000 && f->space > 0) {
+			pdf_code(&pg->c, f, f->space);
+			g -= 1000LL * f->w[f->space - 1];
+			pg->pen_pt += (double)f->w[f->space - 1] *
+			    it->size_pt / 1000.0;
+		}
+		vbuf_putn(&pg->c, ")", 1);
+		if (g != 0)
+			pdf_milli(&pg->c, -g);
+		vbuf_putn(&pg->c, "(", 1);
 		pg->pen_pt += (double)g * it->size_pt / 1e6;
 	} else {
+		if (pdf_word_ends(pg, it, y) && fc[pg->face].space > 0)
+			pdf_code(&pg->c, &fc[pg->face], fc[pg->face].space);
 		pdf_tj_end(pg);
 		if (pg->face != face || pg->size_pt != it->size_pt) {
 			pg->face = face;
@@ -605,15 +545,13 @@ pdf_text(struct pdf_page *pg, const struct pdf_face *fc,
 		pdf_milli(&pg->c, x - pg->lx);
 		vbuf_putn(&pg->c, " ", 1);
 		pdf_milli(&pg->c, y - pg->ly);
-		vbuf_puts(&pg->c, " Td[");
+		vbuf_puts(&pg->c, " Td[(");
 		pg->lx = x;
 		pg->ly = y;
 		pg->pen_pt = (double)x / 1000.0;
 		pg->tj = 1;
 	}
-	vbuf_putn(&pg->c, "(", 1);
-	adv = pdf_cids(&pg->c, &fc[face], face, pg->lf, it->text);
-	vbuf_putn(&pg->c, ")", 1);
+	adv = pdf_cids(&pg->c, &fc[face], it->text);
 	pg->pen_pt += (double)adv * it->size_pt / 1000.0;
 }
 
@@ -801,9 +739,9 @@ pdf_outlines(struct pdf *p, const struct pdf_mark *m, int n, int root,
 
 /* The Info dictionary: title, author, subject, creator, dates. */
 static void
-pdf_info(struct pdf *p, int num, const struct dl *dl, long long epoch)
+pdf_info(struct pdf *p, int num, const struct dl *dl, long long when)
 {
-	time_t		t = epoch >= 0 ? (time_t)epoch : time(NULL);
+	time_t		t = (time_t)when;
 	struct tm	tm;
 	char		date[32];
 
@@ -828,11 +766,13 @@ pdf_info(struct pdf *p, int num, const struct dl *dl, long long epoch)
 	    "endobj\n", date, date);
 }
 
-/* The page tree (object 2), catalog (1), cross-reference table and
- * trailer. */
+/* The page tree (object 2), catalog (1: in Vietnamese, the title shown
+ * in the window, the bookmarks open when there are some, metadata and
+ * output intent for PDF/A), cross-reference table and trailer (with the
+ * file's identifier). */
 static void
 pdf_finish(struct pdf *p, const int *pages, int npages, int outlines,
-    int info)
+    int info, int xmp, int icc)
 {
 	size_t	 xref;
 	int	 i;
@@ -843,24 +783,29 @@ pdf_finish(struct pdf *p, const int *pages, int npages, int outlines,
 		vbuf_printf(&p->out, i ? " %d 0 R" : "%d 0 R", pages[i]);
 	vbuf_printf(&p->out, "] /Count %d >>\nendobj\n", npages);
 	pdf_begin(p, 1);
-	vbuf_puts(&p->out, "<< /Type /Catalog /Pages 2 0 R");
+	vbuf_printf(&p->out, "<< /Type /Catalog /Pages 2 0 R /Lang (vi-VN) "
+	    "/ViewerPreferences << /DisplayDocTitle true >> /Metadata %d 0 R",
+	    xmp);
+	pdf_output_intent(&p->out, icc);
 	if (outlines > 0)
-		vbuf_printf(&p->out, " /Outlines %d 0 R", outlines);
+		vbuf_printf(&p->out, " /Outlines %d 0 R /PageMode /UseOutlines",
+		    outlines);
 	vbuf_puts(&p->out, " >>\nendobj\n");
 	xref = p->out.len;
 	vbuf_printf(&p->out, "xref\n0 %d\n0000000000 65535 f \n", p->nobj + 1);
 	for (i = 1; i <= p->nobj; i++)
 		vbuf_printf(&p->out, "%010zu 00000 n \n",
 		    (size_t)i < p->noff ? p->off[i] : 0);
-	vbuf_printf(&p->out, "trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R "
-	    ">>\nstartxref\n%zu\n%%%%EOF\n", p->nobj + 1, info, xref);
+	vbuf_printf(&p->out, "trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R",
+	    p->nobj + 1, info);
+	pdf_id(&p->out);
+	vbuf_printf(&p->out, " >>\nstartxref\n%zu\n%%%%EOF\n", xref);
 }
 
 /* Draw every item, page by page; bookmarks into *m. */
 static int
 pdf_pages(struct pdf *p, const struct dl *dl, const struct pdf_face *fc,
-    const struct layout_font *lf, int **pages, int *npages,
-    struct pdf_mark **m, int *nm)
+    int **pages, int *npages, struct pdf_mark **m, int *nm)
 {
 	struct pdf_page	 pg;
 	size_t		 i, cap = 0, mcap = 0;
@@ -884,7 +829,6 @@ pdf_pages(struct pdf *p, const struct dl *dl, const struct pdf_face *fc,
 			pg.h_pt = it->y2_pt;
 			pg.face = -1;
 			pg.lw_pt = -1;
-			pg.lf = lf;
 			continue;
 		}
 		if (cur == 0)
@@ -920,8 +864,9 @@ pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
 	struct pdf	 p;
 	struct pdf_face	 fc[LAYOUT_NFACES];
 	struct pdf_mark	*m = NULL;
-	struct layout_font lf;
 	int		*pages = NULL, npages = 0, nm = 0, i, f, info, root = 0;
+	int		 xmp, icc;
+	long long	 date = epoch >= 0 ? epoch : (long long)time(NULL);
 	int		 rfirst = -1, rlast = -1, last[4] = { -1, -1, -1, -1 };
 	int		 rc = VB_ESYS;
 
@@ -934,7 +879,10 @@ pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
 	*out = NULL;
 	p.nobj = 2;                     /* 1 catalog, 2 page tree */
 	info = pdf_new_obj(&p);
+	xmp = pdf_new_obj(&p);
+	icc = pdf_new_obj(&p);
 	vbuf_putn(&p.out, "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n", 15);
+	pdf_icc(&p, icc);
 	if (pdf_collect(dl, fc) != 0)
 		goto done;
 	for (f = 0; f < LAYOUT_NFACES; f++) {
@@ -945,7 +893,9 @@ pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
 	for (f = 0; f < LAYOUT_NFACES; f++)
 		if (fc[f].n > 0) {
 			fc[f].obj = p.nobj + 1;
-			p.nobj += 6;
+			p.nobj += 7;
+			if (pdf_face_widths(&fc[f], f, fs) != 0)
+				goto done;
 			if (pdf_font(&p, &fc[f], f, fs, d) != 0) {
 				rc = VB_ESYS;
 				goto done;
@@ -956,8 +906,7 @@ pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
 		goto done;
 	for (i = 0; i < (int)dl->nimg; i++)
 		pdf_image_obj(&p, p.imgobj[i] = pdf_new_obj(&p), dl->img[i]);
-	lf = font_set_metrics(fs);
-	if (pdf_pages(&p, dl, fc, &lf, &pages, &npages, &m, &nm) != 0)
+	if (pdf_pages(&p, dl, fc, &pages, &npages, &m, &nm) != 0)
 		goto done;
 	if (nm > 0) {
 		root = pdf_new_obj(&p);
@@ -966,8 +915,9 @@ pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
 		pdf_outlines(&p, m, nm, root, p.nobj + 1, rfirst, rlast);
 		p.nobj += nm;
 	}
-	pdf_info(&p, info, dl, epoch);
-	pdf_finish(&p, pages, npages, root, info);
+	pdf_info(&p, info, dl, date);
+	pdf_xmp(&p, xmp, dl, date);
+	pdf_finish(&p, pages, npages, root, info, xmp, icc);
 	if (!p.bad && !p.out.bad) {
 		*len = p.out.len;
 		*out = vbuf_take(&p.out);
@@ -977,8 +927,10 @@ done:
 	if (rc != VB_OK && diag_errors(d) == 0)
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot write the PDF "
 		    "(out of memory)");
-	for (f = 0; f < LAYOUT_NFACES; f++)
+	for (f = 0; f < LAYOUT_NFACES; f++) {
 		free(fc[f].cp);
+		free(fc[f].w);
+	}
 	free(p.out.s);
 	free(p.off);
 	free(p.z);

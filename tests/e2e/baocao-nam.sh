@@ -146,7 +146,7 @@ check 6t-title has "$tmp/6t/tong-hop.md" '^trich_yeu: Sơ kết công tác thi �
 check 6t-latest-wins has "$tmp/6t/so-noi-vu.md" '^V.1,.*,Hoàn thành,30/06/2026,Đã đăng 25 tin bài$'
 check 6t-awards has "$tmp/6t/tong-hop.md" 'đã ban hành 3 quyết định khen thưởng cho 3 tập thể và 13 cá nhân, tổng số tiền thưởng 16.120.000 đồng'
 rep -q --ky Q2 --ngay 2026-07-03 -d "$tmp/bad" "$F/nhiem-vu.csv" "$tmp/m1/so-noi-vu-q1.xlsx" 2>"$tmp/err"
-check q2-refuses-q1-form grep -q 'so-noi-vu-q1.xlsx:Phiếu báo cáo:4:1: error: this form is of quý I năm 2026, not of quý II năm 2026' "$tmp/err"
+check q2-refuses-q1-form grep -q 'so-noi-vu-q1.xlsx:Phiếu báo cáo!A4: error: this form is of quý I năm 2026, not of quý II năm 2026' "$tmp/err"
 
 # --- Q3 as CSV forms, carried from Q1 and Q2 (Hải Lăng's II.3).
 bc -q --mau-csv --ky Q3 -d "$tmp/m3" "$F/nhiem-vu.csv" "$tmp/m1"/*.xlsx $Q2 2>/dev/null

@@ -71,11 +71,11 @@ else
 fi
 
 lib libzip 'zip.h' base/zipso.h
-lib expat 'expat.h' input/xlsx.c
-lib freexl 'freexl.h' input/xls.c
+lib expat 'expat.h' input/xlsx.c input/ods.c
 lib harfbuzz 'hb' out/font.c
 lib zlib 'zlib.h' out/pdf.c
 lib libpng 'png.h' out/png.c
+lib lcms2 'lcms2' out/pdfa.c
 lib cmark 'cmark' doc/*.c
 lib libyaml 'yaml' doc/*.c base/config.c
 lib libcsv 'csv.h' input/csvt.c

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The nominee list as Excel workbooks from two independent writers
-# (tests/data/kt/: LibreOffice Calc's .xlsx and .xls of the CSV, and an
+# (tests/data/kt/: LibreOffice Calc's .xlsx, .xls and .ods of the CSV, and an
 # openpyxl .xlsx with title rows above the table and a signature below):
 # each gives exactly the decisions (sources and PDFs) of the CSV itself.
 # Prints "PASS name" / "FAIL name: detail".  Environment: ROOT, BIN.
@@ -20,7 +20,7 @@ if ! run csv "$D/danh-sach.csv"; then
 	echo "FAIL kt_workbook_csv: $(head -2 "$tmp/csv.err")"
 	exit 0
 fi
-for w in lo-danh-sach.xlsx lo-danh-sach.xls py-danh-sach.xlsx; do
+for w in lo-danh-sach.xlsx lo-danh-sach.xls lo-danh-sach.ods py-danh-sach.xlsx; do
 	name=kt_workbook_$(echo "$w" | tr '.-' '__')
 	if ! run "$w" "$D/$w"; then
 		echo "FAIL $name: $(head -2 "$tmp/$w.err" | tr '\n' ' ')"

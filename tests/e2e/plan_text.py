@@ -19,7 +19,8 @@ import subprocess
 import sys
 import unicodedata
 
-THRESHOLD = 99.5          # per cent of seed words that must come back in order
+THRESHOLD = 100.0         # per cent of seed words that must come back in order
+                          # (every one: issue 25, the raised initials too)
 SHOW_MISSING = 8          # how many missing seed words to list
 
 
@@ -171,8 +172,9 @@ def check_words(seed, words):
                   f'come out interleaved: draw each cell whole)')
     except ValueError:
         pass
-    # compare on the printed figure, as the message says
-    if round(share, 1) >= THRESHOLD:
+    # compare on the printed figure, as the message says; 100 % is every
+    # word, not a share that rounds to it
+    if round(share, 1) >= THRESHOLD and (THRESHOLD < 100 or not missing):
         print('PASS plan_text_words')
     else:
         first = f'; first missing "{seed[missing[0]]}"' if missing else ''

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The 2020 plan (input/2020/ke-hoach.md, rendered by `make` to
 # output/ke-hoach-2020.pdf) gives back its text: the seed's words in order
-# (>= 99.5 %), NFC text, and every row of the task table cell by cell.
+# (every one), NFC text, and every row of the task table cell by cell.
 # Prints "PASS name" / "FAIL name: detail"; other lines are information.
 # Environment (set by tests/run.sh): ROOT, BIN, SHARED.
 here=$(cd "$(dirname "$0")" && pwd)

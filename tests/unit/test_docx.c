@@ -146,6 +146,52 @@ table_rules(void)
 	diag_free(d);
 }
 
+/* Số TT numbered again from 1 in each group (a plan's sections) is
+ * still a running number: centred, as when it never restarts. */
+static void
+table_restart(void)
+{
+	static const char src[] =
+	    "---\nloai: KẾ HOẠCH\nco_quan: SỞ NỘI VỤ\nso: \"3\"\n"
+	    "ky_hieu: KH-SNV\ndia_danh: Điện Biên\nngay: 2020-03-05\n"
+	    "trich_yeu: Bảng\nky:\n  chuc_vu: GIÁM ĐỐC\n"
+	    "  ho_ten: Nguyễn Văn A\n---\n\n```csv\n"
+	    "STT,Nội dung,Số tiền\nI,Nhóm một,\n1,Một,1.000\n2,Hai,2.000\n"
+	    "II,Nhóm hai,\n1,Ba,3.000\n2,Bốn,4.000\n3,Năm,5.000\n```\n";
+	static const char counts[] =
+	    "---\nloai: KẾ HOẠCH\nco_quan: SỞ NỘI VỤ\nso: \"3\"\n"
+	    "ky_hieu: KH-SNV\ndia_danh: Điện Biên\nngay: 2020-03-05\n"
+	    "trich_yeu: Bảng\nky:\n  chuc_vu: GIÁM ĐỐC\n"
+	    "  ho_ten: Nguyễn Văn A\n---\n\n```csv\n"
+	    "Nội dung,Số lượng\nMột,1\nHai,2\nBa,1\n```\n";
+	struct diag		*d = diag_new();
+	struct doc		*doc;
+	const struct doc_block	*tb = NULL;
+	size_t			 i;
+
+	doc = doc_parse("t.md", src, strlen(src), d);
+	for (i = 0; doc != NULL && i < doc->nblocks; i++)
+		if (doc->blocks[i].type == DOC_TABLE)
+			tb = &doc->blocks[i];
+	CHECK("table with groups parses", tb != NULL);
+	if (tb != NULL) {
+		CHECK("Số TT restarting per group centred",
+		    doc_table_align(tb->table, 0) == 'c');
+		CHECK("amounts 1.000 ... still right",
+		    doc_table_align(tb->table, 2) == 'r');
+	}
+	doc_free(doc);
+	/* Counts 1, 2, 1 with no group row between: not a running number. */
+	doc = doc_parse("t.md", counts, strlen(counts), d);
+	for (i = 0, tb = NULL; doc != NULL && i < doc->nblocks; i++)
+		if (doc->blocks[i].type == DOC_TABLE)
+			tb = &doc->blocks[i];
+	CHECK("counts 1, 2, 1 right", tb != NULL &&
+	    doc_table_align(tb->table, 1) == 'r');
+	doc_free(doc);
+	diag_free(d);
+}
+
 int
 main(void)
 {
@@ -173,5 +219,6 @@ main(void)
 	got("run hard break alone", run("\n", 0, 0, 0), "<w:r><w:br/></w:r>");
 	package();
 	table_rules();
+	table_restart();
 	return check_failed != 0;
 }

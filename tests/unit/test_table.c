@@ -89,7 +89,26 @@ test_serial(void)
 	table_serial(0.75, 0, TNUM_TIME, b);
 	CHECK_STR("serial_time", b, "18:00:00");
 	CHECK("serial_negative", table_serial(-1, 0, TNUM_DATE, b) != 0);
-	CHECK("serial_too_big", table_serial(3e6, 0, TNUM_DATE, b) != 0);
+	CHECK("serial_too_big", table_serial(2e7, 0, TNUM_DATE, b) != 0);
+	/* As LibreOffice's CSV export shows the cells (issue 20): seconds
+	 * cut, 15 significant digits, midnight carried into the day. */
+	table_serial(0.99999999999, 0, TNUM_TIME, b);
+	CHECK_STR("serial_time_end_of_day", b, "23:59:59");
+	table_serial(0.999999999999999, 0, TNUM_TIME, b);
+	CHECK_STR("serial_time_never_24h", b, "23:59:59");
+	table_serial(1.0 / 3, 0, TNUM_TIME, b);
+	CHECK_STR("serial_time_third", b, "08:00:00");
+	table_serial(0.5 + 0.99 / 86400, 0, TNUM_TIME, b);
+	CHECK_STR("serial_time_seconds_cut", b, "12:00:00");
+	table_serial(43831.5 + 0.99 / 86400, 0, TNUM_DATE, b);
+	CHECK_STR("serial_datetime_seconds_cut", b, "2020-01-01 12:00:00");
+	table_serial(43831.999995, 0, TNUM_DATE, b);
+	CHECK_STR("serial_datetime_midnight", b, "2020-01-02");
+	table_serial(43831.99999, 0, TNUM_DATE, b);
+	CHECK_STR("serial_datetime_before_midnight", b, "2020-01-01 23:59:59");
+	CHECK("serial_last_day_rounded", table_serial(2958465.999999999, 0,
+	    TNUM_DATE, b) == 0);
+	CHECK_STR("serial_last_day_rounded_value", b, "10000-01-01");
 }
 
 static void
@@ -184,7 +203,7 @@ test_read(void)
 	    t->rows[0].nfields == 6 && t->rows[4].line == 5);
 	if (t != NULL) {
 		CHECK_STR("read_lo_name", strrchr(t->name, '/') + 1,
-		    "lo-list.xlsx:lo-list");
+		    "lo-list.xlsx:lo-list!");
 		CHECK_STR("read_lo_money", t->rows[1].fields[4], "1490000");
 		CHECK_STR("read_lo_score", t->rows[1].fields[5], "87.5");
 		CHECK_STR("read_lo_date", t->rows[1].fields[2], "1985-03-12");
@@ -266,6 +285,57 @@ test_grid(void)
 	diag_free(d);
 }
 
+/* UTF-8 read as Windows-1252 is recognised, and only that. */
+static void
+test_mojibake(void)
+{
+	char *m;
+
+	m = table_mojibake("TÃªn táº­p thá»ƒ");
+	CHECK_STR("mojibake_heading", m ? m : "(null)", "Tên tập thể");
+	free(m);
+	/* U+0090: the byte 0x90 Windows-1252 leaves undefined ("Đ"). */
+	m = table_mojibake("Ä\xc2\x90á»‘i tÆ°á»£ng");
+	CHECK_STR("mojibake_c1", m ? m : "(null)", "Đối tượng");
+	free(m);
+	CHECK("mojibake_not_vietnamese", table_mojibake("Tên tập thể") ==
+	    NULL && table_mojibake("Nguyễn Văn Ân") == NULL);
+	CHECK("mojibake_not_latin1", table_mojibake("Café Ôn São Paulo") ==
+	    NULL && table_mojibake("ASCII only") == NULL &&
+	    table_mojibake("") == NULL);
+}
+
+/* A message about a workbook's sheet names its cell as Excel does. */
+static void
+test_cell_place(void)
+{
+	struct diag	*d = diag_new();
+	char		*p;
+
+	diag_add(d, DIAG_ERROR, "ds.xlsx:Danh sách!", 23, 6, "x");
+	diag_add(d, DIAG_WARNING, "ds.xlsx:Danh sách!", 4, 0, "y");
+	diag_add(d, DIAG_ERROR, "ds.xlsx:Danh sách!", 0, 0, "z");
+	diag_add(d, DIAG_ERROR, "ds.xlsx:S!", 2, 28, "w");
+	diag_add(d, DIAG_ERROR, "ds.csv", 23, 6, "v");
+	CHECK_STR("place_cell", diag_get(d, 0),
+	    "ds.xlsx:Danh sách!F23: error: x");
+	CHECK_STR("place_row", diag_get(d, 1),
+	    "ds.xlsx:Danh sách!4:4: warning: y");
+	CHECK_STR("place_sheet", diag_get(d, 2), "ds.xlsx:Danh sách: error: z");
+	CHECK_STR("place_col_ab", diag_get(d, 3), "ds.xlsx:S!AB2: error: w");
+	CHECK_STR("place_csv", diag_get(d, 4), "ds.csv:23:6: error: v");
+	diag_free(d);
+	p = diag_place("ds.xlsx:Danh sách!", 0, 0);
+	CHECK_STR("place_text_sheet", p, "ds.xlsx:Danh sách");
+	free(p);
+	p = diag_place("ds.xlsx:Danh sách!", 7, 3);
+	CHECK_STR("place_text_cell", p, "ds.xlsx:Danh sách!C7");
+	free(p);
+	p = diag_place("ds.csv", 7, 3);
+	CHECK_STR("place_text_csv", p, "ds.csv:7:3");
+	free(p);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -276,6 +346,8 @@ main(int argc, char **argv)
 	test_fmt();
 	test_ref();
 	test_grid();
+	test_cell_place();
+	test_mojibake();
 	test_read();
 	return check_failed != 0;
 }

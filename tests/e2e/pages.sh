@@ -1,0 +1,169 @@
+#!/bin/sh
+# Page decisions a typesetter checks (issue 25), on the samples' display
+# lists (vb-render --dump-layout: baselines in pt from the page's top):
+#  - pages_signature_room: between the signer's title (its last line's
+#    descenders) and the name (its capitals) at least 30 mm stay clear
+#    for the hand signature and the seal;
+#  - pages_date_whole: a date written out, "ngày 16 tháng 11 năm 2013",
+#    is never broken across lines (30 paragraphs putting it at every
+#    place of a line);
+#  - pages_cell_gaps: a justified cell of a narrow column (20 % of the
+#    text width) has no word gap over 0.5 em (set ragged-right when
+#    justifying would need more; it had 3.7 em), measured on the PDF with
+#    pdftotext -bbox;
+#  - pages_number_heading: a wide column of amounts keeps them
+#    right-aligned among themselves, their block centred under its
+#    centred heading (within 1 pt; they stood at the cell's right edge).
+# Prints "PASS name" / "FAIL name: detail".
+here=$(cd "$(dirname "$0")" && pwd)
+ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
+BIN=${BIN:-$ROOT/bin}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+command -v python3 >/dev/null 2>&1 || {
+	echo "FAIL pages_signature_room: python3 is not installed"; exit 0; }
+
+bad=
+for md in "$ROOT"/input/*.md "$ROOT"/input/2020/ke-hoach.md; do
+	name=$(sed -n 's/^ *ho_ten: *//p' "$md" | head -1)
+	"$BIN/vb-render" --dump-layout "$md" >"$tmp/dl" 2>"$tmp/err" || {
+		bad="$bad ${md#$ROOT/}: vb-render failed;"; continue; }
+	r=$(python3 - "$tmp/dl" "$name" <<'PY'
+import re, sys
+name = sys.argv[2]
+items, page = [], 0
+for ln in open(sys.argv[1], encoding="utf-8"):
+    if ln.startswith("page"):
+        page += 1
+    m = re.match(r'text (\S+) (\S+) (\w+) (\S+) "(.*)"$', ln.rstrip("\n"))
+    if m:
+        items.append((page, float(m.group(1)), float(m.group(2)), m.group(3),
+                      float(m.group(4)), m.group(5)))
+hit = [it for it in items if it[5] == name]
+if not hit:
+    print("the signer's name %r not found" % name); sys.exit()
+pg, x, y, face, size, _ = hit[-1]
+above = [it for it in items if it[0] == pg and it[2] < y - 1 and it[3] == "B"
+         and it[1] > 250]
+if not above:
+    print("no title above the name"); sys.exit()
+t = max(above, key=lambda it: it[2])
+clear = (y - 0.655 * size) - (t[2] + 0.216 * t[4])
+mm = clear * 25.4 / 72
+print("ok" if mm >= 30 else "%.1f mm clear between %r and the name" % (mm, t[5]))
+PY
+)
+	[ "$r" = ok ] || bad="$bad ${md#$ROOT/}: $r;"
+done
+[ -z "$bad" ] && echo "PASS pages_signature_room" ||
+	echo "FAIL pages_signature_room:$bad"
+
+{
+	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md" | sed '1d'
+	echo
+	for k in $(seq 1 30); do
+		printf 'Căn cứ'
+		for i in $(seq 1 "$k"); do printf ' Luật Thi đua'; done
+		echo ' ngày 16 tháng 11 năm 2013 của Quốc hội khóa mười ba về thi đua.'
+		echo
+	done
+} >"$tmp/date.md"
+sed -i '1i ---' "$tmp/date.md"
+if ! "$BIN/vb-render" --dump-layout "$tmp/date.md" >"$tmp/dl" 2>"$tmp/err"; then
+	echo "FAIL pages_date_whole: vb-render: $(head -2 "$tmp/err")"
+else
+	r=$(python3 - "$tmp/dl" <<'PY'
+import re, sys
+lines, page = {}, 0
+for ln in open(sys.argv[1], encoding="utf-8"):
+    if ln.startswith("page"):
+        page += 1
+    m = re.match(r'text (\S+) (\S+) \w+ (\S+) "(.*)"$', ln.rstrip("\n"))
+    if m:
+        lines.setdefault((page, float(m.group(2))), []).append((float(m.group(1)), m.group(4)))
+text = [" ".join(t for _, t in sorted(v)) for _, v in sorted(lines.items())]
+n = sum(t.count("ngày 16 tháng 11 năm 2013") for t in text)
+broken = [a + " / " + b for a, b in zip(text, text[1:])
+          if "ngày 16 tháng 11 năm 2013" in re.sub(r"\s+", " ", a + " " + b) and
+          "ngày 16 tháng 11 năm 2013" not in a and "ngày 16 tháng 11 năm 2013" not in b]
+print("ok" if n == 30 else "%d of 30 dates whole; broken: %s" % (n, "; ".join(
+    "…" + x[-60:] if len(x) < 200 else x for x in broken[:2])))
+PY
+)
+	[ "$r" = ok ] && echo "PASS pages_date_whole" ||
+		echo "FAIL pages_date_whole: $r"
+fi
+
+t="Chỉ đạo các Khối thi đua tổng kết công tác thi đua, khen thưởng năm 2019, ký kết giao ước thi đua năm 2020; xét, khen thưởng cụm khối và lĩnh vực KT-XH năm 2019 của các cơ quan, đơn vị."
+{
+	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md" | sed '1d'
+	printf '\nĐoạn văn.\n\n```csv widths=8,20,72 align=l,j,j\n'
+	printf 'STT,Hẹp,Rộng\n1,"%s","%s"\n```\n' "$t" "$t"
+} >"$tmp/cell.md"
+sed -i '1i ---' "$tmp/cell.md"
+if ! command -v pdftotext >/dev/null 2>&1; then
+	echo "FAIL pages_cell_gaps: pdftotext is not installed (poppler-utils)"
+elif ! "$BIN/vb-render" -o "$tmp/cell.pdf" "$tmp/cell.md" 2>"$tmp/err"; then
+	echo "FAIL pages_cell_gaps: vb-render: $(head -2 "$tmp/err")"
+else
+	pdftotext -bbox "$tmp/cell.pdf" "$tmp/cell.html"
+	# The narrow column: x from 85.04 + 8 % to + 28 % of 467.7 pt.
+	r=$(python3 - "$tmp/cell.html" <<'PY'
+import html, re, sys
+ws = [(float(a), float(b), float(c), html.unescape(t), float(d) - float(b))
+      for a, b, c, d, t in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" '
+                                      r'xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+                                      open(sys.argv[1], encoding="utf-8").read())]
+rows = {}
+for w in ws:   # the cell's 13 pt words (box 1.107 em high), not the Nơi nhận's 11 pt
+    if 122 <= w[0] < 214 and w[1] > 230 and abs(w[4] - 13 * 1.107) < 0.5:
+        rows.setdefault(round(w[1], 1), []).append(w)
+gaps = [((q[0] - p[2]) / 13.0, p[3] + " " + q[3])
+        for v in rows.values() for p, q in zip(sorted(v), sorted(v)[1:])]
+if len(rows) < 5:
+    print("the narrow cell was not found (%d lines)" % len(rows))
+else:
+    g = max(gaps)
+    print("ok" if g[0] <= 0.5 else "a gap of %.2f em (%s)" % g)
+PY
+)
+	[ "$r" = ok ] && echo "PASS pages_cell_gaps" ||
+		echo "FAIL pages_cell_gaps: $r"
+fi
+
+{
+	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md" | sed '1d'
+	printf '\nĐoạn văn.\n\n```csv widths=8,52,40\n'
+	printf 'STT,Nội dung,Kinh phí\n1,Khen thưởng tập thể,1.250.000\n'
+	printf '2,Khen thưởng cá nhân,35.000\n3,Tổ chức hội nghị,980.500.000\n```\n'
+} >"$tmp/num.md"
+sed -i '1i ---' "$tmp/num.md"
+if ! command -v pdftotext >/dev/null 2>&1; then
+	echo "FAIL pages_number_heading: pdftotext is not installed (poppler-utils)"
+elif ! "$BIN/vb-render" -o "$tmp/num.pdf" "$tmp/num.md" 2>"$tmp/err"; then
+	echo "FAIL pages_number_heading: vb-render: $(head -2 "$tmp/err")"
+else
+	pdftotext -bbox "$tmp/num.pdf" "$tmp/num.html"
+	r=$(python3 - "$tmp/num.html" <<'PY'
+import html, re, sys
+ws = {html.unescape(t): (float(a), float(c)) for a, c, t in re.findall(
+    r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>',
+    open(sys.argv[1], encoding="utf-8").read())}
+try:
+    head, num = ws["Kinh"][0], ws["phí"][1]
+    h = (head + num) / 2
+    right = {ws[n][1] for n in ("1.250.000", "35.000", "980.500.000")}
+    n = (ws["980.500.000"][0] + ws["980.500.000"][1]) / 2
+except KeyError as e:
+    print("not found: %s" % e); sys.exit()
+if max(right) - min(right) > 0.5:
+    print("the amounts are not right-aligned: right edges %s" % sorted(right))
+else:
+    print("ok" if abs(n - h) <= 1 else "the widest amount's centre %.1f pt from "
+          "the heading's" % (n - h))
+PY
+)
+	[ "$r" = ok ] && echo "PASS pages_number_heading" ||
+		echo "FAIL pages_number_heading: $r"
+fi
+exit 0
