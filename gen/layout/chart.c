@@ -1,7 +1,7 @@
 /*
  * layout/chart.c - a chart block as one row of the vertical list, so the
  * paginator keeps it whole (it moves to the next page when it does not
- * fit).  Bar charts put the category labels at the left (wrapped to two
+ * fit, and the text after it may move up before it: a float).  Bar charts put the category labels at the left (wrapped to two
  * lines), the value axis below; column charts the value axis at the left,
  * the labels below.  Everything is black and greys a photocopier keeps:
  * series filled in distinct greys with black outlines, thin gridlines at
@@ -704,6 +704,7 @@ layout_chart(struct lctx *L, const struct doc_block *b)
 	char			**lab;
 	int			*nl;
 	size_t			 i0 = lrow_begin(L), r;
+	struct vrow		*row;
 	double			 h;
 	int			 rc = -1;
 
@@ -729,8 +730,9 @@ layout_chart(struct lctx *L, const struct doc_block *b)
 			rc = 0;   /* a message says why */
 		goto done;
 	}
-	if (lrow_end(L, i0, h, 2 * PARA_AFTER_PT, 0) == NULL)
+	if ((row = lrow_end(L, i0, h, 2 * PARA_AFTER_PT, 0)) == NULL)
 		goto done;
+	row->floats = 1;
 	L->next_before = PARA_AFTER_PT;
 	rc = 0;
 done:

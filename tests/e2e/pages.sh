@@ -166,4 +166,32 @@ PY
 	[ "$r" = ok ] && echo "PASS pages_number_heading" ||
 		echo "FAIL pages_number_heading: $r"
 fi
+
+# pages_no_hole: no page before a section's last more than 40 % empty
+# (tests/e2e/page_fill.py on the display list), on the samples and on
+# documents where a tall chart follows 2 to 12 paragraphs and more text
+# follows it: the chart once moved whole to the next page and left the
+# rest of its page empty.
+p="Các cơ quan, đơn vị, địa phương tiếp tục đẩy mạnh phong trào thi đua yêu nước, gắn với việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, hoàn thành các chỉ tiêu, nhiệm vụ được giao."
+bad=
+for k in 2 3 4 5 6 7 8 9 10 11 12; do
+	{
+		sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md"
+		for i in $(seq 1 "$k"); do printf '\n%s\n' "$p"; done
+		printf '\n```chart type=bar title="Tỷ lệ hoàn thành" unit="%%" max=100\nĐơn vị,Tỷ lệ\n'
+		for i in $(seq 1 14); do echo "UBND huyện số $i,$((i * 7))"; done
+		printf '```\n'
+		for i in $(seq 1 10); do printf '\n%s\n' "$p"; done
+	} >"$tmp/hole$k.md"
+done
+for md in "$ROOT"/input/*.md "$ROOT"/input/2020/ke-hoach.md "$tmp"/hole*.md; do
+	if ! "$BIN/vb-render" --dump-layout "$md" >"$tmp/dl" 2>"$tmp/err"; then
+		bad="$bad ${md##*/}: vb-render: $(head -1 "$tmp/err");"
+		continue
+	fi
+	r=$(python3 "$here/page_fill.py" "$tmp/dl" |
+		awk '!/last/ && $4 > 40 { printf " page %d %.0f %% empty", $2, $4 }')
+	[ -z "$r" ] || bad="$bad ${md##*/}:$r;"
+done
+[ -z "$bad" ] && echo "PASS pages_no_hole" || echo "FAIL pages_no_hole:$bad"
 exit 0
