@@ -203,6 +203,22 @@ y_at(const struct lctx *L, size_t s, size_t k, double y0)
 	return y0;
 }
 
+/* 1 when row r ends in a colon: it introduces what follows ("... như
+ * sau:"), so it does not move up before a chart that is not its own. */
+static int
+intro(const struct lctx *L, size_t r)
+{
+	size_t i;
+
+	for (i = L->rows[r].i1; i-- > L->rows[r].i0; ) {
+		const char *t = L->tmp->v[i].text;
+
+		if (L->tmp->v[i].kind == DL_TEXT && t != NULL && *t != '\0')
+			return t[strlen(t) - 1] == ':';
+	}
+	return 0;
+}
+
 /* A page may end this share of its height early before a chart. */
 #define FLOAT_HOLE 0.25
 
@@ -212,7 +228,8 @@ y_at(const struct lctx *L, size_t s, size_t k, double y0)
  * When that leaves more than FLOAT_HOLE of the page empty, the rows after
  * the chain that fit there (no table, no forced break, not the signature
  * block, ending where a break is allowed and before the section's end)
- * are moved before g.  Returns the row the page now ends before, or g.
+ * are moved before g, but not a paragraph introducing what follows it.
+ * Returns the row the page now ends before, or g.
  */
 static size_t
 float_past(struct lctx *L, size_t g, double y_g, double avail)
@@ -237,7 +254,7 @@ float_past(struct lctx *L, size_t g, double y_g, double avail)
 		    y + L->rows[j].before_pt + L->rows[j].h_pt > avail + 0.01)
 			break;
 		y += L->rows[j].before_pt + L->rows[j].h_pt;
-		if (!L->rows[j + 1].keep && j + 1 < lim)
+		if (!L->rows[j + 1].keep && j + 1 < lim && !intro(L, j))
 			last = j + 1;
 	}
 	if (last == 0)
