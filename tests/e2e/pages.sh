@@ -194,4 +194,43 @@ for md in "$ROOT"/input/*.md "$ROOT"/input/2020/ke-hoach.md "$tmp"/hole*.md; do
 	[ -z "$r" ] || bad="$bad ${md##*/}:$r;"
 done
 [ -z "$bad" ] && echo "PASS pages_no_hole" || echo "FAIL pages_no_hole:$bad"
+
+# pages_header_middle: a table's heading cells are centred on the header
+# row's height: a one-line heading beside a three-line one stands on the
+# latter's middle line (it stood on the first).
+{
+	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md"
+	printf '\nĐoạn văn.\n\n```csv widths=10,30,60\n'
+	printf 'STT,"Tên cơ quan, đơn vị chủ trì thực hiện nhiệm vụ",Kết quả\n'
+	printf '1,Sở Nội vụ,Hoàn thành\n```\n'
+} >"$tmp/head.md"
+if ! "$BIN/vb-render" --dump-layout "$tmp/head.md" >"$tmp/dl" 2>"$tmp/err"; then
+	echo "FAIL pages_header_middle: vb-render: $(head -2 "$tmp/err")"
+else
+	r=$(python3 - "$tmp/dl" <<'PY'
+import re, sys
+its = []
+for ln in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r'text (\S+) (\S+) B \S+ "(.*)"$', ln.rstrip("\n"))
+    if m:
+        its.append((m.group(3), float(m.group(2))))
+names = [t for t, _ in its]
+if "STT" not in names or "Kết quả" not in names:
+    print("the header was not found")
+    sys.exit()
+a, b = names.index("STT"), names.index("Kết quả")
+ys = {"STT": [its[a][1]], "Kết quả": [its[b][1]]}
+tall = sorted(set(y for _, y in its[a + 1:b]))
+if len(tall) < 2:
+    print("the two-line heading was not found: %r" % tall)
+else:
+    mid = (tall[0] + tall[-1]) / 2
+    off = [abs(ys[k][0] - mid) for k in ("STT", "Kết quả")]
+    print("ok" if max(off) < 0.5 else "one-line headings %.1f pt off the middle "
+          "of the %d-line one" % (max(off), len(tall)))
+PY
+)
+	[ "$r" = ok ] && echo "PASS pages_header_middle" ||
+		echo "FAIL pages_header_middle: $r"
+fi
 exit 0
