@@ -233,4 +233,21 @@ PY
 	[ "$r" = ok ] && echo "PASS pages_header_middle" ||
 		echo "FAIL pages_header_middle: $r"
 fi
+
+# pages_chart_seam: a chart's unit name too long for one line breaks
+# between the unit's type and its proper name ("UBND thành phố / Điện
+# Biên Phủ"; the line breaker gave "UBND / thành phố Điện Biên Phủ").
+{
+	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md"
+	printf '\nĐoạn văn.\n\n```chart type=bar title="Tỷ lệ" unit="%%" max=100\n'
+	printf 'Đơn vị,Tỷ lệ\nSở Nội vụ,100\nUBND thành phố Điện Biên Phủ,52.9\n'
+	printf 'UBND huyện Điện Biên Đông,40\n```\n'
+} >"$tmp/seam.md"
+if ! "$BIN/vb-render" --dump-layout "$tmp/seam.md" >"$tmp/dl" 2>"$tmp/err"; then
+	echo "FAIL pages_chart_seam: vb-render: $(head -2 "$tmp/err")"
+elif grep -q '"UBND thành phố"$' "$tmp/dl" && grep -q '"Điện Biên Phủ"$' "$tmp/dl"; then
+	echo "PASS pages_chart_seam"
+else
+	echo "FAIL pages_chart_seam: $(grep -o '"UBND[^"]*"' "$tmp/dl" | tr '\n' ' ')"
+fi
 exit 0
