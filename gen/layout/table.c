@@ -310,8 +310,8 @@ tcell_break(struct lctx *L, const struct doc_inline *in, double size,
 {
 	size_t i;
 
-	if (lb_break(L->lf, in, size, width, 0, just ? 1 : LB_RAGGED,
-	    res) == -1)
+	if (lb_break(L->lf, in, size, width, 0, (just ? 1 : LB_RAGGED) |
+	    LB_CELL, res) == -1)
 		return -1;
 	if (!just)
 		return 0;
@@ -322,7 +322,7 @@ tcell_break(struct lctx *L, const struct doc_inline *in, double size,
 		return 0;
 	lb_result_free(res);
 	memset(res, 0, sizeof(*res));
-	return lb_break(L->lf, in, size, width, 0, LB_RAGGED, res);
+	return lb_break(L->lf, in, size, width, 0, LB_RAGGED | LB_CELL, res);
 }
 
 /* Break the cells of row r into lines: T->res, T->nlines, the group

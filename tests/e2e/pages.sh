@@ -250,4 +250,41 @@ elif grep -q '"UBND thành phố"$' "$tmp/dl" && grep -q '"Điện Biên Phủ"$
 else
 	echo "FAIL pages_chart_seam: $(grep -o '"UBND[^"]*"' "$tmp/dl" | tr '\n' ' ')"
 fi
+
+# pages_cell_lone_syllable: a cell's last line is not one syllable alone
+# ("đơn / vị") when another break exists: 14 cells of a narrow column,
+# the words of a sentence cut at every length from 10 to 23 syllables.
+s="Các cơ quan đơn vị địa phương tổ chức tốt phong trào thi đua yêu nước gắn với nhiệm vụ chính trị của cơ quan đơn vị"
+{
+	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md"
+	printf '\nĐoạn văn.\n\n```csv widths=8,22,70 align=l,l,l\nSTT,Nội dung,Ghi chú\n'
+	for k in $(seq 10 23); do
+		echo "$k,$(echo "$s" | cut -d' ' -f1-"$k"),x"
+	done
+	printf '```\n'
+} >"$tmp/lone.md"
+if ! "$BIN/vb-render" --dump-layout "$tmp/lone.md" >"$tmp/dl" 2>"$tmp/err"; then
+	echo "FAIL pages_cell_lone_syllable: vb-render: $(head -2 "$tmp/err")"
+else
+	r=$(python3 - "$tmp/dl" <<'PY'
+import re, sys
+rows, cur, col = [], None, None
+for ln in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r'text (\S+) (\S+) R \S+ "(.*)"$', ln.rstrip("\n"))
+    if not m:
+        continue
+    x, y, t = float(m.group(1)), float(m.group(2)), m.group(3)
+    if re.fullmatch(r"1\d|2[0-3]", t) and x < 122:
+        cur = {}
+        rows.append(cur)
+    elif cur is not None and t != "x" and x < 250:
+        cur.setdefault(y, []).extend(t.split())
+lone = [" ".join(r[max(r)]) for r in rows if len(r) > 1 and len(r[max(r)]) == 1]
+print("ok" if len(rows) == 14 and not lone else
+      "%d cells, %d end on one syllable: %s" % (len(rows), len(lone), ", ".join(lone)))
+PY
+)
+	[ "$r" = ok ] && echo "PASS pages_cell_lone_syllable" ||
+		echo "FAIL pages_cell_lone_syllable: $r"
+fi
 exit 0
