@@ -21,6 +21,7 @@
 #define LB_INF_PENALTY 10000   /* a penalty this high forbids the break */
 #define LB_FILL 1e6            /* stretch of the glue that ends a paragraph */
 #define LB_LINE_PENALTY 10
+#define LB_LONE_SYL 20000      /* a cell's last line of one syllable */
 #define LB_ADJ_DEMERITS 3000   /* neighbouring lines of distant fitness */
 #define LB_SUP_SCALE 0.6       /* superscript size / body size */
 #define LB_SUP_GAP 0.17        /* space before a superscript glued to a
@@ -88,6 +89,7 @@ struct lb_ctx {
 	size_t		*wglue;           /* glue items inside a word or name */
 	size_t		 nwglue;
 	int		 date_pen;        /* their penalty inside a date */
+	int		 cell;            /* LB_CELL: a lone last syllable costs */
 	double		 rag_pt;          /* unjustified text: the stretch a
 					   * line's end adds (0: justified) */
 };
@@ -671,6 +673,8 @@ lb_try(struct lb_ctx *c, struct lb_node *na, size_t ai, size_t b,
 	fit = lb_fitness(r == DBL_MAX ? 2 : r);
 	if (abs(fit - na->fit) > 1)
 		dem += LB_ADJ_DEMERITS;
+	if (forced && c->cell && na->pos > 0 && c->sb[b] - c->sb[na->pos] <= 1)
+		dem += LB_LONE_SYL;
 	dem += na->dem;
 	if (!k->have[fit] || dem < k->cand[fit].dem) {
 		memset(&k->cand[fit], 0, sizeof(k->cand[fit]));
@@ -875,6 +879,8 @@ lb_break(const struct layout_font *lf, const struct doc_inline *in,
 
 	memset(&c, 0, sizeof(c));
 	memset(out, 0, sizeof(*out));
+	c.cell = (justify & LB_CELL) != 0;
+	justify &= ~LB_CELL;
 	c.lf = lf;
 	c.size_pt = size_pt;
 	c.width_pt = width_pt;

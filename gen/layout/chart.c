@@ -1,7 +1,7 @@
 /*
  * layout/chart.c - a chart block as one row of the vertical list, so the
  * paginator keeps it whole (it moves to the next page when it does not
- * fit).  Bar charts put the category labels at the left (wrapped to two
+ * fit, and the text after it may move up before it: a float).  Bar charts put the category labels at the left (wrapped to two
  * lines), the value axis below; column charts the value axis at the left,
  * the labels below.  Everything is black and greys a photocopier keeps:
  * series filled in distinct greys with black outlines, thin gridlines at
@@ -480,6 +480,50 @@ ch_cut_warn(struct chart *ch, size_t r)
 	    ", or draw long labels with type=bar" : "");
 }
 
+/*
+ * A unit's name too long for one line broken at its natural seam: the
+ * unit's type ("UBND thành phố", "Sở", "Ban") on the first line, its
+ * proper name, from the first capitalised word after the first
+ * ("Điện Biên Phủ", "Văn hóa, Thể thao và Du lịch"), on the second, when
+ * each fits width_pt at its natural spacing.  The line breaker alone gave
+ * "UBND / thành phố Điện Biên Phủ".  Returns 2, 0 (no such seam: the
+ * caller breaks), -1 (memory).
+ */
+static int
+ch_seam(struct chart *ch, const char *s, double size, double width,
+    int maxl, char **out)
+{
+	const char	*p = s + strcspn(s, " ");
+
+	if (maxl < 2 || ch_width(ch, DOC_REGULAR, size, s) <= width)
+		return 0;
+	for (p += strspn(p, " "); *p != '\0'; p += strspn(p, " ")) {
+		size_t k = strcspn(p, " ");
+
+		if (lw_titlecase(p, k))
+			break;
+		p += k;
+	}
+	if (*p == '\0' || ch_width(ch, DOC_REGULAR, size, p) > width)
+		return 0;
+	out[1] = strdup(p);
+	while (p > s && p[-1] == ' ')
+		p--;
+	out[0] = strndup(s, (size_t)(p - s));
+	if (out[0] == NULL || out[1] == NULL) {
+		free(out[0]);
+		free(out[1]);
+		out[0] = out[1] = NULL;
+		return -1;
+	}
+	if (ch_width(ch, DOC_REGULAR, size, out[0]) > width) {
+		ch_free_lines(out, 2);
+		out[0] = out[1] = NULL;
+		return 0;
+	}
+	return 2;
+}
+
 /* The category labels, at most maxl lines each at size sz and width w:
  * into lab[r * stride + i], their counts into nl[r].  Returns the most
  * lines. */
@@ -491,8 +535,11 @@ ch_labels(struct chart *ch, double sz, double w, int maxl, size_t stride,
 	int	 most = 1;
 
 	for (r = 0; r < ch->c->nrows; r++) {
-		nl[r] = ch_wrap(ch, ch->c->cats[r], DOC_REGULAR, sz, w, maxl,
+		nl[r] = ch_seam(ch, ch->c->cats[r], sz, w, maxl,
 		    &lab[r * stride]);
+		if (nl[r] == 0)
+			nl[r] = ch_wrap(ch, ch->c->cats[r], DOC_REGULAR, sz, w,
+			    maxl, &lab[r * stride]);
 		ch_cut_warn(ch, r);
 		if (nl[r] < 0) {
 			nl[r] = 0;
@@ -704,6 +751,7 @@ layout_chart(struct lctx *L, const struct doc_block *b)
 	char			**lab;
 	int			*nl;
 	size_t			 i0 = lrow_begin(L), r;
+	struct vrow		*row;
 	double			 h;
 	int			 rc = -1;
 
@@ -729,8 +777,9 @@ layout_chart(struct lctx *L, const struct doc_block *b)
 			rc = 0;   /* a message says why */
 		goto done;
 	}
-	if (lrow_end(L, i0, h, 2 * PARA_AFTER_PT, 0) == NULL)
+	if ((row = lrow_end(L, i0, h, 2 * PARA_AFTER_PT, 0)) == NULL)
 		goto done;
+	row->floats = 1;
 	L->next_before = PARA_AFTER_PT;
 	rc = 0;
 done:

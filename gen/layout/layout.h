@@ -149,10 +149,13 @@ struct lb_result {
  * (a run of capitalised syllables, "Điện Biên", not the first word of a
  * sentence) costs a penalty; in justified text it is weighed against
  * loose lines, in other text it is taken only when no other way fits.
+ * LB_CELL or-ed into justify: a table cell, whose last line is not one
+ * syllable alone ("đơn / vị") when another break costs less.
  * Returns 0, or -1 (memory).
  */
 #define LB_NATURAL 2
 #define LB_RAGGED 3
+#define LB_CELL 8
 int		 lb_break(const struct layout_font *, const struct doc_inline *,
 		    double size_pt, double width_pt, double indent_pt,
 		    int justify, struct lb_result *out);

@@ -65,6 +65,8 @@ struct vrow {
 	int	 header;     /* 1: a header slice of its table */
 	int	 top_rule;   /* 1: a table row starts here: rule on top */
 	size_t	 vx0, nvx;   /* x of its vertical grid lines in lctx.vx */
+	int	 floats;     /* 1: a chart the text after it may pass when it
+			      * does not fit the rest of a page */
 };
 
 struct ltable {

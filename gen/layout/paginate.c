@@ -4,6 +4,8 @@
  * (widows and orphans, headings kept with what follows, the signature
  * kept with the end of the body), a table's header rows repeated on the
  * pages it continues on, page numbers in the top margin from page 2.
+ * A chart that would leave a hole (FLOAT_HOLE of the page) floats: the
+ * paragraphs after it that fit move up before it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -190,6 +192,87 @@ emit_page(struct lctx *L, size_t s, size_t e, int number)
 	free(p);
 }
 
+/* The height rows [s, k) of a page take, from y0. */
+static double
+y_at(const struct lctx *L, size_t s, size_t k, double y0)
+{
+	size_t r;
+
+	for (r = s; r < k; r++)
+		y0 += L->rows[r].h_pt + (r == s ? 0 : L->rows[r].before_pt);
+	return y0;
+}
+
+/* 1 when row r ends in a colon: it introduces what follows ("... như
+ * sau:"), so it does not move up before a chart that is not its own. */
+static int
+intro(const struct lctx *L, size_t r)
+{
+	size_t i;
+
+	for (i = L->rows[r].i1; i-- > L->rows[r].i0; ) {
+		const char *t = L->tmp->v[i].text;
+
+		if (L->tmp->v[i].kind == DL_TEXT && t != NULL && *t != '\0')
+			return t[strlen(t) - 1] == ':';
+	}
+	return 0;
+}
+
+/* A page may end this share of its height early before a chart. */
+#define FLOAT_HOLE 0.25
+
+/*
+ * The page from s breaks before row g (y_g: the height used above it),
+ * and the rows from g to the end of its keep chain hold a floating chart.
+ * When that leaves more than FLOAT_HOLE of the page empty, the rows after
+ * the chain that fit there (no table, no forced break, not the signature
+ * block, ending where a break is allowed and before the section's end)
+ * are moved before g, but not a paragraph introducing what follows it.
+ * Returns the row the page now ends before, or g.
+ */
+static size_t
+float_past(struct lctx *L, size_t g, double y_g, double avail)
+{
+	size_t		 c, e0, j, last = 0, lim, n;
+	struct vrow	*tmp;
+	double		 y = y_g;
+	int		 chart = 0;
+
+	if (avail - y_g <= FLOAT_HOLE * avail)
+		return g;
+	for (e0 = g; e0 < L->nrows && (e0 == g || L->rows[e0].keep); e0++) {
+		chart |= L->rows[e0].floats;
+		if (L->rows[e0].table)
+			return g;
+	}
+	if (!chart)
+		return g;
+	lim = L->sig_row > g ? L->sig_row : L->nrows;
+	for (j = e0; j < lim && j + 1 < L->nrows; j++) {
+		if (L->rows[j].table || L->rows[j].force || L->rows[j].floats ||
+		    y + L->rows[j].before_pt + L->rows[j].h_pt > avail + 0.01)
+			break;
+		y += L->rows[j].before_pt + L->rows[j].h_pt;
+		if (!L->rows[j + 1].keep && j + 1 < lim && !intro(L, j))
+			last = j + 1;
+	}
+	if (last == 0)
+		return g;
+	/* rows [g, last) become [e0, last) then [g, e0). */
+	n = e0 - g;
+	if ((tmp = malloc(n * sizeof(*tmp))) == NULL) {
+		L->oom = 1;
+		return g;
+	}
+	memcpy(tmp, &L->rows[g], n * sizeof(*tmp));
+	memmove(&L->rows[g], &L->rows[e0], (last - e0) * sizeof(*tmp));
+	memcpy(&L->rows[g + last - e0], tmp, n * sizeof(*tmp));
+	free(tmp);
+	c = g + last - e0;
+	return c;
+}
+
 /*
  * Cut the rows into pages: fill each page; when a row does not fit, break
  * before the last row at or before it that allows a break (keep == 0).
@@ -204,12 +287,13 @@ lpage_cut(struct lctx *L)
 	int	 page = 0;
 
 	while (s < L->nrows) {
-		double y = 0;
+		double y = 0, y0;
 
 		page++;
 		if (L->rows[s].table && !L->rows[s].header && s > 0 &&
 		    L->rows[s - 1].table == L->rows[s].table)
 			y = header_h(L, L->rows[s].table);
+		y0 = y;
 		e = L->nrows;
 		for (r = s; r < L->nrows; r++) {
 			double h = L->rows[r].h_pt +
@@ -225,6 +309,9 @@ lpage_cut(struct lctx *L)
 				while (k > s && L->rows[k].keep)
 					k--;
 				e = k > s ? k : r;
+				if (k > s)
+					e = float_past(L, k, y_at(L, s, k, y0),
+					    avail);
 				break;
 			}
 			y += h;

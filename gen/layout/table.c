@@ -200,6 +200,8 @@ struct tlay {
 	int			 group;  /* a group row (I, II ...) */
 	int			 span;   /* its title spans the empty cells */
 	size_t			 nlines; /* lines of its tallest cell */
+	int			 hwhole; /* the header rows take at most
+					  * half a page: each drawn whole */
 };
 
 /* Free the cells of the row in T (their lines point into them). */
@@ -308,8 +310,8 @@ tcell_break(struct lctx *L, const struct doc_inline *in, double size,
 {
 	size_t i;
 
-	if (lb_break(L->lf, in, size, width, 0, just ? 1 : LB_RAGGED,
-	    res) == -1)
+	if (lb_break(L->lf, in, size, width, 0, (just ? 1 : LB_RAGGED) |
+	    LB_CELL, res) == -1)
 		return -1;
 	if (!just)
 		return 0;
@@ -320,7 +322,7 @@ tcell_break(struct lctx *L, const struct doc_inline *in, double size,
 		return 0;
 	lb_result_free(res);
 	memset(res, 0, sizeof(*res));
-	return lb_break(L->lf, in, size, width, 0, LB_RAGGED, res);
+	return lb_break(L->lf, in, size, width, 0, LB_RAGGED | LB_CELL, res);
 }
 
 /* Break the cells of row r into lines: T->res, T->nlines, the group
@@ -368,29 +370,43 @@ trow_break(struct lctx *L, struct tlay *T, size_t r, int header)
 	return 0;
 }
 
-/* Line i of every cell of the row in T into the current row of the
- * vertical list, top: the cell padding above it, pt. */
+/* Line i of cell c of the row in T at baseline y of the current row of
+ * the vertical list. */
 static int
-trow_line(struct lctx *L, struct tlay *T, size_t i, double top)
+tcell_line(struct lctx *L, struct tlay *T, size_t c, size_t i, double y)
 {
-	size_t c;
+	const struct lb_line	*ln = &T->res[c].lines[i];
+	double			 lx = T->x[c] + CELL_PADX_PT;
+
+	if (T->al[c] == 'c')
+		lx += (T->cwid[c] - 2 * CELL_PADX_PT - ln->width_pt) / 2;
+	else if (T->al[c] == 'r')
+		lx += T->cwid[c] - 2 * CELL_PADX_PT - ln->width_pt -
+		    T->rpad[c];
+	return lrow_line(L, ln, lx, y, T->size);
+}
+
+/* Line i of every cell of the row in T into the current row of the
+ * vertical list, top: the cell padding above it.  A header row drawn
+ * whole (its slices stay together) comes with its first line, each cell
+ * centred on the row's height: a one-line heading beside a three-line
+ * one sits on its middle line, not at the top. */
+static int
+trow_line(struct lctx *L, struct tlay *T, size_t i, double top, int header)
+{
+	size_t c, j;
 
 	for (c = 0; c < T->nc; c++) {
-		const struct lb_line *ln;
-		double lx;
+		double off = header ? (double)(T->nlines - T->res[c].n) *
+		    T->lead / 2 : 0;
 
-		if (i >= T->res[c].n)
-			continue;
-		ln = &T->res[c].lines[i];
-		lx = T->x[c] + CELL_PADX_PT;
-		if (T->al[c] == 'c')
-			lx += (T->cwid[c] - 2 * CELL_PADX_PT -
-			    ln->width_pt) / 2;
-		else if (T->al[c] == 'r')
-			lx += T->cwid[c] - 2 * CELL_PADX_PT - ln->width_pt -
-			    T->rpad[c];
-		if (lrow_line(L, ln, lx, top + T->base, T->size) == -1)
-			return -1;
+		if (header && i > 0)
+			break;
+		for (j = header ? 0 : i; j < T->res[c].n &&
+		    (header || j == i); j++)
+			if (tcell_line(L, T, c, j, top + off + T->base +
+			    (double)(j - (header ? 0 : i)) * T->lead) == -1)
+				return -1;
 	}
 	return 0;
 }
@@ -405,6 +421,9 @@ trow_slices(struct lctx *L, struct tlay *T, size_t r, int header,
     int keep_first)
 {
 	size_t	 i, c, nc = T->nc, nlines = T->nlines;
+	/* Header rows are drawn whole (centred) unless so tall that their
+	 * slices may be cut across pages. */
+	int	 whole = header && T->hwhole;
 
 	for (i = 0; i < nlines; i++) {
 		size_t		 i0 = lrow_begin(L);
@@ -414,7 +433,7 @@ trow_slices(struct lctx *L, struct tlay *T, size_t r, int header,
 		int		 keep;
 		struct vrow	*v;
 
-		if (trow_line(L, T, i, top) == -1)
+		if (trow_line(L, T, i, top, whole) == -1)
 			return -1;
 		if (header)
 			keep = r > 0 || i > 0;
@@ -494,6 +513,24 @@ table_header_check(struct lctx *L, const struct doc_block *b,
 	    avail * 25.4 / 72);
 }
 
+/* Set T->hwhole: the header rows take at most half a page, so they
+ * never break across pages.  0, or -1 (memory). */
+static int
+header_whole(struct lctx *L, struct tlay *T)
+{
+	double	 h = 0;
+	size_t	 r;
+
+	for (r = 0; r < T->t->header_rows && r < T->t->nrows; r++) {
+		if (trow_break(L, T, r, 1) == -1)
+			return -1;
+		h += (double)T->nlines * T->lead + CELL_PADT_PT + CELL_PADB_PT;
+		trow_free(T);
+	}
+	T->hwhole = h <= (L->bottom_pt - L->top_pt) / 2;
+	return 0;
+}
+
 int
 layout_table(struct lctx *L, const struct doc_block *b)
 {
@@ -513,6 +550,8 @@ layout_table(struct lctx *L, const struct doc_block *b)
 	tb->x0_pt = T.x[0];
 	tb->x1_pt = T.x[nc];
 	tb->hdr0 = tb->hdr1 = L->nrows;
+	if (header_whole(L, &T) == -1)
+		goto done;
 	for (r = 0; r < T.t->nrows; r++) {
 		int header = r < T.t->header_rows;
 

@@ -166,4 +166,125 @@ PY
 	[ "$r" = ok ] && echo "PASS pages_number_heading" ||
 		echo "FAIL pages_number_heading: $r"
 fi
+
+# pages_no_hole: no page before a section's last more than 40 % empty
+# (tests/e2e/page_fill.py on the display list), on the samples and on
+# documents where a tall chart follows 2 to 12 paragraphs and more text
+# follows it: the chart once moved whole to the next page and left the
+# rest of its page empty.
+p="Các cơ quan, đơn vị, địa phương tiếp tục đẩy mạnh phong trào thi đua yêu nước, gắn với việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh, hoàn thành các chỉ tiêu, nhiệm vụ được giao."
+bad=
+for k in 2 3 4 5 6 7 8 9 10 11 12; do
+	{
+		sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md"
+		for i in $(seq 1 "$k"); do printf '\n%s\n' "$p"; done
+		printf '\n```chart type=bar title="Tỷ lệ hoàn thành" unit="%%" max=100\nĐơn vị,Tỷ lệ\n'
+		for i in $(seq 1 14); do echo "UBND huyện số $i,$((i * 7))"; done
+		printf '```\n'
+		for i in $(seq 1 10); do printf '\n%s\n' "$p"; done
+	} >"$tmp/hole$k.md"
+done
+for md in "$ROOT"/input/*.md "$ROOT"/input/2020/ke-hoach.md "$tmp"/hole*.md; do
+	if ! "$BIN/vb-render" --dump-layout "$md" >"$tmp/dl" 2>"$tmp/err"; then
+		bad="$bad ${md##*/}: vb-render: $(head -1 "$tmp/err");"
+		continue
+	fi
+	r=$(python3 "$here/page_fill.py" "$tmp/dl" |
+		awk '!/last/ && $4 > 40 { printf " page %d %.0f %% empty", $2, $4 }')
+	[ -z "$r" ] || bad="$bad ${md##*/}:$r;"
+done
+[ -z "$bad" ] && echo "PASS pages_no_hole" || echo "FAIL pages_no_hole:$bad"
+
+# pages_header_middle: a table's heading cells are centred on the header
+# row's height: a one-line heading beside a three-line one stands on the
+# latter's middle line (it stood on the first).
+{
+	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md"
+	printf '\nĐoạn văn.\n\n```csv widths=10,30,60\n'
+	printf 'STT,"Tên cơ quan, đơn vị chủ trì thực hiện nhiệm vụ",Kết quả\n'
+	printf '1,Sở Nội vụ,Hoàn thành\n```\n'
+} >"$tmp/head.md"
+if ! "$BIN/vb-render" --dump-layout "$tmp/head.md" >"$tmp/dl" 2>"$tmp/err"; then
+	echo "FAIL pages_header_middle: vb-render: $(head -2 "$tmp/err")"
+else
+	r=$(python3 - "$tmp/dl" <<'PY'
+import re, sys
+its = []
+for ln in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r'text (\S+) (\S+) B \S+ "(.*)"$', ln.rstrip("\n"))
+    if m:
+        its.append((m.group(3), float(m.group(2))))
+names = [t for t, _ in its]
+if "STT" not in names or "Kết quả" not in names:
+    print("the header was not found")
+    sys.exit()
+a, b = names.index("STT"), names.index("Kết quả")
+ys = {"STT": [its[a][1]], "Kết quả": [its[b][1]]}
+tall = sorted(set(y for _, y in its[a + 1:b]))
+if len(tall) < 2:
+    print("the two-line heading was not found: %r" % tall)
+else:
+    mid = (tall[0] + tall[-1]) / 2
+    off = [abs(ys[k][0] - mid) for k in ("STT", "Kết quả")]
+    print("ok" if max(off) < 0.5 else "one-line headings %.1f pt off the middle "
+          "of the %d-line one" % (max(off), len(tall)))
+PY
+)
+	[ "$r" = ok ] && echo "PASS pages_header_middle" ||
+		echo "FAIL pages_header_middle: $r"
+fi
+
+# pages_chart_seam: a chart's unit name too long for one line breaks
+# between the unit's type and its proper name ("UBND thành phố / Điện
+# Biên Phủ"; the line breaker gave "UBND / thành phố Điện Biên Phủ").
+{
+	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md"
+	printf '\nĐoạn văn.\n\n```chart type=bar title="Tỷ lệ" unit="%%" max=100\n'
+	printf 'Đơn vị,Tỷ lệ\nSở Nội vụ,100\nUBND thành phố Điện Biên Phủ,52.9\n'
+	printf 'UBND huyện Điện Biên Đông,40\n```\n'
+} >"$tmp/seam.md"
+if ! "$BIN/vb-render" --dump-layout "$tmp/seam.md" >"$tmp/dl" 2>"$tmp/err"; then
+	echo "FAIL pages_chart_seam: vb-render: $(head -2 "$tmp/err")"
+elif grep -q '"UBND thành phố"$' "$tmp/dl" && grep -q '"Điện Biên Phủ"$' "$tmp/dl"; then
+	echo "PASS pages_chart_seam"
+else
+	echo "FAIL pages_chart_seam: $(grep -o '"UBND[^"]*"' "$tmp/dl" | tr '\n' ' ')"
+fi
+
+# pages_cell_lone_syllable: a cell's last line is not one syllable alone
+# ("đơn / vị") when another break exists: 14 cells of a narrow column,
+# the words of a sentence cut at every length from 10 to 23 syllables.
+s="Các cơ quan đơn vị địa phương tổ chức tốt phong trào thi đua yêu nước gắn với nhiệm vụ chính trị của cơ quan đơn vị"
+{
+	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md"
+	printf '\nĐoạn văn.\n\n```csv widths=8,22,70 align=l,l,l\nSTT,Nội dung,Ghi chú\n'
+	for k in $(seq 10 23); do
+		echo "$k,$(echo "$s" | cut -d' ' -f1-"$k"),x"
+	done
+	printf '```\n'
+} >"$tmp/lone.md"
+if ! "$BIN/vb-render" --dump-layout "$tmp/lone.md" >"$tmp/dl" 2>"$tmp/err"; then
+	echo "FAIL pages_cell_lone_syllable: vb-render: $(head -2 "$tmp/err")"
+else
+	r=$(python3 - "$tmp/dl" <<'PY'
+import re, sys
+rows, cur, col = [], None, None
+for ln in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r'text (\S+) (\S+) R \S+ "(.*)"$', ln.rstrip("\n"))
+    if not m:
+        continue
+    x, y, t = float(m.group(1)), float(m.group(2)), m.group(3)
+    if re.fullmatch(r"1\d|2[0-3]", t) and x < 122:
+        cur = {}
+        rows.append(cur)
+    elif cur is not None and t != "x" and x < 250:
+        cur.setdefault(y, []).extend(t.split())
+lone = [" ".join(r[max(r)]) for r in rows if len(r) > 1 and len(r[max(r)]) == 1]
+print("ok" if len(rows) == 14 and not lone else
+      "%d cells, %d end on one syllable: %s" % (len(rows), len(lone), ", ".join(lone)))
+PY
+)
+	[ "$r" = ok ] && echo "PASS pages_cell_lone_syllable" ||
+		echo "FAIL pages_cell_lone_syllable: $r"
+fi
 exit 0
