@@ -132,8 +132,8 @@ asan:
 		VB_SANITIZED=1 BUILD=build-asan BIN=$(CURDIR)/bin-asan sh tests/run.sh
 
 # The include rule of README.md, "Architecture" (also part of make test).
-check-includes:
-	@sh tests/e2e/includes.sh
+check-includes: tools
+	@BUILD=$(B) sh tests/e2e/includes.sh
 
 bench: tools
 	@sh tests/bench.sh

@@ -383,6 +383,11 @@ int		 config_defaults(const struct config_key *keys,
  * replaces all its sub-keys.  VB_OK, VB_EINPUT or VB_ESYS. */
 int		 config_load(const char *path, const struct config_key *keys,
 		    struct tmpl_vars *, struct diag *);
+/* The same over text already read (len bytes, NFC UTF-8); path names it
+ * in messages. */
+int		 config_load_text(const char *path, const char *text,
+		    size_t len, const struct config_key *keys,
+		    struct tmpl_vars *, struct diag *);
 
 /* Before loading YAML text (a front matter, a config): refuse nesting
  * deeper than 64 and aliases that stand for more than 10,000 values or

@@ -35,7 +35,7 @@ struct layout_font {
 	int	(*advance)(void *ctx, int face, uint32_t cp);
 };
 
-/* Width in pt of n bytes of UTF-8 s in face at size_pt. */
+/* Width in pt of n bytes of UTF-8 s in face at size_pt (layout/measure.c). */
 double		 layout_width(const struct layout_font *, int face, double size_pt,
 		    const char *s, size_t n);
 
