@@ -39,7 +39,7 @@ B	?= build
 BIN	?= bin
 # The library: every stage folder of gen/ (README.md, "Architecture");
 # the tools: one gen/tools/vb-NAME.c each.
-STAGES	 = base input doc layout out render kt baocao
+STAGES	 = base input doc layout emit render kt baocao
 LIB_SRC	:= $(foreach s,$(STAGES),$(wildcard gen/$(s)/*.c))
 LIB_OBJ	:= $(LIB_SRC:gen/%.c=$(B)/%.o)
 TOOLS	:= $(patsubst gen/tools/vb-%.c,$(BIN)/vb-%,$(wildcard gen/tools/vb-*.c))

@@ -1,6 +1,6 @@
 /*
  * layout.h - the layout stage: it measures text through struct
- * layout_font (metrics only, implemented over the TTFs by gen/out/font.c
+ * layout_font (metrics only, implemented over the TTFs by gen/emit/font.c
  * or by a fake font in tests), breaks lines (lb_), places blocks on pages
  * and produces the display list (dl_): what to draw where, which the
  * output stage only draws.  Layout includes no cmark, libyaml, zlib or

@@ -1,6 +1,6 @@
 /*
  * measure.c - the width of a run of text, from the advances a struct
- * layout_font gives (gen/out/font.c over the TTFs, or a fake font in
+ * layout_font gives (gen/emit/font.c over the TTFs, or a fake font in
  * tests).  Here, not beside the font, because the layout measures with
  * it and the layout comes before the writers.
  */

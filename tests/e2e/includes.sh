@@ -13,15 +13,15 @@ cd "$ROOT/gen" || { echo "FAIL includes: no gen/"; exit 0; }
 allowed() {
 	case $1 in
 	base|doc)	echo "" ;;
-	# input/xlsx.c and out/docx.c reach libzip through base/zipso.h
+	# input/xlsx.c and emit/docx.c reach libzip through base/zipso.h
 	# (loaded on first use; see the libzip check below).
 	input)		echo "base/zipso.h" ;;
 	layout)		echo "doc/doc.h" ;;
-	# out: the DOCX writer reads the document model, not the display
-	# list, because Word reflows the text itself (only out/docx*.c; see
+	# emit: the DOCX writer reads the document model, not the display
+	# list, because Word reflows the text itself (only emit/docx*.c; see
 	# the check below).
-	out)		echo "layout/layout.h doc/doc.h base/zipso.h" ;;
-	render)		echo "doc/doc.h layout/layout.h out/out.h" ;;
+	emit)		echo "layout/layout.h doc/doc.h base/zipso.h" ;;
+	render)		echo "doc/doc.h layout/layout.h emit/emit.h" ;;
 	tools)		echo "kt/kt.h baocao/bc.h web/web.h" ;;
 	# web: vb-web's server, beside the tools; its worker calls the
 	# generators' run entry points and writes the zip through zipso.
@@ -65,21 +65,21 @@ lib() {	# NAME PATTERN ALLOWED-FILES...
 		echo "FAIL includes_lib_$name: <$pat> only in $* (also in:$extra)"
 	fi
 }
-# In out/, the model (doc/doc.h) only for the DOCX writer.
-bad=$(grep -l '^#include "doc/doc.h"' out/*.c out/*.h 2>/dev/null |
-    grep -v '^out/docx' | tr '\n' ' ')
+# In emit/, the model (doc/doc.h) only for the DOCX writer.
+bad=$(grep -l '^#include "doc/doc.h"' emit/*.c emit/*.h 2>/dev/null |
+    grep -v '^emit/docx' | tr '\n' ' ')
 if [ -z "$bad" ]; then
-	echo "PASS includes_out_doc_docx_only"
+	echo "PASS includes_emit_doc_docx_only"
 else
-	echo "FAIL includes_out_doc_docx_only: doc/doc.h in $bad(only out/docx*.c)"
+	echo "FAIL includes_emit_doc_docx_only: doc/doc.h in $bad(only emit/docx*.c)"
 fi
 
 lib libzip 'zip.h' base/zipso.h
 lib expat 'expat.h' input/xlsx.c input/ods.c
-lib harfbuzz 'hb' out/font.c
-lib zlib 'zlib.h' out/pdf.c
-lib libpng 'png.h' out/png.c
-lib lcms2 'lcms2' out/pdfa.c
+lib harfbuzz 'hb' emit/font.c
+lib zlib 'zlib.h' emit/pdf.c
+lib libpng 'png.h' emit/png.c
+lib lcms2 'lcms2' emit/pdfa.c
 lib cmark 'cmark' doc/*.c
 lib libyaml 'yaml' doc/*.c base/config.c input/yaml.c
 lib libcsv 'csv.h' input/csvt.c
@@ -94,7 +94,7 @@ lib libmicrohttpd 'microhttpd.h' web/server.c web/upload.c
 rank() {	# stage folder -> its place in the order
 	case $1 in
 	base) echo 0 ;; input) echo 1 ;; doc) echo 2 ;; layout) echo 3 ;;
-	emit|out) echo 4 ;; render) echo 5 ;; kt|baocao) echo 6 ;;
+	emit) echo 4 ;; render) echo 5 ;; kt|baocao) echo 6 ;;
 	tools|web) echo 7 ;; *) echo "" ;;
 	esac
 }

@@ -1,11 +1,11 @@
 /*
- * pdf_int.h - shared by the PDF writer's files (out/pdf.c: objects,
- * fonts, pages, outline, trailer; out/pdfa.c: what makes the file
+ * pdf_int.h - shared by the PDF writer's files (emit/pdf.c: objects,
+ * fonts, pages, outline, trailer; emit/pdfa.c: what makes the file
  * archival, PDF/A-1b, and its text extractable by other tools: the XMP
  * metadata, the output intent's ICC profile, the file identifier, the
  * fonts: the encodings, widths, CIDSet and ToUnicode maps).
  *
- * Include order: vanban.h, layout/layout.h, out/out.h, then this.
+ * Include order: vanban.h, layout/layout.h, emit/emit.h, then this.
  */
 #ifndef PDF_INT_H
 #define PDF_INT_H

@@ -14,7 +14,7 @@
 #include "vanban.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
-#include "out/docx_int.h"
+#include "emit/docx_int.h"
 
 #define LEFT_COL 0.38          /* ô 2-3 column: share of the text width,
 				* as in the PDF's letterhead */

@@ -16,7 +16,7 @@
 
 #include "vanban.h"
 #include "layout/layout.h"
-#include "out/out.h"
+#include "emit/emit.h"
 
 static const char *const face_files[LAYOUT_NFACES] = {
 	"LiberationSerif-Regular.ttf",

@@ -12,7 +12,7 @@
 #include "vanban.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
-#include "out/docx_int.h"
+#include "emit/docx_int.h"
 
 #define CELL_PADX 80   /* cell margins as the PDF's: 4 pt left and right, */
 #define CELL_PADT 40   /* 2 pt on top */

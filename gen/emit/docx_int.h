@@ -1,6 +1,6 @@
 /*
- * docx_int.h - shared by the DOCX writer's files (out/docx.c: the
- * container, styles, headers and properties; out/docx_body.c: the
+ * docx_int.h - shared by the DOCX writer's files (emit/docx.c: the
+ * container, styles, headers and properties; emit/docx_body.c: the
  * letterhead, body, tables, signature and sections of word/document.xml).
  * The writer reads the document model, not the display list: Word and
  * LibreOffice reflow the text themselves.

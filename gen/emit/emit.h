@@ -1,13 +1,13 @@
 /*
- * out.h - the output stage: the fonts (HarfBuzz: metrics for layout,
+ * emit.h - the writers (emit): the fonts (HarfBuzz: metrics for layout,
  * subsets for the PDF), the PDF writer (its own objects, zlib), which
  * draws a display list and nothing else, and the DOCX writer.  Only
- * out/font.c includes HarfBuzz.
+ * emit/font.c includes HarfBuzz.
  *
  * Include order: vanban.h, layout/layout.h, then this.
  */
-#ifndef OUT_H
-#define OUT_H
+#ifndef EMIT_H
+#define EMIT_H
 
 #include <stdint.h>
 
@@ -70,4 +70,4 @@ int		 docx_write(const struct doc *, const struct layout_font *lf,
 		    const struct layout_fit *fit, long long epoch, char **out,
 		    size_t *len, struct diag *d);
 
-#endif /* OUT_H */
+#endif /* EMIT_H */
