@@ -78,9 +78,6 @@ const struct diag_msg *diag_item(const struct diag *, size_t i);
  * "list.xlsx:Sheet" for line 0), for naming a file or a place inside a
  * message's text.  Malloc'd; NULL on OOM. */
 char		*diag_place(const char *file, int line, int col);
-/* Did an error name this line of this file? */
-int		 diag_line_failed(const struct diag *, const char *file,
-		    int line);
 /* Print every message (one a line), then "N error(s), M warning(s)"
  * when there were any, to fp.  Called by tools' main() only. */
 void		 diag_print(const struct diag *, FILE *fp, const char *prog);

@@ -35,6 +35,8 @@ struct font_set {
 	short		*cache[LAYOUT_NFACES];  /* advance+1 (1/1000 em), 0 unknown */
 };
 
+static void	 font_set_free(struct font_set *);
+
 struct font_set *
 font_set_new(const char *font_dir, struct diag *d)
 {
@@ -78,7 +80,7 @@ fail:
 	return NULL;
 }
 
-void
+static void
 font_set_free(struct font_set *fs)
 {
 	int i;

@@ -41,9 +41,7 @@ struct pdf {
 /* The CID of cp in face f (0, .notdef, if the face does not have it). */
 unsigned pdf_cid(const struct pdf_face *f, uint32_t cp);
 void	pdf_begin(struct pdf *, int num);
-void	pdf_milli(struct vbuf *, long long m);
 void	pdf_utf16(struct vbuf *, uint32_t cp);
-void	pdf_textstring(struct vbuf *, const char *s);
 /* Object num: data deflated, extra (may be "") added to its dictionary. */
 void	pdf_stream(struct pdf *, int num, const char *extra, const void *data,
 	    size_t len);

@@ -142,6 +142,25 @@ else
 	echo "FAIL symbols_stage_order: $bad"
 fi
 
+# No global function of the library that nothing else uses: a function
+# only its own file calls is static, one nothing calls is removed.  A
+# use is another object's (nm) or a test's (tests/ names it).
+dead=$(cd "$BUILD" && for o in */*.o; do
+	[ -f "$o" ] && [ -f "$ROOT/gen/${o%.o}.c" ] || continue
+	nm -P --defined-only "$o" | awk -v o="$o" '$2 == "T" { print "T", $1, o }'
+	nm -P -u "$o" | awk '{ print "U", $1 }'
+done | awk '$1 == "U" { used[$2] = 1; next } { def[$2] = $3 }
+	END { for (s in def) if (!(s in used) && s != "main" &&
+	    s !~ /^LLVMFuzzer/) print s, def[s] }' | sort |
+    while read -r s o; do
+	grep -rqw "$s" "$ROOT/tests" || printf '%s (%s); ' "$s" "$o"
+    done)
+if [ -z "$dead" ]; then
+	echo "PASS symbols_no_unused_globals"
+else
+	echo "FAIL symbols_no_unused_globals: global but used by no other file nor test: $dead"
+fi
+
 # The check itself: base calling layout, and kt calling baocao, must be
 # caught; layout calling base must not.
 t=$(mktemp -d)
