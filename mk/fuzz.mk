@@ -35,6 +35,18 @@ FUZZ_LEN_fuzz_phoi	= 4096
 FUZZ_DICT_fuzz_source	= -dict=tests/fuzz/source.dict
 FUZZ_DICT_fuzz_csv	= -dict=tests/fuzz/csv.dict
 
+# The generators' inputs, sized to the real ones (the largest seed fits):
+# skeletons and configs about 3 KB, nominee lists 8 KB, a progress table
+# of 420 rows 52 KB.
+FUZZ_LEN_fuzz_tmpl	= 8192
+FUZZ_LEN_fuzz_config	= 8192
+FUZZ_LEN_fuzz_ktlist	= 16384
+FUZZ_LEN_fuzz_progress	= 65536
+FUZZ_DICT_fuzz_tmpl	= -dict=tests/fuzz/tmpl.dict
+FUZZ_DICT_fuzz_config	= -dict=tests/fuzz/config.dict
+FUZZ_DICT_fuzz_ktlist	= -dict=tests/fuzz/ktlist.dict
+FUZZ_DICT_fuzz_progress	= -dict=tests/fuzz/progress.dict
+
 fuzz:
 	$(MAKE) B=$(FUZZ_B) BIN=bin-fuzz CC=$(FUZZ_CC) \
 		CFLAGS="$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link" \
@@ -69,3 +81,46 @@ fuzz-clean:
 	rm -rf $(FUZZ_B) bin-fuzz
 
 .PHONY: fuzz fuzz-run fuzz-clean
+
+# Line coverage of what the corpora reach (clang source-based coverage,
+# no sanitizers): every harness of FUZZERS built into build-fuzz/cov/, run
+# once over tests/fuzz/corpus/NAME and build-fuzz/corpus/NAME (-runs=0),
+# then llvm-cov's report on the files FUZZ_COV_NAME names (every file
+# when it names none).
+FUZZ_COV_B		 = $(FUZZ_B)/cov
+FUZZ_COV_fuzz_tmpl	 = gen/base/tmpl.c
+FUZZ_COV_fuzz_config	 = gen/base/config.c gen/baocao/units.c gen/kt/config.c
+FUZZ_COV_fuzz_ktlist	 = gen/kt/list.c gen/input/csvt.c
+FUZZ_COV_fuzz_progress	 = gen/baocao/progress.c gen/baocao/plan.c
+LLVM_PROFDATA	?= llvm-profdata
+LLVM_COV	?= llvm-cov
+
+fuzz-cov:
+	$(MAKE) B=$(FUZZ_COV_B) BIN=$(FUZZ_COV_B)/bin CC=$(FUZZ_CC) \
+		CFLAGS="-O1 -g -fprofile-instr-generate -fcoverage-mapping -fsanitize=fuzzer-no-link" \
+		$(FUZZERS:%=$(FUZZ_COV_B)/fuzz/%)
+	@for f in $(FUZZERS); do \
+		mkdir -p $(FUZZ_B)/corpus/$$f; \
+		rm -f $(FUZZ_COV_B)/$$f.profraw; \
+		LLVM_PROFILE_FILE=$(FUZZ_COV_B)/$$f.profraw \
+		VB_FUZZ_SRCDIR=$(CURDIR)/input/2020 \
+		$(FUZZ_COV_B)/fuzz/$$f -runs=0 -max_len=1048576 \
+			$(FUZZ_B)/corpus/$$f tests/fuzz/corpus/$$f \
+			>/dev/null 2>&1 || exit 1; \
+		$(LLVM_PROFDATA) merge -o $(FUZZ_COV_B)/$$f.profdata \
+			$(FUZZ_COV_B)/$$f.profraw || exit 1; \
+		echo "== $$f"; \
+		$(LLVM_COV) report $(FUZZ_COV_B)/fuzz/$$f \
+			-instr-profile=$(FUZZ_COV_B)/$$f.profdata \
+			$$(case $$f in $(foreach h,$(FUZZ_NAMES),$(h)$(fuzz_rp) \
+			echo $(FUZZ_COV_$(h)) ;;) esac); \
+	done
+
+$(FUZZ_COV_B)/fuzz/%: tests/fuzz/%.c $(FUZZ_COV_B)/libvanban.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(FUZZ_COV_B)/libvanban.a $(LIBS)
+
+fuzz_rp		:= )
+
+.PHONY: fuzz-cov

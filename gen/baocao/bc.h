@@ -194,6 +194,7 @@ struct bc_unit {
 	char	*tham_quyen;        /* "TM. ỦY BAN NHÂN DÂN", may be "" */
 	char	*nhom;              /* "sở, ngành", "địa phương", or "" */
 	char	*slug;              /* output file name, no extension */
+	char	*fold;              /* don_vi folded, NULL: not yet (find) */
 	int	 line;              /* line in the units file, 0: none */
 };
 
@@ -201,6 +202,8 @@ struct bc_units {
 	struct bc_unit	*v;
 	size_t		 n, cap;
 	int		 from_file;  /* read from --don-vi */
+	size_t		*idx;        /* units by folded name (units.c) */
+	size_t		 idxcap, nindexed;  /* its slots, units in it */
 };
 
 /* Read a units file (CSV, or YAML when it ends .yaml/.yml or starts
@@ -317,6 +320,8 @@ struct bc_progress {
 				    * freed with it) */
 	size_t		 nfiles;
 	int		 year;     /* the most frequent year of the dates */
+	size_t		*idx;      /* rows by unit and task (progress.c) */
+	size_t		 idxcap, nindexed;  /* its slots, rows in it */
 	struct bc_text	*tx;       /* the units' texts */
 	size_t		 ntx, captx;
 	struct bc_src	*src;

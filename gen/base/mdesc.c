@@ -14,6 +14,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <utf8proc.h>
+
 #include "vanban.h"
 
 /* Is c a space or a line end (LF, CR)? */
@@ -164,6 +166,31 @@ mdesc_info_value(struct vbuf *b, const char *s)
 	vbuf_puts(b, "\"");
 }
 
+/* A code point YAML reads as a line end or a byte order mark, or does
+ * not allow raw (C1 controls, U+FFFE/FFFF), past ASCII: NEL, LS, PS,
+ * U+FEFF.  Written as an escape in double quotes.  (fuzz_tmpl: a value
+ * with NEL read back with a line break, one with a C1 control made the
+ * front matter fail to parse.) */
+static int
+mdesc_yaml_special(utf8proc_int32_t cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
+	    cp == 0xfeff || cp == 0xfffe || cp == 0xffff;
+}
+
+/* The code point at p and its length in *k (1 and -1 for a byte that
+ * starts none). */
+static utf8proc_int32_t
+mdesc_cp(const char *p, size_t *k)
+{
+	utf8proc_int32_t	cp;
+	utf8proc_ssize_t	n;
+
+	n = utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &cp);
+	*k = n > 0 ? (size_t)n : 1;
+	return n > 0 ? cp : -1;
+}
+
 /* Whether s would read back as the same string when written plain. */
 static int
 mdesc_yaml_plain_ok(const char *s)
@@ -171,7 +198,7 @@ mdesc_yaml_plain_ok(const char *s)
 	static const char *const special[] = {
 		"true", "false", "yes", "no", "on", "off", "null", "~", NULL
 	};
-	size_t	 i, n = strlen(s);
+	size_t	 i, k, n = strlen(s);
 	int	 numeric = 1;
 
 	if (n == 0 || strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]) != NULL)
@@ -182,6 +209,9 @@ mdesc_yaml_plain_ok(const char *s)
 		return 0;
 	for (i = 0; i < n; i++)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
+			return 0;
+	for (i = 0; i < n; i += k)
+		if (mdesc_yaml_special(mdesc_cp(s + i, &k)))
 			return 0;
 	for (i = 0; special[i] != NULL; i++)
 		if (strcasecmp(s, special[i]) == 0)
@@ -195,8 +225,10 @@ mdesc_yaml_plain_ok(const char *s)
 char *
 mdesc_yaml(const char *s)
 {
-	struct vbuf	 b = { NULL, 0, 0, 0 };
-	const char	*p;
+	struct vbuf		 b = { NULL, 0, 0, 0 };
+	const char		*p;
+	size_t			 k;
+	utf8proc_int32_t	 cp;
 
 	if (mdesc_yaml_plain_ok(s))
 		return strdup(s);
@@ -215,8 +247,16 @@ mdesc_yaml(const char *s)
 			vbuf_puts(&b, "\\t");
 		else if ((unsigned char)*p < 0x20 || *p == 0x7F)
 			vbuf_printf(&b, "\\x%02x", (unsigned char)*p);
-		else
+		else if ((unsigned char)*p < 0x80)
 			vbuf_putn(&b, p, 1);
+		else if (mdesc_yaml_special(cp = mdesc_cp(p, &k))) {
+			vbuf_printf(&b, cp < 0x100 ? "\\x%02x" : "\\u%04x",
+			    (unsigned)cp);
+			p += k - 1;
+		} else {
+			vbuf_putn(&b, p, k);
+			p += k - 1;
+		}
 	}
 	vbuf_puts(&b, "\"");
 	return vbuf_take(&b);

@@ -5,6 +5,7 @@
  */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,8 @@ struct tmpl_var {
 struct tmpl_vars {
 	struct tmpl_var	*v;
 	size_t		 n, cap;
+	size_t		*idx;      /* v by key: indices + 1, 0 empty */
+	size_t		 idxcap;   /* its slots, a power of 2 (or 0) */
 };
 
 struct tmpl_vars *
@@ -59,18 +62,74 @@ tmpl_vars_free(struct tmpl_vars *vs)
 		free(vs->v[i].key);
 	}
 	free(vs->v);
+	free(vs->idx);
 	free(vs);
+}
+
+/* FNV-1a of a key's keylen bytes. */
+static size_t
+tmpl_key_hash(const char *key, size_t keylen)
+{
+	uint64_t	h = 14695981039346656037ULL;
+	size_t		i;
+
+	for (i = 0; i < keylen; i++)
+		h = (h ^ (unsigned char)key[i]) * 1099511628211ULL;
+	return (size_t)(h ^ h >> 32);
+}
+
+/* Put variable i into the index (which has a free slot). */
+static void
+tmpl_index_put(struct tmpl_vars *vs, size_t i)
+{
+	const char	*k = vs->v[i].key;
+	size_t		 s = tmpl_key_hash(k, strlen(k)) & (vs->idxcap - 1);
+
+	while (vs->idx[s] != 0)
+		s = (s + 1) & (vs->idxcap - 1);
+	vs->idx[s] = i + 1;
+}
+
+/*
+ * Index the variable just added (the last one), growing the index to
+ * keep it at most half full.  Looking each key up among all the others
+ * made a config of 40,000 keys (1.2 MB) take 4 s.  -1 on OOM.
+ */
+static int
+tmpl_index_add(struct tmpl_vars *vs)
+{
+	size_t	 cap, i;
+	size_t	*idx;
+
+	if (vs->n * 2 > vs->idxcap) {
+		for (cap = vs->idxcap ? vs->idxcap * 2 : 64; cap < vs->n * 2;)
+			cap *= 2;
+		if ((idx = calloc(cap, sizeof(*idx))) == NULL)
+			return -1;
+		free(vs->idx);
+		vs->idx = idx;
+		vs->idxcap = cap;
+		for (i = 0; i + 1 < vs->n; i++)
+			tmpl_index_put(vs, i);
+	}
+	tmpl_index_put(vs, vs->n - 1);
+	return 0;
 }
 
 static struct tmpl_var *
 tmpl_vars_find(const struct tmpl_vars *vs, const char *key, size_t keylen)
 {
-	size_t i;
+	size_t	 s, i;
 
-	for (i = 0; i < vs->n; i++)
+	if (vs->idxcap == 0)
+		return NULL;
+	for (s = tmpl_key_hash(key, keylen) & (vs->idxcap - 1);
+	    vs->idx[s] != 0; s = (s + 1) & (vs->idxcap - 1)) {
+		i = vs->idx[s] - 1;
 		if (strlen(vs->v[i].key) == keylen &&
 		    memcmp(vs->v[i].key, key, keylen) == 0)
 			return &vs->v[i];
+	}
 	return NULL;
 }
 
@@ -89,6 +148,11 @@ tmpl_vars_slot(struct tmpl_vars *vs, const char *key)
 	if ((v->key = strdup(key)) == NULL)
 		return NULL;
 	vs->n++;
+	if (tmpl_index_add(vs) != 0) {
+		free(v->key);
+		vs->n--;
+		return NULL;
+	}
 	return v;
 }
 
