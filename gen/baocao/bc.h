@@ -350,6 +350,10 @@ struct bc_want {
 int	 bc_progress_table(struct csvt *t, const struct bc_plan *,
 	    const struct bc_data *, struct bc_units *, const struct bc_want *,
 	    struct diag *, struct bc_progress *);
+int	 bc_progress_parse(const char *name, const char *text, size_t len,
+	    const struct bc_plan *, const struct bc_data *,
+	    struct bc_units *, const struct bc_want *, struct diag *,
+	    struct bc_progress *pr);
 /* Periods composed: of the rows of one unit and task from tables of
  * different periods, only the latest period's stays. */
 void	 bc_progress_compose(struct bc_progress *);

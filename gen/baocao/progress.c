@@ -382,6 +382,21 @@ bc_progress_year(const struct bc_progress *pr)
 	return year;
 }
 
+int
+bc_progress_parse(const char *name, const char *text, size_t len,
+    const struct bc_plan *p, const struct bc_data *bd, struct bc_units *us,
+    const struct bc_want *w, struct diag *d, struct bc_progress *pr)
+{
+	struct csvt	*t;
+	int		 rc;
+
+	if ((rc = csvt_parse_rows(name, text, len, 0, 0, d, &t)) != VB_OK) {
+		csvt_free(t);
+		return rc;
+	}
+	return bc_progress_table(t, p, bd, us, w, d, pr);
+}
+
 /* The header row of a table: the first of its first rows naming the
  * unit, task and status columns (a form has title rows above), else 0;
  * h: the table seen from there. */
