@@ -23,11 +23,11 @@ WARN	 = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wpedantic -Wmissing-prototypes \
 ifneq ($(CI),)
 WARN	+= -Werror
 endif
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) libzip) \
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) \
 	   -DVB_LIBZIP_SONAME='"$(or $(ZIP_SONAME),libzip.so.4)"' \
 	   -Igen -DVB_FONT_DIR='"$(FONT_DIR)"' \
 	   -DVB_TEMPLATES_DIR='"$(TEMPLATES_DIR)"' -DVB_LOCALE_DIR='"$(LOCALE_DIR)"' -MMD -MP
-LIBS	 = -Wl,--as-needed $(shell pkg-config --libs $(PKGS)) -lcsv -lm
+LIBS	 = -Wl,--as-needed $(PKG_LIBS) -lcsv -lm
 PREFIX	?= /usr/local
 FONT_DIR ?= $(CURDIR)/fonts
 TEMPLATES_DIR ?= $(CURDIR)/templates
@@ -35,14 +35,23 @@ LOCALE_DIR ?= $(abspath $(B)/locale)
 
 -include Makefile.local
 
+# pkg-config runs once per make, not once per command (after
+# Makefile.local, which may change PKGS).
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) libzip)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+
 B	?= build
 BIN	?= bin
 # The library: every stage folder of gen/ (README.md, "Architecture");
 # the tools: one gen/tools/vb-NAME.c each.
-STAGES	 = base input doc layout out render kt baocao
+STAGES	 = base input doc layout emit render kt baocao
 LIB_SRC	:= $(foreach s,$(STAGES),$(wildcard gen/$(s)/*.c))
 LIB_OBJ	:= $(LIB_SRC:gen/%.c=$(B)/%.o)
 TOOLS	:= $(patsubst gen/tools/vb-%.c,$(BIN)/vb-%,$(wildcard gen/tools/vb-*.c))
+# Kept, not deleted as intermediates: their .d files name them, so a
+# second make would otherwise build them again (make is idempotent).
+TOOL_OBJ := $(patsubst gen/tools/%.c,$(B)/tools/%.o,$(wildcard gen/tools/*.c))
+.SECONDARY: $(TOOL_OBJ)
 UNIT	:= $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
 # Samples: input/NAME.md -> output/NAME.pdf, input/DIR/NAME.md -> output/NAME-DIR.pdf
@@ -132,8 +141,8 @@ asan:
 		VB_SANITIZED=1 BUILD=build-asan BIN=$(CURDIR)/bin-asan sh tests/run.sh
 
 # The include rule of README.md, "Architecture" (also part of make test).
-check-includes:
-	@sh tests/e2e/includes.sh
+check-includes: tools
+	@BUILD=$(B) sh tests/e2e/includes.sh
 
 bench: tools
 	@sh tests/bench.sh

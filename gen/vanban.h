@@ -78,9 +78,6 @@ const struct diag_msg *diag_item(const struct diag *, size_t i);
  * "list.xlsx:Sheet" for line 0), for naming a file or a place inside a
  * message's text.  Malloc'd; NULL on OOM. */
 char		*diag_place(const char *file, int line, int col);
-/* Did an error name this line of this file? */
-int		 diag_line_failed(const struct diag *, const char *file,
-		    int line);
 /* Print every message (one a line), then "N error(s), M warning(s)"
  * when there were any, to fp.  Called by tools' main() only. */
 void		 diag_print(const struct diag *, FILE *fp, const char *prog);
@@ -382,6 +379,11 @@ int		 config_defaults(const struct config_key *keys,
  * (an unknown key, a wrong type: an error at its line).  A mapping
  * replaces all its sub-keys.  VB_OK, VB_EINPUT or VB_ESYS. */
 int		 config_load(const char *path, const struct config_key *keys,
+		    struct tmpl_vars *, struct diag *);
+/* The same over text already read (len bytes, NFC UTF-8); path names it
+ * in messages. */
+int		 config_load_text(const char *path, const char *text,
+		    size_t len, const struct config_key *keys,
 		    struct tmpl_vars *, struct diag *);
 
 /* Before loading YAML text (a front matter, a config): refuse nesting

@@ -271,18 +271,6 @@ diag_item(const struct diag *d, size_t i)
 	return (d && i < d->n) ? &d->msgs[i] : NULL;
 }
 
-int
-diag_line_failed(const struct diag *d, const char *file, int line)
-{
-	size_t i;
-
-	for (i = 0; d != NULL && i < d->n; i++)
-		if (d->msgs[i].level == DIAG_ERROR && d->msgs[i].line == line &&
-		    d->msgs[i].file != NULL && strcmp(d->msgs[i].file, file) == 0)
-			return 1;
-	return 0;
-}
-
 void
 diag_print(const struct diag *d, FILE *fp, const char *prog)
 {

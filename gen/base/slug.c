@@ -1,6 +1,8 @@
 /*
  * slug.c - file names made from Vietnamese names: "UBND huyện Mường Nhé"
  * -> "ubnd-huyen-muong-nhe".  Added for vb-baocao (one file per unit).
+ * Also NFC (text_nfc): the one home of vanban's Unicode folding, in base
+ * because it needs only utf8proc and every stage above uses it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -130,4 +132,53 @@ vb_edit_distance(const char *a, const char *b)
 	r = row[lb];
 	free(row);
 	return r;
+}
+
+/*
+ * Whether NFC leaves cp alone whatever stands around it: it has no
+ * canonical decomposition of one character, no combining class, and no
+ * composition takes it second.  True of U+0000..U+02FF, of Latin Extended
+ * Additional (the precomposed Vietnamese letters, U+1E00..U+1EFF), of
+ * general punctuation but its two quads (U+2002..U+206F) and of the
+ * currency signs; text of only these is its own NFC.
+ */
+static int
+text_nfc_stable(utf8proc_int32_t cp)
+{
+	return cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+	    (cp >= 0x2002 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF);
+}
+
+char *
+text_nfc(const char *s, size_t n, size_t *outlen)
+{
+	const utf8proc_uint8_t	*u = (const utf8proc_uint8_t *)s;
+	utf8proc_uint8_t	*r = NULL;
+	utf8proc_int32_t	 cp;
+	utf8proc_ssize_t	 k;
+	size_t			 i;
+
+	/* Most text (all of vanban's own) is already NFC: checking costs a
+	 * tenth of normalising it. */
+	for (i = 0; i < n; i += (size_t)k)
+		if ((k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i),
+		    &cp)) <= 0 || !text_nfc_stable(cp))
+			break;
+	if (i == n) {
+		if ((r = malloc(n + 1)) == NULL)
+			return NULL;
+		if (n > 0)
+			memcpy(r, s, n);
+		r[n] = '\0';
+		if (outlen)
+			*outlen = n;
+		return (char *)r;
+	}
+	k = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+	    &r, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+	if (k < 0)
+		return NULL;
+	if (outlen)
+		*outlen = (size_t)k;
+	return (char *)r;
 }

@@ -3,7 +3,7 @@
  * alignment of a column's body cells when align= does not give it
  * (numbers to the right, a running number 1, 2, 3 ... centred, text to
  * the left) and the totals rows set bold.  layout/table.c (the PDF) and
- * out/docx_body.c (the Word file) both ask here.
+ * emit/docx_body.c (the Word file) both ask here.
  */
 #include <stdio.h>
 #include <stdlib.h>

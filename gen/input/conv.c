@@ -324,7 +324,7 @@ conv_guess(struct conv *c, int final)
 }
 
 /* Run the phases on the buffered input; final: no more input comes. */
-void
+static void
 conv_run(struct conv *c, int final)
 {
 	size_t i;

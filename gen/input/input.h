@@ -75,7 +75,6 @@ void conv_fail(struct conv *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 int conv_grow(char **buf, size_t *cap, size_t used, size_t n);
 void conv_put(struct conv *c, const char *s, size_t n);
-void conv_run(struct conv *c, int final);
 void conv_feed(struct conv *c, const void *buf, size_t n);
 int conv_finish(struct conv *c);
 /* decode.c: the decoders, each returning the bytes it consumed */

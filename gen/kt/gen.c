@@ -306,7 +306,9 @@ kt_italic_line(struct vbuf *b, const char *text, const char *end)
 	vbuf_printf(b, "%s*", end);
 }
 
-void
+/* Warn once per run that a table row (line src->line of table, under
+ * the data folder) is used while not confirmed (xac_nhan chua). */
+static void
 kt_source_warn(struct diag *d, const struct kt_data *kd, const char *table,
     struct kt_source *src, const char *what, const char *text)
 {

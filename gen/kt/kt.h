@@ -328,12 +328,6 @@ struct kt_opt {
 int	 kt_config_check(const struct kt_data *, const struct kt_opt *,
 	    const char *cfg, struct diag *);
 
-/* Warn once per run that a table row (line src->line of table, under
- * the data folder) is used while not confirmed (xac_nhan chua). */
-void	 kt_source_warn(struct diag *, const struct kt_data *,
-	    const char *table, struct kt_source *src, const char *what,
-	    const char *text);
-
 /* Parse a --sap-xep / --lam-tron value; 0 and *out, or -1. */
 int	 kt_sort_parse(const char *s, int *out);
 int	 kt_round_parse(const char *s, int *out);

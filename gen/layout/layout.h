@@ -1,6 +1,6 @@
 /*
  * layout.h - the layout stage: it measures text through struct
- * layout_font (metrics only, implemented over the TTFs by gen/out/font.c
+ * layout_font (metrics only, implemented over the TTFs by gen/emit/font.c
  * or by a fake font in tests), breaks lines (lb_), places blocks on pages
  * and produces the display list (dl_): what to draw where, which the
  * output stage only draws.  Layout includes no cmark, libyaml, zlib or
@@ -35,7 +35,7 @@ struct layout_font {
 	int	(*advance)(void *ctx, int face, uint32_t cp);
 };
 
-/* Width in pt of n bytes of UTF-8 s in face at size_pt. */
+/* Width in pt of n bytes of UTF-8 s in face at size_pt (layout/measure.c). */
 double		 layout_width(const struct layout_font *, int face, double size_pt,
 		    const char *s, size_t n);
 

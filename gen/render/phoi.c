@@ -10,7 +10,7 @@
 #include "vanban.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
-#include "out/out.h"
+#include "emit/emit.h"
 #include "render/render_int.h"
 
 /* Every character of every box's mau and of every certificate's text

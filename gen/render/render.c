@@ -17,7 +17,7 @@
 #include "vanban.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
-#include "out/out.h"
+#include "emit/emit.h"
 #include "render/render_int.h"
 
 struct render {

@@ -24,7 +24,8 @@ static const char *const kt_files[] = { "danh_sach", NULL };
 static const char *const bc_files[] = { "ke_hoach", "tien_do", "don_vi",
 	"khen_thuong", NULL };
 
-const char *
+/* The nth value of key (repeated fields), or NULL. */
+static const char *
 web_field_nth(const struct web_req *r, const char *key, size_t nth)
 {
 	size_t i;

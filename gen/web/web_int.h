@@ -61,10 +61,8 @@ enum { WEB_ST_BODY, WEB_ST_QUEUED, WEB_ST_DONE };
 
 extern const struct web_opt *web_opt;
 
-/* Text fields of a request: the value of key (the first), or NULL; the
- * i-th value of key (repeated fields). */
+/* Text fields of a request: the value of key (the first), or NULL. */
 const char *web_field(const struct web_req *, const char *key);
-const char *web_field_nth(const struct web_req *, const char *key, size_t);
 
 /* ----- the body of a POST (upload.c) ----- */
 

@@ -2,7 +2,8 @@
 # The include rule of gen/ (README.md, "Architecture"): which header each
 # stage may include, and which library headers only one module may.  One
 # check per folder and per library header; `make check-includes` runs it.
-# Prints "PASS name" / "FAIL name: detail".  Environment: ROOT.
+# The stage order is also checked on the objects (nm; see the end).
+# Prints "PASS name" / "FAIL name: detail".  Environment: ROOT, BUILD.
 here=$(cd "$(dirname "$0")" && pwd)
 ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
 cd "$ROOT/gen" || { echo "FAIL includes: no gen/"; exit 0; }
@@ -12,15 +13,15 @@ cd "$ROOT/gen" || { echo "FAIL includes: no gen/"; exit 0; }
 allowed() {
 	case $1 in
 	base|doc)	echo "" ;;
-	# input/xlsx.c and out/docx.c reach libzip through base/zipso.h
+	# input/xlsx.c and emit/docx.c reach libzip through base/zipso.h
 	# (loaded on first use; see the libzip check below).
 	input)		echo "base/zipso.h" ;;
 	layout)		echo "doc/doc.h" ;;
-	# out: the DOCX writer reads the document model, not the display
-	# list, because Word reflows the text itself (only out/docx*.c; see
+	# emit: the DOCX writer reads the document model, not the display
+	# list, because Word reflows the text itself (only emit/docx*.c; see
 	# the check below).
-	out)		echo "layout/layout.h doc/doc.h base/zipso.h" ;;
-	render)		echo "doc/doc.h layout/layout.h out/out.h" ;;
+	emit)		echo "layout/layout.h doc/doc.h base/zipso.h" ;;
+	render)		echo "doc/doc.h layout/layout.h emit/emit.h" ;;
 	tools)		echo "kt/kt.h baocao/bc.h web/web.h" ;;
 	# web: vb-web's server, beside the tools; its worker calls the
 	# generators' run entry points and writes the zip through zipso.
@@ -64,24 +65,123 @@ lib() {	# NAME PATTERN ALLOWED-FILES...
 		echo "FAIL includes_lib_$name: <$pat> only in $* (also in:$extra)"
 	fi
 }
-# In out/, the model (doc/doc.h) only for the DOCX writer.
-bad=$(grep -l '^#include "doc/doc.h"' out/*.c out/*.h 2>/dev/null |
-    grep -v '^out/docx' | tr '\n' ' ')
+# In emit/, the model (doc/doc.h) only for the DOCX writer.
+bad=$(grep -l '^#include "doc/doc.h"' emit/*.c emit/*.h 2>/dev/null |
+    grep -v '^emit/docx' | tr '\n' ' ')
 if [ -z "$bad" ]; then
-	echo "PASS includes_out_doc_docx_only"
+	echo "PASS includes_emit_doc_docx_only"
 else
-	echo "FAIL includes_out_doc_docx_only: doc/doc.h in $bad(only out/docx*.c)"
+	echo "FAIL includes_emit_doc_docx_only: doc/doc.h in $bad(only emit/docx*.c)"
 fi
 
 lib libzip 'zip.h' base/zipso.h
 lib expat 'expat.h' input/xlsx.c input/ods.c
-lib harfbuzz 'hb' out/font.c
-lib zlib 'zlib.h' out/pdf.c
-lib libpng 'png.h' out/png.c
-lib lcms2 'lcms2' out/pdfa.c
+lib harfbuzz 'hb' emit/font.c
+lib zlib 'zlib.h' emit/pdf.c
+lib libpng 'png.h' emit/png.c
+lib lcms2 'lcms2' emit/pdfa.c
 lib cmark 'cmark' doc/*.c
-lib libyaml 'yaml' doc/*.c base/config.c
+lib libyaml 'yaml' doc/*.c base/config.c input/yaml.c
 lib libcsv 'csv.h' input/csvt.c
 lib iconv 'iconv' input/*.c input/input.h
 lib libmicrohttpd 'microhttpd.h' web/server.c web/upload.c
+
+# The stage order on the objects: an object may use only symbols that
+# its own stage or an earlier one defines.  Order: base, input, doc,
+# layout, emit (the writers), render, the generators kt and baocao
+# (siblings: neither uses the other), then tools and web.  A prototype
+# in vanban.h lets a call climb past the include rule; nm does not.
+rank() {	# stage folder -> its place in the order
+	case $1 in
+	base) echo 0 ;; input) echo 1 ;; doc) echo 2 ;; layout) echo 3 ;;
+	emit) echo 4 ;; render) echo 5 ;; kt|baocao) echo 6 ;;
+	tools|web) echo 7 ;; *) echo "" ;;
+	esac
+}
+
+# Upward uses among the objects of build folder $1 whose source is in
+# gen folder $2 (a stale object, its source gone, is skipped): one
+# "OBJ uses SYM of OBJ; " each; nothing when the order holds.
+upward() {
+	(cd "$1" && for o in */*.o; do
+		[ -f "$o" ] && [ -f "$2/${o%.o}.c" ] || continue
+		d=${o%%/*}
+		r=$(rank "$d")
+		[ -n "$r" ] || continue
+		nm -P --defined-only "$o" 2>/dev/null | awk -v o="$o" \
+		    -v r="$r" -v d="$d" '$2 ~ /^[TDBRCVW]$/ {
+			print "D", $1, o, r, d }'
+		nm -P -u "$o" 2>/dev/null | awk -v o="$o" -v r="$r" \
+		    -v d="$d" '{ print "U", $1, o, r, d }'
+	done) | awk '$1 == "D" { def[$2] = $3; dr[$2] = $4; dd[$2] = $5; next }
+	    { use[++n] = $0 }
+	    END {
+		for (i = 1; i <= n; i++) {
+			split(use[i], f, " ")
+			s = f[2]
+			if (!(s in def))
+				continue
+			if (dr[s] > f[4] || (dr[s] == f[4] && f[4] == 6 &&
+			    dd[s] != f[5]))
+				printf "%s uses %s of %s; ", f[3], s, def[s]
+		}
+	    }'
+}
+
+BUILD=${BUILD:-build}
+case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
+if ! command -v nm >/dev/null 2>&1 || ! command -v cc >/dev/null 2>&1 ||
+    [ ! -d "$BUILD" ]; then
+	echo "SKIP symbols_stage_order: no nm, cc or $BUILD"
+	exit 0
+fi
+bad=$(upward "$BUILD" "$ROOT/gen")
+if [ -z "$bad" ]; then
+	echo "PASS symbols_stage_order"
+else
+	echo "FAIL symbols_stage_order: $bad"
+fi
+
+# No global function of the library that nothing else uses: a function
+# only its own file calls is static, one nothing calls is removed.  A
+# use is another object's (nm) or a test's (tests/ names it).
+dead=$(cd "$BUILD" && for o in */*.o; do
+	[ -f "$o" ] && [ -f "$ROOT/gen/${o%.o}.c" ] || continue
+	nm -P --defined-only "$o" | awk -v o="$o" '$2 == "T" { print "T", $1, o }'
+	nm -P -u "$o" | awk '{ print "U", $1 }'
+done | awk '$1 == "U" { used[$2] = 1; next } { def[$2] = $3 }
+	END { for (s in def) if (!(s in used) && s != "main" &&
+	    s !~ /^LLVMFuzzer/) print s, def[s] }' | sort |
+    while read -r s o; do
+	grep -rqw "$s" "$ROOT/tests" || printf '%s (%s); ' "$s" "$o"
+    done)
+if [ -z "$dead" ]; then
+	echo "PASS symbols_no_unused_globals"
+else
+	echo "FAIL symbols_no_unused_globals: global but used by no other file nor test: $dead"
+fi
+
+# The check itself: base calling layout, and kt calling baocao, must be
+# caught; layout calling base must not.
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+mkdir -p "$t/gen/base" "$t/gen/layout" "$t/gen/kt" "$t/gen/baocao" \
+    "$t/b/base" "$t/b/layout" "$t/b/kt" "$t/b/baocao"
+printf 'int lo(void);\nint up(void);\nint lo(void) { return up(); }\n' \
+    >"$t/gen/base/lo.c"
+printf 'int lo(void);\nint up(void);\nint up(void) { return lo(); }\n' \
+    >"$t/gen/layout/up.c"
+printf 'int bc(void);\nint kt(void);\nint kt(void) { return bc(); }\n' \
+    >"$t/gen/kt/kt.c"
+printf 'int bc(void);\nint bc(void) { return 1; }\n' >"$t/gen/baocao/bc.c"
+for f in base/lo layout/up kt/kt baocao/bc; do
+	cc -c -o "$t/b/$f.o" "$t/gen/$f.c" || echo "FAIL symbols_self: cc"
+done
+got=$(upward "$t/b" "$t/gen")
+case $got in
+"base/lo.o uses up of layout/up.o; kt/kt.o uses bc of baocao/bc.o; " |\
+"kt/kt.o uses bc of baocao/bc.o; base/lo.o uses up of layout/up.o; ")
+	echo "PASS symbols_self_check" ;;
+*)	echo "FAIL symbols_self_check: got \"$got\"" ;;
+esac
 exit 0

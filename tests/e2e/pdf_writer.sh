@@ -1,5 +1,5 @@
 #!/bin/sh
-# vanban's own PDF writer (gen/out/pdf.c) read back by independent readers:
+# vanban's own PDF writer (gen/emit/pdf.c) read back by independent readers:
 #  - a document using every Vietnamese letter, upper and lower case, in
 #    the four faces, with the bytes a literal string must escape (every
 #    face uses more than 100 characters, so CIDs 10, 13, 40, 41 and 92

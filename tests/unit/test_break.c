@@ -21,7 +21,7 @@
 #include "vanban.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
-#include "out/out.h"
+#include "emit/emit.h"
 #include "check.h"
 
 #define SIZE_PT	10.0

@@ -11,8 +11,8 @@
 #include "vanban.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
-#include "out/out.h"
-#include "out/docx_int.h"
+#include "emit/emit.h"
+#include "emit/docx_int.h"
 #include "check.h"
 
 /* docx_esc of s into a string (malloc'd). */

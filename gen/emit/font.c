@@ -16,7 +16,7 @@
 
 #include "vanban.h"
 #include "layout/layout.h"
-#include "out/out.h"
+#include "emit/emit.h"
 
 static const char *const face_files[LAYOUT_NFACES] = {
 	"LiberationSerif-Regular.ttf",
@@ -34,6 +34,8 @@ struct font_set {
 	unsigned	 upem[LAYOUT_NFACES];   /* units per em */
 	short		*cache[LAYOUT_NFACES];  /* advance+1 (1/1000 em), 0 unknown */
 };
+
+static void	 font_set_free(struct font_set *);
 
 struct font_set *
 font_set_new(const char *font_dir, struct diag *d)
@@ -78,7 +80,7 @@ fail:
 	return NULL;
 }
 
-void
+static void
 font_set_free(struct font_set *fs)
 {
 	int i;
@@ -269,33 +271,4 @@ font_set_info(struct font_set *fs, int face, struct font_info *fi)
 	 * such field; readers use it only to pick a substitute). */
 	fi->stem_v = (int)(10 + 220 * ((w - 50) / 900) * ((w - 50) / 900));
 	return 0;
-}
-
-double
-layout_width(const struct layout_font *lf, int face, double size_pt,
-    const char *s, size_t n)
-{
-	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)s;
-	long			 units = 0;
-	size_t			 i = 0;
-
-	while (i < n) {
-		utf8proc_int32_t	cp;
-		utf8proc_ssize_t	k;
-		int			a;
-
-		/* Input is valid UTF-8 (text_read_*); a bad byte counts as
-		 * one replacement character. */
-		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0) {
-			k = 1;
-			cp = 0xFFFD;
-		}
-		i += (size_t)k;
-		a = lf->advance(lf->ctx, face, (uint32_t)cp);
-		if (a < 0)
-			a = lf->advance(lf->ctx, face, 0xFFFD);
-		units += a > 0 ? a : 0;
-	}
-	return (double)units * size_pt / 1000.0;
 }

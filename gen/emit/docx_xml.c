@@ -14,7 +14,7 @@
 #include "vanban.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
-#include "out/docx_int.h"
+#include "emit/docx_int.h"
 
 #define LEFT_COL 0.38          /* ô 2-3 column: share of the text width,
 				* as in the PDF's letterhead */
@@ -118,7 +118,8 @@ docx_inline(struct vbuf *b, const struct doc_inline *in, int face_or,
 		    in->runs[i].face | face_or, in->runs[i].sup, size_pt);
 }
 
-long
+/* Width of s in face at size_pt, twips. */
+static long
 docx_width(const struct docx_state *x, int face, double size_pt, const char *s)
 {
 	return DOCX_TW(layout_width(x->lf, face, size_pt, s, strlen(s)));
@@ -135,7 +136,9 @@ docx_para(struct vbuf *b, const char *style, const char *ppr, const char *s,
 	vbuf_puts(b, "</w:p>");
 }
 
-void
+/* A short rule: an empty paragraph whose bottom border is w_tw long,
+ * centred in a column col_tw wide; after_tw space under it. */
+static void
 docx_rule(struct vbuf *b, long col_tw, long w_tw, long after_tw)
 {
 	long ind = (col_tw - w_tw) / 2;

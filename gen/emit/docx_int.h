@@ -1,6 +1,6 @@
 /*
- * docx_int.h - shared by the DOCX writer's files (out/docx.c: the
- * container, styles, headers and properties; out/docx_body.c: the
+ * docx_int.h - shared by the DOCX writer's files (emit/docx.c: the
+ * container, styles, headers and properties; emit/docx_body.c: the
  * letterhead, body, tables, signature and sections of word/document.xml).
  * The writer reads the document model, not the display list: Word and
  * LibreOffice reflow the text themselves.
@@ -44,15 +44,9 @@ void	 docx_run(struct vbuf *, const char *s, size_t n, int face, int sup,
 /* The runs of an inline sequence; face_or is or'ed into every face. */
 void	 docx_inline(struct vbuf *, const struct doc_inline *, int face_or,
 	    double size_pt);
-/* Width of s in face at size_pt, twips. */
-long	 docx_width(const struct docx_state *, int face, double size_pt,
-	    const char *s);
 /* A paragraph of one run: style, extra pPr XML (or NULL), text. */
 void	 docx_para(struct vbuf *, const char *style, const char *ppr,
 	    const char *s, int face, double size_pt);
-/* A short rule: an empty paragraph whose bottom border is w_tw long,
- * centred in a column col_tw wide; after_tw space under it. */
-void	 docx_rule(struct vbuf *, long col_tw, long w_tw, long after_tw);
 
 /* docx_body.c: the whole of word/document.xml into *out (malloc'd).
  * 0, or -1 (memory). */
@@ -62,9 +56,5 @@ int	 docx_document(const struct doc *, const struct layout_font *,
  * and Nơi nhận.  0, or -1 (memory). */
 int	 docx_letterhead(struct docx_state *);
 int	 docx_signature(struct docx_state *);
-/* A table block of the model, and a chart written as the table of its
- * data. */
-void	 docx_table(struct docx_state *, const struct doc_block *);
-void	 docx_chart(struct docx_state *, const struct doc_chart *);
 
 #endif /* DOCX_INT_H */

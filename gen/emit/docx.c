@@ -18,8 +18,8 @@
 #include "base/zipso.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
-#include "out/out.h"
-#include "out/docx_int.h"
+#include "emit/emit.h"
+#include "emit/docx_int.h"
 
 #define DOCX_FIXED_TIME 1577836800LL   /* 2020-01-01: entries' time when
 				      * SOURCE_DATE_EPOCH is not a DOS date */

@@ -1,13 +1,13 @@
 /*
- * out.h - the output stage: the fonts (HarfBuzz: metrics for layout,
+ * emit.h - the writers (emit): the fonts (HarfBuzz: metrics for layout,
  * subsets for the PDF), the PDF writer (its own objects, zlib), which
  * draws a display list and nothing else, and the DOCX writer.  Only
- * out/font.c includes HarfBuzz.
+ * emit/font.c includes HarfBuzz.
  *
  * Include order: vanban.h, layout/layout.h, then this.
  */
-#ifndef OUT_H
-#define OUT_H
+#ifndef EMIT_H
+#define EMIT_H
 
 #include <stdint.h>
 
@@ -19,9 +19,9 @@ int		 font_file_read(const char *path, char **bytes, size_t *len,
 		    struct diag *d);
 /* Real metrics from the TTF files in font_dir (HarfBuzz); NULL and a
  * message in d if a face cannot be loaded.  Faces are also used by the
- * PDF writer for subsetting. */
+ * PDF writer for subsetting.  Loaded once per process (render.c) and
+ * kept until it exits. */
 struct font_set	*font_set_new(const char *font_dir, struct diag *d);
-void		 font_set_free(struct font_set *);
 struct layout_font font_set_metrics(struct font_set *);
 const char	*font_set_path(const struct font_set *, int face);
 /* Subset face to the codepoints in cps (n of them, sorted); returns a
@@ -70,4 +70,4 @@ int		 docx_write(const struct doc *, const struct layout_font *lf,
 		    const struct layout_fit *fit, long long epoch, char **out,
 		    size_t *len, struct diag *d);
 
-#endif /* OUT_H */
+#endif /* EMIT_H */

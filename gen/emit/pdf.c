@@ -28,8 +28,8 @@
 
 #include "vanban.h"
 #include "layout/layout.h"
-#include "out/out.h"
-#include "out/pdf_int.h"
+#include "emit/emit.h"
+#include "emit/pdf_int.h"
 
 /* A bookmark, linked into the outline tree. */
 struct pdf_mark {
@@ -91,7 +91,7 @@ pdf_begin(struct pdf *p, int num)
 
 /* A number in thousandths as the shortest decimal (written by hand:
  * snprintf was a tenth of the plan's instructions). */
-void
+static void
 pdf_milli(struct vbuf *b, long long m)
 {
 	char		 s[32], *e = s + sizeof(s), *q = e;
@@ -160,7 +160,7 @@ pdf_utf16(struct vbuf *b, uint32_t cp)
 
 /* A text string: literal when printable ASCII, else UTF-16BE in hex
  * after a byte order mark. */
-void
+static void
 pdf_textstring(struct vbuf *b, const char *s)
 {
 	const unsigned char	*u = (const unsigned char *)s;

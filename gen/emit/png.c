@@ -15,7 +15,7 @@
 
 #include "vanban.h"
 #include "layout/layout.h"
-#include "out/out.h"
+#include "emit/emit.h"
 
 /* The largest image taken: an A3 scan at 400 dpi is 31 million. */
 #define PNG_MAX_PIXELS	60000000L

@@ -12,7 +12,7 @@
 #include "vanban.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
-#include "out/docx_int.h"
+#include "emit/docx_int.h"
 
 #define CELL_PADX 80   /* cell margins as the PDF's: 4 pt left and right, */
 #define CELL_PADT 40   /* 2 pt on top */
@@ -255,7 +255,8 @@ tbl_open(struct docx_state *x, const long *w, size_t nc, long total)
 	vbuf_puts(&x->b, "</w:tblGrid>");
 }
 
-void
+/* A table block of the model. */
+static void
 docx_table(struct docx_state *x, const struct doc_block *tb)
 {
 	const struct doc_table	*t = tb->table;
@@ -366,7 +367,8 @@ vi_number(double v, char *buf, size_t n)
 		    fr % 10 ? fr : fr / 10);
 }
 
-void
+/* A chart, written as the table of its data. */
+static void
 docx_chart(struct docx_state *x, const struct doc_chart *ch)
 {
 	long	 w[1 + DOC_CHART_MAXSERIES], cw = x->width_tw * 2 / 3;

@@ -1,11 +1,11 @@
 /*
- * pdf_int.h - shared by the PDF writer's files (out/pdf.c: objects,
- * fonts, pages, outline, trailer; out/pdfa.c: what makes the file
+ * pdf_int.h - shared by the PDF writer's files (emit/pdf.c: objects,
+ * fonts, pages, outline, trailer; emit/pdfa.c: what makes the file
  * archival, PDF/A-1b, and its text extractable by other tools: the XMP
  * metadata, the output intent's ICC profile, the file identifier, the
  * fonts: the encodings, widths, CIDSet and ToUnicode maps).
  *
- * Include order: vanban.h, layout/layout.h, out/out.h, then this.
+ * Include order: vanban.h, layout/layout.h, emit/emit.h, then this.
  */
 #ifndef PDF_INT_H
 #define PDF_INT_H
@@ -41,9 +41,7 @@ struct pdf {
 /* The CID of cp in face f (0, .notdef, if the face does not have it). */
 unsigned pdf_cid(const struct pdf_face *f, uint32_t cp);
 void	pdf_begin(struct pdf *, int num);
-void	pdf_milli(struct vbuf *, long long m);
 void	pdf_utf16(struct vbuf *, uint32_t cp);
-void	pdf_textstring(struct vbuf *, const char *s);
 /* Object num: data deflated, extra (may be "") added to its dictionary. */
 void	pdf_stream(struct pdf *, int num, const char *extra, const void *data,
 	    size_t len);

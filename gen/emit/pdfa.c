@@ -31,8 +31,8 @@
 
 #include "vanban.h"
 #include "layout/layout.h"
-#include "out/out.h"
-#include "out/pdf_int.h"
+#include "emit/emit.h"
+#include "emit/pdf_int.h"
 
 /* ------------------------------------------------------------------ */
 /* Fonts                                                                */

@@ -25,7 +25,7 @@
 
 #include "vanban.h"
 #include "layout/layout.h"
-#include "out/out.h"
+#include "emit/emit.h"
 
 #define FONT_FILE_MAX (64L << 20)   /* bytes: a face is < 1 MB */
 
