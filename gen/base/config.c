@@ -385,7 +385,7 @@ config_load(const char *path, const struct config_key *keys,
 	if (!yaml_parser_load(&parser, &doc)) {
 		diag_add(d, DIAG_ERROR, path, (int)parser.problem_mark.line + 1,
 		    (int)parser.problem_mark.column + 1, "YAML: %s",
-		    parser.problem ? parser.problem : "syntax error");
+		    parser.problem ? vb_yaml_tr(parser.problem) : vb_tr("syntax error"));
 		yaml_parser_delete(&parser);
 		free(text);
 		return VB_EINPUT;
@@ -568,7 +568,7 @@ config_load_table(const char *path, const char *text, size_t len,
 		if (!yaml_parser_parse(&yp, &ev)) {
 			diag_add(d, DIAG_ERROR, path, (int)yp.problem_mark.line
 			    + 1, (int)yp.problem_mark.column + 1, "YAML: %s",
-			    yp.problem ? yp.problem : "syntax error");
+			    yp.problem ? vb_yaml_tr(yp.problem) : vb_tr("syntax error"));
 			rc = VB_EINPUT;
 			break;
 		}

@@ -15,7 +15,7 @@ for t in xgettext msgcmp msgfmt msgattrib; do
 done
 cd "$ROOT" || exit 0
 xgettext --from-code=UTF-8 --language=C -k -kdiag_add:6 -kvb_tr \
-    -kvb_ntr:1,2 -kconv_fail:2 -ktmpl_err:2 -o "$tmp/now.pot" \
+    -kvb_ntr:1,2 -kconv_fail:2 -ktmpl_err:2 -kN_ -o "$tmp/now.pot" \
     $(ls gen/*/*.c | sort) 2>"$tmp/err" || {
 	echo "FAIL i18n_extract: $(head -1 "$tmp/err")"; exit 0; }
 if msgcmp --use-untranslated po/vi.po "$tmp/now.pot" >"$tmp/cmp" 2>&1; then
