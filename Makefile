@@ -69,7 +69,7 @@ $(B)/locale/vi/LC_MESSAGES/vanban.mo: po/vi.po
 	@mkdir -p $(@D)
 	msgfmt -c -o $@ po/vi.po
 
-XGETTEXT_KEYS = -k -kdiag_add:6 -kvb_tr -kvb_ntr:1,2 -kconv_fail:2 -ktmpl_err:2
+XGETTEXT_KEYS = -k -kdiag_add:6 -kvb_tr -kvb_ntr:1,2 -kconv_fail:2 -ktmpl_err:2 -kN_
 pot:
 	xgettext --from-code=UTF-8 --language=C $(XGETTEXT_KEYS) \
 		--add-comments=TRANSLATORS --package-name=vanban \
@@ -98,9 +98,9 @@ WEB_OBJ	:= $(patsubst gen/%.c,$(B)/%.o,$(wildcard gen/web/*.c))
 MHD_CFLAGS := $(shell pkg-config --cflags libmicrohttpd)
 MHD_LIBS   := $(shell pkg-config --libs libmicrohttpd)
 $(WEB_OBJ): ALL_CFLAGS += $(MHD_CFLAGS)
-$(BIN)/vb-web: $(B)/tools/vb-web.o $(WEB_OBJ) $(B)/libvanban.a
+$(BIN)/vb-web: $(B)/tools/vb-web.o $(B)/tools/cli.o $(WEB_OBJ) $(B)/libvanban.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $(B)/tools/vb-web.o $(WEB_OBJ) $(B)/libvanban.a \
+	$(CC) $(CFLAGS) -o $@ $(B)/tools/vb-web.o $(B)/tools/cli.o $(WEB_OBJ) $(B)/libvanban.a \
 		$(LIBS) $(MHD_LIBS) -lpthread
 
 $(B)/tests/%: tests/unit/%.c $(B)/libvanban.a tests/unit/check.h

@@ -89,6 +89,9 @@ void		 diag_print(const struct diag *, FILE *fp, const char *prog);
  * format), vb_ntr picks the plural.  0, or -1 on OOM. */
 int		 vb_i18n_init(const char *lang);
 const char	*vb_tr(const char *msgid) __attribute__((format_arg(1)));
+/* libyaml's problem or context string in the clerk's language (the
+ * common ones; others as given; NULL stays NULL). */
+const char	*vb_yaml_tr(const char *s);
 const char	*vb_ntr(const char *one, const char *many, unsigned long n)
 		    __attribute__((format_arg(1), format_arg(2)));
 

@@ -391,7 +391,7 @@ config_load_text(const char *path, const char *text, size_t len,
 	if (!yaml_parser_load(&parser, &doc)) {
 		diag_add(d, DIAG_ERROR, path, (int)parser.problem_mark.line + 1,
 		    (int)parser.problem_mark.column + 1, "YAML: %s",
-		    parser.problem ? parser.problem : "syntax error");
+		    parser.problem ? vb_yaml_tr(parser.problem) : vb_tr("syntax error"));
 		yaml_parser_delete(&parser);
 		return VB_EINPUT;
 	}

@@ -15,6 +15,8 @@
 #include "vanban.h"
 
 #define I18N_DOMAIN "vanban"
+/* A message id in a table, translated where it is used (xgettext -kN_). */
+#define N_(s) s
 
 #ifndef VB_LOCALE_DIR
 #define VB_LOCALE_DIR "locale"
@@ -81,4 +83,51 @@ vb_ntr(const char *one, const char *many, unsigned long n)
 	if (i18n_on)
 		return dngettext(I18N_DOMAIN, one, many, n);
 	return n == 1 ? one : many;
+}
+
+/* libyaml's own English (its problem and context strings, constants of
+ * the library), the common ones in the clerk's language; others as they
+ * are.  Each spelled out for the catalogue. */
+const char *
+vb_yaml_tr(const char *s)
+{
+	static const char *const known[] = {
+		N_("did not find expected key"),
+		N_("did not find expected <document start>"),
+		N_("did not find expected '-' indicator"),
+		N_("did not find expected ',' or ']'"),
+		N_("did not find expected ',' or '}'"),
+		N_("did not find expected node content"),
+		N_("mapping values are not allowed in this context"),
+		N_("block sequence entries are not allowed in this context"),
+		N_("found character that cannot start any token"),
+		N_("found unexpected end of stream"),
+		N_("found a tab character that violates indentation"),
+		N_("found unknown escape character"),
+		N_("found undefined alias"),
+		N_("could not find expected ':'"),
+		N_("control characters are not allowed"),
+		N_("invalid leading UTF-8 octet"),
+		N_("incomplete UTF-8 octet sequence"),
+		N_("found duplicate %YAML directive"),
+		N_("while parsing a block mapping"),
+		N_("while parsing a block collection"),
+		N_("while parsing a flow mapping"),
+		N_("while parsing a flow sequence"),
+		N_("while parsing a block node"),
+		N_("while parsing a flow node"),
+		N_("while scanning a simple key"),
+		N_("while scanning a quoted scalar"),
+		N_("while scanning a plain scalar"),
+		N_("while scanning a block scalar"),
+		NULL
+	};
+	size_t i;
+
+	if (s == NULL)
+		return NULL;
+	for (i = 0; known[i] != NULL; i++)
+		if (strcmp(s, known[i]) == 0)
+			return vb_tr(known[i]);
+	return s;
 }

@@ -491,8 +491,8 @@ doc_fm_parse(struct pctx *c, const char *text, size_t len, const char **body)
 		diag_add(c->d, DIAG_ERROR, c->doc->name,
 		    (int)p.problem_mark.line + 1 + c->fm_line0,
 		    (int)p.problem_mark.column + 1, "front matter: %s%s%s",
-		    p.problem ? p.problem : "malformed YAML",
-		    p.context ? " " : "", p.context ? p.context : "");
+		    p.problem ? vb_yaml_tr(p.problem) : vb_tr("malformed YAML"),
+		    p.context ? " " : "", p.context ? vb_yaml_tr(p.context) : "");
 		yaml_parser_delete(&p);
 		return -1;
 	}

@@ -407,7 +407,7 @@ phoi_parse(struct phoi_layout *l, const char *text, size_t len,
 	if (!yaml_parser_load(&p, &doc)) {
 		diag_add(d, DIAG_ERROR, l->path, (int)p.problem_mark.line + 1,
 		    (int)p.problem_mark.column + 1, "YAML: %s",
-		    p.problem ? p.problem : "syntax error");
+		    p.problem ? vb_yaml_tr(p.problem) : vb_tr("syntax error"));
 		yaml_parser_delete(&p);
 		return VB_EINPUT;
 	}

@@ -177,7 +177,7 @@ config_load_table(const char *path, const char *text, size_t len,
 		if (!yaml_parser_parse(&yp, &ev)) {
 			diag_add(d, DIAG_ERROR, path, (int)yp.problem_mark.line
 			    + 1, (int)yp.problem_mark.column + 1, "YAML: %s",
-			    yp.problem ? yp.problem : "syntax error");
+			    yp.problem ? vb_yaml_tr(yp.problem) : vb_tr("syntax error"));
 			rc = VB_EINPUT;
 			break;
 		}

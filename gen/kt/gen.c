@@ -312,16 +312,26 @@ static void
 kt_source_warn(struct diag *d, const struct kt_data *kd, const char *table,
     struct kt_source *src, const char *what, const char *text)
 {
-	char path[4096];
+	char		 path[4096], tdir[4096];
+	const char	*sl;
 
 	if (src->confirmed != 0 || src->warned)
 		return;
 	src->warned = 1;
 	snprintf(path, sizeof(path), "%s/%s", kd->dir, table);
-	diag_add(d, DIAG_WARNING, path, src->line, 0, "the %s \"%s\" is not "
-	    "confirmed (xac_nhan: chua): check it against the law's text "
-	    "(nguon: %s) before signing, then write co", what, text,
-	    src->nguon && *src->nguon ? src->nguon : "none given");
+	/* The templates folder, the data folder's parent. */
+	sl = strrchr(kd->dir, '/');
+	snprintf(tdir, sizeof(tdir), "%.*s", sl ? (int)(sl - kd->dir) : 1,
+	    sl ? kd->dir : ".");
+	diag_add(d, DIAG_WARNING, path, src->line, 0, "the %s \"%s\" (row %d "
+	    "of %s) is not confirmed (xac_nhan: chua): check it against the "
+	    "law's text (nguon: %s) before signing; to write co there, or "
+	    "correct it, without touching the installed files: copy the "
+	    "templates folder (cp -r %s mau-cua-toi), edit "
+	    "mau-cua-toi/khen-thuong/%s and "
+	    "run with --templates mau-cua-toi (or VB_TEMPLATES=mau-cua-toi)",
+	    what, text, src->line, table, src->nguon && *src->nguon ?
+	    src->nguon : vb_tr("none given"), tdir, table);
 }
 
 /* "ngày 08 tháng 5 năm 2018" (Nghị định 30: a leading 0 for days under
@@ -442,7 +452,7 @@ kt_basis_text(const struct kt_data *kd, const struct tmpl_vars *vars,
 		    (kd->basis[i].levels & (1 << kd->cap)))) {
 			lines[n++] = kd->basis[i].text;
 			kt_source_warn(d, kd, "can-cu.csv", &kd->basis[i].src,
-			    "căn cứ line", kd->basis[i].text);
+			    vb_tr("căn cứ line"), kd->basis[i].text);
 		}
 	if (cn != NULL)
 		lines[n++] = cn;
@@ -627,7 +637,7 @@ kt_calc_get(const struct kt_data *kd, const struct kt_opt *opt,
 		    row->amount, row->from / 10000, row->from / 100 % 100,
 		    row->from % 100);
 		kt_source_warn(d, kd, "luong-co-so.csv", &row->src,
-		    "base salary (mức lương cơ sở)", what);
+		    vb_tr("base salary (mức lương cơ sở)"), what);
 	}
 	if (c->base == 0) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "no base salary (mức lương "
@@ -700,7 +710,7 @@ kt_group_make(const struct kt_data *kd, const struct kt_list *l, int form,
 			    kd->forms[form].ma, k == KT_CA_NHAN ? "ca_nhan" :
 			    "tap_the", cf);
 			kt_source_warn(d, kd, "he-so.csv", &rate->src,
-			    "coefficient", what);
+			    vb_tr("coefficient"), what);
 		}
 		if (g->cnt[k] > 0)
 			g->amount[k] = kt_amount(g->coef[k], c->base, c->unit,

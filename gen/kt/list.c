@@ -51,30 +51,31 @@ kt_list_help(void)
 {
 	struct vbuf	 b = { NULL, 0, 0, 0 };
 	int		 i, j;
-
-	static const char *const what[NCOL] = {
-		"cá nhân or tập thể",
-		"the person's or the collective's name",
-		"the person's position (may be empty)",
-		"the unit",
-		"position and unit in one column instead of chuc_vu and "
-		    "don_vi",
-		"the award form: a name or code of hinh-thuc.csv",
-		"the achievement, printed in the annex",
-		"the row number",
-		"Ông or Bà (Nam, Nữ) before the name on a certificate",
+	const char	*what[NCOL] = {
+		vb_tr("cá nhân or tập thể"),
+		vb_tr("the person's or the collective's name"),
+		vb_tr("the person's position (may be empty)"),
+		vb_tr("the unit"),
+		vb_tr("position and unit in one column instead of chuc_vu and "
+		    "don_vi"),
+		vb_tr("the award form: a name or code of hinh-thuc.csv"),
+		vb_tr("the achievement, printed in the annex"),
+		vb_tr("the row number"),
+		vb_tr("Ông or Bà (Nam, Nữ) before the name on a certificate"),
 	};
 
 	for (i = 0; i < NCOL; i++) {
-		vbuf_printf(&b, "  %-11s %s, %s; headings:", kt_col_names[i][0],
-		    kt_col_required[i] ? "required" : "optional", what[i]);
+		vbuf_printf(&b, vb_tr("  %-11s %s, %s; headings:"),
+		    kt_col_names[i][0], kt_col_required[i] ? vb_tr("required") :
+		    vb_tr("optional"), what[i]);
 		for (j = 1; kt_col_names[i][j] != NULL; j++)
 			vbuf_printf(&b, "%s \"%s\"", j > 1 ? "," : "",
 			    kt_col_names[i][j]);
 		vbuf_puts(&b, "\n");
 	}
-	vbuf_puts(&b,
-	    "More headings: khen-thuong/" KT_HEADINGS " of the templates.\n"
+	vbuf_printf(&b, vb_tr("More headings: khen-thuong/%s of the "
+	    "templates.\n"), KT_HEADINGS);
+	vbuf_puts(&b, vb_tr(
 	    "Rows above the header (titles) are skipped; the header is the\n"
 	    "first row naming ho_ten, hinh_thuc and don_vi (or "
 	    "chuc_vu_don_vi).\n"
@@ -83,7 +84,7 @@ kt_list_help(void)
 	    "below it (then doi_tuong may be left out).  Rows with only a\n"
 	    "number, totals and signatures below the table are skipped, with\n"
 	    "a warning.  chuc_vu_don_vi is split at the first \", \" followed\n"
-	    "by a unit word (Sở, Phòng, Trường, ...); else it is the unit.\n");
+	    "by a unit word (Sở, Phòng, Trường, ...); else it is the unit.\n"));
 	return vbuf_take(&b);
 }
 

@@ -2,6 +2,7 @@
  * cli.c - the parts of main() every tool shares (see cli.h).
  */
 #include <fcntl.h>
+#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,8 +47,8 @@ cli_encoding(const char *prog, const char *arg, enum text_enc *out)
 {
 	if (text_enc_parse(arg, out) == 0)
 		return 0;
-	fprintf(stderr, "%s: unknown encoding '%s' (utf-8, utf-16, utf-16le, "
-	    "utf-16be, cp1258, tcvn3)\n", prog, arg);
+	fprintf(stderr, vb_tr("%s: unknown encoding '%s' (utf-8, utf-16, utf-16le, "
+	    "utf-16be, cp1258, tcvn3)\n"), prog, arg);
 	return -1;
 }
 
@@ -66,8 +67,8 @@ cli_jobs(const char *prog, const char *arg, int *out)
 	long	 n = strtol(arg, &end, 10);
 
 	if (*arg == '\0' || *end != '\0' || n < 1 || n > 64) {
-		fprintf(stderr, "%s: -j: '%s' is not a number of jobs from 1 "
-		    "to 64\n", prog, arg);
+		fprintf(stderr, vb_tr("%s: -j: '%s' is not a number of jobs from 1 "
+		    "to 64\n"), prog, arg);
 		return -1;
 	}
 	*out = (int)n;
@@ -94,8 +95,8 @@ cli_no_tty(const char *prog, const char *path)
 {
 	if (strcmp(path, "-") != 0 || !isatty(STDOUT_FILENO))
 		return 0;
-	fprintf(stderr, "%s: will not write a PDF to a terminal: give "
-	    "-o FILE.pdf or redirect the output\n", prog);
+	fprintf(stderr, vb_tr("%s: will not write a PDF to a terminal: give "
+	    "-o FILE.pdf or redirect the output\n"), prog);
 	return -1;
 }
 
@@ -133,6 +134,7 @@ cli_lang(const char *prog, int *argc, char **argv)
 	int		 i, j;
 
 	cli_stdio();
+	opterr = 0;	/* unknown options: cli_bad_option, in the language */
 	for (i = 1; i < *argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			break;
@@ -143,7 +145,7 @@ cli_lang(const char *prog, int *argc, char **argv)
 		else
 			continue;
 		if (strcmp(lang, "vi") != 0 && strcmp(lang, "en") != 0) {
-			fprintf(stderr, "%s: --lang: '%s': use vi or en\n", prog,
+			fprintf(stderr, vb_tr("%s: --lang: '%s': use vi or en\n"), prog,
 			    lang);
 			return -1;
 		}
@@ -153,8 +155,56 @@ cli_lang(const char *prog, int *argc, char **argv)
 		i--;
 	}
 	if (vb_i18n_init(lang) != 0) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		fprintf(stderr, vb_tr("%s: out of memory\n"), prog);
 		return -1;
 	}
 	return 0;
+}
+
+void
+cli_see_help(const char *prog)
+{
+	fprintf(stderr, vb_tr("%s: see %s --help\n"), prog, prog);
+}
+
+void
+cli_bad_option(const char *prog, char **argv)
+{
+	const char	*arg = optind > 0 ? argv[optind - 1] : "";
+	int		 n = (int)strcspn(arg, "=");
+
+	if (strncmp(arg, "--", 2) != 0 && optopt > ' ' && optopt < 127)
+		fprintf(stderr, vb_tr("%s: -%c: unknown option or missing value "
+		    "(see %s --help)\n"), prog, optopt, prog);
+	else
+		fprintf(stderr, vb_tr("%s: %.*s: unknown option or missing "
+		    "value (see %s --help)\n"), prog, n, arg, prog);
+}
+
+/* An amount option (contract in cli.h). */
+int
+cli_amount(const char *arg, unsigned long long *out)
+{
+	static const char *const unit[] = {
+		"đồng", "đ", "VNĐ", "VND", "vnđ", "vnd", NULL
+	};
+	char	 buf[128];
+	size_t	 n = strlen(arg), k, i;
+
+	if (n >= sizeof(buf))
+		return -1;
+	memcpy(buf, arg, n + 1);
+	while (n > 0 && buf[n - 1] == ' ')
+		buf[--n] = '\0';
+	for (i = 0; unit[i] != NULL; i++) {
+		k = strlen(unit[i]);
+		if (n > k && strcmp(buf + n - k, unit[i]) == 0) {
+			n -= k;
+			buf[n] = '\0';
+			break;
+		}
+	}
+	while (n > 0 && buf[n - 1] == ' ')
+		buf[--n] = '\0';
+	return sotien_parse(buf, out);
 }

@@ -14,15 +14,16 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: %s [options] --ky KY TASKS.csv PROGRESS.csv... -d DIR\n"
+	    vb_tr("usage: %s [options] --ky KY TASKS.csv PROGRESS.csv... -d DIR\n"
 	    "       %s --mau [--ky KY] [options] TASKS.csv [PROGRESS...] -d DIR\n"
 	    "       %s --khoi-tao DIR\n"
 	    "  --ky Q1|Q2|Q3|Q4|6T|NAM  the period (forms: every quarter)\n"
 	    "  --nam YYYY         the year (default: the tables')\n"
-	    "  --ngay YYYY-MM-DD  date of the reports (default: blank)\n"
+	    "  --ngay DATE        date of the reports, 30/06/2020 or 2020-06-30\n"
+	    "                     (default: blank)\n"
 	    "  --don-vi FILE      the units (CSV or YAML)\n"
 	    "  --khen-thuong FILE vb-khenthuong's register (so-dang-ky.csv)\n"
-	    "  --han YYYY-MM-DD   the reminder's deadline (default: 5 working\n"
+	    "  --han DATE         the reminder's deadline (default: 5 working\n"
 	    "                     days after --ngay)\n"
 	    "  --du-thao          drafts: settings left \"…\" only warn\n"
 	    "  --mau              write the progress forms (.xlsx); with the\n"
@@ -37,7 +38,7 @@ usage(FILE *fp)
 	    "  --templates DIR, --fonts DIR, --config FILE\n"
 	    "  --lang=vi|en         messages in Vietnamese or English\n"
 	    "  -h, --help;  -V, --version\n"
-	    "Exit: 0 done, 1 bad input (nothing written), 2 usage, 3 I/O.\n",
+	    "Exit: 0 done, 1 bad input (nothing written), 2 usage, 3 I/O.\n"),
 	    prog, prog, prog);
 }
 
@@ -56,10 +57,10 @@ operands(struct bc_args *a, int argc, char **argv)
 {
 	if (optind >= argc || a->outdir == NULL ||
 	    (a->mau ? optind + 1 > argc : optind + 2 > argc || !a->have_ky)) {
-		fprintf(stderr, "%s: %s\n", prog, a->mau ? "give the task "
-		    "table and -d DIR" : "give --ky, the task table, the "
-		    "progress table(s) and -d DIR");
-		usage(stderr);
+		fprintf(stderr, "%s: %s\n", prog, a->mau ? vb_tr("give the task "
+		    "table and -d DIR") : vb_tr("give --ky, the task table, the "
+		    "progress table(s) and -d DIR"));
+		cli_see_help(prog);
 		return -1;
 	}
 	a->tasks = argv[optind];
@@ -76,13 +77,13 @@ said(const struct bc_args *a)
 
 	bc_ky_label(a->ky, a->nam_used, 0, label, sizeof(label));
 	if (a->mau)
-		fprintf(stderr, "%s: wrote %zu progress forms to %s/\n", prog,
+		fprintf(stderr, vb_tr("%s: wrote %zu progress forms to %s/\n"), prog,
 		    a->n_csv, a->outdir);
 	else
-		fprintf(stderr, "%s: wrote %zu reports and the summary "
-		    "(tong-hop.md)%s%s to %s/ for %s\n", prog, a->n_reports,
-		    a->n_silent ? " and the reminder (don-doc.md)" : "",
-		    a->pdf ? ", Markdown and PDF," : "", a->outdir, label);
+		fprintf(stderr, vb_tr("%s: wrote %zu reports and the summary "
+		    "(tong-hop.md)%s%s to %s/ for %s\n"), prog, a->n_reports,
+		    a->n_silent ? vb_tr(" and the reminder (don-doc.md)") : "",
+		    a->pdf ? vb_tr(", Markdown and PDF,") : "", a->outdir, label);
 }
 
 /* --khoi-tao DIR: a config and a units file to start from. */
@@ -100,9 +101,9 @@ bc_khoi_tao(const char *templates, const char *dir)
 	free(tdir);
 	cli_finish(prog, d, rc);
 	if (rc == VB_OK)
-		fprintf(stderr, "%s: wrote %s/bao-cao.yaml and %s/don-vi.csv: "
+		fprintf(stderr, vb_tr("%s: wrote %s/bao-cao.yaml and %s/don-vi.csv: "
 		    "fill in every \"…\", then give --config %s/bao-cao.yaml "
-		    "--don-vi %s/don-vi.csv\n", prog, dir, dir, dir, dir);
+		    "--don-vi %s/don-vi.csv\n"), prog, dir, dir, dir, dir);
 	return rc;
 }
 
@@ -152,30 +153,32 @@ main(int argc, char **argv)
 		switch (c) {
 		case O_KY:
 			if ((a.have_ky = bc_ky_parse(optarg, &a.ky) == 0) == 0)
-				return bad("--ky: use Q1, Q2, Q3, Q4, 6T or NAM, "
-				    "not", optarg);
+				return bad(vb_tr("--ky: use Q1, Q2, Q3, Q4, 6T or NAM, "
+				    "not"), optarg);
 			break;
 		case O_NAM:
 			a.nam = (int)strtol(optarg, &e, 10);
 			if (*e != '\0' || a.nam < 1945 || a.nam > 2999)
-				return bad("--nam: not a year:", optarg);
+				return bad(vb_tr("--nam: not a year:"), optarg);
 			break;
 		case O_NGAY:
 			if (vb_date_parse(optarg, &a.ngay) != 0)
-				return bad("--ngay: write 2020-06-30, not", optarg);
+				return bad(vb_tr("--ngay: write 30/06/2020 "
+				    "or 2020-06-30, not"), optarg);
 			break;
 		case O_DON_VI: a.units = optarg; break;
 		case O_MAU: a.mau = 1; break;
 		case O_MAU_CSV: a.mau = a.mau_csv = 1; break;
 		case O_KT:
 			if (a.nkhen_thuong == sizeof(kt) / sizeof(kt[0]))
-				return bad("--khen-thuong: at most 64 "
-				    "registers; one more is", optarg);
+				return bad(vb_tr("--khen-thuong: at most 64 "
+				    "registers; one more is"), optarg);
 			kt[a.nkhen_thuong++] = optarg;
 			break;
 		case O_HAN:
 			if (vb_date_parse(optarg, &a.han) != 0)
-				return bad("--han: write 2020-06-30, not", optarg);
+				return bad(vb_tr("--han: write 30/06/2020 "
+				    "or 2020-06-30, not"), optarg);
 			break;
 		case O_DU_THAO: a.du_thao = 1; break;
 		case O_KHOI_TAO: khoi_tao = optarg; break;
@@ -188,18 +191,18 @@ main(int argc, char **argv)
 		case 'j':
 			a.jobs = (int)strtol(optarg, &e, 10);
 			if (*e != '\0' || a.jobs < 1 || a.jobs > 64)
-				return bad("-j: a number from 1 to 64, not",
+				return bad(vb_tr("-j: a number from 1 to 64, not"),
 				    optarg);
 			break;
 		case 'q': quiet = 1; break;
 		case 'S': a.sheet = optarg; break;
 		case 'f':
 			if (text_enc_parse(optarg, &a.enc) != 0)
-				return bad("unknown encoding", optarg);
+				return bad(vb_tr("unknown encoding"), optarg);
 			break;
 		case 'h': usage(stdout); return VB_OK;
 		case 'V': return printf("%s %s\n", prog, VB_VERSION) < 0;
-		default: usage(stderr); return VB_EUSAGE;
+		default: cli_bad_option(prog, argv); return VB_EUSAGE;
 		}
 	}
 	a.khen_thuong = kt;

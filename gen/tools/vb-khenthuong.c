@@ -26,7 +26,7 @@ usage(FILE *fp)
 	char *cols = kt_list_help();
 
 	fprintf(fp,
-	    "usage: %s [options] NOMINEES.csv\n"
+	    vb_tr("usage: %s [options] NOMINEES.csv\n"
 	    "       %s --khoi-tao DIR [--cap tinh|so|xa]\n"
 	    "Draft one commendation decision (quyết định khen thưởng) per award\n"
 	    "form of the nominee list, with its annex, amounts and căn cứ.\n"
@@ -43,10 +43,12 @@ usage(FILE *fp)
 	    "  --dump-layout         print the certificates' layout, no PDF\n"
 	    "  -j, --jobs=N          PDFs rendered in parallel (default: cores)\n"
 	    "  -q, --quiet           no progress line\n"
-	    "  --ngay=YYYY-MM-DD     decision date (law, base salary; default today)\n"
+	    "  --ngay=DATE           decision date, 28/12/2020 or 2020-12-28 (law,\n"
+	    "                        base salary; default today)\n"
 	    "  --so=N|FORM=N         number (FORM=N per form code; repeatable)\n"
 	    "  --du-thao[=TEXT]      a draft: no number nor day, DỰ THẢO mark\n"
 	    "  --luong-co-so=VND     base salary instead of the table's\n"
+	    "                        (2340000, 2.340.000 or 2.340.000 đồng)\n"
 	    "  --lam-tron=len|gan    round up (default) or to the nearest unit\n"
 	    "  --phong-trao=TEXT     the movement or year named in Điều 1\n"
 	    "  --nam=YYYY            the movement's year (default: the date's)\n"
@@ -75,7 +77,7 @@ usage(FILE *fp)
 	    "The list's columns, named by key or by a Vietnamese heading, in\n"
 	    "any order (other columns, such as STT, are ignored):\n%s"
 	    "Environment: VB_TEMPLATES, VB_FONT_DIR, SOURCE_DATE_EPOCH.\n"
-	    "Exit: 0 done, 1 bad input (nothing written), 2 usage, 3 I/O.\n",
+	    "Exit: 0 done, 1 bad input (nothing written), 2 usage, 3 I/O.\n"),
 	    prog, prog, cols ? cols : "");
 	free(cols);
 }
@@ -105,34 +107,34 @@ decision_opt(int c, const char *arg, struct kt_opt *o)
 	case 'N':
 		if (vb_date_parse(arg, &o->ngay) == 0)
 			return o->ngay_given = 1, 0;
-		fprintf(stderr, "%s: --ngay: \"%s\" is not a date (write "
-		    "2020-12-28)\n", prog, arg);
+		fprintf(stderr, vb_tr("%s: --ngay: \"%s\" is not a date (write "
+		    "28/12/2020 or 2020-12-28)\n"), prog, arg);
 		return -1;
 	case 'L':
-		if (sotien_parse(arg, &amount) == 0 && amount != 0)
+		if (cli_amount(arg, &amount) == 0 && amount != 0)
 			return o->luong = amount, 0;
-		fprintf(stderr, "%s: --luong-co-so: \"%s\" is not an amount "
-		    "(write 1490000 or 1.490.000)\n", prog, arg);
+		fprintf(stderr, vb_tr("%s: --luong-co-so: \"%s\" is not an amount "
+		    "(write 1490000, 1.490.000 or 1.490.000 đồng)\n"), prog, arg);
 		return -1;
 	case 'R':
 		if (kt_round_parse(arg, &o->round) == 0)
 			return 0;
-		fprintf(stderr, "%s: --lam-tron: \"%s\": use len (up) or gan "
-		    "(nearest)\n", prog, arg);
+		fprintf(stderr, vb_tr("%s: --lam-tron: \"%s\": use len (up) or gan "
+		    "(nearest)\n"), prog, arg);
 		return -1;
 	case 'S':
 		if (kt_sort_parse(arg, &o->sort) == 0)
 			return 0;
-		fprintf(stderr, "%s: --sap-xep: \"%s\": use nhap, ten or "
-		    "don-vi\n", prog, arg);
+		fprintf(stderr, vb_tr("%s: --sap-xep: \"%s\": use nhap, ten or "
+		    "don-vi\n"), prog, arg);
 		return -1;
 	case 'Y':
 		o->nam = strtol(arg, &end, 10);
 		if (*arg != '\0' && *end == '\0' && o->nam >= 1945 &&
 		    o->nam <= 2200)
 			return 0;
-		fprintf(stderr, "%s: --nam: \"%s\" is not a year (write "
-		    "2026)\n", prog, arg);
+		fprintf(stderr, vb_tr("%s: --nam: \"%s\" is not a year (write "
+		    "2026)\n"), prog, arg);
 		return -1;
 	case 'T': o->du_thao = arg && *arg ? arg : "true"; return 0;
 	case 'P': o->phong_trao = arg; return 0;
@@ -215,7 +217,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		case 'v':
 			if (b->nso_vang == (int)(sizeof(b->so_vang) /
 			    sizeof(b->so_vang[0]))) {
-				fprintf(stderr, "%s: too many --so-vang\n", prog);
+				fprintf(stderr, vb_tr("%s: too many --so-vang\n"), prog);
 				return -1;
 			}
 			b->so_vang[b->nso_vang++] = optarg;
@@ -223,7 +225,7 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		case 'Z': b->sheet = optarg; break;
 		case 's':
 			if (b->nso == (int)(sizeof(b->so) / sizeof(b->so[0]))) {
-				fprintf(stderr, "%s: too many --so\n", prog);
+				fprintf(stderr, vb_tr("%s: too many --so\n"), prog);
 				return -1;
 			}
 			b->so[b->nso++] = optarg;
@@ -239,33 +241,106 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 			if (decision_opt(c, optarg, &b->opt) != 0)
 				return -1;
 			break;
-		default: usage(stderr); return -1;
+		default: cli_bad_option(prog, argv); return -1;
 		}
 	}
 	if (b->cap != NULL && b->khoi_tao == NULL) {
-		fprintf(stderr, "%s: --cap goes with --khoi-tao (a run's level "
-		    "is its config's cap:)\n", prog);
+		fprintf(stderr, vb_tr("%s: --cap goes with --khoi-tao (a run's level "
+		    "is its config's cap:)\n"), prog);
 		return -1;
 	}
 	if (b->khoi_tao != NULL && optind == argc)
 		return 0;
 	if (optind != argc - 1) {
-		fprintf(stderr, "%s: give one nominee list (CSV)\n", prog);
-		usage(stderr);
+		fprintf(stderr, vb_tr("%s: give one nominee list (CSV)\n"), prog);
+		cli_see_help(prog);
 		return -1;
 	}
 	b->list = argv[optind];
 	if (b->outfile && b->outdir) {
-		fprintf(stderr, "%s: -o and -d exclude each other\n", prog);
+		fprintf(stderr, vb_tr("%s: -o and -d exclude each other\n"), prog);
 		return -1;
 	}
 	if ((b->pdf || b->docx || b->phoi || b->phoi_can || b->phoi_nen) &&
 	    b->outfile && strcmp(b->outfile, "-") == 0) {
-		fprintf(stderr, "%s: --pdf, --docx and --phoi need a file or "
-		    "-d DIR, not stdout\n", prog);
+		fprintf(stderr, vb_tr("%s: --pdf, --docx and --phoi need a file or "
+		    "-d DIR, not stdout\n"), prog);
 		return -1;
 	}
 	return 0;
+}
+
+/* The field of column c of row r, "" when absent. */
+static const char *
+field(const struct csvt *t, size_t r, int c)
+{
+	if (c < 0 || (size_t)c >= t->rows[r].nfields)
+		return "";
+	return t->rows[r].fields[c];
+}
+
+/* What was made: one line per decision of the run's register
+ * (so-dang-ky.csv, written by kt_batch_run: the figures the decisions
+ * hold, not counted again), then the totals. */
+static void
+summary(const struct kt_batch *b)
+{
+	static const char *const name[][2] = {
+		{ "tep", NULL }, { "so_ky_hieu", NULL }, { "tap_the", NULL },
+		{ "ca_nhan", NULL }, { "tong_tien", NULL }
+	};
+	struct diag		*scratch = diag_new();
+	struct csvt		*t = NULL;
+	char			*dir = NULL, *path = NULL, *text = NULL, *m;
+	const char		*sl, *pre;
+	size_t			 len, r;
+	unsigned long long	 v[3], sum[3] = { 0, 0, 0 };
+	int			 c[5], k;
+
+	if (b->outdir != NULL)
+		dir = strdup(b->outdir);
+	else if (b->outfile != NULL && strcmp(b->outfile, "-") != 0)
+		dir = (sl = strrchr(b->outfile, '/')) == NULL ? strdup(".") :
+		    strndup(b->outfile, (size_t)(sl - b->outfile) + 1);
+	if (scratch == NULL || dir == NULL || asprintf(&path,
+	    "%s/so-dang-ky.csv", dir) < 0 || text_read_file(path,
+	    TEXT_ENC_AUTO, scratch, &text, &len) != VB_OK || csvt_parse(path,
+	    text, len, ',', 0, scratch, &t) != VB_OK)
+		goto out;
+	for (k = 0; k < 5; k++)
+		c[k] = csvt_column(t, name[k]);
+	/* The files named as given: "ra/x.md", "x.md" beside -o x.md. */
+	len = strlen(dir);
+	while (len > 1 && dir[len - 1] == '/')
+		dir[--len] = '\0';
+	free(path);
+	path = NULL;
+	if (asprintf(&path, "%s/", dir) < 0)
+		goto out;
+	pre = b->outdir == NULL && strchr(b->outfile, '/') == NULL ? "" : path;
+	fprintf(stderr, vb_ntr("%s: %zu decision:\n", "%s: %zu decisions:\n",
+	    t->nrows - 1), prog, t->nrows - 1);
+	for (r = 1; r < t->nrows; r++) {
+		for (k = 0; k < 3; k++)
+			sum[k] += v[k] = strtoull(field(t, r, c[k + 2]), NULL,
+			    10);
+		m = sotien_figures(v[2]);
+		fprintf(stderr, vb_tr("  %s%s  %s: %llu collective(s), %llu "
+		    "person(s), %s đồng\n"), pre, field(t, r, c[0]),
+		    *field(t, r, c[1]) ? field(t, r, c[1]) : vb_tr("no number"),
+		    v[0], v[1], m ? m : "?");
+		free(m);
+	}
+	m = sotien_figures(sum[2]);
+	fprintf(stderr, vb_tr("  total: %llu collective(s), %llu person(s), "
+	    "%s đồng\n"), sum[0], sum[1], m ? m : "?");
+	free(m);
+out:
+	csvt_free(t);
+	free(text);
+	free(path);
+	free(dir);
+	diag_free(scratch);
 }
 
 int
@@ -292,7 +367,7 @@ main(int argc, char **argv)
 		return VB_EUSAGE;
 	if ((d = diag_new()) == NULL || (fdir = render_find_fonts(fonts)) ==
 	    NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		fprintf(stderr, vb_tr("%s: out of memory\n"), prog);
 		return VB_ESYS;
 	}
 	b.ropt.font_dir = fdir;
@@ -302,5 +377,8 @@ main(int argc, char **argv)
 	rc = kt_batch_run(&b, d);
 	cli_progress_end(&pr);
 	free(fdir);
-	return cli_finish(prog, d, rc);
+	rc = cli_finish(prog, d, rc);
+	if (rc == VB_OK && !quiet && b.khoi_tao == NULL && !b.phoi_dump)
+		summary(&b);
+	return rc;
 }

@@ -21,7 +21,7 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: %s [-f ENC] [-o OUT] [FILE|-]\n"
+	    vb_tr("usage: %s [-f ENC] [-o OUT] [FILE|-]\n"
 	    "Convert a text or CSV file (stdin without FILE or with -) to\n"
 	    "UTF-8 in Unicode NFC with LF line ends, without a BOM.\n"
 	    "  -f, --encoding=ENC  the file's encoding: utf-8, utf-16 (byte\n"
@@ -34,7 +34,7 @@ usage(FILE *fp)
 	    "  -h, --help          this help\n"
 	    "  -V, --version       the version\n"
 	    "Exit: 0 done, 1 bad input (nothing written to OUT), 2 usage,\n"
-	    "3 system or I/O error.\n",
+	    "3 system or I/O error.\n"),
 	    prog);
 }
 
@@ -59,9 +59,9 @@ main(int argc, char **argv)
 		switch (c) {
 		case 'f':
 			if (text_enc_parse(optarg, &enc) != 0) {
-				fprintf(stderr, "%s: unknown encoding \"%s\"; "
+				fprintf(stderr, vb_tr("%s: unknown encoding \"%s\"; "
 				    "known: utf-8, utf-16, utf-16le, utf-16be, "
-				    "cp1258, tcvn3\n", prog, optarg);
+				    "cp1258, tcvn3\n"), prog, optarg);
 				return VB_EUSAGE;
 			}
 			break;
@@ -75,19 +75,19 @@ main(int argc, char **argv)
 			printf("%s %s\n", prog, VB_VERSION);
 			return fflush(stdout) == 0 ? VB_OK : VB_ESYS;
 		default:
-			usage(stderr);
+			cli_bad_option(prog, argv);
 			return VB_EUSAGE;
 		}
 	}
 	if (argc - optind > 1) {
-		fprintf(stderr, "%s: one input file at most\n", prog);
-		usage(stderr);
+		fprintf(stderr, vb_tr("%s: one input file at most\n"), prog);
+		cli_see_help(prog);
 		return VB_EUSAGE;
 	}
 	if (optind < argc)
 		inpath = argv[optind];
 	if ((d = diag_new()) == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		fprintf(stderr, vb_tr("%s: out of memory\n"), prog);
 		return VB_ESYS;
 	}
 	rc = text_convert_stream(inpath, outpath, enc, d);

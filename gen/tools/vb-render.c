@@ -28,7 +28,7 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: %s [-f ENC] [--to pdf|docx] [--dump-layout] [-o OUT.pdf]\n"
+	    vb_tr("usage: %s [-f ENC] [--to pdf|docx] [--dump-layout] [-o OUT.pdf]\n"
 	    "       SOURCE.md|-\n"
 	    "       %s [-f ENC] [--to pdf|docx] [-d DIR] [-j N] [-q] SOURCE.md...\n"
 	    "  -o, --output=FILE    output (default: SOURCE with .pdf or .docx;\n"
@@ -47,7 +47,7 @@ usage(FILE *fp)
 	    "  -V, --version        the version\n"
 	    "Environment: VB_FONT_DIR, SOURCE_DATE_EPOCH (reproducible PDF).\n"
 	    "Exit: 0 done, 1 bad input (nothing written for that source; the\n"
-	    "other sources are written), 2 usage, 3 system.\n",
+	    "other sources are written), 2 usage, 3 system.\n"),
 	    prog, prog);
 }
 
@@ -100,30 +100,30 @@ check_args(const struct args *a)
 	size_t i;
 
 	if (a->n == 0) {
-		usage(stderr);
+		cli_see_help(prog);
 		return -1;
 	}
 	if (a->out != NULL && a->outdir != NULL) {
-		fprintf(stderr, "%s: -o and -d exclude each other: -o names "
-		    "the output of one source, -d a folder for them\n", prog);
+		fprintf(stderr, vb_tr("%s: -o and -d exclude each other: -o names "
+		    "the output of one source, -d a folder for them\n"), prog);
 		return -1;
 	}
 	if (a->n > 1 && a->out != NULL) {
-		fprintf(stderr, "%s: -o names one output but %zu sources are "
-		    "given: write them beside their sources, or give -d DIR\n",
+		fprintf(stderr, vb_tr("%s: -o names one output but %zu sources are "
+		    "given: write them beside their sources, or give -d DIR\n"),
 		    prog, a->n);
 		return -1;
 	}
 	if (a->dump && (a->n > 1 || a->outdir != NULL)) {
-		fprintf(stderr, "%s: --dump-layout takes one source and writes "
-		    "to standard output or -o, not -d\n", prog);
+		fprintf(stderr, vb_tr("%s: --dump-layout takes one source and writes "
+		    "to standard output or -o, not -d\n"), prog);
 		return -1;
 	}
 	for (i = 0; i < a->n; i++)
 		if (strcmp(a->src[i], "-") == 0 &&
 		    (a->n > 1 || a->outdir != NULL)) {
-			fprintf(stderr, "%s: - (standard input) is a source "
-			    "only alone and without -d\n", prog);
+			fprintf(stderr, vb_tr("%s: - (standard input) is a source "
+			    "only alone and without -d\n"), prog);
 			return -1;
 		}
 	return 0;
@@ -168,8 +168,8 @@ parse_args(int argc, char **argv, struct args *a, int *rc)
 			else if (strcmp(optarg, "docx") == 0)
 				a->to = RENDER_DOCX;
 			else {
-				fprintf(stderr, "%s: --to takes pdf or docx, "
-				    "not '%s'.\n", prog, optarg);
+				fprintf(stderr, vb_tr("%s: --to takes pdf or docx, "
+				    "not '%s'.\n"), prog, optarg);
 				return -1;
 			}
 			break;
@@ -177,7 +177,7 @@ parse_args(int argc, char **argv, struct args *a, int *rc)
 		case 'F': a->fonts = optarg; break;
 		case 'h': usage(stdout); *rc = VB_OK; return -1;
 		case 'V': puts("vb-render " VB_VERSION); *rc = VB_OK; return -1;
-		default: usage(stderr); return -1;
+		default: cli_bad_option(prog, argv); return -1;
 		}
 	}
 	a->src = argv + optind;
@@ -271,7 +271,7 @@ main(int argc, char **argv)
 	if ((d = diag_new()) == NULL ||
 	    (outs = out_names(&a, opt.format)) == NULL ||
 	    (fonts = render_find_fonts(a.fonts)) == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		fprintf(stderr, vb_tr("%s: out of memory\n"), prog);
 		return VB_ESYS;
 	}
 	opt.font_dir = fonts;

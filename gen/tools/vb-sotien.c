@@ -22,7 +22,7 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: %s [--le] [--bon] [--khong-dong] [-o FILE] [AMOUNT...]\n"
+	    vb_tr("usage: %s [--le] [--bon] [--khong-dong] [-o FILE] [AMOUNT...]\n"
 	    "Write each amount (1490000, 1.490.000 or 1 490 000; one a line\n"
 	    "on stdin without arguments) in Vietnamese words.\n"
 	    "  --le          \"lẻ\" instead of \"linh\" (101: một trăm lẻ một)\n"
@@ -32,7 +32,7 @@ usage(FILE *fp)
 	    "  --lang=vi|en         messages in Vietnamese or English\n"
 	    "  -h, --help    this help\n"
 	    "  -V, --version the version\n"
-	    "Exit: 0 done, 1 bad amount (nothing written), 2 usage, 3 I/O.\n",
+	    "Exit: 0 done, 1 bad amount (nothing written), 2 usage, 3 I/O.\n"),
 	    prog);
 }
 
@@ -44,7 +44,7 @@ convert(const char *text, const char *file, int line,
 	unsigned long long	 v;
 	char			*w;
 
-	if (sotien_parse(text, &v) != 0) {
+	if (cli_amount(text, &v) != 0) {
 		diag_add(d, DIAG_ERROR, file, line, 0,
 		    "\"%s\" is not an amount in đồng from 0 to "
 		    "999.999.999.999.999.999 (write 1490000, 1.490.000 "
@@ -90,11 +90,11 @@ main(int argc, char **argv)
 		case 'o': outpath = optarg; break;
 		case 'h': usage(stdout); return VB_OK;
 		case 'V': printf("%s %s\n", prog, VB_VERSION); return VB_OK;
-		default: usage(stderr); return VB_EUSAGE;
+		default: cli_bad_option(prog, argv); return VB_EUSAGE;
 		}
 	}
 	if ((d = diag_new()) == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		fprintf(stderr, vb_tr("%s: out of memory\n"), prog);
 		return VB_ESYS;
 	}
 	if (optind < argc) {

@@ -16,6 +16,7 @@
 
 #include "vanban.h"
 #include "web/web.h"
+#include "tools/cli.h"
 
 static const char *prog = "vb-web";
 
@@ -23,7 +24,7 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	    "usage: %s --data DIR [--listen ADDR:PORT] [options]\n"
+	    vb_tr("usage: %s --data DIR [--listen ADDR:PORT] [options]\n"
 	    "The clerk's web page in front of vb-khenthuong and vb-baocao.\n"
 	    "  --listen ADDR:PORT        address (default 127.0.0.1:8080;\n"
 	    "                            port 0: any free one, printed)\n"
@@ -41,8 +42,9 @@ usage(FILE *fp)
 	    "                            (default: the port)\n"
 	    "  --threads N               HTTP threads (default 4)\n"
 	    "  --cookie-secure           behind TLS: the cookie is Secure\n"
+	    "  --lang=vi|en              messages in Vietnamese or English\n"
 	    "  -h, --help;  -V, --version\n"
-	    "Exit: 0 stopped (SIGTERM), 2 usage, 3 system.\n", prog);
+	    "Exit: 0 stopped (SIGTERM), 2 usage, 3 system.\n"), prog);
 }
 
 /* A number from lo to hi into *out: 0, or -1 after a message. */
@@ -54,7 +56,7 @@ num(const char *opt, const char *arg, long lo, long hi, long *out)
 	*out = strtol(arg, &e, 10);
 	if (*arg != '\0' && *e == '\0' && *out >= lo && *out <= hi)
 		return 0;
-	fprintf(stderr, "%s: --%s: \"%s\": a number from %ld to %ld\n", prog,
+	fprintf(stderr, vb_tr("%s: --%s: \"%s\": a number from %ld to %ld\n"), prog,
 	    opt, arg, lo, hi);
 	return -1;
 }
@@ -81,6 +83,8 @@ main(int argc, char **argv)
 	ssize_t		 n;
 	int		 c;
 
+	if (cli_lang(prog, &argc, argv) != 0)
+		return VB_EUSAGE;
 	memset(&o, 0, sizeof(o));
 	o.listen = "127.0.0.1:8080";
 	o.workers = 2, o.threads = 4, o.queue = 64;
@@ -107,21 +111,21 @@ main(int argc, char **argv)
 		case 'g': case 'H':
 			if (web_duration(optarg, c == 'g' ? &o.giu_s :
 			    &o.limit_s) != 0) {
-				fprintf(stderr, "%s: --%s: \"%s\": write 24h, "
-				    "30m, 90s or 2d\n", prog, c == 'g' ? "giu" :
+				fprintf(stderr, vb_tr("%s: --%s: \"%s\": write 24h, "
+				    "30m, 90s or 2d\n"), prog, c == 'g' ? "giu" :
 				    "han", optarg);
 				return VB_EUSAGE;
 			}
 			break;
 		case 'h': usage(stdout); return VB_OK;
 		case 'V': printf("%s %s\n", prog, VB_VERSION); return VB_OK;
-		default: usage(stderr); return VB_EUSAGE;
+		default: cli_bad_option(prog, argv); return VB_EUSAGE;
 		}
 	}
 	if (optind != argc || o.data == NULL) {
-		fprintf(stderr, "%s: give --data DIR (and no other "
-		    "arguments)\n", prog);
-		usage(stderr);
+		fprintf(stderr, vb_tr("%s: give --data DIR (and no other "
+		    "arguments)\n"), prog);
+		cli_see_help(prog);
 		return VB_EUSAGE;
 	}
 	if (worker != NULL)
@@ -134,12 +138,12 @@ main(int argc, char **argv)
 	for (p = o.instance; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) ||
 		    p - o.instance >= 16) {
-			fprintf(stderr, "%s: --ten: \"%s\": up to 16 letters "
-			    "a-z and digits\n", prog, o.instance);
+			fprintf(stderr, vb_tr("%s: --ten: \"%s\": up to 16 letters "
+			    "a-z and digits\n"), prog, o.instance);
 			return VB_EUSAGE;
 		}
 	if ((n = readlink("/proc/self/exe", self, sizeof(self) - 1)) <= 0)
-		return fprintf(stderr, "%s: cannot find myself\n", prog),
+		return fprintf(stderr, vb_tr("%s: cannot find myself\n"), prog),
 		    VB_ESYS;
 	self[n] = '\0';
 	o.self = self;
