@@ -14,16 +14,8 @@
 #   magic     head.magicNumber wrong
 # and the shipped faces still load (a run that renders).
 # Prints "PASS name" / "FAIL name: detail".
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-SOURCE_DATE_EPOCH=1578650645
-export SOURCE_DATE_EPOCH
-
-pass() { echo "PASS fonts_$1"; }
-fail() { echo "FAIL fonts_$1: $2"; }
+PREFIX=fonts
+. "$(dirname "$0")/../lib/prologue.sh"
 
 python3 - "$ROOT/fonts/LiberationSerif-Bold.ttf" "$tmp" <<'PY' || { fail make "python3 failed"; exit 0; }
 import struct, sys

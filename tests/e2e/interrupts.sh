@@ -18,16 +18,8 @@
 # The signals are raised by the tools themselves at an exact point
 # (VB_TEST_RAISE=POINT:N:SIG, gen/base/testhook.c): nothing here depends
 # on timing.  Prints "PASS name" / "FAIL name: detail".
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-SOURCE_DATE_EPOCH=1578650645
-export SOURCE_DATE_EPOCH
-
-pass() { echo "PASS interrupts_$1"; }
-fail() { echo "FAIL interrupts_$1: $2"; }
+PREFIX=interrupts
+. "$(dirname "$0")/../lib/prologue.sh"
 # sigs IGNORED CMD...: CMD with SIGINT, SIGTERM and SIGHUP at their
 # defaults, except those IGNORED names ("HUP", or "-" for none): a test
 # run in the background starts with SIGINT ignored, which a shell cannot

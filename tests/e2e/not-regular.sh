@@ -7,16 +7,8 @@
 # named with what it is, and the batch goes on with the others.  Every
 # run is bounded (timeout 20 s: a hang is a failure, exit 124).
 # Prints "PASS name" / "FAIL name: detail".
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-SOURCE_DATE_EPOCH=1578650645
-export SOURCE_DATE_EPOCH
-
-pass() { echo "PASS notreg_$1"; }
-fail() { echo "FAIL notreg_$1: $2"; }
+PREFIX=notreg
+. "$(dirname "$0")/../lib/prologue.sh"
 T="timeout 20"
 
 if ! command -v mkfifo >/dev/null || ! command -v timeout >/dev/null; then
