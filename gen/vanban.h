@@ -279,6 +279,21 @@ void		 csvt_put_field(struct vbuf *b, const char *s, int first);
  * Malloc'd; NULL on OOM. */
 char		*vb_fold(const char *s, int slug);
 
+/* A message id kept as data, translated where it is used (xgettext
+ * -kN_). */
+#define N_(s) s
+
+/*
+ * A data table of the templates (or of an office): the file at path
+ * read in any encoding and parsed as CSV, and in c[i] the column of
+ * cols[i] (a NULL-terminated list of names, as csvt_column), for i < n.
+ * The first nreq columns must be there, else one error at the header
+ * saying missing (an N_() message id).  VB_OK with *out (caller frees
+ * with csvt_free), else VB_EINPUT or VB_ESYS with messages in d.
+ */
+int		 csvt_load_table(const char *path, const char *const *const *cols,
+		    int n, int nreq, const char *missing, struct diag *d,
+		    int *c, struct csvt **out);
 /* Fold a heading for matching: lower case, no accents, đ -> d, no spaces,
  * underscores or punctuation ("Họ và tên" -> "hovaten").  Malloc'd. */
 char		*csvt_fold(const char *s);

@@ -206,26 +206,18 @@ bc_load_words(struct bc_data *bd, struct diag *d)
 {
 	static const char *const cw[] = { "cach_viet", "Cách viết", NULL };
 	static const char *const ct[] = { "trang_thai", "Trạng thái", NULL };
+	static const char *const *const cols[] = { cw, ct };
 	struct csvt	*t = NULL;
-	char		 path[PATH_MAX], *text;
-	size_t		 len, r;
-	int		 rc, c1, c2, s;
+	char		 path[PATH_MAX];
+	size_t		 r;
+	int		 rc, c[2], c1, c2, s;
 
 	snprintf(path, sizeof(path), "%s/trang-thai.csv", bd->dir);
-	if ((rc = text_read_file(path, TEXT_ENC_AUTO, d, &text, &len)) != VB_OK)
+	if ((rc = csvt_load_table(path, cols, 2, 2, N_("the header must name "
+	    "the columns cach_viet and trang_thai"), d, c, &t)) != VB_OK)
 		return rc;
-	rc = csvt_parse(path, text, len, 0, 0, d, &t);
-	free(text);
-	if (rc != VB_OK)
-		return rc;
-	c1 = csvt_column(t, cw);
-	c2 = csvt_column(t, ct);
-	if (c1 < 0 || c2 < 0) {
-		diag_add(d, DIAG_ERROR, path, 1, 0, "the header must name the "
-		    "columns cach_viet and trang_thai");
-		csvt_free(t);
-		return VB_EINPUT;
-	}
+	c1 = c[0];
+	c2 = c[1];
 	if ((bd->words = calloc(t->nrows, sizeof(*bd->words))) == NULL) {
 		csvt_free(t);
 		return VB_ESYS;

@@ -46,27 +46,16 @@ bc_rules_load(struct bc_data *bd, struct diag *d)
 	static const char *const ck[] = { "kieu", "Kiểu", "Loại", NULL };
 	static const char *const cm[] = { "mau", "Mẫu", "Cụm từ", NULL };
 	static const char *const cn[] = { "nhom", "Nhóm", NULL };
+	static const char *const *const cols[] = { ck, cm, cn };
 	struct csvt	*t = NULL;
-	char		 path[PATH_MAX], *text, *k;
-	size_t		 len, r;
+	char		 path[PATH_MAX], *k;
+	size_t		 r;
 	int		 rc, c[3], g;
 
 	snprintf(path, sizeof(path), "%s/vai-tro.csv", bd->dir);
-	if ((rc = text_read_file(path, TEXT_ENC_AUTO, d, &text, &len)) != VB_OK)
+	if ((rc = csvt_load_table(path, cols, 3, 3, N_("the header must name "
+	    "the columns kieu, mau and nhom"), d, c, &t)) != VB_OK)
 		return rc;
-	rc = csvt_parse(path, text, len, 0, 0, d, &t);
-	free(text);
-	if (rc != VB_OK)
-		return rc;
-	c[0] = csvt_column(t, ck);
-	c[1] = csvt_column(t, cm);
-	c[2] = csvt_column(t, cn);
-	if (c[0] < 0 || c[1] < 0 || c[2] < 0) {
-		diag_add(d, DIAG_ERROR, path, 1, 0, "the header must name the "
-		    "columns kieu, mau and nhom");
-		csvt_free(t);
-		return VB_EINPUT;
-	}
 	if ((bd->rules = calloc(t->nrows, sizeof(*bd->rules))) == NULL) {
 		csvt_free(t);
 		return VB_ESYS;

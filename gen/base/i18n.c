@@ -15,9 +15,6 @@
 #include "vanban.h"
 
 #define I18N_DOMAIN "vanban"
-/* A message id in a table, translated where it is used (xgettext -kN_). */
-#define N_(s) s
-
 #ifndef VB_LOCALE_DIR
 #define VB_LOCALE_DIR "locale"
 #endif

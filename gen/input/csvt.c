@@ -432,3 +432,31 @@ csvt_put_field(struct vbuf *b, const char *s, int first)
 	}
 	vbuf_puts(b, "\"");
 }
+
+int
+csvt_load_table(const char *path, const char *const *const *cols, int n,
+    int nreq, const char *missing, struct diag *d, int *c, struct csvt **out)
+{
+	struct csvt	*t = NULL;
+	char		*text;
+	size_t		 len;
+	int		 rc, i, ok = 1;
+
+	*out = NULL;
+	if ((rc = text_read_file(path, TEXT_ENC_AUTO, d, &text, &len)) != VB_OK)
+		return rc;
+	rc = csvt_parse(path, text, len, 0, 0, d, &t);
+	free(text);
+	if (rc != VB_OK)
+		return rc;
+	for (i = 0; i < n; i++)
+		if ((c[i] = csvt_column(t, cols[i])) < 0 && i < nreq)
+			ok = 0;
+	if (!ok) {
+		diag_add(d, DIAG_ERROR, path, 1, 0, "%s", vb_tr(missing));
+		csvt_free(t);
+		return VB_EINPUT;
+	}
+	*out = t;
+	return VB_OK;
+}

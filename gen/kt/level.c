@@ -363,29 +363,18 @@ kt_check_units(const struct kt_data *kd, const struct kt_list *l,
 		{ "ten", NULL }, { "den_ngay", NULL }, { "ke_thua", NULL },
 		{ "ghi_chu", NULL }
 	};
+	static const char *const *const cols[4] = { k[0], k[1], k[2], k[3] };
 	struct csvt	*t = NULL;
-	char		 path[PATH_MAX], *text;
-	size_t		 len, i, r;
+	char		 path[PATH_MAX];
+	size_t		 i, r;
 	int		 c[4], rc;
 
 	snprintf(path, sizeof(path), "%s/don-vi-2025.csv", kd->dir);
 	if (access(path, F_OK) != 0)
 		return VB_OK;
-	if ((rc = text_read_file(path, TEXT_ENC_AUTO, d, &text, &len)) !=
-	    VB_OK)
+	if ((rc = csvt_load_table(path, cols, 4, 2, N_("the header must name the "
+	    "columns ten and den_ngay"), d, c, &t)) != VB_OK)
 		return rc;
-	rc = csvt_parse(path, text, len, 0, 0, d, &t);
-	free(text);
-	if (rc != VB_OK)
-		return rc;
-	for (i = 0; i < 4; i++)
-		c[i] = csvt_column(t, k[i]);
-	if (c[0] < 0 || c[1] < 0) {
-		diag_add(d, DIAG_ERROR, path, 1, 0, "the header must name the "
-		    "columns ten and den_ngay");
-		csvt_free(t);
-		return VB_EINPUT;
-	}
 	for (r = 1; r < t->nrows; r++) {
 		const struct csvt_row	*ur = &t->rows[r];
 		vb_date			 until;
