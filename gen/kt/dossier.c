@@ -208,3 +208,67 @@ kt_to_trinh(const struct kt_data *kd, const struct kt_opt *opt,
 	tmpl_vars_free(v);
 	return rc;
 }
+
+int
+kt_register_read(const char *dir, struct diag *d, struct kt_reg **out,
+    size_t *n)
+{
+	static const char *const name[5][2] = {
+		{ "tep", NULL }, { "so_ky_hieu", NULL }, { "tap_the", NULL },
+		{ "ca_nhan", NULL }, { "tong_tien", NULL }
+	};
+	static const char *const *const cols[5] = {
+		name[0], name[1], name[2], name[3], name[4]
+	};
+	struct csvt	*t = NULL;
+	struct kt_reg	*v;
+	const char	*f[5];
+	char		*path;
+	size_t		 r;
+	int		 c[5], k, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (asprintf(&path, "%s/so-dang-ky.csv", dir) < 0)
+		return VB_ESYS;
+	rc = csvt_load_table(path, cols, 5, 5, N_("the register must name the "
+	    "columns tep, so_ky_hieu, tap_the, ca_nhan and tong_tien"), d, c,
+	    &t);
+	free(path);
+	if (rc != VB_OK)
+		return rc;
+	if ((v = calloc(t->nrows, sizeof(*v))) == NULL) {
+		csvt_free(t);
+		return VB_ESYS;
+	}
+	for (r = 1; r < t->nrows; r++) {
+		for (k = 0; k < 5; k++)
+			f[k] = (size_t)c[k] < t->rows[r].nfields ?
+			    t->rows[r].fields[c[k]] : "";
+		v[r - 1].tap_the = strtoull(f[2], NULL, 10);
+		v[r - 1].ca_nhan = strtoull(f[3], NULL, 10);
+		v[r - 1].tien = strtoull(f[4], NULL, 10);
+		if ((v[r - 1].tep = strdup(f[0])) == NULL ||
+		    (v[r - 1].so_ky_hieu = strdup(f[1])) == NULL) {
+			kt_register_free(v, r);
+			csvt_free(t);
+			return VB_ESYS;
+		}
+	}
+	*out = v;
+	*n = t->nrows - 1;
+	csvt_free(t);
+	return VB_OK;
+}
+
+void
+kt_register_free(struct kt_reg *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v != NULL && i < n; i++) {
+		free(v[i].tep);
+		free(v[i].so_ky_hieu);
+	}
+	free(v);
+}

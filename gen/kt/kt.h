@@ -384,6 +384,24 @@ struct kt_entry {
 int	 kt_register_csv(const struct kt_data *, const struct kt_opt *,
 	    const struct kt_entry *, size_t n, char **out);
 
+/* One decision as the register of a run holds it. */
+struct kt_reg {
+	char			*tep;       /* its file, as written in the register */
+	char			*so_ky_hieu; /* "15/QĐ-UBND", "" unnumbered */
+	unsigned long long	 tap_the;   /* collectives */
+	unsigned long long	 ca_nhan;   /* individuals */
+	unsigned long long	 tien;      /* money, VND */
+};
+
+/* The register a run wrote in folder dir (DIR/so-dang-ky.csv), read
+ * back for what a caller shows of the run (the tool's closing lines,
+ * vb-web's figures): the decisions' figures as written, never counted
+ * again.  *out (free with kt_register_free) holds *n rows.  VB_OK, or a
+ * status with messages in d. */
+int	 kt_register_read(const char *dir, struct diag *d, struct kt_reg **out,
+	    size_t *n);
+void	 kt_register_free(struct kt_reg *, size_t n);
+
 /* The Tờ trình proposing the run's awards (templates' mau/to-trinh.md):
  * its keys (to_trinh_*) checked first, missing ones an error, or a
  * warning in a draft.  Malloc'd source in *out.  VB_OK, VB_EINPUT or

@@ -270,65 +270,45 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 	return 0;
 }
 
-/* The field of column c of row r, "" when absent. */
-static const char *
-field(const struct csvt *t, size_t r, int c)
-{
-	if (c < 0 || (size_t)c >= t->rows[r].nfields)
-		return "";
-	return t->rows[r].fields[c];
-}
-
 /* What was made: one line per decision of the run's register
  * (so-dang-ky.csv, written by kt_batch_run: the figures the decisions
  * hold, not counted again), then the totals. */
 static void
 summary(const struct kt_batch *b)
 {
-	static const char *const name[][2] = {
-		{ "tep", NULL }, { "so_ky_hieu", NULL }, { "tap_the", NULL },
-		{ "ca_nhan", NULL }, { "tong_tien", NULL }
-	};
 	struct diag		*scratch = diag_new();
-	struct csvt		*t = NULL;
-	char			*dir = NULL, *path = NULL, *text = NULL, *m;
+	struct kt_reg		*v = NULL;
+	char			*dir = NULL, *path = NULL, *m;
 	const char		*sl, *pre;
-	size_t			 len, r;
-	unsigned long long	 v[3], sum[3] = { 0, 0, 0 };
-	int			 c[5], k;
+	size_t			 len, n = 0, r;
+	unsigned long long	 sum[3] = { 0, 0, 0 };
 
 	if (b->outdir != NULL)
 		dir = strdup(b->outdir);
 	else if (b->outfile != NULL && strcmp(b->outfile, "-") != 0)
 		dir = (sl = strrchr(b->outfile, '/')) == NULL ? strdup(".") :
 		    strndup(b->outfile, (size_t)(sl - b->outfile) + 1);
-	if (scratch == NULL || dir == NULL || asprintf(&path,
-	    "%s/so-dang-ky.csv", dir) < 0 || text_read_file(path,
-	    TEXT_ENC_AUTO, scratch, &text, &len) != VB_OK || csvt_parse(path,
-	    text, len, ',', 0, scratch, &t) != VB_OK)
+	if (scratch == NULL || dir == NULL ||
+	    kt_register_read(dir, scratch, &v, &n) != VB_OK)
 		goto out;
-	for (k = 0; k < 5; k++)
-		c[k] = csvt_column(t, name[k]);
 	/* The files named as given: "ra/x.md", "x.md" beside -o x.md. */
 	len = strlen(dir);
 	while (len > 1 && dir[len - 1] == '/')
 		dir[--len] = '\0';
-	free(path);
-	path = NULL;
 	if (asprintf(&path, "%s/", dir) < 0)
 		goto out;
 	pre = b->outdir == NULL && strchr(b->outfile, '/') == NULL ? "" : path;
 	fprintf(stderr, vb_ntr("%s: %zu decision:\n", "%s: %zu decisions:\n",
-	    t->nrows - 1), prog, t->nrows - 1);
-	for (r = 1; r < t->nrows; r++) {
-		for (k = 0; k < 3; k++)
-			sum[k] += v[k] = strtoull(field(t, r, c[k + 2]), NULL,
-			    10);
-		m = sotien_figures(v[2]);
+	    n), prog, n);
+	for (r = 0; r < n; r++) {
+		sum[0] += v[r].tap_the;
+		sum[1] += v[r].ca_nhan;
+		sum[2] += v[r].tien;
+		m = sotien_figures(v[r].tien);
 		fprintf(stderr, vb_tr("  %s%s  %s: %llu collective(s), %llu "
-		    "person(s), %s đồng\n"), pre, field(t, r, c[0]),
-		    *field(t, r, c[1]) ? field(t, r, c[1]) : vb_tr("no number"),
-		    v[0], v[1], m ? m : "?");
+		    "person(s), %s đồng\n"), pre, v[r].tep,
+		    *v[r].so_ky_hieu ? v[r].so_ky_hieu : vb_tr("no number"),
+		    v[r].tap_the, v[r].ca_nhan, m ? m : "?");
 		free(m);
 	}
 	m = sotien_figures(sum[2]);
@@ -336,8 +316,7 @@ summary(const struct kt_batch *b)
 	    "%s đồng\n"), sum[0], sum[1], m ? m : "?");
 	free(m);
 out:
-	csvt_free(t);
-	free(text);
+	kt_register_free(v, n);
 	free(path);
 	free(dir);
 	diag_free(scratch);

@@ -135,42 +135,30 @@ worker_today(void)
 	    (tm->tm_mon + 1) * 100 + tm->tm_mday : 20260101;
 }
 
-/* The run's figures from its register (ra/so-dang-ky.csv, one row a
- * decision, written by kt_batch_run) into tom-tat.txt: the page shows
- * the numbers the decisions hold, counted once, by the generator. */
+/* The run's figures from its register (ra/so-dang-ky.csv, written by
+ * kt_batch_run) into tom-tat.txt: the page shows the numbers the
+ * decisions hold, counted once, by the generator. */
 static void
 worker_totals(void)
 {
-	static const char *const ct[] = { "tap_the", NULL },
-	    *const cc[] = { "ca_nhan", NULL }, *const cm[] = { "tong_tien", NULL };
 	struct diag		*scratch = diag_new();
-	struct csvt		*t = NULL;
-	char			*text = NULL;
-	size_t			 len, r;
+	struct kt_reg		*v = NULL;
 	unsigned long long	 sum[3] = { 0, 0, 0 };
-	int			 c[3], k;
+	size_t			 n = 0, r;
 	FILE			*fp;
 
-	if (scratch != NULL && text_read_file("ra/so-dang-ky.csv", TEXT_ENC_AUTO,
-	    scratch, &text, &len) == VB_OK && csvt_parse("so-dang-ky.csv", text,
-	    len, ',', 0, scratch, &t) == VB_OK) {
-		c[0] = csvt_column(t, ct);
-		c[1] = csvt_column(t, cc);
-		c[2] = csvt_column(t, cm);
-		for (r = 1; r < t->nrows; r++)
-			for (k = 0; k < 3; k++)
-				if (c[k] >= 0 && (size_t)c[k] <
-				    t->rows[r].nfields)
-					sum[k] += strtoull(
-					    t->rows[r].fields[c[k]], NULL, 10);
-		if ((fp = fopen("tom-tat.txt", "w")) != NULL) {
-			fprintf(fp, "van_ban=%zu\ntap_the=%llu\nca_nhan=%llu\n"
-			    "tien=%llu\n", t->nrows - 1, sum[0], sum[1], sum[2]);
-			fclose(fp);
+	if (scratch != NULL && kt_register_read("ra", scratch, &v, &n) ==
+	    VB_OK && (fp = fopen("tom-tat.txt", "w")) != NULL) {
+		for (r = 0; r < n; r++) {
+			sum[0] += v[r].tap_the;
+			sum[1] += v[r].ca_nhan;
+			sum[2] += v[r].tien;
 		}
+		fprintf(fp, "van_ban=%zu\ntap_the=%llu\nca_nhan=%llu\n"
+		    "tien=%llu\n", n, sum[0], sum[1], sum[2]);
+		fclose(fp);
 	}
-	csvt_free(t);
-	free(text);
+	kt_register_free(v, n);
 	diag_free(scratch);
 }
 
