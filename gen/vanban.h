@@ -424,6 +424,27 @@ int		 config_load_table(const char *path, const char *text,
 		    size_t len, int (*key_ok)(const char *), const char *known,
 		    struct diag *d, struct csvt **out);
 
+/*
+ * The editable data folder of a generator, templates_dir/<name> (the
+ * templates are found by vb_find_templates): its tables, read by the
+ * generator's `tables` step, then its settings, mac-dinh.yaml and the
+ * config file a clerk names, loaded by `load` over `defaults`.
+ */
+struct datadir {
+	const char	*name;	/* folder under the templates: "bao-cao" */
+	int		(*defaults)(struct tmpl_vars *);	/* 0, -1 OOM */
+	int		(*load)(const char *path, struct tmpl_vars *,
+			    struct diag *);
+	int		(*tables)(void *data, const char *dir, struct diag *);
+};
+/* Load dd into data: *dir (malloc'd) and *vars are set first, so the
+ * caller's free function releases them on any failure; config (may be
+ * NULL) is read after mac-dinh.yaml.  Any error added to d makes the
+ * result VB_EINPUT.  VB_OK, VB_EINPUT or VB_ESYS. */
+int		 datadir_load(const struct datadir *dd, const char *templates_dir,
+		    const char *config, void *data, char **dir,
+		    struct tmpl_vars **vars, struct diag *d);
+
 /* ------------------------------------------------------------------ */
 /* Finding installed data (fonts, templates)                            */
 /* ------------------------------------------------------------------ */
@@ -438,6 +459,11 @@ int		 config_load_table(const char *path, const char *text,
 char		*vb_find_dir(const char *opt, const char *env,
 		    const char *const *rel, const char *probe,
 		    const char *builtin);
+/* The templates folder (vb_find_dir): opt (--templates), $VB_TEMPLATES,
+ * ../share/vanban/templates or ../templates beside the program when they
+ * hold probe ("khen-thuong/hinh-thuc.csv"), else the build tree's
+ * templates/.  Malloc'd, NULL on OOM. */
+char		*vb_find_templates(const char *opt, const char *probe);
 
 /* path with its extension (after the last '.' of the last component)
  * replaced by ext (".pdf"), or ext appended.  Malloc'd, NULL on OOM. */

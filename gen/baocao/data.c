@@ -164,19 +164,10 @@ bc_status_name(enum bc_status s)
 /* Finding and loading the data                                         */
 /* ------------------------------------------------------------------ */
 
-#ifndef VB_TEMPLATES_DIR
-#define VB_TEMPLATES_DIR "templates"
-#endif
-
 char *
 bc_find_templates(const char *opt)
 {
-	static const char *const rel[] = {
-		"../share/vanban/templates", "../templates", NULL
-	};
-
-	return vb_find_dir(opt, "VB_TEMPLATES", rel, BC_DIR "/trang-thai.csv",
-	    VB_TEMPLATES_DIR);
+	return vb_find_templates(opt, BC_DIR "/trang-thai.csv");
 }
 
 static const char *const bc_ky_keys[] = {
@@ -257,36 +248,46 @@ bc_load_words(struct bc_data *bd, struct diag *d)
 	return VB_OK;
 }
 
+static int
+bc_config_defaults(struct tmpl_vars *vars)
+{
+	return config_defaults(bc_config_keys, vars);
+}
+
+static int
+bc_config_load(const char *path, struct tmpl_vars *vars, struct diag *d)
+{
+	return config_load(path, bc_config_keys, vars, d);
+}
+
+/* The tables of the data folder: the status words, the role rules. */
+static int
+bc_load_tables(void *data, const char *dir, struct diag *d)
+{
+	struct bc_data	*bd = data;
+	int		 rc;
+
+	(void)dir;	/* bd->dir */
+	if ((rc = bc_load_words(bd, d)) == VB_OK)
+		rc = bc_rules_load(bd, d);
+	return rc;
+}
+
 int
 bc_data_load(const char *templates_dir, const char *config, struct diag *d,
     struct bc_data **out)
 {
+	static const struct datadir dd = {
+		BC_DIR, bc_config_defaults, bc_config_load, bc_load_tables
+	};
 	struct bc_data	*bd;
-	char		 path[PATH_MAX];
-	int		 rc, errs = diag_errors(d);
+	int		 rc;
 
 	*out = NULL;
 	if ((bd = calloc(1, sizeof(*bd))) == NULL)
 		return VB_ESYS;
-	if (asprintf(&bd->dir, "%s/" BC_DIR, templates_dir) < 0) {
-		bd->dir = NULL;
-		bc_data_free(bd);
-		return VB_ESYS;
-	}
-	if ((bd->config = tmpl_vars_new()) == NULL ||
-	    config_defaults(bc_config_keys, bd->config) != 0) {
-		bc_data_free(bd);
-		return VB_ESYS;
-	}
-	snprintf(path, sizeof(path), "%s/mac-dinh.yaml", bd->dir);
-	if ((rc = bc_load_words(bd, d)) == VB_OK &&
-	    (rc = bc_rules_load(bd, d)) == VB_OK &&
-	    (rc = config_load(path, bc_config_keys, bd->config, d)) == VB_OK &&
-	    config != NULL)
-		rc = config_load(config, bc_config_keys, bd->config, d);
-	if (rc == VB_OK && diag_errors(d) > errs)
-		rc = VB_EINPUT;
-	if (rc != VB_OK) {
+	if ((rc = datadir_load(&dd, templates_dir, config, bd, &bd->dir,
+	    &bd->config, d)) != VB_OK) {
 		bc_data_free(bd);
 		return rc;
 	}

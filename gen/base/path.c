@@ -51,6 +51,20 @@ vb_find_dir(const char *opt, const char *env, const char *const *rel,
 	return strdup(builtin);
 }
 
+#ifndef VB_TEMPLATES_DIR
+#define VB_TEMPLATES_DIR "templates"
+#endif
+
+char *
+vb_find_templates(const char *opt, const char *probe)
+{
+	static const char *const rel[] = {
+		"../share/vanban/templates", "../templates", NULL
+	};
+
+	return vb_find_dir(opt, "VB_TEMPLATES", rel, probe, VB_TEMPLATES_DIR);
+}
+
 int
 vb_source_epoch(long long *out, struct diag *d)
 {
