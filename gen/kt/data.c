@@ -68,40 +68,15 @@ kt_amount(long coef_milli, unsigned long long base, unsigned long long unit,
 /* Finding the templates                                                */
 /* ------------------------------------------------------------------ */
 
-#ifndef VB_TEMPLATES_DIR
-#define VB_TEMPLATES_DIR "templates"
-#endif
-
 char *
 kt_find_templates(const char *opt)
 {
-	static const char *const rel[] = {
-		"../share/vanban/templates", "../templates", NULL
-	};
-
-	return vb_find_dir(opt, "VB_TEMPLATES", rel, KT_DIR "/hinh-thuc.csv",
-	    VB_TEMPLATES_DIR);
+	return vb_find_templates(opt, KT_DIR "/hinh-thuc.csv");
 }
 
 /* ------------------------------------------------------------------ */
 /* CSV tables                                                           */
 /* ------------------------------------------------------------------ */
-
-/* Read and parse one CSV table of the data folder. */
-static int
-kt_read_table(const char *path, struct diag *d, struct csvt **out)
-{
-	char	*text;
-	size_t	 len;
-	int	 rc;
-
-	*out = NULL;
-	if ((rc = text_read_file(path, TEXT_ENC_AUTO, d, &text, &len)) != VB_OK)
-		return rc;
-	rc = csvt_parse(path, text, len, 0, 0, d, out);
-	free(text);
-	return rc;
-}
 
 /* Column `key` of t, or an error naming it; -1 when missing. */
 static int
@@ -282,23 +257,43 @@ kt_check_form(const struct kt_data *kd, const struct kt_form *f,
 		    "mau/bang-khen.md)", f->mau);
 }
 
-/* The optional columns of hinh-thuc.csv: tu_ngay, den_ngay, ly_do_het_han,
- * cap (the issuing levels, level.c). */
-static void
-kt_opt_cols(const struct csvt *t, int *oc)
-{
-	static const char *const k[4][2] = {
-		{ "tu_ngay", NULL }, { "den_ngay", NULL },
-		{ "ly_do_het_han", NULL }, { "cap", NULL }
-	};
-	int i;
+/* ------------------------------------------------------------------ */
+/* The law tables, read by one loader                                   */
+/* ------------------------------------------------------------------ */
 
-	for (i = 0; i < 4; i++)
-		oc[i] = csvt_column(t, k[i]);
-}
+struct kt_table;
+
+/* One law table being read: its rows, the columns found (the required
+ * ones, then the optional ones, -1 when absent) and its source columns. */
+struct kt_tab {
+	const struct kt_table	*desc;
+	const struct csvt	*t;
+	int			 c[16];
+	struct kt_src_cols	 sc;
+};
+
+/* A law table of the data folder: its file, the columns it must have
+ * and those it may have, where its rows go in struct kt_data (offsets of
+ * the array and of its count) and how one row is read. */
+struct kt_table {
+	const char		*file;
+	int			 optional;  /* an absent file has no rows */
+	const char *const	*need;      /* NULL-terminated */
+	const char *const	*may;       /* NULL-terminated */
+	const char		*none;      /* the error when no row, or NULL */
+	size_t			 size;      /* of one row's struct */
+	size_t			 array, count;
+	/* Row into elem (zeroed): 1 kept, 0 left out after an error at its
+	 * line (nothing of it left allocated), -1 on OOM. */
+	int			(*row)(struct kt_data *, const struct kt_tab *,
+				    const struct csvt_row *, void *elem,
+				    struct diag *);
+	void			(*done)(struct kt_data *);  /* or NULL */
+};
 
 /* A form's validity: its dates, the dates of its aliases, the reason;
- * bad dates are errors at their cell.  -1 on OOM. */
+ * bad dates are errors at their cell.  oc: the columns tu_ngay, den_ngay,
+ * ly_do_het_han, cap.  -1 on OOM. */
 static int
 kt_form_dates(const struct csvt *t, const struct csvt_row *row,
     const int *oc, struct kt_form *f, struct diag *d)
@@ -330,67 +325,68 @@ kt_form_dates(const struct csvt *t, const struct csvt_row *row,
 	return 0;
 }
 
+/* A row of hinh-thuc.csv: an award form, always kept (its errors stop
+ * the run). */
 static int
-kt_load_forms(struct kt_data *kd, const char *dir, struct diag *d)
+kt_read_form(struct kt_data *kd, const struct kt_tab *x,
+    const struct csvt_row *row, void *elem, struct diag *d)
 {
-	struct csvt	*t;
-	char		 path[PATH_MAX];
-	int		 c[9], oc[4], rc, oom = 0, i;
-	size_t		 r;
-	static const char *const keys[9] = {
-		"ma", "ten", "bi_danh", "he_so_ca_nhan", "he_so_tap_the",
-		"trich_yeu", "dieu_1", "danh_sach", "mau"
-	};
+	struct kt_form	*f = elem;
+	const int	*c = x->c;
+	const char	*path = x->t->name;
+	int		 oom = 0, i;
 
-	snprintf(path, sizeof(path), "%s/hinh-thuc.csv", dir);
-	if ((rc = kt_read_table(path, d, &t)) != VB_OK)
-		return rc;
+	f->line = row->line;
+	f->ma = kt_dup(kt_field(row, c[0]), &oom);
+	f->ten = kt_dup(kt_field(row, c[1]), &oom);
+	if (kt_split_aliases(kt_field(row, c[2]), &f->alias,
+	    &f->nalias) != 0 || kt_form_dates(x->t, row, c + 9, f, d) != 0)
+		oom = 1;
+	f->he_so[KT_CA_NHAN] = kt_coef_cell(x->t, row, c[3], d);
+	f->he_so[KT_TAP_THE] = kt_coef_cell(x->t, row, c[4], d);
+	f->trich_yeu = kt_dup(kt_field(row, c[5]), &oom);
+	f->dieu_1 = kt_dup(kt_field(row, c[6]), &oom);
+	f->danh_sach = kt_dup(kt_field(row, c[7]), &oom);
+	f->mau = kt_dup(kt_field(row, c[8]), &oom);
+	if (oom)
+		return -1;
 	for (i = 0; i < 9; i++)
-		if ((c[i] = kt_need_col(t, keys[i], d)) < 0)
-			rc = VB_EINPUT;
-	kt_opt_cols(t, oc);
-	if (rc != VB_OK || t->nrows < 2) {
-		if (rc == VB_OK)
-			diag_add(d, DIAG_ERROR, path, 0, 0, "no award forms");
-		csvt_free(t);
-		return VB_EINPUT;
-	}
-	if ((kd->forms = calloc(t->nrows, sizeof(*kd->forms))) == NULL) {
-		csvt_free(t);
-		return VB_ESYS;
-	}
-	for (r = 1; r < t->nrows; r++) {
-		const struct csvt_row	*row = &t->rows[r];
-		struct kt_form		*f = &kd->forms[kd->nforms++];
+		if (i != 2 && i != 3 && i != 4 &&
+		    *kt_field(row, c[i]) == '\0')
+			diag_add(d, DIAG_ERROR, path, row->line,
+			    c[i] + 1, "empty \"%s\"", x->desc->need[i]);
+	if (f->he_so[0] < 0 && f->he_so[1] < 0 &&
+	    *kt_field(row, c[3]) == '\0' && *kt_field(row, c[4]) == '\0')
+		diag_add(d, DIAG_ERROR, path, row->line, c[3] + 1,
+		    "form \"%s\" has no coefficient for either kind", f->ma);
+	kt_check_form(kd, f, path, c[0] + 1, c[8] + 1, d);
+	return 1;
+}
 
-		f->line = row->line;
-		f->ma = kt_dup(kt_field(row, c[0]), &oom);
-		f->ten = kt_dup(kt_field(row, c[1]), &oom);
-		if (kt_split_aliases(kt_field(row, c[2]), &f->alias,
-		    &f->nalias) != 0 || kt_form_dates(t, row, oc, f, d) != 0)
-			oom = 1;
-		f->he_so[KT_CA_NHAN] = kt_coef_cell(t, row, c[3], d);
-		f->he_so[KT_TAP_THE] = kt_coef_cell(t, row, c[4], d);
-		f->trich_yeu = kt_dup(kt_field(row, c[5]), &oom);
-		f->dieu_1 = kt_dup(kt_field(row, c[6]), &oom);
-		f->danh_sach = kt_dup(kt_field(row, c[7]), &oom);
-		f->mau = kt_dup(kt_field(row, c[8]), &oom);
-		if (oom)
-			break;
-		for (i = 0; i < 9; i++)
-			if (i != 2 && i != 3 && i != 4 &&
-			    *kt_field(row, c[i]) == '\0')
-				diag_add(d, DIAG_ERROR, path, row->line,
-				    c[i] + 1, "empty \"%s\"", keys[i]);
-		if (f->he_so[0] < 0 && f->he_so[1] < 0 &&
-		    *kt_field(row, c[3]) == '\0' && *kt_field(row, c[4]) == '\0')
-			diag_add(d, DIAG_ERROR, path, row->line, c[3] + 1,
-			    "form \"%s\" has no coefficient for either kind",
-			    f->ma);
-		kt_check_form(kd, f, path, c[0] + 1, c[8] + 1, d);
-	}
-	csvt_free(t);
-	return oom ? VB_ESYS : VB_OK;
+/* A row of luong-co-so.csv: a base salary from a date. */
+static int
+kt_read_salary(struct kt_data *kd, const struct kt_tab *x,
+    const struct csvt_row *row, void *elem, struct diag *d)
+{
+	struct kt_salary	*s = elem;
+	const char		*path = x->t->name;
+	int			 cf = x->c[0], ca = x->c[1];
+
+	(void)kd;
+	if (kt_src_read(x->t, row, &x->sc, &s->src, d) != 0)
+		return -1;
+	if (vb_date_parse(kt_field(row, cf), &s->from) != 0)
+		diag_add(d, DIAG_ERROR, path, row->line, cf + 1,
+		    "bad date \"%s\" (write 2019-07-01)", kt_field(row, cf));
+	else if (sotien_parse(kt_field(row, ca), &s->amount) != 0 ||
+	    s->amount == 0)
+		diag_add(d, DIAG_ERROR, path, row->line, ca + 1,
+		    "bad amount \"%s\" (write 1490000 or 1.490.000)",
+		    kt_field(row, ca));
+	else
+		return 1;
+	free(s->src.nguon);
+	return 0;
 }
 
 static int
@@ -401,129 +397,65 @@ kt_salary_cmp(const void *a, const void *b)
 	return (x->from > y->from) - (x->from < y->from);
 }
 
-static int
-kt_load_salary(struct kt_data *kd, const char *dir, struct diag *d)
+static void
+kt_salary_sort(struct kt_data *kd)
 {
-	struct csvt		*t;
-	struct kt_src_cols	 sc;
-	char			 path[PATH_MAX];
-	int			 cf, ca, rc, oom = 0;
-	size_t			 r;
-
-	snprintf(path, sizeof(path), "%s/luong-co-so.csv", dir);
-	if ((rc = kt_read_table(path, d, &t)) != VB_OK)
-		return rc;
-	cf = kt_need_col(t, "tu_ngay", d);
-	ca = kt_need_col(t, "muc", d);
-	kt_src_cols(t, &sc);
-	if (cf < 0 || ca < 0) {
-		csvt_free(t);
-		return VB_EINPUT;
-	}
-	if ((kd->salary = calloc(t->nrows, sizeof(*kd->salary))) == NULL) {
-		csvt_free(t);
-		return VB_ESYS;
-	}
-	for (r = 1; r < t->nrows && !oom; r++) {
-		const struct csvt_row	*row = &t->rows[r];
-		struct kt_salary	*s = &kd->salary[kd->nsalary];
-
-		if (kt_src_read(t, row, &sc, &s->src, d) != 0)
-			oom = 1;
-		if (vb_date_parse(kt_field(row, cf), &s->from) != 0)
-			diag_add(d, DIAG_ERROR, path, row->line, cf + 1,
-			    "bad date \"%s\" (write 2019-07-01)",
-			    kt_field(row, cf));
-		else if (sotien_parse(kt_field(row, ca), &s->amount) != 0 ||
-		    s->amount == 0)
-			diag_add(d, DIAG_ERROR, path, row->line, ca + 1,
-			    "bad amount \"%s\" (write 1490000 or 1.490.000)",
-			    kt_field(row, ca));
-		else
-			kd->nsalary++;
-	}
-	if (kd->nsalary < t->nrows)
-		free(kd->salary[kd->nsalary].src.nguon);
 	qsort(kd->salary, kd->nsalary, sizeof(*kd->salary), kt_salary_cmp);
-	csvt_free(t);
-	return oom ? VB_ESYS : VB_OK;
 }
 
+/* A row of can-cu.csv: one căn cứ line, its dates and levels. */
 static int
-kt_load_basis(struct kt_data *kd, const char *dir, struct diag *d)
+kt_read_basis(struct kt_data *kd, const struct kt_tab *x,
+    const struct csvt_row *row, void *elem, struct diag *d)
 {
-	struct csvt		*t;
-	struct kt_src_cols	 sc;
-	char			 path[PATH_MAX];
-	int			 cf, cu, ct, cc, rc, oom = 0;
-	size_t			 r;
-	static const char *const capk[] = { "cap", NULL };
+	struct kt_basis	*b = elem;
+	const char	*path = x->t->name;
+	int		 cf = x->c[0], cu = x->c[1], ct = x->c[2], cc = x->c[3];
+	const char	*f = kt_field(row, cf), *u = kt_field(row, cu);
+	int		 oom = 0;
 
-	snprintf(path, sizeof(path), "%s/can-cu.csv", dir);
-	if ((rc = kt_read_table(path, d, &t)) != VB_OK)
-		return rc;
-	cf = kt_need_col(t, "tu_ngay", d);
-	cu = kt_need_col(t, "den_ngay", d);
-	ct = kt_need_col(t, "noi_dung", d);
-	cc = csvt_column(t, capk);
-	kt_src_cols(t, &sc);
-	if (cf < 0 || cu < 0 || ct < 0) {
-		csvt_free(t);
-		return VB_EINPUT;
+	(void)kd;
+	if (*f != '\0' && vb_date_parse(f, &b->from) != 0) {
+		diag_add(d, DIAG_ERROR, path, row->line, cf + 1,
+		    "bad date \"%s\" (write 2024-01-01)", f);
+		return 0;
 	}
-	if ((kd->basis = calloc(t->nrows, sizeof(*kd->basis))) == NULL) {
-		csvt_free(t);
-		return VB_ESYS;
+	if (*u != '\0' && vb_date_parse(u, &b->until) != 0) {
+		diag_add(d, DIAG_ERROR, path, row->line, cu + 1,
+		    "bad date \"%s\" (write 2023-12-31)", u);
+		return 0;
 	}
-	for (r = 1; r < t->nrows && !oom; r++) {
-		const struct csvt_row	*row = &t->rows[r];
-		struct kt_basis		*b = &kd->basis[kd->nbasis];
-		const char		*f = kt_field(row, cf),
-					*u = kt_field(row, cu);
-
-		if (*f != '\0' && vb_date_parse(f, &b->from) != 0) {
-			diag_add(d, DIAG_ERROR, path, row->line, cf + 1,
-			    "bad date \"%s\" (write 2024-01-01)", f);
-			continue;
-		}
-		if (*u != '\0' && vb_date_parse(u, &b->until) != 0) {
-			diag_add(d, DIAG_ERROR, path, row->line, cu + 1,
-			    "bad date \"%s\" (write 2023-12-31)", u);
-			continue;
-		}
-		if (*kt_field(row, ct) == '\0') {
-			diag_add(d, DIAG_ERROR, path, row->line, ct + 1,
-			    "empty căn cứ line");
-			continue;
-		}
-		b->text = kt_dup(kt_field(row, ct), &oom);
-		if ((b->levels = kt_levels_parse(cc >= 0 ? kt_field(row, cc) :
-		    "")) < 0) {
-			diag_add(d, DIAG_ERROR, path, row->line, cc + 1, "cap: "
-			    "\"%s\": write tinh, so or xa, separated by ;",
-			    kt_field(row, cc));
-			b->levels = 0;
-		}
-		if (kt_src_read(t, row, &sc, &b->src, d) != 0)
-			oom = 1;
-		kd->nbasis++;
+	if (*kt_field(row, ct) == '\0') {
+		diag_add(d, DIAG_ERROR, path, row->line, ct + 1,
+		    "empty căn cứ line");
+		return 0;
 	}
-	csvt_free(t);
-	return oom ? VB_ESYS : VB_OK;
+	b->text = kt_dup(kt_field(row, ct), &oom);
+	if ((b->levels = kt_levels_parse(kt_field(row, cc))) < 0) {
+		diag_add(d, DIAG_ERROR, path, row->line, cc + 1, "cap: "
+		    "\"%s\": write tinh, so or xa, separated by ;",
+		    kt_field(row, cc));
+		b->levels = 0;
+	}
+	if (kt_src_read(x->t, row, &x->sc, &b->src, d) != 0)
+		oom = 1;
+	return oom ? -1 : 1;
 }
-/* One row of he-so.csv into *x; 1 when it is good, 0 after an error
- * at its line, -1 on OOM. */
-static int
-kt_rate_row(struct kt_data *kd, const struct csvt *t,
-    const struct csvt_row *row, const int *c, const struct kt_src_cols *sc,
-    struct kt_rate *x, struct diag *d)
-{
-	const char	*k = kt_field(row, c[1]), *a = kt_field(row, c[2]),
-			*b = kt_field(row, c[3]);
-	char		*fk;
-	int		 kind, good = 1;
 
-	if ((x->form = kt_form_find(kd, kt_field(row, c[0]))) < 0) {
+/* A row of he-so.csv: a form's coefficient for one kind over dates. */
+static int
+kt_read_rate(struct kt_data *kd, const struct kt_tab *x,
+    const struct csvt_row *row, void *elem, struct diag *d)
+{
+	const struct csvt	*t = x->t;
+	const int		*c = x->c;
+	struct kt_rate		*r = elem;
+	const char		*k = kt_field(row, c[1]), *a = kt_field(row, c[2]),
+				*b = kt_field(row, c[3]);
+	char			*fk;
+	int			 kind, good = 1;
+
+	if ((r->form = kt_form_find(kd, kt_field(row, c[0]))) < 0) {
 		diag_add(d, DIAG_ERROR, t->name, row->line, c[0] + 1, "no award "
 		    "form \"%s\" in hinh-thuc.csv", kt_field(row, c[0]));
 		good = 0;
@@ -538,65 +470,135 @@ kt_rate_row(struct kt_data *kd, const struct csvt *t,
 		    "\"%s\": write ca_nhan or tap_the", k);
 		good = 0;
 	}
-	x->kind = kind < 0 ? KT_CA_NHAN : (enum kt_kind)kind;
-	if ((*a != '\0' && vb_date_parse(a, &x->from) != 0) ||
-	    (*b != '\0' && vb_date_parse(b, &x->until) != 0)) {
+	r->kind = kind < 0 ? KT_CA_NHAN : (enum kt_kind)kind;
+	if ((*a != '\0' && vb_date_parse(a, &r->from) != 0) ||
+	    (*b != '\0' && vb_date_parse(b, &r->until) != 0)) {
 		diag_add(d, DIAG_ERROR, t->name, row->line, c[2] + 1,
 		    "bad date \"%s\" or \"%s\" (write 2025-07-01)", a, b);
 		good = 0;
 	}
-	if ((x->coef = kt_coef_parse(kt_field(row, c[4]))) < 0) {
+	if ((r->coef = kt_coef_parse(kt_field(row, c[4]))) < 0) {
 		diag_add(d, DIAG_ERROR, t->name, row->line, c[4] + 1,
 		    "bad coefficient \"%s\" (write 1.5 or 0,15)",
 		    kt_field(row, c[4]));
 		good = 0;
 	}
-	if ((x->van_ban = strdup(c[5] >= 0 ? kt_field(row, c[5]) : "")) ==
-	    NULL || kt_src_read(t, row, sc, &x->src, d) != 0)
+	if ((r->van_ban = strdup(kt_field(row, c[5]))) == NULL ||
+	    kt_src_read(t, row, &x->sc, &r->src, d) != 0)
 		return -1;
 	if (!good) {
-		free(x->van_ban);
-		free(x->src.nguon);
+		free(r->van_ban);
+		free(r->src.nguon);
 	}
 	return good;
 }
 
-/* he-so.csv, when the data folder has it: coefficients by date. */
-static int
-kt_load_rates(struct kt_data *kd, const char *dir, struct diag *d)
-{
-	static const char *const keys[5] = {
-		"ma", "doi_tuong", "tu_ngay", "den_ngay", "he_so"
-	};
-	static const char *const vb[] = { "van_ban", NULL };
-	struct csvt		*t;
-	struct kt_src_cols	 sc;
-	char			 path[PATH_MAX];
-	int			 c[6], rc, i, got = 0;
-	size_t			 r;
+static const char *const kt_form_need[] = {
+	"ma", "ten", "bi_danh", "he_so_ca_nhan", "he_so_tap_the",
+	"trich_yeu", "dieu_1", "danh_sach", "mau", NULL
+};
+/* tu_ngay, den_ngay, ly_do_het_han, and cap: the issuing levels. */
+static const char *const kt_form_may[] = {
+	"tu_ngay", "den_ngay", "ly_do_het_han", "cap", NULL
+};
+static const char *const kt_salary_need[] = { "tu_ngay", "muc", NULL };
+static const char *const kt_basis_need[] = {
+	"tu_ngay", "den_ngay", "noi_dung", NULL
+};
+static const char *const kt_basis_may[] = { "cap", NULL };
+static const char *const kt_rate_need[] = {
+	"ma", "doi_tuong", "tu_ngay", "den_ngay", "he_so", NULL
+};
+static const char *const kt_rate_may[] = { "van_ban", NULL };
+static const char *const kt_none[] = { NULL };
 
-	snprintf(path, sizeof(path), "%s/he-so.csv", dir);
-	if (access(path, F_OK) != 0)
-		return VB_OK;
-	if ((rc = kt_read_table(path, d, &t)) != VB_OK)
-		return rc;
-	for (i = 0; i < 5; i++)
-		if ((c[i] = kt_need_col(t, keys[i], d)) < 0)
+/* The law tables, in the order they are read (he-so.csv names forms). */
+static const struct kt_table kt_tables[] = {
+	{ "hinh-thuc.csv", 0, kt_form_need, kt_form_may, "no award forms",
+	    sizeof(struct kt_form), offsetof(struct kt_data, forms),
+	    offsetof(struct kt_data, nforms), kt_read_form, NULL },
+	{ "luong-co-so.csv", 0, kt_salary_need, kt_none, NULL,
+	    sizeof(struct kt_salary), offsetof(struct kt_data, salary),
+	    offsetof(struct kt_data, nsalary), kt_read_salary, kt_salary_sort },
+	{ "can-cu.csv", 0, kt_basis_need, kt_basis_may, NULL,
+	    sizeof(struct kt_basis), offsetof(struct kt_data, basis),
+	    offsetof(struct kt_data, nbasis), kt_read_basis, NULL },
+	{ "he-so.csv", 1, kt_rate_need, kt_rate_may, NULL,
+	    sizeof(struct kt_rate), offsetof(struct kt_data, rates),
+	    offsetof(struct kt_data, nrates), kt_read_rate, NULL },
+};
+
+/* Find the columns of x->t: each required one missing is an error. */
+static int
+kt_table_cols(struct kt_tab *x, struct diag *d)
+{
+	const struct kt_table	*tab = x->desc;
+	int			 n = 0, i, rc = VB_OK;
+
+	for (i = 0; tab->need[i] != NULL; i++, n++)
+		if ((x->c[n] = kt_need_col(x->t, tab->need[i], d)) < 0)
 			rc = VB_EINPUT;
-	c[5] = csvt_column(t, vb);
-	kt_src_cols(t, &sc);
-	if (rc == VB_OK && (kd->rates = calloc(t->nrows,
-	    sizeof(*kd->rates))) == NULL)
+	for (i = 0; tab->may[i] != NULL; i++, n++) {
+		const char *const names[] = { tab->may[i], NULL };
+
+		x->c[n] = csvt_column(x->t, names);
+	}
+	kt_src_cols(x->t, &x->sc);
+	if (rc == VB_OK && x->t->nrows < 2 && tab->none != NULL) {
+		diag_add(d, DIAG_ERROR, x->t->name, 0, 0, "%s", tab->none);
+		rc = VB_EINPUT;
+	}
+	return rc;
+}
+
+/* Read the law table tab of dir into kd. */
+static int
+kt_load_table(struct kt_data *kd, const char *dir,
+    const struct kt_table *tab, struct diag *d)
+{
+	struct kt_tab	 x;
+	struct csvt	*t;
+	char		 path[PATH_MAX], *rows;
+	size_t		 r, *n = (size_t *)((char *)kd + tab->count);
+	int		 rc, got;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, tab->file);
+	if (tab->optional && access(path, F_OK) != 0)
+		return VB_OK;
+	if ((rc = csvt_load_table(path, NULL, 0, 0, NULL, d, NULL, &t)) !=
+	    VB_OK)
+		return rc;
+	memset(&x, 0, sizeof(x));
+	x.desc = tab;
+	x.t = t;
+	if ((rc = kt_table_cols(&x, d)) == VB_OK &&
+	    (rows = calloc(t->nrows + 1, tab->size)) == NULL)
 		rc = VB_ESYS;
+	if (rc == VB_OK)
+		memcpy((char *)kd + tab->array, &rows, sizeof(rows));
 	for (r = 1; rc == VB_OK && r < t->nrows; r++) {
-		got = kt_rate_row(kd, t, &t->rows[r], c, &sc,
-		    &kd->rates[kd->nrates], d);
+		memset(rows + *n * tab->size, 0, tab->size);
+		got = tab->row(kd, &x, &t->rows[r], rows + *n * tab->size, d);
+		*n += got != 0;		/* on OOM, kt_data_free frees it */
 		if (got < 0)
 			rc = VB_ESYS;
-		else
-			kd->nrates += (size_t)got;
 	}
+	if (rc == VB_OK && tab->done != NULL)
+		tab->done(kd);
 	csvt_free(t);
+	return rc;
+}
+
+/* The law tables of the data folder (a datadir step). */
+static int
+kt_load_tables(void *data, const char *dir, struct diag *d)
+{
+	size_t	i;
+	int	rc = VB_OK;
+
+	for (i = 0; rc == VB_OK && i < sizeof(kt_tables) /
+	    sizeof(kt_tables[0]); i++)
+		rc = kt_load_table(data, dir, &kt_tables[i], d);
 	return rc;
 }
 
@@ -607,33 +609,17 @@ kt_load_rates(struct kt_data *kd, const char *dir, struct diag *d)
 int
 kt_data_load(const char *templates_dir, struct diag *d, struct kt_data **out)
 {
+	static const struct datadir dd = {
+		KT_DIR, kt_config_defaults, kt_config_load, kt_load_tables
+	};
 	struct kt_data	*kd;
-	char		 path[PATH_MAX];
-	int		 rc, errs = diag_errors(d);
+	int		 rc;
 
 	*out = NULL;
 	if ((kd = calloc(1, sizeof(*kd))) == NULL)
 		return VB_ESYS;
-	if (asprintf(&kd->dir, "%s/" KT_DIR, templates_dir) < 0) {
-		kd->dir = NULL;
-		kt_data_free(kd);
-		return VB_ESYS;
-	}
-	if ((kd->config = tmpl_vars_new()) == NULL ||
-	    kt_config_defaults(kd->config) != 0) {
-		kt_data_free(kd);
-		return VB_ESYS;
-	}
-	if ((rc = kt_load_forms(kd, kd->dir, d)) == VB_OK &&
-	    (rc = kt_load_salary(kd, kd->dir, d)) == VB_OK &&
-	    (rc = kt_load_basis(kd, kd->dir, d)) == VB_OK &&
-	    (rc = kt_load_rates(kd, kd->dir, d)) == VB_OK) {
-		snprintf(path, sizeof(path), "%s/mac-dinh.yaml", kd->dir);
-		rc = kt_config_load(path, kd->config, d);
-	}
-	if (rc == VB_OK && diag_errors(d) > errs)
-		rc = VB_EINPUT;
-	if (rc != VB_OK) {
+	if ((rc = datadir_load(&dd, templates_dir, NULL, kd, &kd->dir,
+	    &kd->config, d)) != VB_OK) {
 		kt_data_free(kd);
 		return rc;
 	}
