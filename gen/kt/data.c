@@ -514,7 +514,7 @@ static const char *const kt_none[] = { NULL };
 
 /* The law tables, in the order they are read (he-so.csv names forms). */
 static const struct kt_table kt_tables[] = {
-	{ "hinh-thuc.csv", 0, kt_form_need, kt_form_may, "no award forms",
+	{ "hinh-thuc.csv", 0, kt_form_need, kt_form_may, N_("no award forms"),
 	    sizeof(struct kt_form), offsetof(struct kt_data, forms),
 	    offsetof(struct kt_data, nforms), kt_read_form, NULL },
 	{ "luong-co-so.csv", 0, kt_salary_need, kt_none, NULL,
@@ -545,7 +545,8 @@ kt_table_cols(struct kt_tab *x, struct diag *d)
 	}
 	kt_src_cols(x->t, &x->sc);
 	if (rc == VB_OK && x->t->nrows < 2 && tab->none != NULL) {
-		diag_add(d, DIAG_ERROR, x->t->name, 0, 0, "%s", tab->none);
+		diag_add(d, DIAG_ERROR, x->t->name, 0, 0, "%s",
+		    vb_tr(tab->none));
 		rc = VB_EINPUT;
 	}
 	return rc;
