@@ -13,7 +13,7 @@ cd "$ROOT/gen" || { echo "FAIL includes: no gen/"; exit 0; }
 allowed() {
 	case $1 in
 	base|doc)	echo "" ;;
-	# input/xlsx.c and emit/docx.c reach libzip through base/zipso.h
+	# input/xlsx_int.h and emit/docx.c reach libzip through base/zipso.h
 	# (loaded on first use; see the libzip check below).
 	input)		echo "base/zipso.h" ;;
 	layout)		echo "doc/doc.h" ;;
@@ -75,7 +75,7 @@ else
 fi
 
 lib libzip 'zip.h' base/zipso.h
-lib expat 'expat.h' input/xlsx.c input/ods.c
+lib expat 'expat.h' input/xlsx_int.h input/ods.c
 lib harfbuzz 'hb' emit/font.c
 lib zlib 'zlib.h' emit/pdf.c
 lib libpng 'png.h' emit/png.c
