@@ -335,6 +335,9 @@ int	 kt_round_parse(const char *s, int *out);
 /* Compare two names in Vietnamese alphabetical order (a < ă < â, d < đ,
  * tones after letters); by the last word first when by_given. */
 int	 kt_name_cmp(const char *a, const char *b, int by_given);
+/* Sort the nominees v[0..n) as --sap-xep asks (KT_SORT_*); stable
+ * through each nominee's order in the list. */
+void	 kt_nominees_sort(struct kt_nominee **v, size_t n, int sort);
 
 /*
  * The decision source (Markdown + YAML) for form index `form` of the
