@@ -749,25 +749,48 @@ kt_fold_eq(const char *fa, const char *b)
 	return eq;
 }
 
+/* The form fold of a name as typed; NULL when it is empty (or OOM). */
+static char *
+kt_form_key(const char *s)
+{
+	char *f = kt_form_fold(s);
+
+	if (f != NULL && *f == '\0') {
+		free(f);
+		f = NULL;
+	}
+	return f;
+}
+
+/* Whether the form-folded f names fm: its code, its name or one of its
+ * other names; *end: that name's last day (0: always). */
+static int
+kt_form_named(const struct kt_form *fm, const char *f, vb_date *end)
+{
+	size_t j;
+
+	*end = 0;
+	if (kt_fold_eq(f, fm->ma) || kt_fold_eq(f, fm->ten))
+		return 1;
+	for (j = 0; j < fm->nalias; j++)
+		if (kt_fold_eq(f, fm->alias[j])) {
+			*end = fm->alias_until[j];
+			return 1;
+		}
+	return 0;
+}
+
 int
 kt_form_find(const struct kt_data *kd, const char *s)
 {
-	char	*f = kt_form_fold(s);
-	size_t	 i, j;
+	char	*f = kt_form_key(s);
+	size_t	 i;
 	int	 hit = -1;
+	vb_date	 end;
 
-	if (f == NULL || *f == '\0') {
-		free(f);
-		return -1;
-	}
-	for (i = 0; i < kd->nforms && hit < 0; i++) {
-		if (kt_fold_eq(f, kd->forms[i].ma) ||
-		    kt_fold_eq(f, kd->forms[i].ten))
+	for (i = 0; f != NULL && i < kd->nforms && hit < 0; i++)
+		if (kt_form_named(&kd->forms[i], f, &end))
 			hit = (int)i;
-		for (j = 0; j < kd->forms[i].nalias && hit < 0; j++)
-			if (kt_fold_eq(f, kd->forms[i].alias[j]))
-				hit = (int)i;
-	}
 	free(f);
 	return hit;
 }
@@ -783,28 +806,19 @@ int
 kt_form_on(const struct kt_data *kd, const char *s, vb_date date,
     int *form, vb_date *from, vb_date *until)
 {
-	char		*f = kt_form_fold(s);
-	size_t		 i, j;
+	char		*f;
+	size_t		 i;
 	int		 hit = -1;
 
 	*form = -1;
 	*from = *until = 0;
-	if (f == NULL || *f == '\0') {
-		free(f);
+	if ((f = kt_form_key(s)) == NULL)
 		return -1;
-	}
 	for (i = 0; i < kd->nforms && hit < 0; i++) {
 		const struct kt_form	*fm = &kd->forms[i];
-		vb_date			 end = 0;
-		int			 named = kt_fold_eq(f, fm->ma) ||
-					    kt_fold_eq(f, fm->ten);
+		vb_date			 end;
 
-		for (j = 0; j < fm->nalias && !named; j++)
-			if (kt_fold_eq(f, fm->alias[j])) {
-				named = 1;
-				end = fm->alias_until[j];
-			}
-		if (!named)
+		if (!kt_form_named(fm, f, &end))
 			continue;
 		if (end == 0 || (fm->until != 0 && fm->until < end))
 			end = fm->until;
