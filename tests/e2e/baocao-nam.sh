@@ -11,16 +11,14 @@
 # winning, late completions, the awards of each period, titles, no
 # placeholder, no "…" left, every PDF against nd30-check.
 # Prints PASS/FAIL/SKIP lines (tests/run.sh counts them).
-ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-SHARED=${SHARED:-$ROOT/../shared}
+PREFIX=baocao-nam
+SEP=' '
+. "$(dirname "$0")/../lib/prologue.sh"
 F=$ROOT/tests/e2e/baocao-nam
-tmp=$(mktemp -d)
-[ -n "$KEEP" ] && tmp=$KEEP && mkdir -p "$tmp" || trap 'rm -rf "$tmp"' EXIT
+# KEEP=DIR: the outputs are written there and kept.
+[ -n "$KEEP" ] && { rmdir "$tmp"; tmp=$KEEP; mkdir -p "$tmp"; trap - EXIT; }
 export SOURCE_DATE_EPOCH=1798761600
 
-pass() { echo "PASS baocao-nam $1"; }
-fail() { echo "FAIL baocao-nam $1: $2"; }
 check() {	# check NAME CONDITION-COMMAND...: PASS or FAIL with its output
 	n=$1; shift
 	if out=$("$@" 2>&1); then pass "$n"; else fail "$n" "$(echo "$out" | head -3)"; fi

@@ -4,15 +4,11 @@
 # progress table in Windows-1258, a failed run that leaves a good output
 # alone, and the rendered samples checked by nd30-check when it is there.
 # Prints PASS/FAIL/SKIP lines (tests/run.sh counts them).
-ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-SHARED=${SHARED:-$ROOT/../shared}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+PREFIX=baocao-e2e
+SEP=' '
+. "$(dirname "$0")/../lib/prologue.sh"
 export SOURCE_DATE_EPOCH=1593561600
 
-pass() { echo "PASS baocao-e2e $1"; }
-fail() { echo "FAIL baocao-e2e $1: $2"; }
 T="--templates $ROOT/templates --config $ROOT/input/2020/bao-cao.yaml"
 P="$ROOT/input/2020/nhiem-vu.csv"
 

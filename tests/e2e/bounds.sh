@@ -12,12 +12,8 @@
 # block taller than a page) must be refused: exit 1 with an "error:" line;
 # every other input must render (exit 0).
 # Prints "PASS name" / "FAIL name: detail".  Environment: ROOT, BIN.
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
+. "$(dirname "$0")/../lib/prologue.sh"
 render=$BIN/vb-render
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 if [ ! -x "$render" ]; then
 	echo "FAIL bounds: $render not built"

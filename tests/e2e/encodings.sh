@@ -8,13 +8,8 @@
 # Files are made at test time in a temporary folder (CP1258 with Python's
 # codec, TCVN3 with the table below, checked against glibc's TCVN5712-1).
 # Prints "PASS name" / "FAIL name: detail".  Environment: ROOT, BIN, SHARED.
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-SHARED=${SHARED:-$ROOT/../shared}
+. "$(dirname "$0")/../lib/prologue.sh"
 norm=$BIN/vb-norm
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 if [ ! -x "$norm" ] || ! command -v python3 >/dev/null 2>&1; then
 	echo "FAIL encodings: $norm not built or python3 missing"

@@ -7,11 +7,7 @@
 # render (exit 0) and its layout (vb-render --dump-layout) must draw every
 # character of every value, in order (white space aside: tables wrap).
 # Prints "PASS name" / "FAIL name: detail" / "SKIP name: why".
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib/prologue.sh"
 if ! command -v python3 >/dev/null 2>&1; then
 	echo "SKIP md_inject: python3 is not installed"; exit 0
 fi

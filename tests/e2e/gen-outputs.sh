@@ -5,13 +5,7 @@
 # full disk in the middle of a run says what was written and what was not;
 # cells that look like Markdown come out literally.  Prints "PASS name" /
 # "FAIL name: detail" / "SKIP name: why".  Environment: ROOT, BIN.
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass() { echo "PASS $1"; }
-fail() { echo "FAIL $1: $2"; }
+. "$(dirname "$0")/../lib/prologue.sh"
 G=$ROOT/tests/golden
 KT="$BIN/vb-khenthuong --data $ROOT/templates --config $G/kt-rerun/tinh.yaml --ngay 2020-12-28"
 BC="$BIN/vb-baocao --templates $ROOT/templates --config $ROOT/input/2020/bao-cao.yaml --ky Q1 --ngay 2020-07-06"

@@ -3,10 +3,7 @@
 # extracted afresh from gen/ (every diag_add format string, as `make pot`
 # does) and each must be in po/vi.po, translated, with the same format
 # directives.  Prints "PASS name" / "FAIL name: detail" / "SKIP name: why".
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib/prologue.sh"
 for t in xgettext msgcmp msgfmt msgattrib; do
 	if ! command -v $t >/dev/null 2>&1; then
 		echo "SKIP i18n_catalogue: $t is not installed (gettext)"
@@ -39,7 +36,6 @@ fi
 # Under --lang vi no English sentence reaches the terminal: each tool's
 # help and typical mistakes, their whole output searched for common
 # English words (the level words are "lỗi" / "cảnh báo").
-BIN=${BIN:-$ROOT/bin}
 english() {	# a line of $1 that reads as English, or nothing
 	grep -iE '(^| )(the|is not|are|give|write|wrote|use|cannot|unknown|missing|error|warning|usage|not a|decisions?|total|person|collective|option|found|expected|while)( |:|$|\))' "$1" |
 	    head -1

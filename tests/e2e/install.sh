@@ -8,16 +8,11 @@
 # way and give the same bytes); every manual opens with man -l (or
 # mandoc); make uninstall removes every file it installed.
 # Prints "PASS name" / "FAIL name: detail" / "SKIP name: why".
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
+. "$(dirname "$0")/../lib/prologue.sh"
 if [ -n "$VB_SANITIZED" ]; then
 	echo "SKIP install: builds its own tools; run by the plain suite, not again under the sanitizers"
 	exit 0
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass() { echo "PASS $1"; }
-fail() { echo "FAIL $1: $2"; }
 
 # The "build tree" compiled in holds broken data (an empty font, an empty
 # form table): an installed tool that preferred it to its own would fail.

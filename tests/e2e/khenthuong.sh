@@ -4,14 +4,9 @@
 # decisions (Markdown and PDF, annexes over many pages); a bad row in the
 # same kind of file is reported at its line and nothing is written.
 # Prints PASS/FAIL lines (tests/run.sh counts them).
-ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-SHARED=${SHARED:-$ROOT/../shared}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-pass() { echo "PASS khenthuong-e2e $1"; }
-fail() { echo "FAIL khenthuong-e2e $1: $2"; }
+PREFIX=khenthuong-e2e
+SEP=' '
+. "$(dirname "$0")/../lib/prologue.sh"
 
 # The list: 2 000 nominees over four forms, realistic names and units.
 python3 - "$tmp" <<'EOF' || { fail generate "python3 failed"; exit 0; }

@@ -4,11 +4,7 @@
 # openpyxl .xlsx with title rows above the table and a signature below):
 # each gives exactly the decisions (sources and PDFs) of the CSV itself.
 # Prints "PASS name" / "FAIL name: detail".  Environment: ROOT, BIN.
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib/prologue.sh"
 D=$ROOT/tests/data/kt
 run() {	# OUT LIST
 	SOURCE_DATE_EPOCH=1600000000 "$BIN/vb-khenthuong" -q --pdf -j 1 \

@@ -5,11 +5,7 @@
 # LibreOffice, UTF-8 read as Windows-1252, cells named as Excel does,
 # and hostile .ods repetitions.  Prints "PASS name" / "FAIL name: detail".
 # Environment: ROOT, BIN.
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib/prologue.sh"
 D=$ROOT/tests/data/lists
 kt() {	# OUT LIST [options]: a decision per form into $tmp/OUT
 	o=$1 l=$2
@@ -19,7 +15,6 @@ kt() {	# OUT LIST [options]: a decision per form into $tmp/OUT
 	    --config "$ROOT/input/khen-thuong/dien-bien-2020.yaml" \
 	    --ngay 2020-12-28 -d "$tmp/$o" "$@" "$l" 2>"$tmp/$o.err"
 }
-pass() { echo "PASS $1"; }
 fail() { echo "FAIL $1: $(head -3 "$2" 2>/dev/null | tr '\n' ' ')"; }
 
 kt csv "$ROOT/tests/data/kt/danh-sach.csv" || fail lists_csv "$tmp/csv.err"

@@ -7,20 +7,12 @@
 # --help.
 # Prints "PASS name" / "FAIL name: detail" / "SKIP name: why".
 # Environment: ROOT (the repository), BIN (the tools, default $ROOT/bin).
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
+. "$(dirname "$0")/../lib/prologue.sh"
 man=$ROOT/man
 comp=$ROOT/completion/vanban.bash
 # One collation for sort and comm.
 LC_ALL=C
 export LC_ALL
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-pass() { echo "PASS $1"; }
-fail() { echo "FAIL $1: $2"; }
-skip() { echo "SKIP $1: $2"; }
 
 # ---- The pages the project promises.
 for p in vb-render.1 vb-norm.1 vb-khenthuong.1 vb-sotien.1 vanban.7; do

@@ -3,12 +3,8 @@
 # passes the Nghị định 30 format checker of this project's CI
 # (../shared/tools/nd30-check), one check line per file.  The checker is
 # optional: without it each file is a SKIP with the reason.
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-SHARED=${SHARED:-$ROOT/../shared}
+. "$(dirname "$0")/../lib/prologue.sh"
 check=$SHARED/tools/nd30-check
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 find "$ROOT/output" -name '*.pdf' 2>/dev/null | sort >"$tmp/list"
 if [ ! -s "$tmp/list" ]; then
 	echo "FAIL nd30_samples: no PDF in output/ (run make)"

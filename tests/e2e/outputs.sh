@@ -5,13 +5,7 @@
 # limit (SIGXFSZ); SIGTERM while an output is open; a decision list with
 # a character no font has.  Prints "PASS name" / "FAIL name: detail" /
 # "SKIP name: why".  Environment: ROOT, BIN.
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass() { echo "PASS $1"; }
-fail() { echo "FAIL $1: $2"; }
+. "$(dirname "$0")/../lib/prologue.sh"
 src=$ROOT/input/quyet-dinh-kiem-tra.md
 cp "$src" "$tmp/doc.md"
 cd "$tmp" || exit 0

@@ -15,11 +15,7 @@
 #    right-aligned among themselves, their block centred under its
 #    centred heading (within 1 pt; they stood at the cell's right edge).
 # Prints "PASS name" / "FAIL name: detail".
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib/prologue.sh"
 command -v python3 >/dev/null 2>&1 || {
 	echo "FAIL pages_signature_room: python3 is not installed"; exit 0; }
 

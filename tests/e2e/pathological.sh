@@ -8,12 +8,8 @@
 # printed as an "info" line.
 # Files are made at test time with awk in a temporary folder.
 # Prints "PASS name" / "FAIL name: detail".  Environment: ROOT, BIN.
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
+. "$(dirname "$0")/../lib/prologue.sh"
 render=$BIN/vb-render
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 if [ -n "$VB_PATH_TIMEOUT" ]; then
 	limit=$VB_PATH_TIMEOUT
 elif [ -n "$VB_SANITIZED" ]; then
@@ -197,7 +193,6 @@ check combining_marks_200000 "$tmp/nfd.md"
 
 # The same front matter through the layout dump.
 check dump_paragraph_1MB "$tmp/para.md" --dump-layout
-
 
 # ---- Memory of one long word (layout/break.c): a word wider than a line
 # was cut into one box and one break per character, some 370 bytes per

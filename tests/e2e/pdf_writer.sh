@@ -16,14 +16,8 @@
 #    date is the epoch's;
 #  - words spread over a justified line come out as separate words.
 # Prints "PASS name" / "FAIL name: detail" / "SKIP name: why".
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib/prologue.sh"
 
-pass() { echo "PASS $1"; }
-fail() { echo "FAIL $1: $2"; }
 names="pdfw_text pdfw_qpdf pdfw_readers pdfw_fonts pdfw_outline pdfw_same pdfw_date"
 for t in pdftotext pdffonts qpdf mutool python3; do
 	if ! command -v $t >/dev/null 2>&1; then

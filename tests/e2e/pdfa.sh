@@ -13,14 +13,8 @@
 #  - pdfa_id: the /ID is a hash of the content: the same source and
 #    SOURCE_DATE_EPOCH give the same file, another date another /ID.
 # Prints "PASS name" / "FAIL name: detail" / "SKIP name: why".
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib/prologue.sh"
 
-pass() { echo "PASS $1"; }
-fail() { echo "FAIL $1: $2"; }
 names="pdfa_preflight pdfa_xmp pdfa_catalog pdfa_fonts pdfa_id"
 command -v python3 >/dev/null 2>&1 || {
 	for n in $names; do fail "$n" "python3 is not installed"; done

@@ -8,13 +8,9 @@
 # holds the scanned blank and the print PDF does not; an 80-character
 # position and unit fit the shipped layouts' boxes in at most two lines.
 # Prints PASS/FAIL/SKIP lines (tests/run.sh counts them).
-ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-pass() { echo "PASS phoi $1"; }
-fail() { echo "FAIL phoi $1: $2"; }
+PREFIX=phoi
+SEP=' '
+. "$(dirname "$0")/../lib/prologue.sh"
 
 for t in pdftotext pdfinfo qpdf python3; do
 	if ! command -v $t >/dev/null 2>&1; then

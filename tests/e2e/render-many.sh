@@ -9,17 +9,10 @@
 # the others written); more sources than one chunk of the run.
 # Everything is written in a temporary folder, removed at exit.
 # Prints "PASS name" / "FAIL name: detail".  Environment: ROOT, BIN.
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
+PREFIX=many
+. "$(dirname "$0")/../lib/prologue.sh"
 render=$BIN/vb-render
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-SOURCE_DATE_EPOCH=1578650645
-export SOURCE_DATE_EPOCH
 
-pass() { echo "PASS many_$1"; }
-fail() { echo "FAIL many_$1: $2"; }
 # check NAME COMMAND...: PASS when the command succeeds, else FAIL with
 # the first lines of $tmp/err.  A condition of several tests is given as
 # COMMAND = ok after them: "[ a ] && [ b ]; check NAME ok".

@@ -6,13 +6,8 @@
 # every encoding, atomic output, exit codes and text inside the margins.
 # Everything is written in a temporary folder, removed at exit.
 # Prints "PASS name" / "FAIL name: detail".  Environment: ROOT, BIN, SHARED.
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-SHARED=${SHARED:-$ROOT/../shared}
+. "$(dirname "$0")/../lib/prologue.sh"
 render=$BIN/vb-render
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 # A fixed time, not midnight, so the clock time is checked too.
 EPOCH=1578650645	# 2020-01-10T10:04:05Z
@@ -20,9 +15,6 @@ WANT_DATE=2020-01-10T10:04:05Z
 # Portrait A4 text area (Nghị định 30/2020: left 30 mm, right 15 mm).
 LEFT_PT=85.04
 RIGHT_PT=552.76		# 595.28 - 42.52
-
-pass() { echo "PASS $1"; }
-fail() { echo "FAIL $1: $2"; }
 
 missing=
 for t in pdfinfo pdffonts pdftotext mutool qpdf python3 cmp; do

@@ -12,10 +12,7 @@
 # Ghostscript 10.0 garbled every letter above U+00FF from a ToUnicode
 # range to such a letter; mutool garbled all from a subset without cmap.
 # Prints "PASS name" / "FAIL name: detail" / "SKIP name: why".
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib/prologue.sh"
 samples="ke-hoach-2020 bao-cao-so-ket cong-van-don-doc quyet-dinh-kiem-tra"
 
 need() {	# NAME TOOL...: echo a SKIP line and fail when a tool is missing

@@ -13,12 +13,8 @@
 #  - control characters of a cell (_x001B_) are left out with a warning
 #    naming the cell, and no message prints a raw control character.
 # Prints "PASS name" / "FAIL name: detail".  Environment: ROOT, BUILD, BIN.
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
+. "$(dirname "$0")/../lib/prologue.sh"
 dump=$ROOT/${BUILD:-build}/tests/test_table
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 esc=$(printf '\033')
 
 if [ ! -x "$dump" ]; then

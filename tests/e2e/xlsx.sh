@@ -5,12 +5,9 @@
 # exactly the rows (line numbers and fields) that the CSV itself gives
 # through table_read.  The tables are printed by the unit test's --dump.
 # Prints "PASS name" / "FAIL name: detail".  Environment: ROOT, BUILD.
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
+. "$(dirname "$0")/../lib/prologue.sh"
 dump=$ROOT/${BUILD:-build}/tests/test_table
 data=$ROOT/tests/data/xlsx
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 if [ ! -x "$dump" ]; then
 	echo "FAIL xlsx: $dump not built"
