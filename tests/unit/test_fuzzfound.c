@@ -12,52 +12,7 @@
 #include "vanban.h"
 #include "baocao/bc.h"
 #include "check.h"
-
-/* The string libyaml reads for "k: <y>", malloc'd; NULL when it reads
- * no such scalar. */
-static char *
-yaml_value(const char *y)
-{
-	yaml_parser_t	 p;
-	yaml_document_t	 doc;
-	yaml_node_t	*root, *v;
-	char		*text, *r = NULL;
-
-	if (asprintf(&text, "k: %s\n", y) < 0)
-		return NULL;
-	yaml_parser_initialize(&p);
-	yaml_parser_set_input_string(&p, (const unsigned char *)text,
-	    strlen(text));
-	if (yaml_parser_load(&p, &doc)) {
-		root = yaml_document_get_root_node(&doc);
-		if (root != NULL && root->type == YAML_MAPPING_NODE &&
-		    (v = yaml_document_get_node(&doc,
-		    root->data.mapping.pairs.start->value)) != NULL &&
-		    v->type == YAML_SCALAR_NODE)
-			r = strdup((const char *)v->data.scalar.value);
-		yaml_document_delete(&doc);
-	}
-	yaml_parser_delete(&p);
-	free(text);
-	return r;
-}
-
-/* Whether a equals b with b's line ends (CR LF, CR) written LF, as
- * mdesc_yaml writes them. */
-static int
-same_lines(const char *a, const char *b)
-{
-	for (; *b != '\0'; a++, b++) {
-		if (*b == '\r') {
-			if (b[1] == '\n')
-				b++;
-			if (*a != '\n')
-				return 0;
-		} else if (*a != *b)
-			return 0;
-	}
-	return *a == '\0';
-}
+#include "../lib/yamlback.h"
 
 /*
  * fuzz_tmpl: a value holding CR (an .xlsx cell's line break), a control
@@ -80,7 +35,7 @@ test_yaml_scalar_controls(void)
 
 	for (i = 0; v[i] != NULL; i++) {
 		y = tmpl_yaml_scalar(v[i]);
-		back = y ? yaml_value(y) : NULL;
+		back = y ? yaml_back(y) : NULL;
 		snprintf(name, sizeof(name), "yaml scalar reads back (%zu)", i);
 		CHECK(name, back != NULL && same_lines(back, v[i]));
 		free(back);
