@@ -89,31 +89,12 @@ struct ods {
 	struct vbuf		 text;     /* its text */
 };
 
-/* The local part of a name ("table:table-row" -> "table-row"). */
-static const char *
-ods_local(const char *name)
-{
-	const char *c = strrchr(name, ':');
-
-	return c != NULL ? c + 1 : name;
-}
-
-/* The value of attribute `name` (local part), or NULL. */
-static const char *
-ods_attr(const char **atts, const char *name)
-{
-	for (; atts[0] != NULL; atts += 2)
-		if (strcmp(ods_local(atts[0]), name) == 0)
-			return atts[1];
-	return NULL;
-}
-
 /* A positive count attribute (repetitions, spans): 1 when absent or
  * bad, at most ODS_POS_MAX. */
 static long
 ods_count(const char **atts, const char *name)
 {
-	const char	*v = ods_attr(atts, name);
+	const char	*v = xml_attr(atts, name);
 	char		*end;
 	long long	 n;
 
@@ -212,7 +193,7 @@ ods_time(const char *v)
 static char *
 ods_value(const char **atts, int *oom)
 {
-	const char	*type = ods_attr(atts, "value-type");
+	const char	*type = xml_attr(atts, "value-type");
 	const char	*v;
 	char		 buf[64], *end, *r = NULL;
 	double		 x;
@@ -221,15 +202,15 @@ ods_value(const char **atts, int *oom)
 	if (type == NULL || strcmp(type, "string") == 0)
 		return NULL;
 	if (strcmp(type, "date") == 0 &&
-	    (v = ods_attr(atts, "date-value")) != NULL)
+	    (v = xml_attr(atts, "date-value")) != NULL)
 		r = ods_date(v);
 	else if (strcmp(type, "time") == 0 &&
-	    (v = ods_attr(atts, "time-value")) != NULL)
+	    (v = xml_attr(atts, "time-value")) != NULL)
 		r = ods_time(v);
 	else if (strcmp(type, "boolean") == 0 &&
-	    (v = ods_attr(atts, "boolean-value")) != NULL)
+	    (v = xml_attr(atts, "boolean-value")) != NULL)
 		r = strdup(strcmp(v, "true") == 0 ? "TRUE" : "FALSE");
-	else if ((v = ods_attr(atts, "value")) != NULL) {
+	else if ((v = xml_attr(atts, "value")) != NULL) {
 		x = strtod(v, &end);
 		if (end == v || *end != '\0')
 			return NULL;		/* shown as its text */
@@ -245,8 +226,8 @@ ods_value(const char **atts, int *oom)
 static void
 ods_sheet_start(struct ods *o, const char **atts)
 {
-	const char		*nm = ods_attr(atts, "name");
-	const char		*st = ods_attr(atts, "style-name");
+	const char		*nm = xml_attr(atts, "name");
+	const char		*st = xml_attr(atts, "style-name");
 	struct ods_sheet	*s;
 	char			*full;
 	size_t			 i;
@@ -430,13 +411,13 @@ ods_style_start(struct ods *o, const char *ln, const char **atts)
 	if (strcmp(ln, "style") == 0) {
 		free(o->style);
 		o->style = NULL;
-		if ((v = ods_attr(atts, "family")) != NULL &&
+		if ((v = xml_attr(atts, "family")) != NULL &&
 		    strcmp(v, "table") == 0 &&
-		    (v = ods_attr(atts, "name")) != NULL &&
+		    (v = xml_attr(atts, "name")) != NULL &&
 		    (o->style = strdup(v)) == NULL)
 			ods_stop(o, VB_ESYS);
 	} else if (strcmp(ln, "table-properties") == 0 && o->style != NULL &&
-	    (v = ods_attr(atts, "display")) != NULL &&
+	    (v = xml_attr(atts, "display")) != NULL &&
 	    strcmp(v, "false") == 0) {
 		if (vb_grow((void **)&o->hstyle, &o->caphs, o->nhs + 1,
 		    sizeof(*o->hstyle)) != 0) {
@@ -452,7 +433,7 @@ static void XMLCALL
 ods_start(void *arg, const XML_Char *name, const XML_Char **atts)
 {
 	struct ods	*o = arg;
-	const char	*ln = ods_local(name), *v;
+	const char	*ln = xml_local(name), *v;
 
 	if (o->rc != VB_OK)
 		return;
@@ -481,7 +462,7 @@ ods_start(void *arg, const XML_Char *name, const XML_Char **atts)
 			ods_text_start(o, ln, atts);
 	} else if (strcmp(ln, "table-row") == 0) {
 		o->rrep = ods_count(atts, "number-rows-repeated");
-		o->rhidden = (v = ods_attr(atts, "visibility")) != NULL &&
+		o->rhidden = (v = xml_attr(atts, "visibility")) != NULL &&
 		    strcmp(v, "visible") != 0;
 		o->col = 0;
 		o->nc = 0;
@@ -495,7 +476,7 @@ static void XMLCALL
 ods_end(void *arg, const XML_Char *name)
 {
 	struct ods	*o = arg;
-	const char	*ln = ods_local(name);
+	const char	*ln = xml_local(name);
 
 	if (o->rc != VB_OK)
 		return;

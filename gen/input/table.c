@@ -216,6 +216,23 @@ table_cell_name(const struct csvt *t, size_t row, size_t field,
 	return 0;
 }
 
+const char *
+xml_local(const char *name)
+{
+	const char *c = strrchr(name, ':');
+
+	return c != NULL ? c + 1 : name;
+}
+
+const char *
+xml_attr(const char **atts, const char *name)
+{
+	for (; atts[0] != NULL; atts += 2)
+		if (strcmp(xml_local(atts[0]), name) == 0)
+			return atts[1];
+	return NULL;
+}
+
 int
 table_ref(const char *ref, unsigned *col, long *row)
 {

@@ -1,6 +1,6 @@
 /*
  * table.h - internal header of the workbook readers of gen/input/
- * (table.c, tgrid.c, xlsx.c, xls.c, biff.c): a sheet is collected cell
+ * (table.c, tgrid.c, xlsx.c, xls.c, biff.c, ods.c): a sheet is collected cell
  * by cell into a struct tgrid, then turned into a struct csvt by tgrid_finish, so both
  * formats share the rules on hidden rows, merged headings, empty rows and
  * columns and the limits.
@@ -84,6 +84,12 @@ int	 table_serial(double v, int date1904, enum tnum_kind kind,
 /* Parse "AB12" into a 0-based column and 1-based row (either may be
  * absent from ref: *col or *row then untouched); -1 if malformed. */
 int	 table_ref(const char *ref, unsigned *col, long *row);
+/* The XML readers (xlsx, ods): the local part of an expat name
+ * ("table:table-row" -> "table-row"), and the value of the attribute
+ * whose local name is `name` among atts (name, value, ..., NULL), or
+ * NULL. */
+const char *xml_local(const char *name);
+const char *xml_attr(const char **atts, const char *name);
 /* The kind of builtin number format id (ECMA-376 18.8.30; 27-36 and
  * 50-58 are dates in the East Asian locales that use them). */
 enum tnum_kind table_builtin_kind(unsigned long id);

@@ -54,17 +54,17 @@ xbook_start(void *arg, const XML_Char *name, const XML_Char **atts)
 {
 	struct xbook	*b = arg;
 	struct xsheet	*s;
-	const char	*ln = xl_local(name), *nm, *rid, *state;
+	const char	*ln = xml_local(name), *nm, *rid, *state;
 
 	if (b->depth++ == 0)
 		b->root = strcmp(ln, "workbook") == 0;
 	if (strcmp(ln, "workbookPr") == 0)
-		b->xp.x->date1904 = xl_true(xl_attr(atts, "date1904"));
+		b->xp.x->date1904 = xl_true(xml_attr(atts, "date1904"));
 	if (strcmp(ln, "sheet") != 0)
 		return;
-	nm = xl_attr(atts, "name");
-	rid = xl_attr(atts, "id");
-	state = xl_attr(atts, "state");
+	nm = xml_attr(atts, "name");
+	rid = xml_attr(atts, "id");
+	state = xml_attr(atts, "state");
 	if (nm == NULL || rid == NULL)
 		return;
 	if (b->n >= TABLE_MAX_SHEETS) {
@@ -122,7 +122,7 @@ static void XMLCALL
 xsst_start(void *arg, const XML_Char *name, const XML_Char **atts)
 {
 	struct xsst	*s = arg;
-	const char	*ln = xl_local(name);
+	const char	*ln = xml_local(name);
 
 	(void)atts;
 	if (strcmp(ln, "si") == 0) {
@@ -141,7 +141,7 @@ xsst_end(void *arg, const XML_Char *name)
 {
 	struct xsst	*s = arg;
 	struct xlsx	*x = s->xp.x;
-	const char	*ln = xl_local(name);
+	const char	*ln = xml_local(name);
 	char		*v;
 
 	if (strcmp(ln, "t") == 0)
@@ -188,7 +188,7 @@ xstyle_start(void *arg, const XML_Char *name, const XML_Char **atts)
 {
 	struct xstyle	*st = arg;
 	struct xlsx	*x = st->xp.x;
-	const char	*ln = xl_local(name), *id, *code;
+	const char	*ln = xml_local(name), *id, *code;
 	unsigned long	 fid;
 	enum tnum_kind	 k;
 	size_t		 i;
@@ -198,8 +198,8 @@ xstyle_start(void *arg, const XML_Char *name, const XML_Char **atts)
 	else if (strcmp(ln, "cellXfs") == 0)
 		st->in_xfs = 1;
 	else if (strcmp(ln, "numFmt") == 0 && st->in_fmts) {
-		id = xl_attr(atts, "numFmtId");
-		code = xl_attr(atts, "formatCode");
+		id = xml_attr(atts, "numFmtId");
+		code = xml_attr(atts, "formatCode");
 		if (id == NULL || code == NULL)
 			return;
 		if (vb_grow((void **)&st->fid, &st->capf, st->nf + 1,
@@ -209,7 +209,7 @@ xstyle_start(void *arg, const XML_Char *name, const XML_Char **atts)
 		st->fid[st->nf] = (unsigned)strtoul(id, NULL, 10);
 		st->fkind[st->nf++] = table_fmt_kind(code);
 	} else if (strcmp(ln, "xf") == 0 && st->in_xfs) {
-		id = xl_attr(atts, "numFmtId");
+		id = xml_attr(atts, "numFmtId");
 		fid = id ? strtoul(id, NULL, 10) : 0;
 		k = table_builtin_kind(fid);
 		for (i = 0; i < st->nf; i++)
@@ -235,7 +235,7 @@ static void XMLCALL
 xstyle_end(void *arg, const XML_Char *name)
 {
 	struct xstyle	*st = arg;
-	const char	*ln = xl_local(name);
+	const char	*ln = xml_local(name);
 
 	if (strcmp(ln, "numFmts") == 0)
 		st->in_fmts = 0;
@@ -264,33 +264,33 @@ static void XMLCALL
 xsh_start(void *arg, const XML_Char *name, const XML_Char **atts)
 {
 	struct xsh	*sh = arg;
-	const char	*ln = xl_local(name), *v;
+	const char	*ln = xml_local(name), *v;
 
 	if (strcmp(ln, "row") == 0) {
-		v = xl_attr(atts, "r");
+		v = xml_attr(atts, "r");
 		sh->row = v ? strtol(v, NULL, 10) : sh->row + 1;
-		if (xl_true(xl_attr(atts, "hidden")))
+		if (xl_true(xml_attr(atts, "hidden")))
 			tgrid_hide(sh->g, sh->row);
 		sh->col = (unsigned)-1;
 	} else if (strcmp(ln, "c") == 0) {
 		sh->in_c = 1;
 		sh->col++;
-		if ((v = xl_attr(atts, "r")) != NULL &&
+		if ((v = xml_attr(atts, "r")) != NULL &&
 		    table_ref(v, &sh->col, &sh->row) != 0) {
 			xl_stop(&sh->xp, VB_EINPUT, "the workbook is damaged: "
 			    "a cell has a bad reference");
 			return;
 		}
-		v = xl_attr(atts, "t");
+		v = xml_attr(atts, "t");
 		snprintf(sh->t, sizeof(sh->t), "%s", v ? v : "n");
-		v = xl_attr(atts, "s");
+		v = xml_attr(atts, "s");
 		sh->s = v ? strtoul(v, NULL, 10) : 0;
 		sh->xp.text.len = 0;
 		if (sh->xp.text.s != NULL)
 			sh->xp.text.s[0] = '\0';
 	} else if (!sh->in_c) {
 		if (strcmp(ln, "mergeCell") == 0 &&
-		    (v = xl_attr(atts, "ref")) != NULL) {
+		    (v = xml_attr(atts, "ref")) != NULL) {
 			char		a[32], *colon;
 			unsigned	c1 = 0, c2 = 0;
 			long		r1 = 0, r2 = 0;
@@ -372,7 +372,7 @@ static void XMLCALL
 xsh_end(void *arg, const XML_Char *name)
 {
 	struct xsh	*sh = arg;
-	const char	*ln = xl_local(name);
+	const char	*ln = xml_local(name);
 
 	if (strcmp(ln, "v") == 0 || strcmp(ln, "t") == 0)
 		sh->xp.collect = 0;

@@ -59,8 +59,6 @@ struct xrels {
 };
 
 /* XML helpers (xlsx_pkg.c) */
-const char	*xl_local(const char *name);	/* "x:row" -> "row" */
-const char	*xl_attr(const char **atts, const char *name);
 int		 xl_true(const char *v);	/* "1" or "true" */
 void		 xl_stop(struct xparse *, int rc, const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));

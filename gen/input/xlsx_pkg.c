@@ -18,25 +18,6 @@
 /* XML helpers                                                          */
 /* ------------------------------------------------------------------ */
 
-/* The local part of a name ("x:row" -> "row", "r:id" -> "id"). */
-const char *
-xl_local(const char *name)
-{
-	const char *c = strrchr(name, ':');
-
-	return c ? c + 1 : name;
-}
-
-/* The value of the attribute whose local name is `name`, or NULL. */
-const char *
-xl_attr(const char **atts, const char *name)
-{
-	for (; atts[0] != NULL; atts += 2)
-		if (strcmp(xl_local(atts[0]), name) == 0)
-			return atts[1];
-	return NULL;
-}
-
 int
 xl_true(const char *v)
 {
@@ -341,11 +322,11 @@ xrels_start(void *arg, const XML_Char *name, const XML_Char **atts)
 	struct xrel	*r;
 	const char	*id, *type, *target;
 
-	if (strcmp(xl_local(name), "Relationship") != 0)
+	if (strcmp(xml_local(name), "Relationship") != 0)
 		return;
-	id = xl_attr(atts, "Id");
-	type = xl_attr(atts, "Type");
-	target = xl_attr(atts, "Target");
+	id = xml_attr(atts, "Id");
+	type = xml_attr(atts, "Type");
+	target = xml_attr(atts, "Target");
 	if (id == NULL || type == NULL || target == NULL)
 		return;
 	if (vb_grow((void **)&rs->r, &rs->cap, rs->n + 1, sizeof(*rs->r)) != 0)
