@@ -16,7 +16,7 @@
 
 #include <stddef.h>
 
-#include "vanban.h"
+#include "render/render.h"
 
 struct bc_progress;
 struct bc_units;

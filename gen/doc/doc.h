@@ -5,7 +5,7 @@
  * body, CSV tables).  Internal: included by gen/doc/, gen/layout/,
  * gen/render/ (see the include rule in README.md, "Architecture").
  *
- * Include order: vanban.h, then this.
+ * Include order: base/base.h, then this.
  */
 #ifndef DOC_H
 #define DOC_H

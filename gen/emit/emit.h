@@ -4,7 +4,7 @@
  * draws a display list and nothing else, and the DOCX writer.  Only
  * emit/font.c includes HarfBuzz.
  *
- * Include order: vanban.h, layout/layout.h, then this.
+ * Include order: base/base.h, layout/layout.h, then this.
  */
 #ifndef EMIT_H
 #define EMIT_H

@@ -26,7 +26,7 @@
 #include <zlib.h>
 #include <utf8proc.h>
 
-#include "vanban.h"
+#include "base/base.h"
 #include "layout/layout.h"
 #include "emit/emit.h"
 #include "emit/pdf_int.h"

@@ -5,7 +5,7 @@
  * metadata, the output intent's ICC profile, the file identifier, the
  * fonts: the encodings, widths, CIDSet and ToUnicode maps).
  *
- * Include order: vanban.h, layout/layout.h, emit/emit.h, then this.
+ * Include order: base/base.h, layout/layout.h, emit/emit.h, then this.
  */
 #ifndef PDF_INT_H
 #define PDF_INT_H

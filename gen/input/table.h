@@ -8,7 +8,7 @@
 #ifndef TABLE_H
 #define TABLE_H
 
-/* Limits beyond those of vanban.h: no real list comes near them, and
+/* Limits beyond those of input/input.h: no real list comes near them, and
  * each bounds the memory or time a hostile workbook can take. */
 #define TABLE_MAX_MERGES	100000    /* merged ranges in a sheet */
 #define TABLE_MAX_STRINGS	TABLE_MAX_CELLS	/* shared strings */

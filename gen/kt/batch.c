@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include "vanban.h"
+#include "render/render.h"
 #include "kt/kt.h"
 
 /* One decision of the run. */

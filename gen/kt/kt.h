@@ -17,7 +17,7 @@
 
 #include <stddef.h>
 
-#include "vanban.h"
+#include "render/render.h"
 
 /* ------------------------------------------------------------------ */
 /* Data tables                                                          */

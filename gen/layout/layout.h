@@ -6,7 +6,7 @@
  * output stage only draws.  Layout includes no cmark, libyaml, zlib or
  * HarfBuzz header.
  *
- * Include order: vanban.h, doc/doc.h, then this.
+ * Include order: base/base.h, doc/doc.h, then this.
  */
 #ifndef LAYOUT_H
 #define LAYOUT_H

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "vanban.h"
+#include "render/render.h"
 #include "render/render_int.h"
 
 /* Which file a path names: an existing file by device and inode, one to

@@ -14,7 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "vanban.h"
+#include "render/render.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
 #include "emit/emit.h"
