@@ -1,9 +1,9 @@
 /*
  * base/base.h - the base stage of libvanban, below every other: what the
- * files of gen/base/ define and every later stage uses.  Diagnostics and the
- * clerk's language, growing buffers, text helpers, dates, amounts, files
- * in and out, installed data, template variables, the escapes of values
- * written into Markdown, and configuration keys.
+ * files of gen/base/ define and every later stage uses.  Diagnostics and
+ * the clerk's language, growing buffers, text helpers, dates, amounts,
+ * files in and out, installed data, template variables, the escapes of
+ * values written into Markdown, and configuration keys.
  *
  * Library code never prints and never exits: it returns an exit-code-like
  * status (enum vb_status) and collects messages in a struct diag that the
@@ -90,11 +90,11 @@ void		 diag_print(const struct diag *, FILE *fp, const char *prog);
  * format), vb_ntr picks the plural.  0, or -1 on OOM. */
 int		 vb_i18n_init(const char *lang);
 const char	*vb_tr(const char *msgid) __attribute__((format_arg(1)));
+const char	*vb_ntr(const char *one, const char *many, unsigned long n)
+		    __attribute__((format_arg(1), format_arg(2)));
 /* libyaml's problem or context string in the clerk's language (the
  * common ones; others as given; NULL stays NULL). */
 const char	*vb_yaml_tr(const char *s);
-const char	*vb_ntr(const char *one, const char *many, unsigned long n)
-		    __attribute__((format_arg(1), format_arg(2)));
 
 /* ------------------------------------------------------------------ */
 /* Growing arrays and strings                                         */
@@ -122,11 +122,14 @@ size_t	 vb_utf8_len(unsigned char lead);
 int	 vb_utf8_cont(unsigned char b);
 size_t	 vb_utf8_chars(const char *s, size_t n);
 
+/* Append n bytes of s (which may hold NULs). */
 void	 vbuf_putn(struct vbuf *, const char *, size_t);
+/* Append the string s. */
 void	 vbuf_puts(struct vbuf *, const char *);
 /* Append code point cp as UTF-8 (U+FFFD for a surrogate or a value past
  * U+10FFFF). */
 void	 vbuf_put_cp(struct vbuf *, uint32_t cp);
+/* Append a printf-formatted string. */
 void	 vbuf_printf(struct vbuf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Hand over the string (caller frees; "" when empty, NULL if bad) and
@@ -285,7 +288,9 @@ int		 vb_source_epoch(long long *out, struct diag *d);
 
 struct tmpl_vars;
 
+/* A new, empty set of variables; NULL on OOM. */
 struct tmpl_vars	*tmpl_vars_new(void);
+/* Free the set and every value (NULL is a no-op). */
 void		 tmpl_vars_free(struct tmpl_vars *);
 /* A deep copy (NULL on OOM). */
 struct tmpl_vars	*tmpl_vars_dup(const struct tmpl_vars *);

@@ -28,6 +28,8 @@ enum text_enc {
  * "utf8", "utf-16", "cp1258", "windows-1258", "tcvn3", ...).
  * Returns 0 and sets *out, or -1 for an unknown name. */
 int		 text_enc_parse(const char *name, enum text_enc *out);
+/* The first name text_enc_parse accepts for enc ("utf-8", "cp1258",
+ * "tcvn3", ...), "?" for a value that is none. */
 const char	*text_enc_name(enum text_enc);
 /*
  * Read the file at path ("-" = stdin) and return its text as NFC UTF-8
