@@ -60,30 +60,60 @@ struct conv {
 	int		 rc;        /* VB_OK until something failed */
 };
 
+/* encoding.c: TCVN 5712 bytes 0x80-0xFF as code points (VN3 and VN1). */
 extern const uint16_t tcvn_high[128];
 
-/* encoding.c */
+/* encoding.c: the code point of TCVN3 byte b < 0x80 (twelve capitals sit
+ * in the C0 control range, the rest is ASCII). */
 uint16_t tcvn_low(unsigned char b);
+/* encoding.c: the name a clerk knows an encoding by, for messages
+ * ("UTF-8", "Windows-1258", "TCVN3", ...). */
 const char *text_enc_label(enum text_enc enc);
-/* syllable.c: the share (%) of words of s that are Vietnamese syllables */
+/* syllable.c: the share (%) of words of s that are Vietnamese syllables
+ * (words with a non-ASCII letter only; -1 when there is none). */
 int text_vn_share(const char *s, size_t n);
+
 /* conv.c: the converter; conv_feed input in, conv_finish for the status */
+/* Start a converter reading `name` (messages to d) as enc, its output
+ * going to sink(sinkarg, ...). */
 void conv_init(struct conv *c, const char *name, enum text_enc enc,
     struct diag *d, conv_sink sink, void *sinkarg);
+/* Free what the converter holds (not c itself). */
 void conv_free(struct conv *c);
+/* Record an input error at the current position; the converter stops. */
 void conv_fail(struct conv *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Make room for n more bytes after `used` in *buf (capacity *cap);
+ * 0, or -1 on OOM. */
 int conv_grow(char **buf, size_t *cap, size_t used, size_t n);
+/* Take n bytes of decoded UTF-8 (whole characters): CR and CRLF become
+ * LF, a BOM is dropped, the position of the next character kept. */
 void conv_put(struct conv *c, const char *s, size_t n);
+/* Give the converter n more input bytes. */
 void conv_feed(struct conv *c, const void *buf, size_t n);
+/* No more input: finish and return the status (VB_OK, VB_EINPUT,
+ * VB_ESYS). */
 int conv_finish(struct conv *c);
+
 /* decode.c: the decoders, each returning the bytes it consumed */
+/* Length of the UTF-8 sequence at p: > 0 when complete and valid, 0 when
+ * cut short by the end of the n bytes, -1 when invalid. */
 int conv_utf8_len(const unsigned char *p, size_t n);
+/* Fail on a NUL byte at input offset off (not a text file, or UTF-16
+ * without a BOM). */
 void conv_nul(struct conv *c, unsigned long long off);
+/* Decode UTF-8 (an incomplete sequence at the end is left for the next
+ * chunk unless final). */
 size_t dec_utf8(struct conv *c, const unsigned char *p, size_t n, int final);
+/* Decode TCVN3: every byte is a character. */
 size_t dec_tcvn3(struct conv *c, const unsigned char *p, size_t n);
+/* Decode with iconv (UTF-16, CP1258). */
 size_t dec_iconv(struct conv *c, const unsigned char *p, size_t n, int final);
+/* Open c->cd for c->enc when it is UTF-16 or CP1258 (else nothing);
+ * 0, or -1 with the converter failed (VB_ESYS). */
 int conv_open_iconv(struct conv *c);
+/* The n bytes at p decoded whole as CP1258 / TCVN3, in NFC (malloc'd;
+ * NULL when iconv refuses them, or on OOM): to guess an encoding. */
 char *dec_cp1258_all(const unsigned char *p, size_t n, size_t *outlen);
 char *dec_tcvn3_all(const unsigned char *p, size_t n, size_t *outlen);
 
