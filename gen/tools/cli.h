@@ -15,6 +15,7 @@ struct cli_progress {
 	int		 shown;   /* a line is on the screen */
 };
 
+/* Set up progress lines for prog, counting `what` (off when quiet). */
 void	 cli_progress_init(struct cli_progress *, const char *prog,
 	    const char *what, int quiet);
 /* render_batch's progress callback (arg: struct cli_progress *). */
