@@ -22,7 +22,9 @@ int		 font_file_read(const char *path, char **bytes, size_t *len,
  * PDF writer for subsetting.  Loaded once per process (render.c) and
  * kept until it exits. */
 struct font_set	*font_set_new(const char *font_dir, struct diag *d);
+/* The faces as the layout measures them (struct layout_font over fs). */
 struct layout_font font_set_metrics(struct font_set *);
+/* The file face (enum doc_face) was loaded from. */
 const char	*font_set_path(const struct font_set *, int face);
 /* Subset face to the codepoints in cps (n of them, sorted); returns a
  * malloc'd TTF in *out and its size in *outlen, and in gids[i] the
@@ -45,6 +47,7 @@ struct font_info {
 	double	 italic_angle;    /* degrees, counter-clockwise */
 	int	 bold;            /* weight class >= 600 */
 };
+/* Fill *fi for face from its tables; 0. */
 int		 font_set_info(struct font_set *, int face, struct font_info *);
 
 /* The PNG at path as an opaque 8-bit grey or RGB image, an alpha channel

@@ -40,7 +40,9 @@ struct pdf {
 /* pdf.c */
 /* The CID of cp in face f (0, .notdef, if the face does not have it). */
 unsigned pdf_cid(const struct pdf_face *f, uint32_t cp);
+/* Start object num here (its offset noted for the xref table). */
 void	pdf_begin(struct pdf *, int num);
+/* Append code point cp in UTF-16BE as hex digits (4, or 8 for a pair). */
 void	pdf_utf16(struct vbuf *, uint32_t cp);
 /* Object num: data deflated, extra (may be "") added to its dictionary. */
 void	pdf_stream(struct pdf *, int num, const char *extra, const void *data,
