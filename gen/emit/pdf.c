@@ -186,14 +186,13 @@ pdf_stream(struct pdf *p, int num, const char *extra, const void *data,
 }
 
 /* ------------------------------------------------------------------ */
-/* ------------------------------------------------------------------ */
 /* Bookmarks, document                                                  */
 /* ------------------------------------------------------------------ */
 
 /* Link bookmark i under the last bookmark of the level above (the root
  * for level 1 or when there is none), as the headings nest. */
 static void
-pdf_mark_link(struct pdf_mark *m, int i, int level, int last[4],
+pdf_mark_link(struct pdf_mark *m, int i, int level, int last[PDF_LEVELS + 1],
     int *rfirst, int *rlast)
 {
 	int par = level > 1 ? last[level - 1] : -1;
@@ -212,7 +211,7 @@ pdf_mark_link(struct pdf_mark *m, int i, int level, int last[4],
 	if (par >= 0)
 		m[par].kids++;
 	last[level] = i;
-	if (level < 3)
+	if (level < PDF_LEVELS)
 		last[level + 1] = -1;
 }
 
@@ -282,17 +281,16 @@ pdf_info(struct pdf *p, int num, const struct dl *dl, long long when)
  * output intent for PDF/A), cross-reference table and trailer (with the
  * file's identifier). */
 static void
-pdf_finish(struct pdf *p, const int *pages, int npages, int outlines,
-    int info, int xmp, int icc)
+pdf_finish(struct pdf *p, int outlines, int info, int xmp, int icc)
 {
-	size_t	 xref;
+	size_t	 xref, k;
 	int	 i;
 
 	pdf_begin(p, 2);
 	vbuf_puts(&p->out, "<< /Type /Pages /Kids [");
-	for (i = 0; i < npages; i++)
-		vbuf_printf(&p->out, i ? " %d 0 R" : "%d 0 R", pages[i]);
-	vbuf_printf(&p->out, "] /Count %d >>\nendobj\n", npages);
+	for (i = 0; i < p->npages; i++)
+		vbuf_printf(&p->out, i ? " %d 0 R" : "%d 0 R", p->pages[i]);
+	vbuf_printf(&p->out, "] /Count %d >>\nendobj\n", p->npages);
 	pdf_begin(p, 1);
 	vbuf_printf(&p->out, "<< /Type /Catalog /Pages 2 0 R /Lang (vi-VN) "
 	    "/ViewerPreferences << /DisplayDocTitle true >> /Metadata %d 0 R",
@@ -301,6 +299,13 @@ pdf_finish(struct pdf *p, const int *pages, int npages, int outlines,
 	if (outlines > 0)
 		vbuf_printf(&p->out, " /Outlines %d 0 R /PageMode /UseOutlines",
 		    outlines);
+	if (p->ndoc > 1) {   /* each document numbered from 1 again */
+		vbuf_puts(&p->out, " /PageLabels << /Nums [");
+		for (k = 0; k < p->ndoc; k++)
+			vbuf_printf(&p->out, "%s%d << /S /D >>", k ? " " : "",
+			    p->first[k]);
+		vbuf_puts(&p->out, "] >>");
+	}
 	vbuf_puts(&p->out, " >>\nendobj\n");
 	xref = p->out.len;
 	vbuf_printf(&p->out, "xref\n0 %d\n0000000000 65535 f \n", p->nobj + 1);
@@ -313,17 +318,113 @@ pdf_finish(struct pdf *p, const int *pages, int npages, int outlines,
 	vbuf_printf(&p->out, " >>\nstartxref\n%zu\n%%%%EOF\n", xref);
 }
 
+/* The fonts of every face the display lists use: one subset each, over
+ * all of them.  VB_OK, or VB_ESYS (a message in d when not memory). */
+static int
+pdf_faces(struct pdf *p, struct pdf_face *fc, const struct dl *const *dls,
+    size_t n, struct font_set *fs, struct diag *d)
+{
+	int f;
+
+	if (pdf_collect(dls, n, fc) != 0)
+		return VB_ESYS;
+	for (f = 0; f < LAYOUT_NFACES; f++) {
+		fc[f].bytes = fc[f].n < 256 ? 1 : 2;
+		if (fc[f].n > 0 && fc[f].n < 256 && p->cmap1 == 0)
+			pdf_cmap1(p, p->cmap1 = pdf_new_obj(p));
+	}
+	for (f = 0; f < LAYOUT_NFACES; f++)
+		if (fc[f].n > 0) {
+			fc[f].obj = p->nobj + 1;
+			p->nobj += 7;
+			if (pdf_face_widths(&fc[f], f, fs) != 0 ||
+			    pdf_font(p, &fc[f], f, fs, d) != 0)
+				return VB_ESYS;
+		}
+	return VB_OK;
+}
+
+/* The title of page one of dl at its top: a document's bookmark in a
+ * book; -1 on OOM. */
+static int
+pdf_doc_mark(struct pdf *p, const struct dl *dl)
+{
+	size_t i;
+
+	for (i = 0; i < dl->n && dl->v[i].kind != DL_PAGE; i++)
+		;
+	if (i == dl->n)
+		return 0;
+	/* Its first page is the next object: pdf_pages's first. */
+	return pdf_mark_add(p, dl->title ? dl->title : "-", p->nobj + 1,
+	    dl->v[i].y2_pt, 1);
+}
+
+/* Each display list in turn: its images, then its pages (and, in a
+ * book, its bookmark above its own).  -1 on OOM. */
+static int
+pdf_docs(struct pdf *p, const struct dl *const *dls, size_t n,
+    const struct pdf_face *fc)
+{
+	size_t	 k;
+	int	 i;
+
+	if ((p->first = calloc(n, sizeof(*p->first))) == NULL)
+		return -1;
+	p->ndoc = n;
+	p->shift = n > 1;
+	for (k = 0; k < n; k++) {
+		const struct dl *dl = dls[k];
+
+		free(p->imgobj);
+		p->imgobj = NULL;
+		if (dl->nimg > 0 && (p->imgobj = calloc(dl->nimg,
+		    sizeof(*p->imgobj))) == NULL)
+			return -1;
+		for (i = 0; i < (int)dl->nimg; i++)
+			pdf_image_obj(p, p->imgobj[i] = pdf_new_obj(p),
+			    dl->img[i]);
+		p->first[k] = p->npages;
+		if ((p->shift && pdf_doc_mark(p, dl) != 0) ||
+		    pdf_pages(p, dl, fc) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The outline of the bookmarks, nested by level: in a book, a
+ * document's headings under its own bookmark even when a level is
+ * skipped.  Its root object, or 0 when there are none. */
+static int
+pdf_outline(struct pdf *p)
+{
+	int	 last[PDF_LEVELS + 1] = { -1, -1, -1, -1, -1 };
+	int	 rfirst = -1, rlast = -1, root, i, l;
+
+	if (p->nm == 0)
+		return 0;
+	root = pdf_new_obj(p);
+	for (i = 0; i < p->nm; i++) {
+		l = p->m[i].parent;
+		pdf_mark_link(p->m, i, l, last, &rfirst, &rlast);
+		if (p->shift && l == 1)
+			for (l = 2; l <= PDF_LEVELS; l++)
+				last[l] = i;
+	}
+	pdf_outlines(p, p->m, p->nm, root, p->nobj + 1, rfirst, rlast);
+	p->nobj += p->nm;
+	return root;
+}
+
 int
-pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
-    char **out, size_t *len, struct diag *d)
+pdf_write_book(const struct dl *const *dls, size_t n, const struct dl *head,
+    struct font_set *fs, long long epoch, char **out, size_t *len,
+    struct diag *d)
 {
 	struct pdf	 p;
 	struct pdf_face	 fc[LAYOUT_NFACES];
-	struct pdf_mark	*m = NULL;
-	int		*pages = NULL, npages = 0, nm = 0, i, f, info, root = 0;
-	int		 xmp, icc;
+	int		 f, info, root, xmp, icc;
 	long long	 date = epoch >= 0 ? epoch : (long long)time(NULL);
-	int		 rfirst = -1, rlast = -1, last[4] = { -1, -1, -1, -1 };
 	int		 rc = VB_ESYS;
 
 	memset(&p, 0, sizeof(p));
@@ -339,41 +440,13 @@ pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
 	icc = pdf_new_obj(&p);
 	vbuf_putn(&p.out, "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n", 15);
 	pdf_icc(&p, icc);
-	if (pdf_collect(dl, fc) != 0)
+	if (pdf_faces(&p, fc, dls, n, fs, d) != VB_OK ||
+	    pdf_docs(&p, dls, n, fc) != 0)
 		goto done;
-	for (f = 0; f < LAYOUT_NFACES; f++) {
-		fc[f].bytes = fc[f].n < 256 ? 1 : 2;
-		if (fc[f].n > 0 && fc[f].n < 256 && p.cmap1 == 0)
-			pdf_cmap1(&p, p.cmap1 = pdf_new_obj(&p));
-	}
-	for (f = 0; f < LAYOUT_NFACES; f++)
-		if (fc[f].n > 0) {
-			fc[f].obj = p.nobj + 1;
-			p.nobj += 7;
-			if (pdf_face_widths(&fc[f], f, fs) != 0)
-				goto done;
-			if (pdf_font(&p, &fc[f], f, fs, d) != 0) {
-				rc = VB_ESYS;
-				goto done;
-			}
-		}
-	if (dl->nimg > 0 && (p.imgobj = calloc(dl->nimg,
-	    sizeof(*p.imgobj))) == NULL)
-		goto done;
-	for (i = 0; i < (int)dl->nimg; i++)
-		pdf_image_obj(&p, p.imgobj[i] = pdf_new_obj(&p), dl->img[i]);
-	if (pdf_pages(&p, dl, fc, &pages, &npages, &m, &nm) != 0)
-		goto done;
-	if (nm > 0) {
-		root = pdf_new_obj(&p);
-		for (i = 0; i < nm; i++)
-			pdf_mark_link(m, i, m[i].parent, last, &rfirst, &rlast);
-		pdf_outlines(&p, m, nm, root, p.nobj + 1, rfirst, rlast);
-		p.nobj += nm;
-	}
-	pdf_info(&p, info, dl, date);
-	pdf_xmp(&p, xmp, dl, date);
-	pdf_finish(&p, pages, npages, root, info, xmp, icc);
+	root = pdf_outline(&p);
+	pdf_info(&p, info, head, date);
+	pdf_xmp(&p, xmp, head, date);
+	pdf_finish(&p, root, info, xmp, icc);
 	if (!p.bad && !p.out.bad) {
 		*len = p.out.len;
 		*out = vbuf_take(&p.out);
@@ -391,7 +464,15 @@ done:
 	free(p.off);
 	free(p.z);
 	free(p.imgobj);
-	free(pages);
-	free(m);
+	free(p.pages);
+	free(p.m);
+	free(p.first);
 	return rc;
+}
+
+int
+pdf_write(const struct dl *dl, struct font_set *fs, long long epoch,
+    char **out, size_t *len, struct diag *d)
+{
+	return pdf_write_book(&dl, 1, dl, fs, epoch, out, len, d);
 }

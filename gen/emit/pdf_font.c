@@ -141,16 +141,13 @@ pdf_see(struct pdf_face *f, uint64_t *seen, uint32_t cp)
 	return 0;
 }
 
-/* The code points of every text item, by face, sorted and distinct. */
-int
-pdf_collect(const struct dl *dl, struct pdf_face *fc)
+/* Add the code points of dl's text items to fc's sets. */
+static int
+pdf_see_dl(const struct dl *dl, struct pdf_face *fc, uint64_t *seen)
 {
-	uint64_t	*seen;
-	size_t		 i, o, w;
-	int		 f, rc = -1;
+	size_t	 i;
+	int	 f;
 
-	if ((seen = calloc(LAYOUT_NFACES * 1024, sizeof(*seen))) == NULL)
-		return -1;
 	for (i = 0; i < dl->n; i++) {
 		const unsigned char	*u;
 		utf8proc_int32_t	 cp;
@@ -165,9 +162,26 @@ pdf_collect(const struct dl *dl, struct pdf_face *fc)
 				cp = 0xFFFD;
 			}
 			if (pdf_see(&fc[f], seen + 1024 * f, (uint32_t)cp) != 0)
-				goto done;
+				return -1;
 		}
 	}
+	return 0;
+}
+
+/* The code points of every text item, by face, sorted and distinct
+ * (contract in pdf_int.h). */
+int
+pdf_collect(const struct dl *const *dls, size_t n, struct pdf_face *fc)
+{
+	uint64_t	*seen;
+	size_t		 i, o, w;
+	int		 f, rc = -1;
+
+	if ((seen = calloc(LAYOUT_NFACES * 1024, sizeof(*seen))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (pdf_see_dl(dls[i], fc, seen) != 0)
+			goto done;
 	for (f = 0; f < LAYOUT_NFACES; f++) {
 		struct pdf_face	*pf = &fc[f];
 		size_t		 big = pf->n;

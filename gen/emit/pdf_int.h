@@ -46,7 +46,20 @@ struct pdf {
 	int		 level;     /* zlib level */
 	int		 cmap1;     /* the one-byte encoding CMap, 0: none */
 	int		*imgobj;    /* the XObject of each image of the list */
+	int		*pages;     /* page objects, in order */
+	int		 npages;
+	size_t		 cappages;
+	struct pdf_mark	*m;         /* bookmarks, in order */
+	int		 nm;
+	size_t		 capm;
+	int		 shift;     /* added to each bookmark's level: 1 in a
+				     * book (under its document's), else 0 */
+	int		*first;     /* each document's first page (index) */
+	size_t		 ndoc;
 };
+
+/* Bookmark levels: a document's headings 1-3, one more in a book. */
+#define PDF_LEVELS 4
 
 /* pdf.c */
 /* A new object number. */
@@ -66,9 +79,9 @@ void	pdf_stream(struct pdf *, int num, const char *extra, const void *data,
 /* pdf_font.c */
 /* The CID of cp in face f (0, .notdef, if the face does not have it). */
 unsigned pdf_cid(const struct pdf_face *f, uint32_t cp);
-/* The code points of every text item of dl, by face, sorted and
- * distinct, into fc[LAYOUT_NFACES]; -1 on OOM. */
-int	pdf_collect(const struct dl *dl, struct pdf_face *fc);
+/* The code points of every text item of the n display lists, by face,
+ * sorted and distinct, into fc[LAYOUT_NFACES]; -1 on OOM. */
+int	pdf_collect(const struct dl *const *dls, size_t n, struct pdf_face *fc);
 /* Write the seven objects of face `face`, numbered from f->obj; -1
  * after a message in d. */
 int	pdf_font(struct pdf *, struct pdf_face *f, int face,
@@ -77,10 +90,13 @@ int	pdf_font(struct pdf *, struct pdf_face *f, int face,
 /* pdf_page.c */
 /* Object num: image im as an XObject. */
 void	pdf_image_obj(struct pdf *, int num, const struct dl_image *im);
-/* Draw every item of dl, page by page (page objects into *pages, *npages
- * of them); bookmarks into *m (*nm).  -1 on OOM. */
-int	pdf_pages(struct pdf *, const struct dl *dl, const struct pdf_face *fc,
-	    int **pages, int *npages, struct pdf_mark **m, int *nm);
+/* Draw every item of dl, page by page (page objects added to p->pages),
+ * its bookmarks added to p->m at their level + p->shift.  -1 on OOM. */
+int	pdf_pages(struct pdf *, const struct dl *dl, const struct pdf_face *fc);
+/* Add a bookmark to p->m: title (not copied) at top_pt of page object
+ * page, at level (1: top).  -1 on OOM. */
+int	pdf_mark_add(struct pdf *, const char *title, int page, double top_pt,
+	    int level);
 
 /* pdfa.c */
 /* Face f's widths (f->w) and its space's CID, from the font. */

@@ -295,13 +295,30 @@ pdf_page_end(struct pdf *p, struct pdf_page *pg, int num,
 	memset(&pg->c, 0, sizeof(pg->c));
 }
 
-/* Draw every item, page by page; bookmarks into *m. */
+/* A bookmark (contract in pdf_int.h). */
 int
-pdf_pages(struct pdf *p, const struct dl *dl, const struct pdf_face *fc,
-    int **pages, int *npages, struct pdf_mark **m, int *nm)
+pdf_mark_add(struct pdf *p, const char *title, int page, double top_pt,
+    int level)
+{
+	struct pdf_mark *mk;
+
+	if (vb_grow((void **)&p->m, &p->capm, (size_t)p->nm + 1,
+	    sizeof(*p->m)) != 0)
+		return -1;
+	mk = &p->m[p->nm++];
+	mk->title = title;
+	mk->page = page;
+	mk->top_pt = top_pt;
+	mk->parent = level;   /* until linked */
+	return 0;
+}
+
+/* Draw every item, page by page (contract in pdf_int.h). */
+int
+pdf_pages(struct pdf *p, const struct dl *dl, const struct pdf_face *fc)
 {
 	struct pdf_page	 pg;
-	size_t		 i, cap = 0, mcap = 0;
+	size_t		 i;
 	int		 cur = 0;
 
 	memset(&pg, 0, sizeof(pg));
@@ -313,10 +330,10 @@ pdf_pages(struct pdf *p, const struct dl *dl, const struct pdf_face *fc,
 				pdf_page_end(p, &pg, cur, fc);
 			cur = pdf_new_obj(p);
 			(void)pdf_new_obj(p);   /* its contents */
-			if (vb_grow((void **)pages, &cap, (size_t)*npages + 1,
-			    sizeof(**pages)) != 0)
+			if (vb_grow((void **)&p->pages, &p->cappages,
+			    (size_t)p->npages + 1, sizeof(*p->pages)) != 0)
 				return -1;
-			(*pages)[(*npages)++] = cur;
+			p->pages[p->npages++] = cur;
 			memset(&pg, 0, sizeof(pg));
 			pg.w_pt = it->x2_pt;
 			pg.h_pt = it->y2_pt;
@@ -329,15 +346,10 @@ pdf_pages(struct pdf *p, const struct dl *dl, const struct pdf_face *fc,
 		if (it->kind == DL_TEXT)
 			pdf_text(&pg, fc, it);
 		else if (it->kind == DL_MARK) {
-			if (vb_grow((void **)m, &mcap, (size_t)*nm + 1,
-			    sizeof(**m)) != 0)
+			if (pdf_mark_add(p, it->text, cur, pg.h_pt - it->y_pt +
+			    20, p->shift + (it->face < 1 ? 1 : it->face > 3 ? 3 :
+			    it->face)) != 0)
 				return -1;
-			(*m)[*nm].title = it->text;
-			(*m)[*nm].page = cur;
-			(*m)[*nm].top_pt = pg.h_pt - it->y_pt + 20;
-			(*m)[*nm].parent = it->face < 1 ? 1 : it->face > 3 ? 3 :
-			    it->face;   /* the level, until linked */
-			(*nm)++;
 		} else if (it->kind == DL_RULE || it->kind == DL_BOX ||
 		    it->kind == DL_FILL)
 			pdf_graphic(&pg, it);
