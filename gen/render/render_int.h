@@ -6,7 +6,14 @@
 #define RENDER_INT_H
 
 struct doc;
+struct dl;
 struct layout_font;
+
+/* Parse the source text (name: its path), check its glyphs and lay it
+ * out: its display list, and its model in *docp (both the caller's to
+ * free); NULL (nothing in *docp) after the messages in d. */
+struct dl *render_lay(struct render *, const char *name, const char *text,
+	    size_t len, struct doc **docp, struct diag *d);
 
 /* Report every character of doc that its face cannot draw (and control
  * characters) at its source position. */
