@@ -70,6 +70,25 @@ render_book_skip(struct render_book *b)
 	b->failed++;
 }
 
+/* Whether the merged PDF would be the PDF of source name (NAME.pdf): -1
+ * after a message, or VB_ESYS. */
+static int
+book_clash(const struct render_book *b, const char *name, struct diag *d)
+{
+	char	*pdf;
+	int	 same;
+
+	if ((pdf = vb_with_ext(name, ".pdf")) == NULL)
+		return VB_ESYS;
+	same = strcmp(pdf, b->path) == 0 || text_same_file(pdf, b->path);
+	free(pdf);
+	if (!same)
+		return 0;
+	diag_add(d, DIAG_ERROR, b->path, 0, 0, "--gop names the PDF of %s: "
+	    "give the merged PDF a name of its own", name);
+	return -1;
+}
+
 int
 render_book_add(struct render_book *b, const char *name, const char *text,
     int said, struct diag *d)
@@ -78,7 +97,12 @@ render_book_add(struct render_book *b, const char *name, const char *text,
 	struct doc	*doc = NULL;
 	struct dl	*dl;
 	size_t		 i;
+	int		 rc;
 
+	if ((rc = book_clash(b, name, d)) != 0) {
+		b->failed++;
+		return rc == VB_ESYS ? VB_ESYS : VB_EUSAGE;
+	}
 	if ((own = diag_new()) == NULL)
 		return VB_ESYS;
 	dl = render_lay(b->r, name, text, strlen(text), &doc, own);

@@ -186,7 +186,10 @@ parse_args(int argc, char **argv, struct args *a, int *rc)
 			break;
 		case 'D': a->dump = 1; break;
 		case 'F': a->fonts = optarg; break;
-		case 'g': a->gop = optarg; break;
+		case 'g':
+			if (cli_gop(prog, optarg, &a->gop) != 0)
+				return -1;
+			break;
 		case 'h': usage(stdout); *rc = VB_OK; return -1;
 		case 'V': puts("vb-render " VB_VERSION); *rc = VB_OK; return -1;
 		default: cli_bad_option(prog, argv); return -1;
@@ -288,7 +291,6 @@ main(int argc, char **argv)
 	}
 	opt.font_dir = fonts;
 	if ((!a.dump && cli_no_tty(prog, outs[0]) != 0) ||
-	    (a.gop != NULL && cli_no_tty(prog, a.gop) != 0) ||
 	    cli_epoch(prog, &opt.epoch) != 0)
 		rc = VB_EUSAGE;
 	else if (a.n == 1 && text_same_file(a.src[0], outs[0])) {
