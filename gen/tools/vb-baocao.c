@@ -65,6 +65,8 @@ operands(struct bc_args *a, int argc, char **argv)
 		cli_see_help(prog);
 		return -1;
 	}
+	if (a->gop != NULL && cli_gop(prog, a->gop, &a->gop) != 0)
+		return -1;
 	a->tasks = argv[optind];
 	a->progress = argv + optind + 1;
 	a->nprogress = (size_t)(argc - optind - 1);
@@ -187,10 +189,7 @@ main(int argc, char **argv)
 		case O_KHOI_TAO: khoi_tao = optarg; break;
 		case O_PDF: a.pdf = 1; break;
 		case O_DOCX: a.docx = 1; break;
-		case O_GOP:
-			if (cli_gop(prog, optarg, &a.gop) != 0)
-				return VB_EUSAGE;
-			break;
+		case O_GOP: a.gop = optarg; break;
 		case O_TPL: a.templates = optarg; break;
 		case O_FONTS: fonts = optarg; break;
 		case O_CONFIG: a.config = optarg; break;
