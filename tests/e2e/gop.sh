@@ -11,6 +11,8 @@
 #    page number, its k-th page reads k at its top (and the PDF's page
 #    labels restart too);
 #  - draft: a DỰ THẢO mark stays on its own document's pages;
+#  - outline, reproducible: a bookmark a document; the same bytes again
+#    and whatever -j;
 #  - pdfa: the merged file passes the archival checks of pdfa.sh
 #    (pdf_archival.py xmp, catalog, fonts), has one XMP metadata, one
 #    output intent and one font program a face; PDFBox Preflight when
@@ -112,6 +114,22 @@ for s in ke-hoach quyet-dinh-kiem-tra cong-van-don-doc bao-cao-so-ket; do
 done
 [ "$labels" = "/PageLabels << /Nums [$expect]" ] && pass render_labels ||
     fail render_labels "'$labels', expected [$expect]"
+
+# A bookmark per document at the top of the outline, its headings under
+# it; the same bytes whatever -j.
+if command -v mutool >/dev/null 2>&1; then
+	top=$(mutool show tat-ca.pdf outline | grep -c "$(printf '^[+|]\t"')")
+	[ "$top" = 4 ] && pass render_outline ||
+	    fail render_outline "$top top-level bookmarks for 4 documents"
+else
+	echo "SKIP gop_render_outline: mutool is not installed"
+fi
+mkdir -p "$tmp/j1" "$tmp/j3"
+"$BIN/vb-render" -q -j 1 --gop "$tmp/j1/tat-ca.pdf" "$@" 2>/dev/null
+"$BIN/vb-render" -q -j 3 --gop "$tmp/j3/tat-ca.pdf" "$@" 2>/dev/null
+cmp -s tat-ca.pdf "$tmp/j1/tat-ca.pdf" && cmp -s tat-ca.pdf "$tmp/j3/tat-ca.pdf" &&
+    pass render_reproducible ||
+    fail render_reproducible "the merged PDF differs between runs or -j"
 
 # The draft mark: on the công văn's page only.
 kh=$(pages ke-hoach.pdf) qd=$(pages quyet-dinh-kiem-tra.pdf)
