@@ -29,6 +29,8 @@ struct render_book {
 	struct dl	**dl;     /* each document's display list, in order */
 	size_t		 n, cap;
 	size_t		 failed;  /* documents of the run not in dl */
+	int		 checked; /* the caller checked path against its
+				   * outputs (else: each NAME.pdf) */
 };
 
 struct render_book *
@@ -65,13 +67,19 @@ render_book_free(struct render_book *b)
 }
 
 void
+render_book_checked(struct render_book *b)
+{
+	b->checked = 1;
+}
+
+void
 render_book_skip(struct render_book *b)
 {
 	b->failed++;
 }
 
-/* Whether the merged PDF would be the PDF of source name (NAME.pdf): -1
- * after a message, or VB_ESYS. */
+/* Whether the merged PDF would be the PDF of source name (NAME.pdf, as
+ * the generators write it): -1 after a message, or VB_ESYS. */
 static int
 book_clash(const struct render_book *b, const char *name, struct diag *d)
 {
@@ -99,7 +107,7 @@ render_book_add(struct render_book *b, const char *name, const char *text,
 	size_t		 i;
 	int		 rc;
 
-	if ((rc = book_clash(b, name, d)) != 0) {
+	if (!b->checked && (rc = book_clash(b, name, d)) != 0) {
 		b->failed++;
 		return rc == VB_ESYS ? VB_ESYS : VB_EUSAGE;
 	}

@@ -298,6 +298,8 @@ render_files(const struct render_opt *opt, enum text_enc enc,
 		return rc == VB_ESYS ? VB_ESYS : VB_EUSAGE;
 	if (gop != NULL && (r.book = render_book_new(opt, gop, d)) == NULL)
 		return VB_ESYS;
+	if (r.book != NULL)   /* files_gop_check: its outputs, not NAME.pdf */
+		render_book_checked(r.book);
 	r.opt = opt;
 	r.enc = enc;
 	r.src = src;

@@ -19,6 +19,9 @@ struct dl *render_lay(struct render *, const char *name, const char *text,
  * characters) at its source position. */
 void	 render_check_glyphs(const struct doc *, const struct layout_font *,
 	    struct diag *);
+/* The merged PDF was checked against the run's outputs by the caller
+ * (render_files): render_book_add does not compare it with NAME.pdf. */
+void	 render_book_checked(struct render_book *);
 /* The worse of two results: VB_ESYS, then VB_EINPUT, then VB_OK. */
 int	 render_worse(int a, int b);
 /* The metrics of the renderer's fonts. */

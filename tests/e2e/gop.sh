@@ -25,8 +25,9 @@
 #    without --gop;
 #  - fails: a bad source among good ones: exit 1, the good ones written,
 #    the merged file not (and said so); a generator's bad list: nothing;
-#  - usage: a name not ending in .pdf, or naming a source or an output,
-#    is refused (exit 2) and nothing is written.
+#  - usage: a name not ending in .pdf, or naming a source or an output
+#    (vb-render's, a decision's PDF), is refused (exit 2) and nothing is
+#    written; with -d, a name beside a source is allowed.
 # Prints "PASS gop_name" / "FAIL gop_name: detail" / "SKIP ...".
 PREFIX=gop
 . "$(dirname "$0")/../lib/prologue.sh"
@@ -240,6 +241,10 @@ cp ke-hoach.md x.pdf
 [ $? = 2 ] && cmp -s x.pdf ke-hoach.md || bad="$bad source: $(head -1 "$tmp/err")"
 "$BIN/vb-render" --dump-layout --gop a.pdf ke-hoach.md >/dev/null 2>&1
 [ $? = 2 ] && [ ! -e a.pdf ] || bad="$bad dump-layout"
+# ... but with -d the name beside a source is not its output: allowed.
+"$BIN/vb-render" -q -d o --gop ke-hoach.pdf ke-hoach.md quyet-dinh-kiem-tra.md \
+    2>/dev/null && [ -s ke-hoach.pdf ] && [ -s o/ke-hoach.pdf ] ||
+    bad="$bad -d: ke-hoach.pdf refused"
 [ -z "$bad" ] && pass usage || fail usage "$bad"
 
 # ---- vb-khenthuong: the 2020 list --------------------------------------
@@ -260,6 +265,13 @@ bad=
 for f in $order; do cmp -s "$f" "kt2/${f#kt/}" || bad="$bad $f"; done
 [ -z "$bad" ] && [ -n "$order" ] && pass kt_same_singles ||
     fail kt_same_singles "differ:$bad"
+# The merged PDF may not be a decision's own.
+$K --pdf -d kt5 --gop kt5/bang-khen.pdf "$ROOT/input/2020/de-nghi-khen-thuong.csv" \
+    2>"$tmp/err" >/dev/null
+rc=$?
+[ $rc = 2 ] && [ ! -e kt5/bang-khen.md ] &&
+    grep -q "names the PDF of kt5/bang-khen.md" "$tmp/err" && pass kt_usage ||
+    fail kt_usage "exit $rc, $(ls kt5 2>&1 | tr '\n' ' ') $(head -1 "$tmp/err")"
 # Without --pdf: the merged file alone; a bad list: nothing at all.
 $K -d kt3 --gop kt3/tat-ca.pdf "$ROOT/input/2020/de-nghi-khen-thuong.csv" \
     >/dev/null 2>&1
