@@ -1,10 +1,10 @@
 /*
- * pdf_int.h - shared by the PDF writer's files (emit/pdf.c: objects,
- * outline, trailer; emit/pdf_font.c: the faces; emit/pdf_page.c: the
- * pages; emit/pdfa.c: what makes the file
- * archival, PDF/A-1b, and its text extractable by other tools: the XMP
- * metadata, the output intent's ICC profile, the file identifier, the
- * fonts: the encodings, widths, CIDSet and ToUnicode maps).
+ * pdf_int.h - shared by the PDF writer's files: emit/pdf.c (objects,
+ * outline, the document's dictionaries, trailer), emit/pdf_font.c (the
+ * faces), emit/pdf_page.c (the pages) and emit/pdfa.c (what makes the
+ * file archival, PDF/A-1b, and its text extractable by other tools: the
+ * XMP metadata, the output intent's ICC profile, the file identifier,
+ * the fonts' encodings, widths, CIDSet and ToUnicode maps).
  *
  * Include order: vanban.h, layout/layout.h, emit/emit.h, then this.
  */

@@ -137,6 +137,13 @@ render_book_add(struct render_book *b, const char *name, const char *text,
 		b->failed++;
 		return VB_EINPUT;
 	}
+	/* Its bookmark: its title, else its file's name. */
+	if (dl->title == NULL && (dl->title = strdup(strrchr(name, '/') ?
+	    strrchr(name, '/') + 1 : name)) == NULL) {
+		dl_free(dl);
+		b->failed++;
+		return VB_ESYS;
+	}
 	b->dl[b->n++] = dl;
 	return VB_OK;
 }
