@@ -515,6 +515,7 @@ struct bc_args {
 	int		  du_thao;     /* --du-thao */
 	int		  pdf;         /* --pdf */
 	int		  docx;        /* --docx: Word files beside */
+	const char	 *gop;         /* --gop: all in one PDF, or NULL */
 	int		  jobs;        /* -j */
 	void		(*cb)(void *, size_t, size_t);  /* PDF progress, or NULL */
 	void		 *ctx;         /* its argument */

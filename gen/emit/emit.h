@@ -60,6 +60,16 @@ struct dl_image	*png_read(const char *path, const char *file, int line,
 /* Write the display list as a PDF into a malloc'd buffer. */
 int		 pdf_write(const struct dl *, struct font_set *, long long epoch,
 		    char **out, size_t *len, struct diag *d);
+/* Write n display lists as one PDF (a book: a clerk's batch to print),
+ * each one's pages in turn as it laid them out (its own page numbers),
+ * with one set of fonts subset over all of them, one metadata and one
+ * output intent; head gives the title, author and subject; page labels
+ * start again at 1 with each list, and each list gets a bookmark (its
+ * title) above its own.  With n = 1 and head = dls[0], pdf_write's
+ * bytes. */
+int		 pdf_write_book(const struct dl *const *dls, size_t n,
+		    const struct dl *head, struct font_set *, long long epoch,
+		    char **out, size_t *len, struct diag *d);
 
 /* Write the document model (not the display list: Word reflows) as an
  * editable Word file (DOCX) in the decree's format into a malloc'd

@@ -440,6 +440,7 @@ struct kt_batch {
 	const char		*outdir;     /* -d, or NULL */
 	int			 pdf;        /* --pdf */
 	int			 docx;       /* --docx: a Word file beside */
+	const char		*gop;        /* --gop: all in one PDF, or NULL */
 	const char		*sheet;      /* --sheet of a workbook, or NULL */
 	int			 jobs;       /* PDFs rendered in parallel (-j) */
 	const char		*config;     /* --config, or NULL */

@@ -90,14 +90,39 @@ void		 render_jobs_free(struct render_job *, size_t n);
  * of 128 a worker, so memory stays flat, and write each output that has
  * no error; a bad source is named and not written, the others are.
  * progress, when not NULL, is told the sources done over the whole run.
+ * gop, when not NULL, is the merged PDF of them all (render_book): none
+ * of the sources or outputs (else VB_EUSAGE after a message), written
+ * only when every source was.
  * Messages go to d in source order; returns the worst result.
  */
 int		 render_files_check(char *const *src, char *const *outs,
 		    size_t n, struct diag *d);
 int		 render_files(const struct render_opt *, enum text_enc enc,
 		    char *const *src, char *const *outs, size_t n, int jobs,
-		    void (*progress)(void *, size_t, size_t), void *arg,
-		    struct diag *d);
+		    const char *gop, void (*progress)(void *, size_t, size_t),
+		    void *arg, struct diag *d);
+
+/*
+ * A merged PDF (--gop FILE.pdf): every document of a run, in the order
+ * given, laid out as on its own (its page numbers, its draft mark) and
+ * written through one PDF writer: one PDF/A-1b file for the printer.
+ * render_book_new: for path ("-": stdout); NULL with a message in d
+ * when the fonts cannot be loaded, or on OOM.  render_book_add: lay out
+ * one document (text NUL-terminated) and keep it; its messages to d,
+ * only its errors when said (its own file, made in the run, gave them).
+ * render_book_skip: a document of the run that failed elsewhere.
+ * render_book_write: the file, whole, only when no document failed
+ * (else an error naming how many), and a note of what it holds.  VB_OK,
+ * VB_EINPUT or VB_ESYS.
+ */
+struct render_book;
+struct render_book *render_book_new(const struct render_opt *,
+		    const char *path, struct diag *d);
+int		 render_book_add(struct render_book *, const char *name,
+		    const char *text, int said, struct diag *d);
+void		 render_book_skip(struct render_book *);
+int		 render_book_write(struct render_book *, struct diag *d);
+void		 render_book_free(struct render_book *);   /* NULL: no-op */
 
 /* Render one source to out_path ("-" = stdout), written only when
  * complete: render_new + render_mem + text_write_file. */
