@@ -103,6 +103,8 @@ _vanban_value()
 		_vanban_list 'Q1 Q2 Q3 Q4 6T NAM' ;;
 	--to)
 		_vanban_list 'pdf docx' ;;
+	--gop)
+		_vanban_files 'pdf' ;;
 	--lang)
 		_vanban_list 'vi en' ;;
 	*)
@@ -148,9 +150,10 @@ _vanban_complete()
 _vb_render()
 {
 	_vanban_complete \
-	    '-o --output -d --output-dir -j --jobs -f --encoding --fonts --to' \
+	    '-o --output -d --output-dir -j --jobs -f --encoding --fonts --to
+	     --gop' \
 	    '-h --help -V --version -o --output -d --output-dir -j --jobs
-	     -q --quiet -f --encoding --dump-layout --fonts --to' \
+	     -q --quiet -f --encoding --dump-layout --fonts --to --gop' \
 	    'md'
 }
 
@@ -175,12 +178,12 @@ _vb_khenthuong()
 	_vanban_complete \
 	    '-d --output-dir -o --output -j --jobs --ngay --so --luong-co-so
 	     --lam-tron --phong-trao --sap-xep --config --template --templates
-	     --data -f --encoding --fonts --font-dir --so-vang' \
+	     --data -f --encoding --fonts --font-dir --so-vang --gop' \
 	    '-h --help -V --version -d --output-dir -o --output --pdf -j --jobs
 	     -q --quiet --ngay --so --du-thao --luong-co-so --lam-tron
 	     --phong-trao --sap-xep --config --template --templates -f
 	     --encoding --fonts --phoi --phoi-can --phoi-nen= --so-vang
-	     --dump-layout' \
+	     --dump-layout --gop' \
 	    'csv xlsx xls'
 }
 
@@ -189,11 +192,11 @@ _vb_baocao()
 	_vanban_complete \
 	    '-d --output-dir -o --output -j --jobs --ky --nam --don-vi --sheet
 	     --lang --template --templates -f --encoding --fonts --ngay
-	     --config --khen-thuong --han --khoi-tao' \
+	     --config --khen-thuong --han --khoi-tao --gop' \
 	    '-h --help -V --version -d --output-dir -o --output --pdf --docx
 	     -j --jobs -q --quiet --ky --nam --mau --mau-csv --don-vi --sheet
 	     --lang --template --templates -f --encoding --fonts --ngay
-	     --config --khen-thuong --han --du-thao --khoi-tao' \
+	     --config --khen-thuong --han --du-thao --khoi-tao --gop' \
 	    'csv xlsx xls md'
 }
 

@@ -16,7 +16,7 @@
 
 #include <stddef.h>
 
-#include "vanban.h"
+#include "render/render.h"
 
 struct bc_progress;
 struct bc_units;
@@ -107,6 +107,7 @@ char	*bc_find_templates(const char *opt);
  * bc_data_free.  VB_OK, VB_EINPUT or VB_ESYS. */
 int	 bc_data_load(const char *templates_dir, const char *config,
 	    struct diag *, struct bc_data **out);
+/* Free the data (NULL is a no-op). */
 void	 bc_data_free(struct bc_data *);
 
 /* The settings still "…" (a province's or a person's name to give):
@@ -160,10 +161,11 @@ struct bc_plan {
  * group.number or its Mã.  A group whose period cannot be told is an
  * error at its line.  *out: free with bc_plan_free.
  */
-/* The same from a table already read (table_read); takes t and frees it. */
-int	 bc_plan_table(struct csvt *t, struct diag *, struct bc_plan **out);
 int	 bc_plan_parse(const char *name, const char *text, size_t len,
 	    struct diag *, struct bc_plan **out);
+/* The same from a table already read (table_read); takes t and frees it. */
+int	 bc_plan_table(struct csvt *t, struct diag *, struct bc_plan **out);
+/* Free the plan (NULL is a no-op). */
 void	 bc_plan_free(struct bc_plan *);
 
 /* Whether task i belongs to the quarters of mask (thường xuyên: always
@@ -218,6 +220,7 @@ int	 bc_units_find(const struct bc_units *, const char *s);
 int	 bc_units_add(struct bc_units *, const char *name, int line);
 /* Give every unit a distinct slug; -1 on OOM. */
 int	 bc_units_slugs(struct bc_units *);
+/* Free what the units hold. */
 void	 bc_units_free(struct bc_units *);
 
 /* ------------------------------------------------------------------ */
@@ -357,6 +360,7 @@ int	 bc_progress_parse(const char *name, const char *text, size_t len,
 /* Periods composed: of the rows of one unit and task from tables of
  * different periods, only the latest period's stays. */
 void	 bc_progress_compose(struct bc_progress *);
+/* Free what the progress rows hold. */
 void	 bc_progress_free(struct bc_progress *);
 
 /* ------------------------------------------------------------------ */
@@ -390,6 +394,7 @@ void	 bc_ky_range(enum bc_ky k, int nam, vb_date *from, vb_date *to);
  * at its row and column; VB_OK, VB_EINPUT, VB_ESYS. */
 int	 bc_awards_load(const char *path, enum text_enc, vb_date from,
 	    vb_date to, struct diag *, struct bc_awards *aw);
+/* Free what the awards hold. */
 void	 bc_awards_free(struct bc_awards *);
 
 struct bc_opt {
@@ -432,10 +437,17 @@ int	 bc_unit_sent(const struct bc_plan *, const struct bc_progress *,
 void	 bc_rate(size_t done, size_t total, int comma, char *buf, size_t n);
 
 /* Shared by the documents (report.c). */
+/* s without its final '.', ';' and blanks, as Markdown text (escaped). */
 void	 bc_put_trimmed(struct vbuf *, const char *);
+/* "- KEY: " starting a list item (on a new line unless the first). */
 void	 bc_put_item(struct vbuf *, const char *);
+/* Set key to the buffer's text (taken); 0, or -1 on OOM. */
 int	 bc_set_buf(struct tmpl_vars *, const char *key, struct vbuf *);
+/* The period's variables (ky_ten, ky_sau, la_quy, nam, ngay, ...) from
+ * the options; 0, or -1 on OOM. */
 int	 bc_period_vars(struct tmpl_vars *, const struct bc_opt *);
+/* Read skeleton `file` of the data folder and expand it with the
+ * variables (tmpl_expand); *out ends with a line end. */
 int	 bc_expand(const struct bc_data *, const char *file,
 	    const struct tmpl_vars *, struct diag *, char **out);
 /* A date as "05/07/2026". */
@@ -503,6 +515,7 @@ struct bc_args {
 	int		  du_thao;     /* --du-thao */
 	int		  pdf;         /* --pdf */
 	int		  docx;        /* --docx: Word files beside */
+	const char	 *gop;         /* --gop: all in one PDF, or NULL */
 	int		  jobs;        /* -j */
 	void		(*cb)(void *, size_t, size_t);  /* PDF progress, or NULL */
 	void		 *ctx;         /* its argument */

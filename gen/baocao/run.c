@@ -352,6 +352,30 @@ bc_render(const struct bc_args *a, const struct bc_out *o, int format,
 	return VB_OK;
 }
 
+/* --gop: every document laid out for the merged PDF, in the order they
+ * are written, before anything is (said: their own PDFs or DOCX files,
+ * made in the run, gave their warnings). */
+static int
+bc_book(const struct bc_args *a, const struct bc_out *o,
+    struct render_book **book, struct diag *d)
+{
+	size_t	 i;
+	int	 rc = VB_OK, r;
+
+	if (a->mau) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--gop merges the reports' "
+		    "PDFs: the forms of --mau are workbooks");
+		return VB_EUSAGE;
+	}
+	if ((*book = render_book_new(&a->ropt, a->gop, d)) == NULL)
+		return VB_ESYS;
+	for (i = 0; i < o->n; i++)
+		if ((r = render_book_add(*book, o->path[i], o->text[i], a->pdf ||
+		    a->docx, d)) > rc)
+			rc = r;
+	return rc;
+}
+
 /* The rendering of the source at path, its extension replaced by ext. */
 static int
 bc_write_as(const char *path, const char *ext, const struct render_job *j,
@@ -458,6 +482,7 @@ bc_run(struct bc_args *a, struct diag *d)
 	struct bc_in	 in;
 	struct bc_out	 o;
 	struct render_job *jobs = NULL, *docx = NULL;
+	struct render_book *book = NULL;
 	size_t		 i, cap;
 	int		 rc;
 
@@ -486,7 +511,10 @@ bc_run(struct bc_args *a, struct diag *d)
 	if (a->docx && !a->mau &&
 	    (rc = bc_render(a, &o, RENDER_DOCX, &docx, d)) != VB_OK)
 		goto out;
-	if ((rc = bc_write(a, &o, jobs, docx, d)) != VB_OK)
+	if (a->gop != NULL && (rc = bc_book(a, &o, &book, d)) != VB_OK)
+		goto out;
+	if ((rc = bc_write(a, &o, jobs, docx, d)) != VB_OK ||
+	    (book != NULL && (rc = render_book_write(book, d)) != VB_OK))
 		goto out;
 	if (a->mau)
 		a->n_csv = o.n;
@@ -502,6 +530,7 @@ out:
 	}
 	render_jobs_free(jobs, o.n);
 	render_jobs_free(docx, o.n);
+	render_book_free(book);
 	free(o.path);
 	free(o.text);
 	free(o.len);

@@ -1,6 +1,6 @@
 /*
  * buf.c - the one way arrays grow (vb_grow) and the growing string every
- * generator and dump writes into (struct vbuf in vanban.h).
+ * generator and dump writes into (struct vbuf in base/base.h).
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -10,7 +10,7 @@
 
 #include <utf8proc.h>
 
-#include "vanban.h"
+#include "base/base.h"
 
 
 int

@@ -10,7 +10,7 @@
 
 #include <yaml.h>
 
-#include "vanban.h"
+#include "base/base.h"
 
 /* Set "<key>_<sub>" to value for one sub-key of a mapping. */
 static int

@@ -5,7 +5,7 @@
  */
 #include <stdio.h>
 
-#include "vanban.h"
+#include "base/base.h"
 
 int
 text_date_parse(const char *s, int *y, int *m, int *d)

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vanban.h"
+#include "base/base.h"
 
 /* Messages kept for printing; past this they are only counted, so an
  * input with an error on each of a million lines is answered quickly and

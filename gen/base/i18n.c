@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vanban.h"
+#include "base/base.h"
 
 #define I18N_DOMAIN "vanban"
 #ifndef VB_LOCALE_DIR

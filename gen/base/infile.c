@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include "vanban.h"
+#include "base/base.h"
 
 /* What a file that is not regular is, for the message. */
 static const char *

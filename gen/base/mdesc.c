@@ -16,7 +16,7 @@
 
 #include <utf8proc.h>
 
-#include "vanban.h"
+#include "base/base.h"
 
 /* Is c a space or a line end (LF, CR)? */
 static int

@@ -27,7 +27,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include "vanban.h"
+#include "base/base.h"
 
 #define OUT_TMP_MAX 16   /* temporary files open at once */
 

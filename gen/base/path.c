@@ -12,7 +12,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include "vanban.h"
+#include "base/base.h"
 
 /* Does dir/probe exist and can it be read? */
 static int

@@ -9,7 +9,7 @@
 
 #include <utf8proc.h>
 
-#include "vanban.h"
+#include "base/base.h"
 
 /* Is cp a letter or a digit of any script (what a folded heading keeps)? */
 static int

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vanban.h"
+#include "base/base.h"
 
 #define SOTIEN_BILLION 1000000000ULL
 

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vanban.h"
+#include "base/base.h"
 
 /* The signal number of a name without "SIG", 0 when unknown. */
 static int

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "vanban.h"
+#include "base/base.h"
 
 /* ------------------------------------------------------------------ */
 /* Variables                                                            */

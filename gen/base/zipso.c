@@ -5,7 +5,7 @@
 #include <pthread.h>
 #include <stddef.h>
 
-#include "vanban.h"
+#include "base/base.h"
 #include "base/zipso.h"
 
 #ifndef VB_LIBZIP_SONAME

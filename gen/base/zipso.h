@@ -9,7 +9,7 @@
  * through __typeof__ exactly the types, of libzip's functions; callers
  * write zipso->zip_fread(...) where they would write zip_fread(...).
  *
- * Include order: vanban.h, then this.  Only this module, emit/docx.c,
+ * Include order: base/base.h, then this.  Only this module, emit/docx.c,
  * input/xlsx.c and input/ods.c include <zip.h>.
  */
 #ifndef ZIPSO_H

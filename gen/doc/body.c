@@ -9,7 +9,7 @@
 
 #include <cmark.h>
 
-#include "vanban.h"
+#include "input/input.h"
 #include "doc/doc.h"
 #include "doc/doc_int.h"
 

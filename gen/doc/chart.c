@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vanban.h"
+#include "input/input.h"
 #include "doc/doc.h"
 
 #define CHART_HEIGHT_MIN_MM 30.0

@@ -5,7 +5,7 @@
  * body, CSV tables).  Internal: included by gen/doc/, gen/layout/,
  * gen/render/ (see the include rule in README.md, "Architecture").
  *
- * Include order: vanban.h, then this.
+ * Include order: base/base.h, then this.
  */
 #ifndef DOC_H
 #define DOC_H
@@ -158,7 +158,9 @@ struct doc {
  */
 struct doc	*doc_parse(const char *name, const char *text, size_t len,
 		    struct diag *d);
+/* Free a document and everything it holds (NULL is a no-op). */
 void		 doc_free(struct doc *);
+/* Free the runs of an inline sequence and empty it (not the struct). */
 void		 doc_inline_free(struct doc_inline *);
 /* Append a run to an inline sequence (text copied); 0 or -1 (memory). */
 int		 doc_inline_add(struct doc_inline *, const char *text, size_t n,

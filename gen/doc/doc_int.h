@@ -2,7 +2,7 @@
  * doc_int.h - what the parser's files of gen/doc/ share (parse.c,
  * frontmatter.c, body.c, table.c, model.c).  Internal to gen/doc/.
  *
- * Include order: vanban.h, doc/doc.h, then this.
+ * Include order: base/base.h, doc/doc.h, then this.
  */
 #ifndef DOC_INT_H
 #define DOC_INT_H

@@ -10,7 +10,7 @@
 
 #include <utf8proc.h>
 
-#include "vanban.h"
+#include "input/input.h"
 #include "doc/doc.h"
 #include "doc/doc_int.h"
 

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vanban.h"
+#include "input/input.h"
 #include "doc/doc.h"
 
 /* The blank the clerk fills by hand: the number (ô 3) and the day and

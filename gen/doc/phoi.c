@@ -12,8 +12,9 @@
 
 #include <yaml.h>
 
-#include "vanban.h"
+#include "input/input.h"
 #include "doc/doc.h"
+#include "doc/phoi.h"
 
 /* The keys of enum phoi_field, NULL-terminated (phoi_word). */
 static const char *const phoi_fields[PHOI_NFIELDS + 1] = {

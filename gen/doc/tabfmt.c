@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vanban.h"
+#include "input/input.h"
 #include "doc/doc.h"
 
 #define CELL_NUM_MAX 48   /* a number cell is shorter than this, bytes */

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "vanban.h"
+#include "base/base.h"
 #include "base/zipso.h"
 #include "doc/doc.h"
 #include "layout/layout.h"

@@ -5,7 +5,7 @@
  * The writer reads the document model, not the display list: Word and
  * LibreOffice reflow the text themselves.
  *
- * Include order: vanban.h, doc/doc.h, layout/layout.h, then this.
+ * Include order: base/base.h, doc/doc.h, layout/layout.h, then this.
  */
 #ifndef DOCX_INT_H
 #define DOCX_INT_H

@@ -4,7 +4,7 @@
  * draws a display list and nothing else, and the DOCX writer.  Only
  * emit/font.c includes HarfBuzz.
  *
- * Include order: vanban.h, layout/layout.h, then this.
+ * Include order: base/base.h, layout/layout.h, then this.
  */
 #ifndef EMIT_H
 #define EMIT_H
@@ -22,7 +22,9 @@ int		 font_file_read(const char *path, char **bytes, size_t *len,
  * PDF writer for subsetting.  Loaded once per process (render.c) and
  * kept until it exits. */
 struct font_set	*font_set_new(const char *font_dir, struct diag *d);
+/* The faces as the layout measures them (struct layout_font over fs). */
 struct layout_font font_set_metrics(struct font_set *);
+/* The file face (enum doc_face) was loaded from. */
 const char	*font_set_path(const struct font_set *, int face);
 /* Subset face to the codepoints in cps (n of them, sorted); returns a
  * malloc'd TTF in *out and its size in *outlen, and in gids[i] the
@@ -45,6 +47,7 @@ struct font_info {
 	double	 italic_angle;    /* degrees, counter-clockwise */
 	int	 bold;            /* weight class >= 600 */
 };
+/* Fill *fi for face from its tables; 0. */
 int		 font_set_info(struct font_set *, int face, struct font_info *);
 
 /* The PNG at path as an opaque 8-bit grey or RGB image, an alpha channel
@@ -56,6 +59,16 @@ struct dl_image	*png_read(const char *path, const char *file, int line,
 
 /* Write the display list as a PDF into a malloc'd buffer. */
 int		 pdf_write(const struct dl *, struct font_set *, long long epoch,
+		    char **out, size_t *len, struct diag *d);
+/* Write n display lists as one PDF (a book: a clerk's batch to print),
+ * each one's pages in turn as it laid them out (its own page numbers),
+ * with one set of fonts subset over all of them, one metadata and one
+ * output intent; head gives the title, author and subject; page labels
+ * start again at 1 with each list, and each list gets a bookmark (its
+ * title) above its own.  With n = 1 and head = dls[0], pdf_write's
+ * bytes. */
+int		 pdf_write_book(const struct dl *const *dls, size_t n,
+		    const struct dl *head, struct font_set *, long long epoch,
 		    char **out, size_t *len, struct diag *d);
 
 /* Write the document model (not the display list: Word reflows) as an

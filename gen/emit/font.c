@@ -14,7 +14,7 @@
 #include <hb-ot.h>
 #include <utf8proc.h>
 
-#include "vanban.h"
+#include "base/base.h"
 #include "layout/layout.h"
 #include "emit/emit.h"
 

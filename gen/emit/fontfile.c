@@ -23,7 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "vanban.h"
+#include "base/base.h"
 #include "layout/layout.h"
 #include "emit/emit.h"
 

@@ -29,7 +29,7 @@
 
 #include <lcms2.h>
 
-#include "vanban.h"
+#include "base/base.h"
 #include "layout/layout.h"
 #include "emit/emit.h"
 #include "emit/pdf_int.h"

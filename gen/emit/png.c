@@ -13,7 +13,7 @@
 
 #include <png.h>
 
-#include "vanban.h"
+#include "base/base.h"
 #include "layout/layout.h"
 #include "emit/emit.h"
 

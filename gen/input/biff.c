@@ -25,7 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vanban.h"
+#include "input/input.h"
 #include "input/table.h"
 
 #define OLE_END		0xFFFFFFFEu	/* ENDOFCHAIN */

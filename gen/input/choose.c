@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vanban.h"
+#include "input/input.h"
 #include "input/table.h"
 
 /*

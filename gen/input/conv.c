@@ -15,8 +15,8 @@
 
 #include <utf8proc.h>
 
-#include "vanban.h"
 #include "input/input.h"
+#include "input/input_int.h"
 
 /* ------------------------------------------------------------------ */
 /* The converter                                                        */

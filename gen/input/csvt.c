@@ -13,7 +13,7 @@
 #include <csv.h>
 #include <utf8proc.h>
 
-#include "vanban.h"
+#include "input/input.h"
 
 /* State of one parse, shared with the libcsv callbacks. */
 struct csvt_p {

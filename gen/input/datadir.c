@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "vanban.h"
+#include "input/input.h"
 
 int
 datadir_load(const struct datadir *dd, const char *templates_dir,

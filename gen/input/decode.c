@@ -15,8 +15,8 @@
 
 #include <utf8proc.h>
 
-#include "vanban.h"
 #include "input/input.h"
+#include "input/input_int.h"
 
 /* Length of the UTF-8 sequence at p: > 0 when complete and valid, 0
  * when a valid start cut short by the end of the n bytes, -1 when

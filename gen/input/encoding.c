@@ -14,8 +14,8 @@
 
 #include <utf8proc.h>
 
-#include "vanban.h"
 #include "input/input.h"
+#include "input/input_int.h"
 
 static const struct {
 	const char	*name;

@@ -14,7 +14,7 @@
 
 #include <utf8proc.h>
 
-#include "vanban.h"
+#include "input/input.h"
 #include "input/table.h"
 
 /* Windows-1252 bytes 0x80-0x9F as code points (0: undefined there, the

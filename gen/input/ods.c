@@ -18,7 +18,7 @@
  * million times (LibreOffice pads every sheet to its last row and
  * column so) only moves the position, and a filled one is written once
  * per repetition into the grid, whose limits stop it.  The bounds are
- * xlsx.c's (TABLE_MAX_*, vanban.h): the sheets, the nesting of elements,
+ * xlsx.c's (TABLE_MAX_*, input/input.h): the sheets, the nesting of elements,
  * a cell's text; the grid's budgets of filled cells and of their text
  * are the whole workbook's, every sheet being read.  Hostile zips are
  * refused as xlsx.c does (size and ratio of the entry, from the
@@ -31,7 +31,7 @@
 
 #include <expat.h>
 
-#include "vanban.h"
+#include "input/input.h"
 #include "base/zipso.h"
 #include "input/table.h"
 

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vanban.h"
+#include "input/input.h"
 #include "input/table.h"
 
 static const unsigned char table_ole_sig[8] = {

@@ -8,7 +8,7 @@
 #ifndef TABLE_H
 #define TABLE_H
 
-/* Limits beyond those of vanban.h: no real list comes near them, and
+/* Limits beyond those of input/input.h: no real list comes near them, and
  * each bounds the memory or time a hostile workbook can take. */
 #define TABLE_MAX_MERGES	100000    /* merged ranges in a sheet */
 #define TABLE_MAX_STRINGS	TABLE_MAX_CELLS	/* shared strings */
@@ -58,7 +58,9 @@ struct tgrid {
 };
 
 /* tgrid.c */
+/* An empty grid for the sheet `name` ("file:Sheet"; messages to d). */
 void	 tgrid_init(struct tgrid *, const char *name, struct diag *);
+/* Free what the grid holds (not the struct itself). */
 void	 tgrid_free(struct tgrid *);
 /* Put the n bytes of val (UTF-8) at row r (1-based), column col
  * (0-based); empty values are not kept, control characters are left out
@@ -66,7 +68,10 @@ void	 tgrid_free(struct tgrid *);
  * message given). */
 int	 tgrid_put(struct tgrid *, long r, unsigned col, const char *val,
 	    size_t n);
+/* Mark row r (1-based) hidden in the workbook. */
 void	 tgrid_hide(struct tgrid *, long r);
+/* Record the merged range r1:c1 to r2:c2 (a reversed one is ignored);
+ * 0, or -1 on OOM (beyond TABLE_MAX_MERGES: failed set, a message). */
 int	 tgrid_merge(struct tgrid *, long r1, unsigned c1, long r2,
 	    unsigned c2);
 /* The table (NULL: no row with a value), VB_OK; or VB_EINPUT/VB_ESYS. */
@@ -150,6 +155,7 @@ int	 biff_open(const char *path, struct biff_book *b);
 int	 biff_sheet_read(struct biff_book *b, size_t i, struct tgrid *g);
 /* The name of a record type ("SST"), "?" for one not read. */
 const char *biff_rec_name(unsigned type);
+/* Free what b holds (not b itself). */
 void	 biff_free(struct biff_book *b);
 
 /* choose.c: whether path is an office suite's lock file (an error given
@@ -172,6 +178,7 @@ struct table_choice {
 	size_t		 others;      /* tables offered after the first */
 };
 
+/* Start a choice among the sheets by m (NULL or without fn: the first). */
 void	 table_choice_init(struct table_choice *, const struct table_match *);
 /* Offer sheet `name`'s table *t (taken, *t NULL after): 1 when it is the
  * answer (stop offering), 0 to go on; -1 out of memory. */
@@ -188,7 +195,8 @@ char	*table_mojibake(const char *s);
  * the count): 1 if any, else 0. */
 int	 table_check_mojibake(const struct csvt *t, struct diag *d);
 
-/* xlsx.c, xls.c, ods.c: read a workbook; *out NULL on failure. */
+/* xlsx.c, xls.c, ods.c: read a workbook (.xlsx, .xls, .ods), its sheet
+ * chosen as table_read_match says; *out NULL on failure. */
 int	 xlsx_read(const char *path, const char *sheet,
 	    const struct table_match *m, struct diag *d, struct csvt **out);
 int	 xls_read(const char *path, const char *sheet,

@@ -13,7 +13,7 @@
 
 #include <utf8proc.h>
 
-#include "vanban.h"
+#include "input/input.h"
 #include "input/table.h"
 
 #define TABLE_HEAD_ROWS	10	/* rows a merged heading may span */

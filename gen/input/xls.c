@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vanban.h"
+#include "input/input.h"
 #include "input/table.h"
 
 /* The message for a biff_* status rc other than BIFF_OK (sheet: the

@@ -9,7 +9,7 @@
 
 #include <expat.h>
 
-#include "vanban.h"
+#include "input/input.h"
 #include "base/zipso.h"
 #include "input/table.h"
 

@@ -10,7 +10,7 @@
 
 #include <yaml.h>
 
-#include "vanban.h"
+#include "input/input.h"
 
 int
 config_load(const char *path, const struct config_key *keys,

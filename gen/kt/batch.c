@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include "vanban.h"
+#include "render/render.h"
 #include "kt/kt.h"
 
 /* One decision of the run. */
@@ -432,6 +432,25 @@ kt_render(const struct kt_batch *b, const struct kt_out *o, size_t n,
 	    b->progress_arg, d);
 }
 
+/* --gop: every decision laid out for the merged PDF, in the order they
+ * are written, before anything is (a decision that cannot be stops the
+ * run). */
+static int
+kt_book(const struct kt_batch *b, const struct kt_out *o, size_t n,
+    struct render_book **book, struct diag *d)
+{
+	size_t	 i;
+	int	 rc = VB_OK, r;
+
+	if ((*book = render_book_new(&b->ropt, b->gop, d)) == NULL)
+		return VB_ESYS;
+	for (i = 0; i < n; i++)
+		if ((r = render_book_add(*book, o[i].path, o[i].md, b->pdf ||
+		    b->docx, d)) > rc)
+			rc = r;
+	return rc;
+}
+
 /* The guard's check (struct outfile_guard): has the source at path
  * changed since kt_check_existing read it?  A file that is gone holds
  * nothing to lose. */
@@ -607,6 +626,7 @@ kt_write(const struct kt_batch *b, struct kt_out *o, size_t n,
 {
 	struct render_job	*pdf = NULL, *docx = NULL;
 	struct kt_plan		 pl = { NULL, 0, 0, 0, 0 };
+	struct render_book	*book = NULL;
 	size_t			 i, moved = 0;
 	int			 rc = VB_OK;
 
@@ -614,6 +634,8 @@ kt_write(const struct kt_batch *b, struct kt_out *o, size_t n,
 		rc = kt_render(b, o, n, RENDER_PDF, &pdf, d);
 	if (rc == VB_OK && b->docx)
 		rc = kt_render(b, o, n, RENDER_DOCX, &docx, d);
+	if (rc == VB_OK && b->gop != NULL)
+		rc = kt_book(b, o, n, &book, d);
 	if (rc == VB_OK && b->outdir != NULL)
 		rc = vb_mkdir_p(b->outdir, d);
 	if (rc == VB_OK)
@@ -623,6 +645,9 @@ kt_write(const struct kt_batch *b, struct kt_out *o, size_t n,
 		    docx ? &docx[i] : NULL, d);
 		moved += o[i].moved;
 	}
+	if (rc == VB_OK && book != NULL)
+		rc = render_book_write(book, d);
+	render_book_free(book);
 	if (rc == VB_OK && moved > 0)
 		rc = VB_EINPUT;
 	kt_plan_free(&pl);

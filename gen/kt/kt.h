@@ -17,7 +17,7 @@
 
 #include <stddef.h>
 
-#include "vanban.h"
+#include "render/render.h"
 
 /* ------------------------------------------------------------------ */
 /* Data tables                                                          */
@@ -124,6 +124,7 @@ char	*kt_find_templates(const char *opt);
  * kt_data_free.  VB_OK, VB_EINPUT or VB_ESYS. */
 int	 kt_data_load(const char *templates_dir, struct diag *,
 	    struct kt_data **out);
+/* Free the data (NULL is a no-op). */
 void	 kt_data_free(struct kt_data *);
 
 /* The data folder's name under the templates folder. */
@@ -279,12 +280,13 @@ int	 kt_list_parse(const char *name, const char *text, size_t len,
  * skipped with one warning.  check_width: a nominee row with more or
  * fewer cells than the header is an error (a comma missing in a CSV).
  */
-/* Whether a row of t has the headings of a nominee list (arg: the
- * struct kt_data): the sheet to read of a workbook (table_read_match). */
-int	 kt_list_matches(const struct csvt *t, void *arg);
 int	 kt_list_table(const struct csvt *t, const struct kt_data *,
 	    const struct kt_list_opt *lo, int check_width, struct diag *,
 	    struct kt_list **out);
+/* Whether a row of t has the headings of a nominee list (arg: the
+ * struct kt_data): the sheet to read of a workbook (table_read_match). */
+int	 kt_list_matches(const struct csvt *t, void *arg);
+/* Free the list (NULL is a no-op). */
 void	 kt_list_free(struct kt_list *);
 
 /* ------------------------------------------------------------------ */
@@ -403,6 +405,7 @@ struct kt_reg {
  * status with messages in d. */
 int	 kt_register_read(const char *dir, struct diag *d, struct kt_reg **out,
 	    size_t *n);
+/* Free the n rows kt_register_read gave (NULL is a no-op). */
 void	 kt_register_free(struct kt_reg *, size_t n);
 
 /* The Tờ trình proposing the run's awards (templates' mau/to-trinh.md):
@@ -440,6 +443,7 @@ struct kt_batch {
 	const char		*outdir;     /* -d, or NULL */
 	int			 pdf;        /* --pdf */
 	int			 docx;       /* --docx: a Word file beside */
+	const char		*gop;        /* --gop: all in one PDF, or NULL */
 	const char		*sheet;      /* --sheet of a workbook, or NULL */
 	int			 jobs;       /* PDFs rendered in parallel (-j) */
 	const char		*config;     /* --config, or NULL */
@@ -499,6 +503,7 @@ int	 kt_phoi_make(const struct kt_batch *, const struct kt_data *,
 	    struct kt_phoi **out, struct diag *);
 /* Write them (after the decisions); VB_OK or VB_ESYS. */
 int	 kt_phoi_write(const struct kt_phoi *, struct diag *);
+/* Free the certificates (NULL is a no-op). */
 void	 kt_phoi_free(struct kt_phoi *);
 
 #endif /* KT_H */

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vanban.h"
+#include "base/base.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
 #include "layout/layout_int.h"

@@ -6,7 +6,7 @@
  * output stage only draws.  Layout includes no cmark, libyaml, zlib or
  * HarfBuzz header.
  *
- * Include order: vanban.h, doc/doc.h, then this.
+ * Include order: base/base.h, doc/doc.h, then this.
  */
 #ifndef LAYOUT_H
 #define LAYOUT_H
@@ -96,7 +96,9 @@ struct dl {
 	size_t		 nimg, capimg;
 };
 
+/* A new, empty display list; NULL on OOM. */
 struct dl	*dl_new(void);
+/* Free the list, its texts and its images (NULL is a no-op). */
 void		 dl_free(struct dl *);
 /* Append an item (text copied when not NULL); returns it or NULL. */
 struct dl_item	*dl_add(struct dl *, enum dl_kind, double x_pt, double y_pt,
@@ -105,6 +107,7 @@ struct dl_item	*dl_add(struct dl *, enum dl_kind, double x_pt, double y_pt,
 /* Give image im (malloc'd, with its pixels) to dl; its index, or -1 (memory:
  * im freed). */
 int		 dl_add_image(struct dl *, struct dl_image *im);
+/* Free an image and its pixels (NULL is a no-op). */
 void		 dl_image_free(struct dl_image *);
 /* Write the display list as text (golden tests); malloc'd string. */
 char		*dl_dump(const struct dl *, size_t *len);
@@ -159,6 +162,7 @@ struct lb_result {
 int		 lb_break(const struct layout_font *, const struct doc_inline *,
 		    double size_pt, double width_pt, double indent_pt,
 		    int justify, struct lb_result *out);
+/* Free the lines of a result and empty it (not the struct). */
 void		 lb_result_free(struct lb_result *);
 
 /* ------------------------------------------------------------------ */

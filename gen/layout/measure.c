@@ -9,7 +9,7 @@
 
 #include <utf8proc.h>
 
-#include "vanban.h"
+#include "base/base.h"
 #include "layout/layout.h"
 
 double

@@ -15,8 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vanban.h"
+#include "base/base.h"
 #include "doc/doc.h"
+#include "doc/phoi.h"
 #include "layout/layout.h"
 #include "layout/layout_int.h"
 

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "vanban.h"
+#include "base/base.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
 #include "layout/layout_int.h"

@@ -17,7 +17,7 @@
 #include <sys/prctl.h>
 #include <sys/wait.h>
 
-#include "vanban.h"
+#include "render/render.h"
 #include "render/render_int.h"
 
 /* The worse of two results (contract in render_int.h). */

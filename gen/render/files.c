@@ -12,7 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "vanban.h"
+#include "render/render.h"
 #include "render/render_int.h"
 
 /* Which file a path names: an existing file by device and inode, one to
@@ -155,6 +155,7 @@ struct files_run {
 	char *const		*outs;
 	int			 jobs;
 	struct files_progress	 prog;
+	struct render_book	*book;  /* --gop, or NULL */
 };
 
 /*
@@ -214,6 +215,11 @@ files_chunk(struct files_run *r, size_t lo, size_t hi, struct diag *d,
 			    j->outlen, c.per[i]);
 		if (j != NULL && j->rc == VB_OK)
 			brc = VB_OK;   /* the renderer works */
+		if (r->book != NULL && c.rc[i] == VB_OK)
+			(void)render_book_add(r->book, j->name, j->text, 1,
+			    c.per[i]);
+		else if (r->book != NULL)
+			render_book_skip(r->book);
 		rc = render_worse(rc, c.rc[i]);
 		diag_move(d, c.per[i]);
 	}
@@ -227,16 +233,73 @@ files_chunk(struct files_run *r, size_t lo, size_t hi, struct diag *d,
  * times, few enough that memory stays flat. */
 #define FILES_CHUNK_PER_JOB 128
 
+/* The merged PDF is none of the sources and outputs; 0, or -1 after a
+ * message, or VB_ESYS. */
+static int
+files_gop_check(const char *gop, char *const *src, char *const *outs,
+    size_t n, struct diag *d)
+{
+	char	*k, *o;
+	size_t	 i;
+	int	 rc = 0;
+
+	if (strcmp(gop, "-") == 0)
+		return 0;
+	if ((k = file_key(gop)) == NULL)
+		return VB_ESYS;
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((o = file_key(outs[i])) == NULL) {
+			rc = VB_ESYS;
+			break;
+		}
+		if (strcmp(o, k) == 0) {
+			diag_add(d, DIAG_ERROR, gop, 0, 0, "--gop names the "
+			    "output of %s: give the merged PDF a name of its "
+			    "own", src[i]);
+			rc = -1;
+		}
+		free(o);
+		if (rc == 0 && text_same_file(gop, src[i])) {
+			diag_add(d, DIAG_ERROR, gop, 0, 0, "--gop would replace "
+			    "the source %s", src[i]);
+			rc = -1;
+		}
+	}
+	free(k);
+	return rc;
+}
+
+/* The merged PDF of the run, sources [0, tried) tried: every source
+ * made, or not written. */
+static int
+files_gop(struct files_run *r, size_t tried, size_t n, struct diag *d)
+{
+	int rc;
+
+	for (; tried < n; tried++)   /* not tried: the run stopped */
+		render_book_skip(r->book);
+	rc = render_book_write(r->book, d);
+	render_book_free(r->book);
+	return rc;
+}
+
 int
 render_files(const struct render_opt *opt, enum text_enc enc,
     char *const *src, char *const *outs, size_t n, int jobs,
-    void (*progress)(void *, size_t, size_t), void *arg, struct diag *d)
+    const char *gop, void (*progress)(void *, size_t, size_t), void *arg,
+    struct diag *d)
 {
 	struct files_run	 r;
 	size_t			 lo, hi, step;
 	int			 rc = VB_OK, stop = 0;
 
 	memset(&r, 0, sizeof(r));
+	if (gop != NULL && (rc = files_gop_check(gop, src, outs, n, d)) != 0)
+		return rc == VB_ESYS ? VB_ESYS : VB_EUSAGE;
+	if (gop != NULL && (r.book = render_book_new(opt, gop, d)) == NULL)
+		return VB_ESYS;
+	if (r.book != NULL)   /* files_gop_check: its outputs, not NAME.pdf */
+		render_book_checked(r.book);
 	r.opt = opt;
 	r.enc = enc;
 	r.src = src;
@@ -253,5 +316,7 @@ render_files(const struct render_opt *opt, enum text_enc enc,
 		if (r.prog.shown != hi)   /* sources that were not rendered */
 			files_progress(&r.prog, hi - lo, n);
 	}
+	if (r.book != NULL)
+		rc = render_worse(rc, files_gop(&r, lo, n, d));
 	return rc;
 }

@@ -9,7 +9,7 @@
 
 #include <utf8proc.h>
 
-#include "vanban.h"
+#include "render/render.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
 #include "render/render_int.h"

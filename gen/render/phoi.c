@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vanban.h"
+#include "render/render.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
 #include "emit/emit.h"

@@ -14,7 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "vanban.h"
+#include "render/render.h"
 #include "doc/doc.h"
 #include "layout/layout.h"
 #include "emit/emit.h"
@@ -103,18 +103,18 @@ render_options(const struct render *r)
 	return &r->opt;
 }
 
-int
-render_mem(struct render *r, const char *name, const char *text, size_t len,
-    char **out, size_t *outlen, struct diag *d)
+/* Parse, check and lay out a source (contract in render_int.h). */
+struct dl *
+render_lay(struct render *r, const char *name, const char *text, size_t len,
+    struct doc **docp, struct diag *d)
 {
-	struct doc	*doc = NULL;
-	struct dl	*dl = NULL;
-	int		 rc = VB_EINPUT, errs = diag_errors(d);
+	struct doc	*doc;
+	struct dl	*dl;
+	int		 errs = diag_errors(d);
 
-	*out = NULL;
-	*outlen = 0;
+	*docp = NULL;
 	if ((doc = doc_parse(name, text, len, d)) == NULL)
-		goto done;
+		return NULL;
 	if (doc->meta.day == 0 && doc->meta.year == 0) {
 		time_t		t = r->opt.epoch >= 0 ? (time_t)r->opt.epoch :
 		    time(NULL);
@@ -124,10 +124,27 @@ render_mem(struct render *r, const char *name, const char *text, size_t len,
 		doc->meta.year = tm.tm_year + 1900;
 	}
 	render_check_glyphs(doc, &r->lf, d);
-	if (diag_errors(d) > errs)   /* this document's errors, not earlier */
-		goto done;
-	if ((dl = layout_run(doc, &r->lf, d)) == NULL)
-		goto done;
+	if (diag_errors(d) > errs ||   /* this document's errors, not earlier */
+	    (dl = layout_run(doc, &r->lf, d)) == NULL) {
+		doc_free(doc);
+		return NULL;
+	}
+	*docp = doc;
+	return dl;
+}
+
+int
+render_mem(struct render *r, const char *name, const char *text, size_t len,
+    char **out, size_t *outlen, struct diag *d)
+{
+	struct doc	*doc = NULL;
+	struct dl	*dl;
+	int		 rc;
+
+	*out = NULL;
+	*outlen = 0;
+	if ((dl = render_lay(r, name, text, len, &doc, d)) == NULL)
+		return VB_EINPUT;
 	/* The DOCX reads the model (Word reflows it) but sets the body as
 	 * the layout chose: one fitting decision for both outputs. */
 	if (r->opt.format == RENDER_DOCX && !r->opt.dump_layout)
@@ -137,7 +154,6 @@ render_mem(struct render *r, const char *name, const char *text, size_t len,
 		rc = (*out = dl_dump(dl, outlen)) == NULL ? VB_ESYS : VB_OK;
 	else
 		rc = pdf_write(dl, r->fs, r->opt.epoch, out, outlen, d);
-done:
 	dl_free(dl);
 	doc_free(doc);
 	return rc;

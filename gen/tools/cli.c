@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "vanban.h"
@@ -72,6 +73,22 @@ cli_jobs(const char *prog, const char *arg, int *out)
 		return -1;
 	}
 	*out = (int)n;
+	return 0;
+}
+
+int
+cli_gop(const char *prog, const char *arg, const char **out)
+{
+	size_t n = strlen(arg);
+
+	*out = arg;
+	if (strcmp(arg, "-") == 0)
+		return cli_no_tty(prog, arg);
+	if (n <= 4 || strcasecmp(arg + n - 4, ".pdf") != 0) {
+		fprintf(stderr, vb_tr("%s: --gop: '%s' does not end in .pdf: "
+		    "give the merged PDF's name, as tat-ca.pdf\n"), prog, arg);
+		return -1;
+	}
 	return 0;
 }
 

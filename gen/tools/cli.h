@@ -15,6 +15,7 @@ struct cli_progress {
 	int		 shown;   /* a line is on the screen */
 };
 
+/* Set up progress lines for prog, counting `what` (off when quiet). */
 void	 cli_progress_init(struct cli_progress *, const char *prog,
 	    const char *what, int quiet);
 /* render_batch's progress callback (arg: struct cli_progress *). */
@@ -26,6 +27,9 @@ void	 cli_progress_end(struct cli_progress *);
 int	 cli_encoding(const char *prog, const char *arg, enum text_enc *out);
 /* -j N (1..64): 0, or -1 after a message. */
 int	 cli_jobs(const char *prog, const char *arg, int *out);
+/* --gop FILE.pdf (the merged PDF of a run): a name ending in .pdf, or
+ * - when stdout is not a terminal; 0, or -1 after a message. */
+int	 cli_gop(const char *prog, const char *arg, const char **out);
 /* The default of -j: the number of cores (1..64). */
 int	 cli_cores(void);
 /* SOURCE_DATE_EPOCH into *out (-1: not set): 0, or -1 after a message. */

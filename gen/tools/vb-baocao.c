@@ -32,6 +32,8 @@ usage(FILE *fp)
 	    "  --khoi-tao DIR     write a config and a units file to start from\n"
 	    "  --pdf, -j N        also render PDFs, N at a time (--jobs)\n"
 	    "  --docx             also write each as a Word file (.docx)\n"
+	    "  --gop ALL.pdf      also one PDF of every document, in order, to\n"
+	    "                     print (each keeps its page numbers)\n"
 	    "  -d, --output-dir DIR;  -q, --quiet (no progress, no last line)\n"
 	    "  -f, --encoding ENC of the input tables (default: detected)\n"
 	    "  --sheet NAME|N     the sheet of Excel workbooks (.xlsx, .xls)\n"
@@ -63,6 +65,8 @@ operands(struct bc_args *a, int argc, char **argv)
 		cli_see_help(prog);
 		return -1;
 	}
+	if (a->gop != NULL && cli_gop(prog, a->gop, &a->gop) != 0)
+		return -1;
 	a->tasks = argv[optind];
 	a->progress = argv + optind + 1;
 	a->nprogress = (size_t)(argc - optind - 1);
@@ -111,7 +115,7 @@ int
 main(int argc, char **argv)
 {
 	enum { O_KY = 256, O_NAM, O_NGAY, O_DON_VI, O_MAU, O_PDF, O_DOCX, O_TPL,
-	    O_FONTS, O_CONFIG, O_MAU_CSV, O_KT, O_HAN, O_DU_THAO, O_KHOI_TAO };
+	    O_FONTS, O_CONFIG, O_MAU_CSV, O_KT, O_HAN, O_DU_THAO, O_KHOI_TAO, O_GOP };
 	static const struct option lo[] = {
 		{ "ky", required_argument, NULL, O_KY },
 		{ "nam", required_argument, NULL, O_NAM },
@@ -125,6 +129,7 @@ main(int argc, char **argv)
 		{ "khoi-tao", required_argument, NULL, O_KHOI_TAO },
 		{ "pdf", no_argument, NULL, O_PDF },
 		{ "docx", no_argument, NULL, O_DOCX },
+		{ "gop", required_argument, NULL, O_GOP },
 		{ "templates", required_argument, NULL, O_TPL },
 		{ "fonts", required_argument, NULL, O_FONTS },
 		{ "config", required_argument, NULL, O_CONFIG },
@@ -184,6 +189,7 @@ main(int argc, char **argv)
 		case O_KHOI_TAO: khoi_tao = optarg; break;
 		case O_PDF: a.pdf = 1; break;
 		case O_DOCX: a.docx = 1; break;
+		case O_GOP: a.gop = optarg; break;
 		case O_TPL: a.templates = optarg; break;
 		case O_FONTS: fonts = optarg; break;
 		case O_CONFIG: a.config = optarg; break;

@@ -34,6 +34,8 @@ usage(FILE *fp)
 	    "  -o, --output=FILE     write the one decision to FILE (- = stdout)\n"
 	    "  --pdf                 also render each to a .pdf beside the .md\n"
 	    "  --docx                also write each as a Word file (.docx)\n"
+	    "  --gop=ALL.pdf         also one PDF of every decision, in order, to\n"
+	    "                        print (each keeps its page numbers)\n"
 	    "  --phoi                the certificates to print onto the blanks:\n"
 	    "                        phoi-<form>.pdf, one page per awardee\n"
 	    "  --phoi-can            a calibration page: phoi-<form>-can-le.pdf\n"
@@ -152,6 +154,7 @@ static const struct option lo[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "pdf", no_argument, NULL, 'p' },
 	{ "docx", no_argument, NULL, 'X' },
+	{ "gop", required_argument, NULL, 'g' },
 	{ "phoi", no_argument, NULL, 'C' },
 	{ "phoi-can", no_argument, NULL, 'A' },
 	{ "phoi-nen", optional_argument, NULL, 'G' },
@@ -210,6 +213,10 @@ parse_args(int argc, char **argv, struct kt_batch *b, const char **fonts,
 		case 'E': b->to_trinh = 1; break;
 		case 'p': b->pdf = 1; break;
 		case 'X': b->docx = 1; break;
+		case 'g':
+			if (cli_gop(prog, optarg, &b->gop) != 0)
+				return -1;
+			break;
 		case 'C': b->phoi = 1; break;
 		case 'A': b->phoi_can = 1; break;
 		case 'G': b->phoi_nen = 1; b->nen = optarg; break;

@@ -30,13 +30,17 @@ usage(FILE *fp)
 	fprintf(fp,
 	    vb_tr("usage: %s [-f ENC] [--to pdf|docx] [--dump-layout] [-o OUT.pdf]\n"
 	    "       SOURCE.md|-\n"
-	    "       %s [-f ENC] [--to pdf|docx] [-d DIR] [-j N] [-q] SOURCE.md...\n"
+	    "       %s [-f ENC] [--to pdf|docx] [-d DIR] [-j N] [-q] [--gop ALL.pdf]\n"
+	    "       SOURCE.md...\n"
 	    "  -o, --output=FILE    output (default: SOURCE with .pdf or .docx;\n"
 	    "                       - = stdout, refused on a terminal); one source\n"
 	    "  -d, --output-dir=DIR write DIR/NAME.pdf for each source NAME.md\n"
 	    "                       (default: beside each source)\n"
 	    "  -j, --jobs=N         documents rendered in parallel (default: cores)\n"
 	    "  -q, --quiet          no progress line\n"
+	    "  --gop=ALL.pdf        also one PDF of every source, in order, to\n"
+	    "                       print (each keeps its page numbers); not\n"
+	    "                       written if a source fails\n"
 	    "  --to=FORMAT          pdf (default) or docx, an editable Word file;\n"
 	    "                       an -o name ending in .docx chooses docx\n"
 	    "  -f, --encoding=ENC   source encoding: utf-8, utf-16, cp1258, tcvn3\n"
@@ -83,6 +87,7 @@ struct args {
 	const char	*out;     /* -o FILE, or NULL */
 	const char	*outdir;  /* -d DIR, or NULL */
 	const char	*fonts;   /* --fonts DIR, or NULL */
+	const char	*gop;     /* --gop FILE.pdf: all in one, or NULL */
 	enum text_enc	 enc;     /* -f */
 	int		 to;      /* --to (enum render_format); -1: not given */
 	int		 dump;    /* --dump-layout */
@@ -114,6 +119,11 @@ check_args(const struct args *a)
 		    prog, a->n);
 		return -1;
 	}
+	if (a->dump && a->gop != NULL) {
+		fprintf(stderr, vb_tr("%s: --gop writes a PDF: not with "
+		    "--dump-layout\n"), prog);
+		return -1;
+	}
 	if (a->dump && (a->n > 1 || a->outdir != NULL)) {
 		fprintf(stderr, vb_tr("%s: --dump-layout takes one source and writes "
 		    "to standard output or -o, not -d\n"), prog);
@@ -142,6 +152,7 @@ parse_args(int argc, char **argv, struct args *a, int *rc)
 		{ "to", required_argument, NULL, 't' },
 		{ "dump-layout", no_argument, NULL, 'D' },
 		{ "fonts", required_argument, NULL, 'F' },
+		{ "gop", required_argument, NULL, 'g' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -175,6 +186,10 @@ parse_args(int argc, char **argv, struct args *a, int *rc)
 			break;
 		case 'D': a->dump = 1; break;
 		case 'F': a->fonts = optarg; break;
+		case 'g':
+			if (cli_gop(prog, optarg, &a->gop) != 0)
+				return -1;
+			break;
 		case 'h': usage(stdout); *rc = VB_OK; return -1;
 		case 'V': puts("vb-render " VB_VERSION); *rc = VB_OK; return -1;
 		default: cli_bad_option(prog, argv); return -1;
@@ -242,7 +257,7 @@ run(const struct args *a, const struct render_opt *opt, char **outs,
 
 	cli_progress_init(&pr, prog, opt->format == RENDER_DOCX ? "DOCX" :
 	    "PDF", a->quiet || a->n == 1);
-	rc = render_files(opt, a->enc, a->src, outs, a->n, a->jobs,
+	rc = render_files(opt, a->enc, a->src, outs, a->n, a->jobs, a->gop,
 	    cli_progress, &pr, d);
 	cli_progress_end(&pr);
 	return rc;

@@ -117,9 +117,11 @@ char	*store_cfg_path(const char *name);
 
 /* Start the dispatchers.  0, or -1. */
 int	 queue_start(void);
+/* Stop the dispatchers and wait for them; the queue freed. */
 void	 queue_stop(void);
 /* Take a slot (a request about to upload): 0, or -1 when full. */
 int	 queue_reserve(void);
+/* Give back a slot queue_reserve took, for a request not queued. */
 void	 queue_release(void);
 /* Hand the uploaded job to a worker; web_job_done(r) follows. */
 void	 queue_push(struct web_req *);

@@ -8,31 +8,39 @@ here=$(cd "$(dirname "$0")" && pwd)
 ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
 cd "$ROOT/gen" || { echo "FAIL includes: no gen/"; exit 0; }
 
-# folder: the project headers its files may include (besides its own
-# folder's headers and vanban.h).
+# folder: the project headers its files may include besides its own
+# folder's: the public headers of earlier stages (base/base.h,
+# input/input.h, doc/phoi.h, render/render.h) and the few inner headers
+# a later stage reads.  vanban.h, the umbrella, only for the tools and
+# vb-web's server beside them (checked again below).
 allowed() {
 	case $1 in
-	base|doc)	echo "" ;;
+	base)		echo "" ;;
 	# input/xlsx_int.h and emit/docx.c reach libzip through base/zipso.h
 	# (loaded on first use; see the libzip check below).
-	input)		echo "base/zipso.h" ;;
-	layout)		echo "doc/doc.h" ;;
+	input)		echo "base/base.h base/zipso.h" ;;
+	doc)		echo "base/base.h input/input.h" ;;
+	layout)		echo "base/base.h input/input.h doc/doc.h doc/phoi.h" ;;
 	# emit: the DOCX writer reads the document model, not the display
 	# list, because Word reflows the text itself (only emit/docx*.c; see
 	# the check below).
-	emit)		echo "layout/layout.h doc/doc.h base/zipso.h" ;;
-	render)		echo "doc/doc.h layout/layout.h emit/emit.h" ;;
-	tools)		echo "kt/kt.h baocao/bc.h web/web.h" ;;
+	emit)		echo "base/base.h input/input.h layout/layout.h doc/doc.h
+			    base/zipso.h" ;;
+	render)		echo "base/base.h input/input.h doc/doc.h doc/phoi.h
+			    layout/layout.h emit/emit.h" ;;
+	tools)		echo "vanban.h kt/kt.h baocao/bc.h web/web.h" ;;
 	# web: vb-web's server, beside the tools; its worker calls the
 	# generators' run entry points and writes the zip through zipso.
-	web)		echo "kt/kt.h baocao/bc.h base/zipso.h" ;;
-	*)		echo "" ;;	# generators (kt, baocao, ...)
+	web)		echo "vanban.h kt/kt.h baocao/bc.h base/zipso.h" ;;
+	# the generators (kt, baocao, ...): siblings, neither includes the
+	# other's header.
+	*)		echo "base/base.h input/input.h doc/phoi.h render/render.h" ;;
 	esac
 }
 
 for dir in */; do
 	dir=${dir%/}
-	ok="vanban.h $(allowed "$dir")"
+	ok=$(allowed "$dir")
 	bad=$(grep -H '^#include "' "$dir"/*.c "$dir"/*.h 2>/dev/null |
 	    while IFS= read -r line; do
 		file=${line%%:*}
@@ -48,6 +56,39 @@ for dir in */; do
 		echo "FAIL includes_$dir: $bad"
 	fi
 done
+
+# vanban.h is the tools' umbrella: no file of the library (the stage
+# folders below tools/ and web/) includes it, so that a library file
+# sees only the declarations of its own stage and of earlier ones.
+# Prints "FILE; " for each one that does, under folder $1.
+umbrella_users() {
+	(cd "$1" && for f in */*.c */*.h; do
+		[ -f "$f" ] || continue
+		case ${f%%/*} in tools|web) continue ;; esac
+		grep -q '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]vanban\.h[">]' \
+		    "$f" && printf '%s; ' "$f"
+	done)
+}
+bad=$(umbrella_users .)
+if [ -z "$bad" ]; then
+	echo "PASS includes_no_umbrella_in_library"
+else
+	echo "FAIL includes_no_umbrella_in_library: vanban.h (for the tools only) included by $bad"
+fi
+
+# The umbrella rule checked on itself: a layout file including vanban.h
+# is caught, a tool's is not.
+u=$(mktemp -d)
+mkdir -p "$u/layout" "$u/tools"
+printf '#include "vanban.h"\n' >"$u/layout/x.c"
+printf '#include "vanban.h"\n' >"$u/tools/vb-x.c"
+got=$(umbrella_users "$u")
+rm -rf "$u"
+if [ "$got" = "layout/x.c; " ]; then
+	echo "PASS includes_umbrella_self_check"
+else
+	echo "FAIL includes_umbrella_self_check: got \"$got\""
+fi
 
 # Library headers that one module alone may include.
 lib() {	# NAME PATTERN ALLOWED-FILES...
@@ -83,7 +124,7 @@ lib lcms2 'lcms2' emit/pdfa.c
 lib cmark 'cmark' doc/*.c
 lib libyaml 'yaml' doc/*.c base/config.c input/yaml.c
 lib libcsv 'csv.h' input/csvt.c
-lib iconv 'iconv' input/*.c input/input.h
+lib iconv 'iconv' input/*.c input/input_int.h
 lib libmicrohttpd 'microhttpd.h' web/server.c web/upload.c
 
 # The stage order on the objects: an object may use only symbols that
