@@ -14,10 +14,11 @@
 #include "layout/layout.h"
 #include "emit/docx_int.h"
 
-#define CELL_PADX 80   /* cell margins as the PDF's: 4 pt left and right, */
-#define CELL_PADT 40   /* 2 pt on top */
-#define CELL_PADB 60   /* 3.5 pt under, less the 0.5 pt grid line
-			* that Word adds to each row */
+/* Cell margins as the PDF's (layout.h); under, less the 0.5 pt grid
+ * line that Word adds to each row. */
+#define CELL_PADX DOCX_TW(ND30_CELL_PADX_PT)
+#define CELL_PADT DOCX_TW(ND30_CELL_PADT_PT)
+#define CELL_PADB DOCX_TW(ND30_CELL_PADB_PT - 0.5)
 #define MAXCOLS_W 0.3  /* a column's minimum at most this share (the
 			* longest word breaks beyond it), as in the PDF */
 
@@ -245,9 +246,9 @@ tbl_open(struct docx_state *x, const long *w, size_t nc, long total)
 	x->pagebreak = 0;
 	vbuf_printf(&x->b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"Grid\"/>"
 	    "<w:tblW w:w=\"%ld\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
-	    "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"%d\" "
-	    "w:type=\"dxa\"/><w:left w:w=\"%d\" w:type=\"dxa\"/><w:bottom "
-	    "w:w=\"%d\" w:type=\"dxa\"/><w:right w:w=\"%d\" w:type=\"dxa\"/>"
+	    "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"%ld\" "
+	    "w:type=\"dxa\"/><w:left w:w=\"%ld\" w:type=\"dxa\"/><w:bottom "
+	    "w:w=\"%ld\" w:type=\"dxa\"/><w:right w:w=\"%ld\" w:type=\"dxa\"/>"
 	    "</w:tblCellMar></w:tblPr><w:tblGrid>", total, CELL_PADT,
 	    CELL_PADX, CELL_PADB, CELL_PADX);
 	for (c = 0; c < nc; c++)

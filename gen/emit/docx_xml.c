@@ -16,22 +16,10 @@
 #include "layout/layout.h"
 #include "emit/docx_int.h"
 
-#define LEFT_COL 0.38          /* ô 2-3 column: share of the text width,
-				* as in the PDF's letterhead */
-#define NN_COL 0.45            /* ô 9b: the Nơi nhận's share (PDF's) */
-#define HEAD_PT 13.0           /* ô 1-3 */
-#define TIEU_NGU_PT 14.0       /* ô 1: Tiêu ngữ */
-#define BODY_PT 14.0
-#define RULE_SHARE 0.45        /* ô 2: rule under the agency, its share */
-#define RULE_MIN_PT 40.0       /* ô 2: and at least this long */
-#define AGENCY_PAD_TW 120     /* ô 2: lines 2 x 6 pt narrower than the
-				* column, as in the PDF */
-#define TY_SHARE 0.82          /* ô 5a: trích yếu lines, at most this
-				* share of the text width */
-#define TY_RULE_MIN_PT 60.0    /* ô 5a: rule 1/3 of the trích yếu, and
-				* at least this long */
-#define DRAFT_PAD_PT 6.0       /* draft mark: room beside it in its box */
-#define SIGN_GAP_TW 120        /* joint signers: between the columns */
+/* The decree's geometry is layout.h's (ND30_*); only what Word needs
+ * beyond it is here. */
+#define RULE_SLACK_TW 60       /* balanced lines: Word's and the PDF's
+				* widths round differently */
 
 void
 docx_esc(struct vbuf *b, const char *s, size_t n)
@@ -251,7 +239,7 @@ centred(struct docx_state *x, const char *style, const char *s, int face,
 	if (want > 1)
 		w = wrap_lines(x, face, size_pt, s, hi, &n);
 	/* A little slack: Word's and the PDF's widths round differently. */
-	ind = want > 1 ? (col_tw - hi - 60) / 2 : 0;
+	ind = want > 1 ? (col_tw - hi - RULE_SLACK_TW) / 2 : 0;
 	if (ind < 0)
 		ind = 0;
 	ind += pad_tw;
@@ -266,24 +254,27 @@ static int
 lh_left(struct docx_state *x, long cw)
 {
 	const struct doc_meta	*m = &x->doc->meta;
-	long			 maxw = 0, w;
+	long			 maxw = 0, w, min = DOCX_TW(ND30_AGENCY_RULE_MIN_PT);
+	long			 pad = DOCX_TW(ND30_LEFT_COL_PAD_PT / 2);
 	size_t			 i;
-
 
 	/* The agency's lines a little narrower than their column, so they
 	 * never touch ô 1 (as in the PDF). */
 	if (m->co_quan_chu_quan != NULL)
 		centred(x, "Letterhead", m->co_quan_chu_quan, DOC_REGULAR,
-		    HEAD_PT, cw - 2 * AGENCY_PAD_TW, AGENCY_PAD_TW);
+		    ND30_HEAD_PT, cw - 2 * pad, pad);
 	for (i = 0; i < m->co_quan.n; i++)
 		if ((w = centred(x, "Letterhead", m->co_quan.v[i], DOC_BOLD,
-		    HEAD_PT, cw - 2 * AGENCY_PAD_TW, AGENCY_PAD_TW)) > maxw)
+		    ND30_HEAD_PT, cw - 2 * pad, pad)) > maxw)
 			maxw = w;
 	if (maxw > cw)
 		maxw = cw;
-	w = (long)(maxw * RULE_SHARE);
-	docx_rule(&x->b, cw, w < DOCX_TW(RULE_MIN_PT) ? DOCX_TW(RULE_MIN_PT) :
-	    w, 0);
+	/* 1/3-1/2 of the line, at least a minimum within the half. */
+	w = (long)(maxw * ND30_AGENCY_RULE_SHARE);
+	if (w < min)
+		w = min < (long)(maxw * ND30_AGENCY_RULE_MAX) ? min :
+		    (long)(maxw * ND30_AGENCY_RULE_MAX);
+	docx_rule(&x->b, cw, w, 0);
 	return 0;
 }
 
@@ -294,13 +285,13 @@ static void
 lh_right(struct docx_state *x, long cw, long ind)
 {
 	const char	*tn = "Độc lập - Tự do - Hạnh phúc";
-	long		 tw = docx_width(x, DOC_BOLD, TIEU_NGU_PT, tn);
+	long		 tw = docx_width(x, DOC_BOLD, ND30_TIEU_NGU_PT, tn);
 	char		 ppr[64];
 
 	snprintf(ppr, sizeof(ppr), "<w:ind w:left=\"%ld\"/>", ind);
 	docx_para(&x->b, "Letterhead", ppr,
 	    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", DOC_BOLD, 0);
-	docx_para(&x->b, "Letterhead", ppr, tn, DOC_BOLD, TIEU_NGU_PT);
+	docx_para(&x->b, "Letterhead", ppr, tn, DOC_BOLD, ND30_TIEU_NGU_PT);
 	if (tw > cw - ind)
 		tw = cw - ind;
 	vbuf_printf(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"Rule\"/>"
@@ -313,11 +304,11 @@ lh_right(struct docx_state *x, long cw, long ind)
 static long
 lh_right_ind(struct docx_state *x, long cw)
 {
-	long	 w = docx_width(x, DOC_BOLD, HEAD_PT,
+	long	 w = docx_width(x, DOC_BOLD, ND30_HEAD_PT,
 	    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), dw;
 	char	*s = nd30_date(&x->doc->meta);
 
-	if (s != NULL && (dw = docx_width(x, DOC_ITALIC, BODY_PT, s)) > w)
+	if (s != NULL && (dw = docx_width(x, DOC_ITALIC, ND30_BODY_PT, s)) > w)
 		w = dw;
 	free(s);
 	w += 40;   /* rounding of the metrics */
@@ -340,14 +331,13 @@ lh_under_number(struct docx_state *x, long lw, long rw)
 		vbuf_printf(&v, "V/v %s", m->trich_yeu);
 		if ((s = vbuf_take(&v)) == NULL)
 			return -1;
-		centred(x, "Vv", s, DOC_REGULAR, HEAD_PT, lw, 0);
+		centred(x, "Vv", s, DOC_REGULAR, ND30_HEAD_PT, lw, 0);
 		free(s);
 	}
 	if (m->do_khan != NULL) {
-		long bw = strcmp(m->do_khan, "THƯỢNG KHẨN") == 0 ? 2268 :
-		    strcmp(m->do_khan, "HỎA TỐC") == 0 ? 1701 : 1134;
+		long bw = DOCX_TW(layout_urgency_w(m->do_khan));
 
-		boxed(&x->b, (lw - bw) / 2, bw, lw, m->do_khan, HEAD_PT, 160,
+		boxed(&x->b, (lw - bw) / 2, bw, lw, m->do_khan, ND30_HEAD_PT, 160,
 		    0);
 	}
 	vbuf_puts(&x->b, "</w:tc>");
@@ -376,7 +366,7 @@ lh_number(struct docx_state *x, long lw, long rw, long ind)
 	if ((s = nd30_date(m)) == NULL)
 		return -1;
 	snprintf(ppr, sizeof(ppr), "%s<w:ind w:left=\"%ld\"/>", sp, ind);
-	docx_para(&x->b, "Letterhead", ppr, s, DOC_ITALIC, BODY_PT);
+	docx_para(&x->b, "Letterhead", ppr, s, DOC_ITALIC, ND30_BODY_PT);
 	free(s);
 	vbuf_puts(&x->b, "</w:tc></w:tr>");
 	if ((m->cong_van && m->trich_yeu != NULL) || m->do_khan != NULL)
@@ -392,11 +382,11 @@ lh_title(struct docx_state *x)
 	long			 w;
 
 	docx_para(&x->b, "DocType", NULL, m->loai, DOC_REGULAR, 0);
-	w = centred(x, "TrichYeu", m->trich_yeu, DOC_BOLD, BODY_PT,
-	    (long)(x->width_tw * TY_SHARE), (long)(x->width_tw *
-	    (1 - TY_SHARE) / 2));
-	docx_rule(&x->b, x->width_tw, w / 3 < DOCX_TW(TY_RULE_MIN_PT) ?
-	    DOCX_TW(TY_RULE_MIN_PT) : w / 3, 0);
+	w = centred(x, "TrichYeu", m->trich_yeu, DOC_BOLD, ND30_BODY_PT,
+	    (long)(x->width_tw * ND30_TRICH_YEU_SHARE), (long)(x->width_tw *
+	    (1 - ND30_TRICH_YEU_SHARE) / 2));
+	docx_rule(&x->b, x->width_tw, w / 3 < DOCX_TW(ND30_TRICH_YEU_RULE_MIN_PT) ?
+	    DOCX_TW(ND30_TRICH_YEU_RULE_MIN_PT) : w / 3, 0);
 }
 
 /* ô 9a: one recipient centred, several as a list beside the label. */
@@ -404,7 +394,7 @@ static int
 lh_kinh_gui(struct docx_state *x)
 {
 	const struct doc_list	*kg = &x->doc->meta.kinh_gui;
-	long			 lw = docx_width(x, DOC_REGULAR, BODY_PT,
+	long			 lw = docx_width(x, DOC_REGULAR, ND30_BODY_PT,
 	    "Kính gửi: "), ew = 0, w, x0;
 	char			 ppr[200];
 	size_t			 i;
@@ -421,7 +411,7 @@ lh_kinh_gui(struct docx_state *x)
 	for (i = 0; i < kg->n; i++) {
 		if ((s = nd30_kinh_gui_entry(kg->v[i], i + 1 == kg->n)) == NULL)
 			return -1;
-		if ((w = docx_width(x, DOC_REGULAR, BODY_PT, s)) > ew)
+		if ((w = docx_width(x, DOC_REGULAR, ND30_BODY_PT, s)) > ew)
 			ew = w;
 		free(s);
 	}
@@ -451,14 +441,14 @@ int
 docx_letterhead(struct docx_state *x)
 {
 	const struct doc_meta	*m = &x->doc->meta;
-	long			 W = x->width_tw, lw = (long)(W * LEFT_COL);
+	long			 W = x->width_tw, lw = (long)(W * ND30_LEFT_COL);
 	long			 ind = lh_right_ind(x, W - lw);
 
 	if (m->du_thao != NULL) {
-		long bw = docx_width(x, DOC_BOLD, BODY_PT, m->du_thao) +
-		    DOCX_TW(2 * DRAFT_PAD_PT) + 40;
+		long bw = docx_width(x, DOC_BOLD, ND30_DRAFT_PT, m->du_thao) +
+		    DOCX_TW(2 * ND30_DRAFT_PAD_PT) + 40;
 
-		boxed(&x->b, W - bw, bw, W, m->du_thao, BODY_PT, 0, 240);
+		boxed(&x->b, W - bw, bw, W, m->du_thao, ND30_DRAFT_PT, 0, 240);
 	}
 	two_cols(&x->b, lw, W - lw);
 	vbuf_puts(&x->b, "<w:tr>");
@@ -535,11 +525,11 @@ static void
 signer(struct docx_state *x, const struct doc_signer *s, long cw, int part)
 {
 	if (part != 1 && s->tham_quyen != NULL)
-		centred(x, "ChuKy", s->tham_quyen, DOC_BOLD, BODY_PT, cw, 0);
+		centred(x, "ChuKy", s->tham_quyen, DOC_BOLD, ND30_BODY_PT, cw, 0);
 	if (part != 1)
-		centred(x, "ChuKy", s->chuc_vu, DOC_BOLD, BODY_PT, cw, 0);
+		centred(x, "ChuKy", s->chuc_vu, DOC_BOLD, ND30_BODY_PT, cw, 0);
 	if (part != 0)
-		centred(x, "ChuKyTen", s->ho_ten, DOC_BOLD, BODY_PT, cw, 0);
+		centred(x, "ChuKyTen", s->ho_ten, DOC_BOLD, ND30_BODY_PT, cw, 0);
 }
 
 /* A joint document: the two signers side by side, their titles in one
@@ -549,7 +539,7 @@ static int
 joint(struct docx_state *x)
 {
 	const struct doc_meta	*m = &x->doc->meta;
-	long			 W = x->width_tw, cw = W / 2 - SIGN_GAP_TW;
+	long			 W = x->width_tw, cw = W / 2 - DOCX_TW(ND30_SIGN_COL_GAP_PT);
 	int			 row, k;
 
 	two_cols(&x->b, W / 2, W - W / 2);
@@ -571,7 +561,7 @@ int
 docx_signature(struct docx_state *x)
 {
 	const struct doc_meta	*m = &x->doc->meta;
-	long			 W = x->width_tw, lw = (long)(W * NN_COL);
+	long			 W = x->width_tw, lw = (long)(W * ND30_NN_COL);
 	int			 rc = 0;
 
 	/* Kept with the body's last lines, as in the PDF. */

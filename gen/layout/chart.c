@@ -777,10 +777,10 @@ layout_chart(struct lctx *L, const struct doc_block *b)
 			rc = 0;   /* a message says why */
 		goto done;
 	}
-	if ((row = lrow_end(L, i0, h, 2 * PARA_AFTER_PT, 0)) == NULL)
+	if ((row = lrow_end(L, i0, h, 2 * ND30_PARA_AFTER_PT, 0)) == NULL)
 		goto done;
 	row->floats = 1;
-	L->next_before = PARA_AFTER_PT;
+	L->next_before = ND30_PARA_AFTER_PT;
 	rc = 0;
 done:
 	for (r = 0; lab != NULL && r < c->nrows * 3; r++)

@@ -17,6 +17,55 @@ struct doc;          /* doc/doc.h */
 struct doc_inline;
 
 /* ------------------------------------------------------------------ */
+/* The decree's geometry                                                */
+/* ------------------------------------------------------------------ */
+
+/* The page, sizes and shares of Nghị định 30/2020, Phụ lục I (and the
+ * practice the layout follows where the decree gives a range), in pt.
+ * Both writers read these: the layout places the PDF's items with them,
+ * the DOCX writer converts them to twips; neither keeps a copy. */
+#define ND30_MM_PT(mm) ((mm) * 72.0 / 25.4)
+#define ND30_PAGE_W_PT 595.276   /* A4 */
+#define ND30_PAGE_H_PT 841.890
+#define ND30_MARGIN_TOP_PT ND30_MM_PT(20)
+#define ND30_MARGIN_BOTTOM_PT ND30_MM_PT(20)
+#define ND30_MARGIN_LEFT_PT ND30_MM_PT(30)
+#define ND30_MARGIN_RIGHT_PT ND30_MM_PT(15)
+#define ND30_INDENT_PT ND30_MM_PT(12.7)  /* first-line indent, 1.27 cm */
+#define ND30_BODY_PT 14.0        /* body text size */
+#define ND30_PARA_AFTER_PT 6.0   /* paragraph spacing; also after a table */
+#define ND30_HEAD_PT 13.0        /* ô 1, 2, 3: agency, Quốc hiệu, Số */
+#define ND30_TIEU_NGU_PT 14.0    /* ô 1: Tiêu ngữ */
+#define ND30_LEFT_COL 0.38       /* ô 2-3 column: share of the text width
+				  * (practice: about 40 % of it) */
+#define ND30_LEFT_COL_PAD_PT 12.0  /* ô 2: agency lines this much narrower
+				    * than their column (half each side),
+				    * so they never touch ô 1 */
+#define ND30_AGENCY_RULE_SHARE 0.45  /* ô 2: rule 1/3-1/2 of the agency's
+				      * widest line */
+#define ND30_AGENCY_RULE_MIN_PT 40.0 /* ô 2: but never a dot under a short
+				      * name, within 1/2 of the line */
+#define ND30_AGENCY_RULE_MAX 0.5     /* ô 2: the decree's upper bound */
+#define ND30_TRICH_YEU_SHARE 0.82    /* ô 5a: the trích yếu's lines at most
+				      * this share of the text width */
+#define ND30_TRICH_YEU_RULE_DIV 3    /* ô 5a: rule 1/3 of its widest line */
+#define ND30_TRICH_YEU_RULE_MIN_PT 60.0  /* ô 5a: and at least this long */
+#define ND30_DRAFT_PT 14.0       /* draft mark (practice): bold, boxed */
+#define ND30_DRAFT_PAD_PT 6.0    /* draft mark: room left and right in its
+				  * box */
+#define ND30_NN_COL 0.45         /* ô 9b: the Nơi nhận's share of the text
+				  * width; 7a-7b centred in the rest */
+#define ND30_SIGN_COL_GAP_PT 6.0 /* between the columns of the signature
+				  * block (and of joint signers) */
+#define ND30_CELL_PADX_PT 4.0    /* table cells: padding left and right, */
+#define ND30_CELL_PADT_PT 2.0    /* on top */
+#define ND30_CELL_PADB_PT 3.5    /* and under */
+
+/* Width in pt of the urgency box (ô 10b) by its words: 40 mm for
+ * THƯỢNG KHẨN, 30 mm for HỎA TỐC, 20 mm otherwise (letterhead.c). */
+double		 layout_urgency_w(const char *urgency);
+
+/* ------------------------------------------------------------------ */
 /* Font metrics (layout measures through this only)                     */
 /* ------------------------------------------------------------------ */
 

@@ -37,21 +37,11 @@
 #ifndef LAYOUT_INT_H
 #define LAYOUT_INT_H
 
-#define MM_PT(mm) ((mm) * 72.0 / 25.4)
-
-#define PAGE_W_PT 595.276   /* A4 */
-#define PAGE_H_PT 841.890
-#define MARGIN_TOP_PT MM_PT(20)
-#define MARGIN_BOTTOM_PT MM_PT(20)
-#define MARGIN_LEFT_PT MM_PT(30)
-#define MARGIN_RIGHT_PT MM_PT(15)
-
-#define BODY_PT 14.0               /* body text size */
+/* The decree's page and sizes: ND30_* in layout.h. */
+#define MM_PT(mm) ND30_MM_PT(mm)
 #define BODY_LEAD_PT 16.8          /* body leading: 1.2 lines */
-#define PARA_AFTER_PT 6.0          /* paragraph spacing */
 #define LINE_SINGLE 1.15           /* single line spacing, ems (Word's
 				    * for Liberation Serif, Times) */
-#define INDENT_PT MM_PT(12.7)      /* first-line indent, 1.27 cm */
 #define RULE_PT 0.5                /* width of rules and the table grid */
 
 /* One row of the vertical list. */

@@ -18,8 +18,6 @@
 #define NOI_NHAN_PT 12.0        /* ô 9b: "Nơi nhận:" 12 pt bold italic */
 #define NOI_NHAN_ENTRY_PT 11.0  /* ô 9b: entries 11 pt upright */
 #define NOI_NHAN_LEAD_PT 12.8   /* pitch of the entries' lines */
-#define NN_COL 0.45             /* ô 9b: the Nơi nhận's share of the
-				 * text width; 7a-7b centred in the rest */
 /* ô 7c: the room for the hand signature and seal, clear between the
  * authority's last line (its descenders) and the name (its capitals):
  * 31 mm, as offices leave it (at least 3 cm; 27 mm baseline to baseline
@@ -27,9 +25,8 @@
  * signature).  Baseline to baseline it adds Liberation Serif's
  * descender (0.216 em) and cap height (0.655 em) at the body size. */
 #define SIGN_ROOM_PT MM_PT(31)
-#define SIGN_SPACE_PT (SIGN_ROOM_PT + (0.216 + 0.655) * BODY_PT)
-#define SIGN_TOP_PT BODY_PT     /* first baseline (7a, 9b) in the row */
-#define SIGN_COL_GAP_PT 6.0     /* between the columns of the block */
+#define SIGN_SPACE_PT (SIGN_ROOM_PT + (0.216 + 0.655) * ND30_BODY_PT)
+#define SIGN_TOP_PT ND30_BODY_PT     /* first baseline (7a, 9b) in the row */
 #define JOINT_NN_GAP_PT 28.0    /* joint document: the Nơi nhận's label
 				 * under the names */
 #define SIGN_END_PT 6.0         /* the row ends this far under its last
@@ -114,11 +111,11 @@ lay_authority(struct lctx *L, const struct doc_signer *s, double cx,
     double width, double y)
 {
 	if (s->tham_quyen != NULL) {
-		y = lrow_center_wrap(L, s->tham_quyen, DOC_BOLD, BODY_PT,
+		y = lrow_center_wrap(L, s->tham_quyen, DOC_BOLD, ND30_BODY_PT,
 		    BODY_LEAD_PT, cx, width, y, NULL);
 		y += BODY_LEAD_PT;
 	}
-	return lrow_center_wrap(L, s->chuc_vu, DOC_BOLD, BODY_PT, BODY_LEAD_PT,
+	return lrow_center_wrap(L, s->chuc_vu, DOC_BOLD, ND30_BODY_PT, BODY_LEAD_PT,
 	    cx, width, y, NULL);
 }
 
@@ -127,7 +124,7 @@ static double
 lay_name(struct lctx *L, const struct doc_signer *s, double cx,
     double width, double y)
 {
-	return lrow_center_wrap(L, s->ho_ten, DOC_BOLD, BODY_PT, BODY_LEAD_PT,
+	return lrow_center_wrap(L, s->ho_ten, DOC_BOLD, ND30_BODY_PT, BODY_LEAD_PT,
 	    cx, width, y, NULL);
 }
 
@@ -149,7 +146,7 @@ layout_signature(struct lctx *L)
 	int			 line, col;
 
 	if (m->nky >= 2) {
-		double cw = W / 2 - SIGN_COL_GAP_PT;
+		double cw = W / 2 - ND30_SIGN_COL_GAP_PT;
 
 		/* Joint document: the two signers side by side, names on
 		 * one baseline; the Nơi nhận under them. */
@@ -160,14 +157,14 @@ layout_signature(struct lctx *L)
 		yr = lay_name(L, &m->ky[1], X + 3 * W / 4, cw, y);
 		yname = yl > yr ? yl : yr;
 		y = yname + JOINT_NN_GAP_PT;
-		yl = lay_noi_nhan(L, X, W * NN_COL, y);
+		yl = lay_noi_nhan(L, X, W * ND30_NN_COL, y);
 		yr = yl;
 	} else {
-		double nnw = W * NN_COL, cx = X + nnw + (W - nnw) / 2;
+		double nnw = W * ND30_NN_COL, cx = X + nnw + (W - nnw) / 2;
 
 		/* Nơi nhận first: the text then reads in the order a
 		 * clerk types it (and pdftotext gives it back). */
-		yl = lay_noi_nhan(L, X, nnw - SIGN_COL_GAP_PT, y);
+		yl = lay_noi_nhan(L, X, nnw - ND30_SIGN_COL_GAP_PT, y);
 		yr = lay_authority(L, &m->ky[0], cx, W - nnw, y);
 		yr = lay_name(L, &m->ky[0], cx, W - nnw, yr + SIGN_SPACE_PT);
 		yname = yr;

@@ -13,9 +13,6 @@
 #include "layout/layout.h"
 #include "layout/layout_int.h"
 
-#define CELL_PADX_PT 4.0
-#define CELL_PADT_PT 2.0
-#define CELL_PADB_PT 3.5
 /* A justified cell whose word gaps would pass this (in ems; a space is
  * 0.25 em, stretching by 0.6 of it per unit of ratio) is set ragged-right
  * instead: a narrow column justified had gaps of 0.81 em. */
@@ -132,8 +129,8 @@ table_widths(struct lctx *L, const struct doc_block *b, double *w)
 				n *= 1.1;   /* set bold */
 				wd *= 1.1;
 			}
-			n += 2 * CELL_PADX_PT + 1;
-			wd += 2 * CELL_PADX_PT + 1;
+			n += 2 * ND30_CELL_PADX_PT + 1;
+			wd += 2 * ND30_CELL_PADX_PT + 1;
 			if (wd > W * 0.3)
 				wd = W * 0.3;   /* longer words break */
 			if (n > nat[c])
@@ -277,7 +274,7 @@ table_num_centre(struct lctx *L, struct tlay *T)
 	size_t			 r, c;
 
 	for (c = 0; c < T->nc; c++) {
-		double inner = T->w[c] - 2 * CELL_PADX_PT, widest = 0;
+		double inner = T->w[c] - 2 * ND30_CELL_PADX_PT, widest = 0;
 
 		T->rpad[c] = 0;
 		if (T->colal[c] != 'r')
@@ -361,7 +358,7 @@ trow_break(struct lctx *L, struct tlay *T, size_t r, int header)
 		 * slices are drawn. */
 		if (inline_face(&row[c], bold || T->group ? DOC_BOLD : 0,
 		    &T->ins[c]) == -1 ||
-		    tcell_break(L, &T->ins[c], T->size, cw - 2 * CELL_PADX_PT,
+		    tcell_break(L, &T->ins[c], T->size, cw - 2 * ND30_CELL_PADX_PT,
 		    T->al[c] == 'j', &T->res[c]) == -1)
 			return -1;
 		if (T->res[c].n > T->nlines)
@@ -376,12 +373,12 @@ static int
 tcell_line(struct lctx *L, struct tlay *T, size_t c, size_t i, double y)
 {
 	const struct lb_line	*ln = &T->res[c].lines[i];
-	double			 lx = T->x[c] + CELL_PADX_PT;
+	double			 lx = T->x[c] + ND30_CELL_PADX_PT;
 
 	if (T->al[c] == 'c')
-		lx += (T->cwid[c] - 2 * CELL_PADX_PT - ln->width_pt) / 2;
+		lx += (T->cwid[c] - 2 * ND30_CELL_PADX_PT - ln->width_pt) / 2;
 	else if (T->al[c] == 'r')
-		lx += T->cwid[c] - 2 * CELL_PADX_PT - ln->width_pt -
+		lx += T->cwid[c] - 2 * ND30_CELL_PADX_PT - ln->width_pt -
 		    T->rpad[c];
 	return lrow_line(L, ln, lx, y, T->size);
 }
@@ -427,9 +424,9 @@ trow_slices(struct lctx *L, struct tlay *T, size_t r, int header,
 
 	for (i = 0; i < nlines; i++) {
 		size_t		 i0 = lrow_begin(L);
-		double		 top = i == 0 ? CELL_PADT_PT : 0;
+		double		 top = i == 0 ? ND30_CELL_PADT_PT : 0;
 		double		 h = T->lead + top +
-		    (i + 1 == nlines ? CELL_PADB_PT : 0);
+		    (i + 1 == nlines ? ND30_CELL_PADB_PT : 0);
 		int		 keep;
 		struct vrow	*v;
 
@@ -442,7 +439,7 @@ trow_slices(struct lctx *L, struct tlay *T, size_t r, int header,
 		else
 			keep = nlines < ROW_SPLIT_LINES || i == 1 ||
 			    i + 1 == nlines;
-		v = lrow_end(L, i0, h, r == 0 && i == 0 ? PARA_AFTER_PT : 0,
+		v = lrow_end(L, i0, h, r == 0 && i == 0 ? ND30_PARA_AFTER_PT : 0,
 		    keep);
 		if (v == NULL)
 			return -1;
@@ -502,7 +499,7 @@ table_header_check(struct lctx *L, const struct doc_block *b,
 
 	for (i = tb->hdr0; i < tb->hdr1; i++)
 		h += L->rows[i].h_pt;
-	if (h + T->lead + CELL_PADT_PT + CELL_PADB_PT <= avail + 0.01)
+	if (h + T->lead + ND30_CELL_PADT_PT + ND30_CELL_PADB_PT <= avail + 0.01)
 		return;
 	tb->hdr1 = tb->hdr0;
 	diag_add(L->d, DIAG_WARNING, L->doc->name, b->line, b->col,
@@ -524,7 +521,7 @@ header_whole(struct lctx *L, struct tlay *T)
 	for (r = 0; r < T->t->header_rows && r < T->t->nrows; r++) {
 		if (trow_break(L, T, r, 1) == -1)
 			return -1;
-		h += (double)T->nlines * T->lead + CELL_PADT_PT + CELL_PADB_PT;
+		h += (double)T->nlines * T->lead + ND30_CELL_PADT_PT + ND30_CELL_PADB_PT;
 		trow_free(T);
 	}
 	T->hwhole = h <= (L->bottom_pt - L->top_pt) / 2;
@@ -565,7 +562,7 @@ layout_table(struct lctx *L, const struct doc_block *b)
 		if (header && r + 1 == T.t->header_rows)
 			table_header_check(L, b, &T);
 	}
-	L->next_before = PARA_AFTER_PT;
+	L->next_before = ND30_PARA_AFTER_PT;
 	rc = 0;
 done:
 	tlay_free(&T);
@@ -593,8 +590,8 @@ layout_table_splits(const struct doc *doc, const struct layout_font *lf,
 	memset(&L, 0, sizeof(L));
 	L.doc = doc;
 	L.lf = lf;
-	L.width_pt = (landscape ? PAGE_H_PT : PAGE_W_PT) - MARGIN_LEFT_PT -
-	    MARGIN_RIGHT_PT;   /* as section_geometry (page.c) */
+	L.width_pt = (landscape ? ND30_PAGE_H_PT : ND30_PAGE_W_PT) - ND30_MARGIN_LEFT_PT -
+	    ND30_MARGIN_RIGHT_PT;   /* as section_geometry (page.c) */
 	if (tlay_init(&T, b->table) == -1 || (L.d = diag_new()) == NULL)
 		goto done;
 	if (table_columns(&L, b, &T) == -1) {
