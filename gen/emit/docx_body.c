@@ -141,16 +141,6 @@ cell_widths(const struct docx_state *x, const struct doc_inline *in,
 	}
 }
 
-/* Is row r of t a group row (first cell a Roman numeral)? */
-static int
-group_row(const struct doc_table *t, size_t r)
-{
-	const struct doc_inline *c0 = &t->cells[r * t->ncols];
-
-	return r >= t->header_rows && c0->n == 1 &&
-	    doc_is_roman(c0->runs[0].text);
-}
-
 /* Column widths of t in twips into w; returns the table's width. */
 static long
 col_widths(const struct docx_state *x, const struct doc_table *t, long *w)
@@ -181,7 +171,7 @@ col_widths(const struct docx_state *x, const struct doc_table *t, long *w)
 		for (c = 0; c < t->ncols; c++) {
 			long n, m;
 
-			if (c > 0 && group_row(t, r))
+			if (c > 0 && t->group[r])
 				continue;   /* a group title spans */
 			cell_widths(x, &t->cells[r * t->ncols + c], t->size_pt,
 			    &n, &m);
@@ -288,16 +278,11 @@ docx_table(struct docx_state *x, const struct doc_block *tb)
 	for (r = 0; r < t->nrows; r++) {
 		const struct doc_inline	*row = &t->cells[r * nc];
 		int			 header = r < t->header_rows;
-		int			 group = group_row(t, r), span = 0;
+		int			 group = t->group[r] & DOC_GROUP;
+		int			 span = t->group[r] & DOC_GROUP_SPAN;
 		int			 bold = header || group ||
 		    doc_table_total(t, r);
 
-		if (group) {
-			span = nc > 2;
-			for (c = 2; c < nc; c++)
-				if (row[c].n > 0 && row[c].runs[0].len > 0)
-					span = 0;
-		}
 		/* The header rows repeat on every page, whole.  A body row
 		 * may split between two pages where the PDF may split it
 		 * (layout_table_splits: four lines or more; the cells' widow
@@ -345,29 +330,6 @@ chart_cell(struct docx_state *x, long w, const char *s, int face, int al)
 	doc_inline_free(&in);
 }
 
-/* v as Vietnamese write it (1.490.000; 87,5), as the PDF's chart
- * labels do. */
-static void
-vi_number(double v, char *buf, size_t n)
-{
-	long long	 cents = (long long)(v * 100 + 0.5);
-	char		 ip[32];
-	size_t		 len, i, k = 0;
-	int		 fr = (int)(cents % 100);
-
-	snprintf(ip, sizeof(ip), "%lld", cents / 100);
-	len = strlen(ip);
-	for (i = 0; i < len && k + 2 < n; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			buf[k++] = '.';
-		buf[k++] = ip[i];
-	}
-	buf[k] = '\0';
-	if (fr != 0)
-		snprintf(buf + k, n - k, fr % 10 ? ",%02d" : ",%d",
-		    fr % 10 ? fr : fr / 10);
-}
-
 /* A chart, written as the table of its data. */
 static void
 docx_chart(struct docx_state *x, const struct doc_chart *ch)
@@ -402,8 +364,9 @@ docx_chart(struct docx_state *x, const struct doc_chart *ch)
 		vbuf_puts(&x->b, "<w:tr>");
 		chart_cell(x, w[0], ch->cats[r], 0, 'l');
 		for (c = 1; c < nc; c++) {
-			vi_number(ch->values[r * ch->nseries + c - 1], num,
-			    sizeof(num));
+			/* As the PDF's chart labels (sotien_decimal). */
+			sotien_decimal(ch->values[r * ch->nseries + c - 1],
+			    num, sizeof(num));
 			chart_cell(x, w[c], num, 0, 'r');
 		}
 		vbuf_puts(&x->b, "</w:tr>");

@@ -37,17 +37,6 @@ inline_face(const struct doc_inline *in, int face, struct doc_inline *out)
 	return 0;
 }
 
-static int
-inline_empty(const struct doc_inline *in)
-{
-	size_t i;
-
-	for (i = 0; i < in->n; i++)
-		if (strspn(in->runs[i].text, " \n") != strlen(in->runs[i].text))
-			return 0;
-	return 1;
-}
-
 /* Natural one-line width and widest word of a cell, pt. */
 static void
 cell_widths(const struct layout_font *lf, const struct doc_inline *in,
@@ -119,9 +108,7 @@ table_widths(struct lctx *L, const struct doc_block *b, double *w)
 			double n, wd;
 
 			/* A group title spans: it does not size its column. */
-			if (r >= t->header_rows && c > 0 && doc_is_roman(
-			    t->cells[r * t->ncols].n ?
-			    t->cells[r * t->ncols].runs[0].text : ""))
+			if (c > 0 && t->group[r])
 				continue;
 			cell_widths(L->lf, &t->cells[r * t->ncols + c],
 			    t->size_pt, &n, &wd);
@@ -334,12 +321,9 @@ trow_break(struct lctx *L, struct tlay *T, size_t r, int header)
 	T->group = T->span = 0;
 	T->nlines = 1;
 	bold = header || (!header && doc_table_total(T->t, r));
-	if (!header && row[0].n == 1 && doc_is_roman(row[0].runs[0].text)) {
-		T->group = 1;
-		T->span = nc > 2;
-		for (c = 2; c < nc; c++)
-			if (!inline_empty(&row[c]))
-				T->span = 0;
+	if (!header) {
+		T->group = (T->t->group[r] & DOC_GROUP) != 0;
+		T->span = (T->t->group[r] & DOC_GROUP_SPAN) != 0;
 	}
 	for (c = 0; c < nc; c++) {
 		double cw = T->w[c];
