@@ -19,8 +19,6 @@
 #define CELL_PADX DOCX_TW(ND30_CELL_PADX_PT)
 #define CELL_PADT DOCX_TW(ND30_CELL_PADT_PT)
 #define CELL_PADB DOCX_TW(ND30_CELL_PADB_PT - 0.5)
-#define MAXCOLS_W 0.3  /* a column's minimum at most this share (the
-			* longest word breaks beyond it), as in the PDF */
 
 /* The sectPr of a section (A4, the decree's margins, number from page 2
  * at the top centre, numbering from 1 in each section). */
@@ -105,101 +103,27 @@ text_block(struct docx_state *x, const struct doc_block *b)
 	vbuf_puts(&x->b, "</w:p>");
 }
 
-/* Natural (one line) and minimum (longest word) width of a cell, twips. */
-static void
-cell_widths(const struct docx_state *x, const struct doc_inline *in,
-    double size, long *nat, long *mn)
-{
-	size_t	 i, k, s;
-	long	 line = 0, word = 0;
-
-	*nat = *mn = 0;
-	for (i = 0; i < in->n; i++) {
-		const struct doc_run *r = &in->runs[i];
-
-		for (k = s = 0; k <= r->len; k++) {
-			long w;
-
-			if (k < r->len && r->text[k] != ' ' &&
-			    r->text[k] != '\n')
-				continue;
-			w = DOCX_TW(layout_width(x->lf, r->face, size,
-			    r->text + s, k - s));
-			line += w;
-			word += w;
-			if (word > *mn)
-				*mn = word;
-			if (line > *nat)
-				*nat = line;
-			if (k < r->len) {
-				word = 0;
-				line = r->text[k] == '\n' ? 0 : line +
-				    DOCX_TW(size / 4);
-			}
-			s = k + 1;
-		}
-	}
-}
-
-/* Column widths of t in twips into w; returns the table's width. */
+/* Column widths of table block b in twips into w, as the PDF's
+ * (layout_table_widths); returns the table's width.  Equal shares of the
+ * text width if the layout has none (memory: the PDF then failed too). */
 static long
-col_widths(const struct docx_state *x, const struct doc_table *t, long *w)
+col_widths(const struct docx_state *x, const struct doc_block *b, long *w)
 {
-	long	 W = x->width_tw, summin = 0, sumnat = 0, total = 0, *nat, *mn;
-	double	 rel = 0;
-	size_t	 c, r;
+	size_t	 c, nc = b->table->ncols;
+	double	*pt = calloc(nc, sizeof(double));
+	long	 total = 0;
 
-	if (t->has_widths) {
-		for (c = 0; c < t->ncols; c++)
-			rel += t->widths[c];
-		for (c = 0; c < t->ncols; c++) {
-			w[c] = t->widths_mm ?
-			    (long)(t->widths[c] * 1440 / 25.4) :
-			    (long)(t->widths[c] / rel * W);
-			total += w[c];
-		}
-		return total;
+	if (pt == NULL || layout_table_widths(x->doc, x->lf, b, x->landscape,
+	    pt) < 0) {
+		for (c = 0; c < nc; c++)
+			w[c] = x->width_tw / (long)nc;
+		free(pt);
+		return x->width_tw / (long)nc * (long)nc;
 	}
-	if ((nat = calloc(t->ncols, sizeof(long))) == NULL ||
-	    (mn = calloc(t->ncols, sizeof(long))) == NULL) {
-		free(nat);
-		for (c = 0; c < t->ncols; c++)
-			w[c] = W / (long)t->ncols;
-		return W;
-	}
-	for (r = 0; r < t->nrows; r++)
-		for (c = 0; c < t->ncols; c++) {
-			long n, m;
-
-			if (c > 0 && t->group[r])
-				continue;   /* a group title spans */
-			cell_widths(x, &t->cells[r * t->ncols + c], t->size_pt,
-			    &n, &m);
-			if (r < t->header_rows) {
-				n = n * 11 / 10;   /* set bold */
-				m = m * 11 / 10;
-			}
-			n += 2 * CELL_PADX + 20;
-			m += 2 * CELL_PADX + 20;
-			if (m > W * MAXCOLS_W)
-				m = (long)(W * MAXCOLS_W);
-			if (n > nat[c])
-				nat[c] = n;
-			if (m > mn[c])
-				mn[c] = m;
-		}
-	for (c = 0; c < t->ncols; c++) {
-		if (nat[c] < mn[c])
-			nat[c] = mn[c];
-		summin += mn[c];
-		sumnat += nat[c];
-	}
-	for (c = 0; c < t->ncols; c++)
-		w[c] = sumnat <= W || sumnat == summin ? nat[c] * W / sumnat :
-		    mn[c] + (nat[c] - mn[c]) * (W - summin) / (sumnat - summin);
-	free(nat);
-	free(mn);
-	return W;
+	for (c = 0; c < nc; c++)
+		total += (w[c] = DOCX_TW(pt[c]));
+	free(pt);
+	return total;
 }
 
 /* One cell: width, span, its text bold or not, aligned al; keep: its
@@ -273,7 +197,7 @@ docx_table(struct docx_state *x, const struct doc_block *tb)
 	}
 	for (c = 0; c < nc; c++)
 		colal[c] = doc_table_align(t, c);
-	total = col_widths(x, t, w);
+	total = col_widths(x, tb, w);
 	tbl_open(x, w, nc, total);
 	for (r = 0; r < t->nrows; r++) {
 		const struct doc_inline	*row = &t->cells[r * nc];

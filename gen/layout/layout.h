@@ -225,6 +225,16 @@ struct doc_block;
 int		 layout_table_splits(const struct doc *, const struct
 		    layout_font *, const struct doc_block *b, int landscape,
 		    unsigned char *split);
+/*
+ * The column widths the layout draws table block b with (widths= or sized
+ * by the content), on a portrait or landscape page, in pt into w (one per
+ * column), for a writer whose reader sets the table (DOCX): it gives
+ * them as they are.  Returns the table's width, pt, or -1 (too wide for
+ * the page: the layout says so; or memory).
+ */
+double		 layout_table_widths(const struct doc *, const struct
+		    layout_font *, const struct doc_block *b, int landscape,
+		    double *w);
 
 /* Lay the document out into a new display list; NULL and messages in d on
  * error (a table too wide, ...). */

@@ -553,6 +553,41 @@ done:
 	return rc;
 }
 
+/* A layout context for one table alone on a portrait or landscape page
+ * (as section_geometry in page.c sets the text width).  0, or -1
+ * (memory). */
+static int
+table_alone(struct lctx *L, const struct doc *doc,
+    const struct layout_font *lf, int landscape)
+{
+	memset(L, 0, sizeof(*L));
+	L->doc = doc;
+	L->lf = lf;
+	L->width_pt = (landscape ? ND30_PAGE_H_PT : ND30_PAGE_W_PT) -
+	    ND30_MARGIN_LEFT_PT - ND30_MARGIN_RIGHT_PT;
+	return (L->d = diag_new()) == NULL ? -1 : 0;
+}
+
+/*
+ * The column widths layout_table draws table block b with, on a portrait
+ * or landscape page, in pt into w (ncols): from widths= or sized by the
+ * content.  For a writer whose reader sets the table itself (DOCX).
+ * Returns the table's width, pt, or -1 (too wide for the page, or
+ * memory).
+ */
+double
+layout_table_widths(const struct doc *doc, const struct layout_font *lf,
+    const struct doc_block *b, int landscape, double *w)
+{
+	struct lctx	 L;
+	double		 total = -1;
+
+	if (table_alone(&L, doc, lf, landscape) == 0)
+		total = table_widths(&L, b, w);
+	diag_free(L.d);
+	return total;
+}
+
 /*
  * Which body rows of table block b, on a portrait or landscape page, may
  * be split between pages: the same columns, cell lines and rule as
@@ -571,12 +606,9 @@ layout_table_splits(const struct doc *doc, const struct layout_font *lf,
 	int		 rc = -1;
 
 	memset(split, 0, b->table->nrows);
-	memset(&L, 0, sizeof(L));
-	L.doc = doc;
-	L.lf = lf;
-	L.width_pt = (landscape ? ND30_PAGE_H_PT : ND30_PAGE_W_PT) - ND30_MARGIN_LEFT_PT -
-	    ND30_MARGIN_RIGHT_PT;   /* as section_geometry (page.c) */
-	if (tlay_init(&T, b->table) == -1 || (L.d = diag_new()) == NULL)
+	memset(&T, 0, sizeof(T));
+	if (table_alone(&L, doc, lf, landscape) == -1 ||
+	    tlay_init(&T, b->table) == -1)
 		goto done;
 	if (table_columns(&L, b, &T) == -1) {
 		rc = diag_errors(L.d) > 0 ? 0 : -1;   /* too wide: none */
