@@ -38,6 +38,14 @@ sect_pr(struct vbuf *b, int landscape)
 	    DOCX_FOOTER);
 }
 
+/* The text width of a portrait or landscape page, pt, as the layout's. */
+static double
+text_width_pt(int landscape)
+{
+	return (landscape ? ND30_PAGE_H_PT : ND30_PAGE_W_PT) -
+	    ND30_MARGIN_LEFT_PT - ND30_MARGIN_RIGHT_PT;
+}
+
 static long
 text_width(int landscape)
 {
@@ -333,6 +341,7 @@ body(struct docx_state *x)
 			vbuf_puts(&x->b, "</w:pPr></w:p>");
 			x->landscape = b->landscape;
 			x->width_tw = text_width(b->landscape);
+			x->width_pt = text_width_pt(b->landscape);
 			x->pagebreak = 0;
 			break;
 		default:
@@ -355,6 +364,7 @@ docx_document(const struct doc *doc, const struct layout_font *lf,
 	x.doc = doc;
 	x.lf = lf;
 	x.width_tw = text_width(0);
+	x.width_pt = text_width_pt(0);
 	vbuf_puts(&x.b, "<?xml version=\"1.0\" encoding=\"UTF-8\" "
 	    "standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas."
 	    "openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://"

@@ -16,10 +16,7 @@
 #include "layout/layout.h"
 #include "emit/docx_int.h"
 
-/* The decree's geometry is layout.h's (ND30_*); only what Word needs
- * beyond it is here. */
-#define RULE_SLACK_TW 60       /* balanced lines: Word's and the PDF's
-				* widths round differently */
+/* The decree's geometry is layout.h's (ND30_*). */
 
 void
 docx_esc(struct vbuf *b, const char *s, size_t n)
@@ -176,77 +173,31 @@ boxed(struct vbuf *b, long left_tw, long w_tw, long col_tw, const char *s,
 	docx_para(b, "Box", ppr, s, DOC_BOLD, size_pt);
 }
 
-/* The widest line, twips, of s (its own line breaks kept) broken at
- * spaces into lines at most width_tw wide; *nlines the lines. */
-static long
-wrap_lines(struct docx_state *x, int face, double size_pt, const char *s,
-    long width_tw, size_t *nlines)
-{
-	long		 best = 0, line = 0, sp;
-	const char	*p = s;
-
-	sp = DOCX_TW(layout_width(x->lf, face, size_pt, " ", 1));
-	*nlines = 1;
-	while (p != NULL && *p != '\0') {
-		size_t	n = strcspn(p, " \n");
-		long	w = DOCX_TW(layout_width(x->lf, face, size_pt, p, n));
-
-		if (line > 0 && line + sp + w > width_tw) {
-			line = 0;
-			(*nlines)++;
-		}
-		line += (line > 0 ? sp : 0) + w;
-		if (line > best)
-			best = line;
-		p += n;
-		if (*p == '\n' && p[1] != '\0') {
-			line = 0;
-			(*nlines)++;
-		}
-		if (*p != '\0')
-			p++;
-	}
-	return best;
-}
-
 /*
  * A centred paragraph of style whose lines break where the PDF breaks
- * them: balanced, the narrowest width that gives no more lines than
- * col_tw does ("ỦY BAN NHÂN DÂN / TỈNH ĐIỆN BIÊN"); the paragraph, in
- * a container col_tw + 2 pad_tw wide, is narrowed to that width by its
- * indents.  size_pt is the style's size.  Returns its widest line.
+ * them (layout_center_text: each line broken to width_pt and balanced,
+ * "ỦY BAN NHÂN DÂN / TỈNH ĐIỆN BIÊN"), a line break between them; its
+ * indents pad_tw on either side.  size_pt is the style's size.  Returns
+ * its widest line, twips (0: memory, marked in x->b).
  */
 static long
 centred(struct docx_state *x, const char *style, const char *s, int face,
-    double size_pt, long col_tw, long pad_tw)
+    double size_pt, double width_pt, long pad_tw)
 {
-	size_t	 want, n;
-	long	 lo, hi = col_tw, w, ind;
 	char	 ppr[80];
-	int	 k;
+	char	*t;
+	double	 w;
 
-	w = wrap_lines(x, face, size_pt, s, col_tw, &want);
-	lo = col_tw / (long)want;
-	for (k = 0; k < 14 && hi - lo > 10; k++) {
-		long mid = (lo + hi) / 2;
-
-		wrap_lines(x, face, size_pt, s, mid, &n);
-		if (n > want)
-			lo = mid;
-		else
-			hi = mid;
+	if ((t = layout_center_text(x->lf, s, face, size_pt, width_pt,
+	    &w)) == NULL) {
+		x->b.bad = 1;
+		return 0;
 	}
-	if (want > 1)
-		w = wrap_lines(x, face, size_pt, s, hi, &n);
-	/* A little slack: Word's and the PDF's widths round differently. */
-	ind = want > 1 ? (col_tw - hi - RULE_SLACK_TW) / 2 : 0;
-	if (ind < 0)
-		ind = 0;
-	ind += pad_tw;
 	snprintf(ppr, sizeof(ppr), "<w:ind w:left=\"%ld\" w:right=\"%ld\"/>",
-	    ind, ind);
-	docx_para(&x->b, style, ppr, s, face, 0);
-	return w;
+	    pad_tw, pad_tw);
+	docx_para(&x->b, style, ppr, t, face, 0);
+	free(t);
+	return DOCX_TW(w);
 }
 
 /* ô 2, 3 (and 5b, 10b) in the left cell. */
@@ -256,16 +207,18 @@ lh_left(struct docx_state *x, long cw)
 	const struct doc_meta	*m = &x->doc->meta;
 	long			 maxw = 0, w, min = DOCX_TW(ND30_AGENCY_RULE_MIN_PT);
 	long			 pad = DOCX_TW(ND30_LEFT_COL_PAD_PT / 2);
+	double			 agency_pt = x->width_pt * ND30_LEFT_COL -
+	    ND30_LEFT_COL_PAD_PT;
 	size_t			 i;
 
 	/* The agency's lines a little narrower than their column, so they
 	 * never touch ô 1 (as in the PDF). */
 	if (m->co_quan_chu_quan != NULL)
 		centred(x, "Letterhead", m->co_quan_chu_quan, DOC_REGULAR,
-		    ND30_HEAD_PT, cw - 2 * pad, pad);
+		    ND30_HEAD_PT, agency_pt, pad);
 	for (i = 0; i < m->co_quan.n; i++)
 		if ((w = centred(x, "Letterhead", m->co_quan.v[i], DOC_BOLD,
-		    ND30_HEAD_PT, cw - 2 * pad, pad)) > maxw)
+		    ND30_HEAD_PT, agency_pt, pad)) > maxw)
 			maxw = w;
 	if (maxw > cw)
 		maxw = cw;
@@ -331,7 +284,8 @@ lh_under_number(struct docx_state *x, long lw, long rw)
 		vbuf_printf(&v, "V/v %s", m->trich_yeu);
 		if ((s = vbuf_take(&v)) == NULL)
 			return -1;
-		centred(x, "Vv", s, DOC_REGULAR, ND30_HEAD_PT, lw, 0);
+		centred(x, "Vv", s, DOC_REGULAR, ND30_HEAD_PT,
+		    x->width_pt * ND30_LEFT_COL, 0);
 		free(s);
 	}
 	if (m->do_khan != NULL) {
@@ -383,7 +337,7 @@ lh_title(struct docx_state *x)
 
 	docx_para(&x->b, "DocType", NULL, m->loai, DOC_REGULAR, 0);
 	w = centred(x, "TrichYeu", m->trich_yeu, DOC_BOLD, ND30_BODY_PT,
-	    (long)(x->width_tw * ND30_TRICH_YEU_SHARE), (long)(x->width_tw *
+	    x->width_pt * ND30_TRICH_YEU_SHARE, (long)(x->width_tw *
 	    (1 - ND30_TRICH_YEU_SHARE) / 2));
 	docx_rule(&x->b, x->width_tw, w / 3 < DOCX_TW(ND30_TRICH_YEU_RULE_MIN_PT) ?
 	    DOCX_TW(ND30_TRICH_YEU_RULE_MIN_PT) : w / 3, 0);
@@ -401,11 +355,20 @@ lh_kinh_gui(struct docx_state *x)
 	char			*s;
 
 	if (kg->n == 1) {
+		char	*t;
+		double	 tw;
+
 		if ((s = nd30_kinh_gui_one(kg->v[0])) == NULL)
 			return -1;
-		docx_para(&x->b, "KinhGui", "<w:jc w:val=\"center\"/>", s,
-		    DOC_REGULAR, 0);
+		/* Broken and balanced as the PDF's (layout_center_text). */
+		t = layout_center_text(x->lf, s, DOC_REGULAR, ND30_BODY_PT,
+		    x->width_pt, &tw);
 		free(s);
+		if (t == NULL)
+			return -1;
+		docx_para(&x->b, "KinhGui", "<w:jc w:val=\"center\"/>", t,
+		    DOC_REGULAR, 0);
+		free(t);
 		return 0;
 	}
 	for (i = 0; i < kg->n; i++) {
@@ -522,14 +485,17 @@ noi_nhan(struct docx_state *x)
 /* ô 7a-7c of one signer: authority, room for the signature, name
  * (part 0: the authority only; 1: the name only; 2: both). */
 static void
-signer(struct docx_state *x, const struct doc_signer *s, long cw, int part)
+signer(struct docx_state *x, const struct doc_signer *s, double w_pt,
+    int part)
 {
 	if (part != 1 && s->tham_quyen != NULL)
-		centred(x, "ChuKy", s->tham_quyen, DOC_BOLD, ND30_BODY_PT, cw, 0);
+		centred(x, "ChuKy", s->tham_quyen, DOC_BOLD, ND30_BODY_PT, w_pt,
+		    0);
 	if (part != 1)
-		centred(x, "ChuKy", s->chuc_vu, DOC_BOLD, ND30_BODY_PT, cw, 0);
+		centred(x, "ChuKy", s->chuc_vu, DOC_BOLD, ND30_BODY_PT, w_pt, 0);
 	if (part != 0)
-		centred(x, "ChuKyTen", s->ho_ten, DOC_BOLD, ND30_BODY_PT, cw, 0);
+		centred(x, "ChuKyTen", s->ho_ten, DOC_BOLD, ND30_BODY_PT, w_pt,
+		    0);
 }
 
 /* A joint document: the two signers side by side, their titles in one
@@ -539,7 +505,8 @@ static int
 joint(struct docx_state *x)
 {
 	const struct doc_meta	*m = &x->doc->meta;
-	long			 W = x->width_tw, cw = W / 2 - DOCX_TW(ND30_SIGN_COL_GAP_PT);
+	long			 W = x->width_tw;
+	double			 cw = x->width_pt / 2 - ND30_SIGN_COL_GAP_PT;
 	int			 row, k;
 
 	two_cols(&x->b, W / 2, W - W / 2);
@@ -576,7 +543,8 @@ docx_signature(struct docx_state *x)
 	vbuf_puts(&x->b, "</w:tc>");
 	cell(&x->b, W - lw);
 	if (m->nky > 0)
-		signer(x, &m->ky[0], W - lw, 2);
+		signer(x, &m->ky[0], x->width_pt - x->width_pt * ND30_NN_COL,
+		    2);
 	else
 		docx_para(&x->b, "ChuKy", NULL, NULL, 0, 0);
 	/* Word ends a story with a paragraph, never with a table. */

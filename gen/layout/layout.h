@@ -236,6 +236,18 @@ double		 layout_table_widths(const struct doc *, const struct
 		    layout_font *, const struct doc_block *b, int landscape,
 		    double *w);
 
+/*
+ * The centred lines of plain text s (face, size_pt) as the layout sets
+ * them (the agency, trích yếu, signer: lrow_center_wrap): each line of s
+ * broken to width_pt and balanced.  A malloc'd copy of s with a "\n" at
+ * every line break (the spaces there dropped, empty lines of s too), for
+ * a writer that sets the lines itself (DOCX); *maxw_pt the widest line.
+ * NULL (memory).
+ */
+char		*layout_center_text(const struct layout_font *, const char *s,
+		    int face, double size_pt, double width_pt,
+		    double *maxw_pt);
+
 /* Lay the document out into a new display list; NULL and messages in d on
  * error (a table too wide, ...). */
 struct dl	*layout_run(const struct doc *, const struct layout_font *,
