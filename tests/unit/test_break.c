@@ -691,6 +691,33 @@ test_faces(void)
 	doc_inline_free(&in);
 }
 
+/* layout_center_text: the balanced centred lines both writers set. */
+static void
+test_center_text(void)
+{
+	double	 w = 0;
+	char	*t;
+
+	/* Greedy: "aaaa bbbb cccc dddd" (87.5 pt) / "e"; balanced: the
+	 * narrowest width that keeps two lines. */
+	t = layout_center_text(&fake, "aaaa bbbb cccc dddd e", DOC_REGULAR,
+	    SIZE_PT, 90, &w);
+	CHECK_STR("center_text balanced", t, "aaaa bbbb\ncccc dddd e");
+	CHECK("center_text widest line", fabs(w - 50) < EPS_PT);
+	free(t);
+	t = layout_center_text(&fake, "aaaa bbbb", DOC_REGULAR, SIZE_PT, 90,
+	    &w);
+	CHECK_STR("center_text one line", t, "aaaa bbbb");
+	CHECK("center_text one line width", fabs(w - 42.5) < EPS_PT);
+	free(t);
+	t = layout_center_text(&fake, "aa\n\nbb cc", DOC_BOLD, SIZE_PT, 90,
+	    &w);
+	CHECK_STR("center_text own breaks kept, empty lines dropped", t,
+	    "aa\nbb cc");
+	CHECK("center_text bold width", fabs(w - 26.5) < EPS_PT);
+	free(t);
+}
+
 int
 main(void)
 {
@@ -702,5 +729,6 @@ main(void)
 	test_indent();
 	test_empty();
 	test_faces();
+	test_center_text();
 	return check_failed != 0;
 }
