@@ -11,7 +11,8 @@
  *   vlist.c       the rows, and text put into them (lrow_)
  *   paginate.c    the rows cut into pages (lpage_cut)
  *   meta.c        where a front-matter key is written (messages)
- *   break.c       line breaking (lb_break), dlist.c the display list
+ *   break.c       line breaking (lb_break); breakword.c the breaks
+ *                 inside a word; dlist.c the display list
  *
  * The calls go one way: page.c calls the block files, they call vlist.c;
  * nothing calls back into page.c.
