@@ -33,8 +33,10 @@ struct doc_inline;
 #define ND30_MARGIN_RIGHT_PT ND30_MM_PT(15)
 #define ND30_INDENT_PT ND30_MM_PT(12.7)  /* first-line indent, 1.27 cm */
 #define ND30_BODY_PT 14.0        /* body text size */
+#define ND30_BODY_LEAD_PT 16.8   /* body leading: 1.2 lines */
 #define ND30_PARA_AFTER_PT 6.0   /* paragraph spacing; also after a table */
 #define ND30_HEAD_PT 13.0        /* ô 1, 2, 3: agency, Quốc hiệu, Số */
+#define ND30_HEAD_LEAD_PT 15.0   /* pitch of the agency's lines */
 #define ND30_TIEU_NGU_PT 14.0    /* ô 1: Tiêu ngữ */
 #define ND30_LEFT_COL 0.38       /* ô 2-3 column: share of the text width
 				  * (practice: about 40 % of it) */
@@ -46,6 +48,9 @@ struct doc_inline;
 #define ND30_AGENCY_RULE_MIN_PT 40.0 /* ô 2: but never a dot under a short
 				      * name, within 1/2 of the line */
 #define ND30_AGENCY_RULE_MAX 0.5     /* ô 2: the decree's upper bound */
+#define ND30_VV_GAP_PT 6.0       /* ô 5b: V/v 6 pt under the Số line */
+#define ND30_URGENCY_GAP_PT 8.0  /* ô 10b: the urgency box under ô 3 (or
+				  * 5b) */
 #define ND30_TRICH_YEU_SHARE 0.82    /* ô 5a: the trích yếu's lines at most
 				      * this share of the text width */
 #define ND30_TRICH_YEU_RULE_DIV 3    /* ô 5a: rule 1/3 of its widest line */
@@ -53,6 +58,18 @@ struct doc_inline;
 #define ND30_DRAFT_PT 14.0       /* draft mark (practice): bold, boxed */
 #define ND30_DRAFT_PAD_PT 6.0    /* draft mark: room left and right in its
 				  * box */
+#define ND30_NOI_NHAN_PT 12.0    /* ô 9b: "Nơi nhận:" bold italic */
+#define ND30_NOI_NHAN_ENTRY_PT 11.0  /* ô 9b: entries, upright */
+#define ND30_NOI_NHAN_LEAD_PT 12.8   /* pitch of the entries' lines */
+/* ô 7c: the room for the hand signature and seal, clear between the
+ * authority's last line (its descenders) and the name (its capitals):
+ * 31 mm, as offices leave it (at least 3 cm; 27 mm baseline to baseline
+ * left 22-23 mm, too little for a seal of 35-40 mm overlapping the
+ * signature).  Baseline to baseline it adds Liberation Serif's
+ * descender (0.216 em) and cap height (0.655 em) at the body size. */
+#define ND30_SIGN_ROOM_PT ND30_MM_PT(31)
+#define ND30_SIGN_SPACE_PT (ND30_SIGN_ROOM_PT + (0.216 + 0.655) * \
+	ND30_BODY_PT)
 #define ND30_NN_COL 0.45         /* ô 9b: the Nơi nhận's share of the text
 				  * width; 7a-7b centred in the rest */
 #define ND30_SIGN_COL_GAP_PT 6.0 /* between the columns of the signature

@@ -40,7 +40,6 @@
 
 /* The decree's page and sizes: ND30_* in layout.h. */
 #define MM_PT(mm) ND30_MM_PT(mm)
-#define BODY_LEAD_PT 16.8          /* body leading: 1.2 lines */
 #define LINE_SINGLE 1.15           /* single line spacing, ems (Word's
 				    * for Liberation Serif, Times) */
 #define RULE_PT 0.5                /* width of rules and the table grid */

@@ -17,7 +17,6 @@
 
 /* Sizes (pt) and pitches.  Every offset is a baseline or rule position
  * measured down from the previous one, in pt unless the name says mm. */
-#define HEAD_LEAD_PT 15.0     /* pitch of the agency's lines */
 #define HEAD_BASE_PT 12.0     /* ô 1, 2: first baseline below the top
 			       * (the top margin, or the draft mark) */
 #define AGENCY_RULE_GAP_PT 5.0   /* ô 2: the rule under the issuing agency */
@@ -29,8 +28,6 @@
 				  * gap as in printed documents */
 #define SO_GAP_PT 22.0        /* ô 3, 4: Số and date on one baseline, this
 			       * far under the lower of the two rules */
-#define VV_GAP_PT 6.0         /* ô 5b: V/v 6 pt under the Số line */
-#define URGENCY_GAP_PT 8.0    /* ô 10b: the urgency box under ô 3 (or 5b) */
 #define URGENCY_H_MM 8.0      /* ô 10b: boxes 20x8, 40x8, 30x8 mm */
 #define URGENCY_BASE 0.33     /* ô 10b: baseline this many ems under the
 			       * box's middle, to centre capitals in it */
@@ -78,7 +75,7 @@ lay_kinh_gui(struct lctx *L, double y, double *last)
 		if ((s = nd30_kinh_gui_one(kg->v[0])) == NULL)
 			return -1;
 		y = lrow_center_wrap(L, s, DOC_REGULAR, ND30_BODY_PT,
-		    BODY_LEAD_PT, L->left_pt + L->width_pt / 2, L->width_pt,
+		    ND30_BODY_LEAD_PT, L->left_pt + L->width_pt / 2, L->width_pt,
 		    y, NULL);
 		free(s);
 		*last = y;
@@ -115,7 +112,7 @@ lay_kinh_gui(struct lctx *L, double y, double *last)
 		free(s);
 		for (k = 0; k < res.n; k++) {
 			if (i > 0 || k > 0)
-				y += BODY_LEAD_PT;
+				y += ND30_BODY_LEAD_PT;
 			if (lrow_line(L, &res.lines[k], x0 + lw, y,
 			    ND30_BODY_PT) == -1)
 				L->oom = 1;
@@ -149,22 +146,22 @@ static double
 lh_agency(struct lctx *L, double lcx, double lcw, double y0, int *nlines)
 {
 	const struct doc_meta	*m = &L->doc->meta;
-	double			 yl = y0 + HEAD_BASE_PT - HEAD_LEAD_PT, w;
+	double			 yl = y0 + HEAD_BASE_PT - ND30_HEAD_LEAD_PT, w;
 	double			 maxw = 0;
 	size_t			 i;
 
 	if (m->co_quan_chu_quan != NULL)
 		yl = lrow_center_wrap(L, m->co_quan_chu_quan, DOC_REGULAR,
-		    ND30_HEAD_PT, HEAD_LEAD_PT, lcx, lcw - ND30_LEFT_COL_PAD_PT,
-		    yl + HEAD_LEAD_PT, NULL);
+		    ND30_HEAD_PT, ND30_HEAD_LEAD_PT, lcx, lcw - ND30_LEFT_COL_PAD_PT,
+		    yl + ND30_HEAD_LEAD_PT, NULL);
 	for (i = 0; i < m->co_quan.n; i++) {
 		yl = lrow_center_wrap(L, m->co_quan.v[i], DOC_BOLD, ND30_HEAD_PT,
-		    HEAD_LEAD_PT, lcx, lcw - ND30_LEFT_COL_PAD_PT, yl + HEAD_LEAD_PT,
+		    ND30_HEAD_LEAD_PT, lcx, lcw - ND30_LEFT_COL_PAD_PT, yl + ND30_HEAD_LEAD_PT,
 		    &w);
 		if (w > maxw)
 			maxw = w;
 	}
-	*nlines = (int)((yl - (y0 + HEAD_BASE_PT)) / HEAD_LEAD_PT + 1.5);
+	*nlines = (int)((yl - (y0 + HEAD_BASE_PT)) / ND30_HEAD_LEAD_PT + 1.5);
 	yl += AGENCY_RULE_GAP_PT;
 	/* 1/3 to 1/2 of the line (Phụ lục I): 45 %, lengthened for a short
 	 * name towards the minimum but never past half the line. */
@@ -221,17 +218,17 @@ lh_number(struct lctx *L, double lcx, double lcw, double rcx, double y)
 		if ((s = vbuf_take(&b)) == NULL)
 			return -1;
 		yl = lrow_center_wrap(L, s, DOC_REGULAR, ND30_HEAD_PT,
-		    HEAD_LEAD_PT, lcx, lcw, y + VV_GAP_PT + HEAD_LEAD_PT, NULL);
+		    ND30_HEAD_LEAD_PT, lcx, lcw, y + ND30_VV_GAP_PT + ND30_HEAD_LEAD_PT, NULL);
 		free(s);
 	}
 	if (m->do_khan != NULL) {
 		double bw = layout_urgency_w(m->do_khan), bh = MM_PT(URGENCY_H_MM);
 
-		dl_add(L->tmp, DL_BOX, lcx - bw / 2, yl + URGENCY_GAP_PT, bw,
+		dl_add(L->tmp, DL_BOX, lcx - bw / 2, yl + ND30_URGENCY_GAP_PT, bw,
 		    bh, RULE_PT, 0, NULL, 0);
 		lrow_center(L, m->do_khan, DOC_BOLD, ND30_HEAD_PT, lcx,
-		    yl + URGENCY_GAP_PT + bh / 2 + ND30_HEAD_PT * URGENCY_BASE);
-		yl += URGENCY_GAP_PT + bh;
+		    yl + ND30_URGENCY_GAP_PT + bh / 2 + ND30_HEAD_PT * URGENCY_BASE);
+		yl += ND30_URGENCY_GAP_PT + bh;
 	}
 	return yl;
 }
@@ -246,8 +243,8 @@ lh_title(struct lctx *L, double y)
 
 	y += TYPE_GAP_PT;
 	lrow_center(L, m->loai, DOC_BOLD, ND30_BODY_PT, X + W / 2, y);
-	y = lrow_center_wrap(L, m->trich_yeu, DOC_BOLD, ND30_BODY_PT, BODY_LEAD_PT,
-	    X + W / 2, W * ND30_TRICH_YEU_SHARE, y + BODY_LEAD_PT, &w);
+	y = lrow_center_wrap(L, m->trich_yeu, DOC_BOLD, ND30_BODY_PT, ND30_BODY_LEAD_PT,
+	    X + W / 2, W * ND30_TRICH_YEU_SHARE, y + ND30_BODY_LEAD_PT, &w);
 	y += TRICH_YEU_RULE_GAP_PT;
 	lrow_rule(L, X + W / 2, y, w / ND30_TRICH_YEU_RULE_DIV <
 	    ND30_TRICH_YEU_RULE_MIN_PT ? ND30_TRICH_YEU_RULE_MIN_PT :
