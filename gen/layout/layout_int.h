@@ -134,6 +134,16 @@ double		 lrow_center(struct lctx *, const char *s, int face,
 double		 lrow_center_wrap(struct lctx *, const char *s, int face,
 		    double size_pt, double lead_pt, double cx_pt,
 		    double width_pt, double y_pt, double *maxw);
+/*
+ * The inline in (one logical line of plain text) broken to width_pt for
+ * centred lines, balanced: the narrowest width that still gives as many
+ * lines ("ỦY BAN NHÂN DÂN / TỈNH ĐIỆN BIÊN", not "ỦY BAN NHÂN DÂN TỈNH
+ * ĐIỆN / BIÊN") and breaks no more words ("ỦY BAN NHÂN / DÂN TỈNH" would
+ * be narrower), natural spaces unless a line would then pass the
+ * measure.  0, or -1 (memory; res then empty).
+ */
+int		 lb_center(const struct layout_font *, const struct doc_inline *in,
+		    double size_pt, double width_pt, struct lb_result *res);
 /* A horizontal rule len_pt long centred on cx at y, in the current row. */
 void		 lrow_rule(struct lctx *, double cx_pt, double y_pt,
 		    double len_pt);

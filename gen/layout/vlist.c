@@ -140,17 +140,11 @@ lrow_center(struct lctx *L, const char *s, int face, double size, double cx,
 	return w;
 }
 
-/*
- * The inline in (one logical line of plain text) broken to width_pt for
- * centred lines, balanced: the narrowest width that still gives as many
- * lines ("ỦY BAN NHÂN DÂN / TỈNH ĐIỆN BIÊN", not "ỦY BAN NHÂN DÂN TỈNH
- * ĐIỆN / BIÊN") and breaks no more words ("ỦY BAN NHÂN / DÂN TỈNH" would
- * be narrower), natural spaces unless a line would then pass the
- * measure.  The one decision of both writers (lrow_center_wrap,
- * layout_center_text).  0, or -1 (memory; res then empty).
- */
-static int
-center_break(const struct layout_font *lf, const struct doc_inline *in,
+/* Balanced centred lines (contract in layout_int.h): the one decision
+ * of both writers (lrow_center_wrap, layout_center_text) and of the
+ * certificates (phoi.c). */
+int
+lb_center(const struct layout_font *lf, const struct doc_inline *in,
     double size, double width, struct lb_result *res)
 {
 	double	 lo, hi = width;
@@ -211,7 +205,7 @@ center_one(struct lctx *L, const char *s, int face, double size,
 	if (maxw)
 		*maxw = 0;
 	if (doc_inline_add(&in, s, strlen(s), face, 0) == -1 ||
-	    center_break(L->lf, &in, size, width, &res) == -1) {
+	    lb_center(L->lf, &in, size, width, &res) == -1) {
 		doc_inline_free(&in);
 		L->oom = 1;
 		return y;
@@ -231,7 +225,7 @@ center_one(struct lctx *L, const char *s, int face, double size,
 
 /*
  * The lines of s as lrow_center_wrap sets them (contract in layout.h):
- * each logical line through center_break, its lines' text (the pieces
+ * each logical line through lb_center, its lines' text (the pieces
  * point into the one run) joined by "\n".
  */
 char *
@@ -251,7 +245,7 @@ layout_center_text(const struct layout_font *lf, const char *s, int face,
 		if (e == p)
 			continue;   /* as strtok: empty lines dropped */
 		if (doc_inline_add(&in, p, (size_t)(e - p), face, 0) == -1 ||
-		    center_break(lf, &in, size_pt, width_pt, &res) == -1) {
+		    lb_center(lf, &in, size_pt, width_pt, &res) == -1) {
 			doc_inline_free(&in);
 			free(vbuf_take(&b));
 			return NULL;
