@@ -242,9 +242,10 @@ docx_table(struct docx_state *x, const struct doc_block *tb)
 		}
 		vbuf_puts(&x->b, "</w:tr>");
 	}
-	/* 6 pt before the next block, as in the PDF. */
-	vbuf_puts(&x->b, "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Spacer\"/>"
-	    "<w:spacing w:after=\"120\"/></w:pPr></w:p>");
+	/* Space before the next block, as in the PDF. */
+	vbuf_printf(&x->b, "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Spacer\"/>"
+	    "<w:spacing w:after=\"%ld\"/></w:pPr></w:p>",
+	    DOCX_TW(ND30_PARA_AFTER_PT));
 	free(colal);
 	free(split);
 	free(w);

@@ -291,8 +291,8 @@ lh_under_number(struct docx_state *x, long lw, long rw)
 	if (m->do_khan != NULL) {
 		long bw = DOCX_TW(layout_urgency_w(m->do_khan));
 
-		boxed(&x->b, (lw - bw) / 2, bw, lw, m->do_khan, ND30_HEAD_PT, 160,
-		    0);
+		boxed(&x->b, (lw - bw) / 2, bw, lw, m->do_khan, ND30_HEAD_PT,
+		    DOCX_TW(ND30_URGENCY_GAP_PT), 0);
 	}
 	vbuf_puts(&x->b, "</w:tc>");
 	cell(&x->b, rw);
