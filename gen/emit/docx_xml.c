@@ -252,18 +252,13 @@ lh_right(struct docx_state *x, long cw, long ind)
 	    ind + (cw - ind - tw) / 2, (cw - ind - tw) / 2);
 }
 
-/* Room left of the right column's lines: they centre under a Quốc hiệu
- * set flush right, unless the date is wider. */
+/* Room left of the right column's lines: they centre under its widest
+ * line set flush right, as the PDF's (layout_national_w). */
 static long
 lh_right_ind(struct docx_state *x, long cw)
 {
-	long	 w = docx_width(x, DOC_BOLD, ND30_HEAD_PT,
-	    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), dw;
-	char	*s = nd30_date(&x->doc->meta);
+	long w = DOCX_TW(layout_national_w(x->lf, &x->doc->meta));
 
-	if (s != NULL && (dw = docx_width(x, DOC_ITALIC, ND30_BODY_PT, s)) > w)
-		w = dw;
-	free(s);
 	w += 40;   /* rounding of the metrics */
 	return w < cw ? cw - w : 0;
 }

@@ -81,6 +81,14 @@ struct doc_inline;
 /* Width in pt of the urgency box (ô 10b) by its words: 40 mm for
  * THƯỢNG KHẨN, 30 mm for HỎA TỐC, 20 mm otherwise (letterhead.c). */
 double		 layout_urgency_w(const char *urgency);
+/* Width in pt of the widest line of the letterhead's right column: the
+ * Quốc hiệu (ô 1), or the place and date (ô 4) when longer ("Thành phố
+ * Hồ Chí Minh, ngày ..."); that line sits flush with the right margin
+ * and the column is centred under it (letterhead.c). */
+struct doc_meta;
+struct layout_font;
+double		 layout_national_w(const struct layout_font *,
+		    const struct doc_meta *);
 
 /* ------------------------------------------------------------------ */
 /* Font metrics (layout measures through this only)                     */

@@ -173,6 +173,22 @@ lh_agency(struct lctx *L, double lcx, double lcw, double y0, int *nlines)
 	return yl;
 }
 
+/* The right column's widest line, pt (contract in layout.h). */
+double
+layout_national_w(const struct layout_font *lf, const struct doc_meta *m)
+{
+	const char	*qh = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+	double		 w = layout_width(lf, DOC_BOLD, ND30_HEAD_PT, qh,
+	    strlen(qh)), dw;
+	char		*s = nd30_date(m);
+
+	if (s != NULL && (dw = layout_width(lf, DOC_ITALIC, ND30_BODY_PT, s,
+	    strlen(s))) > w)
+		w = dw;
+	free(s);
+	return w;
+}
+
 /* ô 1: the Quốc hiệu and the Tiêu ngữ with its rule, centred on rcx from
  * the top y0.  Returns the rule's y. */
 static double
@@ -269,11 +285,9 @@ layout_letterhead(struct lctx *L)
 	size_t			 i0 = lrow_begin(L);
 	int			 nag, line, col;
 
-	/* The Quốc hiệu is the widest line of the right column: set it
-	 * flush with the right margin and centre the rest under it. */
-	rcx = X + W - layout_width(L->lf, DOC_BOLD, ND30_HEAD_PT,
-	    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-	    strlen("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")) / 2;
+	/* The right column's widest line flush with the right margin, the
+	 * rest centred under it. */
+	rcx = X + W - layout_national_w(L->lf, m) / 2;
 	if (m->du_thao != NULL)
 		y0 = lh_draft(L, m->du_thao);
 	yl = lh_agency(L, lcx, lcw, y0, &nag);
