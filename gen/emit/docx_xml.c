@@ -343,8 +343,8 @@ static int
 lh_kinh_gui(struct docx_state *x)
 {
 	const struct doc_list	*kg = &x->doc->meta.kinh_gui;
-	long			 lw = docx_width(x, DOC_REGULAR, ND30_BODY_PT,
-	    "Kính gửi: "), ew = 0, w, x0;
+	long			 lw, x0;
+	double			 lw_pt, x0_pt, ew_pt;
 	char			 ppr[200];
 	size_t			 i;
 	char			*s;
@@ -366,23 +366,19 @@ lh_kinh_gui(struct docx_state *x)
 		free(t);
 		return 0;
 	}
-	for (i = 0; i < kg->n; i++) {
-		if ((s = nd30_kinh_gui_entry(kg->v[i], i + 1 == kg->n)) == NULL)
-			return -1;
-		if ((w = docx_width(x, DOC_REGULAR, ND30_BODY_PT, s)) > ew)
-			ew = w;
-		free(s);
-	}
-	if (ew > x->width_tw - lw)
-		ew = x->width_tw - lw;
-	x0 = (x->width_tw - lw - ew) / 2;
+	/* The label and the entries placed as the PDF's. */
+	if (layout_kinh_gui_box(x->lf, &x->doc->meta, x->width_pt, &lw_pt,
+	    &x0_pt, &ew_pt) == -1)
+		return -1;
+	lw = DOCX_TW(lw_pt);
+	x0 = DOCX_TW(x0_pt + lw_pt);   /* where the entries start */
 	for (i = 0; i < kg->n; i++) {
 		if ((s = nd30_kinh_gui_entry(kg->v[i], i + 1 == kg->n)) == NULL)
 			return -1;
 		snprintf(ppr, sizeof(ppr), "<w:tabs><w:tab w:val=\"left\" "
 		    "w:pos=\"%ld\"/></w:tabs><w:spacing w:before=\"%d\"/>"
-		    "<w:ind w:left=\"%ld\" w:hanging=\"%ld\"/>", x0 + lw,
-		    i == 0 ? 240 : 0, x0 + lw, i == 0 ? lw : 0);
+		    "<w:ind w:left=\"%ld\" w:hanging=\"%ld\"/>", x0,
+		    i == 0 ? 240 : 0, x0, i == 0 ? lw : 0);
 		vbuf_printf(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"KinhGui\"/>"
 		    "%s</w:pPr>", ppr);
 		if (i == 0)

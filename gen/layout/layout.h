@@ -89,6 +89,13 @@ struct doc_meta;
 struct layout_font;
 double		 layout_national_w(const struct layout_font *,
 		    const struct doc_meta *);
+/* Where a Kính gửi of several recipients goes (ô 9a) in a text width_pt
+ * wide: the label's width, the block's left edge from the text's left
+ * (the label and the widest entry centred as one) and the entries'
+ * measure, pt.  0, or -1 (memory). */
+int		 layout_kinh_gui_box(const struct layout_font *,
+		    const struct doc_meta *, double width_pt, double *label_pt,
+		    double *x0_pt, double *entry_pt);
 
 /* ------------------------------------------------------------------ */
 /* Font metrics (layout measures through this only)                     */

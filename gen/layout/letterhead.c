@@ -55,6 +55,34 @@ layout_urgency_w(const char *s)
 	return MM_PT(20);
 }
 
+/* Where the Kính gửi list goes (contract in layout.h). */
+int
+layout_kinh_gui_box(const struct layout_font *lf, const struct doc_meta *m,
+    double width_pt, double *label_pt, double *x0_pt, double *entry_pt)
+{
+	const char	*label = "Kính gửi: ";
+	double		 lw = layout_width(lf, DOC_REGULAR, ND30_BODY_PT, label,
+	    strlen(label)), ew = 0, w;
+	size_t		 i;
+	char		*s;
+
+	for (i = 0; i < m->kinh_gui.n; i++) {
+		if ((s = nd30_kinh_gui_entry(m->kinh_gui.v[i], i + 1 ==
+		    m->kinh_gui.n)) == NULL)
+			return -1;
+		w = layout_width(lf, DOC_REGULAR, ND30_BODY_PT, s, strlen(s));
+		free(s);
+		if (w > ew)
+			ew = w;
+	}
+	if (ew > width_pt - lw)
+		ew = width_pt - lw;
+	*label_pt = lw;
+	*entry_pt = ew;
+	*x0_pt = (width_pt - lw - ew) / 2;
+	return 0;
+}
+
 /*
  * The Kính gửi block (ô 9a) from baseline y into the current row: one
  * recipient centred on one line, several as a list beside the label.
@@ -65,9 +93,7 @@ lay_kinh_gui(struct lctx *L, double y, double *last)
 {
 	const struct doc_list	*kg = &L->doc->meta.kinh_gui;
 	const char		*label = "Kính gửi: ";
-	double			 lw = layout_width(L->lf, DOC_REGULAR, ND30_BODY_PT,
-	    label, strlen(label));
-	double			 ew = 0, x0;
+	double			 lw, ew, x0;
 	size_t			 i;
 	char			*s;
 
@@ -81,19 +107,10 @@ lay_kinh_gui(struct lctx *L, double y, double *last)
 		*last = y;
 		return 0;
 	}
-	for (i = 0; i < kg->n; i++) {
-		double w;
-
-		if ((s = nd30_kinh_gui_entry(kg->v[i], i + 1 == kg->n)) == NULL)
-			return -1;
-		w = layout_width(L->lf, DOC_REGULAR, ND30_BODY_PT, s, strlen(s));
-		free(s);
-		if (w > ew)
-			ew = w;
-	}
-	if (ew > L->width_pt - lw)
-		ew = L->width_pt - lw;
-	x0 = L->left_pt + (L->width_pt - lw - ew) / 2;
+	if (layout_kinh_gui_box(L->lf, &L->doc->meta, L->width_pt, &lw, &x0,
+	    &ew) == -1)
+		return -1;
+	x0 += L->left_pt;
 	dl_add(L->tmp, DL_TEXT, x0, y, 0, 0, ND30_BODY_PT, DOC_REGULAR, label,
 	    strlen(label) - 1);
 	for (i = 0; i < kg->n; i++) {
