@@ -178,9 +178,9 @@ boxed(struct vbuf *b, long left_tw, long w_tw, long col_tw, const char *s,
  * them (layout_center_text: each line broken to width_pt and balanced,
  * "ỦY BAN NHÂN DÂN / TỈNH ĐIỆN BIÊN"), a line break between them; its
  * indents pad_tw on either side.  size_pt is the style's size.  Returns
- * its widest line, twips (0: memory, marked in x->b).
+ * its widest line, pt (0: memory, marked in x->b).
  */
-static long
+static double
 centred(struct docx_state *x, const char *style, const char *s, int face,
     double size_pt, double width_pt, long pad_tw)
 {
@@ -197,7 +197,7 @@ centred(struct docx_state *x, const char *style, const char *s, int face,
 	    pad_tw, pad_tw);
 	docx_para(&x->b, style, ppr, t, face, 0);
 	free(t);
-	return DOCX_TW(w);
+	return w;
 }
 
 /* ô 2, 3 (and 5b, 10b) in the left cell. */
@@ -205,10 +205,9 @@ static int
 lh_left(struct docx_state *x, long cw)
 {
 	const struct doc_meta	*m = &x->doc->meta;
-	long			 maxw = 0, w, min = DOCX_TW(ND30_AGENCY_RULE_MIN_PT);
 	long			 pad = DOCX_TW(ND30_LEFT_COL_PAD_PT / 2);
 	double			 agency_pt = x->width_pt * ND30_LEFT_COL -
-	    ND30_LEFT_COL_PAD_PT;
+	    ND30_LEFT_COL_PAD_PT, w, maxw = 0;
 	size_t			 i;
 
 	/* The agency's lines a little narrower than their column, so they
@@ -220,14 +219,7 @@ lh_left(struct docx_state *x, long cw)
 		if ((w = centred(x, "Letterhead", m->co_quan.v[i], DOC_BOLD,
 		    ND30_HEAD_PT, agency_pt, pad)) > maxw)
 			maxw = w;
-	if (maxw > cw)
-		maxw = cw;
-	/* 1/3-1/2 of the line, at least a minimum within the half. */
-	w = (long)(maxw * ND30_AGENCY_RULE_SHARE);
-	if (w < min)
-		w = min < (long)(maxw * ND30_AGENCY_RULE_MAX) ? min :
-		    (long)(maxw * ND30_AGENCY_RULE_MAX);
-	docx_rule(&x->b, cw, w, 0);
+	docx_rule(&x->b, cw, DOCX_TW(layout_agency_rule(maxw)), 0);
 	return 0;
 }
 
@@ -328,14 +320,13 @@ static void
 lh_title(struct docx_state *x)
 {
 	const struct doc_meta	*m = &x->doc->meta;
-	long			 w;
+	double			 w;
 
 	docx_para(&x->b, "DocType", NULL, m->loai, DOC_REGULAR, 0);
 	w = centred(x, "TrichYeu", m->trich_yeu, DOC_BOLD, ND30_BODY_PT,
 	    x->width_pt * ND30_TRICH_YEU_SHARE, (long)(x->width_tw *
 	    (1 - ND30_TRICH_YEU_SHARE) / 2));
-	docx_rule(&x->b, x->width_tw, w / 3 < DOCX_TW(ND30_TRICH_YEU_RULE_MIN_PT) ?
-	    DOCX_TW(ND30_TRICH_YEU_RULE_MIN_PT) : w / 3, 0);
+	docx_rule(&x->b, x->width_tw, DOCX_TW(layout_trich_yeu_rule(w)), 0);
 }
 
 /* ô 9a: one recipient centred, several as a list beside the label. */

@@ -89,6 +89,10 @@ struct doc_meta;
 struct layout_font;
 double		 layout_national_w(const struct layout_font *,
 		    const struct doc_meta *);
+/* The length in pt of the rule under the agency (ô 2) whose widest line
+ * is line_pt long, and of the rule under the trích yếu (ô 5a). */
+double		 layout_agency_rule(double line_pt);
+double		 layout_trich_yeu_rule(double line_pt);
 /* Where a Kính gửi of several recipients goes (ô 9a) in a text width_pt
  * wide: the label's width, the block's left edge from the text's left
  * (the label and the widest entry centred as one) and the entries'

@@ -180,14 +180,30 @@ lh_agency(struct lctx *L, double lcx, double lcw, double y0, int *nlines)
 	}
 	*nlines = (int)((yl - (y0 + HEAD_BASE_PT)) / ND30_HEAD_LEAD_PT + 1.5);
 	yl += AGENCY_RULE_GAP_PT;
-	/* 1/3 to 1/2 of the line (Phụ lục I): 45 %, lengthened for a short
-	 * name towards the minimum but never past half the line. */
-	w = maxw * ND30_AGENCY_RULE_SHARE;
-	if (w < ND30_AGENCY_RULE_MIN_PT)
-		w = ND30_AGENCY_RULE_MIN_PT < maxw * ND30_AGENCY_RULE_MAX ?
-		    ND30_AGENCY_RULE_MIN_PT : maxw * ND30_AGENCY_RULE_MAX;
-	lrow_rule(L, lcx, yl, w);
+	lrow_rule(L, lcx, yl, layout_agency_rule(maxw));
 	return yl;
+}
+
+/* The rule under the agency (contract in layout.h): 1/3 to 1/2 of the
+ * line (Phụ lục I), 45 %, lengthened for a short name towards the
+ * minimum but never past half the line. */
+double
+layout_agency_rule(double line_pt)
+{
+	double w = line_pt * ND30_AGENCY_RULE_SHARE;
+
+	if (w < ND30_AGENCY_RULE_MIN_PT)
+		w = ND30_AGENCY_RULE_MIN_PT < line_pt * ND30_AGENCY_RULE_MAX ?
+		    ND30_AGENCY_RULE_MIN_PT : line_pt * ND30_AGENCY_RULE_MAX;
+	return w;
+}
+
+/* The rule under the trích yếu (contract in layout.h). */
+double
+layout_trich_yeu_rule(double line_pt)
+{
+	return line_pt / ND30_TRICH_YEU_RULE_DIV < ND30_TRICH_YEU_RULE_MIN_PT ?
+	    ND30_TRICH_YEU_RULE_MIN_PT : line_pt / ND30_TRICH_YEU_RULE_DIV;
 }
 
 /* The right column's widest line, pt (contract in layout.h). */
@@ -279,9 +295,7 @@ lh_title(struct lctx *L, double y)
 	y = lrow_center_wrap(L, m->trich_yeu, DOC_BOLD, ND30_BODY_PT, ND30_BODY_LEAD_PT,
 	    X + W / 2, W * ND30_TRICH_YEU_SHARE, y + ND30_BODY_LEAD_PT, &w);
 	y += TRICH_YEU_RULE_GAP_PT;
-	lrow_rule(L, X + W / 2, y, w / ND30_TRICH_YEU_RULE_DIV <
-	    ND30_TRICH_YEU_RULE_MIN_PT ? ND30_TRICH_YEU_RULE_MIN_PT :
-	    w / ND30_TRICH_YEU_RULE_DIV);
+	lrow_rule(L, X + W / 2, y, layout_trich_yeu_rule(w));
 	return y;
 }
 
