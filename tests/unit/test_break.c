@@ -718,6 +718,24 @@ test_center_text(void)
 	free(t);
 }
 
+/* The rules under the agency and the trích yếu, one measure for both
+ * writers. */
+static void
+test_rules(void)
+{
+	CHECK("agency rule 45 % of a long line",
+	    fabs(layout_agency_rule(200) - 90) < EPS_PT);
+	CHECK("agency rule lengthened to its minimum",
+	    fabs(layout_agency_rule(85) - ND30_AGENCY_RULE_MIN_PT) < EPS_PT);
+	CHECK("agency rule never past half a short line",
+	    fabs(layout_agency_rule(60) - 30) < EPS_PT);
+	CHECK("trích yếu rule a third of the line",
+	    fabs(layout_trich_yeu_rule(300) - 100) < EPS_PT);
+	CHECK("trích yếu rule at least its minimum",
+	    fabs(layout_trich_yeu_rule(120) - ND30_TRICH_YEU_RULE_MIN_PT) <
+	    EPS_PT);
+}
+
 int
 main(void)
 {
@@ -730,5 +748,6 @@ main(void)
 	test_empty();
 	test_faces();
 	test_center_text();
+	test_rules();
 	return check_failed != 0;
 }
