@@ -172,7 +172,8 @@ bc_plan_table(struct csvt *t, struct diag *d, struct bc_plan **out)
 	for (r = 1; r < t->nrows && cnd >= 0 && !oom; r++) {
 		const struct csvt_row *row = &t->rows[r];
 
-		if (vb_roman(bc_cell(row, cstt), strlen(bc_cell(row, cstt))) > 0 &&
+		if (vb_roman(bc_cell(row, cstt),
+		    strlen(bc_cell(row, cstt))) > 0 &&
 		    *bc_cell(row, cma) == '\0')
 			oom = bc_plan_group(p, row, cstt, d) != 0;
 		else if (*bc_cell(row, cstt) != '\0' ||

@@ -31,7 +31,7 @@ struct docx_state {
 	const struct doc	 *doc;        /* the model */
 	const struct layout_font *lf;         /* metrics, to size rules */
 	long			  width_tw;   /* text width of the section */
-	double			  width_pt;   /* the same in pt, as the layout's */
+	double			  width_pt;   /* the same, pt (the layout's) */
 	int			  landscape;  /* current section is landscape */
 	int			  pagebreak;  /* next paragraph starts a page */
 };

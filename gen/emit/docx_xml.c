@@ -386,7 +386,8 @@ int
 docx_letterhead(struct docx_state *x)
 {
 	const struct doc_meta	*m = &x->doc->meta;
-	long			 W = x->width_tw, lw = (long)(W * ND30_LEFT_COL);
+	long			 W = x->width_tw;
+	long			 lw = (long)(W * ND30_LEFT_COL);
 	long			 ind = lh_right_ind(x, W - lw);
 
 	if (m->du_thao != NULL) {
@@ -474,7 +475,8 @@ signer(struct docx_state *x, const struct doc_signer *s, double w_pt,
 		centred(x, "ChuKy", s->tham_quyen, DOC_BOLD, ND30_BODY_PT, w_pt,
 		    0);
 	if (part != 1)
-		centred(x, "ChuKy", s->chuc_vu, DOC_BOLD, ND30_BODY_PT, w_pt, 0);
+		centred(x, "ChuKy", s->chuc_vu, DOC_BOLD, ND30_BODY_PT, w_pt,
+		    0);
 	if (part != 0)
 		centred(x, "ChuKyTen", s->ho_ten, DOC_BOLD, ND30_BODY_PT, w_pt,
 		    0);

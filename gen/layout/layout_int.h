@@ -142,8 +142,9 @@ double		 lrow_center_wrap(struct lctx *, const char *s, int face,
  * be narrower), natural spaces unless a line would then pass the
  * measure.  0, or -1 (memory; res then empty).
  */
-int		 lb_center(const struct layout_font *, const struct doc_inline *in,
-		    double size_pt, double width_pt, struct lb_result *res);
+int		 lb_center(const struct layout_font *,
+		    const struct doc_inline *in, double size_pt, double width_pt,
+		    struct lb_result *res);
 /* A horizontal rule len_pt long centred on cx at y, in the current row. */
 void		 lrow_rule(struct lctx *, double cx_pt, double y_pt,
 		    double len_pt);

@@ -101,8 +101,8 @@ lay_kinh_gui(struct lctx *L, double y, double *last)
 		if ((s = nd30_kinh_gui_one(kg->v[0])) == NULL)
 			return -1;
 		y = lrow_center_wrap(L, s, DOC_REGULAR, ND30_BODY_PT,
-		    ND30_BODY_LEAD_PT, L->left_pt + L->width_pt / 2, L->width_pt,
-		    y, NULL);
+		    ND30_BODY_LEAD_PT, L->left_pt + L->width_pt / 2,
+		    L->width_pt, y, NULL);
 		free(s);
 		*last = y;
 		return 0;
@@ -147,12 +147,13 @@ static double
 lh_draft(struct lctx *L, const char *mark)
 {
 	double X = L->left_pt, W = L->width_pt;
-	double dw = layout_width(L->lf, DOC_BOLD, ND30_DRAFT_PT, mark, strlen(mark));
+	double dw = layout_width(L->lf, DOC_BOLD, ND30_DRAFT_PT, mark,
+	    strlen(mark));
 
 	dl_add(L->tmp, DL_BOX, X + W - dw - 2 * ND30_DRAFT_PAD_PT, 0,
 	    dw + 2 * ND30_DRAFT_PAD_PT, DRAFT_BOX_H_PT, RULE_PT, 0, NULL, 0);
-	dl_add(L->tmp, DL_TEXT, X + W - dw - ND30_DRAFT_PAD_PT, DRAFT_BASE_PT, 0, 0,
-	    ND30_DRAFT_PT, DOC_BOLD, mark, strlen(mark));
+	dl_add(L->tmp, DL_TEXT, X + W - dw - ND30_DRAFT_PAD_PT, DRAFT_BASE_PT,
+	    0, 0, ND30_DRAFT_PT, DOC_BOLD, mark, strlen(mark));
 	return DRAFT_SPACE_PT;
 }
 
@@ -169,12 +170,12 @@ lh_agency(struct lctx *L, double lcx, double lcw, double y0, int *nlines)
 
 	if (m->co_quan_chu_quan != NULL)
 		yl = lrow_center_wrap(L, m->co_quan_chu_quan, DOC_REGULAR,
-		    ND30_HEAD_PT, ND30_HEAD_LEAD_PT, lcx, lcw - ND30_LEFT_COL_PAD_PT,
-		    yl + ND30_HEAD_LEAD_PT, NULL);
+		    ND30_HEAD_PT, ND30_HEAD_LEAD_PT, lcx,
+		    lcw - ND30_LEFT_COL_PAD_PT, yl + ND30_HEAD_LEAD_PT, NULL);
 	for (i = 0; i < m->co_quan.n; i++) {
-		yl = lrow_center_wrap(L, m->co_quan.v[i], DOC_BOLD, ND30_HEAD_PT,
-		    ND30_HEAD_LEAD_PT, lcx, lcw - ND30_LEFT_COL_PAD_PT, yl + ND30_HEAD_LEAD_PT,
-		    &w);
+		yl = lrow_center_wrap(L, m->co_quan.v[i], DOC_BOLD,
+		    ND30_HEAD_PT, ND30_HEAD_LEAD_PT, lcx,
+		    lcw - ND30_LEFT_COL_PAD_PT, yl + ND30_HEAD_LEAD_PT, &w);
 		if (w > maxw)
 			maxw = w;
 	}
@@ -267,16 +268,19 @@ lh_number(struct lctx *L, double lcx, double lcw, double rcx, double y)
 		if ((s = vbuf_take(&b)) == NULL)
 			return -1;
 		yl = lrow_center_wrap(L, s, DOC_REGULAR, ND30_HEAD_PT,
-		    ND30_HEAD_LEAD_PT, lcx, lcw, y + ND30_VV_GAP_PT + ND30_HEAD_LEAD_PT, NULL);
+		    ND30_HEAD_LEAD_PT, lcx, lcw,
+		    y + ND30_VV_GAP_PT + ND30_HEAD_LEAD_PT, NULL);
 		free(s);
 	}
 	if (m->do_khan != NULL) {
-		double bw = layout_urgency_w(m->do_khan), bh = MM_PT(URGENCY_H_MM);
+		double bw = layout_urgency_w(m->do_khan);
+		double bh = MM_PT(URGENCY_H_MM);
 
 		dl_add(L->tmp, DL_BOX, lcx - bw / 2, yl + ND30_URGENCY_GAP_PT, bw,
 		    bh, RULE_PT, 0, NULL, 0);
 		lrow_center(L, m->do_khan, DOC_BOLD, ND30_HEAD_PT, lcx,
-		    yl + ND30_URGENCY_GAP_PT + bh / 2 + ND30_HEAD_PT * URGENCY_BASE);
+		    yl + ND30_URGENCY_GAP_PT + bh / 2 +
+		    ND30_HEAD_PT * URGENCY_BASE);
 		yl += ND30_URGENCY_GAP_PT + bh;
 	}
 	return yl;
@@ -292,8 +296,9 @@ lh_title(struct lctx *L, double y)
 
 	y += TYPE_GAP_PT;
 	lrow_center(L, m->loai, DOC_BOLD, ND30_BODY_PT, X + W / 2, y);
-	y = lrow_center_wrap(L, m->trich_yeu, DOC_BOLD, ND30_BODY_PT, ND30_BODY_LEAD_PT,
-	    X + W / 2, W * ND30_TRICH_YEU_SHARE, y + ND30_BODY_LEAD_PT, &w);
+	y = lrow_center_wrap(L, m->trich_yeu, DOC_BOLD, ND30_BODY_PT,
+	    ND30_BODY_LEAD_PT, X + W / 2, W * ND30_TRICH_YEU_SHARE,
+	    y + ND30_BODY_LEAD_PT, &w);
 	y += TRICH_YEU_RULE_GAP_PT;
 	lrow_rule(L, X + W / 2, y, layout_trich_yeu_rule(w));
 	return y;

@@ -102,8 +102,10 @@ struct lfit {
 };
 
 static const struct lfit fits[] = {
-	{ ND30_BODY_PT, ND30_BODY_LEAD_PT / ND30_BODY_PT, ND30_PARA_AFTER_PT },   /* 14 pt */
-	{ 13.0, ND30_BODY_LEAD_PT / ND30_BODY_PT, ND30_PARA_AFTER_PT },      /* 13 pt */
+	/* 14 pt */
+	{ ND30_BODY_PT, ND30_BODY_LEAD_PT / ND30_BODY_PT, ND30_PARA_AFTER_PT },
+	/* 13 pt */
+	{ 13.0, ND30_BODY_LEAD_PT / ND30_BODY_PT, ND30_PARA_AFTER_PT },
 	{ 13.0, LINE_SINGLE, ND30_PARA_AFTER_PT },                 /* single */
 };
 #define NFITS (sizeof(fits) / sizeof(fits[0]))

@@ -104,8 +104,8 @@ lay_authority(struct lctx *L, const struct doc_signer *s, double cx,
 		    ND30_BODY_LEAD_PT, cx, width, y, NULL);
 		y += ND30_BODY_LEAD_PT;
 	}
-	return lrow_center_wrap(L, s->chuc_vu, DOC_BOLD, ND30_BODY_PT, ND30_BODY_LEAD_PT,
-	    cx, width, y, NULL);
+	return lrow_center_wrap(L, s->chuc_vu, DOC_BOLD, ND30_BODY_PT,
+	    ND30_BODY_LEAD_PT, cx, width, y, NULL);
 }
 
 /* The signer's name (7b) at baseline y; returns its last baseline. */
@@ -113,8 +113,8 @@ static double
 lay_name(struct lctx *L, const struct doc_signer *s, double cx,
     double width, double y)
 {
-	return lrow_center_wrap(L, s->ho_ten, DOC_BOLD, ND30_BODY_PT, ND30_BODY_LEAD_PT,
-	    cx, width, y, NULL);
+	return lrow_center_wrap(L, s->ho_ten, DOC_BOLD, ND30_BODY_PT,
+	    ND30_BODY_LEAD_PT, cx, width, y, NULL);
 }
 
 /*
@@ -155,7 +155,8 @@ layout_signature(struct lctx *L)
 		 * clerk types it (and pdftotext gives it back). */
 		yl = lay_noi_nhan(L, X, nnw - ND30_SIGN_COL_GAP_PT, y);
 		yr = lay_authority(L, &m->ky[0], cx, W - nnw, y);
-		yr = lay_name(L, &m->ky[0], cx, W - nnw, yr + ND30_SIGN_SPACE_PT);
+		yr = lay_name(L, &m->ky[0], cx, W - nnw,
+		    yr + ND30_SIGN_SPACE_PT);
 		yname = yr;
 	}
 	if (yl < 0)

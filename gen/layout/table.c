@@ -342,8 +342,9 @@ trow_break(struct lctx *L, struct tlay *T, size_t r, int header)
 		 * slices are drawn. */
 		if (inline_face(&row[c], bold || T->group ? DOC_BOLD : 0,
 		    &T->ins[c]) == -1 ||
-		    tcell_break(L, &T->ins[c], T->size, cw - 2 * ND30_CELL_PADX_PT,
-		    T->al[c] == 'j', &T->res[c]) == -1)
+		    tcell_break(L, &T->ins[c], T->size,
+		    cw - 2 * ND30_CELL_PADX_PT, T->al[c] == 'j',
+		    &T->res[c]) == -1)
 			return -1;
 		if (T->res[c].n > T->nlines)
 			T->nlines = T->res[c].n;
@@ -423,8 +424,8 @@ trow_slices(struct lctx *L, struct tlay *T, size_t r, int header,
 		else
 			keep = nlines < ROW_SPLIT_LINES || i == 1 ||
 			    i + 1 == nlines;
-		v = lrow_end(L, i0, h, r == 0 && i == 0 ? ND30_PARA_AFTER_PT : 0,
-		    keep);
+		v = lrow_end(L, i0, h, r == 0 && i == 0 ?
+		    ND30_PARA_AFTER_PT : 0, keep);
 		if (v == NULL)
 			return -1;
 		v->table = T->tid;
@@ -505,7 +506,8 @@ header_whole(struct lctx *L, struct tlay *T)
 	for (r = 0; r < T->t->header_rows && r < T->t->nrows; r++) {
 		if (trow_break(L, T, r, 1) == -1)
 			return -1;
-		h += (double)T->nlines * T->lead + ND30_CELL_PADT_PT + ND30_CELL_PADB_PT;
+		h += (double)T->nlines * T->lead + ND30_CELL_PADT_PT +
+		    ND30_CELL_PADB_PT;
 		trow_free(T);
 	}
 	T->hwhole = h <= (L->bottom_pt - L->top_pt) / 2;
