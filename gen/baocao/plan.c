@@ -30,23 +30,6 @@ static const char *const bc_col_ma[] = {
 	"ma", "Mã", "Mã nhiệm vụ", NULL
 };
 
-/* Value of a Roman numeral I … XXXIX written in capitals, or 0. */
-static int
-bc_roman(const char *s)
-{
-	static const char *const r[] = {
-		"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
-		"XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII",
-		"XIX", "XX"
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(r) / sizeof(r[0]); i++)
-		if (strcmp(s, r[i]) == 0)
-			return (int)i + 1;
-	return 0;
-}
-
 /*
  * The period a group title names: 1..4 for "quý I".."quý IV" (or
  * "quý 1"), 0 for "thường xuyên", -1 when none.  *year: a year written
@@ -189,7 +172,8 @@ bc_plan_table(struct csvt *t, struct diag *d, struct bc_plan **out)
 	for (r = 1; r < t->nrows && cnd >= 0 && !oom; r++) {
 		const struct csvt_row *row = &t->rows[r];
 
-		if (bc_roman(bc_cell(row, cstt)) > 0 &&
+		if (vb_roman(bc_cell(row, cstt),
+		    strlen(bc_cell(row, cstt))) > 0 &&
 		    *bc_cell(row, cma) == '\0')
 			oom = bc_plan_group(p, row, cstt, d) != 0;
 		else if (*bc_cell(row, cstt) != '\0' ||

@@ -158,6 +158,9 @@ char		*vb_upper(const char *s);
 /* The edit (Levenshtein) distance of two byte strings, for "did you
  * mean" suggestions; (size_t)-1 on OOM. */
 size_t		 vb_edit_distance(const char *a, const char *b);
+/* The value of the n bytes at s as a Roman numeral in capitals, I to
+ * XXXIX ("XIV" -> 14), or 0 when they are not one (base/roman.c). */
+int		 vb_roman(const char *s, size_t n);
 
 /* ------------------------------------------------------------------ */
 /* Dates                                                              */
@@ -193,6 +196,12 @@ char		*sotien_words(unsigned long long amount,
 		    const struct sotien_opt *opt);
 /* Figures grouped with '.': 1490000 -> "1.490.000".  Malloc'd. */
 char		*sotien_figures(unsigned long long amount);
+/* v as Vietnamese write a number, rounded half away from zero to the
+ * hundredth: 1490000 -> "1.490.000", 87.5 -> "87,5", 0.256 -> "0,26",
+ * -3 -> "-3" (every chart label and table figure of both writers).
+ * Into buf (n bytes, cut short if too small); NaN, infinities and
+ * |v| >= 10^15 are written as 0. */
+void		 sotien_decimal(double v, char *buf, size_t n);
 /* Parse an amount written "1490000", "1.490.000" or "1 490 000" (one
  * separator kind, groups of three).  Returns 0 and sets *out, or -1 when
  * s is not such an amount or exceeds SOTIEN_MAX. */

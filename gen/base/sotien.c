@@ -9,6 +9,8 @@
  * trăm tỷ".  A group that follows a higher non-zero part is said in full
  * ("không trăm", "linh"); a group of 000 is skipped.
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -147,6 +149,43 @@ sotien_figures(unsigned long long amount)
 	}
 	out[o] = '\0';
 	return out;
+}
+
+/*
+ * v as Vietnamese write a number (contract in vanban.h).  Rounded to the
+ * hundredth by llround, half away from zero: adding 0.5 and truncating
+ * rounded a negative value towards zero (-1.234 gave -1,22) and took
+ * 0.49999999999999994 to 1 (the sum rounds up in binary).
+ */
+void
+sotien_decimal(double v, char *buf, size_t n)
+{
+	long long		 cents;
+	unsigned long long	 a;
+	char			 ip[32];
+	size_t			 len, i, k = 0;
+	int			 fr;
+
+	if (n == 0)
+		return;
+	if (!(v > -1e15 && v < 1e15))   /* NaN, infinite, or too large */
+		v = 0;
+	cents = llround(v * 100);
+	a = (unsigned long long)(cents < 0 ? -cents : cents);
+	fr = (int)(a % 100);
+	if (cents < 0 && k + 1 < n)
+		buf[k++] = '-';
+	snprintf(ip, sizeof(ip), "%llu", a / 100);
+	len = strlen(ip);
+	for (i = 0; i < len && k + 2 < n; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[k++] = '.';
+		buf[k++] = ip[i];
+	}
+	buf[k] = '\0';
+	if (fr != 0)
+		snprintf(buf + k, n - k, fr % 10 ? ",%02d" : ",%d",
+		    fr % 10 ? fr : fr / 10);
 }
 
 /* The value of a decimal digit string s[0..n) or -1 past SOTIEN_MAX. */

@@ -71,7 +71,17 @@ struct doc_table {
 	int		  has_widths;   /* 0: size columns from their content */
 	char		 *align;        /* ncols enum doc_align, or NULL (left) */
 	double		  size_pt;      /* font size of the table, pt */
+	unsigned char	 *group;        /* nrows flags, set when the table is
+					 * parsed and read by every writer:
+					 * DOC_GROUP for a body row that heads
+					 * a group (its first cell a Roman
+					 * numeral alone: I, II ...), with
+					 * DOC_GROUP_SPAN when its title
+					 * (cell 2) spans the empty cells
+					 * after it (3 columns or more) */
 };
+#define DOC_GROUP 1
+#define DOC_GROUP_SPAN 2
 
 enum doc_chart_type {
 	DOC_CHART_BAR,     /* horizontal bars, labels at the left */
@@ -178,8 +188,6 @@ int		 doc_locate(const char *text, int line, uint32_t cp, int *oline,
 struct doc_chart *doc_chart_parse(const char *name, const char *info,
 		    const char *body, int line, int col, struct diag *d);
 void		 doc_chart_free(struct doc_chart *);   /* NULL is a no-op */
-/* Is s a Roman numeral I..XXXIX (a group row's first cell)? */
-int		 doc_is_roman(const char *s);
 /* tabfmt.c: how every writer sets a table's cells. */
 /* The alignment of column c's body cells: align= when the table gives
  * it, else by content: 'r' when every non-empty body cell (group rows

@@ -1,7 +1,7 @@
 /*
  * model.c - the document model's own helpers: inline runs, blocks,
  * freeing a document, and the small queries later stages ask of it
- * (doc_is_roman, doc_locate).  Nothing here parses a source, so layout
+ * (doc_locate).  Nothing here parses a source, so layout
  * and render link only this and not cmark or libyaml.
  */
 #include <stdint.h>
@@ -168,25 +168,6 @@ doc_add_block(struct doc *doc, enum doc_btype type, int line, int col)
 }
 
 int
-doc_is_roman(const char *s)
-{
-	static const char *const r[] = { "I", "II", "III", "IV", "V", "VI",
-	    "VII", "VIII", "IX" };
-	size_t	 i, tens = 0;
-
-	while (*s == 'X' && tens < 3) {
-		s++;
-		tens++;
-	}
-	if (*s == '\0')
-		return tens > 0;
-	for (i = 0; i < sizeof(r) / sizeof(r[0]); i++)
-		if (strcmp(s, r[i]) == 0)
-			return 1;
-	return 0;
-}
-
-int
 doc_locate(const char *text, int line, uint32_t cp, int *oline, int *ocol)
 {
 	const unsigned char	*p = (const unsigned char *)text;
@@ -246,6 +227,7 @@ doc_free(struct doc *doc)
 			free(b->table->row_line);
 			free(b->table->widths);
 			free(b->table->align);
+			free(b->table->group);
 			free((char *)b->table->file);
 			free(b->table);
 		}

@@ -78,9 +78,7 @@ column_align(const struct doc_table *t, size_t c)
 	int		 seq = 1, group = 0;
 
 	for (r = t->header_rows; r < t->nrows; r++) {
-		const struct doc_inline *first = &t->cells[r * t->ncols];
-
-		if (first->n > 0 && doc_is_roman(first->runs[0].text)) {
+		if (t->group[r]) {
 			group = 1;  /* a group row: numbering may restart */
 			continue;
 		}

@@ -416,7 +416,22 @@ table_free(struct doc_table *t)
 	free(t->row_line);
 	free(t->widths);
 	free(t->align);
+	free(t->group);
 	free(t);
+}
+
+/* 1 when the n cells at in hold nothing but spaces and line breaks. */
+static int
+cells_empty(const struct doc_inline *in, size_t n)
+{
+	size_t c, i;
+
+	for (c = 0; c < n; c++)
+		for (i = 0; i < in[c].n; i++)
+			if (strspn(in[c].runs[i].text, " \n") !=
+			    in[c].runs[i].len)
+				return 0;
+	return 1;
 }
 
 /*
@@ -449,14 +464,23 @@ table_fill(struct pctx *c, struct doc_table *t, const struct csvt *csv,
 		t->header_rows = t->nrows;
 	t->cells = calloc(t->nrows * t->ncols, sizeof(*t->cells));
 	t->row_line = calloc(t->nrows, sizeof(int));
-	if (t->cells == NULL || t->row_line == NULL)
+	t->group = calloc(t->nrows, 1);
+	if (t->cells == NULL || t->row_line == NULL || t->group == NULL)
 		return -1;
 	for (r = 0; r < t->nrows; r++) {
+		const struct doc_inline *c0 = &t->cells[r * t->ncols];
+
 		t->row_line[r] = csv->rows[r].line;
 		for (k = 0; k < t->ncols && k < csv->rows[r].nfields; k++)
 			if (doc_inline_parse(csv->rows[r].fields[k],
 			    &t->cells[r * t->ncols + k]) == -1)
 				return -1;
+		/* A group row: "I" alone in the first cell of a body row. */
+		if (r >= t->header_rows && c0->n == 1 &&
+		    vb_roman(c0->runs[0].text, c0->runs[0].len) > 0)
+			t->group[r] = DOC_GROUP | (t->ncols > 2 &&
+			    cells_empty(c0 + 2, t->ncols - 2) ?
+			    DOC_GROUP_SPAN : 0);
 	}
 	return 0;
 }

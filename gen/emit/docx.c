@@ -82,17 +82,25 @@ static const char header_first[] = XML_HEAD
     "<w:hdr " NS_W " " NS_R "><w:p><w:pPr><w:pStyle w:val=\"Header\"/>"
     "</w:pPr></w:p></w:hdr>\n";
 
-/* A paragraph style: id (= name), parent, pPr and rPr XML. */
+/* A paragraph style: id (= name), parent, pPr and rPr XML.  The pPr is a
+ * format: its %ld, if any, take p[0] and p[1] (twips), so the sizes and
+ * pitches the layout uses (ND30_* of layout.h) are written from there,
+ * not copied; the size, if any, ends the rPr. */
 struct docx_style {
 	const char	*id;
 	const char	*based;   /* NULL: none */
 	const char	*ppr;
 	const char	*rpr;
+	long		 p[2];    /* the pPr's numbers, twips */
+	double		 size_pt; /* the rPr's size (0: the parent's) */
 };
 
-#define SP_TIGHT "<w:spacing w:after=\"0\" w:line=\"336\" w:lineRule=\"atLeast\"/>"
+#define TW(pt) DOCX_TW(pt)
 #define B "<w:b/><w:bCs/>"
 #define KEEP "<w:keepNext/><w:keepLines/>"
+#define SP_LINE(after) "<w:spacing w:after=\"" after "\" w:line=\"%ld\" " \
+	"w:lineRule=\"atLeast\"/>"
+#define SP_TIGHT SP_LINE("0")
 
 /* Sizes: the body as the layout set it (14 pt on a 16.8 pt line pitch,
  * 6 pt after, unless tightened to save a page or set by co_chu and
@@ -100,58 +108,66 @@ struct docx_style {
  * 13 pt letterhead, 12-11 pt Nơi nhận. */
 static const struct docx_style styles[] = {
 	{ "Normal", NULL, "<w:spacing w:after=\"0\" w:line=\"240\" "
-	    "w:lineRule=\"auto\"/>", "" },
+	    "w:lineRule=\"auto\"/>", "", { 0, 0 }, 0 },
 	/* No single line of a paragraph alone at a page's top or bottom. */
 	/* Body: its size and spacing first (body_style). */
-	{ "Body", "Normal", "<w:ind w:firstLine=\"720\"/><w:jc w:val=\"both\"/>",
-	    "" },
-	{ "CanCu", "Body", "", "" },
-	{ "ListItem", "Body", "", "" },
+	{ "Body", "Normal", "<w:ind w:firstLine=\"%ld\"/><w:jc w:val=\"both\"/>",
+	    "", { DOCX_INDENT, 0 }, 0 },
+	{ "CanCu", "Body", "", "", { 0, 0 }, 0 },
+	{ "ListItem", "Body", "", "", { 0, 0 }, 0 },
 	{ "Plain", "Body", "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"left\"/>",
-	    "" },
+	    "", { 0, 0 }, 0 },
 	{ "Center", "Body", "<w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/>",
-	    "" },
+	    "", { 0, 0 }, 0 },
 	{ "Heading1", "Body", KEEP "<w:ind w:firstLine=\"0\"/>"
-	    "<w:outlineLvl w:val=\"0\"/>", B },
-	{ "Heading2", "Body", KEEP "<w:outlineLvl w:val=\"1\"/>", B },
+	    "<w:outlineLvl w:val=\"0\"/>", B, { 0, 0 }, 0 },
+	{ "Heading2", "Body", KEEP "<w:outlineLvl w:val=\"1\"/>", B,
+	    { 0, 0 }, 0 },
 	{ "Heading3", "Body", KEEP "<w:outlineLvl w:val=\"2\"/>",
-	    B "<w:i/><w:iCs/>" },
-	{ "Dieu", "Body", "", "" },   /* an article: "Điều 1." bold in it */
-	{ "Letterhead", "Normal", "<w:spacing w:after=\"0\" w:line=\"300\" "
-	    "w:lineRule=\"atLeast\"/><w:jc w:val=\"center\"/>",
-	    "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>" },
-	{ "Vv", "Letterhead", "<w:spacing w:before=\"120\"/>", "" },
+	    B "<w:i/><w:iCs/>", { 0, 0 }, 0 },
+	{ "Dieu", "Body", "", "", { 0, 0 }, 0 },   /* an article: "Điều 1." bold
+						 * in it */
+	{ "Letterhead", "Normal", SP_LINE("0") "<w:jc w:val=\"center\"/>", "",
+	    { TW(ND30_HEAD_LEAD_PT), 0 }, ND30_HEAD_PT },
+	{ "Vv", "Letterhead", "<w:spacing w:before=\"%ld\"/>", "",
+	    { TW(ND30_VV_GAP_PT), 0 }, 0 },
 	{ "Rule", "Normal", "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" "
 	    "w:space=\"1\" w:color=\"000000\"/></w:pBdr><w:spacing w:after=\"0\" "
 	    "w:line=\"20\" w:lineRule=\"exact\"/>",
-	    "<w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/>" },
+	    "<w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/>", { 0, 0 }, 0 },
 	{ "Spacer", "Normal", "<w:spacing w:after=\"0\" w:line=\"40\" "
-	    "w:lineRule=\"exact\"/>", "<w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/>" },
-	{ "Box", "Normal", "<w:spacing w:after=\"0\" w:line=\"336\" "
-	    "w:lineRule=\"atLeast\"/><w:jc w:val=\"center\"/>", B },
+	    "w:lineRule=\"exact\"/>", "<w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/>",
+	    { 0, 0 }, 0 },
+	{ "Box", "Normal", SP_TIGHT "<w:jc w:val=\"center\"/>", B,
+	    { TW(ND30_BODY_LEAD_PT), 0 }, 0 },
 	{ "DocType", "Normal", KEEP "<w:spacing w:before=\"300\" w:after=\"0\" "
-	    "w:line=\"336\" w:lineRule=\"atLeast\"/><w:jc w:val=\"center\"/>", B },
-	{ "TrichYeu", "Normal", KEEP SP_TIGHT "<w:jc w:val=\"center\"/>", B },
+	    "w:line=\"%ld\" w:lineRule=\"atLeast\"/><w:jc w:val=\"center\"/>", B,
+	    { TW(ND30_BODY_LEAD_PT), 0 }, 0 },
+	{ "TrichYeu", "Normal", KEEP SP_TIGHT "<w:jc w:val=\"center\"/>", B,
+	    { TW(ND30_BODY_LEAD_PT), 0 }, 0 },
 	{ "KinhGui", "Normal", "<w:spacing w:before=\"240\" w:after=\"0\" "
-	    "w:line=\"336\" w:lineRule=\"atLeast\"/>", "" },
-	{ "NoiNhanTitle", "Normal", KEEP "<w:spacing w:after=\"0\" w:line="
-	    "\"256\" w:lineRule=\"atLeast\"/>", B "<w:i/><w:iCs/>"
-	    "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>" },
-	{ "NoiNhan", "Normal", "<w:spacing w:after=\"0\" w:line=\"256\" "
-	    "w:lineRule=\"atLeast\"/><w:ind w:left=\"128\" w:hanging=\"128\"/>",
-	    "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/>" },
-	{ "ChuKy", "Normal", KEEP SP_TIGHT "<w:jc w:val=\"center\"/>", B },
-	/* 7c: the name's baseline 100.2 pt (35.3 mm) under the title's, as
-	 * the PDF's (layout/signature.c: 31 mm clear between them for the
-	 * hand signature and the seal): 2001 - 336 twips. */
-	{ "ChuKyTen", "ChuKy", "<w:spacing w:before=\"1665\"/>", "" },
+	    "w:line=\"%ld\" w:lineRule=\"atLeast\"/>", "",
+	    { TW(ND30_BODY_LEAD_PT), 0 }, 0 },
+	{ "NoiNhanTitle", "Normal", KEEP SP_LINE("0"), B "<w:i/><w:iCs/>",
+	    { TW(ND30_NOI_NHAN_LEAD_PT), 0 }, ND30_NOI_NHAN_PT },
+	/* The hanging indent: "- " at 11 pt in Liberation Serif. */
+	{ "NoiNhan", "Normal", SP_LINE("0") "<w:ind w:left=\"128\" "
+	    "w:hanging=\"128\"/>", "", { TW(ND30_NOI_NHAN_LEAD_PT), 0 },
+	    ND30_NOI_NHAN_ENTRY_PT },
+	{ "ChuKy", "Normal", KEEP SP_TIGHT "<w:jc w:val=\"center\"/>", B,
+	    { TW(ND30_BODY_LEAD_PT), 0 }, 0 },
+	/* 7c: the name's baseline under the title's as the PDF's (31 mm
+	 * clear between them for the hand signature and the seal): the
+	 * space before the name's line, less its own pitch. */
+	{ "ChuKyTen", "ChuKy", "<w:spacing w:before=\"%ld\"/>", "",
+	    { TW(ND30_SIGN_SPACE_PT) - TW(ND30_BODY_LEAD_PT), 0 }, 0 },
 	/* A cell's text: at least two lines on each side of a page break
 	 * (a table row splits as in the PDF). */
 	{ "TableText", "Normal", "<w:widowControl/><w:spacing w:after=\"0\" "
-	    "w:line=\"240\" w:lineRule=\"auto\"/>", "" },
+	    "w:line=\"240\" w:lineRule=\"auto\"/>", "", { 0, 0 }, 0 },
 	{ "Note", "Center", "", "<w:i/><w:iCs/><w:sz w:val=\"24\"/>"
-	    "<w:szCs w:val=\"24\"/>" },
-	{ "Header", "Normal", "<w:jc w:val=\"center\"/>", "" },
+	    "<w:szCs w:val=\"24\"/>", { 0, 0 }, 0 },
+	{ "Header", "Normal", "<w:jc w:val=\"center\"/>", "", { 0, 0 }, 0 },
 };
 
 /*
@@ -203,10 +219,16 @@ styles_xml(const struct layout_fit *fit)
 		vbuf_puts(&b, "<w:qFormat/><w:pPr>");
 		if (body)
 			body_style(&b, fit, 0);
-		vbuf_printf(&b, "%s</w:pPr><w:rPr>", s->ppr);
+		vbuf_printf(&b, s->ppr, s->p[0], s->p[1]);
+		vbuf_puts(&b, "</w:pPr><w:rPr>");
 		if (body)
 			body_style(&b, fit, 1);
-		vbuf_printf(&b, "%s</w:rPr></w:style>", s->rpr);
+		vbuf_puts(&b, s->rpr);
+		if (s->size_pt > 0)
+			vbuf_printf(&b, "<w:sz w:val=\"%ld\"/><w:szCs w:val="
+			    "\"%ld\"/>", (long)(s->size_pt * 2 + 0.5),
+			    (long)(s->size_pt * 2 + 0.5));
+		vbuf_puts(&b, "</w:rPr></w:style>");
 	}
 	vbuf_puts(&b, "<w:style w:type=\"table\" w:default=\"1\" w:styleId="
 	    "\"Layout\"><w:name w:val=\"Layout\"/><w:tblPr><w:tblInd w:w=\"0\" "

@@ -14,12 +14,11 @@
 #include "layout/layout.h"
 #include "emit/docx_int.h"
 
-#define CELL_PADX 80   /* cell margins as the PDF's: 4 pt left and right, */
-#define CELL_PADT 40   /* 2 pt on top */
-#define CELL_PADB 60   /* 3.5 pt under, less the 0.5 pt grid line
-			* that Word adds to each row */
-#define MAXCOLS_W 0.3  /* a column's minimum at most this share (the
-			* longest word breaks beyond it), as in the PDF */
+/* Cell margins as the PDF's (layout.h); under, less the 0.5 pt grid
+ * line that Word adds to each row. */
+#define CELL_PADX DOCX_TW(ND30_CELL_PADX_PT)
+#define CELL_PADT DOCX_TW(ND30_CELL_PADT_PT)
+#define CELL_PADB DOCX_TW(ND30_CELL_PADB_PT - 0.5)
 
 /* The sectPr of a section (A4, the decree's margins, number from page 2
  * at the top centre, numbering from 1 in each section). */
@@ -37,6 +36,14 @@ sect_pr(struct vbuf *b, int landscape)
 	    DOCX_MARGIN_RIGHT, DOCX_MARGIN_BOTTOM, DOCX_MARGIN_LEFT,
 	    DOCX_HEADER,
 	    DOCX_FOOTER);
+}
+
+/* The text width of a portrait or landscape page, pt, as the layout's. */
+static double
+text_width_pt(int landscape)
+{
+	return (landscape ? ND30_PAGE_H_PT : ND30_PAGE_W_PT) -
+	    ND30_MARGIN_LEFT_PT - ND30_MARGIN_RIGHT_PT;
 }
 
 static long
@@ -104,111 +111,27 @@ text_block(struct docx_state *x, const struct doc_block *b)
 	vbuf_puts(&x->b, "</w:p>");
 }
 
-/* Natural (one line) and minimum (longest word) width of a cell, twips. */
-static void
-cell_widths(const struct docx_state *x, const struct doc_inline *in,
-    double size, long *nat, long *mn)
-{
-	size_t	 i, k, s;
-	long	 line = 0, word = 0;
-
-	*nat = *mn = 0;
-	for (i = 0; i < in->n; i++) {
-		const struct doc_run *r = &in->runs[i];
-
-		for (k = s = 0; k <= r->len; k++) {
-			long w;
-
-			if (k < r->len && r->text[k] != ' ' &&
-			    r->text[k] != '\n')
-				continue;
-			w = DOCX_TW(layout_width(x->lf, r->face, size,
-			    r->text + s, k - s));
-			line += w;
-			word += w;
-			if (word > *mn)
-				*mn = word;
-			if (line > *nat)
-				*nat = line;
-			if (k < r->len) {
-				word = 0;
-				line = r->text[k] == '\n' ? 0 : line +
-				    DOCX_TW(size / 4);
-			}
-			s = k + 1;
-		}
-	}
-}
-
-/* Is row r of t a group row (first cell a Roman numeral)? */
-static int
-group_row(const struct doc_table *t, size_t r)
-{
-	const struct doc_inline *c0 = &t->cells[r * t->ncols];
-
-	return r >= t->header_rows && c0->n == 1 &&
-	    doc_is_roman(c0->runs[0].text);
-}
-
-/* Column widths of t in twips into w; returns the table's width. */
+/* Column widths of table block b in twips into w, as the PDF's
+ * (layout_table_widths); returns the table's width.  Equal shares of the
+ * text width if the layout has none (memory: the PDF then failed too). */
 static long
-col_widths(const struct docx_state *x, const struct doc_table *t, long *w)
+col_widths(const struct docx_state *x, const struct doc_block *b, long *w)
 {
-	long	 W = x->width_tw, summin = 0, sumnat = 0, total = 0, *nat, *mn;
-	double	 rel = 0;
-	size_t	 c, r;
+	size_t	 c, nc = b->table->ncols;
+	double	*pt = calloc(nc, sizeof(double));
+	long	 total = 0;
 
-	if (t->has_widths) {
-		for (c = 0; c < t->ncols; c++)
-			rel += t->widths[c];
-		for (c = 0; c < t->ncols; c++) {
-			w[c] = t->widths_mm ?
-			    (long)(t->widths[c] * 1440 / 25.4) :
-			    (long)(t->widths[c] / rel * W);
-			total += w[c];
-		}
-		return total;
+	if (pt == NULL || layout_table_widths(x->doc, x->lf, b, x->landscape,
+	    pt) < 0) {
+		for (c = 0; c < nc; c++)
+			w[c] = x->width_tw / (long)nc;
+		free(pt);
+		return x->width_tw / (long)nc * (long)nc;
 	}
-	if ((nat = calloc(t->ncols, sizeof(long))) == NULL ||
-	    (mn = calloc(t->ncols, sizeof(long))) == NULL) {
-		free(nat);
-		for (c = 0; c < t->ncols; c++)
-			w[c] = W / (long)t->ncols;
-		return W;
-	}
-	for (r = 0; r < t->nrows; r++)
-		for (c = 0; c < t->ncols; c++) {
-			long n, m;
-
-			if (c > 0 && group_row(t, r))
-				continue;   /* a group title spans */
-			cell_widths(x, &t->cells[r * t->ncols + c], t->size_pt,
-			    &n, &m);
-			if (r < t->header_rows) {
-				n = n * 11 / 10;   /* set bold */
-				m = m * 11 / 10;
-			}
-			n += 2 * CELL_PADX + 20;
-			m += 2 * CELL_PADX + 20;
-			if (m > W * MAXCOLS_W)
-				m = (long)(W * MAXCOLS_W);
-			if (n > nat[c])
-				nat[c] = n;
-			if (m > mn[c])
-				mn[c] = m;
-		}
-	for (c = 0; c < t->ncols; c++) {
-		if (nat[c] < mn[c])
-			nat[c] = mn[c];
-		summin += mn[c];
-		sumnat += nat[c];
-	}
-	for (c = 0; c < t->ncols; c++)
-		w[c] = sumnat <= W || sumnat == summin ? nat[c] * W / sumnat :
-		    mn[c] + (nat[c] - mn[c]) * (W - summin) / (sumnat - summin);
-	free(nat);
-	free(mn);
-	return W;
+	for (c = 0; c < nc; c++)
+		total += (w[c] = DOCX_TW(pt[c]));
+	free(pt);
+	return total;
 }
 
 /* One cell: width, span, its text bold or not, aligned al; keep: its
@@ -245,9 +168,9 @@ tbl_open(struct docx_state *x, const long *w, size_t nc, long total)
 	x->pagebreak = 0;
 	vbuf_printf(&x->b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"Grid\"/>"
 	    "<w:tblW w:w=\"%ld\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
-	    "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"%d\" "
-	    "w:type=\"dxa\"/><w:left w:w=\"%d\" w:type=\"dxa\"/><w:bottom "
-	    "w:w=\"%d\" w:type=\"dxa\"/><w:right w:w=\"%d\" w:type=\"dxa\"/>"
+	    "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"%ld\" "
+	    "w:type=\"dxa\"/><w:left w:w=\"%ld\" w:type=\"dxa\"/><w:bottom "
+	    "w:w=\"%ld\" w:type=\"dxa\"/><w:right w:w=\"%ld\" w:type=\"dxa\"/>"
 	    "</w:tblCellMar></w:tblPr><w:tblGrid>", total, CELL_PADT,
 	    CELL_PADX, CELL_PADB, CELL_PADX);
 	for (c = 0; c < nc; c++)
@@ -282,21 +205,16 @@ docx_table(struct docx_state *x, const struct doc_block *tb)
 	}
 	for (c = 0; c < nc; c++)
 		colal[c] = doc_table_align(t, c);
-	total = col_widths(x, t, w);
+	total = col_widths(x, tb, w);
 	tbl_open(x, w, nc, total);
 	for (r = 0; r < t->nrows; r++) {
 		const struct doc_inline	*row = &t->cells[r * nc];
 		int			 header = r < t->header_rows;
-		int			 group = group_row(t, r), span = 0;
+		int			 group = t->group[r] & DOC_GROUP;
+		int			 span = t->group[r] & DOC_GROUP_SPAN;
 		int			 bold = header || group ||
 		    doc_table_total(t, r);
 
-		if (group) {
-			span = nc > 2;
-			for (c = 2; c < nc; c++)
-				if (row[c].n > 0 && row[c].runs[0].len > 0)
-					span = 0;
-		}
 		/* The header rows repeat on every page, whole.  A body row
 		 * may split between two pages where the PDF may split it
 		 * (layout_table_splits: four lines or more; the cells' widow
@@ -324,9 +242,10 @@ docx_table(struct docx_state *x, const struct doc_block *tb)
 		}
 		vbuf_puts(&x->b, "</w:tr>");
 	}
-	/* 6 pt before the next block, as in the PDF. */
-	vbuf_puts(&x->b, "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Spacer\"/>"
-	    "<w:spacing w:after=\"120\"/></w:pPr></w:p>");
+	/* Space before the next block, as in the PDF. */
+	vbuf_printf(&x->b, "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Spacer\"/>"
+	    "<w:spacing w:after=\"%ld\"/></w:pPr></w:p>",
+	    DOCX_TW(ND30_PARA_AFTER_PT));
 	free(colal);
 	free(split);
 	free(w);
@@ -342,29 +261,6 @@ chart_cell(struct docx_state *x, long w, const char *s, int face, int al)
 		x->b.bad = 1;
 	tcell(x, w, 1, &in, face, al, 13, 0);
 	doc_inline_free(&in);
-}
-
-/* v as Vietnamese write it (1.490.000; 87,5), as the PDF's chart
- * labels do. */
-static void
-vi_number(double v, char *buf, size_t n)
-{
-	long long	 cents = (long long)(v * 100 + 0.5);
-	char		 ip[32];
-	size_t		 len, i, k = 0;
-	int		 fr = (int)(cents % 100);
-
-	snprintf(ip, sizeof(ip), "%lld", cents / 100);
-	len = strlen(ip);
-	for (i = 0; i < len && k + 2 < n; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			buf[k++] = '.';
-		buf[k++] = ip[i];
-	}
-	buf[k] = '\0';
-	if (fr != 0)
-		snprintf(buf + k, n - k, fr % 10 ? ",%02d" : ",%d",
-		    fr % 10 ? fr : fr / 10);
 }
 
 /* A chart, written as the table of its data. */
@@ -401,8 +297,9 @@ docx_chart(struct docx_state *x, const struct doc_chart *ch)
 		vbuf_puts(&x->b, "<w:tr>");
 		chart_cell(x, w[0], ch->cats[r], 0, 'l');
 		for (c = 1; c < nc; c++) {
-			vi_number(ch->values[r * ch->nseries + c - 1], num,
-			    sizeof(num));
+			/* As the PDF's chart labels (sotien_decimal). */
+			sotien_decimal(ch->values[r * ch->nseries + c - 1],
+			    num, sizeof(num));
 			chart_cell(x, w[c], num, 0, 'r');
 		}
 		vbuf_puts(&x->b, "</w:tr>");
@@ -445,6 +342,7 @@ body(struct docx_state *x)
 			vbuf_puts(&x->b, "</w:pPr></w:p>");
 			x->landscape = b->landscape;
 			x->width_tw = text_width(b->landscape);
+			x->width_pt = text_width_pt(b->landscape);
 			x->pagebreak = 0;
 			break;
 		default:
@@ -467,6 +365,7 @@ docx_document(const struct doc *doc, const struct layout_font *lf,
 	x.doc = doc;
 	x.lf = lf;
 	x.width_tw = text_width(0);
+	x.width_pt = text_width_pt(0);
 	vbuf_puts(&x.b, "<?xml version=\"1.0\" encoding=\"UTF-8\" "
 	    "standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas."
 	    "openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://"

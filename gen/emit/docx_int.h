@@ -10,18 +10,19 @@
 #ifndef DOCX_INT_H
 #define DOCX_INT_H
 
-/* Page geometry of Nghị định 30/2020 (A4; margins 20, 20, 30, 15 mm),
- * in twentieths of a point (twips), the unit of WordprocessingML. */
-#define DOCX_PAGE_W 11906        /* A4 width */
-#define DOCX_PAGE_H 16838        /* A4 height */
-#define DOCX_MARGIN_TOP 1134     /* 20 mm */
-#define DOCX_MARGIN_BOTTOM 1134  /* 20 mm */
-#define DOCX_MARGIN_LEFT 1701    /* 30 mm */
-#define DOCX_MARGIN_RIGHT 850    /* 15 mm */
+/* Page geometry of Nghị định 30/2020 (ND30_* of layout/layout.h: A4;
+ * margins 20, 20, 30, 15 mm), in twentieths of a point (twips), the
+ * unit of WordprocessingML. */
+#define DOCX_PAGE_W ((int)DOCX_TW(ND30_PAGE_W_PT))          /* 11906 */
+#define DOCX_PAGE_H ((int)DOCX_TW(ND30_PAGE_H_PT))          /* 16838 */
+#define DOCX_MARGIN_TOP ((int)DOCX_TW(ND30_MARGIN_TOP_PT))  /* 1134 */
+#define DOCX_MARGIN_BOTTOM ((int)DOCX_TW(ND30_MARGIN_BOTTOM_PT))
+#define DOCX_MARGIN_LEFT ((int)DOCX_TW(ND30_MARGIN_LEFT_PT))    /* 1701 */
+#define DOCX_MARGIN_RIGHT ((int)DOCX_TW(ND30_MARGIN_RIGHT_PT))  /* 850 */
 #define DOCX_HEADER 500          /* the page number's paragraph from the top
 				* edge: its baseline where the PDF puts it */
 #define DOCX_FOOTER 567          /* 10 mm */
-#define DOCX_INDENT 720          /* first-line indent, 1.27 cm */
+#define DOCX_INDENT ((int)DOCX_TW(ND30_INDENT_PT))   /* 720: 1.27 cm */
 #define DOCX_TW(pt) ((long)((pt) * 20.0 + 0.5))   /* pt -> twips */
 
 /* The writer's state while document.xml is produced. */
@@ -30,6 +31,7 @@ struct docx_state {
 	const struct doc	 *doc;        /* the model */
 	const struct layout_font *lf;         /* metrics, to size rules */
 	long			  width_tw;   /* text width of the section */
+	double			  width_pt;   /* the same, pt (the layout's) */
 	int			  landscape;  /* current section is landscape */
 	int			  pagebreak;  /* next paragraph starts a page */
 };

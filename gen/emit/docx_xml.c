@@ -16,22 +16,7 @@
 #include "layout/layout.h"
 #include "emit/docx_int.h"
 
-#define LEFT_COL 0.38          /* ô 2-3 column: share of the text width,
-				* as in the PDF's letterhead */
-#define NN_COL 0.45            /* ô 9b: the Nơi nhận's share (PDF's) */
-#define HEAD_PT 13.0           /* ô 1-3 */
-#define TIEU_NGU_PT 14.0       /* ô 1: Tiêu ngữ */
-#define BODY_PT 14.0
-#define RULE_SHARE 0.45        /* ô 2: rule under the agency, its share */
-#define RULE_MIN_PT 40.0       /* ô 2: and at least this long */
-#define AGENCY_PAD_TW 120     /* ô 2: lines 2 x 6 pt narrower than the
-				* column, as in the PDF */
-#define TY_SHARE 0.82          /* ô 5a: trích yếu lines, at most this
-				* share of the text width */
-#define TY_RULE_MIN_PT 60.0    /* ô 5a: rule 1/3 of the trích yếu, and
-				* at least this long */
-#define DRAFT_PAD_PT 6.0       /* draft mark: room beside it in its box */
-#define SIGN_GAP_TW 120        /* joint signers: between the columns */
+/* The decree's geometry is layout.h's (ND30_*). */
 
 void
 docx_esc(struct vbuf *b, const char *s, size_t n)
@@ -188,76 +173,30 @@ boxed(struct vbuf *b, long left_tw, long w_tw, long col_tw, const char *s,
 	docx_para(b, "Box", ppr, s, DOC_BOLD, size_pt);
 }
 
-/* The widest line, twips, of s (its own line breaks kept) broken at
- * spaces into lines at most width_tw wide; *nlines the lines. */
-static long
-wrap_lines(struct docx_state *x, int face, double size_pt, const char *s,
-    long width_tw, size_t *nlines)
-{
-	long		 best = 0, line = 0, sp;
-	const char	*p = s;
-
-	sp = DOCX_TW(layout_width(x->lf, face, size_pt, " ", 1));
-	*nlines = 1;
-	while (p != NULL && *p != '\0') {
-		size_t	n = strcspn(p, " \n");
-		long	w = DOCX_TW(layout_width(x->lf, face, size_pt, p, n));
-
-		if (line > 0 && line + sp + w > width_tw) {
-			line = 0;
-			(*nlines)++;
-		}
-		line += (line > 0 ? sp : 0) + w;
-		if (line > best)
-			best = line;
-		p += n;
-		if (*p == '\n' && p[1] != '\0') {
-			line = 0;
-			(*nlines)++;
-		}
-		if (*p != '\0')
-			p++;
-	}
-	return best;
-}
-
 /*
  * A centred paragraph of style whose lines break where the PDF breaks
- * them: balanced, the narrowest width that gives no more lines than
- * col_tw does ("ỦY BAN NHÂN DÂN / TỈNH ĐIỆN BIÊN"); the paragraph, in
- * a container col_tw + 2 pad_tw wide, is narrowed to that width by its
- * indents.  size_pt is the style's size.  Returns its widest line.
+ * them (layout_center_text: each line broken to width_pt and balanced,
+ * "ỦY BAN NHÂN DÂN / TỈNH ĐIỆN BIÊN"), a line break between them; its
+ * indents pad_tw on either side.  size_pt is the style's size.  Returns
+ * its widest line, pt (0: memory, marked in x->b).
  */
-static long
+static double
 centred(struct docx_state *x, const char *style, const char *s, int face,
-    double size_pt, long col_tw, long pad_tw)
+    double size_pt, double width_pt, long pad_tw)
 {
-	size_t	 want, n;
-	long	 lo, hi = col_tw, w, ind;
 	char	 ppr[80];
-	int	 k;
+	char	*t;
+	double	 w;
 
-	w = wrap_lines(x, face, size_pt, s, col_tw, &want);
-	lo = col_tw / (long)want;
-	for (k = 0; k < 14 && hi - lo > 10; k++) {
-		long mid = (lo + hi) / 2;
-
-		wrap_lines(x, face, size_pt, s, mid, &n);
-		if (n > want)
-			lo = mid;
-		else
-			hi = mid;
+	if ((t = layout_center_text(x->lf, s, face, size_pt, width_pt,
+	    &w)) == NULL) {
+		x->b.bad = 1;
+		return 0;
 	}
-	if (want > 1)
-		w = wrap_lines(x, face, size_pt, s, hi, &n);
-	/* A little slack: Word's and the PDF's widths round differently. */
-	ind = want > 1 ? (col_tw - hi - 60) / 2 : 0;
-	if (ind < 0)
-		ind = 0;
-	ind += pad_tw;
 	snprintf(ppr, sizeof(ppr), "<w:ind w:left=\"%ld\" w:right=\"%ld\"/>",
-	    ind, ind);
-	docx_para(&x->b, style, ppr, s, face, 0);
+	    pad_tw, pad_tw);
+	docx_para(&x->b, style, ppr, t, face, 0);
+	free(t);
 	return w;
 }
 
@@ -266,24 +205,21 @@ static int
 lh_left(struct docx_state *x, long cw)
 {
 	const struct doc_meta	*m = &x->doc->meta;
-	long			 maxw = 0, w;
+	long			 pad = DOCX_TW(ND30_LEFT_COL_PAD_PT / 2);
+	double			 agency_pt = x->width_pt * ND30_LEFT_COL -
+	    ND30_LEFT_COL_PAD_PT, w, maxw = 0;
 	size_t			 i;
-
 
 	/* The agency's lines a little narrower than their column, so they
 	 * never touch ô 1 (as in the PDF). */
 	if (m->co_quan_chu_quan != NULL)
 		centred(x, "Letterhead", m->co_quan_chu_quan, DOC_REGULAR,
-		    HEAD_PT, cw - 2 * AGENCY_PAD_TW, AGENCY_PAD_TW);
+		    ND30_HEAD_PT, agency_pt, pad);
 	for (i = 0; i < m->co_quan.n; i++)
 		if ((w = centred(x, "Letterhead", m->co_quan.v[i], DOC_BOLD,
-		    HEAD_PT, cw - 2 * AGENCY_PAD_TW, AGENCY_PAD_TW)) > maxw)
+		    ND30_HEAD_PT, agency_pt, pad)) > maxw)
 			maxw = w;
-	if (maxw > cw)
-		maxw = cw;
-	w = (long)(maxw * RULE_SHARE);
-	docx_rule(&x->b, cw, w < DOCX_TW(RULE_MIN_PT) ? DOCX_TW(RULE_MIN_PT) :
-	    w, 0);
+	docx_rule(&x->b, cw, DOCX_TW(layout_agency_rule(maxw)), 0);
 	return 0;
 }
 
@@ -294,13 +230,13 @@ static void
 lh_right(struct docx_state *x, long cw, long ind)
 {
 	const char	*tn = "Độc lập - Tự do - Hạnh phúc";
-	long		 tw = docx_width(x, DOC_BOLD, TIEU_NGU_PT, tn);
+	long		 tw = docx_width(x, DOC_BOLD, ND30_TIEU_NGU_PT, tn);
 	char		 ppr[64];
 
 	snprintf(ppr, sizeof(ppr), "<w:ind w:left=\"%ld\"/>", ind);
 	docx_para(&x->b, "Letterhead", ppr,
 	    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", DOC_BOLD, 0);
-	docx_para(&x->b, "Letterhead", ppr, tn, DOC_BOLD, TIEU_NGU_PT);
+	docx_para(&x->b, "Letterhead", ppr, tn, DOC_BOLD, ND30_TIEU_NGU_PT);
 	if (tw > cw - ind)
 		tw = cw - ind;
 	vbuf_printf(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"Rule\"/>"
@@ -308,18 +244,13 @@ lh_right(struct docx_state *x, long cw, long ind)
 	    ind + (cw - ind - tw) / 2, (cw - ind - tw) / 2);
 }
 
-/* Room left of the right column's lines: they centre under a Quốc hiệu
- * set flush right, unless the date is wider. */
+/* Room left of the right column's lines: they centre under its widest
+ * line set flush right, as the PDF's (layout_national_w). */
 static long
 lh_right_ind(struct docx_state *x, long cw)
 {
-	long	 w = docx_width(x, DOC_BOLD, HEAD_PT,
-	    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), dw;
-	char	*s = nd30_date(&x->doc->meta);
+	long w = DOCX_TW(layout_national_w(x->lf, &x->doc->meta));
 
-	if (s != NULL && (dw = docx_width(x, DOC_ITALIC, BODY_PT, s)) > w)
-		w = dw;
-	free(s);
 	w += 40;   /* rounding of the metrics */
 	return w < cw ? cw - w : 0;
 }
@@ -340,15 +271,15 @@ lh_under_number(struct docx_state *x, long lw, long rw)
 		vbuf_printf(&v, "V/v %s", m->trich_yeu);
 		if ((s = vbuf_take(&v)) == NULL)
 			return -1;
-		centred(x, "Vv", s, DOC_REGULAR, HEAD_PT, lw, 0);
+		centred(x, "Vv", s, DOC_REGULAR, ND30_HEAD_PT,
+		    x->width_pt * ND30_LEFT_COL, 0);
 		free(s);
 	}
 	if (m->do_khan != NULL) {
-		long bw = strcmp(m->do_khan, "THƯỢNG KHẨN") == 0 ? 2268 :
-		    strcmp(m->do_khan, "HỎA TỐC") == 0 ? 1701 : 1134;
+		long bw = DOCX_TW(layout_urgency_w(m->do_khan));
 
-		boxed(&x->b, (lw - bw) / 2, bw, lw, m->do_khan, HEAD_PT, 160,
-		    0);
+		boxed(&x->b, (lw - bw) / 2, bw, lw, m->do_khan, ND30_HEAD_PT,
+		    DOCX_TW(ND30_URGENCY_GAP_PT), 0);
 	}
 	vbuf_puts(&x->b, "</w:tc>");
 	cell(&x->b, rw);
@@ -376,7 +307,7 @@ lh_number(struct docx_state *x, long lw, long rw, long ind)
 	if ((s = nd30_date(m)) == NULL)
 		return -1;
 	snprintf(ppr, sizeof(ppr), "%s<w:ind w:left=\"%ld\"/>", sp, ind);
-	docx_para(&x->b, "Letterhead", ppr, s, DOC_ITALIC, BODY_PT);
+	docx_para(&x->b, "Letterhead", ppr, s, DOC_ITALIC, ND30_BODY_PT);
 	free(s);
 	vbuf_puts(&x->b, "</w:tc></w:tr>");
 	if ((m->cong_van && m->trich_yeu != NULL) || m->do_khan != NULL)
@@ -389,14 +320,13 @@ static void
 lh_title(struct docx_state *x)
 {
 	const struct doc_meta	*m = &x->doc->meta;
-	long			 w;
+	double			 w;
 
 	docx_para(&x->b, "DocType", NULL, m->loai, DOC_REGULAR, 0);
-	w = centred(x, "TrichYeu", m->trich_yeu, DOC_BOLD, BODY_PT,
-	    (long)(x->width_tw * TY_SHARE), (long)(x->width_tw *
-	    (1 - TY_SHARE) / 2));
-	docx_rule(&x->b, x->width_tw, w / 3 < DOCX_TW(TY_RULE_MIN_PT) ?
-	    DOCX_TW(TY_RULE_MIN_PT) : w / 3, 0);
+	w = centred(x, "TrichYeu", m->trich_yeu, DOC_BOLD, ND30_BODY_PT,
+	    x->width_pt * ND30_TRICH_YEU_SHARE, (long)(x->width_tw *
+	    (1 - ND30_TRICH_YEU_SHARE) / 2));
+	docx_rule(&x->b, x->width_tw, DOCX_TW(layout_trich_yeu_rule(w)), 0);
 }
 
 /* ô 9a: one recipient centred, several as a list beside the label. */
@@ -404,37 +334,42 @@ static int
 lh_kinh_gui(struct docx_state *x)
 {
 	const struct doc_list	*kg = &x->doc->meta.kinh_gui;
-	long			 lw = docx_width(x, DOC_REGULAR, BODY_PT,
-	    "Kính gửi: "), ew = 0, w, x0;
+	long			 lw, x0;
+	double			 lw_pt, x0_pt, ew_pt;
 	char			 ppr[200];
 	size_t			 i;
 	char			*s;
 
 	if (kg->n == 1) {
+		char	*t;
+		double	 tw;
+
 		if ((s = nd30_kinh_gui_one(kg->v[0])) == NULL)
 			return -1;
-		docx_para(&x->b, "KinhGui", "<w:jc w:val=\"center\"/>", s,
-		    DOC_REGULAR, 0);
+		/* Broken and balanced as the PDF's (layout_center_text). */
+		t = layout_center_text(x->lf, s, DOC_REGULAR, ND30_BODY_PT,
+		    x->width_pt, &tw);
 		free(s);
+		if (t == NULL)
+			return -1;
+		docx_para(&x->b, "KinhGui", "<w:jc w:val=\"center\"/>", t,
+		    DOC_REGULAR, 0);
+		free(t);
 		return 0;
 	}
-	for (i = 0; i < kg->n; i++) {
-		if ((s = nd30_kinh_gui_entry(kg->v[i], i + 1 == kg->n)) == NULL)
-			return -1;
-		if ((w = docx_width(x, DOC_REGULAR, BODY_PT, s)) > ew)
-			ew = w;
-		free(s);
-	}
-	if (ew > x->width_tw - lw)
-		ew = x->width_tw - lw;
-	x0 = (x->width_tw - lw - ew) / 2;
+	/* The label and the entries placed as the PDF's. */
+	if (layout_kinh_gui_box(x->lf, &x->doc->meta, x->width_pt, &lw_pt,
+	    &x0_pt, &ew_pt) == -1)
+		return -1;
+	lw = DOCX_TW(lw_pt);
+	x0 = DOCX_TW(x0_pt + lw_pt);   /* where the entries start */
 	for (i = 0; i < kg->n; i++) {
 		if ((s = nd30_kinh_gui_entry(kg->v[i], i + 1 == kg->n)) == NULL)
 			return -1;
 		snprintf(ppr, sizeof(ppr), "<w:tabs><w:tab w:val=\"left\" "
 		    "w:pos=\"%ld\"/></w:tabs><w:spacing w:before=\"%d\"/>"
-		    "<w:ind w:left=\"%ld\" w:hanging=\"%ld\"/>", x0 + lw,
-		    i == 0 ? 240 : 0, x0 + lw, i == 0 ? lw : 0);
+		    "<w:ind w:left=\"%ld\" w:hanging=\"%ld\"/>", x0,
+		    i == 0 ? 240 : 0, x0, i == 0 ? lw : 0);
 		vbuf_printf(&x->b, "<w:p><w:pPr><w:pStyle w:val=\"KinhGui\"/>"
 		    "%s</w:pPr>", ppr);
 		if (i == 0)
@@ -451,14 +386,15 @@ int
 docx_letterhead(struct docx_state *x)
 {
 	const struct doc_meta	*m = &x->doc->meta;
-	long			 W = x->width_tw, lw = (long)(W * LEFT_COL);
+	long			 W = x->width_tw;
+	long			 lw = (long)(W * ND30_LEFT_COL);
 	long			 ind = lh_right_ind(x, W - lw);
 
 	if (m->du_thao != NULL) {
-		long bw = docx_width(x, DOC_BOLD, BODY_PT, m->du_thao) +
-		    DOCX_TW(2 * DRAFT_PAD_PT) + 40;
+		long bw = docx_width(x, DOC_BOLD, ND30_DRAFT_PT, m->du_thao) +
+		    DOCX_TW(2 * ND30_DRAFT_PAD_PT) + 40;
 
-		boxed(&x->b, W - bw, bw, W, m->du_thao, BODY_PT, 0, 240);
+		boxed(&x->b, W - bw, bw, W, m->du_thao, ND30_DRAFT_PT, 0, 240);
 	}
 	two_cols(&x->b, lw, W - lw);
 	vbuf_puts(&x->b, "<w:tr>");
@@ -532,14 +468,18 @@ noi_nhan(struct docx_state *x)
 /* ô 7a-7c of one signer: authority, room for the signature, name
  * (part 0: the authority only; 1: the name only; 2: both). */
 static void
-signer(struct docx_state *x, const struct doc_signer *s, long cw, int part)
+signer(struct docx_state *x, const struct doc_signer *s, double w_pt,
+    int part)
 {
 	if (part != 1 && s->tham_quyen != NULL)
-		centred(x, "ChuKy", s->tham_quyen, DOC_BOLD, BODY_PT, cw, 0);
+		centred(x, "ChuKy", s->tham_quyen, DOC_BOLD, ND30_BODY_PT, w_pt,
+		    0);
 	if (part != 1)
-		centred(x, "ChuKy", s->chuc_vu, DOC_BOLD, BODY_PT, cw, 0);
+		centred(x, "ChuKy", s->chuc_vu, DOC_BOLD, ND30_BODY_PT, w_pt,
+		    0);
 	if (part != 0)
-		centred(x, "ChuKyTen", s->ho_ten, DOC_BOLD, BODY_PT, cw, 0);
+		centred(x, "ChuKyTen", s->ho_ten, DOC_BOLD, ND30_BODY_PT, w_pt,
+		    0);
 }
 
 /* A joint document: the two signers side by side, their titles in one
@@ -549,7 +489,8 @@ static int
 joint(struct docx_state *x)
 {
 	const struct doc_meta	*m = &x->doc->meta;
-	long			 W = x->width_tw, cw = W / 2 - SIGN_GAP_TW;
+	long			 W = x->width_tw;
+	double			 cw = x->width_pt / 2 - ND30_SIGN_COL_GAP_PT;
 	int			 row, k;
 
 	two_cols(&x->b, W / 2, W - W / 2);
@@ -571,7 +512,7 @@ int
 docx_signature(struct docx_state *x)
 {
 	const struct doc_meta	*m = &x->doc->meta;
-	long			 W = x->width_tw, lw = (long)(W * NN_COL);
+	long			 W = x->width_tw, lw = (long)(W * ND30_NN_COL);
 	int			 rc = 0;
 
 	/* Kept with the body's last lines, as in the PDF. */
@@ -586,7 +527,8 @@ docx_signature(struct docx_state *x)
 	vbuf_puts(&x->b, "</w:tc>");
 	cell(&x->b, W - lw);
 	if (m->nky > 0)
-		signer(x, &m->ky[0], W - lw, 2);
+		signer(x, &m->ky[0], x->width_pt - x->width_pt * ND30_NN_COL,
+		    2);
 	else
 		docx_para(&x->b, "ChuKy", NULL, NULL, 0, 0);
 	/* Word ends a story with a paragraph, never with a table. */

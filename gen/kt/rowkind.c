@@ -43,12 +43,15 @@ kt_empty_row(const struct kt_lt *x, const struct csvt_row *r)
 	return 1;
 }
 
-/* Length of a group marker at s: a Roman numeral (I … XX) or one capital
- * letter, then ".", ")" or a space; 0 if none. */
+/* Length of a group marker at s: a Roman numeral (vb_roman: I …
+ * XXXIX) or one capital letter, then ".", ")" or a space; 0 if none. */
 static size_t
 kt_group_marker(const char *s)
 {
-	size_t n = strspn(s, "IVXLC");
+	size_t n = strspn(s, "IVX");
+
+	if (n > 0 && vb_roman(s, n) == 0)
+		n = 0;
 
 	if (n == 0 && *s >= 'A' && *s <= 'Z')
 		n = 1;

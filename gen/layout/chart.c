@@ -56,26 +56,14 @@ ch_grey(const struct chart *ch, size_t k)
 	return ch->c->nseries == 1 ? ch_greys[1] : ch_greys[k];
 }
 
-/* v as Vietnamese write it (1.490.000; 87,5), then " unit" if unit. */
+/* v as Vietnamese write it (sotien_decimal: 1.490.000; 87,5), then
+ * " unit" if unit. */
 static void
 ch_fmt(double v, const char *unit, char *buf, size_t n)
 {
-	long long	 cents = llround(v * 100);
-	char		 ip[32], *o = buf;
-	size_t		 len, i;
-	int		 fr = (int)(cents % 100);
+	size_t len;
 
-	snprintf(ip, sizeof(ip), "%lld", cents / 100);
-	len = strlen(ip);
-	for (i = 0; i < len && (size_t)(o - buf) + 2 < n; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			*o++ = '.';
-		*o++ = ip[i];
-	}
-	*o = '\0';
-	if (fr != 0)
-		snprintf(o, n - (size_t)(o - buf), fr % 10 ? ",%02d" : ",%d",
-		    fr % 10 ? fr : fr / 10);
+	sotien_decimal(v, buf, n);
 	if (unit != NULL) {
 		len = strlen(buf);
 		snprintf(buf + len, n - len, " %s", unit);
@@ -777,10 +765,10 @@ layout_chart(struct lctx *L, const struct doc_block *b)
 			rc = 0;   /* a message says why */
 		goto done;
 	}
-	if ((row = lrow_end(L, i0, h, 2 * PARA_AFTER_PT, 0)) == NULL)
+	if ((row = lrow_end(L, i0, h, 2 * ND30_PARA_AFTER_PT, 0)) == NULL)
 		goto done;
 	row->floats = 1;
-	L->next_before = PARA_AFTER_PT;
+	L->next_before = ND30_PARA_AFTER_PT;
 	rc = 0;
 done:
 	for (r = 0; lab != NULL && r < c->nrows * 3; r++)

@@ -17,6 +17,91 @@ struct doc;          /* doc/doc.h */
 struct doc_inline;
 
 /* ------------------------------------------------------------------ */
+/* The decree's geometry                                                */
+/* ------------------------------------------------------------------ */
+
+/* The page, sizes and shares of Nghị định 30/2020, Phụ lục I (and the
+ * practice the layout follows where the decree gives a range), in pt.
+ * Both writers read these: the layout places the PDF's items with them,
+ * the DOCX writer converts them to twips; neither keeps a copy. */
+#define ND30_MM_PT(mm) ((mm) * 72.0 / 25.4)
+#define ND30_PAGE_W_PT 595.276   /* A4 */
+#define ND30_PAGE_H_PT 841.890
+#define ND30_MARGIN_TOP_PT ND30_MM_PT(20)
+#define ND30_MARGIN_BOTTOM_PT ND30_MM_PT(20)
+#define ND30_MARGIN_LEFT_PT ND30_MM_PT(30)
+#define ND30_MARGIN_RIGHT_PT ND30_MM_PT(15)
+#define ND30_INDENT_PT ND30_MM_PT(12.7)  /* first-line indent, 1.27 cm */
+#define ND30_BODY_PT 14.0        /* body text size */
+#define ND30_BODY_LEAD_PT 16.8   /* body leading: 1.2 lines */
+#define ND30_PARA_AFTER_PT 6.0   /* paragraph spacing; also after a table */
+#define ND30_HEAD_PT 13.0        /* ô 1, 2, 3: agency, Quốc hiệu, Số */
+#define ND30_HEAD_LEAD_PT 15.0   /* pitch of the agency's lines */
+#define ND30_TIEU_NGU_PT 14.0    /* ô 1: Tiêu ngữ */
+#define ND30_LEFT_COL 0.38       /* ô 2-3 column: share of the text width
+				  * (practice: about 40 % of it) */
+#define ND30_LEFT_COL_PAD_PT 12.0  /* ô 2: agency lines this much narrower
+				    * than their column (half each side),
+				    * so they never touch ô 1 */
+#define ND30_AGENCY_RULE_SHARE 0.45  /* ô 2: rule 1/3-1/2 of the agency's
+				      * widest line */
+#define ND30_AGENCY_RULE_MIN_PT 40.0 /* ô 2: but never a dot under a short
+				      * name, within 1/2 of the line */
+#define ND30_AGENCY_RULE_MAX 0.5     /* ô 2: the decree's upper bound */
+#define ND30_VV_GAP_PT 6.0       /* ô 5b: V/v 6 pt under the Số line */
+#define ND30_URGENCY_GAP_PT 8.0  /* ô 10b: the urgency box under ô 3 (or
+				  * 5b) */
+#define ND30_TRICH_YEU_SHARE 0.82    /* ô 5a: the trích yếu's lines at most
+				      * this share of the text width */
+#define ND30_TRICH_YEU_RULE_DIV 3    /* ô 5a: rule 1/3 of its widest line */
+#define ND30_TRICH_YEU_RULE_MIN_PT 60.0  /* ô 5a: and at least this long */
+#define ND30_DRAFT_PT 14.0       /* draft mark (practice): bold, boxed */
+#define ND30_DRAFT_PAD_PT 6.0    /* draft mark: room left and right in its
+				  * box */
+#define ND30_NOI_NHAN_PT 12.0    /* ô 9b: "Nơi nhận:" bold italic */
+#define ND30_NOI_NHAN_ENTRY_PT 11.0  /* ô 9b: entries, upright */
+#define ND30_NOI_NHAN_LEAD_PT 12.8   /* pitch of the entries' lines */
+/* ô 7c: the room for the hand signature and seal, clear between the
+ * authority's last line (its descenders) and the name (its capitals):
+ * 31 mm, as offices leave it (at least 3 cm; 27 mm baseline to baseline
+ * left 22-23 mm, too little for a seal of 35-40 mm overlapping the
+ * signature).  Baseline to baseline it adds Liberation Serif's
+ * descender (0.216 em) and cap height (0.655 em) at the body size. */
+#define ND30_SIGN_ROOM_PT ND30_MM_PT(31)
+#define ND30_SIGN_SPACE_PT (ND30_SIGN_ROOM_PT + (0.216 + 0.655) * \
+	ND30_BODY_PT)
+#define ND30_NN_COL 0.45         /* ô 9b: the Nơi nhận's share of the text
+				  * width; 7a-7b centred in the rest */
+#define ND30_SIGN_COL_GAP_PT 6.0 /* between the columns of the signature
+				  * block (and of joint signers) */
+#define ND30_CELL_PADX_PT 4.0    /* table cells: padding left and right, */
+#define ND30_CELL_PADT_PT 2.0    /* on top */
+#define ND30_CELL_PADB_PT 3.5    /* and under */
+
+/* Width in pt of the urgency box (ô 10b) by its words: 40 mm for
+ * THƯỢNG KHẨN, 30 mm for HỎA TỐC, 20 mm otherwise (letterhead.c). */
+double		 layout_urgency_w(const char *urgency);
+/* Width in pt of the widest line of the letterhead's right column: the
+ * Quốc hiệu (ô 1), or the place and date (ô 4) when longer ("Thành phố
+ * Hồ Chí Minh, ngày ..."); that line sits flush with the right margin
+ * and the column is centred under it (letterhead.c). */
+struct doc_meta;
+struct layout_font;
+double		 layout_national_w(const struct layout_font *,
+		    const struct doc_meta *);
+/* The length in pt of the rule under the agency (ô 2) whose widest line
+ * is line_pt long, and of the rule under the trích yếu (ô 5a). */
+double		 layout_agency_rule(double line_pt);
+double		 layout_trich_yeu_rule(double line_pt);
+/* Where a Kính gửi of several recipients goes (ô 9a) in a text width_pt
+ * wide: the label's width, the block's left edge from the text's left
+ * (the label and the widest entry centred as one) and the entries'
+ * measure, pt.  0, or -1 (memory). */
+int		 layout_kinh_gui_box(const struct layout_font *,
+		    const struct doc_meta *, double width_pt, double *label_pt,
+		    double *x0_pt, double *entry_pt);
+
+/* ------------------------------------------------------------------ */
 /* Font metrics (layout measures through this only)                     */
 /* ------------------------------------------------------------------ */
 
@@ -180,6 +265,28 @@ struct doc_block;
 int		 layout_table_splits(const struct doc *, const struct
 		    layout_font *, const struct doc_block *b, int landscape,
 		    unsigned char *split);
+/*
+ * The column widths the layout draws table block b with (widths= or sized
+ * by the content), on a portrait or landscape page, in pt into w (one per
+ * column), for a writer whose reader sets the table (DOCX): it gives
+ * them as they are.  Returns the table's width, pt, or -1 (too wide for
+ * the page: the layout says so; or memory).
+ */
+double		 layout_table_widths(const struct doc *, const struct
+		    layout_font *, const struct doc_block *b, int landscape,
+		    double *w);
+
+/*
+ * The centred lines of plain text s (face, size_pt) as the layout sets
+ * them (the agency, trích yếu, signer: lrow_center_wrap): each line of s
+ * broken to width_pt and balanced.  A malloc'd copy of s with a "\n" at
+ * every line break (the spaces there dropped, empty lines of s too), for
+ * a writer that sets the lines itself (DOCX); *maxw_pt the widest line.
+ * NULL (memory).
+ */
+char		*layout_center_text(const struct layout_font *, const char *s,
+		    int face, double size_pt, double width_pt,
+		    double *maxw_pt);
 
 /* Lay the document out into a new display list; NULL and messages in d on
  * error (a table too wide, ...). */

@@ -11,7 +11,8 @@
  *   vlist.c       the rows, and text put into them (lrow_)
  *   paginate.c    the rows cut into pages (lpage_cut)
  *   meta.c        where a front-matter key is written (messages)
- *   break.c       line breaking (lb_break), dlist.c the display list
+ *   break.c       line breaking (lb_break); breakword.c the breaks
+ *                 inside a word; dlist.c the display list
  *
  * The calls go one way: page.c calls the block files, they call vlist.c;
  * nothing calls back into page.c.
@@ -37,21 +38,10 @@
 #ifndef LAYOUT_INT_H
 #define LAYOUT_INT_H
 
-#define MM_PT(mm) ((mm) * 72.0 / 25.4)
-
-#define PAGE_W_PT 595.276   /* A4 */
-#define PAGE_H_PT 841.890
-#define MARGIN_TOP_PT MM_PT(20)
-#define MARGIN_BOTTOM_PT MM_PT(20)
-#define MARGIN_LEFT_PT MM_PT(30)
-#define MARGIN_RIGHT_PT MM_PT(15)
-
-#define BODY_PT 14.0               /* body text size */
-#define BODY_LEAD_PT 16.8          /* body leading: 1.2 lines */
-#define PARA_AFTER_PT 6.0          /* paragraph spacing */
+/* The decree's page and sizes: ND30_* in layout.h. */
+#define MM_PT(mm) ND30_MM_PT(mm)
 #define LINE_SINGLE 1.15           /* single line spacing, ems (Word's
 				    * for Liberation Serif, Times) */
-#define INDENT_PT MM_PT(12.7)      /* first-line indent, 1.27 cm */
 #define RULE_PT 0.5                /* width of rules and the table grid */
 
 /* One row of the vertical list. */
@@ -144,6 +134,17 @@ double		 lrow_center(struct lctx *, const char *s, int face,
 double		 lrow_center_wrap(struct lctx *, const char *s, int face,
 		    double size_pt, double lead_pt, double cx_pt,
 		    double width_pt, double y_pt, double *maxw);
+/*
+ * The inline in (one logical line of plain text) broken to width_pt for
+ * centred lines, balanced: the narrowest width that still gives as many
+ * lines ("ỦY BAN NHÂN DÂN / TỈNH ĐIỆN BIÊN", not "ỦY BAN NHÂN DÂN TỈNH
+ * ĐIỆN / BIÊN") and breaks no more words ("ỦY BAN NHÂN / DÂN TỈNH" would
+ * be narrower), natural spaces unless a line would then pass the
+ * measure.  0, or -1 (memory; res then empty).
+ */
+int		 lb_center(const struct layout_font *,
+		    const struct doc_inline *in, double size_pt, double width_pt,
+		    struct lb_result *res);
 /* A horizontal rule len_pt long centred on cx at y, in the current row. */
 void		 lrow_rule(struct lctx *, double cx_pt, double y_pt,
 		    double len_pt);

@@ -17,20 +17,9 @@
 
 /* Sizes (pt) and pitches.  Every offset is a baseline or rule position
  * measured down from the previous one, in pt unless the name says mm. */
-#define HEAD_PT 13.0          /* ô 1, 2, 3: agency, Quốc hiệu, Số at 13 pt */
-#define HEAD_LEAD_PT 15.0     /* pitch of the agency's lines */
-#define TIEU_NGU_PT 14.0      /* ô 1: Tiêu ngữ at 14 pt */
-#define LEFT_COL 0.38         /* ô 2-3 column: share of the text width
-			       * (practice: about 40 % of it) */
-#define LEFT_COL_PAD_PT 12.0  /* ô 2: agency lines this much narrower
-			       * than their column, so they never touch ô 1 */
 #define HEAD_BASE_PT 12.0     /* ô 1, 2: first baseline below the top
 			       * (the top margin, or the draft mark) */
 #define AGENCY_RULE_GAP_PT 5.0   /* ô 2: the rule under the issuing agency */
-#define AGENCY_RULE_SHARE 0.45   /* ô 2: rule 1/3-1/2 of the agency's line */
-#define AGENCY_RULE_MIN_PT 40.0  /* ô 2: but never a dot under a short name,
-				  * within 1/2 of the line ("SỞ NỘI VỤ") */
-#define AGENCY_RULE_MAX 0.5      /* ô 2: the decree's upper bound */
 #define TIEU_NGU_PITCH_PT 16.0   /* ô 1: Tiêu ngữ under the Quốc hiệu */
 #define TIEU_NGU_RULE_GAP_PT 6.5 /* ô 1: the rule (as long as the Tiêu ngữ)
 				  * under its baseline: the descenders
@@ -39,39 +28,59 @@
 				  * gap as in printed documents */
 #define SO_GAP_PT 22.0        /* ô 3, 4: Số and date on one baseline, this
 			       * far under the lower of the two rules */
-#define VV_GAP_PT 6.0         /* ô 5b: V/v 6 pt under the Số line */
-#define URGENCY_GAP_PT 8.0    /* ô 10b: the urgency box under ô 3 (or 5b) */
 #define URGENCY_H_MM 8.0      /* ô 10b: boxes 20x8, 40x8, 30x8 mm */
 #define URGENCY_BASE 0.33     /* ô 10b: baseline this many ems under the
 			       * box's middle, to centre capitals in it */
-#define DRAFT_PT 14.0         /* draft mark (practice): 14 pt bold, boxed */
-#define DRAFT_PAD_PT 6.0      /* draft mark: room left and right in its box */
 #define DRAFT_BOX_H_PT 22.0   /* draft mark: its box's height */
 #define DRAFT_BASE_PT 16.0    /* draft mark: its baseline in the box */
 #define DRAFT_SPACE_PT 34.0   /* draft mark: the header starts this much
 			       * lower, above it sits the mark (top right) */
 #define TYPE_GAP_PT 30.0      /* ô 5a: the document type's baseline under
 			       * the Số line (or the urgency box) */
-#define TRICH_YEU_SHARE 0.82  /* ô 5a: the trích yếu's lines at most this
-			       * share of the text width */
 #define TRICH_YEU_RULE_GAP_PT 6.0   /* ô 5a: the rule under the trích yếu */
-#define TRICH_YEU_RULE_DIV 3        /* ô 5a: rule 1/3 of its widest line */
-#define TRICH_YEU_RULE_MIN_PT 60.0  /* ô 5a: and at least this long */
 #define KINH_GUI_GAP_PT 24.0  /* ô 9a: Kính gửi's baseline under the rule
 			       * of 5a (or under 5b) */
 #define LETTERHEAD_END_PT 4.0    /* the letterhead row ends this far under
 				  * its last baseline (descenders) */
 #define LETTERHEAD_AFTER_PT 14.0 /* space between it and the body */
 
-/* Width of the urgency box (ô 10b) by its words, pt. */
-static double
-urgency_w(const char *s)
+/* Width of the urgency box (ô 10b) by its words (contract in layout.h). */
+double
+layout_urgency_w(const char *s)
 {
 	if (strcmp(s, "THƯỢNG KHẨN") == 0)
 		return MM_PT(40);
 	if (strcmp(s, "HỎA TỐC") == 0)
 		return MM_PT(30);
 	return MM_PT(20);
+}
+
+/* Where the Kính gửi list goes (contract in layout.h). */
+int
+layout_kinh_gui_box(const struct layout_font *lf, const struct doc_meta *m,
+    double width_pt, double *label_pt, double *x0_pt, double *entry_pt)
+{
+	const char	*label = "Kính gửi: ";
+	double		 lw = layout_width(lf, DOC_REGULAR, ND30_BODY_PT, label,
+	    strlen(label)), ew = 0, w;
+	size_t		 i;
+	char		*s;
+
+	for (i = 0; i < m->kinh_gui.n; i++) {
+		if ((s = nd30_kinh_gui_entry(m->kinh_gui.v[i], i + 1 ==
+		    m->kinh_gui.n)) == NULL)
+			return -1;
+		w = layout_width(lf, DOC_REGULAR, ND30_BODY_PT, s, strlen(s));
+		free(s);
+		if (w > ew)
+			ew = w;
+	}
+	if (ew > width_pt - lw)
+		ew = width_pt - lw;
+	*label_pt = lw;
+	*entry_pt = ew;
+	*x0_pt = (width_pt - lw - ew) / 2;
+	return 0;
 }
 
 /*
@@ -84,36 +93,25 @@ lay_kinh_gui(struct lctx *L, double y, double *last)
 {
 	const struct doc_list	*kg = &L->doc->meta.kinh_gui;
 	const char		*label = "Kính gửi: ";
-	double			 lw = layout_width(L->lf, DOC_REGULAR, BODY_PT,
-	    label, strlen(label));
-	double			 ew = 0, x0;
+	double			 lw, ew, x0;
 	size_t			 i;
 	char			*s;
 
 	if (kg->n == 1) {
 		if ((s = nd30_kinh_gui_one(kg->v[0])) == NULL)
 			return -1;
-		y = lrow_center_wrap(L, s, DOC_REGULAR, BODY_PT,
-		    BODY_LEAD_PT, L->left_pt + L->width_pt / 2, L->width_pt,
-		    y, NULL);
+		y = lrow_center_wrap(L, s, DOC_REGULAR, ND30_BODY_PT,
+		    ND30_BODY_LEAD_PT, L->left_pt + L->width_pt / 2,
+		    L->width_pt, y, NULL);
 		free(s);
 		*last = y;
 		return 0;
 	}
-	for (i = 0; i < kg->n; i++) {
-		double w;
-
-		if ((s = nd30_kinh_gui_entry(kg->v[i], i + 1 == kg->n)) == NULL)
-			return -1;
-		w = layout_width(L->lf, DOC_REGULAR, BODY_PT, s, strlen(s));
-		free(s);
-		if (w > ew)
-			ew = w;
-	}
-	if (ew > L->width_pt - lw)
-		ew = L->width_pt - lw;
-	x0 = L->left_pt + (L->width_pt - lw - ew) / 2;
-	dl_add(L->tmp, DL_TEXT, x0, y, 0, 0, BODY_PT, DOC_REGULAR, label,
+	if (layout_kinh_gui_box(L->lf, &L->doc->meta, L->width_pt, &lw, &x0,
+	    &ew) == -1)
+		return -1;
+	x0 += L->left_pt;
+	dl_add(L->tmp, DL_TEXT, x0, y, 0, 0, ND30_BODY_PT, DOC_REGULAR, label,
 	    strlen(label) - 1);
 	for (i = 0; i < kg->n; i++) {
 		struct doc_inline	in = { NULL, 0, 0 };
@@ -123,7 +121,7 @@ lay_kinh_gui(struct lctx *L, double y, double *last)
 		if ((s = nd30_kinh_gui_entry(kg->v[i], i + 1 == kg->n)) == NULL)
 			return -1;
 		if (doc_inline_add(&in, s, strlen(s), DOC_REGULAR, 0) ||
-		    lb_break(L->lf, &in, BODY_PT, ew, 0, 0, &res)) {
+		    lb_break(L->lf, &in, ND30_BODY_PT, ew, 0, 0, &res)) {
 			free(s);
 			doc_inline_free(&in);
 			return -1;
@@ -131,9 +129,9 @@ lay_kinh_gui(struct lctx *L, double y, double *last)
 		free(s);
 		for (k = 0; k < res.n; k++) {
 			if (i > 0 || k > 0)
-				y += BODY_LEAD_PT;
+				y += ND30_BODY_LEAD_PT;
 			if (lrow_line(L, &res.lines[k], x0 + lw, y,
-			    BODY_PT) == -1)
+			    ND30_BODY_PT) == -1)
 				L->oom = 1;
 		}
 		lb_result_free(&res);
@@ -149,12 +147,13 @@ static double
 lh_draft(struct lctx *L, const char *mark)
 {
 	double X = L->left_pt, W = L->width_pt;
-	double dw = layout_width(L->lf, DOC_BOLD, DRAFT_PT, mark, strlen(mark));
+	double dw = layout_width(L->lf, DOC_BOLD, ND30_DRAFT_PT, mark,
+	    strlen(mark));
 
-	dl_add(L->tmp, DL_BOX, X + W - dw - 2 * DRAFT_PAD_PT, 0,
-	    dw + 2 * DRAFT_PAD_PT, DRAFT_BOX_H_PT, RULE_PT, 0, NULL, 0);
-	dl_add(L->tmp, DL_TEXT, X + W - dw - DRAFT_PAD_PT, DRAFT_BASE_PT, 0, 0,
-	    DRAFT_PT, DOC_BOLD, mark, strlen(mark));
+	dl_add(L->tmp, DL_BOX, X + W - dw - 2 * ND30_DRAFT_PAD_PT, 0,
+	    dw + 2 * ND30_DRAFT_PAD_PT, DRAFT_BOX_H_PT, RULE_PT, 0, NULL, 0);
+	dl_add(L->tmp, DL_TEXT, X + W - dw - ND30_DRAFT_PAD_PT, DRAFT_BASE_PT,
+	    0, 0, ND30_DRAFT_PT, DOC_BOLD, mark, strlen(mark));
 	return DRAFT_SPACE_PT;
 }
 
@@ -165,31 +164,63 @@ static double
 lh_agency(struct lctx *L, double lcx, double lcw, double y0, int *nlines)
 {
 	const struct doc_meta	*m = &L->doc->meta;
-	double			 yl = y0 + HEAD_BASE_PT - HEAD_LEAD_PT, w;
+	double			 yl = y0 + HEAD_BASE_PT - ND30_HEAD_LEAD_PT, w;
 	double			 maxw = 0;
 	size_t			 i;
 
 	if (m->co_quan_chu_quan != NULL)
 		yl = lrow_center_wrap(L, m->co_quan_chu_quan, DOC_REGULAR,
-		    HEAD_PT, HEAD_LEAD_PT, lcx, lcw - LEFT_COL_PAD_PT,
-		    yl + HEAD_LEAD_PT, NULL);
+		    ND30_HEAD_PT, ND30_HEAD_LEAD_PT, lcx,
+		    lcw - ND30_LEFT_COL_PAD_PT, yl + ND30_HEAD_LEAD_PT, NULL);
 	for (i = 0; i < m->co_quan.n; i++) {
-		yl = lrow_center_wrap(L, m->co_quan.v[i], DOC_BOLD, HEAD_PT,
-		    HEAD_LEAD_PT, lcx, lcw - LEFT_COL_PAD_PT, yl + HEAD_LEAD_PT,
-		    &w);
+		yl = lrow_center_wrap(L, m->co_quan.v[i], DOC_BOLD,
+		    ND30_HEAD_PT, ND30_HEAD_LEAD_PT, lcx,
+		    lcw - ND30_LEFT_COL_PAD_PT, yl + ND30_HEAD_LEAD_PT, &w);
 		if (w > maxw)
 			maxw = w;
 	}
-	*nlines = (int)((yl - (y0 + HEAD_BASE_PT)) / HEAD_LEAD_PT + 1.5);
+	*nlines = (int)((yl - (y0 + HEAD_BASE_PT)) / ND30_HEAD_LEAD_PT + 1.5);
 	yl += AGENCY_RULE_GAP_PT;
-	/* 1/3 to 1/2 of the line (Phụ lục I): 45 %, lengthened for a short
-	 * name towards the minimum but never past half the line. */
-	w = maxw * AGENCY_RULE_SHARE;
-	if (w < AGENCY_RULE_MIN_PT)
-		w = AGENCY_RULE_MIN_PT < maxw * AGENCY_RULE_MAX ?
-		    AGENCY_RULE_MIN_PT : maxw * AGENCY_RULE_MAX;
-	lrow_rule(L, lcx, yl, w);
+	lrow_rule(L, lcx, yl, layout_agency_rule(maxw));
 	return yl;
+}
+
+/* The rule under the agency (contract in layout.h): 1/3 to 1/2 of the
+ * line (Phụ lục I), 45 %, lengthened for a short name towards the
+ * minimum but never past half the line. */
+double
+layout_agency_rule(double line_pt)
+{
+	double w = line_pt * ND30_AGENCY_RULE_SHARE;
+
+	if (w < ND30_AGENCY_RULE_MIN_PT)
+		w = ND30_AGENCY_RULE_MIN_PT < line_pt * ND30_AGENCY_RULE_MAX ?
+		    ND30_AGENCY_RULE_MIN_PT : line_pt * ND30_AGENCY_RULE_MAX;
+	return w;
+}
+
+/* The rule under the trích yếu (contract in layout.h). */
+double
+layout_trich_yeu_rule(double line_pt)
+{
+	return line_pt / ND30_TRICH_YEU_RULE_DIV < ND30_TRICH_YEU_RULE_MIN_PT ?
+	    ND30_TRICH_YEU_RULE_MIN_PT : line_pt / ND30_TRICH_YEU_RULE_DIV;
+}
+
+/* The right column's widest line, pt (contract in layout.h). */
+double
+layout_national_w(const struct layout_font *lf, const struct doc_meta *m)
+{
+	const char	*qh = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+	double		 w = layout_width(lf, DOC_BOLD, ND30_HEAD_PT, qh,
+	    strlen(qh)), dw;
+	char		*s = nd30_date(m);
+
+	if (s != NULL && (dw = layout_width(lf, DOC_ITALIC, ND30_BODY_PT, s,
+	    strlen(s))) > w)
+		w = dw;
+	free(s);
+	return w;
 }
 
 /* ô 1: the Quốc hiệu and the Tiêu ngữ with its rule, centred on rcx from
@@ -201,9 +232,9 @@ lh_national(struct lctx *L, double rcx, double y0)
 	const char	*tn = "Độc lập - Tự do - Hạnh phúc";
 	double		 yr = y0 + HEAD_BASE_PT, tnw;
 
-	lrow_center(L, qh, DOC_BOLD, HEAD_PT, rcx, yr);
+	lrow_center(L, qh, DOC_BOLD, ND30_HEAD_PT, rcx, yr);
 	yr += TIEU_NGU_PITCH_PT;
-	tnw = lrow_center(L, tn, DOC_BOLD, TIEU_NGU_PT, rcx, yr);
+	tnw = lrow_center(L, tn, DOC_BOLD, ND30_TIEU_NGU_PT, rcx, yr);
 	yr += TIEU_NGU_RULE_GAP_PT;
 	lrow_rule(L, rcx, yr, tnw);
 	return yr;
@@ -223,11 +254,11 @@ lh_number(struct lctx *L, double lcx, double lcw, double rcx, double y)
 
 	if ((s = nd30_so(m)) == NULL)
 		return -1;
-	lrow_center(L, s, DOC_REGULAR, HEAD_PT, lcx, y);
+	lrow_center(L, s, DOC_REGULAR, ND30_HEAD_PT, lcx, y);
 	free(s);
 	if ((s = nd30_date(m)) == NULL)
 		return -1;
-	lrow_center(L, s, DOC_ITALIC, BODY_PT, rcx, y);
+	lrow_center(L, s, DOC_ITALIC, ND30_BODY_PT, rcx, y);
 	free(s);
 	yl = y;
 	if (m->cong_van && m->trich_yeu != NULL) {
@@ -236,18 +267,21 @@ lh_number(struct lctx *L, double lcx, double lcw, double rcx, double y)
 		vbuf_printf(&b, "V/v %s", m->trich_yeu);
 		if ((s = vbuf_take(&b)) == NULL)
 			return -1;
-		yl = lrow_center_wrap(L, s, DOC_REGULAR, HEAD_PT,
-		    HEAD_LEAD_PT, lcx, lcw, y + VV_GAP_PT + HEAD_LEAD_PT, NULL);
+		yl = lrow_center_wrap(L, s, DOC_REGULAR, ND30_HEAD_PT,
+		    ND30_HEAD_LEAD_PT, lcx, lcw,
+		    y + ND30_VV_GAP_PT + ND30_HEAD_LEAD_PT, NULL);
 		free(s);
 	}
 	if (m->do_khan != NULL) {
-		double bw = urgency_w(m->do_khan), bh = MM_PT(URGENCY_H_MM);
+		double bw = layout_urgency_w(m->do_khan);
+		double bh = MM_PT(URGENCY_H_MM);
 
-		dl_add(L->tmp, DL_BOX, lcx - bw / 2, yl + URGENCY_GAP_PT, bw,
+		dl_add(L->tmp, DL_BOX, lcx - bw / 2, yl + ND30_URGENCY_GAP_PT, bw,
 		    bh, RULE_PT, 0, NULL, 0);
-		lrow_center(L, m->do_khan, DOC_BOLD, HEAD_PT, lcx,
-		    yl + URGENCY_GAP_PT + bh / 2 + HEAD_PT * URGENCY_BASE);
-		yl += URGENCY_GAP_PT + bh;
+		lrow_center(L, m->do_khan, DOC_BOLD, ND30_HEAD_PT, lcx,
+		    yl + ND30_URGENCY_GAP_PT + bh / 2 +
+		    ND30_HEAD_PT * URGENCY_BASE);
+		yl += ND30_URGENCY_GAP_PT + bh;
 	}
 	return yl;
 }
@@ -261,13 +295,12 @@ lh_title(struct lctx *L, double y)
 	double			 W = L->width_pt, X = L->left_pt, w;
 
 	y += TYPE_GAP_PT;
-	lrow_center(L, m->loai, DOC_BOLD, BODY_PT, X + W / 2, y);
-	y = lrow_center_wrap(L, m->trich_yeu, DOC_BOLD, BODY_PT, BODY_LEAD_PT,
-	    X + W / 2, W * TRICH_YEU_SHARE, y + BODY_LEAD_PT, &w);
+	lrow_center(L, m->loai, DOC_BOLD, ND30_BODY_PT, X + W / 2, y);
+	y = lrow_center_wrap(L, m->trich_yeu, DOC_BOLD, ND30_BODY_PT,
+	    ND30_BODY_LEAD_PT, X + W / 2, W * ND30_TRICH_YEU_SHARE,
+	    y + ND30_BODY_LEAD_PT, &w);
 	y += TRICH_YEU_RULE_GAP_PT;
-	lrow_rule(L, X + W / 2, y, w / TRICH_YEU_RULE_DIV <
-	    TRICH_YEU_RULE_MIN_PT ? TRICH_YEU_RULE_MIN_PT :
-	    w / TRICH_YEU_RULE_DIV);
+	lrow_rule(L, X + W / 2, y, layout_trich_yeu_rule(w));
 	return y;
 }
 
@@ -283,16 +316,14 @@ layout_letterhead(struct lctx *L)
 {
 	const struct doc_meta	*m = &L->doc->meta;
 	double			 W = L->width_pt, X = L->left_pt;
-	double			 lcw = W * LEFT_COL, lcx = X + lcw / 2;
+	double			 lcw = W * ND30_LEFT_COL, lcx = X + lcw / 2;
 	double			 rcx, y0 = 0, yl, yr, y, yso, first;
 	size_t			 i0 = lrow_begin(L);
 	int			 nag, line, col;
 
-	/* The Quốc hiệu is the widest line of the right column: set it
-	 * flush with the right margin and centre the rest under it. */
-	rcx = X + W - layout_width(L->lf, DOC_BOLD, HEAD_PT,
-	    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-	    strlen("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")) / 2;
+	/* The right column's widest line flush with the right margin, the
+	 * rest centred under it. */
+	rcx = X + W - layout_national_w(L->lf, m) / 2;
 	if (m->du_thao != NULL)
 		y0 = lh_draft(L, m->du_thao);
 	yl = lh_agency(L, lcx, lcw, y0, &nag);

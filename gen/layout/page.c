@@ -31,18 +31,18 @@ lay_block(struct lctx *L, const struct doc_block *b)
 			return lrow_inline(L, &b->in, L->body_pt, L->lead_pt, X,
 			    W, 0, LA_LEFT, L->para_pt, 0);
 		return lrow_inline(L, &b->in, L->body_pt, L->lead_pt, X, W,
-		    INDENT_PT, LA_JUSTIFY, L->para_pt, 0);
+		    ND30_INDENT_PT, LA_JUSTIFY, L->para_pt, 0);
 	case DOC_CENTER:
 		return lrow_inline(L, &b->in, L->body_pt, L->lead_pt, X, W, 0,
 		    LA_CENTER, L->para_pt, 0);
 	case DOC_HEADING:
 		n = lrow_inline(L, &b->in, L->body_pt, L->lead_pt, X, W,
-		    b->level == 1 ? 0 : INDENT_PT, LA_JUSTIFY, L->para_pt,
+		    b->level == 1 ? 0 : ND30_INDENT_PT, LA_JUSTIFY, L->para_pt,
 		    b->level);
 		L->next_keep = 1;   /* never the last line of a page */
 		return n;
 	case DOC_ITEM: {
-		double ind = (b->level > 1 ? b->level - 1 : 0) * INDENT_PT;
+		double ind = (b->level > 1 ? b->level - 1 : 0) * ND30_INDENT_PT;
 		size_t i;
 
 		if (b->marker != NULL && doc_inline_add(&in, b->marker,
@@ -55,7 +55,7 @@ lay_block(struct lctx *L, const struct doc_block *b)
 			    b->in.runs[i].sup) == -1)
 				break;
 		n = lrow_inline(L, &in, L->body_pt, L->lead_pt, X + ind, W - ind,
-		    INDENT_PT, LA_JUSTIFY, L->para_pt, 0);
+		    ND30_INDENT_PT, LA_JUSTIFY, L->para_pt, 0);
 		doc_inline_free(&in);
 		return n;
 	}
@@ -79,12 +79,12 @@ lay_block(struct lctx *L, const struct doc_block *b)
 static void
 section_geometry(struct lctx *L, int landscape)
 {
-	L->pw_pt = landscape ? PAGE_H_PT : PAGE_W_PT;
-	L->ph_pt = landscape ? PAGE_W_PT : PAGE_H_PT;
-	L->left_pt = MARGIN_LEFT_PT;
-	L->right_pt = L->pw_pt - MARGIN_RIGHT_PT;
-	L->top_pt = MARGIN_TOP_PT;
-	L->bottom_pt = L->ph_pt - MARGIN_BOTTOM_PT;
+	L->pw_pt = landscape ? ND30_PAGE_H_PT : ND30_PAGE_W_PT;
+	L->ph_pt = landscape ? ND30_PAGE_W_PT : ND30_PAGE_H_PT;
+	L->left_pt = ND30_MARGIN_LEFT_PT;
+	L->right_pt = L->pw_pt - ND30_MARGIN_RIGHT_PT;
+	L->top_pt = ND30_MARGIN_TOP_PT;
+	L->bottom_pt = L->ph_pt - ND30_MARGIN_BOTTOM_PT;
 	L->width_pt = L->right_pt - L->left_pt;
 	L->nrows = 0;
 	L->nvx = 0;
@@ -102,9 +102,11 @@ struct lfit {
 };
 
 static const struct lfit fits[] = {
-	{ BODY_PT, BODY_LEAD_PT / BODY_PT, PARA_AFTER_PT },   /* 14 pt */
-	{ 13.0, BODY_LEAD_PT / BODY_PT, PARA_AFTER_PT },      /* 13 pt */
-	{ 13.0, LINE_SINGLE, PARA_AFTER_PT },                 /* single */
+	/* 14 pt */
+	{ ND30_BODY_PT, ND30_BODY_LEAD_PT / ND30_BODY_PT, ND30_PARA_AFTER_PT },
+	/* 13 pt */
+	{ 13.0, ND30_BODY_LEAD_PT / ND30_BODY_PT, ND30_PARA_AFTER_PT },
+	{ 13.0, LINE_SINGLE, ND30_PARA_AFTER_PT },                 /* single */
 };
 #define NFITS (sizeof(fits) / sizeof(fits[0]))
 #define TAIL_ROWS 4   /* body lines with the signature block on the last

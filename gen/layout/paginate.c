@@ -159,9 +159,10 @@ emit_page(struct lctx *L, size_t s, size_t e, int number)
 		double w;
 
 		snprintf(num, sizeof(num), "%d", number);
-		w = layout_width(L->lf, DOC_REGULAR, BODY_PT, num, strlen(num));
+		w = layout_width(L->lf, DOC_REGULAR, ND30_BODY_PT, num,
+		    strlen(num));
 		dl_add(L->out, DL_TEXT, L->left_pt + (L->width_pt - w) / 2,
-		    L->top_pt - 20, 0, 0, BODY_PT, DOC_REGULAR, num,
+		    L->top_pt - 20, 0, 0, ND30_BODY_PT, DOC_REGULAR, num,
 		    strlen(num));
 	}
 	cap = e - s;

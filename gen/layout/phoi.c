@@ -78,36 +78,11 @@ static int
 phoi_break(const struct layout_font *lf, const struct doc_inline *in,
     double size, double w, int wrap, char align, struct lb_result *res)
 {
-	double	 lo, hi;
-	size_t	 want, split;
-	int	 k;
-
 	if (!wrap)
 		return lb_break(lf, in, size, 1e6, 0, LB_NATURAL, res);
 	if (align != 'c')
 		return lb_break(lf, in, size, w, 0, LB_RAGGED, res);
-	if (lb_break(lf, in, size, w, 0, 0, res) == -1)
-		return -1;
-	if (res->n < 2)
-		return 0;
-	lo = w / (double)res->n;
-	hi = w;
-	want = res->n;
-	split = res->nsplit;
-	for (k = 0; k < 12 && hi - lo > 0.5; k++) {
-		struct lb_result t;
-		double mid = (lo + hi) / 2;
-
-		if (lb_break(lf, in, size, mid, 0, 0, &t) == -1)
-			return -1;
-		if (t.n > want || t.nsplit > split)
-			lo = mid;
-		else
-			hi = mid;
-		lb_result_free(&t);
-	}
-	lb_result_free(res);
-	return lb_break(lf, in, size, hi, 0, LB_NATURAL, res);
+	return lb_center(lf, in, size, w, res);
 }
 
 /* Draw the lines of res[0..nres) into box b centred in its height. */

@@ -15,21 +15,7 @@
 #include "layout/layout.h"
 #include "layout/layout_int.h"
 
-#define NOI_NHAN_PT 12.0        /* ô 9b: "Nơi nhận:" 12 pt bold italic */
-#define NOI_NHAN_ENTRY_PT 11.0  /* ô 9b: entries 11 pt upright */
-#define NOI_NHAN_LEAD_PT 12.8   /* pitch of the entries' lines */
-#define NN_COL 0.45             /* ô 9b: the Nơi nhận's share of the
-				 * text width; 7a-7b centred in the rest */
-/* ô 7c: the room for the hand signature and seal, clear between the
- * authority's last line (its descenders) and the name (its capitals):
- * 31 mm, as offices leave it (at least 3 cm; 27 mm baseline to baseline
- * left 22-23 mm, too little for a seal of 35-40 mm overlapping the
- * signature).  Baseline to baseline it adds Liberation Serif's
- * descender (0.216 em) and cap height (0.655 em) at the body size. */
-#define SIGN_ROOM_PT MM_PT(31)
-#define SIGN_SPACE_PT (SIGN_ROOM_PT + (0.216 + 0.655) * BODY_PT)
-#define SIGN_TOP_PT BODY_PT     /* first baseline (7a, 9b) in the row */
-#define SIGN_COL_GAP_PT 6.0     /* between the columns of the block */
+#define SIGN_TOP_PT ND30_BODY_PT     /* first baseline (7a, 9b) in the row */
 #define JOINT_NN_GAP_PT 28.0    /* joint document: the Nơi nhận's label
 				 * under the names */
 #define SIGN_END_PT 6.0         /* the row ends this far under its last
@@ -43,19 +29,19 @@ nn_put(struct lctx *L, const struct doc_inline *in, double x, double width,
 {
 	struct lb_result	 res;
 	double			 dash = layout_width(L->lf, DOC_REGULAR,
-	    NOI_NHAN_ENTRY_PT, "- ", 2);
+	    ND30_NOI_NHAN_ENTRY_PT, "- ", 2);
 	size_t			 k;
 
-	if (lb_break(L->lf, in, NOI_NHAN_ENTRY_PT, width - dash, -dash, 0,
+	if (lb_break(L->lf, in, ND30_NOI_NHAN_ENTRY_PT, width - dash, -dash, 0,
 	    &res) == -1) {
 		L->oom = 1;
 		return y;
 	}
 	for (k = 0; k < res.n; k++) {
 		if (k > 0)
-			y += NOI_NHAN_LEAD_PT;
+			y += ND30_NOI_NHAN_LEAD_PT;
 		if (lrow_line(L, &res.lines[k], x + dash, y,
-		    NOI_NHAN_ENTRY_PT) == -1)
+		    ND30_NOI_NHAN_ENTRY_PT) == -1)
 			L->oom = 1;
 	}
 	lb_result_free(&res);
@@ -74,7 +60,7 @@ lay_noi_nhan(struct lctx *L, double x, double width, double y)
 
 	if (n == 0 && m->luu == NULL)
 		return y;
-	dl_add(L->tmp, DL_TEXT, x, y, 0, 0, NOI_NHAN_PT, DOC_BOLDITALIC,
+	dl_add(L->tmp, DL_TEXT, x, y, 0, 0, ND30_NOI_NHAN_PT, DOC_BOLDITALIC,
 	    "Nơi nhận:", strlen("Nơi nhận:"));
 	for (i = 0; i < n + (size_t)nhu_tren; i++) {
 		struct doc_inline in = { NULL, 0, 0 };
@@ -87,7 +73,7 @@ lay_noi_nhan(struct lctx *L, double x, double width, double y)
 			return -1;
 		doc_inline_add(&in, s, strlen(s), DOC_REGULAR, 0);
 		free(s);
-		y = nn_put(L, &in, x, width, y + NOI_NHAN_LEAD_PT);
+		y = nn_put(L, &in, x, width, y + ND30_NOI_NHAN_LEAD_PT);
 		doc_inline_free(&in);
 	}
 	if (m->luu != NULL) {
@@ -101,7 +87,7 @@ lay_noi_nhan(struct lctx *L, double x, double width, double y)
 			doc_inline_add(&in, m->nguoi_soan,
 			    strlen(m->nguoi_soan), DOC_REGULAR, 1);
 		doc_inline_add(&in, ".", 1, DOC_REGULAR, 0);
-		y = nn_put(L, &in, x, width, y + NOI_NHAN_LEAD_PT);
+		y = nn_put(L, &in, x, width, y + ND30_NOI_NHAN_LEAD_PT);
 		doc_inline_free(&in);
 	}
 	return y;
@@ -114,12 +100,12 @@ lay_authority(struct lctx *L, const struct doc_signer *s, double cx,
     double width, double y)
 {
 	if (s->tham_quyen != NULL) {
-		y = lrow_center_wrap(L, s->tham_quyen, DOC_BOLD, BODY_PT,
-		    BODY_LEAD_PT, cx, width, y, NULL);
-		y += BODY_LEAD_PT;
+		y = lrow_center_wrap(L, s->tham_quyen, DOC_BOLD, ND30_BODY_PT,
+		    ND30_BODY_LEAD_PT, cx, width, y, NULL);
+		y += ND30_BODY_LEAD_PT;
 	}
-	return lrow_center_wrap(L, s->chuc_vu, DOC_BOLD, BODY_PT, BODY_LEAD_PT,
-	    cx, width, y, NULL);
+	return lrow_center_wrap(L, s->chuc_vu, DOC_BOLD, ND30_BODY_PT,
+	    ND30_BODY_LEAD_PT, cx, width, y, NULL);
 }
 
 /* The signer's name (7b) at baseline y; returns its last baseline. */
@@ -127,8 +113,8 @@ static double
 lay_name(struct lctx *L, const struct doc_signer *s, double cx,
     double width, double y)
 {
-	return lrow_center_wrap(L, s->ho_ten, DOC_BOLD, BODY_PT, BODY_LEAD_PT,
-	    cx, width, y, NULL);
+	return lrow_center_wrap(L, s->ho_ten, DOC_BOLD, ND30_BODY_PT,
+	    ND30_BODY_LEAD_PT, cx, width, y, NULL);
 }
 
 /*
@@ -149,27 +135,28 @@ layout_signature(struct lctx *L)
 	int			 line, col;
 
 	if (m->nky >= 2) {
-		double cw = W / 2 - SIGN_COL_GAP_PT;
+		double cw = W / 2 - ND30_SIGN_COL_GAP_PT;
 
 		/* Joint document: the two signers side by side, names on
 		 * one baseline; the Nơi nhận under them. */
 		yl = lay_authority(L, &m->ky[0], X + W / 4, cw, y);
 		yr = lay_authority(L, &m->ky[1], X + 3 * W / 4, cw, y);
-		y = (yl > yr ? yl : yr) + SIGN_SPACE_PT;
+		y = (yl > yr ? yl : yr) + ND30_SIGN_SPACE_PT;
 		yl = lay_name(L, &m->ky[0], X + W / 4, cw, y);
 		yr = lay_name(L, &m->ky[1], X + 3 * W / 4, cw, y);
 		yname = yl > yr ? yl : yr;
 		y = yname + JOINT_NN_GAP_PT;
-		yl = lay_noi_nhan(L, X, W * NN_COL, y);
+		yl = lay_noi_nhan(L, X, W * ND30_NN_COL, y);
 		yr = yl;
 	} else {
-		double nnw = W * NN_COL, cx = X + nnw + (W - nnw) / 2;
+		double nnw = W * ND30_NN_COL, cx = X + nnw + (W - nnw) / 2;
 
 		/* Nơi nhận first: the text then reads in the order a
 		 * clerk types it (and pdftotext gives it back). */
-		yl = lay_noi_nhan(L, X, nnw - SIGN_COL_GAP_PT, y);
+		yl = lay_noi_nhan(L, X, nnw - ND30_SIGN_COL_GAP_PT, y);
 		yr = lay_authority(L, &m->ky[0], cx, W - nnw, y);
-		yr = lay_name(L, &m->ky[0], cx, W - nnw, yr + SIGN_SPACE_PT);
+		yr = lay_name(L, &m->ky[0], cx, W - nnw,
+		    yr + ND30_SIGN_SPACE_PT);
 		yname = yr;
 	}
 	if (yl < 0)

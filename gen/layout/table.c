@@ -13,9 +13,6 @@
 #include "layout/layout.h"
 #include "layout/layout_int.h"
 
-#define CELL_PADX_PT 4.0
-#define CELL_PADT_PT 2.0
-#define CELL_PADB_PT 3.5
 /* A justified cell whose word gaps would pass this (in ems; a space is
  * 0.25 em, stretching by 0.6 of it per unit of ratio) is set ragged-right
  * instead: a narrow column justified had gaps of 0.81 em. */
@@ -38,17 +35,6 @@ inline_face(const struct doc_inline *in, int face, struct doc_inline *out)
 		    in->runs[i].sup) == -1)
 			return -1;
 	return 0;
-}
-
-static int
-inline_empty(const struct doc_inline *in)
-{
-	size_t i;
-
-	for (i = 0; i < in->n; i++)
-		if (strspn(in->runs[i].text, " \n") != strlen(in->runs[i].text))
-			return 0;
-	return 1;
 }
 
 /* Natural one-line width and widest word of a cell, pt. */
@@ -122,9 +108,7 @@ table_widths(struct lctx *L, const struct doc_block *b, double *w)
 			double n, wd;
 
 			/* A group title spans: it does not size its column. */
-			if (r >= t->header_rows && c > 0 && doc_is_roman(
-			    t->cells[r * t->ncols].n ?
-			    t->cells[r * t->ncols].runs[0].text : ""))
+			if (c > 0 && t->group[r])
 				continue;
 			cell_widths(L->lf, &t->cells[r * t->ncols + c],
 			    t->size_pt, &n, &wd);
@@ -132,8 +116,8 @@ table_widths(struct lctx *L, const struct doc_block *b, double *w)
 				n *= 1.1;   /* set bold */
 				wd *= 1.1;
 			}
-			n += 2 * CELL_PADX_PT + 1;
-			wd += 2 * CELL_PADX_PT + 1;
+			n += 2 * ND30_CELL_PADX_PT + 1;
+			wd += 2 * ND30_CELL_PADX_PT + 1;
 			if (wd > W * 0.3)
 				wd = W * 0.3;   /* longer words break */
 			if (n > nat[c])
@@ -277,7 +261,7 @@ table_num_centre(struct lctx *L, struct tlay *T)
 	size_t			 r, c;
 
 	for (c = 0; c < T->nc; c++) {
-		double inner = T->w[c] - 2 * CELL_PADX_PT, widest = 0;
+		double inner = T->w[c] - 2 * ND30_CELL_PADX_PT, widest = 0;
 
 		T->rpad[c] = 0;
 		if (T->colal[c] != 'r')
@@ -337,12 +321,9 @@ trow_break(struct lctx *L, struct tlay *T, size_t r, int header)
 	T->group = T->span = 0;
 	T->nlines = 1;
 	bold = header || (!header && doc_table_total(T->t, r));
-	if (!header && row[0].n == 1 && doc_is_roman(row[0].runs[0].text)) {
-		T->group = 1;
-		T->span = nc > 2;
-		for (c = 2; c < nc; c++)
-			if (!inline_empty(&row[c]))
-				T->span = 0;
+	if (!header) {
+		T->group = (T->t->group[r] & DOC_GROUP) != 0;
+		T->span = (T->t->group[r] & DOC_GROUP_SPAN) != 0;
 	}
 	for (c = 0; c < nc; c++) {
 		double cw = T->w[c];
@@ -361,8 +342,9 @@ trow_break(struct lctx *L, struct tlay *T, size_t r, int header)
 		 * slices are drawn. */
 		if (inline_face(&row[c], bold || T->group ? DOC_BOLD : 0,
 		    &T->ins[c]) == -1 ||
-		    tcell_break(L, &T->ins[c], T->size, cw - 2 * CELL_PADX_PT,
-		    T->al[c] == 'j', &T->res[c]) == -1)
+		    tcell_break(L, &T->ins[c], T->size,
+		    cw - 2 * ND30_CELL_PADX_PT, T->al[c] == 'j',
+		    &T->res[c]) == -1)
 			return -1;
 		if (T->res[c].n > T->nlines)
 			T->nlines = T->res[c].n;
@@ -376,12 +358,12 @@ static int
 tcell_line(struct lctx *L, struct tlay *T, size_t c, size_t i, double y)
 {
 	const struct lb_line	*ln = &T->res[c].lines[i];
-	double			 lx = T->x[c] + CELL_PADX_PT;
+	double			 lx = T->x[c] + ND30_CELL_PADX_PT;
 
 	if (T->al[c] == 'c')
-		lx += (T->cwid[c] - 2 * CELL_PADX_PT - ln->width_pt) / 2;
+		lx += (T->cwid[c] - 2 * ND30_CELL_PADX_PT - ln->width_pt) / 2;
 	else if (T->al[c] == 'r')
-		lx += T->cwid[c] - 2 * CELL_PADX_PT - ln->width_pt -
+		lx += T->cwid[c] - 2 * ND30_CELL_PADX_PT - ln->width_pt -
 		    T->rpad[c];
 	return lrow_line(L, ln, lx, y, T->size);
 }
@@ -427,9 +409,9 @@ trow_slices(struct lctx *L, struct tlay *T, size_t r, int header,
 
 	for (i = 0; i < nlines; i++) {
 		size_t		 i0 = lrow_begin(L);
-		double		 top = i == 0 ? CELL_PADT_PT : 0;
+		double		 top = i == 0 ? ND30_CELL_PADT_PT : 0;
 		double		 h = T->lead + top +
-		    (i + 1 == nlines ? CELL_PADB_PT : 0);
+		    (i + 1 == nlines ? ND30_CELL_PADB_PT : 0);
 		int		 keep;
 		struct vrow	*v;
 
@@ -442,8 +424,8 @@ trow_slices(struct lctx *L, struct tlay *T, size_t r, int header,
 		else
 			keep = nlines < ROW_SPLIT_LINES || i == 1 ||
 			    i + 1 == nlines;
-		v = lrow_end(L, i0, h, r == 0 && i == 0 ? PARA_AFTER_PT : 0,
-		    keep);
+		v = lrow_end(L, i0, h, r == 0 && i == 0 ?
+		    ND30_PARA_AFTER_PT : 0, keep);
 		if (v == NULL)
 			return -1;
 		v->table = T->tid;
@@ -502,7 +484,7 @@ table_header_check(struct lctx *L, const struct doc_block *b,
 
 	for (i = tb->hdr0; i < tb->hdr1; i++)
 		h += L->rows[i].h_pt;
-	if (h + T->lead + CELL_PADT_PT + CELL_PADB_PT <= avail + 0.01)
+	if (h + T->lead + ND30_CELL_PADT_PT + ND30_CELL_PADB_PT <= avail + 0.01)
 		return;
 	tb->hdr1 = tb->hdr0;
 	diag_add(L->d, DIAG_WARNING, L->doc->name, b->line, b->col,
@@ -524,7 +506,8 @@ header_whole(struct lctx *L, struct tlay *T)
 	for (r = 0; r < T->t->header_rows && r < T->t->nrows; r++) {
 		if (trow_break(L, T, r, 1) == -1)
 			return -1;
-		h += (double)T->nlines * T->lead + CELL_PADT_PT + CELL_PADB_PT;
+		h += (double)T->nlines * T->lead + ND30_CELL_PADT_PT +
+		    ND30_CELL_PADB_PT;
 		trow_free(T);
 	}
 	T->hwhole = h <= (L->bottom_pt - L->top_pt) / 2;
@@ -565,11 +548,46 @@ layout_table(struct lctx *L, const struct doc_block *b)
 		if (header && r + 1 == T.t->header_rows)
 			table_header_check(L, b, &T);
 	}
-	L->next_before = PARA_AFTER_PT;
+	L->next_before = ND30_PARA_AFTER_PT;
 	rc = 0;
 done:
 	tlay_free(&T);
 	return rc;
+}
+
+/* A layout context for one table alone on a portrait or landscape page
+ * (as section_geometry in page.c sets the text width).  0, or -1
+ * (memory). */
+static int
+table_alone(struct lctx *L, const struct doc *doc,
+    const struct layout_font *lf, int landscape)
+{
+	memset(L, 0, sizeof(*L));
+	L->doc = doc;
+	L->lf = lf;
+	L->width_pt = (landscape ? ND30_PAGE_H_PT : ND30_PAGE_W_PT) -
+	    ND30_MARGIN_LEFT_PT - ND30_MARGIN_RIGHT_PT;
+	return (L->d = diag_new()) == NULL ? -1 : 0;
+}
+
+/*
+ * The column widths layout_table draws table block b with, on a portrait
+ * or landscape page, in pt into w (ncols): from widths= or sized by the
+ * content.  For a writer whose reader sets the table itself (DOCX).
+ * Returns the table's width, pt, or -1 (too wide for the page, or
+ * memory).
+ */
+double
+layout_table_widths(const struct doc *doc, const struct layout_font *lf,
+    const struct doc_block *b, int landscape, double *w)
+{
+	struct lctx	 L;
+	double		 total = -1;
+
+	if (table_alone(&L, doc, lf, landscape) == 0)
+		total = table_widths(&L, b, w);
+	diag_free(L.d);
+	return total;
 }
 
 /*
@@ -590,12 +608,9 @@ layout_table_splits(const struct doc *doc, const struct layout_font *lf,
 	int		 rc = -1;
 
 	memset(split, 0, b->table->nrows);
-	memset(&L, 0, sizeof(L));
-	L.doc = doc;
-	L.lf = lf;
-	L.width_pt = (landscape ? PAGE_H_PT : PAGE_W_PT) - MARGIN_LEFT_PT -
-	    MARGIN_RIGHT_PT;   /* as section_geometry (page.c) */
-	if (tlay_init(&T, b->table) == -1 || (L.d = diag_new()) == NULL)
+	memset(&T, 0, sizeof(T));
+	if (table_alone(&L, doc, lf, landscape) == -1 ||
+	    tlay_init(&T, b->table) == -1)
 		goto done;
 	if (table_columns(&L, b, &T) == -1) {
 		rc = diag_errors(L.d) > 0 ? 0 : -1;   /* too wide: none */

@@ -140,6 +140,54 @@ lrow_center(struct lctx *L, const char *s, int face, double size, double cx,
 	return w;
 }
 
+/* Balanced centred lines (contract in layout_int.h): the one decision
+ * of both writers (lrow_center_wrap, layout_center_text) and of the
+ * certificates (phoi.c). */
+int
+lb_center(const struct layout_font *lf, const struct doc_inline *in,
+    double size, double width, struct lb_result *res)
+{
+	double	 lo, hi = width;
+	size_t	 want, split, i;
+	int	 k;
+
+	memset(res, 0, sizeof(*res));
+	if (lb_break(lf, in, size, width, 0, 0, res) == -1)
+		return -1;
+	if (res->n <= 1)
+		return 0;
+	lo = width / (double)res->n;
+	want = res->n;
+	split = res->nsplit;
+	for (k = 0; k < 12 && hi - lo > 0.5; k++) {
+		struct lb_result t;
+		double mid = (lo + hi) / 2;
+
+		if (lb_break(lf, in, size, mid, 0, 0, &t) == -1)
+			break;
+		/* No narrower than keeps the words whole. */
+		if (t.n > want || t.nsplit > split)
+			lo = mid;
+		else
+			hi = mid;
+		lb_result_free(&t);
+	}
+	lb_result_free(res);
+	memset(res, 0, sizeof(*res));
+	if (lb_break(lf, in, size, hi, 0, LB_NATURAL, res) == -1)
+		return -1;
+	/* Centred lines keep their natural spaces (never squeezed nor
+	 * stretched), unless one would then pass the measure. */
+	for (i = 0; i < res->n; i++)
+		if (res->lines[i].width_pt > width + 0.01)
+			break;
+	if (i == res->n)
+		return 0;
+	lb_result_free(res);
+	memset(res, 0, sizeof(*res));
+	return lb_break(lf, in, size, hi, 0, 0, res);
+}
+
 /*
  * One logical line s broken to width, balanced, and centred on cx from
  * baseline y, pitch lead, into the current row.  Returns the last
@@ -157,52 +205,10 @@ center_one(struct lctx *L, const char *s, int face, double size,
 	if (maxw)
 		*maxw = 0;
 	if (doc_inline_add(&in, s, strlen(s), face, 0) == -1 ||
-	    lb_break(L->lf, &in, size, width, 0, 0, &res) == -1) {
+	    lb_center(L->lf, &in, size, width, &res) == -1) {
 		doc_inline_free(&in);
 		L->oom = 1;
 		return y;
-	}
-	if (res.n > 1) {
-		/* Balance the lines: the narrowest width that still gives
-		 * as many lines ("ỦY BAN NHÂN DÂN / TỈNH ĐIỆN BIÊN", not
-		 * "ỦY BAN NHÂN DÂN TỈNH ĐIỆN / BIÊN") and breaks no more
-		 * words ("ỦY BAN NHÂN / DÂN TỈNH" would be narrower). */
-		double lo = width / (double)res.n, hi = width;
-		size_t want = res.n, split = res.nsplit;
-		int k;
-
-		for (k = 0; k < 12 && hi - lo > 0.5; k++) {
-			struct lb_result t;
-			double mid = (lo + hi) / 2;
-
-			if (lb_break(L->lf, &in, size, mid, 0, 0, &t) == -1)
-				break;
-			/* No narrower than keeps the words whole. */
-			if (t.n > want || t.nsplit > split)
-				lo = mid;
-			else
-				hi = mid;
-			lb_result_free(&t);
-		}
-		lb_result_free(&res);
-		if (lb_break(L->lf, &in, size, hi, 0, LB_NATURAL, &res) == -1) {
-			doc_inline_free(&in);
-			L->oom = 1;
-			return y;
-		}
-		/* Centred lines keep their natural spaces (never squeezed
-		 * nor stretched), unless one would then pass the measure. */
-		for (i = 0; i < res.n; i++)
-			if (res.lines[i].width_pt > width + 0.01)
-				break;
-		if (i < res.n) {
-			lb_result_free(&res);
-			if (lb_break(L->lf, &in, size, hi, 0, 0, &res) == -1) {
-				doc_inline_free(&in);
-				L->oom = 1;
-				return y;
-			}
-		}
 	}
 	for (i = 0; i < res.n; i++) {
 		last = y + lead * (double)i;
@@ -215,6 +221,51 @@ center_one(struct lctx *L, const char *s, int face, double size,
 	lb_result_free(&res);
 	doc_inline_free(&in);
 	return last;
+}
+
+/*
+ * The lines of s as lrow_center_wrap sets them (contract in layout.h):
+ * each logical line through lb_center, its lines' text (the pieces
+ * point into the one run) joined by "\n".
+ */
+char *
+layout_center_text(const struct layout_font *lf, const char *s, int face,
+    double size_pt, double width_pt, double *maxw_pt)
+{
+	struct vbuf	 b = { NULL, 0, 0, 0 };
+	const char	*p = s, *e;
+	size_t		 i;
+
+	*maxw_pt = 0;
+	for (; p != NULL; p = *e != '\0' ? e + 1 : NULL) {
+		struct doc_inline	 in = { NULL, 0, 0 };
+		struct lb_result	 res;
+
+		e = p + strcspn(p, "\n");
+		if (e == p)
+			continue;   /* as strtok: empty lines dropped */
+		if (doc_inline_add(&in, p, (size_t)(e - p), face, 0) == -1 ||
+		    lb_center(lf, &in, size_pt, width_pt, &res) == -1) {
+			doc_inline_free(&in);
+			free(vbuf_take(&b));
+			return NULL;
+		}
+		for (i = 0; i < res.n; i++) {
+			const struct lb_line *ln = &res.lines[i];
+
+			if (ln->n == 0)
+				continue;
+			if (b.len > 0)
+				vbuf_putn(&b, "\n", 1);
+			vbuf_putn(&b, ln->p[0].text, (size_t)(ln->p[ln->n -
+			    1].text + ln->p[ln->n - 1].n - ln->p[0].text));
+			if (ln->width_pt > *maxw_pt)
+				*maxw_pt = ln->width_pt;
+		}
+		lb_result_free(&res);
+		doc_inline_free(&in);
+	}
+	return vbuf_take(&b);
 }
 
 /* Lines of s, each broken and balanced, centred on cx from baseline y;

@@ -691,6 +691,51 @@ test_faces(void)
 	doc_inline_free(&in);
 }
 
+/* layout_center_text: the balanced centred lines both writers set. */
+static void
+test_center_text(void)
+{
+	double	 w = 0;
+	char	*t;
+
+	/* Greedy: "aaaa bbbb cccc dddd" (87.5 pt) / "e"; balanced: the
+	 * narrowest width that keeps two lines. */
+	t = layout_center_text(&fake, "aaaa bbbb cccc dddd e", DOC_REGULAR,
+	    SIZE_PT, 90, &w);
+	CHECK_STR("center_text balanced", t, "aaaa bbbb\ncccc dddd e");
+	CHECK("center_text widest line", fabs(w - 50) < EPS_PT);
+	free(t);
+	t = layout_center_text(&fake, "aaaa bbbb", DOC_REGULAR, SIZE_PT, 90,
+	    &w);
+	CHECK_STR("center_text one line", t, "aaaa bbbb");
+	CHECK("center_text one line width", fabs(w - 42.5) < EPS_PT);
+	free(t);
+	t = layout_center_text(&fake, "aa\n\nbb cc", DOC_BOLD, SIZE_PT, 90,
+	    &w);
+	CHECK_STR("center_text own breaks kept, empty lines dropped", t,
+	    "aa\nbb cc");
+	CHECK("center_text bold width", fabs(w - 26.5) < EPS_PT);
+	free(t);
+}
+
+/* The rules under the agency and the trích yếu, one measure for both
+ * writers. */
+static void
+test_rules(void)
+{
+	CHECK("agency rule 45 % of a long line",
+	    fabs(layout_agency_rule(200) - 90) < EPS_PT);
+	CHECK("agency rule lengthened to its minimum",
+	    fabs(layout_agency_rule(85) - ND30_AGENCY_RULE_MIN_PT) < EPS_PT);
+	CHECK("agency rule never past half a short line",
+	    fabs(layout_agency_rule(60) - 30) < EPS_PT);
+	CHECK("trích yếu rule a third of the line",
+	    fabs(layout_trich_yeu_rule(300) - 100) < EPS_PT);
+	CHECK("trích yếu rule at least its minimum",
+	    fabs(layout_trich_yeu_rule(120) - ND30_TRICH_YEU_RULE_MIN_PT) <
+	    EPS_PT);
+}
+
 int
 main(void)
 {
@@ -702,5 +747,7 @@ main(void)
 	test_indent();
 	test_empty();
 	test_faces();
+	test_center_text();
+	test_rules();
 	return check_failed != 0;
 }

@@ -4,6 +4,7 @@
  * same epoch gives the same bytes, a zip whose first entry is
  * [Content_Types].xml.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,6 +103,32 @@ static const char tsrc[] =
     "STT,Nội dung,Số tiền\n1,Ngắn,1.490.000\n2,%s,2.000\n"
     ",Tổng cộng,1.492.000\n```\n";
 
+/* The DOCX grid is the layout's column widths (layout_table_widths),
+ * each rounded to the twip, not widths of its own. */
+static void
+same_widths(const struct doc *doc, const struct layout_font *lf,
+    const struct doc_block *tb)
+{
+	struct vbuf	 g = { NULL, 0, 0, 0 };
+	double		 w[3], total;
+	char		*xml = NULL, *grid;
+	size_t		 len, c;
+
+	total = layout_table_widths(doc, lf, tb, 0, w);
+	CHECK("layout widths fill the text width", fabs(total -
+	    (ND30_PAGE_W_PT - ND30_MARGIN_LEFT_PT - ND30_MARGIN_RIGHT_PT)) <
+	    0.01 && w[0] < w[1] && w[2] < w[1]);
+	vbuf_puts(&g, "<w:tblGrid>");
+	for (c = 0; c < 3; c++)
+		vbuf_printf(&g, "<w:gridCol w:w=\"%ld\"/>", DOCX_TW(w[c]));
+	grid = vbuf_take(&g);
+	CHECK("docx grid is the layout's widths", grid != NULL &&
+	    docx_document(doc, lf, &xml, &len) == 0 &&
+	    strstr(xml, grid) != NULL);
+	free(grid);
+	free(xml);
+}
+
 /* The table rules every writer shares: alignment by content, the totals
  * row, and which rows the layout may split (for the DOCX's cantSplit). */
 static void
@@ -139,6 +166,7 @@ table_rules(void)
 		CHECK("header and short rows stay whole, the long row may "
 		    "split", split[0] == 0 && split[1] == 0 && split[2] == 1 &&
 		    split[3] == 0);
+		same_widths(doc, &lf, tb);
 	}
 	doc_free(doc);
 	free(s);

@@ -3,6 +3,7 @@
  * of ../shared/spec/khen-thuong.md, the edges of each rule, and parsing.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "vanban.h"
 #include "check.h"
@@ -26,6 +27,17 @@ figures(unsigned long long v, const char *want)
 	snprintf(name, sizeof(name), "figures %llu", v);
 	CHECK_STR(name, f, want);
 	free(f);
+}
+
+/* sotien_decimal: the one number formatter of both writers. */
+static void
+decimal(double v, const char *want)
+{
+	char	 buf[64], name[96];
+
+	sotien_decimal(v, buf, sizeof(buf));
+	snprintf(name, sizeof(name), "decimal %.17g", v);
+	CHECK_STR(name, buf, want);
 }
 
 static void
@@ -121,6 +133,28 @@ main(void)
 	figures(1490000, "1.490.000");
 	figures(21600000, "21.600.000");
 	figures(SOTIEN_MAX, "999.999.999.999.999.999");
+
+	decimal(0, "0");
+	decimal(1490000, "1.490.000");
+	decimal(87.5, "87,5");
+	decimal(0.256, "0,26");
+	decimal(1234.05, "1.234,05");
+	decimal(0.125, "0,13");            /* half away from zero */
+	/* x * 100 is the double just under 0.5: adding 0.5 rounded the sum
+	 * up to 1 (one cent); llround gives 0. */
+	decimal(0.004999999999999999, "0");
+	/* Negative: truncating after + 0.5 gave "-1,-22". */
+	decimal(-1.234, "-1,23");
+	decimal(-1490000.5, "-1.490.000,5");
+	decimal(1e16, "0");
+	decimal(0.0 / 0.0, "0");
+	{
+		char small[4];
+
+		sotien_decimal(1490000, small, sizeof(small));
+		CHECK("decimal cut short within its buffer",
+		    memchr(small, '\0', sizeof(small)) != NULL);
+	}
 
 	parse("1490000", 1, 1490000);
 	parse("1.490.000", 1, 1490000);
