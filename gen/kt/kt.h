@@ -401,6 +401,10 @@ struct kt_reg {
 int	 kt_register_read(const char *dir, struct diag *d, struct kt_reg **out,
 	    size_t *n);
 void	 kt_register_free(struct kt_reg *, size_t n);
+/* The totals of n rows: sum[0] collectives, sum[1] individuals, sum[2]
+ * money (VND). */
+void	 kt_register_totals(const struct kt_reg *, size_t n,
+	    unsigned long long sum[3]);
 
 /* The Tờ trình proposing the run's awards (templates' mau/to-trinh.md):
  * its keys (to_trinh_*) checked first, missing ones an error, or a

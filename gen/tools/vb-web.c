@@ -77,7 +77,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct web_opt	 o;
-	const char	*worker = NULL, *p;
+	const char	*worker = NULL;
 	char		 self[PATH_MAX], inst[16];
 	long		 v;
 	ssize_t		 n;
@@ -85,10 +85,7 @@ main(int argc, char **argv)
 
 	if (cli_lang(prog, &argc, argv) != 0)
 		return VB_EUSAGE;
-	memset(&o, 0, sizeof(o));
-	o.listen = "127.0.0.1:8080";
-	o.workers = 2, o.threads = 4, o.queue = 64;
-	o.giu_s = 24 * 3600, o.limit_s = 120, o.max_upload = 20LL << 20;
+	web_opt_defaults(&o);
 	while ((c = getopt_long(argc, argv, "hV", lo, NULL)) != -1) {
 		switch (c) {
 		case 'l': o.listen = optarg; break;
@@ -130,18 +127,8 @@ main(int argc, char **argv)
 	}
 	if (worker != NULL)
 		return web_worker(worker, &o);
-	if (o.instance == NULL) {
-		p = strrchr(o.listen, ':');
-		snprintf(inst, sizeof(inst), "%s", p ? p + 1 : "0");
-		o.instance = inst;
-	}
-	for (p = o.instance; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) ||
-		    p - o.instance >= 16) {
-			fprintf(stderr, vb_tr("%s: --ten: \"%s\": up to 16 letters "
-			    "a-z and digits\n"), prog, o.instance);
-			return VB_EUSAGE;
-		}
+	if (web_instance(&o, inst, sizeof(inst)) != 0)
+		return VB_EUSAGE;
 	if ((n = readlink("/proc/self/exe", self, sizeof(self) - 1)) <= 0)
 		return fprintf(stderr, vb_tr("%s: cannot find myself\n"), prog),
 		    VB_ESYS;
