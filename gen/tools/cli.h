@@ -22,10 +22,6 @@ void	 cli_progress(void *arg, size_t done, size_t total);
 /* End the line, if one was shown. */
 void	 cli_progress_end(struct cli_progress *);
 
-/* -f ENC: 0, or -1 after a message (usage error). */
-int	 cli_encoding(const char *prog, const char *arg, enum text_enc *out);
-/* -j N (1..64): 0, or -1 after a message. */
-int	 cli_jobs(const char *prog, const char *arg, int *out);
 /* The default of -j: the number of cores (1..64). */
 int	 cli_cores(void);
 /* SOURCE_DATE_EPOCH into *out (-1: not set): 0, or -1 after a message. */
@@ -49,5 +45,46 @@ void	 cli_see_help(const char *prog);
 /* An amount option: "2340000", "2.340.000", "2.340.000 đồng" (or đ,
  * VND); 0 and *out, or -1. */
 int	 cli_amount(const char *arg, unsigned long long *out);
+
+/* How an option's value is read (struct cli_opt). */
+enum cli_kind {
+	CLI_FLAG,     /* no value: the int field becomes 1 */
+	CLI_STR,      /* the value as given: a const char * field */
+	CLI_DATE,     /* a vb_date field: 28/12/2020 or 2020-12-28 */
+	CLI_AMOUNT,   /* an unsigned long long field, not 0 (cli_amount) */
+	CLI_JOBS,     /* an int field, 1 to 64 (-j) */
+	CLI_ENC,      /* an enum text_enc field (-f) */
+	CLI_CALL,     /* fn reads the value */
+	CLI_CALL_OPT, /* fn reads the value, which may be absent (NULL) */
+	CLI_CALL_FLAG, /* no value: fn is called (with NULL) */
+	CLI_HELP,     /* the tool's help on stdout, exit 0 */
+	CLI_VERSION   /* "prog VERSION" on stdout, exit 0 */
+};
+
+/* One option of a tool (a table of them ends with a NULL name). */
+struct cli_opt {
+	const char	*name;    /* long name, without "--" */
+	int		 letter;  /* short name, or 0 */
+	enum cli_kind	 kind;
+	size_t		 off;     /* its field: offsetof in the tool's struct */
+	const char	*bad;     /* a bad value: format of prog and the value
+				   * (N_), NULL: the kind's own message */
+	int		(*fn)(void *tool, const char *value);  /* CLI_CALL*:
+				   * 0, or -1 (then bad, when not NULL) */
+};
+
+/* A tool's command line: its name, its options and its help. */
+struct cli_tool {
+	const char		*prog;   /* "vb-render" */
+	const struct cli_opt	*opt;    /* its options */
+	void			(*usage)(FILE *, const char *prog);
+};
+
+/* Read the options of argv into tool (the struct the table's offsets
+ * are in); getopt's optind is then the first operand.  0, or -1: exit
+ * with *rc (VB_OK after --help or --version, VB_EUSAGE after a
+ * message). */
+int	 cli_parse(const struct cli_tool *, int argc, char **argv, void *tool,
+	    int *rc);
 
 #endif /* CLI_H */
