@@ -349,6 +349,7 @@ bc_khen_thuong(void *tool, const char *arg)
 	if (o->a.nkhen_thuong == sizeof(o->kt) / sizeof(o->kt[0]))
 		return -1;
 	o->kt[o->a.nkhen_thuong++] = (char *)arg;
+	o->a.khen_thuong = o->kt;
 	return 0;
 }
 

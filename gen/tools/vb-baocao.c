@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "vanban.h"
 #include "kt/kt.h"
 #include "baocao/bc.h"
@@ -32,7 +31,55 @@ operands(struct bc_args *a, int argc, char **argv)
 	return 0;
 }
 
-/* The last line: what was written. */
+/* "  PRE WHO: N task(s): ..." of the closing lines. */
+static void
+tasks(const char *pre, const char *who, const struct bc_count *c)
+{
+	fprintf(stderr, vb_tr("  %s%s: %zu task(s): %zu done (%zu late), %zu in "
+	    "progress, %zu not done, %zu not reported\n"), pre, who, c->total,
+	    c->n[BC_DONE], c->late, c->n[BC_DOING], c->n[BC_TODO],
+	    c->n[BC_MISSING]);
+}
+
+/* What was written: one line a document (its file, ký
+ * hiệu, unit and tasks by status), then the units' reports' totals. */
+static void
+docs(const struct bc_args *a)
+{
+	const struct bc_doc	*v;
+	struct bc_count		 t = { { 0, 0, 0, 0 }, 0, 0, 0 };
+	char			*pre, who[128];
+	size_t			 i, k, nrep = 0;
+
+	for (i = 0, v = a->docs; i < a->ndocs; i++, v++) {
+		if (asprintf(&pre, "%s%s%s  ", v->file, v->ky_hieu &&
+		    *v->ky_hieu ? "  " : "", v->ky_hieu ? v->ky_hieu : "") < 0)
+			return;
+		if (v->kind == BC_DOC_FORM)
+			fprintf(stderr, vb_tr("  %sform of %s\n"), pre, v->don_vi);
+		else if (v->kind == BC_DOC_REMINDER)
+			fprintf(stderr, vb_tr("  %sreminder to %zu unit(s)\n"), pre,
+			    v->units);
+		else if (v->kind == BC_DOC_SUMMARY) {
+			snprintf(who, sizeof(who), vb_tr("summary of %zu unit(s)"),
+			    v->units);
+			tasks(pre, who, &v->c);
+		} else {
+			tasks(pre, v->don_vi, &v->c);
+			for (k = 0; k < BC_NSTATUS; k++)
+				t.n[k] += v->c.n[k];
+			t.total += v->c.total;
+			t.late += v->c.late;
+			nrep++;
+		}
+		free(pre);
+	}
+	snprintf(who, sizeof(who), vb_tr("total of the %zu report(s)"), nrep);
+	if (nrep > 0)
+		tasks("", who, &t);
+}
+
+/* The closing lines: what was written, then each document. */
 static void
 said(const struct bc_args *a)
 {
@@ -47,23 +94,19 @@ said(const struct bc_args *a)
 		    "(tong-hop.md)%s%s to %s/ for %s\n"), prog, a->n_reports,
 		    a->n_silent ? vb_tr(" and the reminder (don-doc.md)") : "",
 		    a->pdf ? vb_tr(", Markdown and PDF,") : "", a->outdir, label);
+	docs(a);
 }
 
 /* --khoi-tao DIR: a config and a units file to start from. */
 static int
-bc_khoi_tao(const char *templates, const char *dir)
+khoi_tao(const char *templates, const char *dir)
 {
 	struct diag	*d;
-	char		*tdir;
 	int		 rc;
 
-	if ((d = diag_new()) == NULL ||
-	    (tdir = bc_find_templates(templates)) == NULL)
+	if ((d = diag_new()) == NULL)
 		return VB_ESYS;
-	rc = bc_init_dir(tdir, dir, d);
-	free(tdir);
-	cli_finish(prog, d, rc);
-	if (rc == VB_OK)
+	if ((rc = cli_finish(prog, d, bc_khoi_tao(templates, dir, d))) == VB_OK)
 		fprintf(stderr, vb_tr("%s: wrote %s/bao-cao.yaml and %s/don-vi.csv: "
 		    "fill in every \"…\", then give --config %s/bao-cao.yaml "
 		    "--don-vi %s/don-vi.csv\n"), prog, dir, dir, dir, dir);
@@ -73,22 +116,20 @@ bc_khoi_tao(const char *templates, const char *dir)
 int
 main(int argc, char **argv)
 {
-	struct opts_bc		 o;
+	struct opts_bc		 o = { .quiet = 0 };
 	struct bc_args		*a = &o.a;
 	struct cli_progress	 pr;
 	struct diag		*d;
 	char			*fdir;
 	int			 rc;
 
-	memset(&o, 0, sizeof(o));
 	a->jobs = cli_cores();
 	if (cli_lang(prog, &argc, argv) != 0)
 		return VB_EUSAGE;
 	if (cli_parse(&opts_bc_tool, argc, argv, &o, &rc) != 0)
 		return rc;
-	a->khen_thuong = o.kt;
 	if (o.khoi_tao != NULL)
-		return bc_khoi_tao(a->templates, o.khoi_tao);
+		return khoi_tao(a->templates, o.khoi_tao);
 	if (operands(a, argc, argv) != 0 ||
 	    cli_epoch(prog, &a->ropt.epoch) != 0)
 		return VB_EUSAGE;
@@ -104,5 +145,6 @@ main(int argc, char **argv)
 	cli_finish(prog, d, rc);
 	if (rc == VB_OK && !o.quiet)
 		said(a);
+	bc_docs_free(a->docs, a->ndocs);
 	return rc;
 }

@@ -251,6 +251,7 @@ worker_bc(const struct job *j, const struct web_opt *o, char *fonts,
 		a.nkhen_thuong = 1;
 	}
 	rc = diag_errors(d) > 0 ? VB_EINPUT : bc_run(&a, d);
+	bc_docs_free(a.docs, a.ndocs);
 	if (rc == VB_OK && (fp = fopen("tom-tat.txt", "w")) != NULL) {
 		fprintf(fp, "van_ban=%zu\n", a.n_md);
 		fclose(fp);
