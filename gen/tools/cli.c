@@ -324,18 +324,17 @@ cli_parse(const struct cli_tool *t, int argc, char **argv, void *tool,
 			cli_bad_option(t->prog, argv);
 			return -1;
 		}
-		if (o->kind == CLI_HELP) {
-			t->usage(stdout, t->prog);
-			*rc = VB_OK;
-			return -1;
-		}
-		if (o->kind == CLI_VERSION) {
-			printf("%s %s\n", t->prog, VB_VERSION);
-			*rc = VB_OK;
+		if (o->kind == CLI_HELP || o->kind == CLI_VERSION) {
+			if (o->kind == CLI_HELP)
+				t->usage(stdout, t->prog);
+			else
+				printf("%s %s\n", t->prog, VB_VERSION);
+			*rc = fflush(stdout) == 0 ? VB_OK : VB_ESYS;
 			return -1;
 		}
 		if (cli_value(t->prog, o, tool, optarg) != 0)
 			return -1;
 	}
+	*rc = VB_OK;
 	return 0;
 }

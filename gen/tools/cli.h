@@ -73,6 +73,12 @@ struct cli_opt {
 				   * 0, or -1 (then bad, when not NULL) */
 };
 
+/* The end of every tool's table: -h, --help and -V, --version. */
+#define CLI_HELP_OPTS \
+	{ "help", 'h', CLI_HELP, 0, NULL, NULL }, \
+	{ "version", 'V', CLI_VERSION, 0, NULL, NULL }, \
+	{ NULL, 0, CLI_FLAG, 0, NULL, NULL }
+
 /* A tool's command line: its name, its options and its help. */
 struct cli_tool {
 	const char		*prog;   /* "vb-render" */
@@ -81,9 +87,9 @@ struct cli_tool {
 };
 
 /* Read the options of argv into tool (the struct the table's offsets
- * are in); getopt's optind is then the first operand.  0, or -1: exit
- * with *rc (VB_OK after --help or --version, VB_EUSAGE after a
- * message). */
+ * are in); getopt's optind is then the first operand.  0 with *rc
+ * VB_OK, or -1: exit with *rc (VB_OK after --help or --version, VB_ESYS
+ * when they could not be written, VB_EUSAGE after a message). */
 int	 cli_parse(const struct cli_tool *, int argc, char **argv, void *tool,
 	    int *rc);
 

@@ -1,6 +1,7 @@
 /*
- * opts.h - the command lines of the tools (opts.c): for each, the struct
- * its options are read into and its table for cli_parse, with its help.
+ * opts.h - the command lines of vb-render, vb-norm and vb-sotien (opts.c):
+ * for each, the struct its options are read into and its table for
+ * cli_parse, with its help.  The generators': opts_gen.h.
  */
 #ifndef OPTS_H
 #define OPTS_H
@@ -19,22 +20,18 @@ struct opts_render {
 };
 extern const struct cli_tool opts_render_tool;
 
-/* vb-khenthuong: the batch, and what only the tool uses. */
-struct opts_kt {
-	struct kt_batch	 b;       /* the run */
-	const char	*fonts;   /* --fonts DIR, or NULL */
-	int		 quiet;   /* -q: no progress, no summary */
+/* vb-norm. */
+struct opts_norm {
+	const char	*out;     /* -o FILE, "-": stdout */
+	enum text_enc	 enc;     /* -f */
 };
-extern const struct cli_tool opts_kt_tool;
+extern const struct cli_tool opts_norm_tool;
 
-/* vb-baocao: the run, and what only the tool uses. */
-struct opts_bc {
-	struct bc_args	 a;         /* the run */
-	const char	*fonts;     /* --fonts DIR, or NULL */
-	const char	*khoi_tao;  /* --khoi-tao DIR, or NULL */
-	int		 quiet;     /* -q: no progress, no summary */
-	char		*kt[64];    /* --khen-thuong registers (a.khen_thuong) */
+/* vb-sotien. */
+struct opts_sotien {
+	struct sotien_opt opt;    /* --le, --bon, --khong-dong */
+	const char	*out;     /* -o FILE, "-": stdout */
 };
-extern const struct cli_tool opts_bc_tool;
+extern const struct cli_tool opts_sotien_tool;
 
 #endif /* OPTS_H */

@@ -9,7 +9,7 @@
 #include "kt/kt.h"
 #include "baocao/bc.h"
 #include "tools/cli.h"
-#include "tools/opts.h"
+#include "tools/opts_gen.h"
 static const char *prog = "vb-baocao";
 
 /* The task table and the progress tables after the options; -1 after a

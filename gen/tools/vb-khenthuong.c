@@ -18,7 +18,7 @@
 #include "kt/kt.h"
 #include "baocao/bc.h"
 #include "tools/cli.h"
-#include "tools/opts.h"
+#include "tools/opts_gen.h"
 
 static const char *prog = "vb-khenthuong";
 

@@ -18,8 +18,6 @@
 #include <strings.h>
 
 #include "vanban.h"
-#include "kt/kt.h"
-#include "baocao/bc.h"
 #include "tools/cli.h"
 #include "tools/opts.h"
 
