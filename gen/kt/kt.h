@@ -473,6 +473,10 @@ struct kt_batch {
  * VB_EINPUT, VB_EUSAGE or VB_ESYS, with messages in d.
  */
 int	 kt_batch_run(const struct kt_batch *, struct diag *);
+/* The folder the run writes to (its register, so-dang-ky.csv, is
+ * there): -d DIR, or the folder of -o FILE; NULL for -o - (stdout).
+ * Malloc'd. */
+char	*kt_batch_folder(const struct kt_batch *);
 
 
 /* The --so value for form f (batch.c): "FORM=N" for its code, or a

@@ -61,16 +61,11 @@ summary(const struct kt_batch *b)
 {
 	struct diag		*scratch = diag_new();
 	struct kt_reg		*v = NULL;
-	char			*dir = NULL, *path = NULL, *m;
-	const char		*sl, *pre;
+	char			*dir = kt_batch_folder(b), *path = NULL, *m;
+	const char		*pre;
 	size_t			 len, n = 0, r;
 	unsigned long long	 sum[3];
 
-	if (b->outdir != NULL)
-		dir = strdup(b->outdir);
-	else if (b->outfile != NULL && strcmp(b->outfile, "-") != 0)
-		dir = (sl = strrchr(b->outfile, '/')) == NULL ? strdup(".") :
-		    strndup(b->outfile, (size_t)(sl - b->outfile) + 1);
 	if (scratch == NULL || dir == NULL ||
 	    kt_register_read(dir, scratch, &v, &n) != VB_OK)
 		goto out;
