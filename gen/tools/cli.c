@@ -170,7 +170,9 @@ cli_see_help(const char *prog)
 	fprintf(stderr, vb_tr("%s: see %s --help\n"), prog, prog);
 }
 
-void
+/* After getopt_long returned '?': one line naming the option, with a
+ * hint to see --help (not the whole help). */
+static void
 cli_bad_option(const char *prog, char **argv)
 {
 	const char	*arg = optind > 0 ? argv[optind - 1] : "";

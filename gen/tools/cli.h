@@ -37,9 +37,6 @@ int	 cli_lang(const char *prog, int *argc, char **argv);
 /* Print the messages of d (and free it); returns rc. */
 int	 cli_finish(const char *prog, struct diag *d, int rc);
 
-/* After getopt_long returned '?': one line naming the option, with a
- * hint to see --help (not the whole help). */
-void	 cli_bad_option(const char *prog, char **argv);
 /* "prog: see prog --help", after a usage message. */
 void	 cli_see_help(const char *prog);
 /* An amount option: "2340000", "2.340.000", "2.340.000 đồng" (or đ,
