@@ -52,39 +52,40 @@ web_num(const char *name, const char *arg, long lo, long hi, long *out)
 	return -1;
 }
 
+/* --NAME: a number from 1 to hi into the int *out. */
 static int
-web_workers(void *tool, const char *arg)
+web_int(const char *name, const char *arg, long hi, int *out)
 {
 	long v;
 
-	if (web_num("workers", arg, 1, 64, &v) != 0)
+	if (web_num(name, arg, 1, hi, &v) != 0)
 		return -1;
-	((struct opts_web *)tool)->o.workers = (int)v;
+	*out = (int)v;
 	return 0;
+}
+
+static int
+web_workers(void *tool, const char *arg)
+{
+	return web_int("workers", arg, 64,
+	    &((struct opts_web *)tool)->o.workers);
 }
 
 static int
 web_threads(void *tool, const char *arg)
 {
-	long v;
-
-	if (web_num("threads", arg, 1, 64, &v) != 0)
-		return -1;
-	((struct opts_web *)tool)->o.threads = (int)v;
-	return 0;
+	return web_int("threads", arg, 64,
+	    &((struct opts_web *)tool)->o.threads);
 }
 
 static int
 web_queue(void *tool, const char *arg)
 {
-	long v;
-
-	if (web_num("queue", arg, 1, 4096, &v) != 0)
-		return -1;
-	((struct opts_web *)tool)->o.queue = (int)v;
-	return 0;
+	return web_int("queue", arg, 4096,
+	    &((struct opts_web *)tool)->o.queue);
 }
 
+/* --max-upload MB, kept in bytes. */
 static int
 web_max_upload(void *tool, const char *arg)
 {
