@@ -88,9 +88,16 @@ $(B)/libvanban.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-$(BIN)/vb-%: $(B)/tools/vb-%.o $(B)/tools/cli.o $(B)/libvanban.a
+# What the mains share (gen/tools/ but vb-*.c), as an archive: a tool
+# links only the parts it uses (vb-norm no option table of a generator).
+CLI_OBJ := $(filter-out $(B)/tools/vb-%.o,$(TOOL_OBJ))
+$(B)/libcli.a: $(CLI_OBJ)
+	@rm -f $@
+	ar rcs $@ $(CLI_OBJ)
+
+$(BIN)/vb-%: $(B)/tools/vb-%.o $(B)/libcli.a $(B)/libvanban.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $< $(B)/tools/cli.o $(B)/libvanban.a $(LIBS)
+	$(CC) $(CFLAGS) -o $@ $< $(B)/libcli.a $(B)/libvanban.a $(LIBS)
 
 # vb-web (gen/web/, beside the tools): the clerk's page on GNU
 # libmicrohttpd, which only this program links.
@@ -98,9 +105,9 @@ WEB_OBJ	:= $(patsubst gen/%.c,$(B)/%.o,$(wildcard gen/web/*.c))
 MHD_CFLAGS := $(shell pkg-config --cflags libmicrohttpd)
 MHD_LIBS   := $(shell pkg-config --libs libmicrohttpd)
 $(WEB_OBJ): ALL_CFLAGS += $(MHD_CFLAGS)
-$(BIN)/vb-web: $(B)/tools/vb-web.o $(B)/tools/cli.o $(WEB_OBJ) $(B)/libvanban.a
+$(BIN)/vb-web: $(B)/tools/vb-web.o $(B)/libcli.a $(WEB_OBJ) $(B)/libvanban.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -o $@ $(B)/tools/vb-web.o $(B)/tools/cli.o $(WEB_OBJ) $(B)/libvanban.a \
+	$(CC) $(CFLAGS) -o $@ $(B)/tools/vb-web.o $(B)/libcli.a $(WEB_OBJ) $(B)/libvanban.a \
 		$(LIBS) $(MHD_LIBS) -lpthread
 
 $(B)/tests/%: tests/unit/%.c $(B)/libvanban.a tests/unit/check.h

@@ -102,7 +102,7 @@ _vanban_value()
 	--ky)
 		_vanban_list 'Q1 Q2 Q3 Q4 6T NAM' ;;
 	--to)
-		_vanban_list 'pdf docx' ;;
+		_vanban_list 'pdf docx pdf,docx' ;;
 	--gop)
 		_vanban_files 'pdf' ;;
 	--lang)

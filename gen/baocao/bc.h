@@ -119,6 +119,8 @@ int	 bc_config_check(const struct bc_data *, const struct bc_units *,
 /* --khoi-tao DIR: a commented config (bao-cao.yaml: mac-dinh.yaml's
  * keys) and a units file's header (don-vi.csv), never over a file. */
 int	 bc_init_dir(const char *templates, const char *dir, struct diag *);
+/* The same from the --templates option (NULL: bc_find_templates'). */
+int	 bc_khoi_tao(const char *templates, const char *dir, struct diag *);
 
 /* The status a word means (folded match of the table), or -1. */
 int	 bc_status_find(const struct bc_data *, const char *word);
@@ -405,6 +407,8 @@ struct bc_opt {
 	int		 du_thao;     /* drafts */
 	const unsigned char *role;    /* bc_roles, [u * ntasks + i] */
 	const struct bc_awards *aw;   /* the period's awards */
+	struct bc_doc	*doc;         /* the document's figures, filled by
+				       * the generator; NULL: not wanted */
 };
 
 /* Counts of one unit over the tasks of a period. */
@@ -414,6 +418,30 @@ struct bc_count {
 	size_t	 late;           /* of n[BC_DONE]: done after the deadline */
 	size_t	 extra;          /* rows of tasks not asked of it */
 };
+
+/* One document a run wrote, for the tool's closing lines (bc_args). */
+enum bc_doc_kind {
+	BC_DOC_REPORT,    /* a unit's report */
+	BC_DOC_SUMMARY,   /* the summary (tong-hop.md) */
+	BC_DOC_REMINDER,  /* the reminder (don-doc.md) */
+	BC_DOC_FORM       /* a unit's progress form */
+};
+struct bc_doc {
+	enum bc_doc_kind kind;
+	char		*file;     /* its path, as written (malloc'd) */
+	char		*ky_hieu;  /* its ký hiệu ("BC-STC"), NULL or "": none */
+	char		*don_vi;   /* report, form: the unit (malloc'd) */
+	struct bc_count	 c;        /* report: its tasks; summary: the tasks
+				    * by their lead units' status */
+	size_t		 units;    /* summary: units; reminder: reminded */
+};
+/* Free the documents of a run (NULL is a no-op). */
+void	 bc_docs_free(struct bc_doc *, size_t n);
+/* A generator's part of doc: the ký hiệu (template variable key of v)
+ * and the counts c (when not NULL); nonzero when out of memory. */
+struct tmpl_vars;
+int	 bc_doc_fill(struct bc_doc *, const struct tmpl_vars *, const char *key,
+	    const struct bc_count *c);
 
 /* The deadline of task i in a report of period o: the end of its
  * quarter, or of the period for a recurring task. */
@@ -526,6 +554,8 @@ struct bc_args {
 	size_t		  n_reports;   /* units' reports written */
 	size_t		  n_silent;    /* units reminded (don-doc.md) */
 	int		  nam_used;    /* the year of the documents */
+	struct bc_doc	 *docs;        /* what was written (bc_docs_free) */
+	size_t		  ndocs;
 };
 
 /*

@@ -452,6 +452,30 @@ bc_count_vars(struct tmpl_vars *v, const struct bc_count *c,
 }
 
 int
+bc_doc_fill(struct bc_doc *doc, const struct tmpl_vars *v, const char *key,
+    const struct bc_count *c)
+{
+	const char *kh = tmpl_vars_get(v, key);
+
+	if (c != NULL)
+		doc->c = *c;
+	return (doc->ky_hieu = strdup(kh ? kh : "")) == NULL;
+}
+
+void
+bc_docs_free(struct bc_doc *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v != NULL && i < n; i++) {
+		free(v[i].file);
+		free(v[i].ky_hieu);
+		free(v[i].don_vi);
+	}
+	free(v);
+}
+
+int
 bc_unit_report(const struct bc_data *bd, const struct bc_plan *p,
     const struct bc_units *us, const struct bc_progress *pr, size_t u,
     const struct bc_opt *o, struct diag *d, char **out)
@@ -485,6 +509,8 @@ bc_unit_report(const struct bc_data *bd, const struct bc_plan *p,
 	oom |= bc_set_buf(v, "ton_tai", &r.nd);
 	oom |= bc_set_buf(v, "ngoai_phan_cong", &r.ngoai);
 	oom |= bc_set_buf(v, "nv_sau", &nx);
+	if (!oom && o->doc != NULL)
+		oom |= bc_doc_fill(o->doc, v, "ky_hieu", &c);
 	if (!oom)
 		rc = bc_expand(bd, "don-vi.md", v, d, out);
 done:

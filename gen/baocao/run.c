@@ -231,6 +231,23 @@ bc_out_add(struct bc_out *o, char *path, char *text, size_t len)
 	return VB_OK;
 }
 
+/* The record of the output just added (o->n - 1) for the closing lines:
+ * its kind, file and unit (u, or none when u is units.n). */
+static int
+bc_doc_add(struct bc_args *a, const struct bc_out *o, enum bc_doc_kind k,
+    const struct bc_units *us, size_t u)
+{
+	struct bc_doc	*doc = &a->docs[o->n - 1];
+	const char	*name = u < us->n ? (*us->v[u].ten_day_du ?
+			    us->v[u].ten_day_du : us->v[u].don_vi) : NULL;
+
+	doc->kind = k;
+	doc->file = strdup(o->path[o->n - 1]);
+	doc->don_vi = name ? strdup(name) : NULL;
+	return doc->file == NULL || (name && doc->don_vi == NULL) ? VB_ESYS :
+	    VB_OK;
+}
+
 /* The forms of every unit for period k (or every quarter). */
 static int
 bc_make_forms(struct bc_args *a, struct bc_in *in, struct bc_out *o)
@@ -263,11 +280,14 @@ bc_make_forms(struct bc_args *a, struct bc_in *in, struct bc_out *o)
 			if (!a->mau_csv) {
 				o->xlsx[o->n] = f;
 				rc = bc_out_add(o, path, strdup(""), 0);
-				continue;
-			}
-			rc = bc_form_csv(&f, &text, &len);
-			rc = rc == VB_OK ? bc_out_add(o, path, text, len) :
-			    (free(path), rc);
+			} else if ((rc = bc_form_csv(&f, &text, &len)) ==
+			    VB_OK)
+				rc = bc_out_add(o, path, text, len);
+			else
+				free(path);
+			if (rc == VB_OK)
+				rc = bc_doc_add(a, o, BC_DOC_FORM, &in->units,
+				    u);
 		}
 	return rc;
 }
@@ -299,27 +319,35 @@ bc_make(struct bc_args *a, struct bc_in *in, struct bc_out *o,
 			nsilent += in->silent[u];
 			continue;
 		}
+		opt.doc = &a->docs[o->n];
 		if ((rc = bc_unit_report(in->bd, in->plan, &in->units, &in->pr,
 		    u, &opt, d, &text)) != VB_OK)
 			break;
 		if (asprintf(&path, "%s/%s.md", a->outdir,
 		    in->units.v[u].slug) < 0)
 			path = NULL;
-		rc = bc_out_add(o, path, text, strlen(text));
+		if ((rc = bc_out_add(o, path, text, strlen(text))) == VB_OK)
+			rc = bc_doc_add(a, o, BC_DOC_REPORT, &in->units, u);
 		a->n_reports++;
 	}
 	a->n_silent = nsilent;
+	opt.doc = &a->docs[o->n];
 	if (rc == VB_OK && (rc = bc_summary(in->bd, in->plan, &in->units,
 	    &in->pr, &opt, d, &text)) == VB_OK) {
 		if (asprintf(&path, "%s/tong-hop.md", a->outdir) < 0)
 			path = NULL;
-		rc = bc_out_add(o, path, text, strlen(text));
+		if ((rc = bc_out_add(o, path, text, strlen(text))) == VB_OK)
+			rc = bc_doc_add(a, o, BC_DOC_SUMMARY, &in->units,
+			    in->units.n);
 	}
+	opt.doc = &a->docs[o->n];
 	if (rc == VB_OK && nsilent > 0 && (rc = bc_reminder(in->bd,
 	    &in->units, in->silent, &opt, d, &text)) == VB_OK) {
 		if (asprintf(&path, "%s/don-doc.md", a->outdir) < 0)
 			path = NULL;
-		rc = bc_out_add(o, path, text, strlen(text));
+		if ((rc = bc_out_add(o, path, text, strlen(text))) == VB_OK)
+			rc = bc_doc_add(a, o, BC_DOC_REMINDER, &in->units,
+			    in->units.n);
 	}
 	return rc;
 }
@@ -483,7 +511,7 @@ bc_run(struct bc_args *a, struct diag *d)
 	struct bc_out	 o;
 	struct render_job *jobs = NULL, *docx = NULL;
 	struct render_book *book = NULL;
-	size_t		 i, cap;
+	size_t		 i, cap = 0;
 	int		 rc;
 
 	memset(&in, 0, sizeof(in));
@@ -498,8 +526,9 @@ bc_run(struct bc_args *a, struct diag *d)
 	o.text = calloc(cap, sizeof(*o.text));
 	o.len = calloc(cap, sizeof(*o.len));
 	o.xlsx = calloc(cap, sizeof(*o.xlsx));
+	a->docs = calloc(cap, sizeof(*a->docs));
 	if (o.path == NULL || o.text == NULL || o.len == NULL ||
-	    o.xlsx == NULL) {
+	    o.xlsx == NULL || a->docs == NULL) {
 		rc = VB_ESYS;
 		goto out;
 	}
@@ -521,7 +550,12 @@ bc_run(struct bc_args *a, struct diag *d)
 	else
 		a->n_md = o.n;
 	a->n_pdf = jobs != NULL ? o.n : 0;
+	a->ndocs = o.n;
 out:
+	if (rc != VB_OK) {   /* nothing to tell */
+		bc_docs_free(a->docs, cap);
+		a->docs = NULL;
+	}
 	if (rc == VB_ESYS && diag_errors(d) == 0)
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
 	for (i = 0; i < o.n; i++) {
@@ -536,5 +570,20 @@ out:
 	free(o.len);
 	free(o.xlsx);
 	bc_in_free(&in);
+	return rc;
+}
+
+int
+bc_khoi_tao(const char *templates, const char *dir, struct diag *d)
+{
+	char	*tdir;
+	int	 rc;
+
+	if ((tdir = bc_find_templates(templates)) == NULL) {
+		diag_add(d, DIAG_ERROR, NULL, 0, 0, "out of memory");
+		return VB_ESYS;
+	}
+	rc = bc_init_dir(tdir, dir, d);
+	free(tdir);
 	return rc;
 }

@@ -410,6 +410,13 @@ bc_summary(const struct bc_data *bd, const struct bc_plan *p,
 	oom |= bc_set_buf(v, "nv_chua_xong", &open);
 	oom |= bc_set_buf(v, "ds_cham", &late);
 	oom |= bc_set_buf(v, "nv_sau", &nx);
+	if (!oom && o->doc != NULL) {
+		struct bc_count c = { { cnt[0], cnt[1], cnt[2], cnt[3] },
+		    cnt[0] + cnt[1] + cnt[2] + cnt[3], cnt[4], 0 };
+
+		o->doc->units = us->n;
+		oom |= bc_doc_fill(o->doc, v, "th_ky_hieu", &c);
+	}
 	if (!oom)
 		rc = bc_expand(bd, "tong-hop.md", v, d, out);
 done:
@@ -465,6 +472,11 @@ bc_reminder(const struct bc_data *bd, const struct bc_units *us,
 		kh = "";
 	oom |= tmpl_vars_set(v, "ky_hieu_cv", strncmp(kh, "BC-", 3) == 0 ?
 	    kh + 3 : kh);
+	if (!oom && o->doc != NULL) {
+		for (u = 0; u < us->n; u++)
+			o->doc->units += silent[u] != 0;
+		oom |= bc_doc_fill(o->doc, v, "ky_hieu_cv", NULL);
+	}
 	if (!oom)
 		rc = bc_expand(bd, "don-doc.md", v, d, out);
 done:

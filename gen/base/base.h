@@ -176,6 +176,8 @@ typedef long vb_date;
 /* Parse "2020-01-10" or "10/01/2020" (years 1900-9999); 0 and *out,
  * or -1. */
 int	 vb_date_parse(const char *s, vb_date *out);
+/* Today (local time). */
+vb_date	 vb_today(void);
 
 /* ------------------------------------------------------------------ */
 /* Amounts: figures and words (vb-sotien, decisions)                  */

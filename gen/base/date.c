@@ -4,6 +4,7 @@
  * tables.
  */
 #include <stdio.h>
+#include <time.h>
 
 #include "base/base.h"
 
@@ -38,4 +39,16 @@ vb_date_parse(const char *s, vb_date *out)
 		return -1;
 	*out = (vb_date)y * 10000 + m * 100 + d;
 	return 0;
+}
+
+vb_date
+vb_today(void)
+{
+	time_t		 t = time(NULL);
+	struct tm	*tm = localtime(&t);
+
+	if (tm == NULL)
+		return 20200101;
+	return (long)(tm->tm_year + 1900) * 10000 + (tm->tm_mon + 1) * 100 +
+	    tm->tm_mday;
 }

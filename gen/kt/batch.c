@@ -656,10 +656,8 @@ kt_write(const struct kt_batch *b, struct kt_out *o, size_t n,
 	return rc;
 }
 
-/* The folder the run writes to: -d DIR, or the folder of -o FILE; NULL
- * for -o - (stdout).  Malloc'd. */
-static char *
-kt_out_folder(const struct kt_batch *b)
+char *
+kt_batch_folder(const struct kt_batch *b)
 {
 	const char *sl;
 
@@ -683,7 +681,7 @@ kt_add_to_trinh(const struct kt_batch *b, const struct kt_data *kd,
 	size_t		 i;
 	int		 rc;
 
-	if ((dir = kt_out_folder(b)) == NULL) {
+	if ((dir = kt_batch_folder(b)) == NULL) {
 		diag_add(d, DIAG_ERROR, NULL, 0, 0, "--to-trinh writes "
 		    "to-trinh.md beside the decisions: give -d DIR (or -o FILE)");
 		return VB_EUSAGE;
@@ -725,7 +723,7 @@ kt_write_register(const struct kt_batch *b, const struct kt_data *kd,
 	size_t		 i, k = 0;
 	int		 rc = VB_ESYS;
 
-	if ((dir = kt_out_folder(b)) == NULL)
+	if ((dir = kt_batch_folder(b)) == NULL)
 		return VB_OK;
 	if ((e = calloc(n + 1, sizeof(*e))) != NULL) {
 		for (i = 0; i < n; i++) {

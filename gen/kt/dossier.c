@@ -272,3 +272,17 @@ kt_register_free(struct kt_reg *v, size_t n)
 	}
 	free(v);
 }
+
+void
+kt_register_totals(const struct kt_reg *v, size_t n,
+    unsigned long long sum[3])
+{
+	size_t r;
+
+	sum[0] = sum[1] = sum[2] = 0;
+	for (r = 0; r < n; r++) {
+		sum[0] += v[r].tap_the;
+		sum[1] += v[r].ca_nhan;
+		sum[2] += v[r].tien;
+	}
+}

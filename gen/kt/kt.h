@@ -407,6 +407,10 @@ int	 kt_register_read(const char *dir, struct diag *d, struct kt_reg **out,
 	    size_t *n);
 /* Free the n rows kt_register_read gave (NULL is a no-op). */
 void	 kt_register_free(struct kt_reg *, size_t n);
+/* The totals of n rows: sum[0] collectives, sum[1] individuals, sum[2]
+ * money (VND). */
+void	 kt_register_totals(const struct kt_reg *, size_t n,
+	    unsigned long long sum[3]);
 
 /* The Tờ trình proposing the run's awards (templates' mau/to-trinh.md):
  * its keys (to_trinh_*) checked first, missing ones an error, or a
@@ -476,6 +480,10 @@ struct kt_batch {
  * VB_EINPUT, VB_EUSAGE or VB_ESYS, with messages in d.
  */
 int	 kt_batch_run(const struct kt_batch *, struct diag *);
+/* The folder the run writes to (its register, so-dang-ky.csv, is
+ * there): -d DIR, or the folder of -o FILE; NULL for -o - (stdout).
+ * Malloc'd. */
+char	*kt_batch_folder(const struct kt_batch *);
 
 
 /* The --so value for form f (batch.c): "FORM=N" for its code, or a

@@ -58,20 +58,23 @@ fkey_cmp(const void *a, const void *b)
 }
 
 int
-render_files_check(char *const *src, char *const *outs, size_t n,
-    struct diag *d)
+render_files_check(char *const *src, char *const *outs, char *const *docx,
+    size_t n, struct diag *d)
 {
 	struct fkey	*k;
-	size_t		 i, m = 0;
+	size_t		 i, m = 0, no = docx != NULL ? 2 * n : n;
 	int		 rc = 0;
 
-	if ((k = calloc(2 * n + 1, sizeof(*k))) == NULL)
+#define OUT(j) ((j) < n ? outs[(j)] : docx[(j) - n])
+	if ((k = calloc(no + n + 1, sizeof(*k))) == NULL)
 		return VB_ESYS;
-	for (i = 0; i < n && rc == 0; i++) {
+	for (i = 0; i < no && rc == 0; i++) {
 		k[m].i = i;
-		if ((k[m++].key = file_key(outs[i])) == NULL)
+		if ((k[m++].key = file_key(OUT(i))) == NULL)
 			rc = VB_ESYS;
-		k[m].i = i + n;   /* a source: after every output */
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		k[m].i = i + no;   /* a source: after every output */
 		if (stat(src[i], &(struct stat){ 0 }) == 0 &&
 		    (k[m++].key = file_key(src[i])) == NULL)
 			rc = VB_ESYS;
@@ -79,19 +82,20 @@ render_files_check(char *const *src, char *const *outs, size_t n,
 	if (rc == 0)
 		qsort(k, m, sizeof(*k), fkey_cmp);
 	for (i = 1; i < m && rc != VB_ESYS; i++) {
-		if (strcmp(k[i - 1].key, k[i].key) != 0 || k[i - 1].i >= n)
+		if (strcmp(k[i - 1].key, k[i].key) != 0 || k[i - 1].i >= no)
 			continue;
-		if (k[i].i >= n)
-			diag_add(d, DIAG_ERROR, outs[k[i - 1].i], 0, 0, "the "
+		if (k[i].i >= no)
+			diag_add(d, DIAG_ERROR, OUT(k[i - 1].i), 0, 0, "the "
 			    "output of %s would replace the source %s",
-			    src[k[i - 1].i], src[k[i].i - n]);
+			    src[k[i - 1].i % n], src[k[i].i - no]);
 		else
-			diag_add(d, DIAG_ERROR, src[k[i].i], 0, 0, "this "
+			diag_add(d, DIAG_ERROR, src[k[i].i % n], 0, 0, "this "
 			    "source and %s would both be written to %s: give "
-			    "each source its own name", src[k[i - 1].i],
-			    outs[k[i].i]);
+			    "each source its own name", src[k[i - 1].i % n],
+			    OUT(k[i].i));
 		rc = -1;
 	}
+#undef OUT
 	for (i = 0; i < m; i++)
 		free(k[i].key);
 	free(k);
@@ -150,13 +154,68 @@ chunk_free(struct chunk *c, size_t n)
 /* What every chunk of one run shares. */
 struct files_run {
 	const struct render_opt	*opt;
+	struct render_opt	 docx_opt;  /* opt, with format RENDER_DOCX */
 	enum text_enc		 enc;
 	char *const		*src;
 	char *const		*outs;
+	char *const		*docx;      /* the DOCX of each too, or NULL */
 	int			 jobs;
 	struct files_progress	 prog;
 	struct render_book	*book;  /* --gop, or NULL */
 };
+
+/*
+ * The second output of the sources [lo, lo + n) of chunk c: the DOCX of
+ * each source whose first output was written (c->rc[i] VB_OK), rendered
+ * from the text already read.  Its messages repeat the first rendering's,
+ * so they are kept only when it fails (the DOCX writer's own error).
+ */
+static void
+files_docx(struct files_run *r, struct chunk *c, size_t lo, size_t n,
+    struct diag *d)
+{
+	struct render_job	*v;
+	struct diag		**per;
+	size_t			*idx, i, k = 0;
+
+	v = calloc(n, sizeof(*v));
+	per = calloc(n, sizeof(*per));
+	idx = calloc(n, sizeof(*idx));
+	for (i = 0; v && per && idx && i < n; i++) {
+		if (c->rc[i] != VB_OK)
+			continue;
+		if ((per[k] = diag_new()) == NULL) {
+			c->rc[i] = VB_ESYS;
+			continue;
+		}
+		v[k].name = c->v[c->job[i]].name;
+		v[k].text = c->text[i];
+		v[k].d = per[k];
+		idx[k++] = i;
+	}
+	if (v == NULL || per == NULL || idx == NULL)
+		for (i = 0; i < n; i++)
+			c->rc[i] = c->rc[i] == VB_OK ? VB_ESYS : c->rc[i];
+	else if (k > 0)
+		render_batch(&r->docx_opt, v, k, r->jobs, NULL, NULL, d);
+	for (i = 0; i < k; i++) {
+		int *ri = &c->rc[idx[i]];
+
+		*ri = v[i].rc;
+		if (*ri == VB_OK && diag_errors(per[i]) > 0)
+			*ri = VB_EINPUT;
+		if (*ri == VB_OK)
+			*ri = text_write_file(r->docx[lo + idx[i]], v[i].out,
+			    v[i].outlen, c->per[idx[i]]);
+		else
+			diag_move(c->per[idx[i]], per[i]);
+		diag_free(per[i]);
+		free(v[i].out);
+	}
+	free(v);
+	free(per);
+	free(idx);
+}
 
 /*
  * Sources [lo, hi): read each (as enc says), render those read in one
@@ -215,9 +274,13 @@ files_chunk(struct files_run *r, size_t lo, size_t hi, struct diag *d,
 			    j->outlen, c.per[i]);
 		if (j != NULL && j->rc == VB_OK)
 			brc = VB_OK;   /* the renderer works */
+	}
+	if (r->docx != NULL && brc != VB_ESYS)
+		files_docx(r, &c, lo, n, d);
+	for (i = 0; i < n; i++) {
 		if (r->book != NULL && c.rc[i] == VB_OK)
-			(void)render_book_add(r->book, j->name, j->text, 1,
-			    c.per[i]);
+			(void)render_book_add(r->book, c.v[c.job[i]].name,
+			    c.text[i], 1, c.per[i]);
 		else if (r->book != NULL)
 			render_book_skip(r->book);
 		rc = render_worse(rc, c.rc[i]);
@@ -285,9 +348,9 @@ files_gop(struct files_run *r, size_t tried, size_t n, struct diag *d)
 
 int
 render_files(const struct render_opt *opt, enum text_enc enc,
-    char *const *src, char *const *outs, size_t n, int jobs,
-    const char *gop, void (*progress)(void *, size_t, size_t), void *arg,
-    struct diag *d)
+    char *const *src, char *const *outs, char *const *docx, size_t n,
+    int jobs, const char *gop, void (*progress)(void *, size_t, size_t),
+    void *arg, struct diag *d)
 {
 	struct files_run	 r;
 	size_t			 lo, hi, step;
@@ -304,6 +367,9 @@ render_files(const struct render_opt *opt, enum text_enc enc,
 	r.enc = enc;
 	r.src = src;
 	r.outs = outs;
+	r.docx = docx;
+	r.docx_opt = *opt;
+	r.docx_opt.format = RENDER_DOCX;
 	r.jobs = jobs < 1 ? 1 : jobs;
 	r.prog.fn = progress;
 	r.prog.arg = arg;
@@ -319,4 +385,89 @@ render_files(const struct render_opt *opt, enum text_enc enc,
 	if (r.book != NULL)
 		rc = render_worse(rc, files_gop(&r, lo, n, d));
 	return rc;
+}
+
+void
+render_files_stale(char *const *src, char *const *docx, size_t n,
+    struct diag *d)
+{
+	struct stat	 ss, ds;
+	char		*beside;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(src[i], "-") == 0 || stat(src[i], &ss) != 0 ||
+		    (beside = vb_with_ext(src[i], ".docx")) == NULL)
+			continue;
+		if (stat(beside, &ds) == 0 && S_ISREG(ds.st_mode) &&
+		    (ds.st_mtim.tv_sec < ss.st_mtim.tv_sec ||
+		    (ds.st_mtim.tv_sec == ss.st_mtim.tv_sec &&
+		    ds.st_mtim.tv_nsec < ss.st_mtim.tv_nsec)) &&
+		    (docx == NULL || !text_same_file(beside, docx[i])))
+			diag_add(d, DIAG_WARNING, beside, 0, 0, "older than its "
+			    "source %s, and not written again by this run: "
+			    "write both with vb-render --to pdf,docx %s", src[i],
+			    src[i]);
+		free(beside);
+	}
+}
+
+/* SOURCE.md -> SOURCE.pdf (or .docx); malloc'd. */
+static char *
+files_default_output(const char *src, const char *ext)
+{
+	size_t	 n = strlen(src);
+	char	*def;
+
+	if ((def = malloc(n + strlen(ext) + 1)) == NULL)
+		return NULL;
+	memcpy(def, src, n + 1);
+	if (n > 3 && strcmp(def + n - 3, ".md") == 0)
+		def[n - 3] = '\0';
+	strcat(def, ext);
+	return def;
+}
+
+char **
+render_out_names(char *const *src, size_t n, const char *out,
+    const char *outdir, int dump, const char *ext)
+{
+	char	**o, *def;
+	size_t	  i;
+
+	if ((o = calloc(n + 1, sizeof(*o))) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		const char *s = src[i], *base;
+
+		if (out != NULL)
+			o[i] = strdup(out);
+		else if (dump || strcmp(s, "-") == 0)
+			o[i] = strdup("-");
+		else if ((def = files_default_output(s, ext)) == NULL)
+			o[i] = NULL;
+		else if (outdir == NULL)
+			o[i] = def;
+		else {
+			base = strrchr(def, '/') ? strrchr(def, '/') + 1 : def;
+			if (asprintf(&o[i], "%s/%s", outdir, base) < 0)
+				o[i] = NULL;
+			free(def);
+		}
+		if (o[i] == NULL) {
+			render_names_free(o, i);
+			return NULL;
+		}
+	}
+	return o;
+}
+
+void
+render_names_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v != NULL && i < n; i++)
+		free(v[i]);
+	free(v);
 }

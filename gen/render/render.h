@@ -96,11 +96,25 @@ void		 render_jobs_free(struct render_job *, size_t n);
  * Messages go to d in source order; returns the worst result.
  */
 int		 render_files_check(char *const *src, char *const *outs,
-		    size_t n, struct diag *d);
+		    char *const *docx, size_t n, struct diag *d);
 int		 render_files(const struct render_opt *, enum text_enc enc,
-		    char *const *src, char *const *outs, size_t n, int jobs,
-		    const char *gop, void (*progress)(void *, size_t, size_t),
-		    void *arg, struct diag *d);
+		    char *const *src, char *const *outs, char *const *docx,
+		    size_t n, int jobs, const char *gop,
+		    void (*progress)(void *, size_t, size_t), void *arg,
+		    struct diag *d);
+/* docx (NULL: none): a DOCX of each source too, rendered from the same
+ * reading when its first output was written.  render_files_stale: a
+ * warning for each SOURCE.docx beside its source that is older than it
+ * and is not docx[i] (--to pdf,docx writes both). */
+void		 render_files_stale(char *const *src, char *const *docx,
+		    size_t n, struct diag *d);
+/* The output of each source: out (-o) when not NULL; "-" for the
+ * source "-" and for dump; else the source's name, its .md replaced by
+ * ext (".pdf"), in outdir when not NULL.  n malloc'd names, NULL on OOM;
+ * render_names_free frees them. */
+char		**render_out_names(char *const *src, size_t n, const char *out,
+		    const char *outdir, int dump, const char *ext);
+void		 render_names_free(char **, size_t n);
 
 /*
  * A merged PDF (--gop FILE.pdf): every document of a run, in the order

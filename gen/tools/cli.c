@@ -43,7 +43,8 @@ cli_progress_end(struct cli_progress *p)
 	p->shown = 0;
 }
 
-int
+/* -f ENC: 0, or -1 after a message (usage error). */
+static int
 cli_encoding(const char *prog, const char *arg, enum text_enc *out)
 {
 	if (text_enc_parse(arg, out) == 0)
@@ -61,22 +62,25 @@ cli_cores(void)
 	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
-int
+/* -j N (1..64): 0, or -1 after a message (none when prog is NULL). */
+static int
 cli_jobs(const char *prog, const char *arg, int *out)
 {
 	char	*end;
 	long	 n = strtol(arg, &end, 10);
 
 	if (*arg == '\0' || *end != '\0' || n < 1 || n > 64) {
-		fprintf(stderr, vb_tr("%s: -j: '%s' is not a number of jobs from 1 "
-		    "to 64\n"), prog, arg);
+		if (prog != NULL)
+			fprintf(stderr, vb_tr("%s: -j: '%s' is not a number "
+			    "of jobs from 1 to 64\n"), prog, arg);
 		return -1;
 	}
 	*out = (int)n;
 	return 0;
 }
 
-int
+/* --gop FILE.pdf: 0, or -1 after a message. */
+static int
 cli_gop(const char *prog, const char *arg, const char **out)
 {
 	size_t n = strlen(arg);
@@ -184,7 +188,9 @@ cli_see_help(const char *prog)
 	fprintf(stderr, vb_tr("%s: see %s --help\n"), prog, prog);
 }
 
-void
+/* After getopt_long returned '?': one line naming the option, with a
+ * hint to see --help (not the whole help). */
+static void
 cli_bad_option(const char *prog, char **argv)
 {
 	const char	*arg = optind > 0 ? argv[optind - 1] : "";
@@ -224,4 +230,133 @@ cli_amount(const char *arg, unsigned long long *out)
 	while (n > 0 && buf[n - 1] == ' ')
 		buf[--n] = '\0';
 	return sotien_parse(buf, out);
+}
+
+/* The most options a tool has (struct cli_tool). */
+#define CLI_MAX_OPT 48
+
+/* The value of option o into tool; 0, or -1 after a message. */
+static int
+cli_value(const char *prog, const struct cli_opt *o, void *tool,
+    const char *arg)
+{
+	char			*field = (char *)tool + o->off;
+	unsigned long long	 amount;
+	enum text_enc		 enc;
+	vb_date			 day;
+	int			 n;
+
+	switch (o->kind) {
+	case CLI_FLAG: *(int *)(void *)field = 1; return 0;
+	case CLI_STR: *(const char **)(void *)field = arg; return 0;
+	case CLI_DATE:
+		if (vb_date_parse(arg, &day) != 0)
+			break;
+		*(vb_date *)(void *)field = day;
+		return 0;
+	case CLI_AMOUNT:
+		if (cli_amount(arg, &amount) != 0 || amount == 0)
+			break;
+		*(unsigned long long *)(void *)field = amount;
+		return 0;
+	case CLI_JOBS:
+		if (o->bad == NULL)
+			return cli_jobs(prog, arg, (int *)(void *)field);
+		if (cli_jobs(NULL, arg, &n) != 0)
+			break;
+		*(int *)(void *)field = n;
+		return 0;
+	case CLI_ENC:
+		if (o->bad == NULL)
+			return cli_encoding(prog, arg, (enum text_enc *)(void *)
+			    field);
+		if (text_enc_parse(arg, &enc) != 0)
+			break;
+		*(enum text_enc *)(void *)field = enc;
+		return 0;
+	case CLI_GOP:
+		return cli_gop(prog, arg, (const char **)(void *)field);
+	case CLI_CALL: case CLI_CALL_OPT: case CLI_CALL_FLAG:
+		if (o->fn(tool, arg) == 0)
+			return 0;
+		break;
+	case CLI_HELP: case CLI_VERSION: return 0;
+	}
+	if (o->bad != NULL)
+		fprintf(stderr, vb_tr(o->bad), prog, arg);
+	return -1;
+}
+
+/* The index in t->opt of the first option that does what option i does
+ * (an alias: --data for --templates), so that getopt_long takes their
+ * common prefix ("--font") for either, as it does for one option. */
+static int
+cli_first(const struct cli_tool *t, size_t i)
+{
+	const struct cli_opt	*o = t->opt + i, *p;
+
+	for (p = t->opt; p < o; p++)
+		if (p->kind == o->kind && p->off == o->off && p->fn == o->fn)
+			return (int)(p - t->opt);
+	return (int)i;
+}
+
+/* getopt_long's tables of t: the long options (val: 256 + the index of
+ * the option in t->opt) and the short ones. */
+static void
+cli_getopt_tables(const struct cli_tool *t, struct option *lo, char *so)
+{
+	const struct cli_opt	*o;
+	size_t			 i;
+	int			 has;
+
+	for (i = 0, o = t->opt; o->name != NULL && i < CLI_MAX_OPT; i++, o++) {
+		has = o->kind == CLI_FLAG || o->kind == CLI_HELP ||
+		    o->kind == CLI_VERSION || o->kind == CLI_CALL_FLAG ?
+		    no_argument : o->kind == CLI_CALL_OPT ? optional_argument :
+		    required_argument;
+		lo[i] = (struct option){ o->name, has, NULL,
+		    256 + cli_first(t, i) };
+		if (o->letter != 0 && strchr(so, o->letter) == NULL) {
+			*so++ = (char)o->letter;
+			if (has == required_argument)
+				*so++ = ':';
+		}
+	}
+	lo[i] = (struct option){ NULL, 0, NULL, 0 };
+	*so = '\0';
+}
+
+int
+cli_parse(const struct cli_tool *t, int argc, char **argv, void *tool,
+    int *rc)
+{
+	struct option		 lo[CLI_MAX_OPT + 1];
+	char			 so[2 * CLI_MAX_OPT + 1] = "";
+	const struct cli_opt	*o;
+	int			 c;
+
+	*rc = VB_EUSAGE;
+	cli_getopt_tables(t, lo, so);
+	while ((c = getopt_long(argc, argv, so, lo, NULL)) != -1) {
+		for (o = t->opt; o->name != NULL; o++)
+			if (c == 256 + (int)(o - t->opt) || c == o->letter)
+				break;
+		if (c == '?' || c == ':' || o->name == NULL) {
+			cli_bad_option(t->prog, argv);
+			return -1;
+		}
+		if (o->kind == CLI_HELP || o->kind == CLI_VERSION) {
+			if (o->kind == CLI_HELP)
+				t->usage(stdout, t->prog);
+			else
+				printf("%s %s\n", t->prog, VB_VERSION);
+			*rc = fflush(stdout) == 0 ? VB_OK : VB_ESYS;
+			return -1;
+		}
+		if (cli_value(t->prog, o, tool, optarg) != 0)
+			return -1;
+	}
+	*rc = VB_OK;
+	return 0;
 }

@@ -23,13 +23,6 @@ void	 cli_progress(void *arg, size_t done, size_t total);
 /* End the line, if one was shown. */
 void	 cli_progress_end(struct cli_progress *);
 
-/* -f ENC: 0, or -1 after a message (usage error). */
-int	 cli_encoding(const char *prog, const char *arg, enum text_enc *out);
-/* -j N (1..64): 0, or -1 after a message. */
-int	 cli_jobs(const char *prog, const char *arg, int *out);
-/* --gop FILE.pdf (the merged PDF of a run): a name ending in .pdf, or
- * - when stdout is not a terminal; 0, or -1 after a message. */
-int	 cli_gop(const char *prog, const char *arg, const char **out);
 /* The default of -j: the number of cores (1..64). */
 int	 cli_cores(void);
 /* SOURCE_DATE_EPOCH into *out (-1: not set): 0, or -1 after a message. */
@@ -45,13 +38,59 @@ int	 cli_lang(const char *prog, int *argc, char **argv);
 /* Print the messages of d (and free it); returns rc. */
 int	 cli_finish(const char *prog, struct diag *d, int rc);
 
-/* After getopt_long returned '?': one line naming the option, with a
- * hint to see --help (not the whole help). */
-void	 cli_bad_option(const char *prog, char **argv);
 /* "prog: see prog --help", after a usage message. */
 void	 cli_see_help(const char *prog);
 /* An amount option: "2340000", "2.340.000", "2.340.000 đồng" (or đ,
  * VND); 0 and *out, or -1. */
 int	 cli_amount(const char *arg, unsigned long long *out);
+
+/* How an option's value is read (struct cli_opt). */
+enum cli_kind {
+	CLI_FLAG,     /* no value: the int field becomes 1 */
+	CLI_STR,      /* the value as given: a const char * field */
+	CLI_DATE,     /* a vb_date field: 28/12/2020 or 2020-12-28 */
+	CLI_AMOUNT,   /* an unsigned long long field, not 0 (cli_amount) */
+	CLI_JOBS,     /* an int field, 1 to 64 (-j) */
+	CLI_ENC,      /* an enum text_enc field (-f) */
+	CLI_GOP,      /* a const char * field: the merged PDF of a run
+		       * (--gop), a name ending in .pdf, or - off a terminal */
+	CLI_CALL,     /* fn reads the value */
+	CLI_CALL_OPT, /* fn reads the value, which may be absent (NULL) */
+	CLI_CALL_FLAG, /* no value: fn is called (with NULL) */
+	CLI_HELP,     /* the tool's help on stdout, exit 0 */
+	CLI_VERSION   /* "prog VERSION" on stdout, exit 0 */
+};
+
+/* One option of a tool (a table of them ends with a NULL name). */
+struct cli_opt {
+	const char	*name;    /* long name, without "--" */
+	int		 letter;  /* short name, or 0 */
+	enum cli_kind	 kind;
+	size_t		 off;     /* its field: offsetof in the tool's struct */
+	const char	*bad;     /* a bad value: format of prog and the value
+				   * (N_), NULL: the kind's own message */
+	int		(*fn)(void *tool, const char *value);  /* CLI_CALL*:
+				   * 0, or -1 (then bad, when not NULL) */
+};
+
+/* The end of every tool's table: -h, --help and -V, --version. */
+#define CLI_HELP_OPTS \
+	{ "help", 'h', CLI_HELP, 0, NULL, NULL }, \
+	{ "version", 'V', CLI_VERSION, 0, NULL, NULL }, \
+	{ NULL, 0, CLI_FLAG, 0, NULL, NULL }
+
+/* A tool's command line: its name, its options and its help. */
+struct cli_tool {
+	const char		*prog;   /* "vb-render" */
+	const struct cli_opt	*opt;    /* its options */
+	void			(*usage)(FILE *, const char *prog);
+};
+
+/* Read the options of argv into tool (the struct the table's offsets
+ * are in); getopt's optind is then the first operand.  0 with *rc
+ * VB_OK, or -1: exit with *rc (VB_OK after --help or --version, VB_ESYS
+ * when they could not be written, VB_EUSAGE after a message). */
+int	 cli_parse(const struct cli_tool *, int argc, char **argv, void *tool,
+	    int *rc);
 
 #endif /* CLI_H */

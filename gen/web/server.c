@@ -575,3 +575,36 @@ web_duration(const char *s, long *out)
 	*out = v * k;
 	return 0;
 }
+
+void
+web_opt_defaults(struct web_opt *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->listen = "127.0.0.1:8080";
+	o->workers = 2;
+	o->threads = 4;
+	o->queue = 64;
+	o->giu_s = 24 * 3600;
+	o->limit_s = 120;
+	o->max_upload = 20LL << 20;
+}
+
+int
+web_instance(struct web_opt *o, char *buf, size_t n)
+{
+	const char *p;
+
+	if (o->instance == NULL) {
+		p = strrchr(o->listen, ':');
+		snprintf(buf, n, "%s", p ? p + 1 : "0");
+		o->instance = buf;
+	}
+	for (p = o->instance; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) ||
+		    p - o->instance >= 16) {
+			fprintf(stderr, vb_tr("%s: --ten: \"%s\": up to 16 letters "
+			    "a-z and digits\n"), "vb-web", o->instance);
+			return -1;
+		}
+	return 0;
+}

@@ -46,6 +46,12 @@ int	 web_serve(const struct web_opt *);
  * there.  The job's result: VB_OK, VB_EINPUT or VB_ESYS. */
 int	 web_worker(const char *dir, const struct web_opt *);
 
+/* The defaults of the options (listen on 127.0.0.1:8080, ...). */
+void	 web_opt_defaults(struct web_opt *);
+/* The instance name: --ten, else the port of --listen written into buf
+ * (n bytes); up to 16 of a-z and 0-9.  0, or -1 after a message. */
+int	 web_instance(struct web_opt *, char *buf, size_t n);
+
 /* "24h", "30m", "90s", "2d", "3600": seconds into *out; 0, or -1. */
 int	 web_duration(const char *s, long *out);
 

@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -124,17 +123,6 @@ worker_date(const struct job *j, vb_date *out, struct diag *d)
 	return -1;
 }
 
-/* Today as yyyymmdd (local time). */
-static vb_date
-worker_today(void)
-{
-	time_t		 t = time(NULL);
-	struct tm	*tm = localtime(&t);
-
-	return tm ? (long)(tm->tm_year + 1900) * 10000 +
-	    (tm->tm_mon + 1) * 100 + tm->tm_mday : 20260101;
-}
-
 /* The run's figures from its register (ra/so-dang-ky.csv, written by
  * kt_batch_run) into tom-tat.txt: the page shows the numbers the
  * decisions hold, counted once, by the generator. */
@@ -143,17 +131,13 @@ worker_totals(void)
 {
 	struct diag		*scratch = diag_new();
 	struct kt_reg		*v = NULL;
-	unsigned long long	 sum[3] = { 0, 0, 0 };
-	size_t			 n = 0, r;
+	unsigned long long	 sum[3];
+	size_t			 n = 0;
 	FILE			*fp;
 
 	if (scratch != NULL && kt_register_read("ra", scratch, &v, &n) ==
 	    VB_OK && (fp = fopen("tom-tat.txt", "w")) != NULL) {
-		for (r = 0; r < n; r++) {
-			sum[0] += v[r].tap_the;
-			sum[1] += v[r].ca_nhan;
-			sum[2] += v[r].tien;
-		}
+		kt_register_totals(v, n, sum);
 		fprintf(fp, "van_ban=%zu\ntap_the=%llu\nca_nhan=%llu\n"
 		    "tien=%llu\n", n, sum[0], sum[1], sum[2]);
 		fclose(fp);
@@ -188,7 +172,7 @@ worker_kt(const struct job *j, const struct web_opt *o, char *fonts,
 	if (worker_date(j, &b.opt.ngay, d) == 0 && b.opt.ngay != 0)
 		b.opt.ngay_given = 1;
 	if (b.opt.ngay == 0)
-		b.opt.ngay = worker_today();
+		b.opt.ngay = vb_today();
 	if ((v = job_nth(j, "du_thao", 0)) != NULL && *v != '\0')
 		b.opt.du_thao = "true";
 	for (i = 0; i < 64 && (v = job_nth(j, "so", i)) != NULL; i++)
@@ -267,6 +251,7 @@ worker_bc(const struct job *j, const struct web_opt *o, char *fonts,
 		a.nkhen_thuong = 1;
 	}
 	rc = diag_errors(d) > 0 ? VB_EINPUT : bc_run(&a, d);
+	bc_docs_free(a.docs, a.ndocs);
 	if (rc == VB_OK && (fp = fopen("tom-tat.txt", "w")) != NULL) {
 		fprintf(fp, "van_ban=%zu\n", a.n_md);
 		fclose(fp);
