@@ -8,8 +8,7 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 BIN=${BIN:-$ROOT/bin}
 N=${N:-3}
 tmp=$(mktemp -d)
-trap 'for p in "$tmp"/*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null; done; rm -rf "$tmp"' EXIT
-. "$ROOT/tests/lib/web.sh"
+. "$ROOT/tests/lib/web.sh"	# stops the servers and removes $tmp at exit
 [ -x "$BIN/vb-web" ] && command -v curl >/dev/null ||
     { echo "vb-web bench: bin/vb-web or curl missing"; exit 0; }
 echo

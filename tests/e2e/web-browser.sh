@@ -4,10 +4,7 @@
 # see README "Tests" for the install line) against a server on
 # 127.0.0.1.  Screenshots are kept in $BUILD/artifacts/web/.  Without
 # chromium, node or puppeteer-core: a named SKIP.
-ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap 'for p in "$tmp"/*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null; done; rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib/prologue.sh"
 . "$ROOT/tests/lib/web.sh"
 CHROMIUM=${CHROMIUM:-$(command -v chromium)}
 if [ -z "$CHROMIUM" ] || ! command -v node >/dev/null ||

@@ -3,10 +3,7 @@
 # (a nominee list each, 2 worker processes), every answer a 303 to a
 # result page that answers 200, no error in the server's log, and the
 # server's peak memory (VmHWM) at most 300 MB.  Prints PASS/FAIL/SKIP.
-ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap 'for p in "$tmp"/*.pid; do [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null; done; rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib/prologue.sh"
 . "$ROOT/tests/lib/web.sh"
 N=40
 if [ ! -x "$BIN/vb-web" ] || ! command -v curl >/dev/null; then

@@ -4,15 +4,12 @@
 # both forms, the settings, CSRF, the upload limit, traversal attempts,
 # the full queue, result expiry, two instances.  Loopback only.  Prints
 # PASS/FAIL/SKIP lines (tests/run.sh counts them).
-ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap "for p in \"\$tmp\"/*.pid; do [ -f \"\$p\" ] && kill \"\$(cat \"\$p\")\" 2>/dev/null; done; [ -n \"\$KEEP\" ] || rm -rf \"\$tmp\"" EXIT
+PREFIX=web
+SEP=' '
+. "$(dirname "$0")/../lib/prologue.sh"
 . "$ROOT/tests/lib/web.sh"
 [ -n "$KEEP" ] && echo "kept: $tmp" >&2
 
-pass() { echo "PASS web $1"; }
-fail() { echo "FAIL web $1: $2"; }
 check() {	# NAME DETAIL COMMAND...: PASS when the command succeeds
 	_name=$1 _why=$2
 	shift 2

@@ -1,7 +1,16 @@
 # Helpers of the vb-web tests (sourced): a server on 127.0.0.1 with a
 # port the kernel picks (--listen 127.0.0.1:0; the port is read from the
 # server's first line), and the CSRF cookie of a page.  Needs $BIN and
-# $tmp; loopback only.
+# $tmp (tests/lib/prologue.sh); loopback only.  At exit every instance
+# still running is stopped, then $tmp removed (kept when KEEP is set, to
+# look at).
+web_exit() {
+	for _p in "$tmp"/*.pid; do
+		[ -f "$_p" ] && kill "$(cat "$_p")" 2>/dev/null
+	done
+	[ -n "$KEEP" ] || rm -rf "$tmp"
+}
+trap web_exit EXIT
 
 # web_start NAME [vb-web options]: start instance NAME with its data in
 # $tmp/NAME; sets PORT, PID_NAME (the pid in $tmp/NAME.pid), URL.
