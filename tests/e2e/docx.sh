@@ -18,19 +18,10 @@
 # A check whose tool is absent prints SKIP with the reason.
 # Prints "PASS name" / "FAIL name: detail" / "SKIP name: why".
 # Environment: ROOT, BIN, SHARED.
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-SHARED=${SHARED:-$ROOT/../shared}
+. "$(dirname "$0")/../lib/prologue.sh"
 render=$BIN/vb-render
 check=$here/docx_check.py
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 EPOCH=1600000000
-
-pass() { echo "PASS $1"; }
-fail() { echo "FAIL $1: $2"; }
-skip() { echo "SKIP $1: $2"; }
 
 mkdir -p "$tmp/docx" "$tmp/again" "$tmp/vb" "$tmp/lo" "$tmp/txt"
 names=

@@ -7,11 +7,8 @@
 # each tool's object must be kept (.SECONDARY) or never intermediate.
 # Also: pkg-config runs once per make (its results are := variables).
 # Prints "PASS name" / "FAIL name: detail".  Environment: ROOT, BUILD.
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
+. "$(dirname "$0")/../lib/prologue.sh"
 BUILD=${BUILD:-build}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 make -C "$ROOT" -pq B="$BUILD" tools >"$tmp/db" 2>/dev/null
 secondary=$(grep '^\.SECONDARY:' "$tmp/db")

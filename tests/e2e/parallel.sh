@@ -24,14 +24,10 @@
 #    the decisions are not the same ones).
 # Prints PASS/FAIL/SKIP lines (tests/run.sh counts them); SKIP when GNU
 # parallel is not installed.  Takes a few seconds.
-ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+PREFIX=parallel
+SEP=' '
+. "$(dirname "$0")/../lib/prologue.sh"
 export SOURCE_DATE_EPOCH=1609113600
-
-pass() { echo "PASS parallel $1"; }
-fail() { echo "FAIL parallel $1: $2"; }
 
 if ! command -v parallel >/dev/null 2>&1; then
 	echo "SKIP parallel: GNU parallel not installed"

@@ -17,11 +17,7 @@
 #    libyaml looks each alias up among all the anchors (80,000 of them
 #    took 20 s).
 # Prints "PASS name" / "FAIL name: detail".  Environment: ROOT, BIN.
-here=$(cd "$(dirname "$0")" && pwd)
-ROOT=${ROOT:-$(cd "$here/../.." && pwd)}
-BIN=${BIN:-$ROOT/bin}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/../lib/prologue.sh"
 limit=20
 klimit=10
 [ -n "$VB_SANITIZED" ] && limit=60 klimit=60
