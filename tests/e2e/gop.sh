@@ -170,13 +170,7 @@ n_faces=$(grep -a -o '/Subtype /CIDFontType2 /BaseFont /[A-Z]*+[A-Za-z-]*' \
 [ "$n_xmp" = 1 ] && [ "$n_oi" = 1 ] && [ "$n_ff" = "$n_faces" ] ||
     bad="$bad $n_xmp metadata, $n_oi output intents, $n_ff fonts for $n_faces faces"
 [ -z "$bad" ] && pass render_pdfa || fail render_pdfa "$bad"
-J=/usr/share/java
-CP=
-miss=
-for j in preflight pdfbox2 fontbox2 xmpbox commons-logging javax.activation jaxb-api; do
-	[ -f "$J/$j.jar" ] || miss="$miss $j.jar"
-	CP="$CP${CP:+:}$J/$j.jar"
-done
+. "$ROOT/tests/lib/preflight.sh"	# CP, miss
 if ! command -v java >/dev/null 2>&1 || [ -n "$miss" ]; then
 	echo "SKIP gop_preflight: java or$miss not installed (default-jre-headless libpdfbox2-java)"
 else

@@ -65,13 +65,7 @@ SOURCE_DATE_EPOCH=1580774400 "$BIN/vb-render" -o "$tmp/two-later.pdf" \
 all="$samples $tmp/two.pdf"
 
 # PDFBox Preflight, the jars Debian installs (not ../shared's script).
-J=/usr/share/java
-CP=
-miss=
-for j in preflight pdfbox2 fontbox2 xmpbox commons-logging javax.activation jaxb-api; do
-	[ -f "$J/$j.jar" ] || miss="$miss $j.jar"
-	CP="$CP${CP:+:}$J/$j.jar"
-done
+. "$ROOT/tests/lib/preflight.sh"	# CP, miss
 if ! command -v java >/dev/null 2>&1; then
 	echo "SKIP pdfa_preflight: java is not installed (apt-get install default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java)"
 elif [ -n "$miss" ]; then
