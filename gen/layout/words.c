@@ -3,7 +3,7 @@
  * breaking keeps whole where it can ("Ủy ban", "xuất sắc", "công tác"):
  * templates/tu-ghep.txt, one word a line, '#' starts a comment.  Read
  * once per process (threads share it), from the templates folder found
- * as the other data sets are (vb_find_dir: $VB_TEMPLATES, beside the
+ * as the other data sets are (vb_find_templates: $VB_TEMPLATES, beside the
  * program, the build tree); when the file is absent there is no list
  * and no penalty.  Entries are kept in lower case with single spaces,
  * in a hash table (open addressing: line breaking asks for every pair of
@@ -20,9 +20,6 @@
 #include "layout/layout.h"
 #include "layout/layout_int.h"
 
-#ifndef VB_TEMPLATES_DIR
-#define VB_TEMPLATES_DIR "templates"
-#endif
 #define LW_FILE "tu-ghep.txt"
 #define LW_LINE_MAX 256   /* longer lines are not words: skipped */
 
@@ -105,15 +102,11 @@ lw_index(void)
 static void
 lw_load(void)
 {
-	static const char *const rel[] = {
-		"../share/vanban/templates", "../templates", NULL
-	};
 	char	*dir, *path = NULL, line[LW_LINE_MAX], key[LW_LINE_MAX];
 	FILE	*f = NULL;
 	size_t	 cap = 0;
 
-	if ((dir = vb_find_dir(NULL, "VB_TEMPLATES", rel, LW_FILE,
-	    VB_TEMPLATES_DIR)) == NULL ||
+	if ((dir = vb_find_templates(NULL, LW_FILE)) == NULL ||
 	    asprintf(&path, "%s/%s", dir, LW_FILE) < 0) {
 		free(dir);
 		return;
