@@ -125,16 +125,34 @@ bc_award_row(const char *name, const struct csvt_row *r, const int *c,
 	return 0;
 }
 
+/* Has t the columns a register must have?  The table_match of a
+ * workbook's sheets. */
+static int
+bc_awards_matches(const struct csvt *t, void *arg)
+{
+	int f;
+
+	(void)arg;
+	for (f = 0; f <= BC_K_HINH_THUC; f++)
+		if (csvt_column(t, bc_kt_cols[f]) < 0)
+			return 0;
+	return 1;
+}
+
 int
 bc_awards_load(const char *path, enum text_enc enc, vb_date from,
     vb_date to, struct diag *d, struct bc_awards *aw)
 {
-	struct csvt	*t = NULL;
-	int		 c[BC_K_N], f, rc, hdr, errs = diag_errors(d);
-	size_t		 r;
+	struct table_match	 m = { bc_awards_matches, NULL };
+	struct csvt		*t = NULL;
+	int			 c[BC_K_N], f, rc, hdr, errs = diag_errors(d);
+	size_t			 r;
 
 	aw->given = 1;
-	if ((rc = table_read(path, NULL, enc, d, &t)) != VB_OK) {
+	/* A workbook (the register opened and saved in Excel): the first
+	 * sheet with its columns; --sheet names the forms' sheet. */
+	if ((rc = table_read_head_match(path, NULL, enc, &m, d, &t)) !=
+	    VB_OK) {
 		csvt_free(t);
 		return rc;
 	}

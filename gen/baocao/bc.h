@@ -167,6 +167,9 @@ int	 bc_plan_parse(const char *name, const char *text, size_t len,
 	    struct diag *, struct bc_plan **out);
 /* The same from a table already read (table_read); takes t and frees it. */
 int	 bc_plan_table(struct csvt *t, struct diag *, struct bc_plan **out);
+/* Is t a task table (a column of task contents)?  The table_match of a
+ * workbook's sheets. */
+int	 bc_plan_matches(const struct csvt *t, void *arg);
 /* Free the plan (NULL is a no-op). */
 void	 bc_plan_free(struct bc_plan *);
 
@@ -211,11 +214,13 @@ struct bc_units {
 };
 
 /* Read a units file (CSV, or YAML when it ends .yaml/.yml or starts
- * "-"/"don_vi:"): columns don_vi, ten_day_du, co_quan_chu_quan,
- * ky_hieu, dia_danh, chuc_vu_ky, nguoi_ky, and tham_quyen (TM., KT.
- * lines above the position); Vietnamese headings too. */
-int	 bc_units_load(const char *path, enum text_enc, struct diag *,
-	    struct bc_units *);
+ * "-"/"don_vi:", or a workbook: its sheet named by sheet, else the first
+ * with a column don_vi, see table_read_match): columns don_vi,
+ * ten_day_du, co_quan_chu_quan, ky_hieu, dia_danh, chuc_vu_ky, nguoi_ky,
+ * and tham_quyen (TM., KT. lines above the position); Vietnamese
+ * headings too. */
+int	 bc_units_load(const char *path, const char *sheet, enum text_enc,
+	    struct diag *, struct bc_units *);
 /* The unit named s (folded), or -1. */
 int	 bc_units_find(const struct bc_units *, const char *s);
 /* Append a unit known only by name; its index, or -1 on OOM. */
@@ -352,6 +357,9 @@ struct bc_want {
  * key, status word, date, the same unit and task twice in one period);
  * VB_EINPUT when there was any.
  */
+/* Has t a progress table's header (in its first rows)?  The
+ * table_match of a workbook's sheets. */
+int	 bc_progress_matches(const struct csvt *t, void *arg);
 int	 bc_progress_table(struct csvt *t, const struct bc_plan *,
 	    const struct bc_data *, struct bc_units *, const struct bc_want *,
 	    struct diag *, struct bc_progress *);

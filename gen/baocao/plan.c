@@ -145,6 +145,13 @@ bc_plan_parse(const char *name, const char *text, size_t len,
 }
 
 int
+bc_plan_matches(const struct csvt *t, void *arg)
+{
+	(void)arg;
+	return csvt_column(t, bc_col_noi_dung) >= 0;
+}
+
+int
 bc_plan_table(struct csvt *t, struct diag *d, struct bc_plan **out)
 {
 	struct bc_plan	*p;

@@ -398,10 +398,10 @@ bc_progress_parse(const char *name, const char *text, size_t len,
 }
 
 /* The header row of a table: the first of its first rows naming the
- * unit, task and status columns (a form has title rows above), else 0;
- * h: the table seen from there. */
-static size_t
-bc_header(const struct csvt *t, struct csvt *h)
+ * unit, task and status columns (a form has title rows above), else -1;
+ * h: the table seen from there (from its first row when none). */
+static long
+bc_header_find(const struct csvt *t, struct csvt *h)
 {
 	size_t r;
 
@@ -412,10 +412,28 @@ bc_header(const struct csvt *t, struct csvt *h)
 		if (csvt_column(h, bc_prog_cols[BC_P_DON_VI]) >= 0 &&
 		    csvt_column(h, bc_prog_cols[BC_P_NHIEM_VU]) >= 0 &&
 		    csvt_column(h, bc_prog_cols[BC_P_TRANG_THAI]) >= 0)
-			return r;
+			return (long)r;
 	}
 	*h = *t;
-	return 0;
+	return -1;
+}
+
+/* bc_header_find, 0 when there is none (the errors then name row 1). */
+static size_t
+bc_header(const struct csvt *t, struct csvt *h)
+{
+	long r = bc_header_find(t, h);
+
+	return r < 0 ? 0 : (size_t)r;
+}
+
+int
+bc_progress_matches(const struct csvt *t, void *arg)
+{
+	struct csvt h;
+
+	(void)arg;
+	return bc_header_find(t, &h) >= 0;
 }
 
 /* The period of the table from its title rows (those above the header):

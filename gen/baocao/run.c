@@ -72,6 +72,8 @@ bc_read(struct bc_args *a, struct bc_in *in, struct diag *d)
 {
 	struct csvt	*t = NULL;
 	struct bc_want	 w = { a->ky, a->nam, a->ngay, 0 };
+	struct table_match mp = { bc_plan_matches, NULL };
+	struct table_match mf = { bc_progress_matches, NULL };
 	char		*tdir;
 	size_t		 i;
 	int		 rc, rc2;
@@ -89,20 +91,22 @@ bc_read(struct bc_args *a, struct bc_in *in, struct diag *d)
 	free(tdir);
 	if (rc != VB_OK)
 		return rc;
-	/* Tables: CSV in any encoding, or Excel workbooks (table_read). */
-	if ((rc = table_read(a->tasks, a->sheet, a->enc, d, &t)) != VB_OK) {
+	/* Tables: CSV in any encoding, or workbooks whose sheet is the
+	 * first with the headings looked for (or --sheet). */
+	if ((rc = table_read_head_match(a->tasks, a->sheet, a->enc, &mp, d,
+	    &t)) != VB_OK) {
 		csvt_free(t);
 		return rc;
 	}
 	rc = bc_plan_table(t, d, &in->plan);
-	if (a->units != NULL && (rc2 = bc_units_load(a->units, a->enc, d,
-	    &in->units)) != VB_OK && rc2 > rc)
+	if (a->units != NULL && (rc2 = bc_units_load(a->units, a->sheet,
+	    a->enc, d, &in->units)) != VB_OK && rc2 > rc)
 		rc = rc2;
 	if (rc != VB_OK)
 		return rc;
 	for (i = 0; i < a->nprogress; i++) {
-		if ((rc2 = table_read_rows(a->progress[i], a->sheet, a->enc,
-		    d, &t)) == VB_OK)
+		if ((rc2 = table_read_match(a->progress[i], a->sheet, a->enc,
+		    &mf, d, &t)) == VB_OK)
 			rc2 = bc_progress_table(t, in->plan, in->bd,
 			    &in->units, &w, d, &in->pr);
 		else

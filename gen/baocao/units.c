@@ -1,5 +1,6 @@
 /*
- * bc/units.c - the reporting units (--don-vi FILE, CSV or YAML): the
+ * bc/units.c - the reporting units (--don-vi FILE, CSV, YAML or a
+ * workbook whose sheet is chosen by its headings): the
  * name a progress table uses, and what a report's letterhead and
  * signature need (full name, parent agency, ký hiệu, place, signer).
  */
@@ -207,6 +208,9 @@ bc_units_table(const char *path, struct csvt *t, struct diag *d,
 	int		 c[BC_U_N], f;
 	size_t		 r;
 
+	/* A workbook's places are its sheet's cells. */
+	if (table_is_workbook(t))
+		path = t->name;
 	for (f = 0; f < BC_U_N; f++)
 		c[f] = csvt_column(t, bc_unit_cols[f]);
 	if (c[BC_U_DON_VI] < 0) {
@@ -291,13 +295,41 @@ bc_units_csv(const char *path, const char *text, size_t len,
 	return bc_units_table(path, t, d, us);
 }
 
-int
-bc_units_load(const char *path, enum text_enc enc, struct diag *d,
+/* Has t a column of units?  The table_match of a workbook's sheets. */
+static int
+bc_units_matches(const struct csvt *t, void *arg)
+{
+	(void)arg;
+	return csvt_column(t, bc_unit_cols[BC_U_DON_VI]) >= 0;
+}
+
+/* A workbook of units: its sheet named, else the first with a column
+ * of units. */
+static int
+bc_units_book(const char *path, const char *sheet, struct diag *d,
+    struct bc_units *us)
+{
+	struct table_match	 m = { bc_units_matches, NULL };
+	struct csvt		*t = NULL;
+	int			 rc;
+
+	if ((rc = table_read_head_match(path, sheet, TEXT_ENC_AUTO, &m, d,
+	    &t)) != VB_OK || t == NULL) {
+		csvt_free(t);
+		return rc != VB_OK ? rc : VB_EINPUT;
+	}
+	return bc_units_table(path, t, d, us);
+}
+
+/* A units file of text: YAML when it ends .yaml/.yml or starts as a
+ * list or a document, else CSV. */
+static int
+bc_units_text(const char *path, enum text_enc enc, struct diag *d,
     struct bc_units *us)
 {
 	char		*text;
 	size_t		 len, pl = strlen(path);
-	int		 rc, errs = diag_errors(d);
+	int		 rc;
 	const char	*p;
 
 	if ((rc = text_read_file(path, enc, d, &text, &len)) != VB_OK)
@@ -316,6 +348,21 @@ bc_units_load(const char *path, enum text_enc enc, struct diag *d,
 	else
 		rc = bc_units_csv(path, text, len, d, us);
 	free(text);
+	return rc;
+}
+
+int
+bc_units_load(const char *path, const char *sheet, enum text_enc enc,
+    struct diag *d, struct bc_units *us)
+{
+	int rc, errs = diag_errors(d);
+
+	if (table_file_is_workbook(path)) {
+		us->from_file = 1;
+		rc = bc_units_book(path, sheet, d, us);
+	} else if ((rc = bc_units_text(path, enc, d, us)) != VB_OK &&
+	    !us->from_file)
+		return rc;	/* not read */
 	if (rc == VB_OK && us->n == 0) {
 		diag_add(d, DIAG_ERROR, path, 0, 0, "no units");
 		rc = VB_EINPUT;

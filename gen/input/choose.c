@@ -3,7 +3,8 @@
  * files an office suite keeps beside an open workbook (the clerk picked
  * the wrong file), and the sheet of a workbook when none is named (the
  * first whose table the caller's match accepts: a guide sheet before a
- * list is passed over, and a note says so).
+ * list is passed over, and a note says so; when none does, a note names
+ * the sheets tried and the one read).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,6 +72,8 @@ table_offer(struct table_choice *ch, struct csvt **t, const char *name)
 	struct csvt *x = *t;
 
 	*t = NULL;
+	vbuf_printf(&ch->tried, "%s\"%s\"", ch->tried.len ? ", " : "",
+	    name);
 	if (ch->first == NULL && ch->ans == NULL) {
 		if (ch->m == NULL || ch->m->fn(x, ch->m->arg)) {
 			ch->ans = x;
@@ -104,9 +107,10 @@ table_chosen(struct table_choice *ch, const char *path, int rc,
 	} else if (rc == VB_OK) {
 		if (ch->others > 0)
 			diag_add(d, DIAG_NOTE, path, 0, 0, "no sheet of the "
-			    "workbook has the headings looked for: the first, "
-			    "\"%s\", is read (give --sheet to read another)",
-			    ch->first_name);
+			    "workbook has the headings looked for (sheets "
+			    "tried: %s): the first, \"%s\", is read (give "
+			    "--sheet to read another)", ch->tried.bad ? "…" :
+			    ch->tried.s, ch->first_name);
 		*out = ch->first;
 		csvt_free(ch->ans);
 	} else {
@@ -115,6 +119,7 @@ table_chosen(struct table_choice *ch, const char *path, int rc,
 	}
 	free(ch->first_name);
 	free(ch->ans_name);
+	free(ch->tried.s);
 	memset(ch, 0, sizeof(*ch));
 	return rc;
 }

@@ -194,6 +194,14 @@ struct table_match {
 int		 table_read_match(const char *path, const char *sheet,
 		    enum text_enc enc, const struct table_match *m,
 		    struct diag *d, struct csvt **out);
+/* The same with a CSV read as table_read reads it (its first row the
+ * header, every row as wide). */
+int		 table_read_head_match(const char *path, const char *sheet,
+		    enum text_enc enc, const struct table_match *m,
+		    struct diag *d, struct csvt **out);
+/* Does the file at path start as a workbook does (a zip: .xlsx, .ods;
+ * an OLE compound file: .xls)?  0 for a text file or one not read. */
+int		 table_file_is_workbook(const char *path);
 /* Is t read from a workbook (t->sep == 0)? */
 int		 table_is_workbook(const struct csvt *t);
 /*

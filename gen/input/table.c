@@ -117,6 +117,14 @@ table_read_match(const char *path, const char *sheet, enum text_enc enc,
 	return table_read_checked(path, sheet, enc, 1, m, d, out);
 }
 
+int
+table_read_head_match(const char *path, const char *sheet,
+    enum text_enc enc, const struct table_match *m, struct diag *d,
+    struct csvt **out)
+{
+	return table_read_checked(path, sheet, enc, 0, m, d, out);
+}
+
 /* Is the zip that starts with these bytes an OpenDocument spreadsheet?
  * Its first entry is "mimetype", stored, holding the media type (ODF
  * 1.2 part 3, 3.3). */
@@ -177,6 +185,22 @@ table_read_as(const char *path, const char *sheet, enum text_enc enc,
 		return VB_EINPUT;
 	}
 	return table_text(path, enc, rows, d, out);
+}
+
+int
+table_file_is_workbook(const char *path)
+{
+	unsigned char	 h[8];
+	size_t		 n = 0;
+	FILE		*fp;
+
+	if (strcmp(path, "-") == 0 || (fp = fopen(path, "rb")) == NULL)
+		return 0;
+	n = fread(h, 1, sizeof(h), fp);
+	fclose(fp);
+	return (n >= 4 && memcmp(h, "PK", 2) == 0 && ((h[2] == 3 &&
+	    h[3] == 4) || (h[2] == 5 && h[3] == 6))) ||
+	    (n == 8 && memcmp(h, table_ole_sig, 8) == 0);
 }
 
 int

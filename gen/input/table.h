@@ -176,6 +176,7 @@ struct table_choice {
 	struct csvt	*ans;         /* the answer, when one matched */
 	char		*ans_name;    /* its sheet, when not the first */
 	size_t		 others;      /* tables offered after the first */
+	struct vbuf	 tried;       /* the sheets offered: "A", "B" */
 };
 
 /* Start a choice among the sheets by m (NULL or without fn: the first). */
