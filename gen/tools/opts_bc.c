@@ -29,7 +29,7 @@ bc_usage(FILE *fp, const char *prog)
 	    "  --nam YYYY         the year (default: the tables')\n"
 	    "  --ngay DATE        date of the reports, 30/06/2020 or 2020-06-30\n"
 	    "                     (default: blank)\n"
-	    "  --don-vi FILE      the units (CSV or YAML)\n"
+	    "  --don-vi FILE      the units (CSV, YAML or a workbook)\n"
 	    "  --khen-thuong FILE vb-khenthuong's register (so-dang-ky.csv)\n"
 	    "  --han DATE         the reminder's deadline (default: 5 working\n"
 	    "                     days after --ngay)\n"
