@@ -69,7 +69,7 @@ $(B)/locale/vi/LC_MESSAGES/vanban.mo: po/vi.po
 	@mkdir -p $(@D)
 	msgfmt -c -o $@ po/vi.po
 
-XGETTEXT_KEYS = -k -kdiag_add:6 -kvb_tr -kvb_ntr:1,2 -kconv_fail:2 -ktmpl_err:2 -kN_
+XGETTEXT_KEYS = -k -kdiag_add:6 -kxl_stop:3 -kvb_tr -kvb_ntr:1,2 -kconv_fail:2 -ktmpl_err:2 -kN_
 pot:
 	xgettext --from-code=UTF-8 --language=C $(XGETTEXT_KEYS) \
 		--add-comments=TRANSLATORS --package-name=vanban \

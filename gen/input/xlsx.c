@@ -68,8 +68,8 @@ xbook_start(void *arg, const XML_Char *name, const XML_Char **atts)
 	if (nm == NULL || rid == NULL)
 		return;
 	if (b->n >= TABLE_MAX_SHEETS) {
-		xl_stop(&b->xp, VB_EINPUT, vb_tr("the workbook has more "
-		    "than %d sheets: it is refused"), TABLE_MAX_SHEETS);
+		xl_stop(&b->xp, VB_EINPUT, "the workbook has more "
+		    "than %d sheets: it is refused", TABLE_MAX_SHEETS);
 		return;
 	}
 	if (vb_grow((void **)&b->s, &b->cap, b->n + 1, sizeof(*b->s)) != 0)
@@ -166,9 +166,9 @@ xsst_end(void *arg, const XML_Char *name)
 		}
 		x->sst[x->nsst++] = v;
 		if ((x->sstbytes += s->un.len) > (size_t)TABLE_MAX_TEXT)
-			xl_stop(&s->xp, VB_EINPUT, vb_tr("the shared texts "
+			xl_stop(&s->xp, VB_EINPUT, "the shared texts "
 			    "of the workbook are longer than %ld MB: it is "
-			    "refused"), TABLE_MAX_TEXT >> 20);
+			    "refused", TABLE_MAX_TEXT >> 20);
 	}
 }
 

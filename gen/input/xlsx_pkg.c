@@ -24,7 +24,8 @@ xl_true(const char *v)
 	return v != NULL && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
 }
 
-/* Stop the parse with a message (one per part). */
+/* Stop the parse with a message (one per part), in the clerk's language
+ * as diag_add's are (its format is a message id: xgettext -kxl_stop:3). */
 void __attribute__((format(printf, 3, 4)))
 xl_stop(struct xparse *xp, int rc, const char *fmt, ...)
 {
@@ -33,7 +34,7 @@ xl_stop(struct xparse *xp, int rc, const char *fmt, ...)
 
 	if (xp->rc == VB_OK) {
 		va_start(ap, fmt);
-		vsnprintf(msg, sizeof(msg), fmt, ap);
+		vsnprintf(msg, sizeof(msg), vb_tr(fmt), ap);
 		va_end(ap);
 		diag_add(xp->x->d, DIAG_ERROR, xp->x->path, 0, 0,
 		    "%s (in %s)", msg, xp->part);
@@ -73,9 +74,9 @@ xl_start(void *arg, const XML_Char *name, const XML_Char **atts)
 	struct xparse *xp = arg;
 
 	if (++xp->depth > TABLE_MAX_DEPTH) {
-		xl_stop(xp, VB_EINPUT, vb_tr("the workbook's XML nests "
+		xl_stop(xp, VB_EINPUT, "the workbook's XML nests "
 		    "elements more than %d deep, which no spreadsheet program "
-		    "writes: it is refused"), TABLE_MAX_DEPTH);
+		    "writes: it is refused", TABLE_MAX_DEPTH);
 		return;
 	}
 	xp->start(arg, name, atts);
@@ -96,8 +97,8 @@ xl_chars(void *arg, const XML_Char *s, int n)
 	struct xparse *xp = arg;
 
 	if (xp->collect && xp->text.len + (size_t)n > (size_t)TABLE_MAX_TEXT)
-		xl_stop(xp, VB_EINPUT, vb_tr("a text of the workbook is "
-		    "longer than %ld MB: it is refused"), TABLE_MAX_TEXT >> 20);
+		xl_stop(xp, VB_EINPUT, "a text of the workbook is "
+		    "longer than %ld MB: it is refused", TABLE_MAX_TEXT >> 20);
 	else if (xp->collect)
 		vbuf_putn(&xp->text, s, (size_t)n);
 }

@@ -11,7 +11,7 @@ for t in xgettext msgcmp msgfmt msgattrib; do
 	fi
 done
 cd "$ROOT" || exit 0
-xgettext --from-code=UTF-8 --language=C -k -kdiag_add:6 -kvb_tr \
+xgettext --from-code=UTF-8 --language=C -k -kdiag_add:6 -kxl_stop:3 -kvb_tr \
     -kvb_ntr:1,2 -kconv_fail:2 -ktmpl_err:2 -kN_ -o "$tmp/now.pot" \
     $(ls gen/*/*.c | sort) 2>"$tmp/err" || {
 	echo "FAIL i18n_extract: $(head -1 "$tmp/err")"; exit 0; }
@@ -77,6 +77,10 @@ bad_yaml|"$BIN/vb-khenthuong" --lang vi $T --config bad.yaml --ngay 28/12/2020 -
 chua_and_summary|"$BIN/vb-khenthuong" --lang vi $T --config "$C" --ngay 28/12/2020 --luong-co-so "1.490.000 đồng" -d out "$L"
 baocao_mau|"$BIN/vb-baocao" --lang vi $T --mau --ky Q1 -d mau "$ROOT/input/2020/nhiem-vu.csv"
 web_no_data|"$BIN/vb-web" --lang vi
+damaged_xlsx|"$BIN/vb-khenthuong" --lang vi $T --config "$C" --ngay 28/12/2020 -d out "$ROOT/tests/data/xlsx/hand-doctype.xlsx"
+gop_name|"$BIN/vb-render" --lang vi --gop tat-ca "$ROOT/input/cong-van-don-doc.md"
+to_value|"$BIN/vb-render" --lang vi --to odt "$ROOT/input/cong-van-don-doc.md"
+baocao_summary|"$BIN/vb-baocao" --lang vi $T --nam 2020 --don-vi "$ROOT/input/2020/don-vi.csv" --config "$ROOT/input/2020/bao-cao.yaml" --ky Q2 --ngay 06/07/2020 -d bc "$ROOT/input/2020/nhiem-vu.csv" "$ROOT/input/2020/tien-do.csv"
 EOF2
 cd "$ROOT" || exit 0
 # The dates and amounts as a clerk writes them are accepted, and the
