@@ -1,7 +1,9 @@
 /*
  * layout/chart.c - a chart block as one row of the vertical list, so the
- * paginator keeps it whole (it moves to the next page when it does not
- * fit, and the text after it may move up before it: a float).  Bar charts put the category labels at the left (wrapped to two
+ * paginator keeps it whole: when it does not fit the rest of a page its
+ * plot shrinks (down to CH_SQUEEZE_MIN, the text keeping its size), else
+ * it moves to the next page, and the text after it may move up before it
+ * (a float).  Bar charts put the category labels at the left (wrapped to two
  * lines), the value axis below; column charts the value axis at the left,
  * the labels below.  Everything is black and greys a photocopier keeps:
  * series filled in distinct greys with black outlines, thin gridlines at
@@ -32,6 +34,8 @@
 #define CH_LABEL_COL 0.36    /* bar charts: label column, share of width */
 #define CH_COLUMN_H_MM 50.0  /* default plot height of a column chart */
 #define CH_MAXTICKS 12
+#define CH_SQUEEZE_MIN 0.75  /* a plot shrinks to this share of its height
+			      * to stay on a page, not below */
 
 static const double ch_greys[DOC_CHART_MAXSERIES] = { 0.35, 0.6, 0.8, 1.0 };
 
@@ -47,6 +51,9 @@ struct chart {
 	int			 unit_ticks;   /* 1: the unit follows each tick */
 	int			 err;          /* 1: memory */
 	int			 cut;          /* 1: the last ch_wrap cut its text */
+	double			 squeeze;      /* share of its plot height drawn */
+	double			 plot_pt;      /* the plot's height, pt */
+	int			 quiet;        /* 1: laid out again: no warnings */
 };
 
 /* Grey of series k: one series is mid grey. */
@@ -460,7 +467,7 @@ ch_too_low(struct chart *ch, double need_mm)
 static void
 ch_cut_warn(struct chart *ch, size_t r)
 {
-	if (!ch->cut)
+	if (!ch->cut || ch->quiet)
 		return;
 	diag_add(ch->L->d, DIAG_WARNING, ch->L->doc->name,
 	    ch->c->row_line[r], 1, "the label '%s' is cut to fit the chart "
@@ -597,9 +604,13 @@ ch_bar(struct chart *ch, char **lab, int *nl)
 			maxl = 2;
 	}
 	most = ch_labels(ch, CH_CAT_PT, lw, maxl, 2, lab, nl);
+	/* Shrunk, a band still holds its label (values go down to
+	 * CH_MIN_PT with the bars, as for height=). */
 	if (c->height_mm <= 0)
-		pitch = fmax(fmax(most * CH_CAT_LEAD_PT + 8,
-		    (double)c->nseries * 13 + 8), 22);
+		pitch = fmax(fmax(fmax(most * CH_CAT_LEAD_PT + 8,
+		    (double)c->nseries * 13 + 8), 22) * ch->squeeze,
+		    fmax(most * CH_CAT_LEAD_PT + 2, (double)c->nseries * 5 +
+		    4));
 	gh = fmin(pitch * 0.62, (double)c->nseries * 16);
 	vsize = fmax(CH_MIN_PT, fmin(CH_SMALL_PT, gh / (double)c->nseries));
 	ch_tick_label(ch, ch->amax, buf, sizeof(buf));
@@ -610,6 +621,7 @@ ch_bar(struct chart *ch, char **lab, int *nl)
 	px1 = ch->x0_pt + W - rr;
 	py0 = ch_head(ch, 0, 1);
 	py1 = py0 + pitch * (double)c->nrows;
+	ch->plot_pt = py1 - py0;
 	for (i = 0; i < ch->nticks; i++) {
 		double x = px0 + ch->ticks[i] / ch->amax * (px1 - px0);
 
@@ -657,7 +669,7 @@ ch_column(struct chart *ch, char **lab, int *nl)
 	 * rest can take. */
 	H = c->height_mm > 0 ? MM_PT(c->height_mm) - head - top -
 	    (CH_TICK_PT + 3 * CH_CAT_PT * 1.15 + 4) - ch_legend(ch, 0, 0) :
-	    MM_PT(CH_COLUMN_H_MM);
+	    MM_PT(CH_COLUMN_H_MM) * ch->squeeze;
 	ch_axis(ch, ch_qmax(H, 2 * CH_SMALL_PT));
 	for (i = 0; i < ch->nticks; i++) {
 		ch_tick_label(ch, ch->ticks[i], buf, sizeof(buf));
@@ -677,12 +689,13 @@ ch_column(struct chart *ch, char **lab, int *nl)
 		    ch_value_w(ch, vsize));
 	foot = CH_TICK_PT + most * lead + 4 + ch_legend(ch, 0, 0);
 	if (c->height_mm <= 0)
-		H = head + top + MM_PT(CH_COLUMN_H_MM) + foot;
+		H = head + top + MM_PT(CH_COLUMN_H_MM) * ch->squeeze + foot;
 	else if ((H = MM_PT(c->height_mm)) - head - top - foot < MM_PT(20))
 		return ch_too_low(ch, (head + top + foot) * 25.4 / 72 + 20);
 	py0 = ch_head(ch, 0, 1) + top;
 	py1 = H - foot;
 	scale = (py1 - py0) / ch->amax;
+	ch->plot_pt = py1 - py0;
 	for (i = 0; i < ch->nticks; i++) {
 		double y = py1 - ch->ticks[i] * scale;
 
@@ -731,49 +744,103 @@ ch_chars(const char *s)
 	return vb_utf8_chars(s, strlen(s));
 }
 
-int
-layout_chart(struct lctx *L, const struct doc_block *b)
+/*
+ * Draw chart b into L->tmp at plot share squeeze; ch is set up for it.
+ * Returns its height, -1 (a message says why, or ch->err: memory).
+ */
+static double
+ch_build(struct chart *ch, struct lctx *L, const struct doc_block *b,
+    double squeeze)
 {
 	const struct doc_chart	*c = b->chart;
-	struct chart		 ch;
 	char			**lab;
 	int			*nl;
-	size_t			 i0 = lrow_begin(L), r;
-	struct vrow		*row;
-	double			 h;
-	int			 rc = -1;
+	size_t			 r;
+	double			 h = -1;
 
-	memset(&ch, 0, sizeof(ch));
-	ch.L = L;
-	ch.b = b;
-	ch.c = c;
-	ch.x0_pt = L->left_pt;
-	ch.w_pt = L->width_pt;
-	ch.unit_ticks = c->unit != NULL && ch_chars(c->unit) <= 3 &&
+	memset(ch, 0, sizeof(*ch));
+	ch->L = L;
+	ch->b = b;
+	ch->c = c;
+	ch->x0_pt = L->left_pt;
+	ch->w_pt = L->width_pt;
+	ch->squeeze = squeeze;
+	ch->quiet = squeeze < 1;
+	ch->unit_ticks = c->unit != NULL && ch_chars(c->unit) <= 3 &&
 	    strchr(c->unit, ' ') == NULL;
-	ch_axis(&ch, 10);
+	ch_axis(ch, 10);
 	lab = calloc(c->nrows * 3, sizeof(char *));
 	nl = calloc(c->nrows, sizeof(int));
 	if (lab == NULL || nl == NULL)
-		goto done;
-	h = c->type == DOC_CHART_BAR ? ch_bar(&ch, lab, nl) :
-	    ch_column(&ch, lab, nl);
-	if (h < 0 || ch.err || ch_too_tall(&ch, h)) {
-		while (L->tmp->n > i0)   /* nothing of it is drawn */
-			free(L->tmp->v[--L->tmp->n].text);
-		if (h < 0 || ch.err == 0)
-			rc = 0;   /* a message says why */
-		goto done;
-	}
-	if ((row = lrow_end(L, i0, h, 2 * ND30_PARA_AFTER_PT, 0)) == NULL)
-		goto done;
-	row->floats = 1;
-	L->next_before = ND30_PARA_AFTER_PT;
-	rc = 0;
-done:
+		ch->err = 1;
+	else
+		h = c->type == DOC_CHART_BAR ? ch_bar(ch, lab, nl) :
+		    ch_column(ch, lab, nl);
 	for (r = 0; lab != NULL && r < c->nrows * 3; r++)
 		free(lab[r]);
 	free(lab);
 	free(nl);
-	return rc;
+	return h;
+}
+
+/* Drop the items L->tmp holds from i0 on. */
+static void
+ch_undraw(struct lctx *L, size_t i0)
+{
+	while (L->tmp->n > i0)
+		free(L->tmp->v[--L->tmp->n].text);
+}
+
+int
+layout_chart(struct lctx *L, const struct doc_block *b)
+{
+	struct chart		 ch;
+	size_t			 i0 = lrow_begin(L);
+	struct vrow		*row;
+	double			 h;
+
+	h = ch_build(&ch, L, b, 1.0);
+	if (h < 0 || ch.err || ch_too_tall(&ch, h)) {
+		ch_undraw(L, i0);   /* nothing of it is drawn */
+		return h < 0 || ch.err == 0 ? 0 : -1;   /* a message says why */
+	}
+	if ((row = lrow_end(L, i0, h, 2 * ND30_PARA_AFTER_PT, 0)) == NULL)
+		return -1;
+	row->floats = 1;
+	row->chart = b;
+	row->plot_pt = b->chart->height_mm > 0 ? 0 : ch.plot_pt;
+	L->next_before = ND30_PARA_AFTER_PT;
+	return 0;
+}
+
+/*
+ * A chart that does not fit the rest of a page but would with its plot
+ * at least CH_SQUEEZE_MIN of its height is laid out again that low (its
+ * text keeps its size); a chart with height= keeps it.  The row takes the
+ * new items, appended to L->tmp.
+ */
+int
+layout_chart_fit(struct lctx *L, size_t r, double room)
+{
+	struct vrow	*v = &L->rows[r];
+	struct chart	 ch;
+	size_t		 i0 = L->tmp->n;
+	double		 s, h;
+
+	if (v->chart == NULL || v->plot_pt <= 0)
+		return 0;
+	s = (room - (v->h_pt - v->plot_pt)) / v->plot_pt;
+	if (s < CH_SQUEEZE_MIN || s >= 1)
+		return 0;
+	h = ch_build(&ch, L, v->chart, s);
+	if (h < 0 || ch.err || h > room + 0.01) {
+		ch_undraw(L, i0);
+		L->oom |= ch.err;
+		return 0;
+	}
+	v->i0 = i0;
+	v->i1 = L->tmp->n;
+	v->h_pt = h;
+	v->plot_pt = ch.plot_pt;
+	return 1;
 }

@@ -57,6 +57,8 @@ struct vrow {
 	size_t	 vx0, nvx;   /* x of its vertical grid lines in lctx.vx */
 	int	 floats;     /* 1: a chart the text after it may pass when it
 			      * does not fit the rest of a page */
+	const struct doc_block *chart;  /* the chart of this row, or NULL */
+	double	 plot_pt;    /* a chart's plot height, which may shrink */
 };
 
 struct ltable {
@@ -188,5 +190,8 @@ int		 layout_signature(struct lctx *);
 int		 layout_table(struct lctx *, const struct doc_block *);
 /* Lay out a chart block as one row, kept whole on a page (chart.c). */
 int		 layout_chart(struct lctx *, const struct doc_block *);
+/* Lay chart row r out again with its plot shrunk (not below CH_SQUEEZE_MIN
+ * of it) to take at most room_pt; 1 when it now fits, else 0 (unchanged). */
+int		 layout_chart_fit(struct lctx *, size_t r, double room_pt);
 
 #endif /* LAYOUT_INT_H */

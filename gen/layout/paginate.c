@@ -4,8 +4,10 @@
  * (widows and orphans, headings kept with what follows, the signature
  * kept with the end of the body), a table's header rows repeated on the
  * pages it continues on, page numbers in the top margin from page 2.
- * A chart that would leave a hole (FLOAT_HOLE of the page) floats: the
- * paragraphs after it that fit move up before it.
+ * A chart too tall for the rest of a page shrinks to fit when it can
+ * (layout_chart_fit); else, when moving it would leave a hole (FLOAT_HOLE
+ * of the page), it floats: the paragraphs after it that fit move up
+ * before it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -303,6 +305,12 @@ lpage_cut(struct lctx *L)
 			if (r > s && L->rows[r].force) {
 				e = r;
 				break;
+			}
+			if (r > s && y + h > avail + 0.01 &&
+			    L->rows[r].floats && layout_chart_fit(L, r,
+			    avail - y - L->rows[r].before_pt)) {
+				y += L->rows[r].before_pt + L->rows[r].h_pt;
+				continue;
 			}
 			if (r > s && y + h > avail + 0.01) {
 				size_t k = r;

@@ -191,6 +191,43 @@ for md in "$ROOT"/input/*.md "$ROOT"/input/2020/ke-hoach.md "$tmp"/hole*.md; do
 done
 [ -z "$bad" ] && echo "PASS pages_no_hole" || echo "FAIL pages_no_hole:$bad"
 
+# pages_chart_shrink: a chart a little too tall for the rest of its page
+# shrinks its plot to stay there, after the text that leads to it (it was
+# moved whole to the next page): with 4 paragraphs before it, the chart of
+# pages_no_hole starts on page 1, its labels still 13 pt, its values no
+# smaller than 10 pt, and the text after it keeps its order.
+if ! "$BIN/vb-render" --dump-layout "$tmp/hole4.md" >"$tmp/dl" 2>"$tmp/err"; then
+	echo "FAIL pages_chart_shrink: vb-render: $(head -1 "$tmp/err")"
+else
+	r=$(python3 - "$tmp/dl" <<'PY'
+import re, sys
+page, items = 0, []
+for ln in open(sys.argv[1], encoding="utf-8"):
+    if ln.startswith("page "):
+        page += 1
+    m = re.match(r'text \S+ (\S+) \S+ (\S+) "(.*)"$', ln.rstrip("\n"))
+    if m:
+        items.append((page, float(m.group(1)), float(m.group(2)), m.group(3)))
+t = [i for i, it in enumerate(items) if it[3] == "Tỷ lệ hoàn thành"]
+lab = [it for it in items if it[3].startswith("UBND huyện số")]
+val = [it for it in items if re.fullmatch(r"[\d,]+ %", it[3]) and it[2] < 13]
+if not t or len(lab) != 14:
+    print("the chart was not found")
+elif items[t[0]][0] != 1:
+    print("the chart starts on page %d, not after its text on page 1"
+          % items[t[0]][0])
+elif items[t[0] - 1][0] != 1 or not items[t[0] - 1][3].endswith("giao."):
+    print("the chart does not follow the paragraph before it")
+elif any(it[2] != 13 for it in lab) or any(it[2] < 10 for it in val):
+    print("chart text below its sizes: %s" % sorted({it[2] for it in lab + val}))
+else:
+    print("ok")
+PY
+)
+	[ "$r" = ok ] && echo "PASS pages_chart_shrink" ||
+		echo "FAIL pages_chart_shrink: $r"
+fi
+
 # pages_header_middle: a table's heading cells are centred on the header
 # row's height: a one-line heading beside a three-line one stands on the
 # latter's middle line (it stood on the first).
