@@ -134,20 +134,23 @@ col_widths(const struct docx_state *x, const struct doc_block *b, long *w)
 	return total;
 }
 
-/* One cell: width, span, its text bold or not, aligned al; keep: its
- * row stays on the page of the next one (Word keeps a row whose
- * paragraphs say keepNext with the row after it). */
+/* One cell: width, span, its text bold or not, aligned al ('C': centred
+ * on the row's height too, as the PDF's header cells); keep: its row
+ * stays on the page of the next one (Word keeps a row whose paragraphs
+ * say keepNext with the row after it). */
 static void
 tcell(struct docx_state *x, long w, size_t span, const struct doc_inline *in,
     int face_or, int al, double size, int keep)
 {
-	const char *jc = al == 'c' ? "center" : al == 'r' ? "right" :
-	    al == 'j' ? "both" : "left";
+	const char *jc = al == 'c' || al == 'C' ? "center" :
+	    al == 'r' ? "right" : al == 'j' ? "both" : "left";
 
 	vbuf_printf(&x->b, "<w:tc><w:tcPr><w:tcW w:w=\"%ld\" w:type=\"dxa\"/>",
 	    w);
 	if (span > 1)
 		vbuf_printf(&x->b, "<w:gridSpan w:val=\"%zu\"/>", span);
+	if (al == 'C')
+		vbuf_puts(&x->b, "<w:vAlign w:val=\"center\"/>");
 	vbuf_printf(&x->b, "</w:tcPr><w:p><w:pPr><w:pStyle "
 	    "w:val=\"TableText\"/>%s<w:jc w:val=\"%s\"/><w:rPr><w:sz "
 	    "w:val=\"%d\"/></w:rPr></w:pPr>", keep ? "<w:keepNext/>" : "",
@@ -224,7 +227,7 @@ docx_table(struct docx_state *x, const struct doc_block *tb)
 		    "<w:tblHeader/></w:trPr>" : split[r] ? "<w:tr>" :
 		    "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 		for (c = 0; c < nc; c++) {
-			int al = header ? 'c' : colal[c];
+			int al = header ? 'C' : colal[c];
 			long cw = w[c];
 			size_t k;
 
@@ -289,9 +292,9 @@ docx_chart(struct docx_state *x, const struct doc_chart *ch)
 		w[c] = (cw - w[0]) / (long)ch->nseries;
 	tbl_open(x, w, nc, cw);
 	vbuf_puts(&x->b, "<w:tr><w:trPr><w:tblHeader/></w:trPr>");
-	chart_cell(x, w[0], NULL, DOC_BOLD, 'c');
+	chart_cell(x, w[0], NULL, DOC_BOLD, 'C');
 	for (c = 1; c < nc; c++)
-		chart_cell(x, w[c], ch->series[c - 1], DOC_BOLD, 'c');
+		chart_cell(x, w[c], ch->series[c - 1], DOC_BOLD, 'C');
 	vbuf_puts(&x->b, "</w:tr>");
 	for (r = 0; r < ch->nrows; r++) {
 		vbuf_puts(&x->b, "<w:tr>");

@@ -172,6 +172,13 @@ def check_tables(d, src, bad):
         tr = t.rows[0]._tr
         if tr.trPr is None or tr.trPr.find(qn('w:tblHeader')) is None:
             bad.append('a table without a repeated header row')
+        # Header cells centred on the row's height, as the PDF's: a
+        # one-line heading beside a three-line one.
+        for tc in tr.findall(qn('w:tc')):
+            va = tc.find(qn('w:tcPr')).find(qn('w:vAlign'))
+            if va is None or va.get(qn('w:val')) != 'center':
+                bad.append('a header cell not centred vertically')
+                break
         for row in t.rows[1:]:
             cells = row._tr.findall(qn('w:tc'))
             first = ''.join(x.text or '' for x in cells[0].iter(qn('w:t')))
