@@ -19,6 +19,12 @@
 command -v python3 >/dev/null 2>&1 || {
 	echo "FAIL pages_signature_room: python3 is not installed"; exit 0; }
 
+# A document at $1: the sample decision's front matter, then the body
+# read from standard input.
+with_front() {
+	{ sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md"; cat; } >"$1"
+}
+
 bad=
 for md in "$ROOT"/input/*.md "$ROOT"/input/2020/ke-hoach.md; do
 	name=$(sed -n 's/^ *ho_ten: *//p' "$md" | head -1)
@@ -55,7 +61,6 @@ done
 	echo "FAIL pages_signature_room:$bad"
 
 {
-	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md" | sed '1d'
 	echo
 	for k in $(seq 1 30); do
 		printf 'Căn cứ'
@@ -63,8 +68,7 @@ done
 		echo ' ngày 16 tháng 11 năm 2013 của Quốc hội khóa mười ba về thi đua.'
 		echo
 	done
-} >"$tmp/date.md"
-sed -i '1i ---' "$tmp/date.md"
+} | with_front "$tmp/date.md"
 if ! "$BIN/vb-render" --dump-layout "$tmp/date.md" >"$tmp/dl" 2>"$tmp/err"; then
 	echo "FAIL pages_date_whole: vb-render: $(head -2 "$tmp/err")"
 else
@@ -92,11 +96,9 @@ fi
 
 t="Chỉ đạo các Khối thi đua tổng kết công tác thi đua, khen thưởng năm 2019, ký kết giao ước thi đua năm 2020; xét, khen thưởng cụm khối và lĩnh vực KT-XH năm 2019 của các cơ quan, đơn vị."
 {
-	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md" | sed '1d'
 	printf '\nĐoạn văn.\n\n```csv widths=8,20,72 align=l,j,j\n'
 	printf 'STT,Hẹp,Rộng\n1,"%s","%s"\n```\n' "$t" "$t"
-} >"$tmp/cell.md"
-sed -i '1i ---' "$tmp/cell.md"
+} | with_front "$tmp/cell.md"
 if ! command -v pdftotext >/dev/null 2>&1; then
 	echo "FAIL pages_cell_gaps: pdftotext is not installed (poppler-utils)"
 elif ! "$BIN/vb-render" -o "$tmp/cell.pdf" "$tmp/cell.md" 2>"$tmp/err"; then
@@ -128,12 +130,10 @@ PY
 fi
 
 {
-	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md" | sed '1d'
 	printf '\nĐoạn văn.\n\n```csv widths=8,52,40\n'
 	printf 'STT,Nội dung,Kinh phí\n1,Khen thưởng tập thể,1.250.000\n'
 	printf '2,Khen thưởng cá nhân,35.000\n3,Tổ chức hội nghị,980.500.000\n```\n'
-} >"$tmp/num.md"
-sed -i '1i ---' "$tmp/num.md"
+} | with_front "$tmp/num.md"
 if ! command -v pdftotext >/dev/null 2>&1; then
 	echo "FAIL pages_number_heading: pdftotext is not installed (poppler-utils)"
 elif ! "$BIN/vb-render" -o "$tmp/num.pdf" "$tmp/num.md" 2>"$tmp/err"; then
@@ -172,13 +172,12 @@ p="Các cơ quan, đơn vị, địa phương tiếp tục đẩy mạnh phong t
 bad=
 for k in 2 3 4 5 6 7 8 9 10 11 12; do
 	{
-		sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md"
 		for i in $(seq 1 "$k"); do printf '\n%s\n' "$p"; done
 		printf '\n```chart type=bar title="Tỷ lệ hoàn thành" unit="%%" max=100\nĐơn vị,Tỷ lệ\n'
 		for i in $(seq 1 14); do echo "UBND huyện số $i,$((i * 7))"; done
 		printf '```\n'
 		for i in $(seq 1 10); do printf '\n%s\n' "$p"; done
-	} >"$tmp/hole$k.md"
+	} | with_front "$tmp/hole$k.md"
 done
 for md in "$ROOT"/input/*.md "$ROOT"/input/2020/ke-hoach.md "$tmp"/hole*.md; do
 	if ! "$BIN/vb-render" --dump-layout "$md" >"$tmp/dl" 2>"$tmp/err"; then
@@ -232,11 +231,10 @@ fi
 # row's height: a one-line heading beside a three-line one stands on the
 # latter's middle line (it stood on the first).
 {
-	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md"
 	printf '\nĐoạn văn.\n\n```csv widths=10,30,60\n'
 	printf 'STT,"Tên cơ quan, đơn vị chủ trì thực hiện nhiệm vụ",Kết quả\n'
 	printf '1,Sở Nội vụ,Hoàn thành\n```\n'
-} >"$tmp/head.md"
+} | with_front "$tmp/head.md"
 if ! "$BIN/vb-render" --dump-layout "$tmp/head.md" >"$tmp/dl" 2>"$tmp/err"; then
 	echo "FAIL pages_header_middle: vb-render: $(head -2 "$tmp/err")"
 else
@@ -271,11 +269,10 @@ fi
 # between the unit's type and its proper name ("UBND thành phố / Điện
 # Biên Phủ"; the line breaker gave "UBND / thành phố Điện Biên Phủ").
 {
-	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md"
 	printf '\nĐoạn văn.\n\n```chart type=bar title="Tỷ lệ" unit="%%" max=100\n'
 	printf 'Đơn vị,Tỷ lệ\nSở Nội vụ,100\nUBND thành phố Điện Biên Phủ,52.9\n'
 	printf 'UBND huyện Điện Biên Đông,40\n```\n'
-} >"$tmp/seam.md"
+} | with_front "$tmp/seam.md"
 if ! "$BIN/vb-render" --dump-layout "$tmp/seam.md" >"$tmp/dl" 2>"$tmp/err"; then
 	echo "FAIL pages_chart_seam: vb-render: $(head -2 "$tmp/err")"
 elif grep -q '"UBND thành phố"$' "$tmp/dl" && grep -q '"Điện Biên Phủ"$' "$tmp/dl"; then
@@ -289,13 +286,12 @@ fi
 # the words of a sentence cut at every length from 10 to 23 syllables.
 s="Các cơ quan đơn vị địa phương tổ chức tốt phong trào thi đua yêu nước gắn với nhiệm vụ chính trị của cơ quan đơn vị"
 {
-	sed -n '1,/^---$/p' "$ROOT/input/quyet-dinh-kiem-tra.md"
 	printf '\nĐoạn văn.\n\n```csv widths=8,22,70 align=l,l,l\nSTT,Nội dung,Ghi chú\n'
 	for k in $(seq 10 23); do
 		echo "$k,$(echo "$s" | cut -d' ' -f1-"$k"),x"
 	done
 	printf '```\n'
-} >"$tmp/lone.md"
+} | with_front "$tmp/lone.md"
 if ! "$BIN/vb-render" --dump-layout "$tmp/lone.md" >"$tmp/dl" 2>"$tmp/err"; then
 	echo "FAIL pages_cell_lone_syllable: vb-render: $(head -2 "$tmp/err")"
 else
